@@ -1,21 +1,32 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app/app.module';
+import { Clock } from './app/infra/clock/clock';
+import { ConfigError, loadConfig } from './app/infra/config/config';
+import { configureApp } from './app/infra/http/configure-app';
+import { DemoDataService } from './app/seed/demo-data.service';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const logger = new ConsoleLogger({ json: config.logJson, colors: !config.logJson });
+  const app = await NestFactory.create(AppModule, { logger, bufferLogs: true });
+  configureApp(app, config);
+  app.enableShutdownHooks();
+  await app.get(DemoDataService).seedIfEmpty();
+  await app.listen(config.port);
+  const clock = app.get(Clock);
+  logger.log(
+    `電子証明書管理コンソール: http://localhost:${config.port}/ (database ${config.database.type}, ` +
+      `business date ${clock.today()}${clock.fixed ? ' fixed by CERTDESK_NOW' : ''})`,
+    'Bootstrap',
   );
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

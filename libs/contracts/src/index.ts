@@ -1,1 +1,2 @@
-export {};
+export * from './lib/health';
+export * from './lib/errors';

@@ -1,1 +1,5 @@
-export {};
+export * from './lib/jst-date';
+export * from './lib/lifecycle';
+export * from './lib/notices';
+export * from './lib/kana';
+export * from './lib/roles';

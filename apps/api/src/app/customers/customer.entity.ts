@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../infra/database/instant-column';
+
+/** ご契約先: a corporate customer holding an IB contract. */
+@Entity('customer')
+export class Customer {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @Column({ type: 'varchar', length: 36 }) branchId!: string;
+  /** 契約者番号, unique within the credit union. */
+  @Column({ type: 'varchar', length: 20 }) contractNumber!: string;
+  @Column({ type: 'varchar', length: 200 }) companyName!: string;
+  @Column({ type: 'varchar', length: 200 }) companyNameKana!: string;
+  /** `searchKeyForCustomer(companyName, companyNameKana)`, written with the row. */
+  @Column({ type: 'varchar', length: 420 }) searchKey!: string;
+  @Column({ type: 'varchar', length: 254, nullable: true }) contactEmail!: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) contactPhone!: string | null;
+  @InstantColumn() createdAt!: Date;
+  @InstantColumn() updatedAt!: Date;
+}

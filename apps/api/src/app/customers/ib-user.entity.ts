@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../infra/database/instant-column';
+
+export type IbRole = 'administrator' | 'user';
+export type ReissueState = 'pending' | 'authorized';
+
+/**
+ * 管理者 / 利用者: one IB log-in of a customer; each holds its own certificate.
+ * `current*` mirror the current certificate so that search and dashboard derive the
+ * lifecycle status from one indexed table (kept in step by the certificate services).
+ */
+@Entity('ib_user')
+export class IbUser {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @Column({ type: 'varchar', length: 36 }) customerId!: string;
+  @Column({ type: 'varchar', length: 32 }) loginId!: string;
+  @Column({ type: 'varchar', length: 16 }) ibRole!: IbRole;
+  @Column({ type: 'varchar', length: 100 }) name!: string;
+  @Column({ type: 'varchar', length: 100, nullable: true }) nameKana!: string | null;
+  @Column({ type: 'varchar', length: 254, nullable: true }) email!: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) pinHash!: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) confirmPinHash!: string | null;
+  @Column({ type: 'integer', default: 0 }) failedPinAttempts!: number;
+  @InstantColumn({ nullable: true }) pinLockedAt!: Date | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) currentCertificateId!: string | null;
+  @Column({ type: 'date', nullable: true }) currentExpiryDate!: string | null;
+  @Column({ type: 'boolean', default: false }) currentRevoked!: boolean;
+  @Column({ type: 'varchar', length: 16, nullable: true }) reissueState!: ReissueState | null;
+  @InstantColumn() createdAt!: Date;
+  @InstantColumn() updatedAt!: Date;
+}

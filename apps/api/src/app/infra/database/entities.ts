@@ -1,0 +1,10 @@
+import { AuditEvent } from '../../audit/audit-event.entity';
+import { Certificate } from '../../certificates/certificate.entity';
+import { Branch } from '../../credit-unions/branch.entity';
+import { CreditUnion } from '../../credit-unions/credit-union.entity';
+import { Customer } from '../../customers/customer.entity';
+import { IbUser } from '../../customers/ib-user.entity';
+import { StaffUser } from '../../staff/staff-user.entity';
+
+/** Every entity, listed explicitly (the API is bundled: no globs). */
+export const ENTITIES = [CreditUnion, Branch, Customer, IbUser, Certificate, StaffUser, AuditEvent];

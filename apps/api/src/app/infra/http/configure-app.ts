@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import { AppConfig } from '../config/config';
+
+const API_PREFIX = 'api';
+
+/** Everything main.ts and the e2e tests both need: prefix, OpenAPI, the console's static files. */
+export function configureApp(app: INestApplication, config: AppConfig): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['ib/{*path}'] });
+  const http = app.getHttpAdapter().getInstance() as express.Express;
+  http.disable('x-powered-by');
+  http.set('trust proxy', 'loopback');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('電子証明書管理コンソール API')
+      .setDescription('Staff API (/api) of the certificate back office.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+
+  const consoleDir = config.consoleDir;
+  if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
+    http.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/dashboard, /certificates …) get the app shell.
+    http.use((req: Request, res: Response, next: NextFunction) => {
+      const isAppRoute = req.method === 'GET' && !/^\/(api|ib)(\/|$)/.test(req.path) && req.accepts('html');
+      if (!isAppRoute) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(consoleDir, 'index.html'));
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { ApiError } from '@certdesk/contracts';
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  400: 'リクエストの内容に誤りがあります',
+  401: 'ログインが必要です',
+  403: 'この操作を行う権限がありません',
+  404: '指定されたデータは見つかりません',
+  409: '他の操作と競合したため処理できませんでした。画面を更新してやり直してください',
+  413: 'リクエストが大きすぎます',
+  429: '試行回数が多すぎます。しばらく待ってからやり直してください',
+  500: 'システムエラーが発生しました。時間をおいてやり直し、解決しない場合はシステム管理者に連絡してください',
+};
+
+/** Every error leaves as `ApiError` (Japanese message, request id); internals are logged, never sent. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    const body: ApiError = {
+      statusCode: status,
+      error: HttpStatus[status] ?? 'Error',
+      message: DEFAULT_MESSAGES[status] ?? 'エラーが発生しました',
+      requestId: req.id,
+    };
+    if (exception instanceof HttpException) {
+      const payload = exception.getResponse();
+      if (typeof payload === 'object' && payload !== null) {
+        const p = payload as { message?: unknown; details?: ApiError['details'] };
+        if (typeof p.message === 'string' && /[^\x20-\x7e]/.test(p.message)) body.message = p.message;
+        if (p.details) body.details = p.details;
+      } else if (typeof payload === 'string' && /[^\x20-\x7e]/.test(payload)) {
+        body.message = payload;
+      }
+    } else {
+      this.logger.error({ requestId: req.id, path: req.path, error: String(exception), stack: (exception as Error)?.stack });
+    }
+    if (!res.headersSent) res.status(status).json(body);
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { Clock } from '../infra/clock/clock';
+import { AppConfig } from '../infra/config/config';
+import { APP_CONFIG } from '../infra/config/config.module';
+import { SeedService } from './seed.service';
+
+/** Demo defaults: two credit unions (1001, 1002) of 300 customers each. */
+export const DEMO_SEED = { seed: 20261201, creditUnions: 2, customersPerCreditUnion: 300, firstCode: 1001 };
+
+/** On `npm start`: an empty database gets demo data and the demo staff accounts. */
+@Injectable()
+export class DemoDataService {
+  private readonly logger = new Logger(DemoDataService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly seeder: SeedService,
+  ) {}
+
+  async seedIfEmpty(): Promise<void> {
+    if (!this.config.demoData) return;
+    if ((await this.dataSource.getRepository(CreditUnion).count()) > 0) return;
+    const result = await this.seeder.seed(
+      { ...DEMO_SEED, today: this.clock.today(), now: this.clock.now() },
+      this.config.demoPassword,
+    );
+    this.logger.log(
+      `demo data: credit unions ${result.creditUnions.join(', ')}, ${result.customers} customers, ` +
+        `${result.certificates} certificates in ${result.seconds.toFixed(1)} s; ` +
+        `staff <role>-<code> (e.g. manager-1001) with password DEMO_PASSWORD` +
+        (process.env['DEMO_PASSWORD'] ? '' : ` = ${this.config.demoPassword}`),
+    );
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash } from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@certdesk/domain';
+import { Certificate } from '../certificates/certificate.entity';
+import { Branch } from '../credit-unions/branch.entity';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { Customer } from '../customers/customer.entity';
+import { IbUser } from '../customers/ib-user.entity';
+import { StaffUser } from '../staff/staff-user.entity';
+import { CustomerBatch, SeedOptions, generateCreditUnion, generateCustomers } from './generator';
+
+export interface SeedResult {
+  creditUnions: string[];
+  customers: number;
+  ibUsers: number;
+  certificates: number;
+  staff: number;
+  seconds: number;
+}
+
+const CHUNK_CUSTOMERS = 500;
+
+/** Writes generated demo/benchmark data in batched multi-row inserts, a transaction per chunk. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async seed(options: SeedOptions, demoPassword: string | null): Promise<SeedResult> {
+    const started = Date.now();
+    const result: SeedResult = { creditUnions: [], customers: 0, ibUsers: 0, certificates: 0, staff: 0, seconds: 0 };
+    const codes = Array.from({ length: options.creditUnions }, (_, i) => String(options.firstCode + i).padStart(4, '0'));
+    const existing = await this.dataSource.getRepository(CreditUnion).findBy({ code: In(codes) });
+    if (existing.length > 0) {
+      throw new Error(`信用金庫コード ${existing.map((c) => c.code).join(', ')} は既に登録されています（--first-code で別のコードを指定してください）`);
+    }
+    const passwordHash = demoPassword ? await hash(demoPassword) : null;
+    for (let index = 0; index < options.creditUnions; index++) {
+      const { creditUnion, branches } = generateCreditUnion(options, index);
+      await this.dataSource.transaction(async (em) => {
+        await em.insert(CreditUnion, creditUnion);
+        await em.insert(Branch, branches);
+        if (passwordHash) result.staff += await this.insertDemoStaff(em, creditUnion, passwordHash, options.now);
+      });
+      result.creditUnions.push(creditUnion.code);
+      let chunk: CustomerBatch[] = [];
+      for (const batch of generateCustomers(options, creditUnion, branches, index)) {
+        chunk.push(batch);
+        if (chunk.length === CHUNK_CUSTOMERS) {
+          await this.writeChunk(chunk, result);
+          chunk = [];
+        }
+      }
+      await this.writeChunk(chunk, result);
+      this.logger.log(`credit union ${creditUnion.code}: ${result.certificates} certificates so far`);
+    }
+    result.seconds = (Date.now() - started) / 1000;
+    return result;
+  }
+
+  private async writeChunk(chunk: CustomerBatch[], result: SeedResult): Promise<void> {
+    if (chunk.length === 0) return;
+    const customers = chunk.map((b) => b.customer);
+    const ibUsers = chunk.flatMap((b) => b.ibUsers);
+    const certificates = chunk.flatMap((b) => b.certificates);
+    await this.dataSource.transaction(async (em) => {
+      await insertInBatches(em, Customer, customers);
+      await insertInBatches(em, IbUser, ibUsers);
+      await insertInBatches(em, Certificate, certificates);
+    });
+    result.customers += customers.length;
+    result.ibUsers += ibUsers.length;
+    result.certificates += certificates.length;
+  }
+
+  /** One account per role, `<role>-<code>`, for demos only. */
+  private async insertDemoStaff(em: EntityManager, cu: CreditUnion, passwordHash: string, now: Date): Promise<number> {
+    const staff: StaffUser[] = STAFF_ROLES.map((role) => ({
+      id: randomUUID(), creditUnionId: cu.id, username: `${role}-${cu.code}`,
+      displayName: `デモ ${STAFF_ROLE_LABELS[role]}（${cu.name}）`, role, passwordHash, mustChangePassword: false,
+      disabledAt: null, failedLoginCount: 0, lockedUntil: null, createdAt: now, updatedAt: now,
+    }));
+    await em.insert(StaffUser, staff);
+    return staff.length;
+  }
+}
+
+/** Multi-row INSERTs sized to stay under SQLite's and PostgreSQL's bound-parameter limits. */
+export async function insertInBatches<T extends object>(em: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  const columnCount = em.connection.getMetadata(entity).columns.length;
+  const size = Math.max(1, Math.floor(30000 / columnCount));
+  for (let i = 0; i < rows.length; i += size) {
+    await em.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + size) as never).updateEntity(false).execute();
+  }
+}

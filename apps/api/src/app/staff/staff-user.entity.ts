@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../infra/database/instant-column';
+import type { StaffRole } from '@certdesk/domain';
+
+/** 職員: a back-office user of the console, in exactly one credit union. */
+@Entity('staff_user')
+export class StaffUser {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  /** Unique across the installation (log-in takes the username alone). */
+  @Column({ type: 'varchar', length: 64 }) username!: string;
+  @Column({ type: 'varchar', length: 100 }) displayName!: string;
+  @Column({ type: 'varchar', length: 16 }) role!: StaffRole;
+  @Column({ type: 'varchar', length: 200 }) passwordHash!: string;
+  @Column({ type: 'boolean', default: true }) mustChangePassword!: boolean;
+  @InstantColumn({ nullable: true }) disabledAt!: Date | null;
+  @Column({ type: 'integer', default: 0 }) failedLoginCount!: number;
+  @InstantColumn({ nullable: true }) lockedUntil!: Date | null;
+  @InstantColumn() createdAt!: Date;
+  @InstantColumn() updatedAt!: Date;
+}

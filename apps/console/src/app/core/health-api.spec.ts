@@ -1,0 +1,53 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { HealthResponse } from '@certdesk/contracts';
+import { firstValueFrom } from 'rxjs';
+import { healthFixture } from '../../testing/health.fixture';
+import { HealthApi } from './health-api';
+
+describe('HealthApi', () => {
+  let api: HealthApi;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    api = TestBed.inject(HealthApi);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('GETs the relative /api/health', async () => {
+    const result = firstValueFrom(api.get());
+    const req = http.expectOne('/api/health');
+    expect(req.request.method).toBe('GET');
+    req.flush(healthFixture());
+    await expect(result).resolves.toEqual(healthFixture());
+  });
+
+  it('passes on a 503 that carries a degraded health body', async () => {
+    const degraded: HealthResponse = healthFixture({
+      status: 'degraded',
+      database: { type: 'postgres', reachable: false },
+    });
+    const result = firstValueFrom(api.get());
+    http
+      .expectOne('/api/health')
+      .flush(degraded, { status: 503, statusText: 'Service Unavailable' });
+    await expect(result).resolves.toEqual(degraded);
+  });
+
+  it('fails on other errors', async () => {
+    const result = firstValueFrom(api.get());
+    http
+      .expectOne('/api/health')
+      .flush('boom', { status: 502, statusText: 'Bad Gateway' });
+    await expect(result).rejects.toMatchObject({ status: 502 });
+  });
+});

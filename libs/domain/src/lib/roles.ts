@@ -1,0 +1,85 @@
+/**
+ * Staff roles of the back-office console and what each may do (DOMAIN.md "Who uses the console").
+ * Anything not granted here is refused. Not to be confused with an IB user's `ibRole`.
+ */
+
+export type StaffRole = 'branch_staff' | 'compliance' | 'manager' | 'admin';
+
+export const STAFF_ROLES: readonly StaffRole[] = Object.freeze(['branch_staff', 'compliance', 'manager', 'admin'] as const);
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = Object.freeze({
+  branch_staff: '営業店',
+  compliance: 'コンプライアンス',
+  manager: '役席',
+  admin: 'システム管理',
+});
+
+export type Permission =
+  /** Search, customer detail, dashboard, notice delivery log. */
+  | 'certificates.read'
+  /** Record a reissue request. */
+  | 'reissues.request'
+  /** Approve or reject a reissue (never one's own request: checked where the request is known). */
+  | 'reissues.decide'
+  /** Revoke a certificate. */
+  | 'certificates.revoke'
+  /** Clear an IB user's PIN lock. */
+  | 'ibUsers.unlock'
+  /** View notice templates. */
+  | 'templates.read'
+  /** Edit and publish notice templates. */
+  | 'templates.write'
+  /** Notice schedule and credit-union settings. */
+  | 'settings.write'
+  /** Run notices now. */
+  | 'notices.run'
+  /** Reports and exports. */
+  | 'reports.read'
+  /** Audit log. */
+  | 'audit.read'
+  /** Staff accounts and roles. */
+  | 'staff.manage';
+
+export const PERMISSIONS: readonly Permission[] = Object.freeze([
+  'certificates.read',
+  'reissues.request',
+  'reissues.decide',
+  'certificates.revoke',
+  'ibUsers.unlock',
+  'templates.read',
+  'templates.write',
+  'settings.write',
+  'notices.run',
+  'reports.read',
+  'audit.read',
+  'staff.manage',
+] as const);
+
+export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = Object.freeze({
+  branch_staff: Object.freeze(['certificates.read', 'reissues.request', 'templates.read'] as const),
+  compliance: Object.freeze(['certificates.read', 'templates.read', 'reports.read', 'audit.read'] as const),
+  manager: Object.freeze([
+    'certificates.read',
+    'reissues.request',
+    'reissues.decide',
+    'certificates.revoke',
+    'ibUsers.unlock',
+    'templates.read',
+    'templates.write',
+    'settings.write',
+    'notices.run',
+    'reports.read',
+    'audit.read',
+  ] as const),
+  admin: Object.freeze(['staff.manage'] as const),
+});
+
+/** True when `role` is one of {@link STAFF_ROLES} (for values read from a token or a database). */
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+/** Whether a staff member with `role` may do `permission`. Unknown roles may do nothing. */
+export function can(role: StaffRole, permission: Permission): boolean {
+  return isStaffRole(role) && ROLE_PERMISSIONS[role].includes(permission);
+}
