@@ -35,12 +35,21 @@ describe('jstDate', () => {
   });
 
   it('rejects instants outside years 0000-9999', () => {
-    expect(() => jstDate(new Date('+010000-01-01T00:00:00Z'))).toThrow(/out of range/);
+    expect(() => jstDate(new Date('+010000-01-01T00:00:00Z'))).toThrow(
+      /out of range/,
+    );
   });
 });
 
 describe('isIsoDate', () => {
-  it.each(['2026-12-25', '2028-02-29', '2000-02-29', '2026-01-31', '0001-01-01', '9999-12-31'])('accepts %s', (s) => {
+  it.each([
+    '2026-12-25',
+    '2028-02-29',
+    '2000-02-29',
+    '2026-01-31',
+    '0001-01-01',
+    '9999-12-31',
+  ])('accepts %s', (s) => {
     expect(isIsoDate(s)).toBe(true);
   });
 
@@ -65,12 +74,17 @@ describe('isIsoDate', () => {
     expect(isIsoDate(s)).toBe(false);
   });
 
-  it.each([null, undefined, 20260101, new Date(0), {}])('rejects non-string %p', (value) => {
-    expect(isIsoDate(value)).toBe(false);
-  });
+  it.each([null, undefined, 20260101, new Date(0), {}])(
+    'rejects non-string %p',
+    (value) => {
+      expect(isIsoDate(value)).toBe(false);
+    },
+  );
 
   it('assertIsoDate names the argument', () => {
-    expect(() => assertIsoDate('2026-02-30', 'expiryDate')).toThrow(/expiryDate.*"2026-02-30"/);
+    expect(() => assertIsoDate('2026-02-30', 'expiryDate')).toThrow(
+      /expiryDate.*"2026-02-30"/,
+    );
     expect(() => assertIsoDate('2026-02-28')).not.toThrow();
   });
 });
@@ -126,18 +140,35 @@ describe('addYears', () => {
 
 describe('jstStartOfDay / jstEndOfDay', () => {
   it('gives the JST day boundaries as instants', () => {
-    expect(jstEndOfDay('2026-12-25').toISOString()).toBe('2026-12-25T14:59:59.000Z');
-    expect(jstStartOfDay('2026-12-25').toISOString()).toBe('2026-12-24T15:00:00.000Z');
-    expect(jstStartOfDay('1970-01-01').toISOString()).toBe('1969-12-31T15:00:00.000Z');
-    expect(jstEndOfDay('2028-02-29').toISOString()).toBe('2028-02-29T14:59:59.000Z');
+    expect(jstEndOfDay('2026-12-25').toISOString()).toBe(
+      '2026-12-25T14:59:59.000Z',
+    );
+    expect(jstStartOfDay('2026-12-25').toISOString()).toBe(
+      '2026-12-24T15:00:00.000Z',
+    );
+    expect(jstStartOfDay('1970-01-01').toISOString()).toBe(
+      '1969-12-31T15:00:00.000Z',
+    );
+    expect(jstEndOfDay('2028-02-29').toISOString()).toBe(
+      '2028-02-29T14:59:59.000Z',
+    );
   });
 
   it('round-trips through jstDate', () => {
-    for (const date of ['2026-12-25', '2028-02-29', '2026-01-01', '2026-12-31']) {
+    for (const date of [
+      '2026-12-25',
+      '2028-02-29',
+      '2026-01-01',
+      '2026-12-31',
+    ]) {
       expect(jstDate(jstStartOfDay(date))).toBe(date);
       expect(jstDate(jstEndOfDay(date))).toBe(date);
-      expect(jstDate(new Date(jstStartOfDay(date).getTime() - 1))).toBe(addDays(date, -1));
-      expect(jstDate(new Date(jstEndOfDay(date).getTime() + 1000))).toBe(addDays(date, 1));
+      expect(jstDate(new Date(jstStartOfDay(date).getTime() - 1))).toBe(
+        addDays(date, -1),
+      );
+      expect(jstDate(new Date(jstEndOfDay(date).getTime() + 1000))).toBe(
+        addDays(date, 1),
+      );
     }
   });
 

@@ -56,7 +56,9 @@ function describe(value: unknown): string {
 function parseOrThrow(s: unknown, name: string): YearMonthDay {
   const ymd = parse(s);
   if (!ymd) {
-    throw new RangeError(`${name} must be a real calendar date written YYYY-MM-DD, got ${describe(s)}`);
+    throw new RangeError(
+      `${name} must be a real calendar date written YYYY-MM-DD, got ${describe(s)}`,
+    );
   }
   return ymd;
 }
@@ -66,8 +68,13 @@ function toDayNumber({ year, month, day }: YearMonthDay): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfYear =
+    Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 +
+    Math.floor(yearOfEra / 4) -
+    Math.floor(yearOfEra / 100) +
+    dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
@@ -77,9 +84,15 @@ function fromDayNumber(dayNumber: number): YearMonthDay {
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear =
+    dayOfEra -
+    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -92,7 +105,9 @@ function pad(n: number, width: number): string {
 
 function format(ymd: YearMonthDay): IsoDate {
   if (ymd.year < 0 || ymd.year > 9999) {
-    throw new RangeError(`Date out of range (years 0000-9999 only): year ${ymd.year}`);
+    throw new RangeError(
+      `Date out of range (years 0000-9999 only): year ${ymd.year}`,
+    );
   }
   return `${pad(ymd.year, 4)}-${pad(ymd.month, 2)}-${pad(ymd.day, 2)}`;
 }
@@ -116,9 +131,13 @@ export function assertIsoDate(s: unknown, name = 'date'): asserts s is IsoDate {
 /** The Asia/Tokyo calendar date of an instant. Independent of the process time zone. */
 export function jstDate(instant: Date): IsoDate {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
-    throw new RangeError(`jstDate needs a valid Date instant, got ${describe(instant)}`);
+    throw new RangeError(
+      `jstDate needs a valid Date instant, got ${describe(instant)}`,
+    );
   }
-  return format(fromDayNumber(Math.floor((instant.getTime() + JST_OFFSET_MS) / MS_PER_DAY)));
+  return format(
+    fromDayNumber(Math.floor((instant.getTime() + JST_OFFSET_MS) / MS_PER_DAY)),
+  );
 }
 
 /** `date` moved by `n` calendar days (n may be negative). */
@@ -130,7 +149,10 @@ export function addDays(date: IsoDate, n: number): IsoDate {
 
 /** `to − from` in whole calendar days (negative when `to` is before `from`). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return toDayNumber(parseOrThrow(to, 'to')) - toDayNumber(parseOrThrow(from, 'from'));
+  return (
+    toDayNumber(parseOrThrow(to, 'to')) -
+    toDayNumber(parseOrThrow(from, 'from'))
+  );
 }
 
 /** `date` moved by `n` years; Feb 29 becomes Feb 28 in a non-leap target year. */
@@ -138,12 +160,18 @@ export function addYears(date: IsoDate, n: number): IsoDate {
   const { year, month, day } = parseOrThrow(date, 'date');
   assertInteger(n, 'Number of years');
   const targetYear = year + n;
-  return format({ year: targetYear, month, day: Math.min(day, daysInMonth(targetYear, month)) });
+  return format({
+    year: targetYear,
+    month,
+    day: Math.min(day, daysInMonth(targetYear, month)),
+  });
 }
 
 /** The instant 00:00:00.000 JST of `date`. */
 export function jstStartOfDay(date: IsoDate): Date {
-  return new Date(toDayNumber(parseOrThrow(date, 'date')) * MS_PER_DAY - JST_OFFSET_MS);
+  return new Date(
+    toDayNumber(parseOrThrow(date, 'date')) * MS_PER_DAY - JST_OFFSET_MS,
+  );
 }
 
 /** The instant 23:59:59.000 JST of `date`: a certificate's notAfter for expiry date `date`. */
@@ -182,7 +210,9 @@ export function formatWareki(date: IsoDate): string {
   // ISO strings of the same shape compare like dates.
   const era = ERAS.find((e) => date >= e.firstDay);
   if (!era) {
-    throw new RangeError(`formatWareki supports dates from 1926-12-25 (昭和元年) on, got "${date}"`);
+    throw new RangeError(
+      `formatWareki supports dates from 1926-12-25 (昭和元年) on, got "${date}"`,
+    );
   }
   const eraYear = year - Number(era.firstDay.slice(0, 4)) + 1;
   const yearText = eraYear === 1 ? '元' : String(eraYear);

@@ -12,7 +12,7 @@
  *    so a カ inside a name stays.
  * 5. Everything that is not a letter or a digit removed; step 4 once more (e.g. 株式・会社).
  *
- * The result is idempotent: searchKey(searchKey(x)) === searchKey(x). An empty key (a query of only
+ * The steps are repeated until nothing changes, so searchKey(searchKey(x)) === searchKey(x). An empty key (a query of only
  * punctuation or company words) matches everything as a substring: callers treat it as "no filter".
  */
 
@@ -113,19 +113,38 @@ function removeCompanyWords(text: string): string {
   }
 }
 
+function foldOnce(text: string): string {
+  const words = removeCompanyWords(
+    foldCharacters(text).replace(WHITE_SPACE, ''),
+  );
+  return removeCompanyWords(words.replace(NOT_LETTER_OR_DIGIT, ''));
+}
+
 /** Folds a company name, kana or search query into the normalized search key. */
 export function searchKey(text: string): string {
   if (typeof text !== 'string') {
     throw new TypeError(`searchKey needs a string, got ${typeof text}`);
   }
-  const words = removeCompanyWords(foldCharacters(text).replace(WHITE_SPACE, ''));
-  return removeCompanyWords(words.replace(NOT_LETTER_OR_DIGIT, ''));
+  // Removing characters can let NFKC compose what they separated (e.g. Hangul jamo around a
+  // middle dot): fold again until nothing changes, which is almost always after one pass.
+  let key = foldOnce(text);
+  for (let pass = 0; pass < 4; pass++) {
+    const next = foldOnce(key);
+    if (next === key) {
+      break;
+    }
+    key = next;
+  }
+  return key;
 }
 
 /**
  * The stored key of a customer: `searchKey(companyName) + '|' + searchKey(companyKana)`. A folded
  * query never contains `|`, so a substring match finds either part and never spans both.
  */
-export function searchKeyForCustomer(companyName: string, companyKana: string): string {
+export function searchKeyForCustomer(
+  companyName: string,
+  companyKana: string,
+): string {
   return `${searchKey(companyName)}|${searchKey(companyKana)}`;
 }

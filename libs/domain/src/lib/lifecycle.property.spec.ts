@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { canAcquire, canRenew, LifecycleInput, LifecyclePolicy, lifecycleStatus, LifecycleStatus } from './lifecycle';
+import {
+  canAcquire,
+  canRenew,
+  LifecycleInput,
+  LifecyclePolicy,
+  lifecycleStatus,
+  LifecycleStatus,
+} from './lifecycle';
 
 const RUNS = { numRuns: 10_000 };
 const MS_PER_DAY = 86_400_000;
@@ -14,9 +21,14 @@ function modelDate(dayNumber: number): string {
  * Brute-force model of the date-derived status: start at E−400 and walk one day at a time to
  * today, counting the days left and switching state when a threshold day is reached.
  */
-function walkedStatus(expiryDay: number, todayDay: number, policy: LifecyclePolicy): LifecycleStatus {
+function walkedStatus(
+  expiryDay: number,
+  todayDay: number,
+  policy: LifecyclePolicy,
+): LifecycleStatus {
   let daysLeft = WALK_START;
-  let status: LifecycleStatus = daysLeft > policy.renewalWindowDays ? 'valid' : 'renewal_due';
+  let status: LifecycleStatus =
+    daysLeft > policy.renewalWindowDays ? 'valid' : 'renewal_due';
   for (let day = expiryDay - WALK_START; day < todayDay; day++) {
     daysLeft -= 1;
     if (daysLeft === policy.renewalWindowDays) {
@@ -54,34 +66,68 @@ const scenario = fc.record({
   }),
   issued: fc.boolean(),
   revoked: fc.option(fc.boolean(), { nil: undefined }),
-  reissue: fc.constantFrom<LifecycleInput['reissue']>(undefined, null, 'pending', 'authorized'),
+  reissue: fc.constantFrom<LifecycleInput['reissue']>(
+    undefined,
+    null,
+    'pending',
+    'authorized',
+  ),
 });
 
 /** Mostly plain certificates, so that the date-derived statuses get most of the runs. */
 const weightedScenario = fc.oneof(
-  { weight: 3, arbitrary: scenario.map((s) => ({ ...s, issued: true, revoked: undefined, reissue: undefined })) },
+  {
+    weight: 3,
+    arbitrary: scenario.map((s) => ({
+      ...s,
+      issued: true,
+      revoked: undefined,
+      reissue: undefined,
+    })),
+  },
   { weight: 1, arbitrary: scenario },
 );
 
 describe('lifecycle properties', () => {
   it('lifecycleStatus matches the day-by-day model', () => {
     fc.assert(
-      fc.property(weightedScenario, ({ expiryDay, offset, policy, issued, revoked, reissue }) => {
-        const input: LifecycleInput = { expiryDate: issued ? modelDate(expiryDay) : null, revoked, reissue };
-        const today = modelDate(expiryDay + offset);
-        const expected = modelStatus(input, expiryDay, expiryDay + offset, policy);
-        expect(lifecycleStatus(input, today, policy)).toBe(expected);
-        expect(canRenew(input, today, policy)).toBe(expected === 'renewal_due');
-        expect(canAcquire(input, today, policy)).toBe(
-          expected === 'not_issued' || expected === 'expired' || expected === 'reissue_authorized',
-        );
-      }),
+      fc.property(
+        weightedScenario,
+        ({ expiryDay, offset, policy, issued, revoked, reissue }) => {
+          const input: LifecycleInput = {
+            expiryDate: issued ? modelDate(expiryDay) : null,
+            revoked,
+            reissue,
+          };
+          const today = modelDate(expiryDay + offset);
+          const expected = modelStatus(
+            input,
+            expiryDay,
+            expiryDay + offset,
+            policy,
+          );
+          expect(lifecycleStatus(input, today, policy)).toBe(expected);
+          expect(canRenew(input, today, policy)).toBe(
+            expected === 'renewal_due',
+          );
+          expect(canAcquire(input, today, policy)).toBe(
+            expected === 'not_issued' ||
+              expected === 'expired' ||
+              expected === 'reissue_authorized',
+          );
+        },
+      ),
       RUNS,
     );
   });
 
   it('a plain certificate only moves forward: valid → renewal_due → expired → reissue_required', () => {
-    const order: LifecycleStatus[] = ['valid', 'renewal_due', 'expired', 'reissue_required'];
+    const order: LifecycleStatus[] = [
+      'valid',
+      'renewal_due',
+      'expired',
+      'reissue_required',
+    ];
     fc.assert(
       fc.property(
         fc.integer({ min: 11_000, max: 60_000 }),
@@ -89,8 +135,12 @@ describe('lifecycle properties', () => {
         fc.integer({ min: -WALK_START, max: WALK_START }),
         (expiryDay, a, b) => {
           const input = { expiryDate: modelDate(expiryDay) };
-          const first = order.indexOf(lifecycleStatus(input, modelDate(expiryDay + Math.min(a, b))));
-          const second = order.indexOf(lifecycleStatus(input, modelDate(expiryDay + Math.max(a, b))));
+          const first = order.indexOf(
+            lifecycleStatus(input, modelDate(expiryDay + Math.min(a, b))),
+          );
+          const second = order.indexOf(
+            lifecycleStatus(input, modelDate(expiryDay + Math.max(a, b))),
+          );
           expect(first).toBeGreaterThanOrEqual(0);
           expect(second).toBeGreaterThanOrEqual(first);
         },

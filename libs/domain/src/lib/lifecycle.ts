@@ -46,22 +46,26 @@ export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = Object.freeze([
 ] as const);
 
 /** What staff see on screen. */
-export const LIFECYCLE_STATUS_LABELS: Record<LifecycleStatus, string> = Object.freeze({
-  valid: '有効',
-  renewal_due: '更新期間中',
-  expired: '期限切れ（ログオン不可）',
-  reissue_required: '再発行が必要（90日超過）',
-  revoked: '失効',
-  reissue_pending: '再発行承認待ち',
-  reissue_authorized: '再発行済（取得待ち）',
-  not_issued: '未取得',
-});
+export const LIFECYCLE_STATUS_LABELS: Record<LifecycleStatus, string> =
+  Object.freeze({
+    valid: '有効',
+    renewal_due: '更新期間中',
+    expired: '期限切れ（ログオン不可）',
+    reissue_required: '再発行が必要（90日超過）',
+    revoked: '失効',
+    reissue_pending: '再発行承認待ち',
+    reissue_authorized: '再発行済（取得待ち）',
+    not_issued: '未取得',
+  });
 
 /**
  * The staff label of a status. `reissue_required` names the credit union's own self-service limit
  * (the fixed {@link LIFECYCLE_STATUS_LABELS} entry says 90日, the default).
  */
-export function lifecycleStatusLabel(status: LifecycleStatus, policy?: Partial<LifecyclePolicy>): string {
+export function lifecycleStatusLabel(
+  status: LifecycleStatus,
+  policy?: Partial<LifecyclePolicy>,
+): string {
   if (status === 'reissue_required') {
     return `再発行が必要（${resolveLifecyclePolicy(policy).selfServiceDaysAfterExpiry}日超過）`;
   }
@@ -80,7 +84,9 @@ export interface LifecycleInput {
 
 function checkDays(value: unknown, name: keyof LifecyclePolicy): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`Lifecycle policy ${name} must be a non-negative integer, got ${String(value)}`);
+    throw new RangeError(
+      `Lifecycle policy ${name} must be a non-negative integer, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -89,7 +95,9 @@ function checkDays(value: unknown, name: keyof LifecyclePolicy): number {
  * Fills in defaults for missing (undefined) fields and validates the numbers.
  * @throws RangeError when a field is not a non-negative integer (null included).
  */
-export function resolveLifecyclePolicy(policy?: Partial<LifecyclePolicy>): LifecyclePolicy {
+export function resolveLifecyclePolicy(
+  policy?: Partial<LifecyclePolicy>,
+): LifecyclePolicy {
   const { renewalWindowDays, selfServiceDaysAfterExpiry } = policy ?? {};
   return {
     renewalWindowDays:
@@ -112,7 +120,8 @@ export function lifecycleStatus(
   today: string,
   policy?: Partial<LifecyclePolicy>,
 ): LifecycleStatus {
-  const { renewalWindowDays, selfServiceDaysAfterExpiry } = resolveLifecyclePolicy(policy);
+  const { renewalWindowDays, selfServiceDaysAfterExpiry } =
+    resolveLifecyclePolicy(policy);
   assertIsoDate(today, 'today');
   if (input.expiryDate !== null) {
     assertIsoDate(input.expiryDate, 'expiryDate');
@@ -147,7 +156,11 @@ export function lifecycleStatus(
  * E inclusive, the certificate not revoked, and no reissue open (a reissue in progress means the
  * credit union is replacing this certificate, so the customer waits for it).
  */
-export function canRenew(input: LifecycleInput, today: string, policy?: Partial<LifecyclePolicy>): boolean {
+export function canRenew(
+  input: LifecycleInput,
+  today: string,
+  policy?: Partial<LifecyclePolicy>,
+): boolean {
   return lifecycleStatus(input, today, policy) === 'renewal_due';
 }
 
@@ -158,16 +171,29 @@ const ACQUIRABLE: ReadonlySet<LifecycleStatus> = new Set<LifecycleStatus>([
 ]);
 
 /** Self-service acquisition from the logon screen: `not_issued`, `expired` (through E+selfService) or `reissue_authorized`. */
-export function canAcquire(input: LifecycleInput, today: string, policy?: Partial<LifecyclePolicy>): boolean {
+export function canAcquire(
+  input: LifecycleInput,
+  today: string,
+  policy?: Partial<LifecyclePolicy>,
+): boolean {
   return ACQUIRABLE.has(lifecycleStatus(input, today, policy));
 }
 
 /** The last day self-service acquisition is allowed after expiry: E + selfServiceDaysAfterExpiry. */
-export function selfServiceDeadline(expiryDate: IsoDate, policy?: Partial<LifecyclePolicy>): IsoDate {
-  return addDays(expiryDate, resolveLifecyclePolicy(policy).selfServiceDaysAfterExpiry);
+export function selfServiceDeadline(
+  expiryDate: IsoDate,
+  policy?: Partial<LifecyclePolicy>,
+): IsoDate {
+  return addDays(
+    expiryDate,
+    resolveLifecyclePolicy(policy).selfServiceDaysAfterExpiry,
+  );
 }
 
 /** The first day renewal is allowed: E − renewalWindowDays. */
-export function renewalWindowStart(expiryDate: IsoDate, policy?: Partial<LifecyclePolicy>): IsoDate {
+export function renewalWindowStart(
+  expiryDate: IsoDate,
+  policy?: Partial<LifecyclePolicy>,
+): IsoDate {
   return addDays(expiryDate, -resolveLifecyclePolicy(policy).renewalWindowDays);
 }

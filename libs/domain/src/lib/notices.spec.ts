@@ -1,12 +1,5 @@
 import { addDays } from './jst-date';
-import {
-  DEFAULT_NOTICE_MILESTONES,
-  describeMilestone,
-  dueNotice,
-  milestoneForDay,
-  noticeKindForMilestone,
-  validateMilestones,
-} from './notices';
+import { DEFAULT_NOTICE_MILESTONES, dueNotice } from './notices';
 
 const E = '2026-12-25';
 const on = (offset: number) => addDays(E, offset);
@@ -15,51 +8,99 @@ const FULL = [30, 10, -1, -80];
 // Today offsets from E: the boundary days, plus E+79 / E+80 for the −80 milestone.
 const DAYS = [-31, -30, -11, -10, -1, 0, 1, 79, 80, 89, 90, 91] as const;
 type Row = [sent: number[], ...due: (number | null)[]];
-const label = (offset: number) => (offset === 0 ? 'E' : `E${offset > 0 ? '+' : '−'}${Math.abs(offset)}`);
+const label = (offset: number) =>
+  offset === 0 ? 'E' : `E${offset > 0 ? '+' : '−'}${Math.abs(offset)}`;
 
 function table(milestones: number[] | undefined, rows: Row[]) {
   return rows.flatMap(([sent, ...due]) =>
-    DAYS.map((offset, i) => ({ milestones, sent, day: label(offset), offset, expected: due[i] })),
+    DAYS.map((offset, i) => ({
+      milestones,
+      sent,
+      day: label(offset),
+      offset,
+      expected: due[i],
+    })),
   );
 }
 
-//                      E−31  E−30  E−11  E−10  E−1  E     E+1   E+79  E+80  E+89  E+90  E+91
+// Columns: sent milestones, then the due notice on
+//   E−31  E−30  E−11  E−10  E−1   E     E+1   E+79  E+80  E+89  E+90  E+91
+// prettier-ignore
 const DEFAULT_TABLE = table(undefined, [
-  [[], /*           */ null, 30, 30, 10, 10, 10, null, null, null, null, null, null],
-  [[30], /*         */ null, null, null, 10, 10, 10, null, null, null, null, null, null],
-  [[10], /*         */ null, 30, 30, null, null, null, null, null, null, null, null, null],
-  [[30, 10], /*     */ null, null, null, null, null, null, null, null, null, null, null, null],
+  [[],
+    null, 30,   30,   10,   10,   10,   null, null, null, null, null, null],
+  [[30],
+    null, null, null, 10,   10,   10,   null, null, null, null, null, null],
+  [[10],
+    null, 30,   30,   null, null, null, null, null, null, null, null, null],
+  [[30, 10],
+    null, null, null, null, null, null, null, null, null, null, null, null],
 ]);
+// prettier-ignore
 const FULL_TABLE = table(FULL, [
-  [[], /*           */ null, 30, 30, 10, 10, 10, -1, -1, -80, -80, -80, null],
-  [[30], /*         */ null, null, null, 10, 10, 10, -1, -1, -80, -80, -80, null],
-  [[30, 10], /*     */ null, null, null, null, null, null, -1, -1, -80, -80, -80, null],
-  [[30, 10, -1], /* */ null, null, null, null, null, null, null, null, -80, -80, -80, null],
-  [[-1], /*         */ null, 30, 30, 10, 10, 10, null, null, -80, -80, -80, null],
-  [[-80], /*        */ null, 30, 30, 10, 10, 10, -1, -1, null, null, null, null],
-  [FULL, /*         */ null, null, null, null, null, null, null, null, null, null, null, null],
+  [[],
+    null, 30,   30,   10,   10,   10,   -1,   -1,   -80,  -80,  -80,  null],
+  [[30],
+    null, null, null, 10,   10,   10,   -1,   -1,   -80,  -80,  -80,  null],
+  [[30, 10],
+    null, null, null, null, null, null, -1,   -1,   -80,  -80,  -80,  null],
+  [[30, 10, -1],
+    null, null, null, null, null, null, null, null, -80,  -80,  -80,  null],
+  [[-1],
+    null, 30,   30,   10,   10,   10,   null, null, -80,  -80,  -80,  null],
+  [[-80],
+    null, 30,   30,   10,   10,   10,   -1,   -1,   null, null, null, null],
+  [FULL,
+    null, null, null, null, null, null, null, null, null, null, null, null],
 ]);
 
 describe('dueNotice', () => {
-  it.each(DEFAULT_TABLE)('default milestones, sent $sent, $day → $expected', ({ sent, offset, expected }) => {
-    expect(dueNotice({ expiryDate: E, sentMilestones: sent }, on(offset))).toBe(expected);
-    expect(dueNotice({ expiryDate: E, sentMilestones: sent }, on(offset), [...DEFAULT_NOTICE_MILESTONES])).toBe(
-      expected,
-    );
-  });
+  it.each(DEFAULT_TABLE)(
+    'default milestones, sent $sent, $day → $expected',
+    ({ sent, offset, expected }) => {
+      expect(
+        dueNotice({ expiryDate: E, sentMilestones: sent }, on(offset)),
+      ).toBe(expected);
+      expect(
+        dueNotice({ expiryDate: E, sentMilestones: sent }, on(offset), [
+          ...DEFAULT_NOTICE_MILESTONES,
+        ]),
+      ).toBe(expected);
+    },
+  );
 
-  it.each(FULL_TABLE)('[30, 10, −1, −80], sent $sent, $day → $expected', ({ sent, offset, expected }) => {
-    expect(dueNotice({ expiryDate: E, sentMilestones: sent }, on(offset), FULL)).toBe(expected);
-    // Order of the configured list does not matter.
-    expect(dueNotice({ expiryDate: E, sentMilestones: sent }, on(offset), [-80, 10, -1, 30])).toBe(expected);
-  });
+  it.each(FULL_TABLE)(
+    '[30, 10, −1, −80], sent $sent, $day → $expected',
+    ({ sent, offset, expected }) => {
+      expect(
+        dueNotice({ expiryDate: E, sentMilestones: sent }, on(offset), FULL),
+      ).toBe(expected);
+      // Order of the configured list does not matter.
+      expect(
+        dueNotice(
+          { expiryDate: E, sentMilestones: sent },
+          on(offset),
+          [-80, 10, -1, 30],
+        ),
+      ).toBe(expected);
+    },
+  );
 
   /** Runs the daily job on the given days (offsets from E), recording what is sent. */
-  function run(days: number[], milestones?: number[], policy?: Parameters<typeof dueNotice>[3]) {
+  function run(
+    days: number[],
+    milestones?: number[],
+    policy?: Parameters<typeof dueNotice>[3],
+  ) {
     const sent: number[] = [];
     const log: Array<[number, number]> = [];
     for (const offset of days) {
-      const due = dueNotice({ expiryDate: E, sentMilestones: sent }, on(offset), milestones, policy);
+      const due = dueNotice(
+        { expiryDate: E, sentMilestones: sent },
+        on(offset),
+        milestones,
+        policy,
+      );
       if (due !== null) {
         sent.push(due);
         log.push([offset, due]);
@@ -67,7 +108,8 @@ describe('dueNotice', () => {
     }
     return log;
   }
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
   it('sends each milestone once on its day when the system is always up', () => {
     expect(run(range(-60, 120))).toEqual([
@@ -143,125 +185,38 @@ describe('dueNotice', () => {
     [[-91], /取得期限/],
     [[10.5], /整数/],
   ])('rejects invalid milestones %p', (milestones, message) => {
-    expect(() => dueNotice({ expiryDate: E, sentMilestones: [] }, E, milestones)).toThrow(RangeError);
-    expect(() => dueNotice({ expiryDate: E, sentMilestones: [] }, E, milestones)).toThrow(message);
+    expect(() =>
+      dueNotice({ expiryDate: E, sentMilestones: [] }, E, milestones),
+    ).toThrow(RangeError);
+    expect(() =>
+      dueNotice({ expiryDate: E, sentMilestones: [] }, E, milestones),
+    ).toThrow(message);
   });
 
   it('checks milestones against the given policy', () => {
-    expect(dueNotice({ expiryDate: E, sentMilestones: [] }, on(-40), [45], { renewalWindowDays: 45 })).toBe(45);
-    expect(() => dueNotice({ expiryDate: E, sentMilestones: [] }, E, [-1, -85], { selfServiceDaysAfterExpiry: 80 })).toThrow(
-      RangeError,
-    );
-    expect(() => dueNotice({ expiryDate: E, sentMilestones: [] }, E, [30], { renewalWindowDays: -1 })).toThrow(
-      /renewalWindowDays/,
-    );
+    expect(
+      dueNotice({ expiryDate: E, sentMilestones: [] }, on(-40), [45], {
+        renewalWindowDays: 45,
+      }),
+    ).toBe(45);
+    expect(() =>
+      dueNotice({ expiryDate: E, sentMilestones: [] }, E, [-1, -85], {
+        selfServiceDaysAfterExpiry: 80,
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      dueNotice({ expiryDate: E, sentMilestones: [] }, E, [30], {
+        renewalWindowDays: -1,
+      }),
+    ).toThrow(/renewalWindowDays/);
   });
 
   it('rejects invalid dates', () => {
-    expect(() => dueNotice({ expiryDate: '2026-02-30', sentMilestones: [] }, E)).toThrow(/expiryDate/);
-    expect(() => dueNotice({ expiryDate: E, sentMilestones: [] }, '2026-12-32')).toThrow(/today/);
-  });
-});
-
-describe('milestoneForDay', () => {
-  it.each([
-    [31, null],
-    [30, 30],
-    [11, 30],
-    [10, 10],
-    [0, 10],
-    [-1, -1],
-    [-79, -1],
-    [-80, -80],
-    [-90, -80],
-    [-91, null],
-  ])('d = %i → %p', (d, expected) => {
-    expect(milestoneForDay(d, FULL)).toBe(expected);
-  });
-
-  it('cuts renewal milestones at expiry and post-expiry ones at the limit', () => {
-    expect(milestoneForDay(-1, [30, 10])).toBeNull();
-    expect(milestoneForDay(-50, [30, 10, -80])).toBeNull();
-    expect(milestoneForDay(-85, [-1, -80], { selfServiceDaysAfterExpiry: 80 })).toBeNull();
-    expect(milestoneForDay(-100, [-1])).toBeNull();
-    expect(milestoneForDay(-90, [-1])).toBe(-1);
-    expect(milestoneForDay(5, [])).toBeNull();
-  });
-});
-
-describe('validateMilestones', () => {
-  it('accepts the seed schedule, the full one and an empty list', () => {
-    expect(DEFAULT_NOTICE_MILESTONES).toEqual([30, 10]);
-    expect(validateMilestones(DEFAULT_NOTICE_MILESTONES)).toEqual([]);
-    expect(validateMilestones(FULL)).toEqual([]);
-    expect(validateMilestones([])).toEqual([]);
-    expect(validateMilestones([30, 0, -90])).toEqual([]);
-    expect(validateMilestones([45, -180], { renewalWindowDays: 45, selfServiceDaysAfterExpiry: 180 })).toEqual([]);
-  });
-
-  it('reports each problem in Japanese', () => {
-    expect(validateMilestones([10, 10, 10])).toEqual(['通知日「有効期限の10日前」が重複しています。']);
-    expect(validateMilestones([31])).toEqual([
-      '通知日「有効期限の31日前」は更新期間（有効期限の30日前から）より前のため指定できません。',
-    ]);
-    expect(validateMilestones([-91])).toEqual([
-      '通知日「有効期限の91日後」は電子証明書の取得期限（有効期限日から90日後まで）を過ぎているため指定できません。',
-    ]);
-    expect(validateMilestones([-81], { selfServiceDaysAfterExpiry: 80 })).toHaveLength(1);
-    expect(validateMilestones([46], { renewalWindowDays: 45 })).toEqual([
-      '通知日「有効期限の46日前」は更新期間（有効期限の45日前から）より前のため指定できません。',
-    ]);
-    expect(validateMilestones([1.5, Number.NaN, Number.POSITIVE_INFINITY])).toEqual([
-      '通知日「1.5」は整数（有効期限日からの日数）で指定してください。',
-      '通知日「NaN」は整数（有効期限日からの日数）で指定してください。',
-      '通知日「Infinity」は整数（有効期限日からの日数）で指定してください。',
-    ]);
-    expect(validateMilestones(['30'] as unknown as number[])).toHaveLength(1);
-    expect(validateMilestones('30' as unknown as number[])).toEqual(['通知日の一覧が正しくありません。']);
-  });
-
-  it('reports several problems at once', () => {
-    expect(validateMilestones([60, 30, 30, -100, 2.5])).toHaveLength(4);
-  });
-
-  it('throws on an invalid policy', () => {
-    expect(() => validateMilestones([30], { selfServiceDaysAfterExpiry: -5 })).toThrow(RangeError);
-  });
-});
-
-describe('noticeKindForMilestone', () => {
-  it.each([
-    [30, undefined, 'renewal_reminder'],
-    [10, undefined, 'renewal_reminder'],
-    [0, undefined, 'renewal_reminder'],
-    [-1, undefined, 'locked_out'],
-    [-2, undefined, 'last_chance'],
-    [-80, undefined, 'last_chance'],
-    [-1, FULL, 'locked_out'],
-    [-80, FULL, 'last_chance'],
-    [30, FULL, 'renewal_reminder'],
-    [-3, [30, 10, -3, -80], 'locked_out'],
-    [-80, [30, 10, -3, -80], 'last_chance'],
-    [-80, [30, 10, -80], 'locked_out'],
-    [-5, [30, 10, -1, -5, -80], 'last_chance'],
-  ] as const)('%i with schedule %p → %s', (m, milestones, expected) => {
-    expect(noticeKindForMilestone(m, milestones)).toBe(expected);
-  });
-
-  it('rejects non-integers', () => {
-    expect(() => noticeKindForMilestone(1.5)).toThrow(RangeError);
-    expect(() => noticeKindForMilestone(Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe('describeMilestone', () => {
-  it.each([
-    [30, '有効期限の30日前'],
-    [1, '有効期限の1日前'],
-    [0, '有効期限日当日'],
-    [-1, '有効期限の1日後'],
-    [-80, '有効期限の80日後'],
-  ])('%i → %s', (m, expected) => {
-    expect(describeMilestone(m)).toBe(expected);
+    expect(() =>
+      dueNotice({ expiryDate: '2026-02-30', sentMilestones: [] }, E),
+    ).toThrow(/expiryDate/);
+    expect(() =>
+      dueNotice({ expiryDate: E, sentMilestones: [] }, '2026-12-32'),
+    ).toThrow(/today/);
   });
 });

@@ -14,7 +14,9 @@ import { assertIsoDate, daysBetween } from './jst-date';
 import { LifecyclePolicy, resolveLifecyclePolicy } from './lifecycle';
 
 /** The seed's schedule: renewal reminders 30 and 10 days before expiry. */
-export const DEFAULT_NOTICE_MILESTONES: readonly number[] = Object.freeze([30, 10]);
+export const DEFAULT_NOTICE_MILESTONES: readonly number[] = Object.freeze([
+  30, 10,
+]);
 
 export type NoticeKind = 'renewal_reminder' | 'locked_out' | 'last_chance';
 
@@ -31,8 +33,12 @@ export interface DueNoticeInput {
  * renewal window, post-expiry milestones (< 0) not beyond the self-service limit.
  * @throws RangeError only when the policy itself is invalid.
  */
-export function validateMilestones(milestones: readonly number[], policy?: Partial<LifecyclePolicy>): string[] {
-  const { renewalWindowDays, selfServiceDaysAfterExpiry } = resolveLifecyclePolicy(policy);
+export function validateMilestones(
+  milestones: readonly number[],
+  policy?: Partial<LifecyclePolicy>,
+): string[] {
+  const { renewalWindowDays, selfServiceDaysAfterExpiry } =
+    resolveLifecyclePolicy(policy);
   if (!Array.isArray(milestones)) {
     return ['通知日の一覧が正しくありません。'];
   }
@@ -41,7 +47,9 @@ export function validateMilestones(milestones: readonly number[], policy?: Parti
   const reportedDuplicates = new Set<number>();
   for (const m of milestones as readonly unknown[]) {
     if (typeof m !== 'number' || !Number.isSafeInteger(m)) {
-      errors.push(`通知日「${String(m)}」は整数（有効期限日からの日数）で指定してください。`);
+      errors.push(
+        `通知日「${String(m)}」は整数（有効期限日からの日数）で指定してください。`,
+      );
       continue;
     }
     if (seen.has(m)) {
@@ -94,7 +102,10 @@ export function milestoneForDay(
   if (latest === null) {
     return null;
   }
-  const inPhase = latest >= 0 ? daysToExpiry >= 0 : daysToExpiry >= -selfServiceDaysAfterExpiry;
+  const inPhase =
+    latest >= 0
+      ? daysToExpiry >= 0
+      : daysToExpiry >= -selfServiceDaysAfterExpiry;
   return inPhase ? latest : null;
 }
 
@@ -116,7 +127,11 @@ export function dueNotice(
   }
   assertIsoDate(input.expiryDate, 'expiryDate');
   assertIsoDate(today, 'today');
-  const due = milestoneForDay(daysBetween(today, input.expiryDate), milestones, policy);
+  const due = milestoneForDay(
+    daysBetween(today, input.expiryDate),
+    milestones,
+    policy,
+  );
   return due === null || input.sentMilestones.includes(due) ? null : due;
 }
 
@@ -128,9 +143,14 @@ export function dueNotice(
  * - m < 0 without a schedule: −1 is `locked_out`, −2 and below `last_chance` (as for [30, 10, −1, −80]).
  * @throws RangeError when `m` is not an integer.
  */
-export function noticeKindForMilestone(m: number, milestones?: readonly number[]): NoticeKind {
+export function noticeKindForMilestone(
+  m: number,
+  milestones?: readonly number[],
+): NoticeKind {
   if (typeof m !== 'number' || !Number.isSafeInteger(m)) {
-    throw new RangeError(`A notice milestone must be an integer, got ${String(m)}`);
+    throw new RangeError(
+      `A notice milestone must be an integer, got ${String(m)}`,
+    );
   }
   if (m >= 0) {
     return 'renewal_reminder';

@@ -5,7 +5,12 @@
 
 export type StaffRole = 'branch_staff' | 'compliance' | 'manager' | 'admin';
 
-export const STAFF_ROLES: readonly StaffRole[] = Object.freeze(['branch_staff', 'compliance', 'manager', 'admin'] as const);
+export const STAFF_ROLES: readonly StaffRole[] = Object.freeze([
+  'branch_staff',
+  'compliance',
+  'manager',
+  'admin',
+] as const);
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = Object.freeze({
   branch_staff: '営業店',
@@ -55,28 +60,41 @@ export const PERMISSIONS: readonly Permission[] = Object.freeze([
   'staff.manage',
 ] as const);
 
-export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = Object.freeze({
-  branch_staff: Object.freeze(['certificates.read', 'reissues.request', 'templates.read'] as const),
-  compliance: Object.freeze(['certificates.read', 'templates.read', 'reports.read', 'audit.read'] as const),
-  manager: Object.freeze([
-    'certificates.read',
-    'reissues.request',
-    'reissues.decide',
-    'certificates.revoke',
-    'ibUsers.unlock',
-    'templates.read',
-    'templates.write',
-    'settings.write',
-    'notices.run',
-    'reports.read',
-    'audit.read',
-  ] as const),
-  admin: Object.freeze(['staff.manage'] as const),
-});
+export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> =
+  Object.freeze({
+    branch_staff: Object.freeze([
+      'certificates.read',
+      'reissues.request',
+      'templates.read',
+    ] as const),
+    compliance: Object.freeze([
+      'certificates.read',
+      'templates.read',
+      'reports.read',
+      'audit.read',
+    ] as const),
+    manager: Object.freeze([
+      'certificates.read',
+      'reissues.request',
+      'reissues.decide',
+      'certificates.revoke',
+      'ibUsers.unlock',
+      'templates.read',
+      'templates.write',
+      'settings.write',
+      'notices.run',
+      'reports.read',
+      'audit.read',
+    ] as const),
+    admin: Object.freeze(['staff.manage'] as const),
+  });
 
 /** True when `role` is one of {@link STAFF_ROLES} (for values read from a token or a database). */
 export function isStaffRole(value: unknown): value is StaffRole {
-  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' &&
+    (STAFF_ROLES as readonly string[]).includes(value)
+  );
 }
 
 /** Whether a staff member with `role` may do `permission`. Unknown roles may do nothing. */
