@@ -1,2 +1,5 @@
 export * from './lib/health';
 export * from './lib/errors';
+export * from './lib/auth';
+export * from './lib/staff';
+export * from './lib/audit';

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { DatabaseConfig } from '../config/config';
@@ -20,6 +21,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     logging: ['error' as const, 'warn' as const, 'migration' as const],
   };
   if (database.type === 'postgres') {
+    // A DATE is a calendar date: keep 'YYYY-MM-DD' (node-pg would make a local-midnight Date of it).
+    types.setTypeParser(types.builtins.DATE, (value: string) => value);
     return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });

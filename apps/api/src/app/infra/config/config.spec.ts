@@ -1,0 +1,40 @@
+import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to a SQLite file under ./data, port 3000, the real clock and demo data', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: '/srv/app/data',
+      database: { type: 'sqlite', file: '/srv/app/data/certdesk.sqlite' },
+      fixedNow: null,
+      demoData: true,
+      demoPassword: DEFAULT_DEMO_PASSWORD,
+      consoleDir: '/srv/app/dist/apps/console/browser',
+    });
+  });
+
+  it('takes PostgreSQL from a postgres:// URL and then seeds no demo data unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' });
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://root@127.0.0.1:5432/test' });
+    expect(config.demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://x@h/db', DEMO_DATA: 'on' }).demoData).toBe(true);
+  });
+
+  it('pins the clock from CERTDESK_NOW', () => {
+    expect(loadConfig({ CERTDESK_NOW: '2026-12-01T09:00:00+09:00' }).fixedNow?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://root@localhost/test' }],
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['CERTDESK_NOW', { CERTDESK_NOW: '2026-12-01' }],
+    ['CERTDESK_NOW', { CERTDESK_NOW: '2026-13-01T09:00:00+09:00' }],
+    ['DEMO_DATA', { DEMO_DATA: 'yes' }],
+    ['DEMO_PASSWORD', { DEMO_PASSWORD: 'short' }],
+  ])('refuses a bad %s and names it', (variable, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+});

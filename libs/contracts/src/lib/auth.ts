@@ -1,0 +1,31 @@
+/** Staff roles (mirrors `StaffRole` in libs/domain; contracts import nothing of ours). */
+export type StaffRoleName = 'branch_staff' | 'compliance' | 'manager' | 'admin';
+
+/** `POST /api/auth/login` body. */
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+/** `GET /api/auth/me`, and the answer of a successful log-in. */
+export interface SessionInfo {
+  staffId: string;
+  username: string;
+  displayName: string;
+  role: StaffRoleName;
+  creditUnion: { id: string; code: string; name: string };
+  /** True after an admin created or reset the account: only the password change is open. */
+  mustChangePassword: boolean;
+  /** What the navigation may offer (permission names of libs/domain `Permission`). */
+  permissions: string[];
+  /** When the session ends at the latest (absolute limit), ISO-8601. */
+  expiresAt: string;
+  /** Idle limit in seconds (the session ends after this long without a request). */
+  idleTimeoutSeconds: number;
+}
+
+/** `POST /api/auth/password` body. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
