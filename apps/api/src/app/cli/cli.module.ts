@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ClockModule } from '../infra/clock/clock.module';
+import { ConfigModule } from '../infra/config/config.module';
+import { DatabaseModule } from '../infra/database/database.module';
+import { SeedModule } from '../seed/seed.module';
+import { AuditModule } from '../audit/audit.module';
+import { ImportModule } from '../import/import.module';
+
+/** What the ops commands need: no HTTP. */
+@Module({ imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, SeedModule, ImportModule] })
+export class CliModule {}

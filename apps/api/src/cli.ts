@@ -1,0 +1,28 @@
+import { NestFactory } from '@nestjs/core';
+import { CliModule } from './app/cli/cli.module';
+import { COMMANDS } from './app/cli/commands';
+import { parseArgs } from './app/cli/args';
+
+/** Ops commands: `node dist/apps/api/cli.js <seed|import> [--options]` (see README). */
+async function main(): Promise<number> {
+  const { command, options } = parseArgs(process.argv.slice(2));
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    console.error(`使い方: cli.js <${Object.keys(COMMANDS).join('|')}> [--オプション]`);
+    return 2;
+  }
+  const ctx = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    return await run(ctx, options);
+  } finally {
+    await ctx.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
