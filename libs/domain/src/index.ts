@@ -3,3 +3,4 @@ export * from './lib/lifecycle';
 export * from './lib/notices';
 export * from './lib/kana';
 export * from './lib/roles';
+export * from './lib/lifecycle-reason';
