@@ -5,8 +5,15 @@ import { DatabaseModule } from './infra/database/database.module';
 import { HttpModule } from './infra/http/http.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { StaffModule } from './staff/staff.module';
+import { TenancyModule } from './infra/tenancy/tenant-scope';
+import { CertificatesModule } from './certificates/certificates.module';
+import { CustomersModule } from './customers/customers.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 @Module({
-  imports: [ConfigModule, ClockModule, DatabaseModule, HttpModule, HealthModule, SeedModule],
+  imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, HttpModule, HealthModule, SeedModule, TenancyModule, AuthModule, StaffModule, CertificatesModule, CustomersModule, DashboardModule],
 })
 export class AppModule {}

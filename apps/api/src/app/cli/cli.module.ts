@@ -5,7 +5,8 @@ import { DatabaseModule } from '../infra/database/database.module';
 import { SeedModule } from '../seed/seed.module';
 import { AuditModule } from '../audit/audit.module';
 import { ImportModule } from '../import/import.module';
+import { StaffBootstrapModule } from '../staff/staff-bootstrap';
 
 /** What the ops commands need: no HTTP. */
-@Module({ imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, SeedModule, ImportModule] })
+@Module({ imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, SeedModule, ImportModule, StaffBootstrapModule] })
 export class CliModule {}

@@ -7,6 +7,7 @@ import { CustomerImportService } from '../import/customer-import.service';
 import { DEMO_SEED } from '../seed/demo-data.service';
 import { SeedService } from '../seed/seed.service';
 import { assertKnown, intOption } from './args';
+import { createAdminCommand } from '../staff/create-admin.command';
 
 type Options = Map<string, string | true>;
 export type Command = (ctx: INestApplicationContext, options: Options) => Promise<number>;
@@ -57,4 +58,4 @@ const importCustomers: Command = async (ctx, options) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { seed, import: importCustomers };
+export const COMMANDS: Record<string, Command> = { seed, import: importCustomers, 'create-admin': createAdminCommand };

@@ -6,8 +6,10 @@ import type { HealthResponse } from '@certdesk/contracts';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
+import { Public } from '../auth/permissions.decorator';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -5,6 +5,7 @@ import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
+import { StaffSession } from '../../auth/staff-session.entity';
 
 /** Every entity, listed explicitly (the API is bundled: no globs). */
-export const ENTITIES = [CreditUnion, Branch, Customer, IbUser, Certificate, StaffUser, AuditEvent];
+export const ENTITIES = [CreditUnion, Branch, Customer, IbUser, Certificate, StaffUser, AuditEvent, StaffSession];

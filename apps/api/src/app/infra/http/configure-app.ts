@@ -4,6 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { AppConfig } from '../config/config';
+import { securityHeaders } from './security-headers';
 
 const API_PREFIX = 'api';
 
@@ -12,6 +13,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['ib/{*path}'] });
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
+  http.use(securityHeaders);
   http.set('trust proxy', 'loopback');
 
   const document = SwaggerModule.createDocument(

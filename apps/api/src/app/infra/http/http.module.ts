@@ -2,6 +2,8 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { requestId } from './request-id.middleware';
+import { requestContextMiddleware } from '../tenancy/request-context.middleware';
+import { csrf } from './csrf';
 import { createValidationPipe } from './validation';
 
 /** Cross-cutting HTTP behaviour, registered here so tests get exactly what production gets. */
@@ -13,6 +15,6 @@ import { createValidationPipe } from './validation';
 })
 export class HttpModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requestId).forRoutes('*path');
+    consumer.apply(requestId, requestContextMiddleware, csrf).forRoutes('*path');
   }
 }

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../infra/clock/clock';
+import { RequestContext, requestContext } from '../infra/tenancy/request-context';
+import type { AuditEntry } from './audit-entry';
+import { AuditEvent } from './audit-event.entity';
+import { GENESIS_HASH, auditHash, canonicalJson } from './audit-hash';
+import { KeyedMutex, isPostgres, lockChainForTransaction } from './chain-lock';
+import { redact } from './redact';
+
+/** The chain of events outside any credit union (system jobs, failed log-ins of unknown users). */
+export const SYSTEM_CHAIN = 'system';
+
+type Unchained = Omit<AuditEvent, 'id' | 'seq' | 'occurredAt' | 'prevHash' | 'hash'>;
+
+const clip = (value: string | null | undefined, length: number): string | null =>
+  value === null || value === undefined ? null : value.slice(0, length);
+
+/**
+ * Who, where and what of an entry: explicit fields win, the request context fills the rest.
+ * The signed-in staff member is the actor unless the entry names another kind of actor.
+ */
+export function describeEntry(entry: AuditEntry, context: RequestContext | undefined): Unchained {
+  const principal = context?.principal;
+  const actorType = entry.actorType ?? (principal ? 'staff' : 'anonymous');
+  const staff = actorType === 'staff' ? principal : undefined;
+  const creditUnionId = entry.creditUnionId !== undefined ? entry.creditUnionId : principal?.creditUnionId ?? null;
+  return {
+    chain: creditUnionId ?? SYSTEM_CHAIN,
+    creditUnionId,
+    actorType,
+    actorId: clip(entry.actorId !== undefined ? entry.actorId : staff?.staffId, 36),
+    actorName: clip(entry.actorName !== undefined ? entry.actorName : staff?.username, 100),
+    action: clip(entry.action, 64) ?? '',
+    targetType: clip(entry.targetType, 32),
+    targetId: clip(entry.targetId, 64),
+    outcome: entry.outcome,
+    ip: clip(context?.ip, 64),
+    requestId: clip(context?.requestId, 64),
+    details: canonicalJson(redact(entry.details ?? {})),
+  };
+}
+
+/**
+ * The append-only, hash-chained audit log. One chain per credit union (`system` for the rest):
+ * each record carries the next `seq` of its chain and the hash of the previous record.
+ *
+ * Writers of a chain are serialised so the chain never forks:
+ * - PostgreSQL: a transaction-scoped advisory lock per chain, safe across several API processes.
+ *   `record()` also queues per chain in-process before taking a pooled connection, so a busy chain
+ *   holds at most one connection per process while it waits. `recordIn()` does not queue in-process
+ *   (its caller already holds a transaction and maybe row locks: waiting on a JS lock there could
+ *   deadlock where PostgreSQL cannot see it).
+ * - SQLite: transactions of the process take turns through infra/database `SqliteGate` (one
+ *   writer per file; TypeORM shares one connection), so the head read and the insert cannot interleave.
+ * The unique (chain, seq) index is the last line of defence.
+ */
+@Injectable()
+export class AuditService {
+  private readonly writers = new KeyedMutex();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Appends a record in its own transaction. */
+  async record(entry: AuditEntry): Promise<AuditEvent> {
+    const unchained = describeEntry(entry, requestContext.current());
+    const postgres = isPostgres(this.dataSource.manager);
+    const write = () => this.dataSource.transaction((manager) => this.append(manager, unchained));
+    // SQLite: transactions already take turns (infra/database SqliteGate).
+    return postgres ? this.writers.run(unchained.chain, write) : write();
+  }
+
+  /**
+   * Appends a record inside the caller's transaction, so it commits or rolls back with the change
+   * it describes. On PostgreSQL the chain stays locked until that transaction ends: call this as
+   * the transaction's last step, and only under READ COMMITTED (the default). Never call `record()`
+   * for the same credit union while that transaction is still open: it would wait for the lock forever.
+   */
+  async recordIn(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.recordIn needs an EntityManager inside a transaction; use record() otherwise');
+    }
+    const unchained = describeEntry(entry, requestContext.current());
+    return this.append(manager, unchained);
+  }
+
+  private async append(manager: EntityManager, unchained: Unchained): Promise<AuditEvent> {
+    if (isPostgres(manager)) await lockChainForTransaction(manager, unchained.chain);
+    const head = await manager
+      .createQueryBuilder(AuditEvent, 'a')
+      .select(['a.seq', 'a.hash'])
+      .where('a.chain = :chain', { chain: unchained.chain })
+      .orderBy('a.seq', 'DESC')
+      .limit(1)
+      .getOne();
+    const chained = { ...unchained, seq: (head?.seq ?? 0) + 1, occurredAt: this.clock.now(), prevHash: head?.hash ?? GENESIS_HASH };
+    const event = manager.create(AuditEvent, { ...chained, id: randomUUID(), hash: auditHash(chained) });
+    await manager.insert(AuditEvent, event);
+    return event;
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '../audit/audit.module';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { CredentialsService } from './credentials.service';
+import { LocalAuthGuard, LocalStrategy } from './local.strategy';
+import { LoginThrottle } from './login-throttle';
+import { Passwords } from './passwords';
+import { RouteInventory } from './route-inventory';
+import { SessionService } from './session.service';
+
+/** Staff log-in, sessions and the global deny-by-default guard. */
+@Module({
+  imports: [PassportModule, DiscoveryModule, AuditModule],
+  controllers: [AuthController],
+  providers: [
+    Passwords, SessionService, LoginThrottle, CredentialsService, AuthService, LocalStrategy, LocalAuthGuard, RouteInventory,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [Passwords, SessionService, RouteInventory],
+})
+export class AuthModule {}

@@ -1,0 +1,124 @@
+import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { SessionInfo } from '@certdesk/contracts';
+import { ROLE_PERMISSIONS } from '@certdesk/domain';
+import { AuditService } from '../audit/audit.service';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { Clock } from '../infra/clock/clock';
+import { StaffPrincipal } from '../infra/tenancy/request-context';
+import { StaffUser } from '../staff/staff-user.entity';
+import { CredentialsService } from './credentials.service';
+import { passwordProblems } from './password-policy';
+import { Passwords } from './passwords';
+import { sessionIdOf } from './session-cookie';
+import { SESSION_IDLE_TIMEOUT_MS, SessionMeta, SessionService } from './session.service';
+import { StaffSession } from './staff-session.entity';
+
+export const NOT_SIGNED_IN_MESSAGE = 'ログインが必要です';
+const WRONG_CURRENT_PASSWORD = '現在のパスワードが正しくありません';
+const SAME_PASSWORD = '現在のパスワードと同じパスワードは使えません';
+
+/** Log-in, log-out, the session's view of itself, and changing one's own password. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly sessions: SessionService,
+    private readonly credentials: CredentialsService,
+    private readonly passwords: Passwords,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Opens a new session for a verified staff member. The session the browser came with (if any)
+   * is ended first: a log-in never keeps or adopts an existing session id.
+   */
+  async startSession(staff: StaffUser, previousToken: string | undefined, meta: SessionMeta): Promise<{ token: string; info: SessionInfo }> {
+    const { token, session } = await this.dataSource.transaction(async (manager) => {
+      if (previousToken) await this.sessions.end(sessionIdOf(previousToken), 'replaced', manager);
+      const created = await this.sessions.create(staff, meta, manager);
+      await this.audit.recordIn(manager, {
+        action: 'auth.login', outcome: 'success', creditUnionId: staff.creditUnionId, actorType: 'staff',
+        actorId: staff.id, actorName: staff.username, targetType: 'staff_user', targetId: staff.id,
+        details: { changeRequired: staff.mustChangePassword },
+      });
+      return created;
+    });
+    return { token, info: await this.describe(staff, session) };
+  }
+
+  /** Ends the caller's session on the server (idempotent: signed-out callers get the same answer). */
+  async logout(principal: StaffPrincipal | undefined): Promise<void> {
+    if (!principal) return;
+    await this.sessions.end(principal.sessionId, 'logout');
+    await this.audit.record({ action: 'auth.logout', outcome: 'success', targetType: 'staff_user', targetId: principal.staffId });
+  }
+
+  async me(principal: StaffPrincipal | undefined): Promise<SessionInfo> {
+    if (!principal) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
+    const [staff, session] = await Promise.all([
+      this.dataSource.getRepository(StaffUser).findOneBy({ id: principal.staffId }),
+      this.sessions.findById(principal.sessionId),
+    ]);
+    if (!staff || !session) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
+    return this.describe(staff, session);
+  }
+
+  /**
+   * Changes the caller's own password: the current one must be right (wrong guesses count towards
+   * the lock, which also ends every session), the new one must pass the policy. Clears
+   * `mustChangePassword` and ends the caller's other sessions.
+   */
+  async changePassword(principal: StaffPrincipal, currentPassword: string, newPassword: string): Promise<void> {
+    const staff = await this.dataSource.getRepository(StaffUser).findOneByOrFail({ id: principal.staffId });
+    const matches = await this.passwords.verify(staff.passwordHash, currentPassword);
+    if (!matches || this.credentials.isLocked(staff)) {
+      const { locked } = matches ? { locked: false } : await this.credentials.registerFailure(staff);
+      if (locked) await this.sessions.endAllFor(staff.id, 'locked');
+      await this.recordChange('failure', staff, { reason: matches ? 'locked' : 'wrong_current', sessionsEnded: locked });
+      throw new BadRequestException({
+        message: WRONG_CURRENT_PASSWORD, details: [{ field: 'currentPassword', reason: WRONG_CURRENT_PASSWORD }],
+      });
+    }
+    const problems = passwordProblems(newPassword, { username: staff.username });
+    if (newPassword === currentPassword) problems.push(SAME_PASSWORD);
+    if (problems.length > 0) {
+      await this.recordChange('failure', staff, { reason: 'policy', problems });
+      throw new BadRequestException({
+        message: '新しいパスワードが条件を満たしていません', details: problems.map((reason) => ({ field: 'newPassword', reason })),
+      });
+    }
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(StaffUser, { id: staff.id }, {
+        passwordHash, mustChangePassword: false, failedLoginCount: 0, lockedUntil: null, updatedAt: this.clock.now(),
+      });
+      const otherSessionsEnded = await this.sessions.endAllFor(staff.id, 'password_change', { except: principal.sessionId, manager });
+      await this.audit.recordIn(manager, {
+        action: 'auth.password_change', outcome: 'success', targetType: 'staff_user', targetId: staff.id,
+        details: { wasRequired: staff.mustChangePassword, otherSessionsEnded },
+      });
+    });
+  }
+
+  private async recordChange(outcome: 'failure', staff: StaffUser, details: Record<string, unknown>): Promise<void> {
+    await this.audit.record({ action: 'auth.password_change', outcome, targetType: 'staff_user', targetId: staff.id, details });
+  }
+
+  private async describe(staff: StaffUser, session: StaffSession): Promise<SessionInfo> {
+    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: staff.creditUnionId });
+    return {
+      staffId: staff.id,
+      username: staff.username,
+      displayName: staff.displayName,
+      role: staff.role,
+      creditUnion: { id: creditUnion.id, code: creditUnion.code, name: creditUnion.name },
+      mustChangePassword: staff.mustChangePassword,
+      permissions: [...ROLE_PERMISSIONS[staff.role]],
+      expiresAt: session.expiresAt.toISOString(),
+      idleTimeoutSeconds: SESSION_IDLE_TIMEOUT_MS / 1000,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { Clock } from '../infra/clock/clock';
+import { StaffUser } from '../staff/staff-user.entity';
+import { newSessionToken, sessionIdOf } from './session-cookie';
+import { SessionEndReason, StaffSession } from './staff-session.entity';
+
+export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+/** `last_seen_at` is written at most this often. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export interface SessionMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ActiveSession {
+  session: StaffSession;
+  staff: StaffUser;
+}
+
+/** Server-side sessions: created at log-in, checked on every request, ended on the server. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new session for `staff`; returns the token for the cookie (the database keeps only its hash). */
+  async create(staff: StaffUser, meta: SessionMeta, manager: EntityManager = this.dataSource.manager): Promise<{ token: string; session: StaffSession }> {
+    const token = newSessionToken();
+    const now = this.clock.now();
+    const session: StaffSession = {
+      id: sessionIdOf(token), staffUserId: staff.id, creditUnionId: staff.creditUnionId,
+      createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS),
+      endedAt: null, endReason: null, ip: meta.ip?.slice(0, 64) ?? null, userAgent: meta.userAgent?.slice(0, 256) ?? null,
+    };
+    await manager.insert(StaffSession, session);
+    return { token, session };
+  }
+
+  /**
+   * The live session of `token` and its staff member, or null. A session past its idle or absolute
+   * limit, or of a disabled account, is ended on the way.
+   */
+  async resolve(token: string): Promise<ActiveSession | null> {
+    const sessions = this.dataSource.getRepository(StaffSession);
+    const session = await sessions.findOneBy({ id: sessionIdOf(token) });
+    if (!session || session.endedAt) return null;
+    const now = this.clock.now();
+    if (now.getTime() >= session.expiresAt.getTime()) return this.endAndForget(session, 'expired');
+    const idle = now.getTime() - session.lastSeenAt.getTime();
+    if (idle >= SESSION_IDLE_TIMEOUT_MS) return this.endAndForget(session, 'idle');
+    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: session.staffUserId });
+    if (!staff || staff.disabledAt) return this.endAndForget(session, 'disabled');
+    if (idle >= TOUCH_INTERVAL_MS) {
+      await sessions.update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
+      session.lastSeenAt = now;
+    }
+    return { session, staff };
+  }
+
+  async findById(id: string): Promise<StaffSession | null> {
+    return this.dataSource.getRepository(StaffSession).findOneBy({ id });
+  }
+
+  /** Ends one session (log-out, replaced at log-in); a no-op for an unknown or ended one. */
+  async end(id: string, reason: SessionEndReason, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(StaffSession, { id, endedAt: IsNull() }, { endedAt: this.clock.now(), endReason: reason });
+  }
+
+  /** Ends every live session of a staff member at once (optionally keeping one); returns how many. */
+  async endAllFor(staffUserId: string, reason: SessionEndReason, options: { except?: string; manager?: EntityManager } = {}): Promise<number> {
+    const manager = options.manager ?? this.dataSource.manager;
+    const where = options.except === undefined
+      ? { staffUserId, endedAt: IsNull() }
+      : { staffUserId, endedAt: IsNull(), id: Not(options.except) };
+    const result = await manager.update(StaffSession, where, { endedAt: this.clock.now(), endReason: reason });
+    return result.affected ?? 0;
+  }
+
+  private async endAndForget(session: StaffSession, reason: SessionEndReason): Promise<null> {
+    await this.end(session.id, reason);
+    return null;
+  }
+}

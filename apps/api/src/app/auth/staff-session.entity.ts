@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../infra/database/instant-column';
+
+export type SessionEndReason = 'logout' | 'idle' | 'expired' | 'replaced' | 'disabled' | 'password_change' | 'password_reset' | 'locked';
+
+/**
+ * A signed-in staff session. `id` is the SHA-256 (hex) of the random token in the cookie, so a
+ * copy of this table cannot be replayed as cookies.
+ */
+@Entity('staff_session')
+export class StaffSession {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
+  @Column({ type: 'varchar', length: 36 }) staffUserId!: string;
+  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @InstantColumn() createdAt!: Date;
+  /** Updated at most once a minute; the idle limit runs from here. */
+  @InstantColumn() lastSeenAt!: Date;
+  /** Absolute limit: created + 12 h. */
+  @InstantColumn() expiresAt!: Date;
+  @InstantColumn({ nullable: true }) endedAt!: Date | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) endReason!: SessionEndReason | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) ip!: string | null;
+  @Column({ type: 'varchar', length: 256, nullable: true }) userAgent!: string | null;
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { daysBetween, resolveLifecyclePolicy, searchKey, LifecycleStatus } from '@certdesk/domain';
+import type { CertificateSearchItem, CertificateSearchPage } from '@certdesk/contracts';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { IbUser } from '../customers/ib-user.entity';
+import { Clock } from '../infra/clock/clock';
+import { TenantScope } from '../infra/tenancy/tenant-scope';
+import { SearchCertificatesDto } from './dto/search-certificates.dto';
+import { decodeCursor, encodeCursor } from './search-cursor';
+import { statusBounds, statusCaseSql, statusConditionSql, statusParameters } from './status-sql';
+
+const SORT_KEYS = {
+  expiry: `COALESCE(u.current_expiry_date, '9999-12-31')`,
+  company: 'c.company_name',
+  status: statusCaseSql('u'),
+} as const;
+
+interface Row {
+  u_id: string; login_id: string; ib_role: 'administrator' | 'user'; name: string; expiry: string | null; status: LifecycleStatus;
+  c_id: string; contract_number: string; company_name: string; company_name_kana: string; branch_code: string; sort_key: string;
+}
+
+/** `GET /api/certificates`: the credit union's IB users with their current certificates, one indexed query. */
+@Injectable()
+export class CertificateSearchService {
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async search(query: SearchCertificatesDto): Promise<CertificateSearchPage> {
+    const today = this.clock.today();
+    // The tenant row itself: its policy decides the status boundaries.
+    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
+    const policy = resolveLifecyclePolicy(creditUnion);
+    const limit = query.limit ?? 50;
+    const sortKey = SORT_KEYS[query.sort ?? 'expiry'];
+
+    const qb = this.scope.repository(IbUser).createQueryBuilder('u')
+      .innerJoin('customer', 'c', 'c.id = u.customer_id AND c.credit_union_id = u.credit_union_id')
+      .innerJoin('branch', 'b', 'b.id = c.branch_id')
+      .select(['u.id AS u_id', 'u.login_id AS login_id', 'u.ib_role AS ib_role', 'u.name AS name',
+        'u.current_expiry_date AS expiry', 'c.id AS c_id', 'c.contract_number AS contract_number',
+        'c.company_name AS company_name', 'c.company_name_kana AS company_name_kana', 'b.code AS branch_code'])
+      .addSelect(statusCaseSql('u'), 'status')
+      .addSelect(sortKey, 'sort_key')
+      .setParameters(statusParameters(statusBounds(today, policy)));
+    this.applyFilters(qb, query);
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      qb.andWhere(new Brackets((w) => w.where(`${sortKey} > :ck`).orWhere(`(${sortKey} = :ck AND u.id > :cid)`)),
+        { ck: cursor.k, cid: cursor.id });
+    }
+    const rows = await qb.orderBy(sortKey, 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1).getRawMany<Row>();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => this.toItem(r, today)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ k: String(last.sort_key), id: last.u_id }) : null,
+      today,
+    };
+  }
+
+  private applyFilters(qb: SelectQueryBuilder<IbUser>, query: SearchCertificatesDto): void {
+    if (query.status?.length) {
+      const statuses = [...new Set(query.status)];
+      qb.andWhere(new Brackets((w) => statuses.forEach((s) => w.orWhere(statusConditionSql('u', s)))));
+    }
+    if (query.expiresFrom) qb.andWhere('u.current_expiry_date >= :expiresFrom', { expiresFrom: query.expiresFrom });
+    if (query.expiresTo) qb.andWhere('u.current_expiry_date <= :expiresTo', { expiresTo: query.expiresTo });
+    if (query.branch) qb.andWhere('b.code = :branch', { branch: query.branch });
+    if (query.ibRole) qb.andWhere('u.ib_role = :ibRole', { ibRole: query.ibRole });
+    const q = query.q?.trim();
+    if (q) qb.andWhere(new Brackets((w) => this.textConditions(w, q)));
+  }
+
+  /** Company name (kanji or kana, folded), contract number, login ID, serial or e-mail. */
+  private textConditions(w: Parameters<ConstructorParameters<typeof Brackets>[0]>[0], q: string): void {
+    const key = searchKey(q);
+    w.where('1 = 0');
+    if (key) w.orWhere('c.search_key LIKE :qKey', { qKey: `%${key}%` });
+    if (/^\d{1,20}$/.test(q)) w.orWhere('c.contract_number IN (:...qContract)', { qContract: [q, q.padStart(10, '0')] });
+    w.orWhere('LOWER(u.login_id) = :qLogin', { qLogin: q.toLowerCase() });
+    if (q.includes('@')) {
+      w.orWhere('(LOWER(u.email) = :qMail OR LOWER(c.contact_email) = :qMail)', { qMail: q.toLowerCase() });
+    }
+    const hex = q.replace(/[:\s]/g, '').toLowerCase();
+    if (/^[0-9a-f]{2,40}$/.test(hex)) {
+      const bare = hex.replace(/^0+/, '');
+      const serials = [...new Set([bare, bare.length % 2 ? `0${bare}` : bare, hex])];
+      w.orWhere(
+        'EXISTS (SELECT 1 FROM certificate x WHERE x.credit_union_id = u.credit_union_id AND x.ib_user_id = u.id AND x.serial_hex IN (:...qSerial))',
+        { qSerial: serials },
+      );
+    }
+  }
+
+  private toItem(r: Row, today: string): CertificateSearchItem {
+    return {
+      customer: { id: r.c_id, contractNumber: r.contract_number, companyName: r.company_name, companyNameKana: r.company_name_kana, branchCode: r.branch_code },
+      ibUser: { id: r.u_id, loginId: r.login_id, ibRole: r.ib_role, name: r.name },
+      expiryDate: r.expiry,
+      daysLeft: r.expiry ? daysBetween(today, r.expiry) : null,
+      status: r.status,
+    };
+  }
+}

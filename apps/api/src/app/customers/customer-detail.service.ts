@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { daysBetween, lifecycleReason } from '@certdesk/domain';
+import type { CustomerDetail, IbUserView } from '@certdesk/contracts';
+import { AuditService } from '../audit/audit.service';
+import { Certificate } from '../certificates/certificate.entity';
+import { Branch } from '../credit-unions/branch.entity';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { Clock } from '../infra/clock/clock';
+import { TenantScope } from '../infra/tenancy/tenant-scope';
+import { Customer } from './customer.entity';
+import { IbUser } from './ib-user.entity';
+import { toCertificateView } from './certificate-view';
+
+/** `GET /api/customers/:id`: everything a branch clerk needs on the phone. Each view is audited. */
+@Injectable()
+export class CustomerDetailService {
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async get(id: string): Promise<CustomerDetail> {
+    const customer = await this.scope.repository(Customer).findOrNotFound(id);
+    const branch = await this.scope.repository(Branch).findOrNotFound(customer.branchId);
+    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
+    const ibUsers = await this.scope.repository(IbUser).find({
+      where: { customerId: customer.id },
+      order: { ibRole: 'ASC', loginId: 'ASC' },
+    });
+    const certificates = ibUsers.length
+      ? await this.scope.repository(Certificate).find({
+          where: { ibUserId: In(ibUsers.map((u) => u.id)) },
+          order: { notBefore: 'DESC' },
+        })
+      : [];
+    const today = this.clock.today();
+    await this.audit.record({
+      action: 'customer.view',
+      outcome: 'success',
+      targetType: 'customer',
+      targetId: customer.id,
+      details: { contractNumber: customer.contractNumber },
+    });
+    return {
+      id: customer.id,
+      contractNumber: customer.contractNumber,
+      companyName: customer.companyName,
+      companyNameKana: customer.companyNameKana,
+      branch: { code: branch.code, name: branch.name },
+      contactEmail: customer.contactEmail,
+      contactPhone: customer.contactPhone,
+      ibUsers: ibUsers.map((u) => this.ibUserView(u, certificates.filter((c) => c.ibUserId === u.id), today, creditUnion)),
+      today,
+    };
+  }
+
+  private ibUserView(u: IbUser, history: Certificate[], today: string, policy: CreditUnion): IbUserView {
+    const current = history.find((c) => c.id === u.currentCertificateId) ?? null;
+    const { status, reason } = lifecycleReason(
+      { expiryDate: u.currentExpiryDate, revoked: u.currentRevoked, reissue: u.reissueState },
+      today,
+      policy,
+    );
+    return {
+      id: u.id,
+      loginId: u.loginId,
+      ibRole: u.ibRole,
+      name: u.name,
+      nameKana: u.nameKana,
+      email: u.email,
+      pinLocked: u.pinLockedAt !== null,
+      status,
+      statusReason: reason,
+      daysLeft: u.currentExpiryDate ? daysBetween(today, u.currentExpiryDate) : null,
+      currentCertificate: current ? toCertificateView(current, u.currentCertificateId) : null,
+      history: history.map((c) => toCertificateView(c, u.currentCertificateId)),
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { addDays, daysBetween, LIFECYCLE_STATUSES, lifecycleStatus } from '@certdesk/domain';
+import type { DashboardSummary } from '@certdesk/contracts';
+import { createTestApp, TestApp } from '../../testing/test-app';
+import { testDatabases } from '../../testing/test-database';
+import { DEMO_PASSWORD, StaffBrowser } from '../../testing/staff-browser';
+import { IbUser } from '../customers/ib-user.entity';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { SeedService } from '../seed/seed.service';
+
+describe.each(testDatabases())('GET /api/dashboard on $name', (db) => {
+  let t: TestApp;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const created = await db.create();
+    drop = created.drop;
+    t = await createTestApp(created.config);
+    await t.app.get(SeedService).seed(
+      { seed: 3, creditUnions: 2, customersPerCreditUnion: 120, firstCode: 1001, today: t.clock.today(), now: t.clock.now() },
+      DEMO_PASSWORD,
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+    await drop?.();
+  });
+
+  it('counts what libs/domain says, for the caller’s credit union only', async () => {
+    const staff = StaffBrowser.of(t);
+    await staff.login('compliance-1001');
+    const res = await staff.get('/api/dashboard');
+    expect(res.status).toBe(200);
+    const body = res.body as DashboardSummary;
+    const today = t.clock.today();
+    const cu = await t.dataSource.getRepository(CreditUnion).findOneByOrFail({ code: '1001' });
+    const users = await t.dataSource.getRepository(IbUser).findBy({ creditUnionId: cu.id });
+    const status = (u: IbUser) => lifecycleStatus({ expiryDate: u.currentExpiryDate, revoked: u.currentRevoked, reissue: u.reissueState }, today);
+    for (const s of LIFECYCLE_STATUSES) expect({ s, n: body.counts[s] }).toEqual({ s, n: users.filter((u) => status(u) === s).length });
+    expect(body.total).toBe(users.length);
+    expect(body.lockedOut).toBe(body.counts.expired);
+    expect(body.pastLimit).toBe(body.counts.reissue_required);
+    const active = users.filter((u) => !u.currentRevoked && u.currentExpiryDate);
+    const within = (n: number) => active.filter((u) => { const d = daysBetween(today, u.currentExpiryDate ?? ''); return d >= 0 && d <= n; }).length;
+    expect(body.renewalDueWithin7Days).toBe(within(7));
+    expect(body.renewalDueWithin30Days).toBe(within(30));
+    expect(body.expiriesPerWeek).toHaveLength(12);
+    expect(body.expiriesPerWeek[0].weekStart).toBe(today);
+    expect(body.expiriesPerWeek[11].weekStart).toBe(addDays(today, 77));
+    expect(body.expiriesPerWeek.reduce((a, w) => a + w.count, 0)).toBe(within(83));
+  });
+
+  it('follows the injected clock', async () => {
+    const staff = StaffBrowser.of(t);
+    await staff.login('manager-1002');
+    const before = (await staff.get('/api/dashboard')).body as DashboardSummary;
+    t.clock.advance(40 * 86_400_000);
+    try {
+      expect((await staff.get('/api/dashboard')).status).toBe(401); // 40 days later the session is long gone
+      await staff.login('manager-1002');
+      const after = (await staff.get('/api/dashboard')).body as DashboardSummary;
+      expect(after.today).toBe(addDays(before.today, 40));
+      expect(after.counts).not.toEqual(before.counts);
+    } finally {
+      t.clock.advance(-40 * 86_400_000);
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { StaffRole } from '@certdesk/domain';
+
+/** The signed-in staff member, as the session guard resolved them. */
+export interface StaffPrincipal {
+  staffId: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  creditUnionId: string;
+  sessionId: string;
+  mustChangePassword: boolean;
+}
+
+/** Per-request state, opened by middleware around the whole request and filled by the guard. */
+export interface RequestContext {
+  requestId: string;
+  ip: string | null;
+  principal?: StaffPrincipal;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const requestContext = {
+  run<T>(context: RequestContext, fn: () => T): T {
+    return storage.run(context, fn);
+  },
+  current(): RequestContext | undefined {
+    return storage.getStore();
+  },
+};

@@ -1,0 +1,28 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { currentCreditUnionId } from './tenant';
+import { TenantOwned, TenantRepository } from './tenant-repository';
+
+/**
+ * The one way services reach tenant data: `scope.repository(Customer)` (or, inside a transaction,
+ * `scope.repository(Customer, manager)`) gives a {@link TenantRepository} bound to the signed-in
+ * staff member's credit union.
+ */
+@Injectable()
+export class TenantScope {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  repository<T extends TenantOwned>(entity: EntityTarget<T>, manager: EntityManager = this.dataSource.manager): TenantRepository<T> {
+    return new TenantRepository<T>(manager.getRepository(entity));
+  }
+
+  /** The credit union of the request; throws without a signed-in principal. */
+  get creditUnionId(): string {
+    return currentCreditUnionId();
+  }
+}
+
+@Global()
+@Module({ providers: [TenantScope], exports: [TenantScope] })
+export class TenancyModule {}

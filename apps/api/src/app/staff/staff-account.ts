@@ -1,0 +1,26 @@
+import type { StaffAccount } from '@certdesk/contracts';
+import type { StaffUser } from './staff-user.entity';
+
+/** The admin's view of an account; never the hash. */
+export function toStaffAccount(staff: StaffUser, now: Date): StaffAccount {
+  return {
+    id: staff.id,
+    username: staff.username,
+    displayName: staff.displayName,
+    role: staff.role,
+    disabled: staff.disabledAt !== null,
+    locked: staff.lockedUntil !== null && staff.lockedUntil.getTime() > now.getTime(),
+    mustChangePassword: staff.mustChangePassword,
+    createdAt: staff.createdAt.toISOString(),
+    updatedAt: staff.updatedAt.toISOString(),
+  };
+}
+
+/** A unique-constraint violation on PostgreSQL or SQLite. */
+export function isUniqueViolation(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  const code = driver?.code ?? (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export const USERNAME_TAKEN_MESSAGE = 'このユーザー名は既に使われています（ユーザー名はすべての信用金庫を通じて一意です）。別のユーザー名を指定してください';

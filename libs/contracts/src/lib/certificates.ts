@@ -1,0 +1,34 @@
+/** Lifecycle statuses (mirrors libs/domain `LifecycleStatus`). */
+export type LifecycleStatusName =
+  | 'valid' | 'renewal_due' | 'expired' | 'reissue_required'
+  | 'revoked' | 'reissue_pending' | 'reissue_authorized' | 'not_issued';
+
+/** `GET /api/certificates?q=&status=&expiresFrom=&expiresTo=&branch=&ibRole=&sort=&cursor=&limit=` */
+export interface CertificateSearchQuery {
+  q?: string;
+  status?: LifecycleStatusName[];
+  expiresFrom?: string;
+  expiresTo?: string;
+  branch?: string;
+  ibRole?: 'administrator' | 'user';
+  sort?: 'expiry' | 'company';
+  cursor?: string;
+  limit?: number;
+}
+
+/** One IB user with their current certificate. */
+export interface CertificateSearchItem {
+  customer: { id: string; contractNumber: string; companyName: string; companyNameKana: string; branchCode: string };
+  ibUser: { id: string; loginId: string; ibRole: 'administrator' | 'user'; name: string };
+  expiryDate: string | null;
+  /** expiryDate − today (JST days); null without a certificate. */
+  daysLeft: number | null;
+  status: LifecycleStatusName;
+}
+
+export interface CertificateSearchPage {
+  items: CertificateSearchItem[];
+  nextCursor: string | null;
+  /** The JST business date the statuses were derived for. */
+  today: string;
+}

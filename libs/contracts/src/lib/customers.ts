@@ -1,0 +1,62 @@
+import type { LifecycleStatusName } from './certificates';
+
+/** A certificate as the customer page shows it. */
+export interface CertificateView {
+  id: string;
+  serialHex: string;
+  subjectDn: string;
+  notBefore: string;
+  notAfter: string;
+  expiryDate: string;
+  fingerprintSha256: string | null;
+  issuedVia: 'initial' | 'renewal' | 'acquisition' | 'reissue' | 'imported';
+  revokedAt: string | null;
+  revocationReason: string | null;
+  current: boolean;
+}
+
+export interface IbUserView {
+  id: string;
+  loginId: string;
+  ibRole: 'administrator' | 'user';
+  name: string;
+  nameKana: string | null;
+  email: string | null;
+  pinLocked: boolean;
+  status: LifecycleStatusName;
+  /** Why, and what to do, in plain Japanese. */
+  statusReason: string;
+  daysLeft: number | null;
+  currentCertificate: CertificateView | null;
+  /** Every certificate of this IB user, newest first. */
+  history: CertificateView[];
+}
+
+/** `GET /api/customers/:id` */
+export interface CustomerDetail {
+  id: string;
+  contractNumber: string;
+  companyName: string;
+  companyNameKana: string;
+  branch: { code: string; name: string };
+  contactEmail: string | null;
+  contactPhone: string | null;
+  ibUsers: IbUserView[];
+  today: string;
+}
+
+/** `GET /api/dashboard` */
+export interface DashboardSummary {
+  today: string;
+  counts: Record<LifecycleStatusName, number>;
+  total: number;
+  renewalDueWithin7Days: number;
+  renewalDueWithin30Days: number;
+  /** Expired and still able to acquire by themselves. */
+  lockedOut: number;
+  /** Past the self-service limit: reissue needed. */
+  pastLimit: number;
+  pendingReissueApprovals: number;
+  /** Expiries per week from today, 12 weeks: `weekStart` is a JST date. */
+  expiriesPerWeek: { weekStart: string; count: number }[];
+}
