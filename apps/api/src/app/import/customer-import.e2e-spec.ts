@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
@@ -79,6 +80,10 @@ describe.each(testDatabases())('customer import on $name', (db) => {
     expect(await ibUser('tkhs-keiri02')).toMatchObject({ ibRole: 'user', email: null, currentCertificateId: null, currentExpiryDate: null });
     expect((await certificate('5c028b61af3d77e0')).notBefore).toEqual(new Date('2025-10-01T01:15:00Z'));
     expect((await certificate('0a44e9137c58b206')).notBefore).toEqual(new Date('2025-06-09T15:00:00Z'));
+    const audit = await t.dataSource.getRepository(AuditEvent).findBy({ action: 'import.customers', creditUnionId: cu.id });
+    expect(audit.map((a) => ({ outcome: a.outcome, actorType: a.actorType, details: JSON.parse(a.details) }))).toEqual([
+      { outcome: 'success', actorType: 'system', details: { lines: 6, encoding: 'utf-8', created: SAMPLE_REPORT.created, updated: SAMPLE_REPORT.updated, unchanged: 0 } },
+    ]);
   });
 
   it('writes nothing when one line is bad, and names that line', async () => {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificates/certificate.entity';
 import { Branch } from '../credit-unions/branch.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -31,6 +32,7 @@ export class CustomerImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async importFile(buffer: Buffer, options: ImportOptions = {}): Promise<ImportReport> {
@@ -45,9 +47,25 @@ export class CustomerImportService {
       const plan = planImport(file.rows, existing, { now, newId: randomUUID });
       const errors = [...file.errors, ...plan.errors];
       if (errors.length > 0) return failedReport(decoded.encoding, file.lines, errors);
-      if (!options.dryRun) await write(em, plan, now);
-      return report(decoded.encoding, file.lines, plan);
+      const result = report(decoded.encoding, file.lines, plan);
+      if (!options.dryRun) {
+        await write(em, plan, now);
+        await this.auditImport(em, [...new Set(file.rows.map((r) => r.creditUnionCode))], result);
+      }
+      return result;
     });
+  }
+
+  /** One audit record per credit union in the file, committed with the rows. */
+  private async auditImport(em: EntityManager, codes: string[], result: ImportReport): Promise<void> {
+    const creditUnions = await em.findBy(CreditUnion, { code: In(codes) });
+    for (const cu of creditUnions) {
+      await this.audit.recordIn(em, {
+        action: 'import.customers', outcome: 'success', creditUnionId: cu.id, actorType: 'system', actorName: 'import CLI',
+        targetType: 'credit_union', targetId: cu.code,
+        details: { lines: result.lines, encoding: result.encoding, created: result.created, updated: result.updated, unchanged: result.unchanged },
+      });
+    }
   }
 }
 
