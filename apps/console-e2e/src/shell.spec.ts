@@ -1,39 +1,23 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import {
+  ROLE_VIEW,
+  collectErrors,
+  loginAs,
+  mainNav,
+  screenshotPath,
+} from './support';
 
-const SCREENSHOT = resolve(
-  __dirname,
-  '../../../dist/screenshots/console-shell.png',
-);
-
-const NAV_LABELS = [
-  'ダッシュボード',
-  '証明書検索',
-  '再発行',
-  '通知テンプレート',
-  'レポート',
-  '監査ログ',
-  '職員管理',
-];
-
-test('the console shell opens on the dashboard and navigates', async ({
+test('the console shell opens on the dashboard after log-in and navigates', async ({
   page,
 }) => {
-  // CSP violations and runtime errors surface as console errors: the shell must have none.
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = collectErrors(page);
 
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await loginAs(page, 'manager');
   await expect(page).toHaveTitle('ダッシュボード | 電子証明書管理コンソール');
 
-  const nav = page.getByRole('navigation', { name: 'メインメニュー' });
-  const links = nav.getByRole('link');
-  await expect(links).toHaveText(NAV_LABELS);
+  const nav = mainNav(page);
+  await expect(nav.getByRole('link')).toHaveText(ROLE_VIEW.manager.nav);
+  await expect(nav.getByRole('link', { name: '職員管理' })).toHaveCount(0);
   await expect(
     nav.getByRole('link', { name: 'ダッシュボード' }),
   ).toHaveAttribute('aria-current', 'page');
@@ -50,8 +34,10 @@ test('the console shell opens on the dashboard and navigates', async ({
     '業務日付 2026年12月01日(火)',
   );
 
-  mkdirSync(dirname(SCREENSHOT), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  await page.screenshot({
+    path: screenshotPath('console-shell'),
+    fullPage: true,
+  });
 
   await nav.getByRole('link', { name: '証明書検索' }).click();
   await expect(page).toHaveURL(/\/certificates$/);

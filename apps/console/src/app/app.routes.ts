@@ -1,31 +1,76 @@
 import { Route } from '@angular/router';
+import {
+  ROUTE_PERMISSIONS,
+  authGuard,
+  guestGuard,
+  homeRedirect,
+  permissionGuard,
+  signedInGuard,
+} from './core/auth/auth.guards';
+import { navItem } from './navigation';
 
-/** A screen not built yet: one shared page, told its heading through route data (bound to its input). */
-function comingSoon(path: string, heading: string): Route {
+type PageLoader = NonNullable<Route['loadComponent']>;
+
+/** A section of the navigation: its title and required permissions come from `NAV_ITEMS`. */
+function section(path: string, loadComponent: PageLoader): Route {
+  const item = navItem(path);
   return {
     path,
-    title: heading,
-    data: { heading },
-    loadComponent: () =>
-      import('./pages/coming-soon/coming-soon-page').then(
-        (m) => m.ComingSoonPage,
-      ),
+    title: item.label,
+    data: { [ROUTE_PERMISSIONS]: item.anyOf, heading: item.label },
+    canActivate: [permissionGuard],
+    loadComponent,
   };
 }
 
+/** A screen not built yet: one shared page, told its heading through route data (bound to its input). */
+const comingSoon: PageLoader = () =>
+  import('./pages/coming-soon/coming-soon-page').then((m) => m.ComingSoonPage);
+
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
   {
-    path: 'dashboard',
-    title: 'ダッシュボード',
+    path: 'login',
+    title: 'ログイン',
+    canActivate: [guestGuard],
     loadComponent: () =>
-      import('./pages/dashboard/dashboard-page').then((m) => m.DashboardPage),
+      import('./pages/login/login-page').then((m) => m.LoginPage),
   },
-  comingSoon('certificates', '証明書検索'),
-  comingSoon('reissues', '再発行'),
-  comingSoon('templates', '通知テンプレート'),
-  comingSoon('reports', 'レポート'),
-  comingSoon('audit', '監査ログ'),
-  comingSoon('staff', '職員管理'),
-  { path: '**', redirectTo: 'dashboard' },
+  {
+    path: 'password',
+    title: 'パスワード変更',
+    canActivate: [signedInGuard],
+    loadComponent: () =>
+      import('./pages/password/password-page').then((m) => m.PasswordPage),
+  },
+  {
+    // The signed-in layout is lazy too: the log-in page does not need the navigation's weight.
+    path: '',
+    loadComponent: () => import('./shell/shell').then((m) => m.Shell),
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: homeRedirect },
+      section('dashboard', () =>
+        import('./pages/dashboard/dashboard-page').then((m) => m.DashboardPage),
+      ),
+      section('certificates', comingSoon),
+      section('reissues', comingSoon),
+      section('templates', comingSoon),
+      section('reports', comingSoon),
+      section('audit', () =>
+        import('./pages/audit/audit-page').then((m) => m.AuditPage),
+      ),
+      section('staff', () =>
+        import('./pages/staff/staff-page').then((m) => m.StaffPage),
+      ),
+      {
+        path: 'forbidden',
+        title: '権限がありません',
+        loadComponent: () =>
+          import('./pages/forbidden/forbidden-page').then(
+            (m) => m.ForbiddenPage,
+          ),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
 ];

@@ -1,0 +1,104 @@
+import {
+  HttpClient,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { flushApiError, settle } from '../../../testing/http';
+import { sessionFixture } from '../../../testing/session.fixture';
+import { AuthService } from './auth.service';
+import { sessionExpiredInterceptor } from './session-expired.interceptor';
+
+@Component({ template: '' })
+class Blank {}
+
+describe('sessionExpiredInterceptor', () => {
+  let http: HttpTestingController;
+  let client: HttpClient;
+  let router: Router;
+  let auth: AuthService;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([sessionExpiredInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([
+          { path: 'login', component: Blank },
+          { path: 'staff', component: Blank },
+        ]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    client = TestBed.inject(HttpClient);
+    router = TestBed.inject(Router);
+    auth = TestBed.inject(AuthService);
+    const signedIn = auth.login({ username: 'admin-1001', password: 'x' });
+    http.expectOne('/api/auth/login').flush(sessionFixture('admin'));
+    await signedIn;
+    await router.navigateByUrl('/staff?sort=name');
+  });
+
+  afterEach(() => http.verify());
+
+  function get(url: string): Promise<unknown> {
+    return firstValueFrom(client.get(url)).catch((e: unknown) => e);
+  }
+
+  it('on a 401 from an API call: forgets the session and goes to /login?reason=expired', async () => {
+    const result = get('/api/staff');
+    flushApiError(http.expectOne('/api/staff'), 401, 'ログインしてください');
+    await expect(result).resolves.toMatchObject({ status: 401 });
+    await settle();
+    expect(auth.isSignedIn()).toBe(false);
+    expect(router.url).toBe(
+      '/login?reason=expired&returnUrl=%2Fstaff%3Fsort%3Dname',
+    );
+  });
+
+  it('navigates once for several parallel 401s', async () => {
+    const navigate = jest.spyOn(router, 'navigate');
+    const a = get('/api/staff');
+    const b = get('/api/audit?limit=50');
+    flushApiError(http.expectOne('/api/staff'), 401, 'ログインしてください');
+    flushApiError(
+      http.expectOne('/api/audit?limit=50'),
+      401,
+      'ログインしてください',
+    );
+    await Promise.all([a, b]);
+    expect(navigate).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['/api/auth/login', '/api/auth/me'])(
+    'leaves a 401 from %s to its caller (wrong credentials, not signed in)',
+    async (url) => {
+      const result = get(url);
+      flushApiError(
+        http.expectOne(url),
+        401,
+        'ユーザー名またはパスワードが正しくありません',
+      );
+      await expect(result).resolves.toMatchObject({ status: 401 });
+      await settle();
+      expect(auth.isSignedIn()).toBe(true);
+      expect(router.url).toBe('/staff?sort=name');
+    },
+  );
+
+  it('ignores other errors', async () => {
+    const result = get('/api/staff');
+    flushApiError(http.expectOne('/api/staff'), 403, '権限がありません');
+    await expect(result).resolves.toMatchObject({ status: 403 });
+    await settle();
+    expect(auth.isSignedIn()).toBe(true);
+    expect(router.url).toBe('/staff?sort=name');
+  });
+});

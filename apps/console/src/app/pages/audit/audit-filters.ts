@@ -1,0 +1,179 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+} from '@angular/core';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import {
+  MAT_DATE_LOCALE,
+  MAT_NATIVE_DATE_FORMATS,
+  provideNativeDateAdapter,
+} from '@angular/material/core';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { AuditQuery } from './audit-api';
+import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
+
+/** A picked day (local midnight from the datepicker) → `YYYY-MM-DD`. */
+function toIsoDate(date: Date | null): string | undefined {
+  if (!date) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function fromIsoDate(iso: string | undefined): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+}
+
+/** The audit log's filters; shows what the URL says and emits a new query on 検索. */
+@Component({
+  selector: 'cd-audit-filters',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
+  providers: [
+    // Typed and shown as 2026/12/01 (ja-JP, zero-padded, like the rest of the console).
+    provideNativeDateAdapter({
+      ...MAT_NATIVE_DATE_FORMATS,
+      display: {
+        ...MAT_NATIVE_DATE_FORMATS.display,
+        dateInput: { year: 'numeric', month: '2-digit', day: '2-digit' },
+      },
+    }),
+    { provide: MAT_DATE_LOCALE, useValue: 'ja-JP' },
+  ],
+  template: `
+    <form
+      class="cd-filters"
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      aria-label="絞り込み"
+    >
+      <mat-form-field class="cd-period">
+        <mat-label>期間</mat-label>
+        <mat-date-range-input [rangePicker]="picker" formGroupName="period">
+          <input matStartDate formControlName="from" placeholder="開始日" />
+          <input matEndDate formControlName="to" placeholder="終了日" />
+        </mat-date-range-input>
+        <mat-datepicker-toggle matIconSuffix [for]="picker" />
+        <mat-date-range-picker #picker />
+        <mat-hint>YYYY/MM/DD（日本時間）</mat-hint>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>操作</mat-label>
+        <mat-select formControlName="action">
+          <mat-option value="">すべて</mat-option>
+          @for (a of actions(); track a.code) {
+            <mat-option [value]="a.code">{{ a.label }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>職員</mat-label>
+        <input
+          matInput
+          formControlName="actor"
+          placeholder="ユーザー名の一部"
+        />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>結果</mat-label>
+        <mat-select formControlName="outcome">
+          <mat-option value="">すべて</mat-option>
+          @for (o of outcomes; track o[0]) {
+            <mat-option [value]="o[0]">{{ o[1] }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <div class="cd-actions">
+        <button mat-flat-button type="submit">検索</button>
+        <button mat-button type="button" (click)="clear()">条件をクリア</button>
+      </div>
+    </form>
+  `,
+  styles: `
+    .cd-filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 16px;
+      align-items: flex-start;
+    }
+    .cd-period {
+      width: 20em;
+    }
+    .cd-actions {
+      padding-top: 8px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditFilters {
+  readonly query = input.required<AuditQuery>();
+  readonly search = output<AuditQuery>();
+
+  protected readonly outcomes = Object.entries(AUDIT_OUTCOME_LABELS);
+  /** Known actions, plus one from the URL the console has no name for. */
+  protected readonly actions = computed(() => {
+    const known = Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({
+      code,
+      label,
+    }));
+    const current = this.query().action;
+    return current && !(current in AUDIT_ACTION_LABELS)
+      ? [...known, { code: current, label: current }]
+      : known;
+  });
+
+  private readonly fb = inject(FormBuilder);
+  protected readonly form = this.fb.nonNullable.group({
+    period: this.fb.group({
+      from: null as Date | null,
+      to: null as Date | null,
+    }),
+    action: '',
+    actor: '',
+    outcome: '',
+  });
+
+  constructor() {
+    // The URL is the truth: show it (also after back/forward).
+    effect(() => {
+      const q = this.query();
+      this.form.setValue({
+        period: { from: fromIsoDate(q.from), to: fromIsoDate(q.to) },
+        action: q.action ?? '',
+        actor: q.actor ?? '',
+        outcome: q.outcome ?? '',
+      });
+    });
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) return;
+    const { period, action, actor, outcome } = this.form.getRawValue();
+    this.search.emit({
+      from: toIsoDate(period.from),
+      to: toIsoDate(period.to),
+      action: action || undefined,
+      actor: actor.trim() || undefined,
+      outcome: outcome || undefined,
+    });
+  }
+
+  protected clear(): void {
+    this.search.emit({});
+  }
+}

@@ -1,0 +1,154 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import type { AuditRecord, AuditVerification } from '@certdesk/contracts';
+import { MatButtonModule } from '@angular/material/button';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router } from '@angular/router';
+import { EMPTY, catchError, switchMap } from 'rxjs';
+import { apiErrorMessage } from '../../core/api-error';
+import { formatJstDateTime } from '../../core/jst-datetime';
+import { AUDIT_QUERY_KEYS, AuditApi, AuditQuery } from './audit-api';
+import { AuditFilters } from './audit-filters';
+import {
+  actionLabel,
+  actorLabel,
+  outcomeLabel,
+  targetLabel,
+  verificationMessage,
+} from './audit-labels';
+
+type Verification =
+  | { status: 'running' }
+  | { status: 'done'; value: AuditVerification; message: string }
+  | { status: 'error'; message: string };
+
+/** 監査ログ: the credit union's audit trail, filtered through the URL, and the hash-chain check. */
+@Component({
+  selector: 'cd-audit-page',
+  imports: [MatTableModule, MatButtonModule, AuditFilters],
+  templateUrl: './audit-page.html',
+  styleUrl: './audit-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditPage {
+  /** Query parameters (withComponentInputBinding): the page's state is its URL. */
+  readonly from = input<string>();
+  readonly to = input<string>();
+  readonly action = input<string>();
+  readonly actor = input<string>();
+  readonly outcome = input<string>();
+
+  private readonly api = inject(AuditApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  protected readonly query = computed<AuditQuery>(() => ({
+    from: this.from(),
+    to: this.to(),
+    action: this.action(),
+    actor: this.actor(),
+    outcome: this.outcome(),
+  }));
+  /** Bumped by 検索 with unchanged filters, so that it still reloads. */
+  private readonly reloads = signal(0);
+
+  protected readonly columns = [
+    'occurredAt',
+    'actor',
+    'action',
+    'target',
+    'outcome',
+    'ip',
+  ];
+  protected readonly records = signal<AuditRecord[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly listState = signal<'loading' | 'ready' | 'loadingMore'>(
+    'loading',
+  );
+  protected readonly listError = signal<string | null>(null);
+  protected readonly verification = signal<Verification | null>(null);
+
+  protected readonly outcomeLabel = outcomeLabel;
+  protected readonly time = formatJstDateTime;
+  protected readonly actionLabel = actionLabel;
+  protected readonly actorLabel = actorLabel;
+  protected readonly targetLabel = targetLabel;
+
+  constructor() {
+    toObservable(computed(() => ({ query: this.query(), n: this.reloads() })))
+      .pipe(
+        switchMap(({ query }) => {
+          this.listState.set('loading');
+          this.listError.set(null);
+          return this.api.list(query).pipe(
+            catchError((error: unknown) => {
+              this.show([], null);
+              this.fail(error);
+              return EMPTY;
+            }),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((page) => this.show(page.items, page.nextCursor));
+  }
+
+  protected search(query: AuditQuery): void {
+    const unchanged = AUDIT_QUERY_KEYS.every(
+      (k) => (query[k] ?? '') === (this.query()[k] ?? ''),
+    );
+    if (unchanged) {
+      this.reloads.update((n) => n + 1);
+      return;
+    }
+    const queryParams = Object.fromEntries(
+      AUDIT_QUERY_KEYS.map((k) => [k, query[k] ?? null]),
+    );
+    void this.router.navigate([], { relativeTo: this.route, queryParams });
+  }
+
+  protected loadMore(): void {
+    this.listState.set('loadingMore');
+    this.listError.set(null);
+    this.api.list(this.query(), this.nextCursor()).subscribe({
+      next: (page) =>
+        this.show([...this.records(), ...page.items], page.nextCursor),
+      error: (error: unknown) => this.fail(error),
+    });
+  }
+
+  protected verify(): void {
+    this.verification.set({ status: 'running' });
+    this.api.verify().subscribe({
+      next: (value) =>
+        this.verification.set({
+          status: 'done',
+          value,
+          message: verificationMessage(value),
+        }),
+      error: (error: unknown) =>
+        this.verification.set({
+          status: 'error',
+          message: apiErrorMessage(error),
+        }),
+    });
+  }
+
+  private show(records: AuditRecord[], nextCursor: string | null): void {
+    this.records.set(records);
+    this.nextCursor.set(nextCursor);
+    this.listState.set('ready');
+  }
+
+  private fail(error: unknown): void {
+    this.listError.set(apiErrorMessage(error));
+    this.listState.set('ready');
+  }
+}

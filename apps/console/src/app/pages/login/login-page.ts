@@ -1,0 +1,135 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
+import { apiErrorMessage } from '../../core/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { SESSION_EXPIRED_REASON } from '../../core/auth/session-expired.interceptor';
+import { AuthCard } from '../../core/ui/auth-card';
+
+/** Why the user is here again, from `?reason=`. */
+const REASON_MESSAGES: Readonly<Record<string, string>> = {
+  [SESSION_EXPIRED_REASON]:
+    '一定時間操作がなかったため、ログアウトしました。再度ログインしてください。',
+  logout: 'ログアウトしました。',
+};
+
+/** ログイン: username and password; afterwards `returnUrl` (when this user may open it) or their first page. */
+@Component({
+  selector: 'cd-login-page',
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    AuthCard,
+  ],
+  template: `
+    <cd-auth-card heading="ログイン">
+      @if (error(); as message) {
+        <p
+          class="cd-alert cd-alert-error"
+          role="alert"
+          data-testid="login-error"
+        >
+          {{ message }}
+        </p>
+      } @else if (notice(); as message) {
+        <p
+          class="cd-alert cd-alert-info"
+          role="status"
+          data-testid="login-notice"
+        >
+          {{ message }}
+        </p>
+      }
+      <form class="cd-form" [formGroup]="form" (ngSubmit)="submit()">
+        <mat-form-field>
+          <mat-label>ユーザー名</mat-label>
+          <input matInput formControlName="username" autocomplete="username" />
+          <mat-error>ユーザー名を入力してください</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>パスワード</mat-label>
+          <input
+            matInput
+            type="password"
+            formControlName="password"
+            autocomplete="current-password"
+          />
+          <mat-error>パスワードを入力してください</mat-error>
+        </mat-form-field>
+        <button mat-flat-button type="submit" [disabled]="submitting()">
+          {{ submitting() ? 'ログイン中…' : 'ログイン' }}
+        </button>
+      </form>
+    </cd-auth-card>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  /** Query parameters (withComponentInputBinding). */
+  readonly returnUrl = input<string>();
+  readonly reason = input<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    username: ['', Validators.required],
+    password: ['', Validators.required],
+  });
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly notice = computed(
+    () => REASON_MESSAGES[this.reason() ?? ''] ?? null,
+  );
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    let target: string;
+    try {
+      const session = await this.auth.login(this.form.getRawValue());
+      target = session.mustChangePassword ? '/password' : this.afterLogin();
+    } catch (error: unknown) {
+      this.error.set(apiErrorMessage(error));
+      // Clear the password without flagging the emptied field as an error.
+      this.formDirective().resetForm({
+        username: this.form.controls.username.value,
+        password: '',
+      });
+      return;
+    } finally {
+      this.submitting.set(false);
+    }
+    await this.router.navigateByUrl(target);
+  }
+
+  private afterLogin(): string {
+    const returnUrl = this.returnUrl();
+    return returnUrl && this.auth.mayOpen(returnUrl)
+      ? returnUrl
+      : this.auth.homeUrl();
+  }
+}

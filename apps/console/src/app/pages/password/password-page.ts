@@ -1,0 +1,107 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { AuthCard } from '../../core/ui/auth-card';
+
+/** The API's own minimum; it also refuses common passwords and ones containing the username. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** On the confirmation field: equal to its sibling `newPassword`. */
+function matchesNewPassword(control: AbstractControl): ValidationErrors | null {
+  const newPassword = control.parent?.get('newPassword')?.value as unknown;
+  return control.value && control.value !== newPassword
+    ? { mismatch: true }
+    : null;
+}
+
+/** パスワード変更: forced after an admin created or reset the account, or chosen by the user. */
+@Component({
+  selector: 'cd-password-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    AuthCard,
+  ],
+  templateUrl: './password-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PasswordPage {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  protected readonly minLength = MIN_PASSWORD_LENGTH;
+  protected readonly forced = computed(
+    () => this.auth.session()?.mustChangePassword ?? false,
+  );
+  protected readonly homeUrl = this.auth.homeUrl;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    currentPassword: ['', Validators.required],
+    newPassword: [
+      '',
+      [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)],
+    ],
+    confirmPassword: ['', [Validators.required, matchesNewPassword]],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<{
+    message: string;
+    reasons: string[];
+  } | null>(null);
+
+  constructor() {
+    const { newPassword, confirmPassword } = this.form.controls;
+    newPassword.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => confirmPassword.updateValueAndValidity());
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { currentPassword, newPassword } = this.form.getRawValue();
+    this.submitting.set(true);
+    this.error.set(null);
+    try {
+      await this.auth.changePassword({ currentPassword, newPassword });
+    } catch (error: unknown) {
+      this.error.set({
+        message: apiErrorMessage(error),
+        reasons: apiErrorReasons(error),
+      });
+      return;
+    } finally {
+      this.submitting.set(false);
+    }
+    await this.router.navigateByUrl(this.auth.homeUrl());
+  }
+
+  protected async logout(): Promise<void> {
+    await this.auth.logout().catch(() => undefined);
+    await this.router.navigate(['/login'], {
+      queryParams: { reason: 'logout' },
+    });
+  }
+}

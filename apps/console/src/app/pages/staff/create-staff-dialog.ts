@@ -1,0 +1,133 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import type {
+  OneTimePasswordResponse,
+  StaffRoleName,
+} from '@certdesk/contracts';
+import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@certdesk/domain';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { firstValueFrom } from 'rxjs';
+import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
+import { StaffApi } from './staff-api';
+
+/** The API's rule (it stores usernames in lower case, so capitals are accepted here). */
+const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
+
+/** 職員を追加: creates the account here, so that a refusal (e.g. a taken username) is shown in place. */
+@Component({
+  selector: 'cd-create-staff-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
+  template: `
+    <h2 mat-dialog-title>職員を追加</h2>
+    <form [formGroup]="form" (ngSubmit)="submit()">
+      <mat-dialog-content>
+        <div class="cd-form">
+          @if (error(); as e) {
+            <div class="cd-alert cd-alert-error" role="alert">
+              {{ e.message }}
+              @if (e.reasons.length) {
+                <ul>
+                  @for (reason of e.reasons; track $index) {
+                    <li>{{ reason }}</li>
+                  }
+                </ul>
+              }
+            </div>
+          }
+          <mat-form-field>
+            <mat-label>ユーザー名</mat-label>
+            <input matInput formControlName="username" autocomplete="off" />
+            <mat-hint
+              >ログインに使う名前（全信用金庫で一意・英字は小文字で登録）</mat-hint
+            >
+            <mat-error>{{ usernameRule }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>氏名</mat-label>
+            <input matInput formControlName="displayName" autocomplete="off" />
+            <mat-error>氏名を入力してください</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>権限</mat-label>
+            <mat-select formControlName="role">
+              @for (role of roles; track role) {
+                <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>キャンセル</button>
+        <button mat-flat-button type="submit" [disabled]="submitting()">
+          追加
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CreateStaffDialog {
+  private readonly api = inject(StaffApi);
+  private readonly ref =
+    inject<MatDialogRef<CreateStaffDialog, OneTimePasswordResponse>>(
+      MatDialogRef,
+    );
+
+  protected readonly usernameRule =
+    '3〜64文字の半角英数字・記号（. _ -）で、英数字から始めてください';
+  protected readonly roles = STAFF_ROLES;
+  protected readonly roleLabels = STAFF_ROLE_LABELS;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    username: ['', [Validators.required, Validators.pattern(USERNAME_FORMAT)]],
+    displayName: ['', [Validators.required, Validators.maxLength(100)]],
+    role: ['branch_staff' as StaffRoleName, Validators.required],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<{
+    message: string;
+    reasons: string[];
+  } | null>(null);
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    try {
+      const created = await firstValueFrom(
+        this.api.create(this.form.getRawValue()),
+      );
+      this.ref.close(created);
+    } catch (error: unknown) {
+      this.error.set({
+        message: apiErrorMessage(error),
+        reasons: apiErrorReasons(error),
+      });
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+}

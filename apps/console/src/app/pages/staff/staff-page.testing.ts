@@ -1,0 +1,130 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import {
+  MatCellHarness,
+  MatTableHarness,
+} from '@angular/material/table/testing';
+import type { StaffAccount } from '@certdesk/contracts';
+import { AuthService } from '../../core/auth/auth.service';
+import { settle } from '../../../testing/http';
+import { sessionFixture } from '../../../testing/session.fixture';
+import { StaffPage } from './staff-page';
+
+export function account(overrides: Partial<StaffAccount>): StaffAccount {
+  return {
+    id: 'id',
+    username: 'user',
+    displayName: '名前',
+    role: 'branch_staff',
+    disabled: false,
+    locked: false,
+    mustChangePassword: false,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The signed-in admin (`staff-admin`) and four others, one per 状態. */
+export const ACCOUNTS: StaffAccount[] = [
+  account({
+    id: 'staff-admin',
+    username: 'admin-1001',
+    displayName: 'デモ システム管理',
+    role: 'admin',
+  }),
+  account({ id: 's1', username: 'sato', displayName: '佐藤 花子' }),
+  account({
+    id: 's2',
+    username: 'suzuki',
+    displayName: '鈴木 一郎',
+    role: 'manager',
+    locked: true,
+  }),
+  account({
+    id: 's3',
+    username: 'tanaka',
+    displayName: '田中 次郎',
+    role: 'compliance',
+    disabled: true,
+  }),
+  account({
+    id: 's4',
+    username: 'ito',
+    displayName: '伊藤 三郎',
+    mustChangePassword: true,
+  }),
+];
+
+export interface StaffPageTest {
+  http: HttpTestingController;
+  /** Inside the page. */
+  loader: HarnessLoader;
+  /** The whole document: dialogs, snack bars, select panels. */
+  root: HarnessLoader;
+  cell(username: string, column: string): Promise<MatCellHarness>;
+  rowButton(username: string, text: string): Promise<MatButtonHarness>;
+  /** Lets answered requests reach the page and re-renders it. */
+  answered(): Promise<void>;
+}
+
+/** Signs in as the admin, opens 職員管理 and answers `GET /api/staff` with {@link ACCOUNTS}. */
+export async function setUpStaffPage(): Promise<StaffPageTest> {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      // Dialogs close at once (afterClosed waits for the exit animation otherwise).
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ],
+  });
+  const http = TestBed.inject(HttpTestingController);
+  const signedIn = TestBed.inject(AuthService).login({
+    username: 'admin-1001',
+    password: 'x',
+  });
+  http.expectOne('/api/auth/login').flush(sessionFixture('admin'));
+  await signedIn;
+  const fixture = TestBed.createComponent(StaffPage);
+  const loader = TestbedHarnessEnvironment.loader(fixture);
+  http.expectOne({ method: 'GET', url: '/api/staff' }).flush(ACCOUNTS);
+  await fixture.whenStable();
+
+  async function cell(
+    username: string,
+    column: string,
+  ): Promise<MatCellHarness> {
+    const table = await loader.getHarness(MatTableHarness);
+    for (const row of await table.getRows()) {
+      const [name] = await row.getCells({ columnName: 'username' });
+      if ((await name.getText()) === username) {
+        const [found] = await row.getCells({ columnName: column });
+        return found;
+      }
+    }
+    throw new Error(`no row for ${username}`);
+  }
+
+  return {
+    http,
+    loader,
+    root: TestbedHarnessEnvironment.documentRootLoader(fixture),
+    cell,
+    rowButton: async (username, text) =>
+      (await cell(username, 'actions')).getHarness(
+        MatButtonHarness.with({ text }),
+      ),
+    answered: async () => {
+      await settle();
+      await fixture.whenStable();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { STAFF_ROLE_LABELS } from '@certdesk/domain';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import {
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
+import { AuthService } from '../core/auth/auth.service';
+import { HealthApi } from '../core/health-api';
+import { JapaneseDatePipe } from '../core/japanese-date.pipe';
+import { loadState } from '../core/load-state';
+import { APP_TITLE } from '../core/page-title.strategy';
+
+/** The signed-in console: toolbar (credit union, user, log-out), the sections the role may use, the page. */
+@Component({
+  selector: 'cd-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatButtonModule,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    JapaneseDatePipe,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  protected readonly productName = APP_TITLE;
+  protected readonly session = this.auth.session;
+  protected readonly navItems = this.auth.navItems;
+  protected readonly homeUrl = this.auth.homeUrl;
+  protected readonly roleLabel = computed(() => {
+    const role = this.session()?.role;
+    return role ? STAFF_ROLE_LABELS[role] : '';
+  });
+  /** The business date comes from the API's clock, never from the browser's. */
+  protected readonly health = loadState(inject(HealthApi).get());
+
+  protected async logout(): Promise<void> {
+    await this.auth.logout().catch(() => undefined);
+    await this.router.navigate(['/login'], {
+      queryParams: { reason: 'logout' },
+    });
+  }
+}

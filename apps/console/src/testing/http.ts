@@ -1,0 +1,33 @@
+import type { TestRequest } from '@angular/common/http/testing';
+import type { ApiError } from '@certdesk/contracts';
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  409: 'Conflict',
+  500: 'Internal Server Error',
+};
+
+/** Answers `req` the way the API fails: an `ApiError` body with a Japanese message. */
+export function flushApiError(
+  req: TestRequest,
+  statusCode: number,
+  message: string,
+  details?: ApiError['details'],
+): void {
+  const error = STATUS_TEXT[statusCode] ?? 'Error';
+  const body: ApiError = {
+    statusCode,
+    error,
+    message,
+    details,
+    requestId: 'req-test',
+  };
+  req.flush(body, { status: statusCode, statusText: error });
+}
+
+/** Lets pending promises and timers run (guards awaiting HTTP, router navigations). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve));
+}
