@@ -5,3 +5,6 @@ export * from './lib/staff';
 export * from './lib/audit';
 export * from './lib/certificates';
 export * from './lib/customers';
+export * from './lib/certificate-detail';
+export * from './lib/reports';
+export * from './lib/notices';

@@ -4,3 +4,4 @@ export * from './lib/notices';
 export * from './lib/kana';
 export * from './lib/roles';
 export * from './lib/lifecycle-reason';
+export * from './lib/ib-roles';

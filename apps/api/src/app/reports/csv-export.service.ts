@@ -1,0 +1,94 @@
+import { once } from 'node:events';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import type { Response } from 'express';
+import type { UnmappableCharacter } from '@certdesk/contracts';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../infra/clock/clock';
+import { CsvEncoding, csvLine, encodeCsv, unmappableInCp932, UTF8_BOM } from './csv';
+import { ReportSource } from './report-source';
+
+export const BATCH_SIZE = 1000;
+
+export interface ExportRequest<R> {
+  report: string;
+  source: ReportSource<R>;
+  encoding: CsvEncoding;
+  /** CP932 only: `refuse` (default) answers 422 listing what would be lost; `replace` writes 〓 and says so in a header. */
+  unmappable: 'refuse' | 'replace';
+  filters: Record<string, unknown>;
+}
+
+/**
+ * Streams a report as CSV straight from keyset batches to the response, with back-pressure:
+ * memory stays flat at any size. UTF-8 gets a BOM (Excel); CP932 never loses a character silently.
+ * Every export is audited with its filters, row count and whether the client stayed to the end.
+ */
+@Injectable()
+export class CsvExportService {
+  constructor(private readonly audit: AuditService, private readonly clock: Clock) {}
+
+  async send<R>(res: Response, request: ExportRequest<R>): Promise<void> {
+    const { source, encoding } = request;
+    const lost = encoding === 'cp932' ? await this.scanCp932(source) : [];
+    if (lost.length > 0 && request.unmappable === 'refuse') {
+      throw new UnprocessableEntityException({
+        message: 'CP932（Shift_JIS）では表せない文字が含まれています。UTF-8で出力するか、〓に置き換えて出力してください（unmappable=replace）。',
+        details: lost.map((c) => ({ field: 'encoding', reason: `「${c.character}」(${c.codePoint}) ${c.firstLine}行目から計${c.count}行` })),
+      });
+    }
+    const stamp = this.clock.today().replace(/-/g, '');
+    res.status(200);
+    res.setHeader('Content-Type', `text/csv; charset=${encoding === 'cp932' ? 'Shift_JIS' : 'utf-8'}`);
+    res.setHeader('Content-Disposition', `attachment; filename="${request.report}-${stamp}.csv"`);
+    if (lost.length > 0) res.setHeader('X-Unmappable-Characters', lost.map((c) => c.codePoint).join(','));
+    if (encoding === 'utf-8') res.write(UTF8_BOM);
+
+    let rows = 0;
+    let completed = false;
+    try {
+      await this.write(res, encodeCsv(csvLine(source.headers), encoding));
+      for (let after: R | null = null; ; ) {
+        if (res.destroyed) break;
+        const batch = await source.batch(after, BATCH_SIZE);
+        if (batch.length === 0) {
+          completed = true;
+          break;
+        }
+        await this.write(res, encodeCsv(batch.map((r) => csvLine(source.cells(r))).join(''), encoding));
+        rows += batch.length;
+        after = batch[batch.length - 1];
+      }
+      res.end();
+    } finally {
+      await this.audit.record({
+        action: 'report.export', outcome: completed ? 'success' : 'failure', targetType: 'report', targetId: request.report,
+        details: { filters: request.filters, encoding, rows, replacedCharacters: lost.map((c) => c.codePoint), cancelled: !completed },
+      });
+    }
+  }
+
+  private async write(res: Response, chunk: Buffer): Promise<void> {
+    if (!res.write(chunk) && !res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  }
+
+  /** A first pass over the same rows: which characters CP932 would lose, and where they first appear. */
+  private async scanCp932<R>(source: ReportSource<R>): Promise<UnmappableCharacter[]> {
+    const found = new Map<string, UnmappableCharacter>();
+    const note = (text: string, line: number) => {
+      for (const ch of unmappableInCp932(text)) {
+        const seen = found.get(ch);
+        if (seen) seen.count += 1;
+        else found.set(ch, { character: ch, codePoint: `U+${ch.codePointAt(0)?.toString(16).toUpperCase()}`, firstLine: line, count: 1 });
+      }
+    };
+    note(csvLine(source.headers), 1);
+    let line = 1;
+    for (let after: R | null = null; ; ) {
+      const batch = await source.batch(after, BATCH_SIZE);
+      if (batch.length === 0) break;
+      for (const row of batch) note(csvLine(source.cells(row)), ++line);
+      after = batch[batch.length - 1];
+    }
+    return [...found.values()];
+  }
+}

@@ -1,0 +1,44 @@
+import { encode } from 'iconv-lite';
+
+export type CsvEncoding = 'utf-8' | 'cp932';
+
+/** U+FEFF: lets Excel open UTF-8 CSV as UTF-8. */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** 〓 (geta): the customary stand-in for a character the target code page lacks. */
+export const GETA = '〓';
+
+/**
+ * One CSV field (RFC 4180). A value that a spreadsheet would run as a formula (= + - @ tab CR)
+ * is prefixed with an apostrophe, so an exported company name can never execute in Excel.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: (string | number | null | undefined)[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** Characters of `text` that CP932 cannot hold (each once, in order of appearance). */
+export function unmappableInCp932(text: string): string[] {
+  const found: string[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80 || found.includes(ch)) continue;
+    const bytes = encode(ch, 'cp932');
+    // iconv-lite writes '?' (0x3f) for a character it cannot map.
+    if (bytes.length === 1 && bytes[0] === 0x3f) found.push(ch);
+  }
+  return found;
+}
+
+/** Encodes one chunk of CSV text; CP932 gets 〓 for what it cannot hold (callers report those first). */
+export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  const unmappable = unmappableInCp932(text);
+  let safe = text;
+  for (const ch of unmappable) safe = safe.split(ch).join(GETA);
+  return encode(safe, 'cp932');
+}

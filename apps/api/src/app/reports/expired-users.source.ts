@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { addDays, daysBetween, IB_ROLE_LABELS, resolveLifecyclePolicy } from '@certdesk/domain';
+import type { ExpiredUserRow } from '@certdesk/contracts';
+import { statusBounds, statusConditionSql, statusParameters } from '../certificates/status-sql';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { IbUser } from '../customers/ib-user.entity';
+import { Clock } from '../infra/clock/clock';
+import { TenantScope } from '../infra/tenancy/tenant-scope';
+import { ReportSource } from './report-source';
+
+export type ExpiredStatus = 'expired' | 'past_limit';
+
+export const EXPIRED_USER_HEADERS = [
+  '店番', '店名', '契約者番号', '会社名', '会社名カナ', '利用者区分', 'ログインID', '利用者名', 'メールアドレス',
+  '有効期限日', '期限切れからの日数', '自己取得期限',
+];
+
+interface Raw {
+  branch_code: string; branch_name: string; contract_number: string; company_name: string; company_name_kana: string;
+  ib_role: 'administrator' | 'user'; login_id: string; name: string; email: string | null; expiry: string;
+  customer_id: string; u_id: string;
+}
+
+/** 期限切れ（ロックアウト中） and 再発行が必要（期限超過） lists, oldest expiry first. */
+@Injectable()
+export class ExpiredUsersSource {
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async open(status: ExpiredStatus, filters: { branch?: string }): Promise<ReportSource<ExpiredUserRow>> {
+    const today = this.clock.today();
+    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
+    const policy = resolveLifecyclePolicy(creditUnion);
+    const condition = statusConditionSql('u', status === 'expired' ? 'expired' : 'reissue_required');
+    const toRow = (r: Raw): ExpiredUserRow => ({
+      branchCode: r.branch_code, branchName: r.branch_name, contractNumber: r.contract_number, companyName: r.company_name,
+      companyNameKana: r.company_name_kana, ibRole: r.ib_role, loginId: r.login_id, ibUserName: r.name, email: r.email,
+      expiryDate: r.expiry, daysSinceExpiry: daysBetween(r.expiry, today),
+      selfServiceUntil: addDays(r.expiry, policy.selfServiceDaysAfterExpiry), customerId: r.customer_id, ibUserId: r.u_id,
+    });
+    return {
+      headers: EXPIRED_USER_HEADERS,
+      batch: async (after, size) => {
+        const qb = this.scope.repository(IbUser).createQueryBuilder('u')
+          .innerJoin('customer', 'c', 'c.id = u.customer_id AND c.credit_union_id = u.credit_union_id')
+          .innerJoin('branch', 'b', 'b.id = c.branch_id')
+          .select(['b.code AS branch_code', 'b.name AS branch_name', 'c.contract_number AS contract_number',
+            'c.company_name AS company_name', 'c.company_name_kana AS company_name_kana', 'u.ib_role AS ib_role',
+            'u.login_id AS login_id', 'u.name AS name', 'u.email AS email', 'u.current_expiry_date AS expiry',
+            'c.id AS customer_id', 'u.id AS u_id'])
+          .andWhere(condition)
+          .setParameters(statusParameters(statusBounds(today, policy)));
+        if (filters.branch) qb.andWhere('b.code = :branch', { branch: filters.branch });
+        if (after) {
+          qb.andWhere('(u.current_expiry_date > :afterExpiry OR (u.current_expiry_date = :afterExpiry AND u.id > :afterId))',
+            { afterExpiry: after.expiryDate, afterId: after.ibUserId });
+        }
+        const rows = await qb.orderBy('u.current_expiry_date', 'ASC').addOrderBy('u.id', 'ASC').limit(size).getRawMany<Raw>();
+        return rows.map(toRow);
+      },
+      cells: (r) => [
+        r.branchCode, r.branchName, r.contractNumber, r.companyName, r.companyNameKana, IB_ROLE_LABELS[r.ibRole], r.loginId,
+        r.ibUserName, r.email, r.expiryDate, r.daysSinceExpiry, r.selfServiceUntil,
+      ],
+    };
+  }
+}
