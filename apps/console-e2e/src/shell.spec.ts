@@ -25,13 +25,13 @@ test('the console shell opens on the dashboard after log-in and navigates', asyn
   const status = page.getByTestId('system-status');
   await expect(status.getByText('システム状態')).toBeVisible();
   await expect(status.getByTestId('business-date')).toContainText(
-    '2026年12月01日(火)',
+    '2026年12月1日(火)',
   );
   await expect(status.getByTestId('database-type')).toHaveText('SQLite');
   await expect(status.getByTestId('database-reachable')).toHaveText('正常');
   await expect(status.getByText('固定日付（デモ）')).toBeVisible();
   await expect(page.getByTestId('toolbar-business-date')).toHaveText(
-    '業務日付 2026年12月01日(火)',
+    '業務日付 2026年12月1日(火)',
   );
 
   await page.screenshot({

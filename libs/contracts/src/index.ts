@@ -8,3 +8,4 @@ export * from './lib/customers';
 export * from './lib/certificate-detail';
 export * from './lib/reports';
 export * from './lib/notices';
+export * from './lib/reissues';

@@ -5,3 +5,4 @@ export * from './lib/kana';
 export * from './lib/roles';
 export * from './lib/lifecycle-reason';
 export * from './lib/ib-roles';
+export * from './lib/reissue';

@@ -52,7 +52,20 @@ export const appRoutes: Route[] = [
       section('dashboard', () =>
         import('./pages/dashboard/dashboard-page').then((m) => m.DashboardPage),
       ),
-      section('certificates', comingSoon),
+      section('certificates', () =>
+        import('./pages/certificates/certificates-page').then(
+          (m) => m.CertificatesPage,
+        ),
+      ),
+      {
+        // Opened from the search: same permission, and 証明書検索 stays the active section.
+        path: 'customers/:id',
+        title: 'ご契約先',
+        data: { [ROUTE_PERMISSIONS]: navItem('certificates').anyOf },
+        canActivate: [permissionGuard],
+        loadComponent: () =>
+          import('./pages/customer/customer-page').then((m) => m.CustomerPage),
+      },
       section('reissues', comingSoon),
       section('templates', comingSoon),
       section('reports', comingSoon),

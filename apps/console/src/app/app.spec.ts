@@ -11,6 +11,11 @@ import { MatNavListHarness } from '@angular/material/list/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import type { SessionInfo, StaffRoleName } from '@certdesk/contracts';
+import {
+  customerDetail,
+  dashboardSummary,
+  searchItem,
+} from '../testing/certificates.fixture';
 import { healthFixture } from '../testing/health.fixture';
 import { flushApiError, settle } from '../testing/http';
 import { sessionFixture } from '../testing/session.fixture';
@@ -39,11 +44,14 @@ describe('App: sign-in routing, shell and navigation per role', () => {
   const text = (testId: string) =>
     el().querySelector(`[data-testid="${testId}"]`)?.textContent?.trim();
 
-  /** Answers what the shell and the landing page ask for (health, staff list). */
+  /** Answers what the shell and the landing page ask for (health, staff list, dashboard). */
   async function flushPageRequests(): Promise<void> {
     await fixture.whenStable();
     http.match('/api/health').forEach((req) => req.flush(healthFixture()));
     http.match('/api/staff').forEach((req) => req.flush([]));
+    http
+      .match('/api/dashboard')
+      .forEach((req) => req.flush(dashboardSummary()));
     await fixture.whenStable();
   }
 
@@ -128,7 +136,7 @@ describe('App: sign-in routing, shell and navigation per role', () => {
     expect(text('credit-union')).toBe('さくら信用金庫');
     expect(text('user-name')).toBe('デモ 役席');
     expect(text('user-role')).toBe('役席');
-    expect(text('toolbar-business-date')).toBe('業務日付 2026年12月01日(火)');
+    expect(text('toolbar-business-date')).toBe('業務日付 2026年12月1日(火)');
     expect(TestBed.inject(Title).getTitle()).toBe(
       'ダッシュボード | 電子証明書管理コンソール',
     );
@@ -204,15 +212,48 @@ describe('App: sign-in routing, shell and navigation per role', () => {
   it('navigates to a coming-soon section from the navigation', async () => {
     await open('/', sessionFixture('manager'));
     const nav = await loader.getHarness(MatNavListHarness);
+    const [item] = await nav.getItems({ fullText: /再発行/ });
+    await item.click();
+    await fixture.whenStable();
+    expect(router.url).toBe('/reissues');
+    expect(await item.isActivated()).toBe(true);
+    expect(el().querySelector('h1')?.textContent).toBe('再発行');
+    expect(el().textContent).toContain('今後のリリースで提供予定です');
+    expect(TestBed.inject(Title).getTitle()).toBe(
+      '再発行 | 電子証明書管理コンソール',
+    );
+  });
+
+  it('opens 証明書検索, and keeps it the active section on a customer page', async () => {
+    await open('/', sessionFixture('branch_staff'));
+    const nav = await loader.getHarness(MatNavListHarness);
     const [item] = await nav.getItems({ fullText: /証明書検索/ });
     await item.click();
     await fixture.whenStable();
     expect(router.url).toBe('/certificates');
-    expect(await item.isActivated()).toBe(true);
-    expect(el().querySelector('h1')?.textContent).toBe('証明書検索');
-    expect(el().textContent).toContain('今後のリリースで提供予定です');
     expect(TestBed.inject(Title).getTitle()).toBe(
       '証明書検索 | 電子証明書管理コンソール',
+    );
+    http
+      .expectOne((req) => req.url === '/api/certificates')
+      .flush({
+        items: [searchItem(1)],
+        nextCursor: null,
+        today: '2026-12-01',
+      });
+    await fixture.whenStable();
+
+    el().querySelector<HTMLAnchorElement>('a.cd-company')?.click();
+    await settle();
+    http.expectOne('/api/customers/cust-1').flush(customerDetail());
+    await fixture.whenStable();
+    expect(router.url).toBe('/customers/cust-1');
+    expect(el().querySelector('h1')?.textContent?.trim()).toBe(
+      '株式会社山田商事',
+    );
+    expect(await item.isActivated()).toBe(true);
+    expect(TestBed.inject(Title).getTitle()).toBe(
+      'ご契約先 | 電子証明書管理コンソール',
     );
   });
 

@@ -6,6 +6,8 @@ export interface NavItem {
   readonly label: string;
   /** The section is offered (and its route opens) when the user holds any of these. */
   readonly anyOf: readonly Permission[];
+  /** Other paths that belong to this section (a customer page opened from the search). */
+  readonly related?: readonly string[];
 }
 
 /**
@@ -14,7 +16,12 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dashboard', label: 'ダッシュボード', anyOf: ['certificates.read'] },
-  { path: '/certificates', label: '証明書検索', anyOf: ['certificates.read'] },
+  {
+    path: '/certificates',
+    label: '証明書検索',
+    anyOf: ['certificates.read'],
+    related: ['/customers'],
+  },
   {
     path: '/reissues',
     label: '再発行',
@@ -36,10 +43,12 @@ export function navItem(path: string): NavItem {
   return item;
 }
 
-/** The section a URL belongs to (`/audit?from=…` → 監査ログ), if any. */
+/** The section a URL belongs to (`/audit?from=…` → 監査ログ, `/customers/…` → 証明書検索), if any. */
 export function sectionOf(url: string): NavItem | undefined {
   const path = url.split(/[?#;]/, 1)[0];
-  return NAV_ITEMS.find(
-    (i) => path === i.path || path.startsWith(`${i.path}/`),
+  return NAV_ITEMS.find((i) =>
+    [i.path, ...(i.related ?? [])].some(
+      (p) => path === p || path.startsWith(`${p}/`),
+    ),
   );
 }

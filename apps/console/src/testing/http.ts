@@ -27,6 +27,13 @@ export function flushApiError(
   req.flush(body, { status: statusCode, statusText: error });
 }
 
+/** A request's query parameters as a plain object. */
+export function params(req: TestRequest): Record<string, string | null> {
+  return Object.fromEntries(
+    req.request.params.keys().map((k) => [k, req.request.params.get(k)]),
+  );
+}
+
 /** Lets pending promises and timers run (guards awaiting HTTP, router navigations). */
 export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve));

@@ -11,7 +11,7 @@ export interface CertificateSearchQuery {
   expiresTo?: string;
   branch?: string;
   ibRole?: 'administrator' | 'user';
-  sort?: 'expiry' | 'company';
+  sort?: 'expiry' | 'company' | 'status';
   cursor?: string;
   limit?: number;
 }

@@ -9,17 +9,20 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
+import { toSignal } from '@angular/core/rxjs-interop';
 import {
+  NavigationEnd,
   Router,
   RouterLink,
-  RouterLinkActive,
   RouterOutlet,
 } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { HealthApi } from '../core/health-api';
 import { JapaneseDatePipe } from '../core/japanese-date.pipe';
 import { loadState } from '../core/load-state';
 import { APP_TITLE } from '../core/page-title.strategy';
+import { sectionOf } from '../navigation';
 
 /** The signed-in console: toolbar (credit union, user, log-out), the sections the role may use, the page. */
 @Component({
@@ -27,7 +30,6 @@ import { APP_TITLE } from '../core/page-title.strategy';
   imports: [
     RouterOutlet,
     RouterLink,
-    RouterLinkActive,
     MatButtonModule,
     MatToolbarModule,
     MatSidenavModule,
@@ -50,6 +52,14 @@ export class Shell {
     const role = this.session()?.role;
     return role ? STAFF_ROLE_LABELS[role] : '';
   });
+  /** The section of the current page (a customer page belongs to 証明書検索). */
+  protected readonly activePath = toSignal(
+    this.router.events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      map((e) => sectionOf(e.urlAfterRedirects)?.path),
+    ),
+    { initialValue: sectionOf(this.router.url)?.path },
+  );
   /** The business date comes from the API's clock, never from the browser's. */
   protected readonly health = loadState(inject(HealthApi).get());
 

@@ -9,29 +9,17 @@ import {
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  MAT_DATE_LOCALE,
-  MAT_NATIVE_DATE_FORMATS,
-  provideNativeDateAdapter,
-} from '@angular/material/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import {
+  fromIsoDate,
+  provideJapaneseDateInput,
+  toIsoDate,
+} from '../../core/date-input';
 import type { AuditQuery } from './audit-api';
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
-
-/** A picked day (local midnight from the datepicker) → `YYYY-MM-DD`. */
-function toIsoDate(date: Date | null): string | undefined {
-  if (!date) return undefined;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function fromIsoDate(iso: string | undefined): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
-}
 
 /** The audit log's filters; shows what the URL says and emits a new query on 検索. */
 @Component({
@@ -44,17 +32,7 @@ function fromIsoDate(iso: string | undefined): Date | null {
     MatInputModule,
     MatSelectModule,
   ],
-  providers: [
-    // Typed and shown as 2026/12/01 (ja-JP, zero-padded, like the rest of the console).
-    provideNativeDateAdapter({
-      ...MAT_NATIVE_DATE_FORMATS,
-      display: {
-        ...MAT_NATIVE_DATE_FORMATS.display,
-        dateInput: { year: 'numeric', month: '2-digit', day: '2-digit' },
-      },
-    }),
-    { provide: MAT_DATE_LOCALE, useValue: 'ja-JP' },
-  ],
+  providers: [provideJapaneseDateInput()],
   template: `
     <form
       class="cd-filters"

@@ -6,8 +6,8 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { settle } from '../../../testing/http';
-import { AuditPageTest, params, record } from './audit-page.testing';
+import { params, settle } from '../../../testing/http';
+import { AuditPageTest, record } from './audit-page.testing';
 
 describe('AuditPage / 監査ログ: filters, table and paging', () => {
   let t: AuditPageTest;

@@ -90,10 +90,3 @@ export class AuditPageTest {
     return this.harness.routeNativeElement as HTMLElement;
   }
 }
-
-/** A request's query parameters as a plain object. */
-export function params(req: TestRequest): Record<string, string | null> {
-  return Object.fromEntries(
-    req.request.params.keys().map((k) => [k, req.request.params.get(k)]),
-  );
-}

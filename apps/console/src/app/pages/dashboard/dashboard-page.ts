@@ -1,26 +1,34 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { provideCharts, withDefaultRegisterables } from 'ng2-charts';
+import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
+import { loadState } from '../../core/load-state';
+import { STATUS_TONES } from '../../core/lifecycle/status-chip';
+import { DashboardApi } from './dashboard-api';
+import { dashboardCards } from './dashboard-cards';
+import { ExpiryChart } from './expiry-chart';
 import { SystemStatusCard } from './system-status-card';
 
+/** ダッシュボード: counts that open the search pre-filtered, the 12-week expiry chart, system status. */
 @Component({
   selector: 'cd-dashboard-page',
-  imports: [SystemStatusCard],
-  template: `
-    <h1 class="cd-page-title">ダッシュボード</h1>
-    <div class="cd-cards">
-      <cd-system-status-card />
-    </div>
-  `,
-  styles: `
-    .cd-page-title {
-      font: var(--mat-sys-headline-small);
-      margin: 0 0 24px;
-    }
-    .cd-cards {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
-      gap: 24px;
-    }
-  `,
+  imports: [RouterLink, JapaneseDatePipe, ExpiryChart, SystemStatusCard],
+  // Chart registrations for this page only: chart.js is loaded with it, never in the initial bundle.
+  providers: [provideCharts(withDefaultRegisterables())],
+  templateUrl: './dashboard-page.html',
+  styleUrl: './dashboard-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class DashboardPage {}
+export class DashboardPage {
+  protected readonly summary = loadState(inject(DashboardApi).summary());
+  protected readonly cards = computed(() => {
+    const s = this.summary();
+    return s.status === 'ready' ? dashboardCards(s.value) : [];
+  });
+  protected readonly tones = STATUS_TONES;
+}

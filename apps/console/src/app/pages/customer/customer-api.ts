@@ -1,0 +1,16 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { CustomerDetail } from '@certdesk/contracts';
+import { Observable } from 'rxjs';
+
+/** Typed client for `GET /api/customers/:id` (each view is audited by the API). */
+@Injectable({ providedIn: 'root' })
+export class CustomerApi {
+  private readonly http = inject(HttpClient);
+
+  get(id: string): Observable<CustomerDetail> {
+    return this.http.get<CustomerDetail>(
+      `/api/customers/${encodeURIComponent(id)}`,
+    );
+  }
+}

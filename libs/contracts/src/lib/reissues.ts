@@ -1,0 +1,48 @@
+import type { LifecycleStatusName } from './certificates';
+
+export type ReissueReasonName = 'past_limit' | 'lost_device' | 'key_compromise' | 'person_changed' | 'other';
+export type ReissueStatusName = 'pending' | 'authorized' | 'completed' | 'expired' | 'rejected' | 'cancelled';
+
+/** `POST /api/reissues` */
+export interface CreateReissueRequest {
+  ibUserId: string;
+  reason: ReissueReasonName;
+  /** Required when reason is `other`. */
+  reasonText?: string;
+  /** How identity was checked, e.g. 届出印の照合（電子証明書再発行依頼書）. */
+  identityCheck: string;
+  /** The day the paper form was received, `YYYY-MM-DD`, not in the future. */
+  formReceivedOn: string;
+}
+
+/** `POST /api/reissues/:id/approve` and `/reject` */
+export interface ReissueDecision {
+  comment?: string;
+}
+
+export interface ReissueView {
+  id: string;
+  status: ReissueStatusName;
+  reason: ReissueReasonName;
+  reasonText: string | null;
+  identityCheck: string;
+  formReceivedOn: string;
+  customer: { id: string; contractNumber: string; companyName: string; branchCode: string; branchName: string };
+  ibUser: { id: string; loginId: string; ibRole: 'administrator' | 'user'; name: string; status: LifecycleStatusName; expiryDate: string | null };
+  requestedBy: { id: string; name: string };
+  requestedAt: string;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  /** Last JST day the customer may acquire (after approval). */
+  authorizedUntil: string | null;
+  closedAt: string | null;
+  /** Hours since the request while it waits (approval queue). */
+  waitingHours: number | null;
+}
+
+export interface ReissuePage {
+  items: ReissueView[];
+  /** Pending requests of the credit union (navigation badge). */
+  pendingCount: number;
+}
