@@ -9,10 +9,10 @@ import { Clock } from '../infra/clock/clock';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { SearchCertificatesDto } from './dto/search-certificates.dto';
 import { decodeCursor, encodeCursor } from './search-cursor';
-import { statusBounds, statusCaseSql, statusConditionSql, statusParameters } from './status-sql';
+import { expirySortKeySql, statusBounds, statusCaseSql, statusConditionSql, statusParameters } from './status-sql';
 
 const SORT_KEYS = {
-  expiry: `COALESCE(u.current_expiry_date, '9999-12-31')`,
+  expiry: expirySortKeySql('u'),
   company: 'c.company_name',
   status: statusCaseSql('u'),
 } as const;
@@ -51,8 +51,7 @@ export class CertificateSearchService {
     this.applyFilters(qb, query);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
-      qb.andWhere(new Brackets((w) => w.where(`${sortKey} > :ck`).orWhere(`(${sortKey} = :ck AND u.id > :cid)`)),
-        { ck: cursor.k, cid: cursor.id });
+      qb.andWhere(`(${sortKey}, u.id) > (:ck, :cid)`, { ck: cursor.k, cid: cursor.id });
     }
     const rows = await qb.orderBy(sortKey, 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1).getRawMany<Row>();
     const page = rows.slice(0, limit);
@@ -69,33 +68,46 @@ export class CertificateSearchService {
       const statuses = [...new Set(query.status)];
       qb.andWhere(new Brackets((w) => statuses.forEach((s) => w.orWhere(statusConditionSql('u', s)))));
     }
-    if (query.expiresFrom) qb.andWhere('u.current_expiry_date >= :expiresFrom', { expiresFrom: query.expiresFrom });
-    if (query.expiresTo) qb.andWhere('u.current_expiry_date <= :expiresTo', { expiresTo: query.expiresTo });
+    const key = expirySortKeySql('u');
+    if (query.expiresFrom) qb.andWhere(`${key} >= :expiresFrom`, { expiresFrom: query.expiresFrom });
+    if (query.expiresTo) qb.andWhere(`${key} <= :expiresTo`, { expiresTo: query.expiresTo });
     if (query.branch) qb.andWhere('b.code = :branch', { branch: query.branch });
     if (query.ibRole) qb.andWhere('u.ib_role = :ibRole', { ibRole: query.ibRole });
     const q = query.q?.trim();
-    if (q) qb.andWhere(new Brackets((w) => this.textConditions(w, q)));
+    if (q) qb.andWhere(`u.id IN (${this.textMatches(qb, q)})`);
   }
 
-  /** Company name (kanji or kana, folded), contract number, login ID, serial or e-mail. */
-  private textConditions(w: Parameters<ConstructorParameters<typeof Brackets>[0]>[0], q: string): void {
+  /**
+   * IB users matching free text: company name (kanji or kana, folded), contract number, login ID,
+   * serial or e-mail. One indexed lookup per criterion, UNIONed (an OR across tables defeats every index).
+   */
+  private textMatches(qb: SelectQueryBuilder<IbUser>, q: string): string {
+    const tenant = 'credit_union_id = :tenantCreditUnionId';
+    const byCustomer = (condition: string) =>
+      `SELECT iu.id FROM ib_user iu JOIN customer ic ON ic.id = iu.customer_id WHERE iu.${tenant} AND ic.${tenant} AND ${condition}`;
+    const parts = [`SELECT lu.id FROM ib_user lu WHERE lu.${tenant} AND LOWER(lu.login_id) = :qLogin`];
+    qb.setParameter('qLogin', q.toLowerCase());
     const key = searchKey(q);
-    w.where('1 = 0');
-    if (key) w.orWhere('c.search_key LIKE :qKey', { qKey: `%${key}%` });
-    if (/^\d{1,20}$/.test(q)) w.orWhere('c.contract_number IN (:...qContract)', { qContract: [q, q.padStart(10, '0')] });
-    w.orWhere('LOWER(u.login_id) = :qLogin', { qLogin: q.toLowerCase() });
+    if (key) {
+      parts.push(byCustomer('ic.search_key LIKE :qKey'));
+      qb.setParameter('qKey', `%${key}%`);
+    }
+    if (/^\d{1,20}$/.test(q)) {
+      parts.push(byCustomer('ic.contract_number IN (:...qContract)'));
+      qb.setParameter('qContract', [q, q.padStart(10, '0')]);
+    }
     if (q.includes('@')) {
-      w.orWhere('(LOWER(u.email) = :qMail OR LOWER(c.contact_email) = :qMail)', { qMail: q.toLowerCase() });
+      parts.push(`SELECT mu.id FROM ib_user mu WHERE mu.${tenant} AND LOWER(mu.email) = :qMail`);
+      parts.push(byCustomer('LOWER(ic.contact_email) = :qMail'));
+      qb.setParameter('qMail', q.toLowerCase());
     }
     const hex = q.replace(/[:\s]/g, '').toLowerCase();
     if (/^[0-9a-f]{2,40}$/.test(hex)) {
       const bare = hex.replace(/^0+/, '');
-      const serials = [...new Set([bare, bare.length % 2 ? `0${bare}` : bare, hex])];
-      w.orWhere(
-        'EXISTS (SELECT 1 FROM certificate x WHERE x.credit_union_id = u.credit_union_id AND x.ib_user_id = u.id AND x.serial_hex IN (:...qSerial))',
-        { qSerial: serials },
-      );
+      parts.push(`SELECT x.ib_user_id FROM certificate x WHERE x.${tenant} AND x.serial_hex IN (:...qSerial)`);
+      qb.setParameter('qSerial', [...new Set([bare, bare.length % 2 ? `0${bare}` : bare, hex])]);
     }
+    return parts.join(' UNION ');
   }
 
   private toItem(r: Row, today: string): CertificateSearchItem {

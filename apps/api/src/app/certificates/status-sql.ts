@@ -48,9 +48,19 @@ export function statusCaseSql(u: string): string {
     ELSE 'reissue_required' END`;
 }
 
-/** A WHERE condition selecting exactly one status (index-friendly: ranges on the expiry date). */
+/** The expiry sort key: users without a certificate sort last. Indexed as `ix_ib_user_sort_expiry`. */
+export const NO_EXPIRY = '9999-12-31';
+export function expirySortKeySql(u: string): string {
+  return `COALESCE(${u}.current_expiry_date, '${NO_EXPIRY}')`;
+}
+
+/**
+ * A WHERE condition selecting exactly one status. The date-derived ones are ranges on the indexed
+ * sort key (so the planner walks `ix_ib_user_sort_expiry` in order and stops at LIMIT).
+ */
 export function statusConditionSql(u: string, status: LifecycleStatus): string {
-  const dated = `${u}.reissue_state IS NULL AND ${u}.current_revoked = FALSE AND ${u}.current_expiry_date`;
+  const key = expirySortKeySql(u);
+  const dated = `${u}.reissue_state IS NULL AND ${u}.current_revoked = FALSE AND ${key}`;
   switch (status) {
     case 'reissue_pending':
       return `${u}.reissue_state = 'pending'`;
@@ -59,9 +69,9 @@ export function statusConditionSql(u: string, status: LifecycleStatus): string {
     case 'revoked':
       return `(${u}.reissue_state IS NULL AND ${u}.current_revoked = TRUE)`;
     case 'not_issued':
-      return `(${u}.reissue_state IS NULL AND ${u}.current_revoked = FALSE AND ${u}.current_expiry_date IS NULL)`;
+      return `(${dated} = '${NO_EXPIRY}')`;
     case 'valid':
-      return `(${dated} > :stValidAfter)`;
+      return `(${dated} > :stValidAfter AND ${key} < '${NO_EXPIRY}')`;
     case 'renewal_due':
       return `(${dated} BETWEEN :stToday AND :stValidAfter)`;
     case 'expired':
