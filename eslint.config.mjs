@@ -21,9 +21,11 @@ export default [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             // PKI builds on the domain's date rules only.
             { sourceTag: 'type:pki', onlyDependOnLibsWithTags: ['type:domain'] },
+            // Notice templates (rendering, variable catalogue, filters) build on the domain only.
+            { sourceTag: 'type:templates', onlyDependOnLibsWithTags: ['type:domain'] },
             // Browser apps never reach server-side libs (pki, ORM code lives in apps/api).
-            { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:pki'] },
+            { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:templates'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:pki', 'type:templates'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:pki'] },
           ],
         },

@@ -5,7 +5,7 @@ import {
   ROLE_VIEW,
   collectErrors,
   loginAs,
-  mainNav,
+  navLabels,
   screenshotPath,
   submitLogin,
 } from './support';
@@ -19,9 +19,7 @@ for (const role of ROLES) {
     const errors = collectErrors(page);
     await loginAs(page, role);
 
-    await expect(mainNav(page).getByRole('link')).toHaveText(
-      ROLE_VIEW[role].nav,
-    );
+    await expect(navLabels(page)).toHaveText(ROLE_VIEW[role].nav);
     await expect(page.getByTestId('credit-union')).toHaveText(
       CREDIT_UNION_1001,
     );

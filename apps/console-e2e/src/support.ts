@@ -93,3 +93,11 @@ export async function loginAs(page: Page, role: DemoRole): Promise<void> {
 export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'メインメニュー' });
 }
+
+/**
+ * The navigation's section names, without a badge's count: a manager's 再発行 may show how many
+ * requests wait (another test may have one open at that moment).
+ */
+export function navLabels(page: Page) {
+  return mainNav(page).locator('.cd-nav-label');
+}

@@ -12,9 +12,12 @@ import { TenancyModule } from './infra/tenancy/tenant-scope';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CustomersModule } from './customers/customers.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { PkiRuntimeModule } from './pki/pki-runtime';
 import { ReportsModule } from './reports/reports.module';
+import { ReissuesModule } from './reissues/reissues.module';
+import { NoticeWorkerModule } from './notices/notice-worker.module';
 
 @Module({
-  imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, HttpModule, HealthModule, SeedModule, TenancyModule, AuthModule, StaffModule, CertificatesModule, CustomersModule, DashboardModule, ReportsModule],
+  imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, HttpModule, HealthModule, SeedModule, TenancyModule, AuthModule, StaffModule, CertificatesModule, CustomersModule, DashboardModule, PkiRuntimeModule, ReportsModule, NoticeWorkerModule, ReissuesModule],
 })
 export class AppModule {}

@@ -1,7 +1,10 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { AuditGuards1764000000001 } from './1764000000001-audit-guards';
 import { StaffSessions1764000000002 } from './1764000000002-staff-sessions';
+import { CertificateAuthority1764000000003 } from './1764000000003-certificate-authority';
+import { Notices1764000000050 } from './1764000000050-notices';
+import { Reissues1764000000060 } from './1764000000060-reissues';
 import { SearchIndexes1764000000070 } from './1764000000070-search-indexes';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
-export const MIGRATIONS = [InitialSchema1764000000000, AuditGuards1764000000001, StaffSessions1764000000002, SearchIndexes1764000000070];
+export const MIGRATIONS = [InitialSchema1764000000000, AuditGuards1764000000001, StaffSessions1764000000002, CertificateAuthority1764000000003, Notices1764000000050, Reissues1764000000060, SearchIndexes1764000000070];

@@ -7,6 +7,9 @@ import { AppConfig, DatabaseConfig, loadConfig } from '../app/infra/config/confi
 import { APP_CONFIG } from '../app/infra/config/config.module';
 import { configureApp } from '../app/infra/http/configure-app';
 
+/** Encrypts the test CAs' keys (production requires `CA_KEY_PASSPHRASE` outside demo mode). */
+export const TEST_CA_KEY_PASSPHRASE = 'test-ca-key-passphrase-0123456789';
+
 export interface TestApp {
   app: INestApplication;
   clock: FixedClock;
@@ -21,7 +24,7 @@ export async function createTestApp(
   options: { now?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const config: AppConfig = {
-    ...loadConfig({ CONSOLE_DIR: '', DEMO_DATA: 'off', LOG_FORMAT: 'text', ...options.env }),
+    ...loadConfig({ CONSOLE_DIR: '', DEMO_DATA: 'off', LOG_FORMAT: 'text', NOTICE_WORKER: 'off', SMTP_PORT: '0', CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE, ...options.env }),
     database,
   };
   const clock = new FixedClock(new Date(options.now ?? '2026-12-01T09:00:00+09:00'));
@@ -31,6 +34,11 @@ export async function createTestApp(
     .compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   configureApp(app, config);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    await app.close().catch(() => undefined); // a start-up that fails must not leave the database open
+    throw error;
+  }
   return { app, clock, dataSource: app.get(DataSource), config, close: () => app.close() };
 }

@@ -66,9 +66,21 @@ export const appRoutes: Route[] = [
         loadComponent: () =>
           import('./pages/customer/customer-page').then((m) => m.CustomerPage),
       },
-      section('reissues', comingSoon),
+      {
+        // 再発行: the navigation offers it to those who request or decide (NAV_ITEMS); anyone who
+        // reads may open a request linked from a customer page, as the API allows.
+        path: 'reissues',
+        data: { [ROUTE_PERMISSIONS]: navItem('certificates').anyOf },
+        canActivate: [permissionGuard],
+        loadChildren: () =>
+          import('./pages/reissues/reissue.routes').then(
+            (m) => m.reissueRoutes,
+          ),
+      },
       section('templates', comingSoon),
-      section('reports', comingSoon),
+      section('reports', () =>
+        import('./pages/reports/reports-page').then((m) => m.ReportsPage),
+      ),
       section('audit', () =>
         import('./pages/audit/audit-page').then((m) => m.AuditPage),
       ),

@@ -17,6 +17,7 @@ import {
   searchItem,
 } from '../testing/certificates.fixture';
 import { healthFixture } from '../testing/health.fixture';
+import { reissuePage } from '../testing/reissues.fixture';
 import { flushApiError, settle } from '../testing/http';
 import { sessionFixture } from '../testing/session.fixture';
 import { App } from './app';
@@ -44,7 +45,7 @@ describe('App: sign-in routing, shell and navigation per role', () => {
   const text = (testId: string) =>
     el().querySelector(`[data-testid="${testId}"]`)?.textContent?.trim();
 
-  /** Answers what the shell and the landing page ask for (health, staff list, dashboard). */
+  /** Answers what the shell and the landing page ask for (health, badge, staff list, dashboard). */
   async function flushPageRequests(): Promise<void> {
     await fixture.whenStable();
     http.match('/api/health').forEach((req) => req.flush(healthFixture()));
@@ -52,6 +53,9 @@ describe('App: sign-in routing, shell and navigation per role', () => {
     http
       .match('/api/dashboard')
       .forEach((req) => req.flush(dashboardSummary()));
+    http
+      .match((req) => req.url === '/api/reissues')
+      .forEach((req) => req.flush(reissuePage([])));
     await fixture.whenStable();
   }
 
@@ -212,15 +216,15 @@ describe('App: sign-in routing, shell and navigation per role', () => {
   it('navigates to a coming-soon section from the navigation', async () => {
     await open('/', sessionFixture('manager'));
     const nav = await loader.getHarness(MatNavListHarness);
-    const [item] = await nav.getItems({ fullText: /再発行/ });
+    const [item] = await nav.getItems({ fullText: /通知テンプレート/ });
     await item.click();
-    await fixture.whenStable();
-    expect(router.url).toBe('/reissues');
+    await flushPageRequests();
+    expect(router.url).toBe('/templates');
     expect(await item.isActivated()).toBe(true);
-    expect(el().querySelector('h1')?.textContent).toBe('再発行');
+    expect(el().querySelector('h1')?.textContent).toBe('通知テンプレート');
     expect(el().textContent).toContain('今後のリリースで提供予定です');
     expect(TestBed.inject(Title).getTitle()).toBe(
-      '再発行 | 電子証明書管理コンソール',
+      '通知テンプレート | 電子証明書管理コンソール',
     );
   });
 

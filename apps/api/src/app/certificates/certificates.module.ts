@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { PkiModule } from '../pki/pki.module';
+import { CertificateDetailController } from './certificate-detail.controller';
+import { CertificateDetailService } from './certificate-detail.service';
 import { CertificateSearchService } from './certificate-search.service';
 import { CertificatesController } from './certificates.controller';
 
-@Module({ controllers: [CertificatesController], providers: [CertificateSearchService] })
+@Module({
+  imports: [PkiModule],
+  controllers: [CertificatesController, CertificateDetailController],
+  providers: [CertificateSearchService, CertificateDetailService],
+})
 export class CertificatesModule {}

@@ -6,7 +6,9 @@ import { SeedModule } from '../seed/seed.module';
 import { AuditModule } from '../audit/audit.module';
 import { ImportModule } from '../import/import.module';
 import { StaffBootstrapModule } from '../staff/staff-bootstrap';
+import { PkiModule } from '../pki/pki.module';
+import { NoticesModule } from '../notices/notices.module';
 
 /** What the ops commands need: no HTTP. */
-@Module({ imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, SeedModule, ImportModule, StaffBootstrapModule] })
+@Module({ imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, SeedModule, ImportModule, StaffBootstrapModule, PkiModule, NoticesModule] })
 export class CliModule {}

@@ -8,6 +8,9 @@ import { DEMO_SEED } from '../seed/demo-data.service';
 import { SeedService } from '../seed/seed.service';
 import { assertKnown, intOption } from './args';
 import { createAdminCommand } from '../staff/create-admin.command';
+import { benchNoticesCommand } from '../notices/bench/notice-bench.command';
+import { benchIssueCommand } from '../pki/bench-issue.command';
+import { caInitCommand } from '../pki/ca-init.command';
 
 type Options = Map<string, string | true>;
 export type Command = (ctx: INestApplicationContext, options: Options) => Promise<number>;
@@ -58,4 +61,4 @@ const importCustomers: Command = async (ctx, options) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { seed, import: importCustomers, 'create-admin': createAdminCommand };
+export const COMMANDS: Record<string, Command> = { seed, import: importCustomers, 'create-admin': createAdminCommand, 'ca-init': caInitCommand, 'bench-issue': benchIssueCommand, 'bench-notices': benchNoticesCommand };

@@ -5,11 +5,12 @@ import {
   inject,
 } from '@angular/core';
 import { STAFF_ROLE_LABELS } from '@certdesk/domain';
+import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
   NavigationEnd,
   Router,
@@ -23,6 +24,7 @@ import { JapaneseDatePipe } from '../core/japanese-date.pipe';
 import { loadState } from '../core/load-state';
 import { APP_TITLE } from '../core/page-title.strategy';
 import { sectionOf } from '../navigation';
+import { PendingReissues } from '../pages/reissues/pending-reissues';
 
 /** The signed-in console: toolbar (credit union, user, log-out), the sections the role may use, the page. */
 @Component({
@@ -30,6 +32,7 @@ import { sectionOf } from '../navigation';
   imports: [
     RouterOutlet,
     RouterLink,
+    MatBadgeModule,
     MatButtonModule,
     MatToolbarModule,
     MatSidenavModule,
@@ -43,6 +46,7 @@ import { sectionOf } from '../navigation';
 export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly pendingReissues = inject(PendingReissues);
 
   protected readonly productName = APP_TITLE;
   protected readonly session = this.auth.session;
@@ -52,16 +56,28 @@ export class Shell {
     const role = this.session()?.role;
     return role ? STAFF_ROLE_LABELS[role] : '';
   });
+  private readonly navigationEnds = this.router.events.pipe(
+    filter((e) => e instanceof NavigationEnd),
+  );
   /** The section of the current page (a customer page belongs to 証明書検索). */
   protected readonly activePath = toSignal(
-    this.router.events.pipe(
-      filter((e) => e instanceof NavigationEnd),
-      map((e) => sectionOf(e.urlAfterRedirects)?.path),
-    ),
+    this.navigationEnds.pipe(map((e) => sectionOf(e.urlAfterRedirects)?.path)),
     { initialValue: sectionOf(this.router.url)?.path },
   );
   /** The business date comes from the API's clock, never from the browser's. */
   protected readonly health = loadState(inject(HealthApi).get());
+
+  /** The count on a navigation item (承認待ち on 再発行, for managers); 0 shows none. */
+  protected badge(path: string): number {
+    return path === '/reissues' ? (this.pendingReissues.count() ?? 0) : 0;
+  }
+
+  constructor() {
+    // The badge follows the work: asked again whenever the page changes.
+    this.navigationEnds
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.pendingReissues.refresh());
+  }
 
   protected async logout(): Promise<void> {
     await this.auth.logout().catch(() => undefined);

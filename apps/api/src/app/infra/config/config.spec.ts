@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from './config';
+import { ConfigError, DEFAULT_DEMO_PASSWORD, DEMO_CA_KEY_PASSPHRASE, loadConfig, resolveCaKeyPassphrase } from './config';
 
 describe('loadConfig', () => {
   it('defaults to a SQLite file under ./data, port 3000, the real clock and demo data', () => {
@@ -33,8 +33,27 @@ describe('loadConfig', () => {
     ['CERTDESK_NOW', { CERTDESK_NOW: '2026-13-01T09:00:00+09:00' }],
     ['DEMO_DATA', { DEMO_DATA: 'yes' }],
     ['DEMO_PASSWORD', { DEMO_PASSWORD: 'short' }],
+    ['CA_KEY_PASSPHRASE', { CA_KEY_PASSPHRASE: 'too-short' }],
+    ['CRL_BASE_URL', { CRL_BASE_URL: 'ldap://crl.example.jp' }],
+    ['CRL_BASE_URL', { CRL_BASE_URL: 'http://crl.example.jp/?x=1' }],
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('writes CRL distribution points under CRL_BASE_URL, by default this server', () => {
+    expect(loadConfig({}).crlBaseUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).crlBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ CRL_BASE_URL: 'http://crl.shinkin.example.jp/pki/' }).crlBaseUrl).toBe('http://crl.shinkin.example.jp/pki');
+  });
+
+  it('needs CA_KEY_PASSPHRASE outside demo mode; demo mode falls back to a clearly named default', () => {
+    const production = loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' });
+    expect(production.caKeyPassphrase).toBeNull();
+    expect(() => resolveCaKeyPassphrase(production)).toThrow(/^Invalid configuration: CA_KEY_PASSPHRASE must be set/);
+    const given = loadConfig({ DATABASE_URL: 'postgres://x@h/db', CA_KEY_PASSPHRASE: 'a long enough passphrase' });
+    expect(resolveCaKeyPassphrase(given)).toEqual({ passphrase: 'a long enough passphrase', demoDefault: false });
+    expect(resolveCaKeyPassphrase(loadConfig({}))).toEqual({ passphrase: DEMO_CA_KEY_PASSPHRASE, demoDefault: true });
+    expect(DEMO_CA_KEY_PASSPHRASE).toMatch(/demo.*NOT-FOR-PRODUCTION/);
   });
 });

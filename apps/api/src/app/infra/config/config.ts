@@ -16,6 +16,14 @@ export interface AppConfig {
   /** Directory of the built console served at `/`, or null when there is none. */
   consoleDir: string | null;
   logJson: boolean;
+  /** Outgoing mail: `SMTP_URL`, or (null) the in-process SMTP server on 127.0.0.1:`localPort` for demos. */
+  smtp: { url: string | null; localPort: number; from: string };
+  /** `NOTICE_WORKER`: this process runs the daily notice run at `dailyAt` (JST) and the background sender. */
+  notices: { worker: boolean; dailyAt: string };
+  /** Encrypts the credit unions' CA keys (`CA_KEY_PASSPHRASE`); null when unset (allowed only in demo mode). */
+  caKeyPassphrase: string | null;
+  /** Base URL written into certificates' CRL distribution point: `<crlBaseUrl>/ib/crl/<code>.crl`. */
+  crlBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -42,6 +50,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     demoPassword: parseDemoPassword(env['DEMO_PASSWORD']),
     consoleDir: env['CONSOLE_DIR'] === '' ? null : absolute(env['CONSOLE_DIR'] || 'dist/apps/console/browser', cwd),
     logJson: env['LOG_FORMAT'] !== 'text',
+    smtp: { url: parseSmtpUrl(env['SMTP_URL']), localPort: parseSmtpPort(env['SMTP_PORT']), from: parseMailFrom(env['MAIL_FROM']) },
+    notices: { worker: parseOnOff('NOTICE_WORKER', env['NOTICE_WORKER'], true), dailyAt: parseDailyAt(env['NOTICE_DAILY_AT']) },
+    caKeyPassphrase: parseCaKeyPassphrase(env['CA_KEY_PASSPHRASE']),
+    crlBaseUrl: parseCrlBaseUrl(env['CRL_BASE_URL'], parsePort(env['PORT'])),
   };
 }
 
@@ -85,5 +97,78 @@ function parseDemoData(value: string | undefined, database: DatabaseConfig): boo
 function parseDemoPassword(value: string | undefined): string {
   if (value === undefined || value === '') return DEFAULT_DEMO_PASSWORD;
   if (value.length < 12) throw new ConfigError('DEMO_PASSWORD', 'must be at least 12 characters');
+  return value;
+}
+
+export const MIN_CA_KEY_PASSPHRASE_LENGTH = 16;
+
+function parseCaKeyPassphrase(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < MIN_CA_KEY_PASSPHRASE_LENGTH) {
+    throw new ConfigError('CA_KEY_PASSPHRASE', `must be at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters`);
+  }
+  return value;
+}
+
+function parseCrlBaseUrl(value: string | undefined, port: number): string {
+  if (value === undefined || value === '') return `http://localhost:${port}`;
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) {
+    throw new ConfigError('CRL_BASE_URL', `must be an http(s) URL without query, e.g. http://crl.example.jp (got "${value}")`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** Used only in demo mode when `CA_KEY_PASSPHRASE` is unset (a warning says so at start-up). */
+export const DEMO_CA_KEY_PASSPHRASE = 'certdesk-demo-ca-key-passphrase-NOT-FOR-PRODUCTION';
+
+/**
+ * The passphrase the CA keys are encrypted with: `CA_KEY_PASSPHRASE`, or in demo mode the demo
+ * default. Outside demo mode an unset passphrase stops the start (the CA keys would be unprotected).
+ */
+export function resolveCaKeyPassphrase(config: Pick<AppConfig, 'caKeyPassphrase' | 'demoData'>): { passphrase: string; demoDefault: boolean } {
+  if (config.caKeyPassphrase) return { passphrase: config.caKeyPassphrase, demoDefault: false };
+  if (config.demoData) return { passphrase: DEMO_CA_KEY_PASSPHRASE, demoDefault: true };
+  throw new ConfigError('CA_KEY_PASSPHRASE', `must be set (at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters) unless DEMO_DATA=on: it encrypts the CA private keys`);
+}
+
+function parseSmtpUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname || !['', '/'].includes(url.pathname)) {
+    throw new ConfigError('SMTP_URL', 'must be smtp://host:port or smtps://host:port (user:password@ allowed), or unset for the local SMTP server');
+  }
+  return value;
+}
+
+function parseSmtpPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 2525;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('SMTP_PORT', `must be an integer from 0 (any free port) to 65535 (got "${value}")`);
+  }
+  return port;
+}
+
+function parseMailFrom(value: string | undefined): string {
+  if (value === undefined || value === '') return 'noreply@certdesk.localhost';
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(value)) throw new ConfigError('MAIL_FROM', `must be a bare e-mail address (got "${value}")`);
+  return value;
+}
+
+function parseOnOff(variable: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(variable, `must be on or off (got "${value}")`);
+}
+
+function parseDailyAt(value: string | undefined): string {
+  if (value === undefined || value === '') return '06:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new ConfigError('NOTICE_DAILY_AT', `must be HH:MM in JST, e.g. 06:00 (got "${value}")`);
   return value;
 }

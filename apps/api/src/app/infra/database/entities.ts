@@ -6,6 +6,9 @@ import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
 import { StaffSession } from '../../auth/staff-session.entity';
+import { CertificateAuthority } from '../../pki/certificate-authority.entity';
+import { NOTICE_ENTITIES } from '../../notices/notice-entities';
+import { ReissueRequest } from '../../reissues/reissue-request.entity';
 
 /** Every entity, listed explicitly (the API is bundled: no globs). */
-export const ENTITIES = [CreditUnion, Branch, Customer, IbUser, Certificate, StaffUser, AuditEvent, StaffSession];
+export const ENTITIES = [CreditUnion, Branch, Customer, IbUser, Certificate, StaffUser, AuditEvent, StaffSession, CertificateAuthority, ...NOTICE_ENTITIES, ReissueRequest];

@@ -9,7 +9,9 @@ import { StaffUser } from '../../staff/staff-user.entity';
 
 /** Bodies that would succeed against one's own rows, so that a 404 proves the scope (not validation). */
 const BODIES: Record<string, object> = {
+  'PUT notice-templates/:kind/draft': { subject: '電子証明書更新のご案内', body: '{{ userName }} 様' },
   'PATCH staff/:id': { displayName: '乗っ取り', disabled: true, role: 'admin' },
+  'POST certificates/:id/revoke': { reason: 'keyCompromise', comment: '他金庫の証明書を失効させる試み' },
 };
 const NOT_FOUND = '指定されたデータは見つかりません';
 

@@ -100,7 +100,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
 })
 export class AuditFilters {
   readonly query = input.required<AuditQuery>();
-  readonly search = output<AuditQuery>();
+  readonly searched = output<AuditQuery>();
 
   protected readonly outcomes = Object.entries(AUDIT_OUTCOME_LABELS);
   /** Known actions, plus one from the URL the console has no name for. */
@@ -142,7 +142,7 @@ export class AuditFilters {
   protected submit(): void {
     if (this.form.invalid) return;
     const { period, action, actor, outcome } = this.form.getRawValue();
-    this.search.emit({
+    this.searched.emit({
       from: toIsoDate(period.from),
       to: toIsoDate(period.to),
       action: action || undefined,
@@ -152,6 +152,6 @@ export class AuditFilters {
   }
 
   protected clear(): void {
-    this.search.emit({});
+    this.searched.emit({});
   }
 }

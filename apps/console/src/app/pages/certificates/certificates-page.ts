@@ -1,4 +1,3 @@
-import { Location } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -18,6 +17,7 @@ import type {
 } from '@certdesk/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
+import { injectKeysetPaging } from '../../core/keyset-paging';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { daysLeftLabel } from '../../core/lifecycle/days-left';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
@@ -34,11 +34,6 @@ import {
 interface SearchError {
   readonly message: string;
   readonly reasons: readonly string[];
-}
-
-/** History state of a results page: the cursors of the pages before it ('' = the first), for 前へ. */
-interface PagingState {
-  readonly cursors?: unknown;
 }
 
 /** History state the customer page reads to offer 「検索結果に戻る」. */
@@ -80,7 +75,7 @@ export class CertificatesPage {
   private readonly api = inject(CertificateSearchApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly location = inject(Location);
+  private readonly paging = injectKeysetPaging(this.cursor);
 
   protected readonly filters = computed<SearchFilters>(
     () =>
@@ -177,32 +172,11 @@ export class CertificatesPage {
   }
 
   protected next(): void {
-    this.goTo(this.nextCursor(), [
-      ...this.previousCursors(),
-      this.cursor() ?? '',
-    ]);
+    this.paging.next(this.nextCursor());
   }
 
-  /** Back one page; opened from a link without history, back to the first page. */
   protected previous(): void {
-    const cursors = this.previousCursors();
-    this.goTo(cursors.at(-1) || null, cursors.slice(0, -1));
-  }
-
-  private goTo(cursor: string | null, cursors: string[]): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { cursor },
-      queryParamsHandling: 'merge',
-      state: { cursors },
-    });
-  }
-
-  private previousCursors(): string[] {
-    const { cursors } = (this.location.getState() ?? {}) as PagingState;
-    return Array.isArray(cursors) && cursors.every((c) => typeof c === 'string')
-      ? cursors
-      : [];
+    this.paging.previous();
   }
 
   private show(page: CertificateSearchPage): void {

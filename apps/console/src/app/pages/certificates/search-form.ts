@@ -76,7 +76,7 @@ function isEditable(target: EventTarget | null): boolean {
 })
 export class CertificateSearchForm {
   readonly filters = input.required<SearchFilters>();
-  readonly search = output<SearchChange>();
+  readonly searched = output<SearchChange>();
   /** Enter in the search box, with the filters as typed so far. */
   readonly openFirst = output<SearchFilters>();
 
@@ -142,7 +142,7 @@ export class CertificateSearchForm {
 
   protected clear(): void {
     this.show({});
-    this.search.emit({ filters: {}, replaceUrl: false });
+    this.searched.emit({ filters: {}, replaceUrl: false });
   }
 
   protected focusOnSlash(event: KeyboardEvent): void {
@@ -166,7 +166,7 @@ export class CertificateSearchForm {
     const filters = this.read();
     if (this.shown && sameFilters(filters, this.shown)) return;
     this.shown = filters;
-    this.search.emit({ filters, replaceUrl });
+    this.searched.emit({ filters, replaceUrl });
   }
 
   /** The form as filters; a field not yet valid (店番 of two digits, half a date) keeps the one in force. */

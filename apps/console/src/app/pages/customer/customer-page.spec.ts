@@ -1,21 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
 import { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { MatButtonHarness } from '@angular/material/button/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { MatCardHarness } from '@angular/material/card/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { CustomerDetail } from '@certdesk/contracts';
 import {
   LOCKED_OUT_REASON,
   certificateView,
@@ -23,56 +10,28 @@ import {
   ibUserView,
 } from '../../../testing/certificates.fixture';
 import { flushApiError, settle } from '../../../testing/http';
-import { CustomerPage } from './customer-page';
-
-@Component({ selector: 'cd-search-stub', template: '証明書検索' })
-class SearchStub {}
+import { CustomerPageTest } from './customer-page.testing';
 
 describe('CustomerPage / ご契約先', () => {
+  let t: CustomerPageTest;
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
   let loader: HarnessLoader;
   let router: Router;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'certificates', component: SearchStub },
-            { path: 'customers/:id', component: CustomerPage },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    router = TestBed.inject(Router);
-    harness = await RouterTestingHarness.create();
-    // As the app does at start-up: follow the browser's back and forward buttons.
-    router.initialNavigation();
-    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    t = new CustomerPageTest();
+    await t.start();
+    ({ http, harness, loader, router } = t);
   });
 
   afterEach(() => http.verify());
 
-  const el = () => harness.routeNativeElement as HTMLElement;
+  const el = () => t.element;
   const text = (testId: string, root: ParentNode = el()) =>
-    root.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim();
-
-  /** Opens the customer page (from the search when `returnUrl` is given) and answers it. */
-  async function open(body: CustomerDetail, returnUrl?: string): Promise<void> {
-    if (returnUrl) await harness.navigateByUrl(returnUrl);
-    await router.navigate(['/customers', body.id], {
-      state: returnUrl ? { returnUrl } : undefined,
-    });
-    await settle();
-    http.expectOne(`/api/customers/${body.id}`).flush(body);
-    await settle();
-    await harness.fixture.whenStable();
-  }
+    t.text(testId, root);
+  const open = (...args: Parameters<CustomerPageTest['open']>) =>
+    t.open(...args);
 
   it('shows the company, its kana, contract number, branch and contact', async () => {
     await open(customerDetail());
@@ -105,15 +64,6 @@ describe('CustomerPage / ご契約先', () => {
     expect(
       host.querySelector('cd-status-chip')?.getAttribute('data-status'),
     ).toBe('expired');
-  });
-
-  it('offers no buttons for actions that do not exist yet (再発行)', async () => {
-    await open(
-      customerDetail({
-        ibUsers: [ibUserView({ status: 'reissue_required' })],
-      }),
-    );
-    expect(await loader.getAllHarnesses(MatButtonHarness)).toHaveLength(0);
   });
 
   it('shows one card per IB user, and a user without a certificate as such', async () => {

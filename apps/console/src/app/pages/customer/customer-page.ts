@@ -2,16 +2,37 @@ import { Location } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   inject,
   input,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
-import type { CustomerDetail } from '@certdesk/contracts';
-import { catchError, map, of, switchMap } from 'rxjs';
+import type {
+  CustomerDetail,
+  IbUserView,
+  ReissueView,
+} from '@certdesk/contracts';
+import {
+  Subject,
+  catchError,
+  filter,
+  map,
+  merge,
+  of,
+  switchMap,
+  tap,
+} from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import type { ReturnState } from '../certificates/certificates-page';
+import { PendingReissues } from '../reissues/pending-reissues';
+import {
+  RequestReissueData,
+  RequestReissueDialog,
+} from '../reissues/request-reissue-dialog';
 import { CustomerApi } from './customer-api';
 import { IbUserCard } from './ib-user-card';
 
@@ -46,17 +67,26 @@ export class CustomerPage {
   private readonly api = inject(CustomerApi);
   private readonly location = inject(Location);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly pendingReissues = inject(PendingReissues);
+  /** Asks for the same customer again (after a reissue request), keeping the page meanwhile. */
+  private readonly reloads = new Subject<void>();
   /** Opened from the search: going back restores it (its page, its 前へ) from history. */
   private readonly returnUrl = returnUrlOf(this.location.getState());
   protected readonly backHref = this.returnUrl ?? SEARCH_URL;
   protected readonly state = signal<CustomerState>({ status: 'loading' });
 
   constructor() {
-    toObservable(this.id)
+    // A message about this page's change does not follow the user elsewhere (e.g. after log-out).
+    inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
+    const opened = toObservable(this.id).pipe(
+      tap(() => this.state.set({ status: 'loading' })),
+    );
+    merge(opened, this.reloads.pipe(map(() => this.id())))
       .pipe(
-        switchMap((id) => {
-          this.state.set({ status: 'loading' });
-          return this.api.get(id).pipe(
+        switchMap((id) =>
+          this.api.get(id).pipe(
             map((customer): CustomerState => ({ status: 'ready', customer })),
             catchError((error: unknown) =>
               of<CustomerState>({
@@ -64,11 +94,32 @@ export class CustomerPage {
                 message: apiErrorMessage(error),
               }),
             ),
-          );
-        }),
+          ),
+        ),
         takeUntilDestroyed(),
       )
       .subscribe((state) => this.state.set(state));
+  }
+
+  /** 再発行を依頼 on a card: the dialog records it; then the card shows 再発行承認待ち. */
+  protected requestReissue(customer: CustomerDetail, user: IbUserView): void {
+    this.dialog
+      .open<RequestReissueDialog, RequestReissueData, ReissueView>(
+        RequestReissueDialog,
+        { data: { customer, user, today: customer.today }, width: '560px' },
+      )
+      .afterClosed()
+      // キャンセル closes with '' (mat-dialog-close), Escape with nothing.
+      .pipe(filter((created) => typeof created === 'object'))
+      .subscribe(() => {
+        this.snackBar.open(
+          `${user.name}（${user.loginId}）の再発行を依頼しました。役席の承認をお待ちください`,
+          '閉じる',
+          { duration: 8000 },
+        );
+        this.pendingReissues.refresh();
+        this.reloads.next();
+      });
   }
 
   protected back(event: MouseEvent): void {

@@ -2,26 +2,35 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  inject,
   input,
+  output,
 } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import type { IbUserView } from '@certdesk/contracts';
+import { AuthService } from '../../core/auth/auth.service';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { daysLeftLabel } from '../../core/lifecycle/days-left';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
 import { StatusChip } from '../../core/lifecycle/status-chip';
 import { colonHex, instantDate } from './certificate-events';
+import { isOpenStatus, mayRequestReissue } from '../reissues/reissue-labels';
 import { CertificateTimeline } from './certificate-timeline';
+import { OpenReissueLink } from './open-reissue-link';
 
 /**
  * One IB user: who, the status and why (the sentence a clerk reads out on the phone), the current
- * certificate and its history. Actions (再発行を依頼) appear here once they exist; none are faked.
+ * certificate and its history; 再発行を依頼 when the status calls for one (and the staff member may
+ * record it), or the way to the request already open.
  */
 @Component({
   selector: 'cd-ib-user-card',
   imports: [
+    MatButtonModule,
     MatCardModule,
     JapaneseDatePipe,
+    OpenReissueLink,
     IbRoleBadge,
     StatusChip,
     CertificateTimeline,
@@ -33,6 +42,18 @@ import { CertificateTimeline } from './certificate-timeline';
 export class IbUserCard {
   readonly user = input.required<IbUserView>();
   readonly today = input.required<string>();
+  /** 再発行を依頼 was pressed (the customer page opens the dialog). */
+  readonly requestReissue = output<void>();
+
+  private readonly auth = inject(AuthService);
+  protected readonly canRequestReissue = computed(
+    () =>
+      this.auth.can('reissues.request') &&
+      mayRequestReissue(this.user().status),
+  );
+  protected readonly reissueOpen = computed(() =>
+    isOpenStatus(this.user().status),
+  );
 
   protected readonly daysLeft = computed(() =>
     daysLeftLabel(this.user().daysLeft),

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { SqliteGate } from '../../infra/database/sqlite-gate';
+import { NoticeOutbox, OutboxStatus } from './notice-outbox.entity';
+
+/** How long a claimed row belongs to its sender; after that another sender may claim it again. */
+export const LEASE_MS = 5 * 60_000;
+
+/** Final statuses: a row in one of these is never claimed again (unless a manager resends a failed one). */
+export const FINAL_STATUSES: readonly OutboxStatus[] = ['sent', 'failed', 'skipped', 'cancelled'];
+
+/**
+ * Claims and settles outbox rows. A claim is one UPDATE that marks up to `limit` due rows — pending
+ * ones whose `next_attempt_at` has come and `sending` ones whose lease has expired — with a fresh
+ * claim token and lease. PostgreSQL picks them with `FOR UPDATE SKIP LOCKED`, so concurrent senders
+ * in any number of processes take disjoint rows; SQLite runs the statement inside the process's
+ * gate (one writer). A settle only applies while the row still carries our token, so a sender that
+ * lost its lease cannot overwrite the row's new owner.
+ */
+@Injectable()
+export class OutboxStore {
+  private readonly postgres: boolean;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly gate: SqliteGate,
+  ) {
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  async claim(now: Date, limit: number, creditUnionId?: string): Promise<NoticeOutbox[]> {
+    const token = randomUUID();
+    const tenant = creditUnionId ? ' AND credit_union_id = :creditUnionId' : '';
+    const sql =
+      `UPDATE notice_outbox SET status = 'sending', claim_token = :token, lease_until = :leaseUntil, ` +
+      `attempts = attempts + 1, updated_at = :now WHERE id IN (SELECT id FROM notice_outbox ` +
+      `WHERE ((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND lease_until <= :now))${tenant} ` +
+      `ORDER BY next_attempt_at LIMIT :limit${this.postgres ? ' FOR UPDATE SKIP LOCKED' : ''})`;
+    const params = { token, now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit, ...(creditUnionId ? { creditUnionId } : {}) };
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    await this.gate.run(() => this.dataSource.query(query, values));
+    return this.dataSource.getRepository(NoticeOutbox).find({ where: { claimToken: token }, order: { nextAttemptAt: 'ASC' } });
+  }
+
+  /** Writes the outcome of a claimed row; false when the row is no longer ours (lease lost). */
+  async settle(row: NoticeOutbox, patch: QueryDeepPartialEntity<NoticeOutbox>): Promise<boolean> {
+    if (!row.claimToken) throw new Error(`notice ${row.id} is not claimed`);
+    const result = await this.gate.run(() =>
+      this.dataSource
+        .getRepository(NoticeOutbox)
+        .update({ id: row.id, claimToken: row.claimToken as string, status: 'sending' }, { ...patch, leaseUntil: null, claimToken: null }),
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Notices queued by a run, by status now. */
+  async countsForRun(runId: string): Promise<Record<OutboxStatus, number>> {
+    const rows = await this.dataSource
+      .getRepository(NoticeOutbox)
+      .createQueryBuilder('o')
+      .select('o.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('o.runId = :runId', { runId })
+      .groupBy('o.status')
+      .getRawMany<{ status: OutboxStatus; count: string | number }>();
+    const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, cancelled: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { lifecycleStatus } from '@certdesk/domain';
+import { DEFAULT_RENEWAL_URL, noticeContext, renderNotice } from '@certdesk/notice-templates';
+import { CreditUnion } from '../../credit-unions/credit-union.entity';
+import { Customer } from '../../customers/customer.entity';
+import { IbUser } from '../../customers/ib-user.entity';
+import { Clock } from '../../infra/clock/clock';
+import { policyOf } from '../schedule/notice-schedule.service';
+import { noticeFactsOf } from './notice-facts';
+import { NoticeTemplateStore } from './notice-template-store';
+
+/** The 重要なお知らせ entry of the IB channel, rendered from the credit union's published template. */
+export interface ImportantNotice {
+  kind: 'important_notice_renewal';
+  title: string;
+  /** Escaped HTML with the 「電子証明書の更新はこちら」 link. */
+  html: string;
+  text: string;
+  templateVersion: number;
+}
+
+/**
+ * For the IB channel (its own authentication identifies the IB user): the renewal notice shown on
+ * every log-on while the certificate is `renewal_due`, or null.
+ */
+@Injectable()
+export class ImportantNoticeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: NoticeTemplateStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async renewalNotice(ibUserId: string, renewalUrl = DEFAULT_RENEWAL_URL): Promise<ImportantNotice | null> {
+    const ibUser = await this.dataSource.getRepository(IbUser).findOneBy({ id: ibUserId });
+    if (!ibUser) return null;
+    const cu = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: ibUser.creditUnionId });
+    const today = this.clock.today();
+    const status = lifecycleStatus(
+      { expiryDate: ibUser.currentExpiryDate, revoked: ibUser.currentRevoked, reissue: ibUser.reissueState },
+      today,
+      policyOf(cu),
+    );
+    if (status !== 'renewal_due') return null;
+    const customer = await this.dataSource.getRepository(Customer).findOneByOrFail({ id: ibUser.customerId });
+    const template = await this.store.published(cu.id, 'important_notice_renewal');
+    const kind = 'important_notice_renewal';
+    const rendered = renderNotice(kind, template, noticeContext(kind, noticeFactsOf(cu, customer, ibUser, today)), renewalUrl);
+    return { kind, title: rendered.subject, html: rendered.html ?? '', text: rendered.text, templateVersion: template.version };
+  }
+}

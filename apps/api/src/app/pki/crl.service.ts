@@ -1,0 +1,129 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { buildCrl } from '@certdesk/pki';
+import { AuditService } from '../audit/audit.service';
+import { KeyedMutex } from '../audit/chain-lock';
+import { Certificate } from '../certificates/certificate.entity';
+import { Clock } from '../infra/clock/clock';
+import { CertificateAuthority } from './certificate-authority.entity';
+import { CertificateAuthorityService } from './certificate-authority.service';
+
+const HOUR_MS = 3_600_000;
+/** A CRL is valid this long; relying parties fetch a new one before then. */
+export const CRL_VALIDITY_MS = 7 * 24 * HOUR_MS;
+/** …and a new one is published at least this often (daily), and after every revocation. */
+export const CRL_REISSUE_AFTER_MS = 24 * HOUR_MS;
+
+/**
+ * Each credit union's CRL: the revoked, not yet expired certificates its CA issued, numbered
+ * (cRLNumber), stored in `certificate_authority` and served by `GET /ib/crl/<code>.crl`.
+ *
+ * A revoking transaction calls {@link markStale}, which counts the revocation on the CA row, so a
+ * CRL owed is never forgotten, even if the process dies right after the commit. {@link publish}
+ * reads that count, lists the revoked certificates, builds and signs without holding any lock, and
+ * stores the CRL only if no other process stored the same number meanwhile; revocations that commit
+ * while it builds leave the count ahead, so the next publication (or check) covers them.
+ * Publications of a credit union run one at a time per process, and a request made while one waits
+ * to start joins it.
+ */
+@Injectable()
+export class CrlService {
+  private readonly logger = new Logger(CrlService.name);
+  private readonly running = new KeyedMutex();
+  private readonly waiting = new Map<string, Promise<Buffer>>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cas: CertificateAuthorityService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Inside a transaction that revoked a certificate of this credit union: its CRL is now out of date. */
+  async markStale(manager: EntityManager, creditUnionId: string): Promise<void> {
+    await manager.createQueryBuilder().update(CertificateAuthority)
+      .set({ revocationCount: () => 'revocation_count + 1' })
+      .where('credit_union_id = :creditUnionId', { creditUnionId })
+      .execute();
+  }
+
+  /** Publishes a CRL that covers every revocation committed before the call; returns it (DER). */
+  publish(creditUnionId: string): Promise<Buffer> {
+    const waiting = this.waiting.get(creditUnionId);
+    if (waiting) return waiting;
+    const next = this.running.run(creditUnionId, () => {
+      this.waiting.delete(creditUnionId);
+      return this.publishNow(creditUnionId);
+    });
+    this.waiting.set(creditUnionId, next);
+    return next;
+  }
+
+  /** {@link publish}, logging instead of throwing: the count on the CA row makes the next check retry. */
+  async publishQuietly(creditUnionId: string): Promise<void> {
+    try {
+      await this.publish(creditUnionId);
+    } catch (error) {
+      this.logger.error(`CRL publication failed for credit union ${creditUnionId}; retried at the next check: ${String(error)}`);
+    }
+  }
+
+  /** Publishes every CRL that is behind its revocations, missing, or a day old; returns those credit unions. */
+  async publishDue(): Promise<string[]> {
+    const dayAgo = new Date(this.clock.now().getTime() - CRL_REISSUE_AFTER_MS);
+    const due = await this.dataSource.getRepository(CertificateAuthority).createQueryBuilder('a')
+      .select(['a.creditUnionId'])
+      .where(new Brackets((w) => w.where('a.revocationCount > a.crlRevocationCount')
+        .orWhere('a.crlThisUpdate IS NULL').orWhere('a.crlThisUpdate <= :dayAgo', { dayAgo })))
+      .getMany();
+    for (const { creditUnionId } of due) await this.publishQuietly(creditUnionId);
+    return due.map((d) => d.creditUnionId);
+  }
+
+  /** The latest CRL (DER) of the credit union with this code, publishing a first one if needed; null for an unknown code. */
+  async currentByCode(code: string): Promise<Buffer | null> {
+    const creditUnion = await this.cas.creditUnionByCode(code);
+    if (!creditUnion) return null;
+    await this.cas.forCreditUnion(creditUnion.id);
+    const row = await this.dataSource.getRepository(CertificateAuthority).findOneByOrFail({ creditUnionId: creditUnion.id });
+    return row.crlDer ? Buffer.from(row.crlDer, 'base64') : this.publish(creditUnion.id);
+  }
+
+  private async publishNow(creditUnionId: string): Promise<Buffer> {
+    const ca = await this.cas.forCreditUnion(creditUnionId);
+    const repository = this.dataSource.getRepository(CertificateAuthority);
+    // The count first, the list second: every revocation counted here is committed, so listed.
+    const row = await repository.findOneByOrFail({ creditUnionId });
+    const thisUpdate = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
+    const revoked = await this.dataSource.getRepository(Certificate).createQueryBuilder('c')
+      .select(['c.serialHex', 'c.revokedAt', 'c.revocationReason'])
+      .where('c.creditUnionId = :creditUnionId', { creditUnionId })
+      .andWhere('c.revokedAt IS NOT NULL AND c.pem IS NOT NULL AND c.notAfter > :thisUpdate', { thisUpdate })
+      .orderBy('c.revokedAt', 'ASC').addOrderBy('c.serialHex', 'ASC')
+      .getMany();
+    const crlNumber = row.crlNumber + 1;
+    const nextUpdate = new Date(thisUpdate.getTime() + CRL_VALIDITY_MS);
+    const der = buildCrl({
+      ca,
+      revoked: revoked.map((c) => ({ serialHex: c.serialHex, revokedAt: c.revokedAt as Date, reason: c.revocationReason ?? 'unspecified' })),
+      thisUpdate, nextUpdate, crlNumber,
+    });
+    const stored = await this.dataSource.transaction(async (manager) => {
+      const update = await manager.createQueryBuilder().update(CertificateAuthority)
+        .set({ crlNumber, crlDer: der.toString('base64'), crlThisUpdate: thisUpdate, crlNextUpdate: nextUpdate, crlRevocationCount: row.revocationCount })
+        .where('id = :id AND crl_number = :previous', { id: row.id, previous: row.crlNumber })
+        .execute();
+      if (!update.affected) return false;
+      await this.audit.recordIn(manager, {
+        action: 'crl.publish', outcome: 'success', creditUnionId, actorType: 'system', actorId: null, actorName: 'system',
+        targetType: 'certificate_authority', targetId: row.id,
+        details: { crlNumber, entries: revoked.length, thisUpdate: thisUpdate.toISOString(), nextUpdate: nextUpdate.toISOString() },
+      });
+      return true;
+    });
+    if (stored) return der;
+    // Another process stored this number first: theirs stands (a later check catches up if it is behind).
+    return Buffer.from((await repository.findOneByOrFail({ creditUnionId })).crlDer ?? '', 'base64');
+  }
+}

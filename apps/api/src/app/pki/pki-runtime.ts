@@ -1,0 +1,44 @@
+import { Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { CertificateAuthorityService } from './certificate-authority.service';
+import { CrlService } from './crl.service';
+import { PkiPublicController } from './pki-public.controller';
+import { PkiModule } from './pki.module';
+
+/** How often the API process looks for CRLs to publish (stale after a revocation, or a day old). */
+export const CRL_CHECK_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * In the API process: at start-up, refuse a missing `CA_KEY_PASSPHRASE` (outside demo mode), create
+ * the CAs that are missing and publish due CRLs; then check every {@link CRL_CHECK_INTERVAL_MS}.
+ * Several replicas may all do this: publication locks the CA row, so CRL numbers stay in order.
+ */
+@Injectable()
+export class PkiStartup implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(PkiStartup.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly cas: CertificateAuthorityService,
+    private readonly crl: CrlService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.cas.passphrase();
+    await this.cas.ensureAll();
+    await this.crl.publishDue();
+    this.timer = setInterval(() => {
+      this.running = this.running.then(() => this.crl.publishDue()).catch((error: unknown) => this.logger.error(`CRL check failed: ${String(error)}`));
+    }, CRL_CHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
+
+/** The API's share of the PKI: the public CA/CRL routes and the start-up and CRL schedule. */
+@Module({ imports: [PkiModule], controllers: [PkiPublicController], providers: [PkiStartup] })
+export class PkiRuntimeModule {}

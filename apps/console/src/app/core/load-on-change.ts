@@ -1,0 +1,49 @@
+import { Signal, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { Observable, catchError, map, of, switchMap, tap } from 'rxjs';
+import { apiErrorMessage, apiErrorReasons } from './api-error';
+
+export interface LoadError {
+  readonly message: string;
+  readonly reasons: readonly string[];
+}
+
+/** The latest answer for the current key; `value` stays while the next one loads (no flicker when paging). */
+export interface Loaded<T> {
+  readonly loading: boolean;
+  readonly value: T | null;
+  readonly error: LoadError | null;
+}
+
+/**
+ * Fetches again whenever `key` changes (a page's query parameters), dropping an answer that is no
+ * longer wanted (switchMap). Errors carry the API's Japanese message. Call in an injection context.
+ */
+export function loadOnChange<K, T>(
+  key: Signal<K>,
+  fetch: (key: K) => Observable<T>,
+): Signal<Loaded<T>> {
+  const state = signal<Loaded<T>>({ loading: true, value: null, error: null });
+  toObservable(key)
+    .pipe(
+      tap(() => state.update((s) => ({ ...s, loading: true, error: null }))),
+      switchMap((k) =>
+        fetch(k).pipe(
+          map((value): Loaded<T> => ({ loading: false, value, error: null })),
+          catchError((error: unknown) =>
+            of<Loaded<T>>({
+              loading: false,
+              value: null,
+              error: {
+                message: apiErrorMessage(error),
+                reasons: apiErrorReasons(error),
+              },
+            }),
+          ),
+        ),
+      ),
+      takeUntilDestroyed(),
+    )
+    .subscribe((s) => state.set(s));
+  return state.asReadonly();
+}

@@ -1,0 +1,175 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { MatTabsModule } from '@angular/material/tabs';
+import { Router, RouterLink } from '@angular/router';
+import type { ReissuePage, ReissueView } from '@certdesk/contracts';
+import { REISSUE_STATUS_LABELS } from '@certdesk/domain';
+import { catchError, map, of, switchMap } from 'rxjs';
+import { apiErrorMessage } from '../../core/api-error';
+import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
+import { StatusChip } from '../../core/lifecycle/status-chip';
+import { ReissueActions } from './reissue-actions';
+import { ReissueApi, ReissueDecisionKind } from './reissue-api';
+import {
+  DEFAULT_REISSUE_FILTER,
+  REISSUE_FILTER_TABS,
+  ReissueFilter,
+  ReissueFilterTab,
+  jstMinute,
+  parseReissueFilter,
+  reasonLabel,
+  waitingLabel,
+} from './reissue-labels';
+
+type QueueState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly page: ReissuePage }
+  | { readonly status: 'error'; readonly message: string };
+
+const BASE_COLUMNS = [
+  'requestedAt',
+  'customer',
+  'user',
+  'reason',
+  'requester',
+  'current',
+];
+
+/**
+ * 再発行: the approval queue (承認待ち, oldest first) and the history by status. The filter is in
+ * the URL (`?status=`); a row opens the request. Managers approve or reject others' requests here,
+ * the requester may withdraw their own while it waits.
+ */
+@Component({
+  selector: 'cd-reissues-page',
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTableModule,
+    MatTabsModule,
+    RouterLink,
+    IbRoleBadge,
+    StatusChip,
+  ],
+  providers: [ReissueActions],
+  templateUrl: './reissues-page.html',
+  styleUrl: './reissues-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReissuesPage {
+  /** `?status=` (withComponentInputBinding); none is 承認待ち. */
+  readonly status = input<string>();
+
+  private readonly api = inject(ReissueApi);
+  private readonly router = inject(Router);
+  protected readonly actions = inject(ReissueActions);
+
+  protected readonly tabs = REISSUE_FILTER_TABS;
+  protected readonly filter = computed(() => parseReissueFilter(this.status()));
+  protected readonly columns = computed(() => [
+    ...BASE_COLUMNS,
+    this.filter() === 'pending' ? 'waiting' : 'requestStatus',
+    'actions',
+  ]);
+  protected readonly state = signal<QueueState>({ status: 'loading' });
+  protected readonly loading = signal(true);
+  /** The credit union's 承認待ち, whatever the tab (the API counts them with every list). */
+  protected readonly pendingCount = computed(() => {
+    const s = this.state();
+    return s.status === 'ready' ? s.page.pendingCount : null;
+  });
+  protected readonly statusLabels = REISSUE_STATUS_LABELS;
+  protected readonly reason = reasonLabel;
+  protected readonly waiting = waitingLabel;
+  protected readonly time = jstMinute;
+  /** Bumped after a decision or a cancel: asks again with the same filter. */
+  private readonly reloads = signal(0);
+
+  constructor() {
+    const request = computed(() => ({
+      filter: this.filter(),
+      reload: this.reloads(),
+    }));
+    let shown: ReissueFilter | null = null;
+    toObservable(request)
+      .pipe(
+        switchMap(({ filter }) => {
+          this.loading.set(true);
+          // Another tab starts empty; the same one, reloaded, keeps its rows meanwhile.
+          if (filter !== shown) this.state.set({ status: 'loading' });
+          shown = filter;
+          return this.api
+            .list({ status: filter === 'all' ? undefined : filter })
+            .pipe(
+              map((page): QueueState => ({ status: 'ready', page })),
+              catchError((error: unknown) =>
+                of<QueueState>({
+                  status: 'error',
+                  message: apiErrorMessage(error),
+                }),
+              ),
+            );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((state) => {
+        this.state.set(state);
+        this.loading.set(false);
+      });
+  }
+
+  /** 承認待ち carries the credit union's count: 「承認待ち（3）」. */
+  protected tabLabel(tab: ReissueFilterTab): string {
+    const count = this.pendingCount();
+    return tab.value === 'pending' && count !== null
+      ? `${tab.label}（${count}）`
+      : tab.label;
+  }
+
+  /** The tab's query: 承認待ち is the page without `status`. */
+  protected tabQuery(value: ReissueFilter): { status: string | null } {
+    return { status: value === DEFAULT_REISSUE_FILTER ? null : value };
+  }
+
+  protected requestStatus(r: ReissueView): string {
+    return this.statusLabels[r.status];
+  }
+
+  protected emptyText(): string {
+    const f = this.filter();
+    return f === 'all'
+      ? '再発行の依頼はありません'
+      : `「${this.statusLabels[f]}」の依頼はありません`;
+  }
+
+  /** A click anywhere on a row opens the request; its link and buttons handle their own. */
+  protected rowClick(r: ReissueView, event: MouseEvent): void {
+    if (!(
+      event.target instanceof Element && event.target.closest('a, button')
+    )) {
+      void this.router.navigate(['/reissues', r.id]);
+    }
+  }
+
+  protected decide(r: ReissueView, kind: ReissueDecisionKind): void {
+    this.actions.decide(r, kind).subscribe(() => this.reload());
+  }
+
+  protected cancel(r: ReissueView): void {
+    this.actions.cancel(r).subscribe(() => this.reload());
+  }
+
+  private reload(): void {
+    this.reloads.update((n) => n + 1);
+  }
+}

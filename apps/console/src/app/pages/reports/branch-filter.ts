@@ -1,0 +1,97 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  input,
+  output,
+} from '@angular/core';
+import {
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+
+/** 店番 of a report: shows the URL's branch, emits a new one (or undefined for all) on 絞り込み. */
+@Component({
+  selector: 'cd-branch-filter',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+  ],
+  template: `
+    <form
+      class="cd-branch-filter"
+      aria-label="店番で絞り込み"
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+    >
+      <mat-form-field class="cd-branch">
+        <mat-label>店番</mat-label>
+        <input
+          matInput
+          formControlName="code"
+          inputmode="numeric"
+          maxlength="3"
+          autocomplete="off"
+          placeholder="すべて"
+        />
+        @if (code.invalid) {
+          <mat-error>3桁の数字で入力してください</mat-error>
+        } @else {
+          <mat-hint>3桁（空欄で全店）</mat-hint>
+        }
+      </mat-form-field>
+      <div class="cd-actions">
+        <button mat-stroked-button type="submit">絞り込み</button>
+        @if (branch()) {
+          <button mat-button type="button" (click)="clear()">すべての店</button>
+        }
+      </div>
+    </form>
+  `,
+  styles: `
+    .cd-branch-filter {
+      display: flex;
+      gap: 0 12px;
+      align-items: flex-start;
+    }
+    .cd-branch {
+      width: 11em;
+    }
+    .cd-actions {
+      padding-top: 8px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BranchFilter {
+  readonly branch = input<string>();
+  readonly branchChange = output<string | undefined>();
+
+  protected readonly code = new FormControl('', {
+    nonNullable: true,
+    validators: Validators.pattern(/^\d{3}$/),
+  });
+  protected readonly form = new FormGroup({ code: this.code });
+
+  constructor() {
+    // The URL is the truth: show it (also after back/forward).
+    effect(() => this.code.setValue(this.branch() ?? ''));
+  }
+
+  protected submit(): void {
+    this.code.setValue(this.code.value.trim());
+    if (this.code.invalid) return;
+    this.branchChange.emit(this.code.value || undefined);
+  }
+
+  protected clear(): void {
+    this.branchChange.emit(undefined);
+  }
+}

@@ -1,0 +1,96 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import type { ExpiredUserRow } from '@certdesk/contracts';
+import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
+import { injectKeysetPaging } from '../../core/keyset-paging';
+import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
+import { loadOnChange } from '../../core/load-on-change';
+import { BranchFilter } from './branch-filter';
+import { CsvExport } from './csv-export';
+import { ReportFrame } from './report-frame';
+import { ExpiredUsersList, ReportsApi } from './reports-api';
+
+const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
+  'locked-out': 'ロックアウト中の利用者はいません',
+  'past-limit': '再発行が必要な利用者はいません',
+};
+
+/**
+ * ロックアウト中（期限切れ） / 期限超過（再発行が必要）: IB users whose certificate has expired,
+ * oldest expiry first, 50 a page (keyset: 次へ/前へ through the URL's cursor). A row opens its customer.
+ */
+@Component({
+  selector: 'cd-expired-users-report',
+  imports: [
+    MatButtonModule,
+    MatTableModule,
+    RouterLink,
+    BranchFilter,
+    CsvExport,
+    IbRoleBadge,
+    JapaneseDatePipe,
+    ReportFrame,
+  ],
+  templateUrl: './expired-users-report.html',
+  styleUrl: './report-table.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ExpiredUsersReport {
+  readonly list = input.required<ExpiredUsersList>();
+  readonly branch = input<string>();
+  readonly cursor = input<string>();
+  readonly branchChange = output<string | undefined>();
+
+  private readonly api = inject(ReportsApi);
+  private readonly router = inject(Router);
+  private readonly paging = injectKeysetPaging(this.cursor);
+
+  protected readonly report = loadOnChange(
+    computed(() => ({
+      list: this.list(),
+      branch: this.branch(),
+      cursor: this.cursor(),
+    })),
+    ({ list, branch, cursor }) => this.api.expiredUsers(list, branch, cursor),
+  );
+  protected readonly items = computed(() => this.report().value?.items ?? []);
+  protected readonly nextCursor = computed(
+    () => this.report().value?.nextCursor ?? null,
+  );
+  protected readonly filters = computed(() => ({ branch: this.branch() }));
+  protected readonly emptyText = computed(() => EMPTY_TEXT[this.list()]);
+  protected readonly columns = [
+    'branchCode',
+    'branchName',
+    'contract',
+    'company',
+    'user',
+    'expiry',
+    'days',
+    'selfServiceUntil',
+  ];
+
+  protected next(): void {
+    this.paging.next(this.nextCursor());
+  }
+
+  protected previous(): void {
+    this.paging.previous();
+  }
+
+  /** A click anywhere on a row opens its customer; the company link handles its own. */
+  protected rowClick(row: ExpiredUserRow, event: MouseEvent): void {
+    if (!(event.target instanceof Element && event.target.closest('a'))) {
+      void this.router.navigate(['/customers', row.customerId]);
+    }
+  }
+}

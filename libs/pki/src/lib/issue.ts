@@ -1,0 +1,120 @@
+import * as forge from 'node-forge';
+import { IsoDate, jstEndOfDay } from '@certdesk/domain';
+import type { IssuingCa } from './ca';
+import { bitString, derOf, fromBinary, octetString, oid, sequence, sequenceOfDer, toBinary } from './der';
+import { isSerialHex } from './serial';
+import { signatureAlgorithmAsn1, toPem } from './signing';
+import {
+  authorityKeyIdValue, basicConstraintsValue, crlDistributionPointsValue, extension, keyIdentifier, keyUsageValue,
+  nameDer, nameString, OID, sha256Hex, signCertificate, tbsCertificate, TbsCertificateInput, wholeSeconds,
+} from './x509';
+
+/** The subject the server writes for an IB user (the request's own subject is never used). */
+export interface ClientSubject {
+  /** The IB user's login ID. */
+  CN: string;
+  /** The customer's contract number (契約者番号). */
+  OU: string;
+  /** The credit union's name. */
+  O: string;
+}
+
+export interface IssueClientCertificateInput {
+  ca: IssuingCa;
+  /** SubjectPublicKeyInfo DER from {@link checkCsr} (`request.publicKeyDer`). */
+  csrPublicKey: Buffer;
+  subject: ClientSubject;
+  /** From {@link newSerialHex}, already reserved by the caller. */
+  serialHex: string;
+  notBefore: Date;
+  /** 有効期限日 (JST): notAfter is 23:59:59 JST of this date. */
+  expiryDate: IsoDate;
+  /** e.g. `http://ib.example.jp/ib/crl/1001.crl`. */
+  crlUrl: string;
+}
+
+export interface IssuedCertificate {
+  pem: string;
+  der: Buffer;
+  /** SHA-256 of the DER, lower-case hex. */
+  fingerprintSha256: string;
+  serialHex: string;
+  /** `CN=…,OU=…,O=…,C=JP`. */
+  subjectDn: string;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+/**
+ * Which RSA signs. `node-crypto` (OpenSSL) is the one to use; `forge` (pure-JS RSA over the same
+ * TBS bytes) exists only so the benchmark can show the difference.
+ */
+export type Signer = 'node-crypto' | 'forge';
+
+/**
+ * An X.509 v3 client certificate: keyUsage digitalSignature + keyEncipherment (critical),
+ * extendedKeyUsage clientAuth, basicConstraints CA:FALSE, subject/authority key identifiers and the
+ * CRL distribution point; notAfter = 23:59:59 JST on the expiry date.
+ */
+export function issueClientCertificate(input: IssueClientCertificateInput, signer: Signer = 'node-crypto'): IssuedCertificate {
+  if (!isSerialHex(input.serialHex) || parseInt(input.serialHex.slice(0, 2), 16) >= 0x80) {
+    throw new RangeError(`serialHex must be a positive minimal hex serial of at most 20 octets, got "${input.serialHex}"`);
+  }
+  if (!/^https?:\/\/\S+$/.test(input.crlUrl)) throw new RangeError(`crlUrl must be an http(s) URL, got "${input.crlUrl}"`);
+  const { notBefore, notAfter } = certificateValidity(input.notBefore, input.expiryDate);
+  if (notAfter <= notBefore) throw new RangeError('The expiry date must be after notBefore');
+  if (notAfter > input.ca.notAfter) throw new RangeError('The certificate cannot outlive its CA');
+  const subject: ClientSubject = { ...input.subject };
+  const tbs: TbsCertificateInput = {
+    serialHex: input.serialHex,
+    issuerDer: input.ca.subjectDer,
+    notBefore,
+    notAfter,
+    subjectDer: nameDer(subject),
+    spkiDer: input.csrPublicKey,
+    extensions: [
+      extension(OID.basicConstraints, basicConstraintsValue(false), true),
+      extension(OID.keyUsage, keyUsageValue(['digitalSignature', 'keyEncipherment']), true),
+      extension(OID.extKeyUsage, sequence([oid(OID.clientAuth)])),
+      extension(OID.subjectKeyIdentifier, octetString(keyIdentifier(input.csrPublicKey))),
+      extension(OID.authorityKeyIdentifier, authorityKeyIdValue(input.ca.keyId)),
+      extension(OID.cRLDistributionPoints, crlDistributionPointsValue(input.crlUrl)),
+    ],
+  };
+  const der = signer === 'forge' ? signWithForge(tbs, input.ca) : signCertificate(tbs, input.ca.privateKey);
+  return {
+    pem: toPem('CERTIFICATE', der),
+    der,
+    fingerprintSha256: sha256Hex(der),
+    serialHex: input.serialHex,
+    subjectDn: clientSubjectDn(subject),
+    notBefore,
+    notAfter,
+  };
+}
+
+/** The validity {@link issueClientCertificate} writes: notBefore in whole seconds, notAfter 23:59:59 JST of the expiry date. */
+export function certificateValidity(notBefore: Date, expiryDate: IsoDate): { notBefore: Date; notAfter: Date } {
+  return { notBefore: wholeSeconds(notBefore), notAfter: jstEndOfDay(expiryDate) };
+}
+
+/** The subject as stored in `certificate.subject_dn`: `CN=…,OU=…,O=…,C=JP`. */
+export function clientSubjectDn(subject: ClientSubject): string {
+  return nameString(subject);
+}
+
+const forgeKeys = new WeakMap<IssuingCa, forge.pki.rsa.PrivateKey>();
+
+/** The same TBS, signed by forge's pure-JavaScript RSA (benchmark only). */
+function signWithForge(input: TbsCertificateInput, ca: IssuingCa): Buffer {
+  let key = forgeKeys.get(ca);
+  if (!key) {
+    key = forge.pki.privateKeyFromPem(ca.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+    forgeKeys.set(ca, key);
+  }
+  const tbsDer = derOf(tbsCertificate(input));
+  const digest = forge.md.sha256.create();
+  digest.update(toBinary(tbsDer));
+  const signature = fromBinary(key.sign(digest));
+  return sequenceOfDer([tbsDer, derOf(signatureAlgorithmAsn1()), derOf(bitString(signature))]);
+}

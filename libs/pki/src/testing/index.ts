@@ -1,0 +1,2 @@
+export { Openssl, tamperSignature } from './openssl';
+export type { OpensslResult } from './openssl';
