@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const MAIN_JS = join(ROOT, 'dist/apps/api/main.js');
 export const CLI_JS = join(ROOT, 'dist/apps/api/cli.js');
 export const BENCH_DIR = join(ROOT, 'tmp/bench');
