@@ -10,7 +10,7 @@ import { Clock } from '../infra/clock/clock';
 import { AppConfig, ConfigError, resolveCaKeyPassphrase } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { CertificateAuthority } from './certificate-authority.entity';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../infra/database/unique-violation';
 
 /** A CA certificate outlives every client certificate it signs (validity is 1–5 years). */
 export const CA_VALIDITY_YEARS = 20;

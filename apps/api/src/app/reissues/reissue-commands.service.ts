@@ -11,7 +11,7 @@ import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { CrlService } from '../pki/crl.service';
-import { isUniqueViolation } from '../staff/staff-account';
+import { isUniqueViolation } from '../infra/database/unique-violation';
 import { CreateReissueDto } from './dto/reissue.dto';
 import { ReissueRequest } from './reissue-request.entity';
 

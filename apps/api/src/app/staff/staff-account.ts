@@ -16,11 +16,4 @@ export function toStaffAccount(staff: StaffUser, now: Date): StaffAccount {
   };
 }
 
-/** A unique-constraint violation on PostgreSQL or SQLite. */
-export function isUniqueViolation(error: unknown): boolean {
-  const driver = (error as { driverError?: { code?: unknown } } | null)?.driverError;
-  const code = driver?.code ?? (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
 export const USERNAME_TAKEN_MESSAGE = 'このユーザー名は既に使われています（ユーザー名はすべての信用金庫を通じて一意です）。別のユーザー名を指定してください';

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { Passwords } from '../auth/passwords';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
-import { isUniqueViolation } from './staff-account';
+import { isUniqueViolation } from '../infra/database/unique-violation';
 import { StaffUser } from './staff-user.entity';
 import { normaliseUsername, USERNAME_FORMAT, USERNAME_RULE } from './username';
 

@@ -10,7 +10,8 @@ import { Clock } from '../infra/clock/clock';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
-import { isUniqueViolation, toStaffAccount, USERNAME_TAKEN_MESSAGE } from './staff-account';
+import { isUniqueViolation } from '../infra/database/unique-violation';
+import { toStaffAccount, USERNAME_TAKEN_MESSAGE } from './staff-account';
 import { StaffUser } from './staff-user.entity';
 
 const NOT_ON_SELF = '自分自身のアカウントを無効にしたり、役割を変更したりすることはできません（別のシステム管理者に依頼してください）';

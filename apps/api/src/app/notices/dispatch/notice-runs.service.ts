@@ -9,7 +9,7 @@ import { Clock } from '../../infra/clock/clock';
 import { SqliteGate } from '../../infra/database/sqlite-gate';
 import { currentPrincipal } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
-import { isUniqueViolation } from '../../staff/staff-account';
+import { isUniqueViolation } from '../../infra/database/unique-violation';
 import { NoticeJobs } from './notice-jobs';
 import { NoticePlanner } from './notice-planner';
 import { NoticeRun, RunTrigger } from './notice-run.entity';

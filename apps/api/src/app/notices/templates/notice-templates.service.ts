@@ -12,7 +12,7 @@ import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
 import { currentPrincipal, notFound } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
-import { isUniqueViolation } from '../../staff/staff-account';
+import { isUniqueViolation } from '../../infra/database/unique-violation';
 import { NoticeTemplate } from './notice-template.entity';
 import { NoticeTemplateStore, toVersionView } from './notice-template-store';
 import { SaveDraftDto } from './notice-template.dto';

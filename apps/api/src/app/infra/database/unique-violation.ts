@@ -1,6 +1,9 @@
-import { isUniqueViolation } from '../staff/staff-account';
-
-export { isUniqueViolation };
+/** A unique-constraint violation on PostgreSQL or SQLite. */
+export function isUniqueViolation(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  const code = driver?.code ?? (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
 
 /**
  * A unique violation of the given index: PostgreSQL names the index (`uq_certificate_public_key`),
