@@ -9,6 +9,7 @@ import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
+import { ReissueNoticeQueue } from '../notices/dispatch/reissue-notice';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { CrlService } from '../pki/crl.service';
 import { isUniqueViolation } from '../infra/database/unique-violation';
@@ -32,6 +33,7 @@ export class ReissueCommandsService {
     private readonly audit: AuditService,
     private readonly revocation: CertificateRevocationService,
     private readonly crl: CrlService,
+    private readonly notices: ReissueNoticeQueue,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -71,10 +73,14 @@ export class ReissueCommandsService {
         { actorType: 'staff' }, { manager: em, comment: `再発行 ${request.id}` });
       const ids = done.map((c) => c.id);
       await this.scope.repository(ReissueRequest, em).update(request.id, { revokedCertificateIds: JSON.stringify(ids) });
-      await this.scope.repository(IbUser, em).update(request.ibUserId, { reissueState: 'authorized', updatedAt: now });
-      await this.audit.recordIn(em, this.entry('reissue.approve', request, { authorizedUntil, revokedCertificates: ids, comment: comment ?? null }));
+      const ibUser = await this.scope.repository(IbUser, em).findOrNotFound(request.ibUserId);
+      await this.scope.repository(IbUser, em).update(ibUser.id, { reissueState: 'authorized', updatedAt: now });
+      // 「再発行手続き完了のご案内」, committed with the approval (unless the credit union switched it off).
+      const mailQueued = await this.notices.enqueue(em, { reissueId: request.id, ibUser, acquisitionDeadline: authorizedUntil });
+      await this.audit.recordIn(em, this.entry('reissue.approve', request, { authorizedUntil, revokedCertificates: ids, mailQueued, comment: comment ?? null }));
       return ids;
     });
+    this.notices.kick(request.creditUnionId);
     if (revoked.length) await this.crl.publishQuietly(request.creditUnionId);
   }
 

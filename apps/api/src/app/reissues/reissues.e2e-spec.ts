@@ -79,6 +79,8 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
     expect(revoked).toHaveLength(1);
     for (const c of revoked) expect(c.revocationReason).toBe('superseded');
     expect(await ibUser(user.id)).toMatchObject({ reissueState: 'authorized' });
+    const mails = await t.dataSource.query(`SELECT kind, acquisition_deadline FROM notice_outbox WHERE dedupe_key = 'reissue:${view.id}'`);
+    expect(mails).toEqual([{ kind: 'reissue_ready', acquisition_deadline: addDays('2026-12-01', 79) }]);
     expect((await manager2.post(`/api/reissues/${view.id}/reject`, {})).status).toBe(409);
   });
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NoticesModule } from '../notices/notices.module';
 import { PkiModule } from '../pki/pki.module';
 import { ReissueCommandsService } from './reissue-commands.service';
 import { ReissueExpiryService } from './reissue-expiry.service';
@@ -6,7 +7,7 @@ import { ReissueQueriesService } from './reissue-queries.service';
 import { ReissuesController } from './reissues.controller';
 
 @Module({
-  imports: [PkiModule],
+  imports: [PkiModule, NoticesModule],
   controllers: [ReissuesController],
   providers: [ReissueCommandsService, ReissueQueriesService, ReissueExpiryService],
   exports: [ReissueExpiryService],
