@@ -41,8 +41,8 @@ function countPlaywright(file) {
 run('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static']);
 run('jest (TZ=UTC)', 'npx', ['jest', '--ci', '--forceExit', '--json', `--outputFile=${results}/jest-utc.json`], { TZ: 'UTC' });
 countJest(`${results}/jest-utc.json`);
-run('jest (TZ=America/Los_Angeles: domain and api)', 'npx',
-  ['jest', '--ci', '--forceExit', '--selectProjects', 'domain', 'api', '--json', `--outputFile=${results}/jest-la.json`],
+run('jest (TZ=America/Los_Angeles: domain, notice-templates and api)', 'npx',
+  ['jest', '--ci', '--forceExit', '--selectProjects', 'domain', 'notice-templates', 'api', '--json', `--outputFile=${results}/jest-la.json`],
   { TZ: 'America/Los_Angeles' });
 countJest(`${results}/jest-la.json`);
 run('playwright (Chromium)', 'npx', ['nx', 'e2e', 'console-e2e', '--output-style=static'], { CI: 'true' });
