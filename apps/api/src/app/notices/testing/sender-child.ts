@@ -1,0 +1,34 @@
+/**
+ * A sender process for the crash test (notice-crash.e2e-spec.ts): boots the notice module on the
+ * database and SMTP server named by the environment (DATABASE_URL, SMTP_URL, CERTDESK_NOW), says
+ * `ready`, waits for a line on stdin (so the test can boot the next sender while this one runs),
+ * drains the outbox, prints the counts and exits — unless the test kills it with SIGKILL first.
+ */
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuditModule } from '../../audit/audit.module';
+import { ClockModule } from '../../infra/clock/clock.module';
+import { ConfigModule } from '../../infra/config/config.module';
+import { DatabaseModule } from '../../infra/database/database.module';
+import { TenancyModule } from '../../infra/tenancy/tenant-scope';
+import { NoticeSender } from '../dispatch/notice-sender';
+import { NoticesModule } from '../notices.module';
+
+@Module({ imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, TenancyModule, NoticesModule] })
+class SenderChildModule {}
+
+async function main(): Promise<void> {
+  const ctx = await NestFactory.createApplicationContext(SenderChildModule, { logger: ['error'] });
+  process.stdout.write('ready\n');
+  await new Promise((go) => process.stdin.once('data', go));
+  process.stdin.destroy();
+  const result = await ctx.get(NoticeSender).drain();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  await ctx.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
