@@ -7,7 +7,7 @@ import {
 import type { DashboardSummary } from '@certdesk/contracts';
 import { addDays } from '@certdesk/domain';
 import type { ChartData, ChartOptions } from 'chart.js';
-import { BaseChartDirective } from 'ng2-charts';
+import { BarChart } from '../../core/bar-chart';
 
 type Week = DashboardSummary['expiriesPerWeek'][number];
 
@@ -51,25 +51,8 @@ export function expiryChartData(
  */
 @Component({
   selector: 'cd-expiry-chart',
-  imports: [BaseChartDirective],
-  template: `
-    <div class="cd-chart">
-      <canvas
-        baseChart
-        [type]="'bar'"
-        [data]="data()"
-        [options]="options()"
-        role="img"
-        [attr.aria-label]="description()"
-      ></canvas>
-    </div>
-  `,
-  styles: `
-    .cd-chart {
-      position: relative;
-      height: 280px;
-    }
-  `,
+  imports: [BarChart],
+  template: `<cd-bar-chart [data]="data()" [options]="options()" [description]="description()" [height]="280" />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ExpiryChart {

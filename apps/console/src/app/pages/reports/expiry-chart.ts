@@ -5,7 +5,7 @@ import {
   input,
 } from '@angular/core';
 import type { ChartOptions } from 'chart.js';
-import { BaseChartDirective } from 'ng2-charts';
+import { BarChart } from '../../core/bar-chart';
 import { ExpiryMonth, expiryStackData, monthLabel } from './expiry-months';
 
 /**
@@ -14,25 +14,8 @@ import { ExpiryMonth, expiryStackData, monthLabel } from './expiry-months';
  */
 @Component({
   selector: 'cd-expiry-stack-chart',
-  imports: [BaseChartDirective],
-  template: `
-    <div class="cd-chart">
-      <canvas
-        baseChart
-        [type]="'bar'"
-        [data]="data()"
-        [options]="options()"
-        role="img"
-        [attr.aria-label]="description()"
-      ></canvas>
-    </div>
-  `,
-  styles: `
-    .cd-chart {
-      position: relative;
-      height: 320px;
-    }
-  `,
+  imports: [BarChart],
+  template: `<cd-bar-chart [data]="data()" [options]="options()" [description]="description()" [height]="320" />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ExpiryStackChart {
