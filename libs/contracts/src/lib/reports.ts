@@ -1,5 +1,8 @@
+import type { NoticeKindName, NoticeStatusName } from './notices';
+import type { ReissueReasonName, ReissueStatusName } from './reissues';
+
 /** The report names of `GET /api/reports/{report}` and `GET /api/reports/{report}.csv`. */
-export type ReportName = 'expiry' | 'locked-out' | 'past-limit' | 'audit';
+export type ReportName = 'expiry' | 'locked-out' | 'past-limit' | 'reissues' | 'notices' | 'audit';
 
 /** Every report says when it was made and for which credit union. */
 export interface ReportHeader {
@@ -36,6 +39,85 @@ export interface ExpiredUserRow {
 export interface ExpiredUsersReport extends ReportHeader {
   items: ExpiredUserRow[];
   nextCursor: string | null;
+}
+
+/** One 再発行 request of the history, with how long its approval and the customer's acquisition took. */
+export interface ReissueHistoryRow {
+  id: string;
+  requestedAt: string;
+  status: ReissueStatusName;
+  reason: ReissueReasonName;
+  reasonText: string | null;
+  identityCheck: string;
+  formReceivedOn: string;
+  branchCode: string;
+  branchName: string;
+  customerId: string;
+  contractNumber: string;
+  companyName: string;
+  ibUserId: string;
+  loginId: string;
+  ibUserName: string;
+  ibRole: 'administrator' | 'user';
+  /** Staff names: who recorded the request, who approved or rejected it. */
+  requestedBy: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** Minutes from the request to its approval (approved requests only). */
+  minutesToApproval: number | null;
+  /** Last JST day the customer may acquire (approved requests). */
+  authorizedUntil: string | null;
+  /** When the customer acquired the new certificate (first acquisition after the approval). */
+  acquiredAt: string | null;
+  /** Minutes from the approval to the acquisition. */
+  minutesToAcquisition: number | null;
+}
+
+/** Duration figures over the requests that have them (null when none has). */
+export interface DurationSummary {
+  count: number;
+  averageMinutes: number | null;
+  medianMinutes: number | null;
+  maxMinutes: number | null;
+}
+
+/** `GET /api/reports/reissues?from=&to=&status=&branch=&cursor=&limit=` (from/to: JST days of the request). */
+export interface ReissueHistoryReport extends ReportHeader {
+  /** Over every request the filters select (not only this page). */
+  summary: {
+    total: number;
+    byStatus: Record<ReissueStatusName, number>;
+    approval: DurationSummary;
+    acquisition: DurationSummary;
+  };
+  /** Newest request first. */
+  items: ReissueHistoryRow[];
+  nextCursor: string | null;
+}
+
+/** Outbox statuses counted by the notice delivery report (`sending` counts as pending). */
+export type NoticeDeliveryCount = Extract<NoticeStatusName, 'sent' | 'failed' | 'cancelled' | 'skipped' | 'pending'>;
+export type NoticeDeliveryCounts = Record<NoticeDeliveryCount, number>;
+
+/** Notices of one milestone (or kind without one: the reissue-ready mail) queued on one JST day. */
+export interface NoticeDeliveryDay extends NoticeDeliveryCounts {
+  /** The JST business date the notice was queued for. */
+  day: string;
+  kind: NoticeKindName;
+  milestone: number | null;
+  /** 「有効期限の30日前」, or the kind's name when it has no milestone. */
+  label: string;
+  /** 「電子証明書更新のご案内（メール）」 */
+  kindLabel: string;
+}
+
+/** `GET /api/reports/notices?from=&to=&milestone=`: sent / failed / cancelled per milestone and day. */
+export interface NoticeDeliveryReport extends ReportHeader {
+  /** Day ascending, then milestone (earliest notice first), reissue-ready mail last. */
+  days: NoticeDeliveryDay[];
+  totals: NoticeDeliveryCounts;
+  /** The milestones that occur in the period (whatever the milestone filter), for the filter. */
+  milestones: { milestone: number; label: string }[];
 }
 
 /** A 422 answer to a CP932 export that would lose characters. */

@@ -4,11 +4,8 @@ import { DataSource } from 'typeorm';
 import { addDays, jstStartOfDay } from '@certdesk/domain';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { currentCreditUnionId } from '../infra/tenancy/tenant';
+import { jstDateTime } from './csv';
 import { ReportSource } from './report-source';
-
-const JST = 9 * 3_600_000;
-/** 'YYYY-MM-DD HH:mm:ss' in JST. */
-export const jstDateTime = (d: Date): string => new Date(d.getTime() + JST).toISOString().slice(0, 19).replace('T', ' ');
 
 /** The credit union's audit chain in order, for export. */
 @Injectable()

@@ -5,9 +5,7 @@ import type { UnmappableCharacter } from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
 import { CsvEncoding, csvLine, encodeCsv, unmappableInCp932, UTF8_BOM } from './csv';
-import { ReportSource } from './report-source';
-
-export const BATCH_SIZE = 1000;
+import { batches, ReportSource } from './report-source';
 
 export interface ExportRequest<R> {
   report: string;
@@ -44,31 +42,39 @@ export class CsvExportService {
     if (encoding === 'utf-8') res.write(UTF8_BOM);
 
     let rows = 0;
-    let completed = false;
-    try {
-      await this.write(res, encodeCsv(csvLine(source.headers), encoding));
-      for (let after: R | null = null; ; ) {
-        if (res.destroyed) break;
-        const batch = await source.batch(after, BATCH_SIZE);
-        if (batch.length === 0) {
-          completed = true;
-          break;
-        }
-        await this.write(res, encodeCsv(batch.map((r) => csvLine(source.cells(r))).join(''), encoding));
-        rows += batch.length;
-        after = batch[batch.length - 1];
-      }
-      res.end();
-    } finally {
+    let audited = false;
+    const record = async (completed: boolean) => {
+      audited = true;
       await this.audit.record({
         action: 'report.export', outcome: completed ? 'success' : 'failure', targetType: 'report', targetId: request.report,
         details: { filters: request.filters, encoding, rows, replacedCharacters: lost.map((c) => c.codePoint), cancelled: !completed },
       });
+    };
+    try {
+      await this.write(res, encodeCsv(csvLine(source.headers), encoding));
+      for await (const batch of batches(source)) {
+        if (res.destroyed) break;
+        await this.write(res, encodeCsv(batch.map((r) => csvLine(source.cells(r))).join(''), encoding));
+        rows += batch.length;
+      }
+      // Recorded before the response ends: whoever holds the whole file can find its audit record.
+      await record(!res.destroyed);
+      res.end();
+    } finally {
+      if (!audited) await record(false);
     }
   }
 
+  /** Writes a chunk; when the socket's buffer is full, waits for it to drain (or the client to leave). */
   private async write(res: Response, chunk: Buffer): Promise<void> {
-    if (!res.write(chunk) && !res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (res.write(chunk) || res.destroyed) return;
+    // The listener that loses the race is removed, so long exports do not pile up listeners.
+    const done = new AbortController();
+    try {
+      await Promise.race([once(res, 'drain', { signal: done.signal }), once(res, 'close', { signal: done.signal })]);
+    } finally {
+      done.abort();
+    }
   }
 
   /** A first pass over the same rows: which characters CP932 would lose, and where they first appear. */
@@ -83,11 +89,8 @@ export class CsvExportService {
     };
     note(csvLine(source.headers), 1);
     let line = 1;
-    for (let after: R | null = null; ; ) {
-      const batch = await source.batch(after, BATCH_SIZE);
-      if (batch.length === 0) break;
+    for await (const batch of batches(source)) {
       for (const row of batch) note(csvLine(source.cells(row)), ++line);
-      after = batch[batch.length - 1];
     }
     return [...found.values()];
   }

@@ -6,3 +6,15 @@ export interface ReportSource<R> {
   batch(after: R | null, size: number): Promise<R[]>;
   cells(row: R): (string | number | null)[];
 }
+
+export const BATCH_SIZE = 1000;
+
+/** Every batch of a source in order; stopping the loop early stops reading. */
+export async function* batches<R>(source: ReportSource<R>, size = BATCH_SIZE): AsyncGenerator<R[]> {
+  for (let after: R | null = null; ; ) {
+    const batch = await source.batch(after, size);
+    if (batch.length === 0) return;
+    yield batch;
+    after = batch[batch.length - 1];
+  }
+}

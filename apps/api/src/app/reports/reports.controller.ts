@@ -1,14 +1,23 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { ExpiredUsersReport, ExpiryReport } from '@certdesk/contracts';
+import type { ExpiredUsersReport, ExpiryReport, NoticeDeliveryReport, ReissueHistoryReport } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
 import { AuditSource } from './audit.source';
 import { CsvExportService } from './csv-export.service';
 import { ExpiredStatus, ExpiredUsersSource } from './expired-users.source';
 import { ExpiryReportService } from './expiry-report.service';
-import { AuditCsvDto, BranchCsvDto, BranchFilterDto, ExpiredUsersQueryDto } from './reports.dto';
+import { NoticeDeliverySource, NoticeFilters } from './notice-delivery.source';
+import { ReissueFilters } from './reissue-history.source';
+import { ReportSource } from './report-source';
+import {
+  AuditCsvDto, BranchCsvDto, BranchFilterDto, CsvOptionsDto, ExpiredUsersQueryDto, NoticeCsvDto, NoticeFilterDto, ReissueCsvDto,
+  ReissueFilterDto, ReissueReportQueryDto,
+} from './reports.dto';
 import { ReportsService } from './reports.service';
+
+const reissueFilters = (q: ReissueFilterDto): ReissueFilters => ({ from: q.from, to: q.to, status: q.status, branch: q.branch });
+const noticeFilters = (q: NoticeFilterDto): NoticeFilters => ({ from: q.from, to: q.to, milestone: q.milestone });
 
 /** Compliance reports (reports.read: compliance, manager) and their CSV exports. */
 @ApiTags('reports')
@@ -21,6 +30,7 @@ export class ReportsController {
     private readonly expiredUsers: ExpiredUsersSource,
     private readonly expiry: ExpiryReportService,
     private readonly audit: AuditSource,
+    private readonly notices: NoticeDeliverySource,
   ) {}
 
   @Get('expiry')
@@ -39,6 +49,18 @@ export class ReportsController {
     return this.reports.expiredUserList('past_limit', q);
   }
 
+  @Get('reissues')
+  @ApiOkResponse({ description: 'Reissue history, newest first: requester, approver, reason, time to approval and to acquisition.' })
+  reissues(@Query() q: ReissueReportQueryDto): Promise<ReissueHistoryReport> {
+    return this.reports.reissueHistory(reissueFilters(q), q);
+  }
+
+  @Get('notices')
+  @ApiOkResponse({ description: 'Notices sent, failed and cancelled per milestone and JST business day.' })
+  noticeDelivery(@Query() q: NoticeFilterDto): Promise<NoticeDeliveryReport> {
+    return this.reports.noticeDelivery(noticeFilters(q));
+  }
+
   @Get('locked-out.csv')
   @ApiProduces('text/csv')
   lockedOutCsv(@Query() q: BranchCsvDto, @Res() res: Response): Promise<void> {
@@ -55,25 +77,34 @@ export class ReportsController {
   @ApiProduces('text/csv')
   async expiryCsv(@Query() q: BranchCsvDto, @Res() res: Response): Promise<void> {
     const { today } = await this.reports.header();
-    await this.csv.send(res, {
-      report: 'expiry', encoding: q.encoding ?? 'utf-8', unmappable: q.unmappable ?? 'refuse', filters: { branch: q.branch },
-      source: await this.expiry.source(today, q.branch),
-    });
+    await this.export(res, 'expiry', q, { branch: q.branch }, await this.expiry.source(today, q.branch));
+  }
+
+  @Get('reissues.csv')
+  @ApiProduces('text/csv')
+  async reissuesCsv(@Query() q: ReissueCsvDto, @Res() res: Response): Promise<void> {
+    const filters = reissueFilters(q);
+    await this.export(res, 'reissues', q, { ...filters }, await this.reports.reissueSource(filters));
+  }
+
+  @Get('notices.csv')
+  @ApiProduces('text/csv')
+  noticesCsv(@Query() q: NoticeCsvDto, @Res() res: Response): Promise<void> {
+    const filters = noticeFilters(q);
+    return this.export(res, 'notices', q, { ...filters }, this.notices.open(filters));
   }
 
   @Get('audit.csv')
   @ApiProduces('text/csv')
   auditCsv(@Query() q: AuditCsvDto, @Res() res: Response): Promise<void> {
-    return this.csv.send(res, {
-      report: 'audit', encoding: q.encoding ?? 'utf-8', unmappable: q.unmappable ?? 'refuse',
-      filters: { from: q.from, to: q.to }, source: this.audit.open({ from: q.from, to: q.to }),
-    });
+    return this.export(res, 'audit', q, { from: q.from, to: q.to }, this.audit.open({ from: q.from, to: q.to }));
   }
 
   private async expiredCsv(report: string, status: ExpiredStatus, q: BranchCsvDto, res: Response): Promise<void> {
-    await this.csv.send(res, {
-      report, encoding: q.encoding ?? 'utf-8', unmappable: q.unmappable ?? 'refuse', filters: { branch: q.branch },
-      source: await this.expiredUsers.open(status, { branch: q.branch }),
-    });
+    await this.export(res, report, q, { branch: q.branch }, await this.expiredUsers.open(status, { branch: q.branch }));
+  }
+
+  private export<R>(res: Response, report: string, q: CsvOptionsDto, filters: Record<string, unknown>, source: ReportSource<R>): Promise<void> {
+    return this.csv.send(res, { report, encoding: q.encoding ?? 'utf-8', unmappable: q.unmappable ?? 'refuse', filters, source });
   }
 }

@@ -1,8 +1,6 @@
 import { decode } from 'iconv-lite';
 import type { ExpiredUsersReport, ExpiryReport } from '@certdesk/contracts';
 import { lifecycleStatus } from '@certdesk/domain';
-import request from 'supertest';
-import type { App } from 'supertest/types';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { DEMO_PASSWORD, StaffBrowser } from '../../testing/staff-browser';
@@ -12,18 +10,7 @@ import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { parseCsv } from '../import/csv';
 import { SeedService } from '../seed/seed.service';
-
-/** GET a binary body (supertest would decode text). */
-async function download(t: TestApp, staff: StaffBrowser, path: string): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
-  const cookie = [...staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const res = await request(t.app.getHttpServer() as App).get(path).set('Cookie', cookie).set('X-Forwarded-For', staff.ip)
-    .buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-  return { status: res.status, headers: res.headers as Record<string, string>, body: res.body as Buffer };
-}
+import { download } from './testing/report-testing';
 
 describe.each(testDatabases())('reports and CSV exports on $name', (db) => {
   let t: TestApp;
