@@ -25,7 +25,7 @@ export class ReissueNoticeQueue {
   /** False when the credit union switched the notice off; a second call for the same reissue queues nothing. */
   async enqueue(manager: EntityManager, input: { reissueId: string; ibUser: IbUser; acquisitionDeadline: string }): Promise<boolean> {
     const cu = await manager.getRepository(CreditUnion).findOneByOrFail({ id: input.ibUser.creditUnionId });
-    if (!(await this.schedules.settingsFor(cu)).reissueReadyEnabled) return false;
+    if (!(await this.schedules.settingsFor(cu, manager)).reissueReadyEnabled) return false;
     const now = this.clock.now();
     const row: Partial<NoticeOutbox> = {
       id: randomUUID(), creditUnionId: cu.id, dedupeKey: `reissue:${input.reissueId}`, kind: 'reissue_ready', milestone: null,

@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { NoticeSchedule as NoticeScheduleView } from '@certdesk/contracts';
 import {
   DEFAULT_NOTICE_MILESTONES, describeMilestone, LifecyclePolicy, noticeKindForMilestone, validateMilestones,
@@ -44,8 +44,9 @@ export class NoticeScheduleService {
   ) {}
 
   /** For dispatch (no request context): the credit union named explicitly. */
-  async settingsFor(creditUnion: CreditUnion): Promise<ScheduleSettings> {
-    const row = await this.dataSource.getRepository(NoticeSchedule).findOneBy({ creditUnionId: creditUnion.id });
+  /** Pass the caller's `manager` inside a transaction: a second pooled connection there can deadlock the pool. */
+  async settingsFor(creditUnion: CreditUnion, manager: EntityManager = this.dataSource.manager): Promise<ScheduleSettings> {
+    const row = await manager.getRepository(NoticeSchedule).findOneBy({ creditUnionId: creditUnion.id });
     return {
       milestones: row ? (JSON.parse(row.milestones) as number[]) : [...DEFAULT_NOTICE_MILESTONES],
       reissueReadyEnabled: row ? row.reissueReadyEnabled : true,
