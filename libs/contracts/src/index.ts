@@ -9,3 +9,4 @@ export * from './lib/certificate-detail';
 export * from './lib/reports';
 export * from './lib/notices';
 export * from './lib/reissues';
+export * from './lib/ib';

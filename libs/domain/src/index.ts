@@ -6,3 +6,4 @@ export * from './lib/roles';
 export * from './lib/lifecycle-reason';
 export * from './lib/ib-roles';
 export * from './lib/reissue';
+export * from './lib/ib-logon';

@@ -12,3 +12,5 @@ export { certificatesOnlyPkcs7 } from './lib/pkcs7';
 export type { DecodedCertificate, DecodedExtension } from './lib/describe';
 export { isSerialHex, newSerialHex } from './lib/serial';
 export { fromPem, toPem } from './lib/signing';
+export { createTlsServerCertificate } from './lib/tls-server';
+export type { TlsServerCertificate } from './lib/tls-server';

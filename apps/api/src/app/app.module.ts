@@ -16,8 +16,9 @@ import { PkiRuntimeModule } from './pki/pki-runtime';
 import { ReportsModule } from './reports/reports.module';
 import { ReissuesModule } from './reissues/reissues.module';
 import { NoticeWorkerModule } from './notices/notice-worker.module';
+import { IbModule } from './ib/ib.module';
 
 @Module({
-  imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, HttpModule, HealthModule, SeedModule, TenancyModule, AuthModule, StaffModule, CertificatesModule, CustomersModule, DashboardModule, PkiRuntimeModule, ReportsModule, NoticeWorkerModule, ReissuesModule],
+  imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, HttpModule, HealthModule, SeedModule, TenancyModule, AuthModule, StaffModule, CertificatesModule, CustomersModule, DashboardModule, PkiRuntimeModule, ReportsModule, NoticeWorkerModule, ReissuesModule, IbModule],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import { buildCsr } from '@certdesk/pki';
 import { CreditUnion } from '../app/credit-unions/credit-union.entity';
 import { Customer } from '../app/customers/customer.entity';
 import { IbUser } from '../app/customers/ib-user.entity';
+import { Passwords } from '../app/auth/passwords';
 import type { TestApp } from './test-app';
 
 let next = 1;
@@ -31,4 +32,12 @@ export async function addIbUser(
 export async function rsaCsrs(n: number, bits = 2048): Promise<string[]> {
   const keys = await Promise.all(Array.from({ length: n }, () => promisify(generateKeyPair)('rsa', { modulusLength: bits })));
   return keys.map(({ privateKey }, i) => buildCsr(privateKey, `concurrent-${i}`));
+}
+
+/** Gives the IB user hashed PINs (ご契約先暗証番号 / 確認暗証番号), as the credit union's records hold them. */
+export async function withPins(t: TestApp, user: IbUser, pin: string, confirmationPin: string): Promise<IbUser> {
+  const passwords = t.app.get(Passwords);
+  const patch = { pinHash: await passwords.hash(pin), confirmPinHash: await passwords.hash(confirmationPin) };
+  await t.dataSource.getRepository(IbUser).update({ id: user.id }, patch);
+  return { ...user, ...patch };
 }

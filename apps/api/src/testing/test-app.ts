@@ -24,7 +24,7 @@ export async function createTestApp(
   options: { now?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const config: AppConfig = {
-    ...loadConfig({ CONSOLE_DIR: '', DEMO_DATA: 'off', LOG_FORMAT: 'text', NOTICE_WORKER: 'off', SMTP_PORT: '0', CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE, ...options.env }),
+    ...loadConfig({ CONSOLE_DIR: '', DEMO_DATA: 'off', LOG_FORMAT: 'text', NOTICE_WORKER: 'off', SMTP_PORT: '0', CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE, IB_TLS_PORT: 'off', IB_PORTAL_DIR: '', ...options.env }),
     database,
   };
   const clock = new FixedClock(new Date(options.now ?? '2026-12-01T09:00:00+09:00'));

@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { CertificateDetail, RevokeCertificateResponse } from '@certdesk/contracts';
-import { decodeCertificate } from '@certdesk/pki';
 import { AuditService } from '../audit/audit.service';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
@@ -8,6 +7,7 @@ import { toCertificateView } from '../customers/certificate-view';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { Certificate } from './certificate.entity';
+import { decodedCertificateView } from './decoded-certificate-view';
 import { RevokeCertificateDto } from './dto/revoke-certificate.dto';
 
 export const NO_PEM_MESSAGE = 'この電子証明書は旧システムから移行したもので、証明書ファイル（PEM）は保管されていません';
@@ -46,17 +46,12 @@ export class CertificateDetailService {
   private async detail(certificate: Certificate): Promise<CertificateDetail> {
     const user = await this.scope.repository(IbUser).findOrNotFound(certificate.ibUserId);
     const customer = await this.scope.repository(Customer).findOrNotFound(user.customerId);
-    const decoded = certificate.pem ? decodeCertificate(certificate.pem) : null;
     return {
       ...toCertificateView(certificate, user.currentCertificateId),
       ibUser: { id: user.id, loginId: user.loginId, name: user.name, ibRole: user.ibRole },
       customer: { id: customer.id, contractNumber: customer.contractNumber, companyName: customer.companyName },
       pem: certificate.pem,
-      decoded: decoded && {
-        ...decoded,
-        notBefore: decoded.notBefore.toISOString(),
-        notAfter: decoded.notAfter.toISOString(),
-      },
+      decoded: certificate.pem ? decodedCertificateView(certificate.pem) : null,
     };
   }
 }

@@ -36,9 +36,21 @@ describe('loadConfig', () => {
     ['CA_KEY_PASSPHRASE', { CA_KEY_PASSPHRASE: 'too-short' }],
     ['CRL_BASE_URL', { CRL_BASE_URL: 'ldap://crl.example.jp' }],
     ['CRL_BASE_URL', { CRL_BASE_URL: 'http://crl.example.jp/?x=1' }],
+    ['IB_TLS_PORT', { IB_TLS_PORT: 'on' }],
+    ['IB_TLS_KEY', { IB_TLS_CERT: '/etc/ib/server.crt' }],
+    ['DEMO_PIN', { DEMO_PIN: '12' }],
+    ['DEMO_CONFIRMATION_PIN', { DEMO_CONFIRMATION_PIN: '１２３４' }],
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('opens the IB channel on 3443 with a generated certificate and the demo PINs, unless told otherwise', () => {
+    expect(loadConfig({}, '/srv/app').ib).toEqual({
+      tlsPort: 3443, certFile: null, keyFile: null, portalDir: '/srv/app/dist/apps/ib-portal/browser', demoPin: '1234', demoConfirmationPin: '5678',
+    });
+    expect(loadConfig({ IB_TLS_PORT: 'off', IB_PORTAL_DIR: '' }).ib).toMatchObject({ tlsPort: null, portalDir: null });
+    expect(loadConfig({ IB_TLS_CERT: 'tls/a.crt', IB_TLS_KEY: '/k.pem' }, '/srv').ib).toMatchObject({ certFile: '/srv/tls/a.crt', keyFile: '/k.pem' });
   });
 
   it('writes CRL distribution points under CRL_BASE_URL, by default this server', () => {

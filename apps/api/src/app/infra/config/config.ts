@@ -24,6 +24,13 @@ export interface AppConfig {
   caKeyPassphrase: string | null;
   /** Base URL written into certificates' CRL distribution point: `<crlBaseUrl>/ib/crl/<code>.crl`. */
   crlBaseUrl: string;
+  /**
+   * The IB channel: its mutual-TLS listener (`IB_TLS_PORT`, default 3443; `off` disables it, 0 takes
+   * any free port), the server certificate files (`IB_TLS_CERT` / `IB_TLS_KEY`; when unset a
+   * self-signed one for localhost is made under `DATA_DIR/ib-tls`), the built IB portal it serves
+   * (`IB_PORTAL_DIR`) and the PINs the demo seed gives every IB user (`DEMO_PIN`, `DEMO_CONFIRMATION_PIN`).
+   */
+  ib: { tlsPort: number | null; certFile: string | null; keyFile: string | null; portalDir: string | null; demoPin: string; demoConfirmationPin: string };
 }
 
 export class ConfigError extends Error {
@@ -54,6 +61,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     notices: { worker: parseOnOff('NOTICE_WORKER', env['NOTICE_WORKER'], true), dailyAt: parseDailyAt(env['NOTICE_DAILY_AT']) },
     caKeyPassphrase: parseCaKeyPassphrase(env['CA_KEY_PASSPHRASE']),
     crlBaseUrl: parseCrlBaseUrl(env['CRL_BASE_URL'], parsePort(env['PORT'])),
+    ib: parseIb(env, cwd),
   };
 }
 
@@ -171,4 +179,36 @@ function parseDailyAt(value: string | undefined): string {
   if (value === undefined || value === '') return '06:00';
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new ConfigError('NOTICE_DAILY_AT', `must be HH:MM in JST, e.g. 06:00 (got "${value}")`);
   return value;
+}
+
+export const DEFAULT_DEMO_PIN = '1234';
+export const DEFAULT_DEMO_CONFIRMATION_PIN = '5678';
+/** 暗証番号: 4 to 16 half-width letters and digits. */
+export const PIN_FORMAT = /^[0-9A-Za-z]{4,16}$/;
+
+function parseIb(env: Env, cwd: string): AppConfig['ib'] {
+  const port = env['IB_TLS_PORT'];
+  let tlsPort: number | null = 3443;
+  if (port === 'off') tlsPort = null;
+  else if (port !== undefined && port !== '') {
+    tlsPort = Number(port);
+    if (!Number.isInteger(tlsPort) || tlsPort < 0 || tlsPort > 65535) {
+      throw new ConfigError('IB_TLS_PORT', `must be off or an integer from 0 (any free port) to 65535 (got "${port}")`);
+    }
+  }
+  const certFile = env['IB_TLS_CERT'] ? absolute(env['IB_TLS_CERT'], cwd) : null;
+  const keyFile = env['IB_TLS_KEY'] ? absolute(env['IB_TLS_KEY'], cwd) : null;
+  if ((certFile === null) !== (keyFile === null)) throw new ConfigError(certFile ? 'IB_TLS_KEY' : 'IB_TLS_CERT', 'must be set together with its pair (IB_TLS_CERT and IB_TLS_KEY)');
+  const pin = (variable: string, fallback: string): string => {
+    const value = env[variable];
+    if (value === undefined || value === '') return fallback;
+    if (!PIN_FORMAT.test(value)) throw new ConfigError(variable, 'must be 4 to 16 half-width letters or digits');
+    return value;
+  };
+  return {
+    tlsPort, certFile, keyFile,
+    portalDir: env['IB_PORTAL_DIR'] === '' ? null : absolute(env['IB_PORTAL_DIR'] || 'dist/apps/ib-portal/browser', cwd),
+    demoPin: pin('DEMO_PIN', DEFAULT_DEMO_PIN),
+    demoConfirmationPin: pin('DEMO_CONFIRMATION_PIN', DEFAULT_DEMO_CONFIRMATION_PIN),
+  };
 }

@@ -9,6 +9,7 @@ import { StaffSession } from '../../auth/staff-session.entity';
 import { CertificateAuthority } from '../../pki/certificate-authority.entity';
 import { NOTICE_ENTITIES } from '../../notices/notice-entities';
 import { ReissueRequest } from '../../reissues/reissue-request.entity';
+import { IbRenewalSession } from '../../ib/ib-renewal-session.entity';
 
 /** Every entity, listed explicitly (the API is bundled: no globs). */
-export const ENTITIES = [CreditUnion, Branch, Customer, IbUser, Certificate, StaffUser, AuditEvent, StaffSession, CertificateAuthority, ...NOTICE_ENTITIES, ReissueRequest];
+export const ENTITIES = [CreditUnion, Branch, Customer, IbUser, Certificate, StaffUser, AuditEvent, StaffSession, CertificateAuthority, ...NOTICE_ENTITIES, ReissueRequest, IbRenewalSession];

@@ -1,4 +1,4 @@
-import { ForbiddenException } from '@nestjs/common';
+import { ForbiddenException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { requestCookie } from './cookies';
@@ -26,6 +26,7 @@ export function issueXsrfToken(req: Request, res: Response): string {
  * `X-XSRF-TOKEN` and, when the browser sends `Origin`, come from this very host.
  */
 export function csrf(req: Request, res: Response, next: NextFunction): void {
+  if (/^\/ib(\/|\?|$)/.test(req.originalUrl)) return ibChannelCsrf(req, next);
   const cookie = requestCookie(req, XSRF_COOKIE);
   const hasValidCookie = cookie !== undefined && TOKEN_FORMAT.test(cookie);
   if (!hasValidCookie) issueXsrfToken(req, res);
@@ -34,6 +35,20 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
   if (!isSameOrigin(req.header('origin'), req.header('host'))) throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
   const header = req.header(XSRF_HEADER);
   if (!hasValidCookie || !header || !constantTimeEqual(header, cookie)) throw new ForbiddenException(CSRF_MISMATCH_MESSAGE);
+  next();
+}
+
+export const JSON_REQUIRED_MESSAGE = 'リクエストは application/json で送信してください';
+
+/**
+ * The IB channel authenticates with the TLS client certificate, which a browser sends by itself:
+ * a write must come from this very host (when `Origin` is sent) and be JSON, which no cross-site
+ * form can send and which needs a CORS preflight this server never grants. No cookie is involved.
+ */
+function ibChannelCsrf(req: Request, next: NextFunction): void {
+  if (SAFE_METHODS.has(req.method)) return next();
+  if (!isSameOrigin(req.header('origin'), req.header('host'))) throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
+  if (!req.is('application/json')) throw new UnsupportedMediaTypeException(JSON_REQUIRED_MESSAGE);
   next();
 }
 

@@ -9,6 +9,7 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   404: '指定されたデータは見つかりません',
   409: '他の操作と競合したため処理できませんでした。画面を更新してやり直してください',
   413: 'リクエストが大きすぎます',
+  415: 'リクエストの形式（Content-Type）が正しくありません',
   429: '試行回数が多すぎます。しばらく待ってからやり直してください',
   500: 'システムエラーが発生しました。時間をおいてやり直し、解決しない場合はシステム管理者に連絡してください',
 };
@@ -32,9 +33,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload !== null) {
-        const p = payload as { message?: unknown; details?: ApiError['details'] };
+        const p = payload as { message?: unknown; details?: ApiError['details']; code?: unknown };
         if (typeof p.message === 'string' && /[^\x20-\x7e]/.test(p.message)) body.message = p.message;
         if (p.details) body.details = p.details;
+        if (typeof p.code === 'string') body.code = p.code;
       } else if (typeof payload === 'string' && /[^\x20-\x7e]/.test(payload)) {
         body.message = payload;
       }

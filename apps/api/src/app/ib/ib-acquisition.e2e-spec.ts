@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Openssl } from '@certdesk/pki/testing';
+import { IbClient } from '../../testing/ib-client';
+import { addIbUser, rsaCsrs, withPins } from '../../testing/pki';
+import { SeededTenants, seedTwoCreditUnions } from '../../testing/staff-browser';
+import { createTestApp, TestApp } from '../../testing/test-app';
+import { testDatabases } from '../../testing/test-database';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Certificate } from '../certificates/certificate.entity';
+import { IbUser } from '../customers/ib-user.entity';
+import { CertificateAuthorityService } from '../pki/certificate-authority.service';
+import { MAX_PIN_ATTEMPTS, PIN_LOCKED_MESSAGE } from './ib-acquisition.service';
+
+const PIN = '2468';
+const CONFIRMATION = '13579';
+
+describe.each(testDatabases())('IB channel: 電子証明書取得 (acquisition) on $name', (db) => {
+  let t: TestApp;
+  let drop: () => Promise<void>;
+  let seeded: SeededTenants;
+  let ib: IbClient;
+  let caPem: string;
+  const openssl = new Openssl();
+  const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-'));
+  const certificates = () => t.dataSource.getRepository(Certificate).count();
+  const acquire = (loginId: string, overrides: Record<string, string> = {}) =>
+    ib.post('/ib/acquisitions', { loginId, pin: PIN, confirmationPin: CONFIRMATION, csr: openssl.newKeyRequest(2048).csrPem, ...overrides });
+  const user = async (state: Parameters<typeof addIbUser>[2] = {}) => withPins(t, await addIbUser(t, seeded.a, state), PIN, CONFIRMATION);
+
+  beforeAll(async () => {
+    const created = await db.create();
+    drop = created.drop;
+    t = await createTestApp(created.config, { env: { IB_TLS_PORT: '0', DATA_DIR: dataDir } });
+    seeded = await seedTwoCreditUnions(t);
+    ib = new IbClient(t);
+    caPem = (await t.app.get(CertificateAuthorityService).certificatePemByCode('1001')) ?? '';
+  }, 60_000);
+  afterAll(async () => {
+    openssl.close();
+    await t?.close();
+    await drop?.();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('issues a first certificate with the login ID and both PINs; openssl verifies it and it logs on', async () => {
+    const u = await user();
+    const { keyPem, csrPem } = openssl.newKeyRequest(2048);
+    const res = await ib.post('/ib/acquisitions', { loginId: u.loginId, pin: PIN, confirmationPin: CONFIRMATION, csr: csrPem });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ via: 'acquisition', expiryDate: '2027-12-01' });
+    expect(res.body.certificate.subject).toContain(`CN=${u.loginId}`);
+    expect(openssl.verify(caPem, res.body.certificatePem, { at: t.clock.now() }).stdout).toMatch(/: OK\n$/);
+    expect(openssl.ok(['pkcs7', '-print_certs', '-noout', '-in', openssl.file('p7.pem', res.body.pkcs7Pem)])).toContain(`CN = ${u.loginId}`);
+
+    const me = await ib.as({ keyPem, certPem: res.body.certificatePem }).get('/ib/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ ibUser: { loginId: u.loginId }, status: 'valid', daysLeft: 365, creditUnion: { code: '1001', mediaStorage: false } });
+  });
+
+  it('lets an expired user acquire through the 90th day, and refuses a past-limit user with the seed’s wording, changing nothing', async () => {
+    const expired = await user({ currentExpiryDate: '2026-09-02' }); // 2026-12-01 is the 90th day after
+    expect((await acquire(expired.loginId)).status).toBe(201);
+
+    const pastLimit = await user({ currentExpiryDate: '2026-09-01' });
+    const before = await certificates();
+    const res = await acquire(pastLimit.loginId);
+    expect(res.status).toBe(409);
+    expect(res.body.message).toBe('有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です');
+    expect(await certificates()).toBe(before);
+    expect(await t.dataSource.getRepository(IbUser).findOneByOrFail({ id: pastLimit.id })).toMatchObject({ currentExpiryDate: '2026-09-01', failedPinAttempts: 0 });
+  });
+
+  it('counts wrong PINs, locks the user at the fifth, then refuses even the right PINs; nothing is issued', async () => {
+    const u = await user();
+    const before = await certificates();
+    for (let attempt = 1; attempt < MAX_PIN_ATTEMPTS; attempt++) {
+      const res = await acquire(u.loginId, { pin: '0000' });
+      expect(res.status).toBe(401);
+      expect(res.body.message).toContain(`あと${MAX_PIN_ATTEMPTS - attempt}回`);
+    }
+    const fifth = await acquire(u.loginId, { confirmationPin: '0000' });
+    expect(fifth).toMatchObject({ status: 403, body: { message: PIN_LOCKED_MESSAGE, code: 'pin_locked' } });
+    expect((await acquire(u.loginId)).status).toBe(403);
+    expect(await certificates()).toBe(before);
+    const row = await t.dataSource.getRepository(IbUser).findOneByOrFail({ id: u.id });
+    expect(row.failedPinAttempts).toBe(MAX_PIN_ATTEMPTS);
+    expect(row.pinLockedAt).not.toBeNull();
+    const audited = await t.dataSource.getRepository(AuditEvent).countBy({ action: 'ib.acquisition.pin_failed', targetId: u.id });
+    expect(audited).toBe(MAX_PIN_ATTEMPTS);
+  });
+
+  it('answers an unknown login ID like a wrong PIN, and a right PIN resets the count', async () => {
+    const unknown = await acquire('no-such-user');
+    expect(unknown).toMatchObject({ status: 401, body: { code: 'wrong_credentials' } });
+    const u = await user();
+    expect((await acquire(u.loginId, { pin: '9999' })).status).toBe(401);
+    expect((await acquire(u.loginId)).status).toBe(201);
+    expect((await t.dataSource.getRepository(IbUser).findOneByOrFail({ id: u.id })).failedPinAttempts).toBe(0);
+  });
+
+  it('refuses bad input with the field named, a foreign Origin and a non-JSON body', async () => {
+    const u = await user();
+    const bad = await ib.post('/ib/acquisitions', { loginId: u.loginId, pin: '12', confirmationPin: CONFIRMATION, csr: 'not a csr' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['csr', 'pin']);
+    const foreign = await ib.post('/ib/acquisitions', { loginId: u.loginId }, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    const form = await ib.send('POST', '/ib/acquisitions', `loginId=${u.loginId}`, { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+  });
+
+  it('turns 50 concurrent acquisitions for one IB user into exactly one certificate', async () => {
+    const u = await user();
+    const csrs = await rsaCsrs(50);
+    const results = await Promise.all(csrs.map((csr) => ib.post('/ib/acquisitions', { loginId: u.loginId, pin: PIN, confirmationPin: CONFIRMATION, csr })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
+    expect(await t.dataSource.getRepository(Certificate).countBy({ ibUserId: u.id })).toBe(1);
+  }, 120_000);
+});
