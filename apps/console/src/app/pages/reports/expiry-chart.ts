@@ -4,9 +4,9 @@ import {
   computed,
   input,
 } from '@angular/core';
-import type { ChartOptions } from 'chart.js';
 import { BarChart } from '../../core/bar-chart';
 import { ExpiryMonth, expiryStackData, monthLabel } from './expiry-months';
+import { stackedBarOptions } from './stacked-bar-options';
 
 /**
  * Certificates expiring per month, stacked by branch (chart.js through ng2-charts; the reports page
@@ -15,7 +15,12 @@ import { ExpiryMonth, expiryStackData, monthLabel } from './expiry-months';
 @Component({
   selector: 'cd-expiry-stack-chart',
   imports: [BarChart],
-  template: `<cd-bar-chart [data]="data()" [options]="options()" [description]="description()" [height]="320" />`,
+  template: `<cd-bar-chart
+    [data]="data()"
+    [options]="options()"
+    [description]="description()"
+    [height]="320"
+  />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ExpiryStackChart {
@@ -30,34 +35,13 @@ export class ExpiryStackChart {
         .map((m) => `${monthLabel(m.month)} ${m.total}件`)
         .join('、'),
   );
-  protected readonly options = computed<ChartOptions<'bar'>>(() => {
+  protected readonly options = computed(() => {
     const months = this.months();
-    return {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      plugins: {
-        legend: { position: 'bottom' },
-        tooltip: {
-          mode: 'index',
-          callbacks: {
-            title: ([item]) =>
-              item ? monthLabel(months[item.dataIndex].month) : '',
-            label: (item) => ` ${item.dataset.label}: ${item.formattedValue}件`,
-            footer: ([item]) =>
-              item ? `合計 ${months[item.dataIndex].total}件` : '',
-          },
-        },
-      },
-      scales: {
-        x: { stacked: true },
-        y: {
-          stacked: true,
-          beginAtZero: true,
-          ticks: { precision: 0 },
-          title: { display: true, text: '件数' },
-        },
-      },
-    };
+    return stackedBarOptions({
+      title: ([item]) => (item ? monthLabel(months[item.dataIndex].month) : ''),
+      label: (item) => ` ${item.dataset.label}: ${item.formattedValue}件`,
+      footer: ([item]) =>
+        item ? `合計 ${months[item.dataIndex].total}件` : '',
+    });
   });
 }

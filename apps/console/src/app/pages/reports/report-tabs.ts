@@ -1,13 +1,12 @@
 import type { ReportName } from '@certdesk/contracts';
 
-/**
- * The tabs of レポート, in order, by their `tab=` value. Only reports the API has: reissue history
- * and notice delivery get their tabs when their endpoints exist.
- */
+/** The tabs of レポート, in order, by their `tab=` value: one per report the API offers. */
 export const REPORT_TABS = [
   { id: 'expiry', label: '有効期限（月別・店別）' },
   { id: 'locked-out', label: 'ロックアウト中（期限切れ）' },
   { id: 'past-limit', label: '期限超過（再発行が必要）' },
+  { id: 'reissues', label: '再発行履歴' },
+  { id: 'notices', label: '通知の送信状況' },
   { id: 'audit', label: '監査ログ出力' },
 ] as const satisfies readonly { id: ReportName; label: string }[];
 
@@ -22,5 +21,10 @@ export function reportTab(value: string | undefined): ReportTab {
 
 /** Tabs filtered by 店番 keep it when switching between them. */
 export function usesBranch(tab: ReportTab): boolean {
-  return tab !== 'audit';
+  return tab !== 'audit' && tab !== 'notices';
+}
+
+/** Tabs filtered by a period of days keep it when switching between them. */
+export function usesPeriod(tab: ReportTab): boolean {
+  return tab === 'reissues' || tab === 'notices' || tab === 'audit';
 }

@@ -10,6 +10,8 @@ import { Injectable, inject } from '@angular/core';
 import type {
   ExpiredUsersReport,
   ExpiryReport,
+  NoticeDeliveryReport,
+  ReissueHistoryReport,
   ReportName,
 } from '@certdesk/contracts';
 import {
@@ -69,6 +71,26 @@ export class ReportsApi {
   ): Observable<ExpiredUsersReport> {
     return this.http.get<ExpiredUsersReport>(`/api/reports/${list}`, {
       params: queryParams({ branch, cursor }).set('limit', REPORT_PAGE_SIZE),
+    });
+  }
+
+  /** 再発行履歴 (`from`, `to`, `status`, `branch`), newest first, 50 a page. */
+  reissues(
+    filters: ReportFilters,
+    cursor?: string,
+  ): Observable<ReissueHistoryReport> {
+    return this.http.get<ReissueHistoryReport>('/api/reports/reissues', {
+      params: queryParams({ ...filters, cursor }).set(
+        'limit',
+        REPORT_PAGE_SIZE,
+      ),
+    });
+  }
+
+  /** 通知の送信状況 (`from`, `to`, `milestone`): counts per milestone and day. */
+  notices(filters: ReportFilters): Observable<NoticeDeliveryReport> {
+    return this.http.get<NoticeDeliveryReport>('/api/reports/notices', {
+      params: queryParams(filters),
     });
   }
 

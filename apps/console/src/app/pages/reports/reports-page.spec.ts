@@ -12,6 +12,8 @@ import {
   ReportsPageTest,
   expiredUsers,
   expiryReport,
+  noticeDelivery,
+  reissueHistory,
 } from './reports-page.testing';
 
 describe('ReportsPage / レポート: tabs in the URL', () => {
@@ -31,7 +33,7 @@ describe('ReportsPage / レポート: tabs in the URL', () => {
     return (await (await tabs()).getActiveLink()).getLabel();
   }
 
-  it('offers exactly the reports the API has (no reissue or notice tabs yet), 有効期限 first', async () => {
+  it('offers one tab per report the API has, 有効期限 first', async () => {
     await t.open('/reports');
     await t.answer(t.request('/api/reports/expiry'), expiryReport());
     const links = await (await tabs()).getLinks();
@@ -39,6 +41,8 @@ describe('ReportsPage / レポート: tabs in the URL', () => {
       '有効期限（月別・店別）',
       'ロックアウト中（期限切れ）',
       '期限超過（再発行が必要）',
+      '再発行履歴',
+      '通知の送信状況',
       '監査ログ出力',
     ]);
     expect(await activeTab()).toBe('有効期限（月別・店別）');
@@ -76,8 +80,25 @@ describe('ReportsPage / レポート: tabs in the URL', () => {
     t.request('/api/health').flush(healthFixture());
   });
 
+  it('keeps the period between the tabs filtered by one, and the 店番 only where it applies', async () => {
+    await t.open(
+      '/reports?tab=reissues&from=2026-11-01&to=2026-11-30&branch=002&status=rejected',
+    );
+    await t.answer(t.request('/api/reports/reissues'), reissueHistory([]));
+
+    await (await tabs()).clickLink({ label: '通知の送信状況' });
+    await t.rendered();
+    expect(t.url).toBe('/reports?tab=notices&from=2026-11-01&to=2026-11-30');
+    await t.answer(t.request('/api/reports/notices'), noticeDelivery());
+
+    await (await tabs()).clickLink({ label: '再発行履歴' });
+    await t.rendered();
+    expect(t.url).toBe('/reports?tab=reissues&from=2026-11-01&to=2026-11-30');
+    await t.answer(t.request('/api/reports/reissues'), reissueHistory([]));
+  });
+
   it('opens the first tab for an unknown tab= (an old bookmark)', async () => {
-    await t.open('/reports?tab=reissues');
+    await t.open('/reports?tab=renewals');
     expect(await activeTab()).toBe('有効期限（月別・店別）');
     await t.answer(t.request('/api/reports/expiry'), expiryReport());
   });

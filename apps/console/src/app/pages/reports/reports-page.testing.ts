@@ -19,6 +19,10 @@ import type {
   ExpiredUserRow,
   ExpiredUsersReport,
   ExpiryReport,
+  NoticeDeliveryDay,
+  NoticeDeliveryReport,
+  ReissueHistoryReport,
+  ReissueHistoryRow,
   ReportHeader,
 } from '@certdesk/contracts';
 import { settle } from '../../../testing/http';
@@ -79,6 +83,115 @@ export function expiredUsers(
   nextCursor: string | null = null,
 ): ExpiredUsersReport {
   return { ...REPORT_HEADER, items, nextCursor };
+}
+
+/** A completed request: approved after 5時間30分, acquired 1日17時間 after the approval. */
+export function reissueRow(
+  n: number,
+  overrides: Partial<ReissueHistoryRow> = {},
+): ReissueHistoryRow {
+  return {
+    id: `reissue-${n}`,
+    requestedAt: '2026-11-10T01:00:00.000Z',
+    status: 'completed',
+    reason: 'lost_device',
+    reasonText: null,
+    identityCheck: '届出印の照合',
+    formReceivedOn: '2026-11-10',
+    branchCode: '001',
+    branchName: '本店',
+    customerId: `cust-${n}`,
+    contractNumber: String(n).padStart(10, '0'),
+    companyName: `株式会社山田商事${n}`,
+    ibUserId: `user-${n}`,
+    loginId: `${String(n).padStart(10, '0')}A0`,
+    ibUserName: '山田 太郎',
+    ibRole: 'administrator',
+    requestedBy: '営業店 花子',
+    decidedBy: '役席 一郎',
+    decidedAt: '2026-11-10T06:30:00.000Z',
+    minutesToApproval: 330,
+    authorizedUntil: '2027-01-28',
+    acquiredAt: '2026-11-12T00:00:00.000Z',
+    minutesToAcquisition: 2490,
+    ...overrides,
+  };
+}
+
+export function reissueHistory(
+  items: ReissueHistoryRow[],
+  nextCursor: string | null = null,
+): ReissueHistoryReport {
+  return {
+    ...REPORT_HEADER,
+    summary: {
+      total: 3,
+      byStatus: {
+        pending: 1,
+        authorized: 0,
+        completed: 2,
+        expired: 0,
+        rejected: 0,
+        cancelled: 0,
+      },
+      approval: {
+        count: 2,
+        averageMinutes: 885,
+        medianMinutes: 885,
+        maxMinutes: 1440,
+      },
+      acquisition: {
+        count: 0,
+        averageMinutes: null,
+        medianMinutes: null,
+        maxMinutes: null,
+      },
+    },
+    items,
+    nextCursor,
+  };
+}
+
+export function noticeDay(
+  day: string,
+  milestone: number | null,
+  counts: Partial<NoticeDeliveryDay> = {},
+): NoticeDeliveryDay {
+  const reissue = milestone === null;
+  return {
+    day,
+    kind: reissue ? 'reissue_ready' : 'renewal_reminder',
+    milestone,
+    label: reissue
+      ? '電子証明書再発行手続き完了のご案内（メール）'
+      : `有効期限の${milestone}日前`,
+    kindLabel: reissue
+      ? '電子証明書再発行手続き完了のご案内（メール）'
+      : '電子証明書更新のご案内（メール）',
+    sent: 0,
+    failed: 0,
+    cancelled: 0,
+    skipped: 0,
+    pending: 0,
+    ...counts,
+  };
+}
+
+/** 11/20: 30日前 3 sent 1 failed, 10日前 2 sent 1 cancelled; 11/21: reissue-ready 1 sent. */
+export function noticeDelivery(): NoticeDeliveryReport {
+  return {
+    ...REPORT_HEADER,
+    days: [
+      noticeDay('2026-11-20', 30, { sent: 3, failed: 1 }),
+      noticeDay('2026-11-20', 10, { sent: 2, cancelled: 1 }),
+      noticeDay('2026-11-21', null, { sent: 1 }),
+    ],
+    totals: { sent: 6, failed: 1, cancelled: 1, skipped: 0, pending: 0 },
+    milestones: [
+      { milestone: 30, label: '有効期限の30日前' },
+      { milestone: 10, label: '有効期限の10日前' },
+    ],
+  };
 }
 
 @Component({ selector: 'cd-customer-stub', template: 'ご契約先' })

@@ -8,10 +8,19 @@ import {
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { provideCharts, withDefaultRegisterables } from 'ng2-charts';
-import { AuditExport, AuditPeriod } from './audit-export';
+import { AuditExport } from './audit-export';
 import { ExpiredUsersReport } from './expired-users-report';
 import { ExpiryReport } from './expiry-report';
-import { REPORT_TABS, ReportTab, reportTab, usesBranch } from './report-tabs';
+import { NoticeDelivery } from './notice-delivery';
+import { Period } from './period-filter';
+import { ReissueHistory } from './reissue-history';
+import {
+  REPORT_TABS,
+  ReportTab,
+  reportTab,
+  usesBranch,
+  usesPeriod,
+} from './report-tabs';
 
 /**
  * レポート (compliance, manager): one tab per report the API offers, each with its filters, its
@@ -25,6 +34,8 @@ import { REPORT_TABS, ReportTab, reportTab, usesBranch } from './report-tabs';
     AuditExport,
     ExpiredUsersReport,
     ExpiryReport,
+    NoticeDelivery,
+    ReissueHistory,
   ],
   // Chart registrations for this page only: chart.js is loaded with it, never in the initial bundle.
   providers: [provideCharts(withDefaultRegisterables())],
@@ -43,6 +54,8 @@ export class ReportsPage {
   readonly cursor = input<string>();
   readonly from = input<string>();
   readonly to = input<string>();
+  readonly status = input<string>();
+  readonly milestone = input<string>();
 
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -50,19 +63,33 @@ export class ReportsPage {
   protected readonly tabs = REPORT_TABS;
   protected readonly current = computed(() => reportTab(this.tab()));
 
-  /** A tab's link: its first page; the 店番 stays when the tab is filtered by branch too. */
+  /** A tab's link: its first page; the 店番 and the period stay when the tab is filtered by them too. */
   protected tabParams(tab: ReportTab): Params {
-    const branch = usesBranch(tab) ? this.branch() : undefined;
-    return branch ? { tab, branch } : { tab };
+    const params: Params = { tab };
+    if (usesBranch(tab) && this.branch()) params['branch'] = this.branch();
+    if (usesPeriod(tab)) {
+      if (this.from()) params['from'] = this.from();
+      if (this.to()) params['to'] = this.to();
+    }
+    return params;
   }
 
+  /** A new filter shows its first page. */
   protected filterBranch(branch: string | undefined): void {
     this.setQuery({ branch: branch ?? null, cursor: null });
   }
 
+  protected filterStatus(status: string | undefined): void {
+    this.setQuery({ status: status ?? null, cursor: null });
+  }
+
+  protected filterMilestone(milestone: string | undefined): void {
+    this.setQuery({ milestone: milestone ?? null });
+  }
+
   /** Dates are set as they are typed: the URL follows without a history entry per keystroke. */
-  protected setPeriod({ from, to }: AuditPeriod): void {
-    this.setQuery({ from: from ?? null, to: to ?? null }, true);
+  protected setPeriod({ from, to }: Period): void {
+    this.setQuery({ from: from ?? null, to: to ?? null, cursor: null }, true);
   }
 
   private setQuery(queryParams: Params, replaceUrl = false): void {

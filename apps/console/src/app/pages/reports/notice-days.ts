@@ -1,0 +1,74 @@
+import type {
+  NoticeDeliveryCount,
+  NoticeDeliveryDay,
+} from '@certdesk/contracts';
+import type { ChartData } from 'chart.js';
+
+/** The outcomes the chart stacks, with their colours (the table has every count). */
+export const CHARTED: readonly {
+  key: NoticeDeliveryCount;
+  label: string;
+  color: string;
+}[] = [
+  { key: 'sent', label: '送信済み', color: '#1e8e3e' },
+  { key: 'failed', label: '送信失敗', color: '#d93025' },
+  { key: 'cancelled', label: '取消（送信不要）', color: '#9aa0a6' },
+];
+
+export type DayTotals = { day: string } & Record<NoticeDeliveryCount, number>;
+
+/** The report's rows (per day and milestone) added up per day, days in order. */
+export function totalsPerDay(rows: readonly NoticeDeliveryDay[]): DayTotals[] {
+  const byDay = new Map<string, DayTotals>();
+  for (const row of rows) {
+    let day = byDay.get(row.day);
+    if (!day) {
+      day = {
+        day: row.day,
+        sent: 0,
+        failed: 0,
+        cancelled: 0,
+        skipped: 0,
+        pending: 0,
+      };
+      byDay.set(row.day, day);
+    }
+    for (const key of [
+      'sent',
+      'failed',
+      'cancelled',
+      'skipped',
+      'pending',
+    ] as const) {
+      day[key] += row[key];
+    }
+  }
+  return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** `2026-11-20` → `11/20`, with the year under the first day and the first day of each new year. */
+export function dayAxisLabels(days: readonly string[]): string[][] {
+  return days.map((day, i) => {
+    const [y, m, d] = day.split('-').map(Number);
+    const label = `${m}/${d}`;
+    return i === 0 || days[i - 1].slice(0, 4) !== day.slice(0, 4)
+      ? [label, `${y}年`]
+      : [label];
+  });
+}
+
+/** One bar per day, stacked 送信済み / 送信失敗 / 取消. */
+export function noticeStackData(
+  days: readonly DayTotals[],
+): ChartData<'bar', number[], string[]> {
+  return {
+    labels: dayAxisLabels(days.map((d) => d.day)),
+    datasets: CHARTED.map(({ key, label, color }) => ({
+      label,
+      data: days.map((d) => d[key]),
+      backgroundColor: color,
+      stack: 'outcomes',
+      maxBarThickness: 32,
+    })),
+  };
+}

@@ -1,0 +1,92 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+} from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import type { NoticeDeliveryCounts } from '@certdesk/contracts';
+import { describeMilestone } from '@certdesk/domain';
+import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
+import { loadOnChange } from '../../core/load-on-change';
+import { Choice, ChoiceFilter } from './choice-filter';
+import { CsvExport } from './csv-export';
+import { NoticeDeliveryChart } from './notice-delivery-chart';
+import { totalsPerDay } from './notice-days';
+import { Period, PeriodFilter } from './period-filter';
+import { ReportFrame } from './report-frame';
+import { ReportsApi } from './reports-api';
+
+/**
+ * 通知の送信状況: e-mail notices per JST business day (the day they were queued for) and milestone —
+ * sent, failed, cancelled (no longer needed), skipped (no address) and still waiting — as a chart
+ * per day and a table per day and milestone, with the period's totals.
+ */
+@Component({
+  selector: 'cd-notice-delivery',
+  imports: [
+    MatTableModule,
+    ChoiceFilter,
+    CsvExport,
+    JapaneseDatePipe,
+    NoticeDeliveryChart,
+    PeriodFilter,
+    ReportFrame,
+  ],
+  templateUrl: './notice-delivery.html',
+  styleUrls: ['./report-table.scss', './report-summary.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class NoticeDelivery {
+  readonly from = input<string>();
+  readonly to = input<string>();
+  readonly milestone = input<string>();
+  readonly periodChange = output<Period>();
+  readonly milestoneChange = output<string | undefined>();
+
+  private readonly api = inject(ReportsApi);
+  protected readonly filters = computed(() => ({
+    from: this.from(),
+    to: this.to(),
+    milestone: this.milestone(),
+  }));
+  protected readonly report = loadOnChange(this.filters, (filters) =>
+    this.api.notices(filters),
+  );
+  protected readonly rows = computed(() => this.report().value?.days ?? []);
+  protected readonly perDay = computed(() => totalsPerDay(this.rows()));
+  /** The period's milestones, and the chosen one even when the period has none of it. */
+  protected readonly milestoneChoices = computed<Choice[]>(() => {
+    const listed =
+      this.report().value?.milestones.map((m) => m.milestone) ?? [];
+    const chosen = Number(this.milestone());
+    const all =
+      this.milestone() && Number.isInteger(chosen) && !listed.includes(chosen)
+        ? [...listed, chosen].sort((a, b) => b - a)
+        : listed;
+    return all.map((m) => ({ value: String(m), label: describeMilestone(m) }));
+  });
+  protected readonly columns = [
+    'day',
+    'milestone',
+    'sent',
+    'failed',
+    'cancelled',
+    'skipped',
+    'pending',
+    'total',
+  ];
+  protected readonly counts = [
+    { key: 'sent', label: '送信済み' },
+    { key: 'failed', label: '送信失敗' },
+    { key: 'cancelled', label: '取消（送信不要）' },
+    { key: 'skipped', label: '送信対象外' },
+    { key: 'pending', label: '送信待ち' },
+  ] as const;
+
+  protected total(c: NoticeDeliveryCounts): number {
+    return this.counts.reduce((sum, { key }) => sum + c[key], 0);
+  }
+}
