@@ -17,15 +17,11 @@ function section(path: string, loadComponent: PageLoader): Route {
   return {
     path,
     title: item.label,
-    data: { [ROUTE_PERMISSIONS]: item.anyOf, heading: item.label },
+    data: { [ROUTE_PERMISSIONS]: item.anyOf },
     canActivate: [permissionGuard],
     loadComponent,
   };
 }
-
-/** A screen not built yet: one shared page, told its heading through route data (bound to its input). */
-const comingSoon: PageLoader = () =>
-  import('./pages/coming-soon/coming-soon-page').then((m) => m.ComingSoonPage);
 
 export const appRoutes: Route[] = [
   {
@@ -77,7 +73,15 @@ export const appRoutes: Route[] = [
             (m) => m.reissueRoutes,
           ),
       },
-      section('templates', comingSoon),
+      {
+        // 通知テンプレート: the templates, and with them the delivery log, the schedule and 今すぐ実行
+        // (each tab checks its own permission, see notices.routes.ts).
+        path: 'templates',
+        data: { [ROUTE_PERMISSIONS]: navItem('templates').anyOf },
+        canActivate: [permissionGuard],
+        loadChildren: () =>
+          import('./pages/notices/notices.routes').then((m) => m.noticeRoutes),
+      },
       section('reports', () =>
         import('./pages/reports/reports-page').then((m) => m.ReportsPage),
       ),

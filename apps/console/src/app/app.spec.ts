@@ -17,6 +17,7 @@ import {
   searchItem,
 } from '../testing/certificates.fixture';
 import { healthFixture } from '../testing/health.fixture';
+import { templateSummaries } from '../testing/notices.fixture';
 import { reissuePage } from '../testing/reissues.fixture';
 import { flushApiError, settle } from '../testing/http';
 import { sessionFixture } from '../testing/session.fixture';
@@ -213,16 +214,21 @@ describe('App: sign-in routing, shell and navigation per role', () => {
     expect(await navLabels()).toEqual(['職員管理']);
   });
 
-  it('navigates to a coming-soon section from the navigation', async () => {
+  it('opens 通知テンプレート from the navigation, with its tabs', async () => {
     await open('/', sessionFixture('manager'));
     const nav = await loader.getHarness(MatNavListHarness);
     const [item] = await nav.getItems({ fullText: /通知テンプレート/ });
     await item.click();
     await flushPageRequests();
+    http.expectOne('/api/notice-templates').flush(templateSummaries());
+    await fixture.whenStable();
     expect(router.url).toBe('/templates');
     expect(await item.isActivated()).toBe(true);
     expect(el().querySelector('h1')?.textContent).toBe('通知テンプレート');
-    expect(el().textContent).toContain('今後のリリースで提供予定です');
+    expect(
+      [...el().querySelectorAll('[mat-tab-link]')].map((a) => a.textContent),
+    ).toEqual(['テンプレート', '送信履歴', '通知スケジュール', '今すぐ実行']);
+    expect(el().textContent).toContain('電子証明書更新のご案内（メール）');
     expect(TestBed.inject(Title).getTitle()).toBe(
       '通知テンプレート | 電子証明書管理コンソール',
     );

@@ -19,11 +19,26 @@ export function showServerErrors(
   form: FormGroup,
   error: unknown,
 ): PlacedErrors {
+  return placeReasons(form, apiError(error)?.details ?? []);
+}
+
+/**
+ * Puts each `{ field, reason }` on the control of that name (e.g. a live preview's problems); a
+ * field with several shows its first.
+ */
+export function placeReasons(
+  form: FormGroup,
+  reasons: readonly { field: string; reason: string }[],
+): PlacedErrors {
   let placed = 0;
   const unplaced: string[] = [];
-  for (const { field, reason } of apiError(error)?.details ?? []) {
+  const marked = new Set<string>();
+  for (const { field, reason } of reasons) {
     const control = form.get(field);
-    if (control) {
+    if (control && marked.has(field)) {
+      placed++;
+    } else if (control) {
+      marked.add(field);
       control.setErrors({ ...control.errors, [SERVER_ERROR]: reason });
       control.markAsTouched();
       placed++;

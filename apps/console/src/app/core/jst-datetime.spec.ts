@@ -1,4 +1,4 @@
-import { formatJstDateTime } from './jst-datetime';
+import { formatJstDateTime, formatJstMinute } from './jst-datetime';
 
 describe('formatJstDateTime', () => {
   it.each([
@@ -13,5 +13,11 @@ describe('formatJstDateTime', () => {
 
   it('rejects what is not an instant', () => {
     expect(() => formatJstDateTime('yesterday')).toThrow(RangeError);
+  });
+});
+
+describe('formatJstMinute', () => {
+  it('drops the seconds', () => {
+    expect(formatJstMinute('2026-11-30T15:04:05Z')).toBe('2026/12/01 00:04');
   });
 });

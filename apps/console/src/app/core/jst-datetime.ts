@@ -16,3 +16,8 @@ export function formatJstDateTime(instant: string): string {
     `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`
   );
 }
+
+/** An instant to the minute, as tables show it: `2026/12/01 09:00` (JST). */
+export function formatJstMinute(instant: string): string {
+  return formatJstDateTime(instant).slice(0, 16);
+}

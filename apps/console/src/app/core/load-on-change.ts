@@ -8,6 +8,11 @@ export interface LoadError {
   readonly reasons: readonly string[];
 }
 
+/** A failed call as pages show it: the API's Japanese message and its field reasons. */
+export function toLoadError(error: unknown): LoadError {
+  return { message: apiErrorMessage(error), reasons: apiErrorReasons(error) };
+}
+
 /** The latest answer for the current key; `value` stays while the next one loads (no flicker when paging). */
 export interface Loaded<T> {
   readonly loading: boolean;
@@ -34,10 +39,7 @@ export function loadOnChange<K, T>(
             of<Loaded<T>>({
               loading: false,
               value: null,
-              error: {
-                message: apiErrorMessage(error),
-                reasons: apiErrorReasons(error),
-              },
+              error: toLoadError(error),
             }),
           ),
         ),

@@ -10,7 +10,7 @@ import {
   REISSUE_STATUSES,
   REISSUE_STATUS_LABELS,
 } from '@certdesk/domain';
-import { formatJstDateTime } from '../../core/jst-datetime';
+import { formatJstMinute } from '../../core/jst-datetime';
 
 /** The queue's filter: one request status, or every request. */
 export type ReissueFilter = ReissueStatusName | 'all';
@@ -76,6 +76,4 @@ export function reasonsFor(status: LifecycleStatusName): ReissueReasonName[] {
 }
 
 /** 受付日時 in a table: `2026/12/01 09:00` (JST). */
-export function jstMinute(instant: string): string {
-  return formatJstDateTime(instant).slice(0, 16);
-}
+export const jstMinute = formatJstMinute;

@@ -1,0 +1,151 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { NoticeDeliveryItem } from '@certdesk/contracts';
+import { catchError, forkJoin, of } from 'rxjs';
+import { apiErrorMessage } from '../../core/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
+import { formatJstMinute } from '../../core/jst-datetime';
+import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
+import { loadOnChange } from '../../core/load-on-change';
+import { ErrorAlert } from '../../core/ui/error-alert';
+import { KeysetPager } from '../../core/ui/keyset-pager';
+import { DeliveryDetailDialog } from './delivery-detail-dialog';
+import { DeliveryFilters } from './delivery-filters';
+import {
+  DELIVERY_FILTER_KEYS,
+  DeliveryFilters as Filters,
+  NoticesApi,
+} from './notices-api';
+import { NoticesTabs } from './notices-tabs';
+
+/**
+ * 送信履歴 (`/templates/log`): every notice queued, sent, skipped, cancelled or failed, newest first,
+ * filtered through the URL, 50 a page (keyset: 次へ/前へ). Managers resend a failed one.
+ */
+@Component({
+  selector: 'cd-delivery-log-page',
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTableModule,
+    RouterLink,
+    DeliveryFilters,
+    ErrorAlert,
+    IbRoleBadge,
+    JapaneseDatePipe,
+    KeysetPager,
+    NoticesTabs,
+  ],
+  templateUrl: './delivery-log-page.html',
+  styleUrl: './notices.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DeliveryLogPage {
+  /** Query parameters (withComponentInputBinding): the page's state is its URL. */
+  readonly status = input<string>();
+  readonly kind = input<string>();
+  readonly milestone = input<string>();
+  readonly from = input<string>();
+  readonly to = input<string>();
+  readonly cursor = input<string>();
+
+  private readonly api = inject(NoticesApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly auth = inject(AuthService);
+  protected readonly mayResend = computed(() => this.auth.can('notices.run'));
+
+  protected readonly filters = computed<Filters>(() => ({
+    status: this.status(),
+    kind: this.kind(),
+    milestone: this.milestone(),
+    from: this.from(),
+    to: this.to(),
+  }));
+  /** Bumped after a resend: the same page again. */
+  private readonly reloads = signal(0);
+  protected readonly log = loadOnChange(
+    computed(() => ({
+      filters: this.filters(),
+      cursor: this.cursor(),
+      n: this.reloads(),
+    })),
+    ({ filters, cursor }) => this.api.deliveries(filters, cursor),
+  );
+  /** The kinds and milestones the filters offer (the filters work without them). */
+  protected readonly options = loadOnChange(signal(null), () =>
+    forkJoin({
+      kinds: this.api.templates(),
+      schedule: this.api.schedule().pipe(catchError(() => of(null))),
+    }),
+  );
+  protected readonly items = computed(() => this.log().value?.items ?? []);
+  protected readonly nextCursor = computed(
+    () => this.log().value?.nextCursor ?? null,
+  );
+  protected readonly resending = signal<string | null>(null);
+  protected readonly columns = [
+    'businessDate',
+    'notice',
+    'customer',
+    'recipient',
+    'expiry',
+    'status',
+    'sentAt',
+    'actions',
+  ];
+  protected readonly time = formatJstMinute;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
+  }
+
+  protected search(filters: Filters): void {
+    const queryParams = Object.fromEntries(
+      DELIVERY_FILTER_KEYS.map((k) => [k, filters[k] ?? null]),
+    );
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { ...queryParams, cursor: null },
+    });
+  }
+
+  protected open(item: NoticeDeliveryItem): void {
+    this.dialog.open(DeliveryDetailDialog, { data: item, width: '720px' });
+  }
+
+  protected resend(item: NoticeDeliveryItem): void {
+    this.resending.set(item.id);
+    this.api.resend(item.id).subscribe({
+      next: () => {
+        this.resending.set(null);
+        this.notify(`${item.ibUser.name} 様への通知を再送します（送信待ち）`);
+        this.reloads.update((n) => n + 1);
+      },
+      error: (error: unknown) => {
+        this.resending.set(null);
+        this.notify(apiErrorMessage(error));
+      },
+    });
+  }
+
+  private notify(message: string): void {
+    this.snackBar.open(message, '閉じる', { duration: 6000 });
+  }
+}

@@ -1,0 +1,40 @@
+import type { Route, Routes } from '@angular/router';
+import {
+  ROUTE_PERMISSIONS,
+  permissionGuard,
+} from '../../core/auth/auth.guards';
+import { NoticeTab, noticeTab } from './notice-labels';
+
+type PageLoader = NonNullable<Route['loadComponent']>;
+
+/** A tab of 通知テンプレート: its title and permissions from `NOTICE_TABS`. */
+function tab(path: NoticeTab['path'], loadComponent: PageLoader): Route {
+  const t = noticeTab(path);
+  return {
+    path,
+    pathMatch: 'full',
+    title: t.title,
+    data: { [ROUTE_PERMISSIONS]: t.anyOf },
+    canActivate: [permissionGuard],
+    loadComponent,
+  };
+}
+
+/**
+ * `/templates` (the kinds), `/templates/:kind` (the editor), `/templates/log` (送信履歴),
+ * `/templates/schedule` (通知スケジュール), `/templates/runs` (今すぐ実行, managers).
+ */
+export const noticeRoutes: Routes = [
+  tab('', () => import('./templates-page').then((m) => m.TemplatesPage)),
+  tab('log', () =>
+    import('./delivery-log-page').then((m) => m.DeliveryLogPage),
+  ),
+  tab('schedule', () => import('./schedule-page').then((m) => m.SchedulePage)),
+  tab('runs', () => import('./runs-page').then((m) => m.RunsPage)),
+  {
+    path: ':kind',
+    title: 'テンプレートの編集',
+    loadComponent: () =>
+      import('./template-editor-page').then((m) => m.TemplateEditorPage),
+  },
+];
