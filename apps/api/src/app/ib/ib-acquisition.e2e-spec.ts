@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient } from '../../testing/ib-client';
 import { addIbUser, rsaCsrs, withPins } from '../../testing/pki';
-import { SeededTenants, seedTwoCreditUnions } from '../../testing/staff-browser';
+import { SeededTenants, seedTwoCreditUnions, StaffBrowser } from '../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
@@ -89,6 +89,19 @@ describe.each(testDatabases())('IB channel: 電子証明書取得 (acquisition) 
     expect(row.pinLockedAt).not.toBeNull();
     const audited = await t.dataSource.getRepository(AuditEvent).countBy({ action: 'ib.acquisition.pin_failed', targetId: u.id });
     expect(audited).toBe(MAX_PIN_ATTEMPTS);
+
+    // Staff see the lock on the customer page; only a manager clears it (audited), then the customer can acquire.
+    const branch = StaffBrowser.of(t);
+    await branch.login(seeded.username('branch_staff', seeded.a));
+    const view = await branch.get(`/api/customers/${u.customerId}`);
+    expect(view.body.ibUsers.find((x: { id: string }) => x.id === u.id).pinLocked).toBe(true);
+    expect((await branch.post(`/api/ib-users/${u.id}/pin-unlock`)).status).toBe(403);
+    const manager = StaffBrowser.of(t);
+    await manager.login(seeded.username('manager', seeded.a));
+    expect((await manager.post(`/api/ib-users/${u.id}/pin-unlock`)).status).toBe(204);
+    expect((await manager.post(`/api/ib-users/${u.id}/pin-unlock`)).status).toBe(409);
+    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'ib_user.pin_unlock', targetId: u.id })).toBe(1);
+    expect((await acquire(u.loginId)).status).toBe(201);
   });
 
   it('answers an unknown login ID like a wrong PIN, and a right PIN resets the count', async () => {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { argon2id, hash } from 'argon2';
+import { DataSource, IsNull } from 'typeorm';
+import { IbUser } from '../customers/ib-user.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
@@ -29,11 +31,24 @@ export class DemoDataService {
       { ...DEMO_SEED, today: this.clock.today(), now: this.clock.now() },
       this.config.demoPassword,
     );
+    await this.givePins();
     this.logger.log(
       `demo data: credit unions ${result.creditUnions.join(', ')}, ${result.customers} customers, ` +
         `${result.certificates} certificates in ${result.seconds.toFixed(1)} s; ` +
         `staff <role>-<code> (e.g. manager-1001) with password DEMO_PASSWORD` +
-        (process.env['DEMO_PASSWORD'] ? '' : ` = ${this.config.demoPassword}`),
+        (process.env['DEMO_PASSWORD'] ? '' : ` = ${this.config.demoPassword}`) +
+        `; IB users' PINs DEMO_PIN / DEMO_CONFIRMATION_PIN` +
+        (process.env['DEMO_PIN'] || process.env['DEMO_CONFIRMATION_PIN'] ? '' : ` = ${this.config.ib.demoPin} / ${this.config.ib.demoConfirmationPin}`),
     );
+  }
+
+  /**
+   * Every demo IB user gets the demo PINs, so 電子証明書取得 can be tried by hand. One argon2id hash
+   * per PIN is shared by all demo users (hashing thousands would slow the start); demo data only.
+   */
+  private async givePins(): Promise<void> {
+    const { demoPin, demoConfirmationPin } = this.config.ib;
+    const [pinHash, confirmPinHash] = await Promise.all([hash(demoPin, { type: argon2id }), hash(demoConfirmationPin, { type: argon2id })]);
+    await this.dataSource.getRepository(IbUser).update({ pinHash: IsNull() }, { pinHash, confirmPinHash });
   }
 }

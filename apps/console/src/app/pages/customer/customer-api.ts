@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type { CustomerDetail } from '@certdesk/contracts';
 import { Observable } from 'rxjs';
 
-/** Typed client for `GET /api/customers/:id` (each view is audited by the API). */
+/** Typed client for `GET /api/customers/:id` (each view is audited by the API) and the PIN unlock. */
 @Injectable({ providedIn: 'root' })
 export class CustomerApi {
   private readonly http = inject(HttpClient);
@@ -11,6 +11,14 @@ export class CustomerApi {
   get(id: string): Observable<CustomerDetail> {
     return this.http.get<CustomerDetail>(
       `/api/customers/${encodeURIComponent(id)}`,
+    );
+  }
+
+  /** Clears an IB user's PIN lock (managers; audited by the API). */
+  unlockPin(ibUserId: string): Observable<void> {
+    return this.http.post<void>(
+      `/api/ib-users/${encodeURIComponent(ibUserId)}/pin-unlock`,
+      {},
     );
   }
 }

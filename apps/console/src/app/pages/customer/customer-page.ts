@@ -122,6 +122,27 @@ export class CustomerPage {
       });
   }
 
+  /** ロック解除: the customer may try 電子証明書取得 again; the card reloads without the lock. */
+  protected unlockPin(user: IbUserView): void {
+    this.api.unlockPin(user.id).subscribe({
+      next: () => {
+        this.snackBar.open(
+          `${user.name}（${user.loginId}）の暗証番号ロックを解除しました`,
+          '閉じる',
+          { duration: 8000 },
+        );
+        this.reloads.next();
+      },
+      error: (error: unknown) => {
+        this.snackBar.open(
+          apiErrorMessage(error, '暗証番号ロックを解除できませんでした'),
+          '閉じる',
+          { duration: 8000 },
+        );
+      },
+    });
+  }
+
   protected back(event: MouseEvent): void {
     if (
       event.button !== 0 ||

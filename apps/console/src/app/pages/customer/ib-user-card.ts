@@ -44,12 +44,17 @@ export class IbUserCard {
   readonly today = input.required<string>();
   /** 再発行を依頼 was pressed (the customer page opens the dialog). */
   readonly requestReissue = output<void>();
+  /** ロック解除 was pressed (managers). */
+  readonly unlockPin = output<void>();
 
   private readonly auth = inject(AuthService);
   protected readonly canRequestReissue = computed(
     () =>
       this.auth.can('reissues.request') &&
       mayRequestReissue(this.user().status),
+  );
+  protected readonly canUnlockPin = computed(
+    () => this.auth.can('ibUsers.unlock') && this.user().pinLocked,
   );
   protected readonly reissueOpen = computed(() =>
     isOpenStatus(this.user().status),

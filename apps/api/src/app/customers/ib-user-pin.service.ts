@@ -1,0 +1,32 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../infra/clock/clock';
+import { TenantScope } from '../infra/tenancy/tenant-scope';
+import { IbUser } from './ib-user.entity';
+
+export const NOT_LOCKED_MESSAGE = 'この利用者の暗証番号はロックされていません';
+
+/** A manager clears an IB user's PIN lock (5 wrong PINs at 電子証明書取得), audited with what was cleared. */
+@Injectable()
+export class IbUserPinService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scope: TenantScope,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async unlock(ibUserId: string): Promise<void> {
+    const user = await this.scope.repository(IbUser).findOrNotFound(ibUserId);
+    if (!user.pinLockedAt && user.failedPinAttempts === 0) throw new ConflictException(NOT_LOCKED_MESSAGE);
+    await this.dataSource.transaction(async (em) => {
+      await this.scope.repository(IbUser, em).update(user.id, { failedPinAttempts: 0, pinLockedAt: null, updatedAt: this.clock.now() });
+      await this.audit.recordIn(em, {
+        action: 'ib_user.pin_unlock', outcome: 'success', targetType: 'ib_user', targetId: user.id,
+        details: { loginId: user.loginId, failedPinAttempts: user.failedPinAttempts, lockedAt: user.pinLockedAt?.toISOString() ?? null },
+      });
+    });
+  }
+}
