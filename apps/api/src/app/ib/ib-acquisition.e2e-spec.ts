@@ -124,6 +124,27 @@ describe.each(testDatabases())('IB channel: 電子証明書取得 (acquisition) 
     expect(form.status).toBe(415);
   });
 
+  it('completes a reissue: refused while pending, acquired once authorized, and the request closes as completed', async () => {
+    const u = await user({ currentExpiryDate: '2026-08-01' }); // past the limit: only a reissue helps
+    const branch = StaffBrowser.of(t);
+    await branch.login(seeded.username('branch_staff', seeded.a));
+    const manager = StaffBrowser.of(t);
+    await manager.login(seeded.username('manager', seeded.a));
+    const created = await branch.post('/api/reissues', { ibUserId: u.id, reason: 'past_limit', identityCheck: '届出印の照合（電子証明書再発行依頼書）', formReceivedOn: '2026-12-01' });
+    expect(created.status).toBe(201);
+    const pending = await acquire(u.loginId);
+    expect(pending.status).toBe(409);
+    expect(pending.body.message).toContain('再発行の手続き中です');
+
+    expect((await manager.post(`/api/reissues/${created.body.id}/approve`, {})).status).toBe(200);
+    const acquired = await acquire(u.loginId);
+    expect(acquired.status).toBe(201);
+    const request = await manager.get(`/api/reissues/${created.body.id}`);
+    expect(request.body).toMatchObject({ status: 'completed', ibUser: { status: 'valid' } });
+    expect(await t.dataSource.getRepository(Certificate).findOneByOrFail({ pem: acquired.body.certificatePem })).toMatchObject({ issuedVia: 'acquisition', ibUserId: u.id });
+    expect((await acquire(u.loginId)).status).toBe(409); // a second acquisition: the user is valid now
+  });
+
   it('turns 50 concurrent acquisitions for one IB user into exactly one certificate', async () => {
     const u = await user();
     const csrs = await rsaCsrs(50);

@@ -78,6 +78,7 @@ describe.each(testDatabases())('IB channel: certificate log-on and renewal on $n
   it('shows the renewal notice inside the window, renews once with a new key, and the old certificate stops working', async () => {
     const me = await customerWithCertificate(seeded.a);
     expect((await ib.as(me).get('/ib/notices')).body).toEqual([]);
+    expect(await ib.as(me).get('/ib/certificate')).toMatchObject({ status: 404, body: { code: 'not_media_storage' } });
     expect((await ib.as(me).post('/ib/renewals', {})).status).toBe(409); // valid: outside the window
     expect(await t.dataSource.getRepository(IbRenewalSession).countBy({})).toBe(0);
 
@@ -110,6 +111,8 @@ describe.each(testDatabases())('IB channel: certificate log-on and renewal on $n
     t.clock.set(new Date(start.getTime() + 340 * DAY));
     const session = await ib.as(me).post('/ib/renewals', {});
     expect(session.body).toMatchObject({ action: 'save_to_pc', actionLabel: 'パソコンに保存する' });
+    const stored = await ib.as(me).get('/ib/certificate'); // kept retrievable under media storage
+    expect(stored).toMatchObject({ status: 200, body: { certificatePem: me.certPem, expiryDate: '2027-12-01' } });
     t.clock.advance(10 * 60_000 + 1);
     const late = await ib.as(me).post(`/ib/renewals/${session.body.id}/csr`, { csr: openssl.newKeyRequest(2048).csrPem });
     expect(late).toMatchObject({ status: 409, body: { code: 'renewal_session_expired' } });

@@ -79,6 +79,16 @@ export class IbRenewalService {
   }
 }
 
+export const NOT_MEDIA_STORAGE_MESSAGE = 'ご利用の信用金庫では電子証明書をサーバに保管していません。';
+
+/** Media storage (電子証明書媒体保管): the current certificate stays retrievable for its holder. */
+export async function storedCertificate(logon: IbLogon, cas: CertificateAuthorityService): Promise<IbIssuedCertificate> {
+  if (!logon.creditUnion.mediaStorage || !logon.certificate.pem) throw new NotFoundException({ message: NOT_MEDIA_STORAGE_MESSAGE, code: 'not_media_storage' });
+  const ca = await cas.forCreditUnion(logon.creditUnion.id);
+  const via = logon.certificate.issuedVia === 'renewal' ? 'renewal' : 'acquisition';
+  return issuedView({ certificate: logon.certificate, pem: logon.certificate.pem, supersededCertificateId: null }, ca.certificatePem, via);
+}
+
 export function actorOf(logon: Pick<IbLogon, 'ibUser'>): { actorType: 'ib_user'; actorId: string; actorName: string } {
   return { actorType: 'ib_user', actorId: logon.ibUser.id, actorName: logon.ibUser.loginId };
 }

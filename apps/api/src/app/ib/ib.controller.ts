@@ -8,7 +8,8 @@ import { IbAcquisitionDto, IbCsrDto } from './dto/ib.dto';
 import { IbAcquisitionService } from './ib-acquisition.service';
 import { CurrentIbLogon, IbRoute } from './ib-logon.guard';
 import { IbLogon } from './ib-logon.service';
-import { IbRenewalService, SESSION_NOT_FOUND_MESSAGE } from './ib-renewal.service';
+import { IbRenewalService, SESSION_NOT_FOUND_MESSAGE, storedCertificate } from './ib-renewal.service';
+import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 
 /** Where the IB portal opens renewal (the notice's 「電子証明書の更新はこちら」). */
 export const IB_PORTAL_RENEWAL_PATH = '/renewal';
@@ -24,6 +25,7 @@ export class IbController {
     private readonly acquisitions: IbAcquisitionService,
     private readonly notices: ImportantNoticeService,
     private readonly clock: Clock,
+    private readonly cas: CertificateAuthorityService,
   ) {}
 
   @Get('me')
@@ -39,6 +41,13 @@ export class IbController {
       status,
       daysLeft: daysBetween(this.clock.today(), certificate.expiryDate),
     };
+  }
+
+  @Get('certificate')
+  @IbRoute('certificate')
+  @ApiOkResponse({ description: 'Media storage only: the current certificate again (PEM, PKCS#7, decoded); 404 otherwise.' })
+  certificate(@CurrentIbLogon() logon: IbLogon): Promise<IbIssuedCertificate> {
+    return storedCertificate(logon, this.cas);
   }
 
   @Get('notices')
