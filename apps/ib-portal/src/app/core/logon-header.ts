@@ -1,0 +1,34 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { IbMe } from '@certdesk/contracts';
+import { japaneseDate } from './jst-format';
+
+/** Whose log-on this is: company, user, role and the certificate's expiry date. */
+@Component({
+  selector: 'ib-logon-header',
+  template: `
+    <dl class="ib-fields" data-testid="logon-header">
+      <dt>ご契約先</dt>
+      <dd>{{ me().customer.companyName }}</dd>
+      <dt>{{ role() }}</dt>
+      <dd>{{ me().ibUser.name }}（{{ me().ibUser.loginId }}）</dd>
+      <dt>電子証明書の有効期限日</dt>
+      <dd data-testid="logon-expiry">{{ expiry() }}</dd>
+    </dl>
+  `,
+  styles: `
+    :host {
+      display: block;
+      margin-bottom: 16px;
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LogonHeader {
+  readonly me = input.required<IbMe>();
+
+  protected readonly role = computed(() => (this.me().ibUser.ibRole === 'administrator' ? '管理者' : '利用者'));
+  protected readonly expiry = computed(() => japaneseDate(this.me().certificate.expiryDate));
+}

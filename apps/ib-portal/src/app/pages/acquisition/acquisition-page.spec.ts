@@ -1,0 +1,126 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { CertificateKeys } from '../../core/certificate-keys';
+import { FileDownload } from '../../core/file-download';
+import { ISSUED, fakeKeys, flushApiError, settle } from '../../../testing/fixtures';
+import { AcquisitionPage } from './acquisition-page';
+
+describe('AcquisitionPage', () => {
+  let fixture: ComponentFixture<AcquisitionPage>;
+  let http: HttpTestingController;
+  let keys: ReturnType<typeof fakeKeys>;
+  let save: jest.Mock;
+
+  beforeEach(async () => {
+    keys = fakeKeys();
+    save = jest.fn();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: CertificateKeys, useValue: keys },
+        { provide: FileDownload, useValue: { save } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AcquisitionPage);
+    fixture.detectChanges();
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const el = () => fixture.nativeElement as HTMLElement;
+  const input = (label: string) =>
+    [...el().querySelectorAll('mat-form-field')]
+      .find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)
+      ?.querySelector('input') as HTMLInputElement;
+  function type(label: string, value: string): void {
+    input(label).value = value;
+    input(label).dispatchEvent(new Event('input'));
+  }
+  const submit = () =>
+    ([...el().querySelectorAll('button')].find((b) => b.textContent?.trim() === '電子証明書を取得する') as HTMLButtonElement).click();
+  async function render(): Promise<void> {
+    await settle();
+    fixture.detectChanges();
+    await fixture.whenStable();
+  }
+  function fill(loginId = '0000000004A0', code = '1002'): void {
+    type('ログインID（契約者ID または 利用者ID）', loginId);
+    type('暗証番号', '1234');
+    type('確認暗証番号', '5678');
+    type('金庫コード（任意）', code);
+    type('電子証明書ファイルのパスワード', 'e2e-Acquire-2026');
+    type('電子証明書ファイルのパスワード（確認）', 'e2e-Acquire-2026');
+  }
+
+  it('sends nothing and makes no key until the form is complete', async () => {
+    submit();
+    await render();
+    expect(el().textContent).toContain('ログインIDを入力してください');
+    expect(el().textContent).toContain('暗証番号を入力してください');
+    expect(el().textContent).toContain('確認暗証番号を入力してください');
+    expect(el().textContent).toContain('パスワードを入力してください');
+    expect(keys.generateKeyPair).not.toHaveBeenCalled();
+    http.expectNone('/ib/acquisitions');
+  });
+
+  it('acquires with the IDs, both PINs and the CSR made here, then installs the PKCS#12', async () => {
+    fill(' 0000000004A0 ');
+    submit();
+    await render();
+    const req = http.expectOne({ method: 'POST', url: '/ib/acquisitions' });
+    expect(req.request.body).toEqual({
+      loginId: '0000000004A0', pin: '1234', confirmationPin: '5678', creditUnionCode: '1002',
+      csr: keys.createCsr.mock.results[0].value,
+    });
+    expect(keys.createCsr).toHaveBeenCalledWith(expect.anything(), '0000000004A0');
+    req.flush({ ...ISSUED, via: 'acquisition' });
+    await render();
+    expect(el().querySelector('h2')?.textContent?.trim()).toBe('電子証明書のインストール');
+    ([...el().querySelectorAll('button')].find((b) => b.textContent?.trim() === 'はい') as HTMLButtonElement).click();
+    await render();
+    expect(save).toHaveBeenCalledWith(expect.any(Blob), 'ib-certificate-20281120-4cc44347.p12');
+    expect(el().querySelector('h2')?.textContent?.trim()).toBe('電子証明書のインストールが完了しました');
+    // Acquisition is not a window opened by the notice: it leads back to log-on instead of closing.
+    expect(el().querySelector('a[href="/"]')?.textContent?.trim()).toBe('ログオン画面へ');
+  });
+
+  it('omits the credit union code when it is not given', async () => {
+    fill('0000000004A0', '');
+    submit();
+    await render();
+    const req = http.expectOne('/ib/acquisitions');
+    expect('creditUnionCode' in req.request.body).toBe(false);
+    req.flush(ISSUED);
+  });
+
+  it('wrong PINs: the API\'s message (tries left), PINs cleared, the rest kept', async () => {
+    fill();
+    submit();
+    await render();
+    flushApiError(http.expectOne('/ib/acquisitions'), 401, 'ログインIDまたは暗証番号が正しくありません。あと4回誤るとご利用を停止します。', 'wrong_credentials');
+    await render();
+    expect(el().querySelector('[data-testid="acquisition-error"]')?.textContent).toContain('あと4回誤るとご利用を停止します。');
+    expect(el().querySelector('[data-testid="contact-credit-union"]')).toBeNull();
+    expect(input('暗証番号').value).toBe('');
+    expect(input('確認暗証番号').value).toBe('');
+    expect(input('ログインID（契約者ID または 利用者ID）').value).toBe('0000000004A0');
+  });
+
+  it('past the limit: the refusal and the seed\'s wording', async () => {
+    fill();
+    submit();
+    await render();
+    flushApiError(http.expectOne('/ib/acquisitions'), 409, '有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です');
+    await render();
+    expect(el().querySelector('[data-testid="acquisition-error"]')?.textContent).toContain('有効期限日から90日を超過しているため');
+    expect(el().querySelector('[data-testid="contact-credit-union"]')?.textContent?.trim()).toBe(
+      '当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください。',
+    );
+  });
+});

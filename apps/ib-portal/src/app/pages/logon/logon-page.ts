@@ -1,0 +1,98 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { Router, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { CONTACT_CREDIT_UNION_MESSAGE, apiError, apiErrorMessage } from '../../core/api-error';
+import { IbApi } from '../../core/ib-api';
+
+/** Refusals after which the customer acquires a new certificate from this screen. */
+const ACQUIRE_CODES = new Set(['expired', 'reissue_authorized', 'no_certificate']);
+/** Refusals only the credit union can resolve. */
+const CONTACT_CODES = new Set(['reissue_required', 'revoked']);
+
+/** ログオン: certificate log-on (電子証明書方式) and the way to 電子証明書取得. */
+@Component({
+  selector: 'ib-logon-page',
+  imports: [MatButtonModule, MatCardModule, MatProgressSpinnerModule, RouterLink],
+  template: `
+    <h1 class="ib-screen-title">ログオン</h1>
+    <mat-card appearance="outlined" class="ib-card">
+      <mat-card-header>
+        <mat-card-title>電子証明書方式でログオン</mat-card-title>
+      </mat-card-header>
+      <mat-card-content>
+        <p>このパソコンにインストールされている電子証明書でログオンします。</p>
+        @if (refusal(); as r) {
+          <div class="ib-alert ib-alert-error" role="alert" data-testid="logon-refusal">
+            <p>{{ r.message }}</p>
+            @if (r.contact) {
+              <p data-testid="contact-credit-union"><strong>{{ contactMessage }}</strong></p>
+            }
+          </div>
+        }
+        <div class="ib-actions">
+          <button mat-flat-button type="button" (click)="logOn()" [disabled]="busy()">
+            {{ busy() ? 'ログオン中…' : '電子証明書方式でログオン' }}
+          </button>
+          @if (busy()) {
+            <mat-spinner diameter="24" />
+          }
+          @if (refusal()?.acquire) {
+            <a mat-stroked-button routerLink="/acquisition" data-testid="go-acquisition">電子証明書取得へ進む</a>
+          }
+        </div>
+      </mat-card-content>
+    </mat-card>
+
+    <mat-card appearance="outlined" class="ib-card">
+      <mat-card-header>
+        <mat-card-title>電子証明書取得</mat-card-title>
+      </mat-card-header>
+      <mat-card-content>
+        <p>
+          はじめてご利用の方、電子証明書の有効期限日を過ぎた方、当金庫で再発行処理を受けた方は、こちらから新しい電子証明書を取得してください。
+        </p>
+        <p class="ib-muted">
+          電子証明書の有効期限日から90日を超過しますと、電子証明書を取得いただけなくなります。その場合は、当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください。
+        </p>
+        <div class="ib-actions">
+          <a mat-stroked-button routerLink="/acquisition">電子証明書取得</a>
+        </div>
+      </mat-card-content>
+    </mat-card>
+  `,
+  styles: `
+    .ib-card {
+      margin-bottom: 24px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LogonPage {
+  private readonly api = inject(IbApi);
+  private readonly router = inject(Router);
+
+  protected readonly contactMessage = CONTACT_CREDIT_UNION_MESSAGE;
+  protected readonly busy = signal(false);
+  protected readonly refusal = signal<{ message: string; acquire: boolean; contact: boolean } | null>(null);
+
+  async logOn(): Promise<void> {
+    this.busy.set(true);
+    this.refusal.set(null);
+    try {
+      await firstValueFrom(this.api.me());
+      await this.router.navigateByUrl('/notices');
+    } catch (error) {
+      const code = apiError(error)?.code ?? '';
+      this.refusal.set({
+        message: apiErrorMessage(error),
+        acquire: ACQUIRE_CODES.has(code),
+        contact: CONTACT_CODES.has(code),
+      });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

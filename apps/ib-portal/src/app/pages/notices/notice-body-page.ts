@@ -1,0 +1,76 @@
+import { ChangeDetectionStrategy, Component, DOCUMENT, OnInit, computed, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { RouterLink } from '@angular/router';
+import { LogonHeader } from '../../core/logon-header';
+import { LogonState } from '../../core/logon-state';
+
+/**
+ * ② お知らせ本文. The body is the API's escaped HTML (Angular sanitizes it again); its
+ * 「電子証明書の更新はこちら」 link opens the renewal screens in a separate window (③).
+ */
+@Component({
+  selector: 'ib-notice-body-page',
+  imports: [LogonHeader, MatButtonModule, MatCardModule, MatProgressSpinnerModule, RouterLink],
+  providers: [LogonState],
+  template: `
+    <h1 class="ib-screen-title">重要なお知らせ</h1>
+    @if (state.error(); as error) {
+      <div class="ib-alert ib-alert-error" role="alert">{{ error }}</div>
+    }
+    @if (state.me(); as me) {
+      <ib-logon-header [me]="me" />
+    }
+    @if (state.notices()) {
+      @if (notice(); as n) {
+        <mat-card appearance="outlined">
+          <mat-card-header>
+            <mat-card-title data-testid="notice-title">{{ n.title }}</mat-card-title>
+          </mat-card-header>
+          <mat-card-content class="ib-notice-body" data-testid="notice-body" [innerHTML]="n.html" (click)="openLink($event)"></mat-card-content>
+        </mat-card>
+      } @else {
+        <p>このお知らせは表示できません（掲載期間が終了した可能性があります）。</p>
+      }
+      <div class="ib-actions">
+        <a mat-stroked-button routerLink="/notices">重要なお知らせ一覧へ戻る</a>
+      </div>
+    } @else if (!state.error()) {
+      <div class="ib-progress"><mat-spinner diameter="32" /><span>読み込み中…</span></div>
+    }
+  `,
+  styles: `
+    .ib-notice-body {
+      white-space: normal;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class NoticeBodyPage implements OnInit {
+  protected readonly state = inject(LogonState);
+  private readonly document = inject(DOCUMENT);
+
+  readonly id = input.required<string>();
+
+  protected readonly notice = computed(() => this.state.notices()?.find((n) => n.id === this.id()) ?? null);
+
+  ngOnInit(): void {
+    void this.state.load();
+  }
+
+  /** Same-origin links of the body (the renewal link) open in their own window, as the seed's ③ says. */
+  protected openLink(event: MouseEvent): void {
+    const target = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!(target instanceof HTMLAnchorElement)) {
+      return;
+    }
+    const view = this.document.defaultView;
+    const url = new URL(target.href, this.document.baseURI);
+    if (!view || url.origin !== view.location.origin) {
+      return;
+    }
+    event.preventDefault();
+    view.open(url.pathname + url.search, '_blank');
+  }
+}

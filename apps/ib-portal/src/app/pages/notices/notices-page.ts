@@ -1,0 +1,51 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import { MatListModule } from '@angular/material/list';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { RouterLink } from '@angular/router';
+import { LogonHeader } from '../../core/logon-header';
+import { LogonState } from '../../core/logon-state';
+
+/** ① 重要なお知らせ: shown right after log-on. */
+@Component({
+  selector: 'ib-notices-page',
+  imports: [LogonHeader, MatListModule, MatProgressSpinnerModule, RouterLink],
+  providers: [LogonState],
+  template: `
+    <h1 class="ib-screen-title">重要なお知らせ</h1>
+    @if (state.error(); as error) {
+      <div class="ib-alert ib-alert-error" role="alert">{{ error }}</div>
+    }
+    @if (state.me(); as me) {
+      <ib-logon-header [me]="me" />
+    }
+    @if (state.notices(); as notices) {
+      @if (notices.length === 0) {
+        <p data-testid="no-notices">現在、重要なお知らせはありません。</p>
+      } @else {
+        <mat-nav-list aria-label="重要なお知らせ" class="ib-notice-list">
+          @for (notice of notices; track notice.id) {
+            <a mat-list-item [routerLink]="['/notices', notice.id]">
+              <span matListItemTitle>{{ notice.title }}</span>
+            </a>
+          }
+        </mat-nav-list>
+      }
+    } @else if (!state.error()) {
+      <div class="ib-progress"><mat-spinner diameter="32" /><span>読み込み中…</span></div>
+    }
+  `,
+  styles: `
+    .ib-notice-list {
+      background: var(--mat-sys-surface);
+      border-radius: 8px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class NoticesPage implements OnInit {
+  protected readonly state = inject(LogonState);
+
+  ngOnInit(): void {
+    void this.state.load();
+  }
+}

@@ -1,0 +1,145 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { IbRenewalSessionView } from '@certdesk/contracts';
+import { CertificateKeys } from '../../core/certificate-keys';
+import { FileDownload } from '../../core/file-download';
+import { ISSUED, fakeKeys, flushApiError, settle } from '../../../testing/fixtures';
+import { RenewalPage } from './renewal-page';
+
+const SESSION: IbRenewalSessionView = {
+  id: '3f1c2a4e-8d1b-4f7a-9c55-0a6b1d2e3f40',
+  expiresAt: '2027-11-20T00:10:00.000Z',
+  action: 'save_to_pc',
+  actionLabel: 'パソコンに保存する',
+  certificate: { serialHex: '4cc4', expiryDate: '2027-12-01' },
+};
+
+describe('RenewalPage', () => {
+  let fixture: ComponentFixture<RenewalPage>;
+  let http: HttpTestingController;
+  let keys: ReturnType<typeof fakeKeys>;
+  let save: jest.Mock;
+
+  beforeEach(() => {
+    keys = fakeKeys();
+    save = jest.fn();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: CertificateKeys, useValue: keys },
+        { provide: FileDownload, useValue: { save } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(RenewalPage);
+  });
+
+  afterEach(() => http.verify());
+
+  const el = () => fixture.nativeElement as HTMLElement;
+  const heading = () => el().querySelector('h2')?.textContent?.trim();
+  const button = (name: string) =>
+    [...el().querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement | undefined;
+  async function render(): Promise<void> {
+    await settle();
+    fixture.detectChanges();
+    await fixture.whenStable();
+  }
+  function type(label: string, value: string): void {
+    const field = [...el().querySelectorAll('mat-form-field')].find((f) => f.querySelector('mat-label')?.textContent?.trim() === label);
+    const input = field?.querySelector('input') as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  async function openSession(): Promise<void> {
+    fixture.detectChanges();
+    expect(heading()).toBe('電子証明書更新前処理中');
+    const req = http.expectOne({ method: 'POST', url: '/ib/renewals' });
+    expect(req.request.body).toEqual({});
+    req.flush(SESSION);
+    await render();
+  }
+
+  it('prepares (更新前処理), then offers the credit union\'s button label', async () => {
+    await openSession();
+    expect(heading()).toBe('電子証明書の更新');
+    expect(el().textContent).toContain('2027年12月1日(水)');
+    expect(button('パソコンに保存する')).toBeDefined();
+  });
+
+  it('shows the refusal outside the renewal window', async () => {
+    fixture.detectChanges();
+    flushApiError(http.expectOne('/ib/renewals'), 409, '電子証明書の更新は有効期限日の30日前からです', 'outside_renewal_window');
+    await render();
+    expect(el().querySelector('[data-testid="renewal-error"]')?.textContent?.trim()).toBe('電子証明書の更新は有効期限日の30日前からです');
+  });
+
+  it('asks はい with the file passphrase, makes the key in the browser, sends only the CSR, installs and shows the contents', async () => {
+    await openSession();
+    button('パソコンに保存する')?.click();
+    await render();
+    expect(heading()).toBe('Webアクセスの確認');
+
+    // Nothing happens without a valid passphrase typed twice.
+    button('はい')?.click();
+    await render();
+    expect(keys.generateKeyPair).not.toHaveBeenCalled();
+    expect(el().textContent).toContain('パスワードを入力してください');
+    type('電子証明書ファイルのパスワード', 'secret-pass-1');
+    type('電子証明書ファイルのパスワード（確認）', 'secret-pass-2');
+    button('はい')?.click();
+    await render();
+    expect(el().textContent).toContain('パスワードが一致しません');
+    expect(keys.generateKeyPair).not.toHaveBeenCalled();
+
+    type('電子証明書ファイルのパスワード（確認）', 'secret-pass-1');
+    button('はい')?.click();
+    await render();
+    expect(keys.generateKeyPair).toHaveBeenCalledTimes(1);
+    expect(heading()).toBe('電子証明書発行処理中');
+    const req = http.expectOne({ method: 'POST', url: `/ib/renewals/${SESSION.id}/csr` });
+    expect(req.request.body).toEqual({ csr: keys.createCsr.mock.results[0].value });
+    expect(JSON.stringify(req.request.body)).not.toContain('PRIVATE');
+    req.flush(ISSUED);
+    await render();
+
+    expect(heading()).toBe('電子証明書のインストール');
+    expect(save).not.toHaveBeenCalled();
+    button('はい')?.click();
+    await render();
+    expect(keys.buildPkcs12).toHaveBeenCalledWith(
+      expect.anything(), ISSUED.certificatePem, ISSUED.caCertificatePem, 'secret-pass-1', 'IB certificate 2028-11-20',
+    );
+    expect(save).toHaveBeenCalledWith(expect.any(Blob), 'ib-certificate-20281120-4cc44347.p12');
+    expect((save.mock.calls[0][0] as Blob).type).toBe('application/x-pkcs12');
+
+    expect(heading()).toBe('電子証明書のインストールが完了しました');
+    expect(el().querySelector('[data-testid="certificate-subject"]')?.textContent).toContain('CN=0000000198A0');
+    expect(el().querySelector('[data-testid="certificate-expiry"]')?.textContent).toContain('2028年11月20日(月)');
+    expect(el().textContent).toContain('RSA（2048ビット）');
+    expect(button('このウィンドウを閉じる')).toBeDefined();
+
+    // The file can be saved again while the window is open.
+    button('電子証明書ファイルをもう一度保存する')?.click();
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the refusal of the issuance (e.g. the session was used)', async () => {
+    await openSession();
+    button('パソコンに保存する')?.click();
+    await render();
+    type('電子証明書ファイルのパスワード', 'secret-pass-1');
+    type('電子証明書ファイルのパスワード（確認）', 'secret-pass-1');
+    button('はい')?.click();
+    await render();
+    flushApiError(http.expectOne(`/ib/renewals/${SESSION.id}/csr`), 409, 'この更新手続きは完了済みです。続けて更新することはできません。', 'renewal_session_used');
+    await render();
+    expect(el().querySelector('[data-testid="issuance-error"]')?.textContent).toContain('この更新手続きは完了済みです');
+    expect(save).not.toHaveBeenCalled();
+  });
+});
