@@ -9,7 +9,8 @@ import { collectErrors, loginAs, mainNav, screenshotPath } from './support';
 test.use({ viewport: { width: 1400, height: 1400 } });
 
 const NEW_SUBJECT = '【重要】電子証明書の有効期限が近づいています';
-const NEW_LINE = '■ご注意　有効期限日（';
+/** The line the manager adds at the top (with a full-width space, as Japanese mails indent). */
+const NEW_LINE = '■ご注意\u3000有効期限日（';
 
 /** GET with the browser's session (page.request shares its cookies). */
 async function api<T>(page: Page, path: string, params = {}): Promise<T> {
@@ -105,9 +106,7 @@ test('a manager rewords the renewal reminder, previews it on a real customer, pu
   await page.getByRole('button', { name: '有効期限日', exact: true }).click();
   await body.pressSequentially('）までに更新をお願いします。\n');
   await expect(body).toHaveValue(
-    new RegExp(
-      `^■ご注意　有効期限日（\\{\\{ expiryDate \\| jdate \\}\\}）までに`,
-    ),
+    new RegExp(`^${NEW_LINE}\\{\\{ expiryDate \\| jdate \\}\\}）までに`),
   );
 
   // Preview on the real customer: their name, address and expiry date in the new wording.
@@ -123,7 +122,7 @@ test('a manager rewords the renewal reminder, previews it on a real customer, pu
   const expiry = /^(\d{4})-(\d{2})-(\d{2})$/.exec(customer.expiryDate ?? '');
   const jdate = `${Number(expiry?.[1])}年${Number(expiry?.[2])}月${Number(expiry?.[3])}日`;
   const preview = page.getByTestId('preview-text');
-  await expect(preview).toContainText(`■ご注意　有効期限日（${jdate}`);
+  await expect(preview).toContainText(`${NEW_LINE}${jdate}`);
   await expect(preview).toContainText(`${name} 様`);
   await page.screenshot({
     path: screenshotPath('notice-template-editor'),
@@ -134,7 +133,7 @@ test('a manager rewords the renewal reminder, previews it on a real customer, pu
   await page.getByRole('button', { name: '下書きを保存' }).click();
   await snackBar(page, '下書きを保存しました（第2版）');
   await expect(page.getByTestId('diff-body')).toContainText(
-    '+ ■ご注意　有効期限日（{{ expiryDate | jdate }}）までに更新をお願いします。',
+    `+ ${NEW_LINE}{{ expiryDate | jdate }}）までに更新をお願いします。`,
   );
   await page.getByRole('button', { name: '公開する' }).click();
   await confirmDialog(page, '公開する');
@@ -165,7 +164,7 @@ test('a manager rewords the renewal reminder, previews it on a real customer, pu
   const toCustomer = mailbox.messages.filter((m) => m.to.includes(recipient));
   const fresh = toCustomer.filter((m) => m.subject === NEW_SUBJECT);
   expect(fresh).toHaveLength(1);
-  expect(fresh[0].text).toContain(`■ご注意　有効期限日（${jdate}`);
+  expect(fresh[0].text).toContain(`${NEW_LINE}${jdate}`);
   expect(fresh[0].text).toContain(`${name} 様`);
   // …while their 30-day reminder of this morning still carries the shipped wording.
   expect(toCustomer.map((m) => m.subject)).toContain('電子証明書更新のご案内');

@@ -17,9 +17,9 @@ import {
   withComponentInputBinding,
 } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { StaffRoleName } from '@certdesk/contracts';
+import type { ApiError, StaffRoleName } from '@certdesk/contracts';
 import { AuthService } from '../../core/auth/auth.service';
-import { settle } from '../../../testing/http';
+import { flushApiError, settle } from '../../../testing/http';
 import { sessionFixture } from '../../../testing/session.fixture';
 import { PREVIEW_DEBOUNCE_MS, RUN_POLL_MS } from './notice-timing';
 import { noticeRoutes } from './notices.routes';
@@ -101,6 +101,28 @@ export class NoticesTest {
     req.flush(body);
     await this.rendered();
     return req;
+  }
+
+  /** Lets the page ask, refuses the one `method url` as the API does, and renders the refusal. */
+  async refuse(
+    method: string,
+    url: string,
+    status: number,
+    message: string,
+    details?: ApiError['details'],
+  ): Promise<TestRequest> {
+    await this.rendered();
+    const req = this.request(method, url);
+    flushApiError(req, status, message, details);
+    await this.rendered();
+    return req;
+  }
+
+  /** The text of the page's first alert. */
+  alert(): string {
+    return (
+      this.element.querySelector('[role="alert"]')?.textContent ?? ''
+    ).trim();
   }
 
   async rendered(): Promise<void> {

@@ -14,12 +14,13 @@ import { RouterLink } from '@angular/router';
 import type { NoticeRunView } from '@certdesk/contracts';
 import {
   EMPTY,
+  Observable,
   catchError,
   filter,
+  repeat,
   switchMap,
   takeWhile,
   tap,
-  timer,
 } from 'rxjs';
 import { formatJstMinute } from '../../core/jst-datetime';
 import {
@@ -156,19 +157,18 @@ export class RunsPage {
     return Math.round(run.progress * 100);
   }
 
-  /** Asks for the run's progress every `RUN_POLL_MS` until it has ended (the last answer included). */
-  private poll(id: string) {
-    return timer(0, this.pollMs).pipe(
-      switchMap(() =>
-        this.api.run(id).pipe(
-          catchError((error: unknown) => {
-            this.error.set(toLoadError(error));
-            this.followed.set(null);
-            return EMPTY;
-          }),
-        ),
-      ),
+  /**
+   * Asks for the run's progress, again `RUN_POLL_MS` after each answer, until it has ended (the
+   * last answer included). A slow answer is waited for, never cancelled by the next tick.
+   */
+  private poll(id: string): Observable<NoticeRunView> {
+    return this.api.run(id).pipe(
+      repeat({ delay: this.pollMs }),
       takeWhile((run) => run.status === 'running', true),
+      catchError((error: unknown) => {
+        this.error.set(toLoadError(error));
+        return EMPTY;
+      }),
     );
   }
 }

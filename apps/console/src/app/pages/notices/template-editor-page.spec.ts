@@ -277,14 +277,12 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
 
   it('shows the API’s message for an unknown kind', async () => {
     await t.open('/templates/no_such_kind');
-    flushApiError(
-      t.request('GET', '/api/notice-templates/no_such_kind'),
+    await t.refuse(
+      'GET',
+      '/api/notice-templates/no_such_kind',
       404,
       '指定されたデータは見つかりません',
     );
-    await t.rendered();
-    expect(t.element.querySelector('[role="alert"]')?.textContent).toContain(
-      '指定されたデータは見つかりません',
-    );
+    expect(t.alert()).toBe('指定されたデータは見つかりません');
   });
 });

@@ -321,12 +321,10 @@ export class TemplateEditorPage {
     if (resetText) this.fill(detail);
     this.diff.set(null);
     if (detail.draft) {
-      this.api
-        .diff(detail.kind)
-        .subscribe({
-          next: (diff) => this.diff.set(diff),
-          error: () => undefined,
-        });
+      this.api.diff(detail.kind).subscribe({
+        next: (diff) => this.diff.set(diff),
+        error: () => undefined,
+      });
     }
   }
 

@@ -1,6 +1,5 @@
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
-import { flushApiError } from '../../../testing/http';
 import {
   templateDetail,
   templatePreview,
@@ -67,15 +66,13 @@ describe('TemplatesPage / 通知テンプレート: the kinds, and the editor re
   it('shows the API’s message when the list cannot be read', async () => {
     await t.signIn('manager');
     await t.open('/templates');
-    flushApiError(
-      t.request('GET', '/api/notice-templates'),
+    await t.refuse(
+      'GET',
+      '/api/notice-templates',
       500,
       'サーバーでエラーが発生しました',
     );
-    await t.rendered();
-    expect(t.element.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
-      'サーバーでエラーが発生しました',
-    );
+    expect(t.alert()).toBe('サーバーでエラーが発生しました');
   });
 
   it('lets branch staff read and preview a template but not change or publish it', async () => {
