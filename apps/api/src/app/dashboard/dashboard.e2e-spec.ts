@@ -64,4 +64,27 @@ describe.each(testDatabases())('GET /api/dashboard on $name', (db) => {
       t.clock.advance(-40 * 86_400_000);
     }
   });
+
+  it('keeps ib_user_count equal to the IB users through inserts, updates of every key, and deletes', async () => {
+    const groups = async (sql: string) =>
+      ((await t.dataSource.query(sql)) as { k: string; n: string | number }[]).map((r) => `${r.k}=${Number(r.n)}`).sort();
+    const fromUsers = () => groups(`SELECT credit_union_id || '|' || COALESCE(current_expiry_date, '9999-12-31') || '|' || CASE WHEN current_revoked THEN 'r' ELSE '-' END
+      || '|' || COALESCE(reissue_state, '') AS k, COUNT(*) AS n FROM ib_user
+      GROUP BY credit_union_id, COALESCE(current_expiry_date, '9999-12-31'), current_revoked, COALESCE(reissue_state, '')`);
+    const fromCounts = () => groups(`SELECT credit_union_id || '|' || expiry_key || '|' || CASE WHEN revoked THEN 'r' ELSE '-' END || '|' || reissue_key AS k, n
+      FROM ib_user_count WHERE n > 0`);
+    expect(await fromCounts()).toEqual(await fromUsers());
+
+    const repo = t.dataSource.getRepository(IbUser);
+    const [a, b, c, d] = await repo.find({ order: { loginId: 'ASC' }, take: 4 });
+    await repo.update({ id: a.id }, { currentExpiryDate: '2031-01-01' });
+    await repo.update({ id: b.id }, { currentRevoked: !b.currentRevoked });
+    await repo.update({ id: c.id }, { reissueState: 'pending' });
+    await repo.update({ id: d.id }, { currentExpiryDate: null, name: 'only the name and the expiry change' });
+    await repo.update({ id: a.id }, { name: 'a name change alone moves no count' });
+    await repo.insert({ ...a, id: '00000000-0000-4000-8000-00000000c0de', loginId: 'count-test', currentCertificateId: null, currentExpiryDate: '2027-01-05' });
+    await repo.delete({ id: '00000000-0000-4000-8000-00000000c0de' });
+    await repo.insert({ ...a, id: '00000000-0000-4000-8000-00000000c0df', loginId: 'count-test-2', currentCertificateId: null, currentExpiryDate: null });
+    expect(await fromCounts()).toEqual(await fromUsers());
+  });
 });

@@ -1,18 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, daysBetween, LIFECYCLE_STATUSES, LifecycleStatus, resolveLifecyclePolicy } from '@certdesk/domain';
+import { addDays, daysBetween, LIFECYCLE_STATUSES, LifecycleStatus, lifecycleStatus, resolveLifecyclePolicy } from '@certdesk/domain';
 import type { DashboardSummary } from '@certdesk/contracts';
-import { statusBounds, statusConditionSql, statusParameters } from '../certificates/status-sql';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
-import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 
 const WEEKS = 12;
-const ACTIVE = 'u.reissue_state IS NULL AND u.current_revoked = FALSE';
+const NO_CERTIFICATE = '9999-12-31';
 
-/** `GET /api/dashboard`: two indexed queries over the credit union's IB users. */
+/** One group of IB users with the same current expiry date, revocation and reissue state. */
+interface CountRow {
+  expiry_key: string;
+  revoked: boolean | number | string;
+  reissue_key: string;
+  n: number | string;
+}
+
+/**
+ * `GET /api/dashboard`: from `ib_user_count` (kept by triggers on `ib_user`, see migration
+ * 1764000000090), one row per (expiry date, revoked, reissue state) of the credit union — at most a
+ * few thousand rows whatever the number of certificates; each group's status comes from libs/domain.
+ */
 @Injectable()
 export class DashboardService {
   constructor(
@@ -23,33 +33,39 @@ export class DashboardService {
 
   async summary(): Promise<DashboardSummary> {
     const today = this.clock.today();
-    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
+    const creditUnionId = this.scope.creditUnionId;
+    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: creditUnionId });
     const policy = resolveLifecyclePolicy(creditUnion);
-    const users = this.scope.repository(IbUser);
-    const sums = LIFECYCLE_STATUSES.map((s) => `SUM(CASE WHEN ${statusConditionSql('u', s)} THEN 1 ELSE 0 END) AS "${s}"`);
-    const row = await users.createQueryBuilder('u')
-      .select(sums)
-      .addSelect(`SUM(CASE WHEN ${ACTIVE} AND u.current_expiry_date BETWEEN :stToday AND :due7 THEN 1 ELSE 0 END)`, 'due7')
-      .addSelect(`SUM(CASE WHEN ${ACTIVE} AND u.current_expiry_date BETWEEN :stToday AND :due30 THEN 1 ELSE 0 END)`, 'due30')
-      .setParameters({ ...statusParameters(statusBounds(today, policy)), due7: addDays(today, 7), due30: addDays(today, 30) })
-      .getRawOne<Record<string, string | number | null>>();
-    const counts = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, Number(row?.[s] ?? 0)])) as Record<LifecycleStatus, number>;
+    const rows = await this.dataSource.createQueryBuilder()
+      .select(['c.expiry_key AS expiry_key', 'c.revoked AS revoked', 'c.reissue_key AS reissue_key', 'c.n AS n'])
+      .from('ib_user_count', 'c')
+      .where('c.credit_union_id = :creditUnionId AND c.n > 0', { creditUnionId })
+      .getRawMany<CountRow>();
 
-    const lastDay = addDays(today, WEEKS * 7 - 1);
-    const perDay = await users.createQueryBuilder('u')
-      .select('u.current_expiry_date', 'day').addSelect('COUNT(*)', 'n')
-      .andWhere(ACTIVE).andWhere('u.current_expiry_date BETWEEN :today AND :lastDay', { today, lastDay })
-      .groupBy('u.current_expiry_date')
-      .getRawMany<{ day: string; n: string | number }>();
+    const counts = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>;
     const expiriesPerWeek = Array.from({ length: WEEKS }, (_, w) => ({ weekStart: addDays(today, w * 7), count: 0 }));
-    for (const { day, n } of perDay) expiriesPerWeek[Math.floor(daysBetween(today, day) / 7)].count += Number(n);
+    let due7 = 0;
+    let due30 = 0;
+    for (const row of rows) {
+      const n = Number(row.n);
+      const expiryDate = row.expiry_key === NO_CERTIFICATE ? null : row.expiry_key;
+      const revoked = row.revoked === true || Number(row.revoked) === 1 || row.revoked === 't';
+      const reissue = row.reissue_key === 'pending' || row.reissue_key === 'authorized' ? row.reissue_key : null;
+      counts[lifecycleStatus({ expiryDate, revoked, reissue }, today, policy)] += n;
+      if (!expiryDate || revoked || reissue) continue;
+      const daysLeft = daysBetween(today, expiryDate);
+      if (daysLeft < 0) continue;
+      if (daysLeft <= 7) due7 += n;
+      if (daysLeft <= 30) due30 += n;
+      if (daysLeft < WEEKS * 7) expiriesPerWeek[Math.floor(daysLeft / 7)].count += n;
+    }
 
     return {
       today,
       counts,
       total: Object.values(counts).reduce((a, b) => a + b, 0),
-      renewalDueWithin7Days: Number(row?.['due7'] ?? 0),
-      renewalDueWithin30Days: Number(row?.['due30'] ?? 0),
+      renewalDueWithin7Days: due7,
+      renewalDueWithin30Days: due30,
       lockedOut: counts.expired,
       pastLimit: counts.reissue_required,
       pendingReissueApprovals: counts.reissue_pending,

@@ -153,5 +153,5 @@ describe.each(testDatabases())('IB channel: 電子証明書取得 (acquisition) 
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
     expect(await t.dataSource.getRepository(Certificate).countBy({ ibUserId: u.id })).toBe(1);
-  }, 120_000);
+  }, 180_000); // 100 argon2id verifies (two PINs each) on two cores
 });
