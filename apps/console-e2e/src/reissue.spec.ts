@@ -11,6 +11,7 @@ import {
   screenshotPath,
   submitLogin,
 } from './support';
+import { acquireInPortal, IB_PORT } from './ib-support';
 
 // Tall enough that the screenshots show whole pages (the console scrolls inside its layout).
 test.use({ viewport: { width: 1280, height: 1400 } });
@@ -47,9 +48,10 @@ async function pastLimitUser(page: Page): Promise<CertificateSearchItem> {
 const card = (page: Page, loginId: string) =>
   page.getByTestId(`ib-user-${loginId}`);
 
-test('branch staff requests a reissue for a past-limit user; a manager approves it; the customer may acquire again', async ({
+test('branch staff requests a reissue for a past-limit user; a manager approves it; the customer acquires again and is 有効', async ({
   page,
-}) => {
+  browser,
+}, testInfo) => {
   const errors = collectErrors(page);
 
   // ── 営業店: the customer calls, locked out for good ──────────────────────
@@ -194,5 +196,39 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
     fullPage: true,
   });
   await page.emulateMedia({ media: 'screen' });
+
+  // ── The customer: 電子証明書取得 through the IB channel (the portal); the status becomes 有効 ─
+  const customerPc = await browser.newContext({
+    ignoreHTTPSErrors: true, // the IB listener's certificate is self-signed for localhost
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  });
+  const portal = await customerPc.newPage();
+  await portal.goto(`https://localhost:${IB_PORT}/acquisition`);
+  await acquireInPortal(
+    portal,
+    { loginId, creditUnionCode: '1001' },
+    'e2e-Reissue-2026',
+    async (step) => {
+      await portal.screenshot({
+        path: screenshotPath(`reissue-acquisition-${step}`),
+        fullPage: true,
+      });
+    },
+    testInfo.outputPath('reissued.p12'),
+  );
+  await customerPc.close();
+  await page.goto(`/customers/${user.customer.id}`);
+  await expect(card(page, loginId).locator('cd-status-chip')).toHaveText(
+    '有効',
+  );
+  await page.goto(`/reissues/${request?.id}`);
+  await expect(
+    page.getByTestId('reissue-sheet').getByTestId('sheet-status'),
+  ).toHaveText('取得済');
+  await page.screenshot({
+    path: screenshotPath('reissue-completed'),
+    fullPage: true,
+  });
   expect(errors).toEqual([]);
 });
