@@ -121,7 +121,7 @@ test('電子証明書取得 past the limit: refused with the seed\'s instruction
   await context.close();
 });
 
-test('更新 (seed ①–⑩): log on with the certificate, open the notice, renew in the browser, and only the new certificate logs on', async ({ browser }, testInfo) => {
+test('更新 (seed ①–⑩): log on with the certificate, open the notice, renew in the browser, and only the new certificate logs on — until it expires', async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
   // The business clock is fixed per process: acquire on 2026-12-01, then start the same database
   // again inside the renewal window of the certificate just acquired.
@@ -249,6 +249,26 @@ test('更新 (seed ①–⑩): log on with the certificate, open the notice, ren
     await expect(stalePage.getByTestId('logon-refusal')).toContainText('この電子証明書は更新済みのため使用できません');
     await shot(stalePage, '11-logon-with-old-certificate-refused');
     await stale.close();
+
+    // Later, with the new certificate: the day after its expiry the portal leads to 電子証明書取得;
+    // from day 91 it gives the seed's instruction to contact the credit union instead.
+    const renewedExpiry = renewed.body.certificate?.expiryDate ?? '';
+    for (const [days, name] of [[1, '12-logon-expired'], [91, '13-logon-past-limit']] as const) {
+      await api.stop();
+      await api.start(`${addDays(renewedExpiry, days)}T09:00:00+09:00`);
+      const later = await portal(browser, api.ibOrigin, newCert);
+      const laterPage = await later.newPage();
+      await logOn(laterPage, api.ibOrigin);
+      const refusal = laterPage.getByTestId('logon-refusal');
+      await expect(refusal).toContainText(days === 1 ? 'を過ぎたため、ログオンできません' : '日を超過しているため');
+      await expect(laterPage.getByTestId('go-acquisition')).toHaveCount(days === 1 ? 1 : 0);
+      await expect(laterPage.getByTestId('contact-credit-union')).toHaveCount(days === 1 ? 0 : 1);
+      await shot(laterPage, name);
+      await later.close();
+    }
+    const pastLimit = await ibGet(api.ibPort, '/ib/me', newCert, api.serverCertificatePath);
+    expect(pastLimit.status).toBe(403);
+    expect(pastLimit.body.code).toBe('reissue_required');
   } finally {
     await api.stop();
     rmSync(dataDir, { recursive: true, force: true });
