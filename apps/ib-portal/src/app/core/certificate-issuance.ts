@@ -5,6 +5,9 @@ import { apiErrorMessage, needsCreditUnion } from './api-error';
 import { BrowserKeyPair, CertificateKeys } from './certificate-keys';
 import { FileDownload } from './file-download';
 
+export const KEY_GENERATION_FAILED_MESSAGE =
+  'このブラウザで鍵を作成できませんでした。最新のブラウザでやり直してください。電子証明書は発行されていません。';
+
 export type IssuanceStep = 'idle' | 'generating' | 'issuing' | 'install' | 'done' | 'failed';
 
 /**
@@ -37,9 +40,17 @@ export class CertificateIssuance {
     this.error.set(null);
     this.contactCreditUnion.set(false);
     this.step.set('generating');
+    let csr: string;
     try {
       this.keyPair = await this.keys.generateKeyPair();
-      const csr = this.keys.createCsr(this.keyPair, commonName);
+      csr = this.keys.createCsr(this.keyPair, commonName);
+    } catch {
+      this.keyPair = null;
+      this.error.set(KEY_GENERATION_FAILED_MESSAGE);
+      this.step.set('failed');
+      return false;
+    }
+    try {
       this.step.set('issuing');
       const issued = await firstValueFrom(send(csr));
       this.passphrase = passphrase;

@@ -112,6 +112,15 @@ describe('AcquisitionPage', () => {
     expect(input('ログインID（契約者ID または 利用者ID）').value).toBe('0000000004A0');
   });
 
+  it('a browser that cannot make the key: says so and sends nothing', async () => {
+    keys.generateKeyPair.mockRejectedValueOnce(new DOMException('not supported', 'NotSupportedError'));
+    fill();
+    submit();
+    await render();
+    http.expectNone('/ib/acquisitions');
+    expect(el().querySelector('[data-testid="acquisition-error"]')?.textContent).toContain('このブラウザで鍵を作成できませんでした。');
+  });
+
   it('past the limit: the refusal and the seed\'s wording', async () => {
     fill();
     submit();
