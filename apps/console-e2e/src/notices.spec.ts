@@ -139,7 +139,7 @@ test('a manager rewords the renewal reminder, previews it on a real customer, pu
   await confirmDialog(page, '公開する');
   await snackBar(page, '第2版を公開しました');
   await expect(page.getByTestId('template-status')).toContainText(
-    '公開中: 第2版（manager-1001',
+    '公開中: 第2版（manager-1001・',
   );
 
   // ── 通知スケジュール: today's mails went out at start-up; a 20-day reminder is due now ──

@@ -1,4 +1,5 @@
 import type { Route, Routes } from '@angular/router';
+import type { Observable } from 'rxjs';
 import {
   ROUTE_PERMISSIONS,
   permissionGuard,
@@ -6,6 +7,11 @@ import {
 import { NoticeTab, noticeTab } from './notice-labels';
 
 type PageLoader = NonNullable<Route['loadComponent']>;
+
+/** A page that may hold unsaved work: asked before the router leaves it. */
+export interface LeaveGuarded {
+  mayLeave(): boolean | Observable<boolean>;
+}
 
 /** A tab of 通知テンプレート: its title and permissions from `NOTICE_TABS`. */
 function tab(path: NoticeTab['path'], loadComponent: PageLoader): Route {
@@ -34,6 +40,7 @@ export const noticeRoutes: Routes = [
   {
     path: ':kind',
     title: 'テンプレートの編集',
+    canDeactivate: [(page: LeaveGuarded) => page.mayLeave()],
     loadComponent: () =>
       import('./template-editor-page').then((m) => m.TemplateEditorPage),
   },

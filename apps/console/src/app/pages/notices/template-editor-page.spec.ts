@@ -3,7 +3,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatTabGroupHarness } from '@angular/material/tabs/testing';
-import { flushApiError, params } from '../../../testing/http';
+import { flushApiError, params, settle } from '../../../testing/http';
 import { searchItem } from '../../../testing/certificates.fixture';
 import {
   templateDetail,
@@ -43,6 +43,7 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
     [...t.element.querySelectorAll(`[data-testid="${testId}"] > div`)].map(
       (d) => d.textContent?.trim(),
     );
+  const unsaved = () => t.element.querySelector('.cd-unsaved') !== null;
   const textarea = () =>
     t.element.querySelector('textarea') as HTMLTextAreaElement;
 
@@ -71,7 +72,7 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
       '【重要】電子証明書更新のご案内',
     );
     expect(t.text('template-status')).toBe(
-      '公開中: 第1版（初期設定 ・2026/12/01 09:00 ） ／下書き: 第2版（manager-1001・2026/12/01 10:30 保存）',
+      '公開中: 第1版（初期設定・2026/12/01 09:00）／下書き: 第2版（manager-1001・2026/12/01 10:30 保存）',
     );
     expect(t.text('preview-subject')).toBe('【重要】電子証明書更新のご案内');
     expect(t.text('preview-recipient')).toBe(
@@ -103,7 +104,7 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
     expect(preview.request.body.body).toBe(body.value);
     preview.flush(templatePreview());
     await t.rendered();
-    expect(t.text('template-status')).toContain('未保存の変更があります');
+    expect(unsaved()).toBe(true);
   });
 
   it('shows the live preview’s problems under their field', async () => {
@@ -193,7 +194,7 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
     await t.answer('GET', `${URL}/diff`, templateDiff());
     expect(await t.snackBar()).toBe('下書きを保存しました（第2版）');
     expect(t.text('template-status')).toContain('下書き: 第2版');
-    expect(t.text('template-status')).not.toContain('未保存');
+    expect(unsaved()).toBe(false);
   });
 
   it('publishes the saved draft after asking, and only when nothing is unsaved', async () => {
@@ -272,7 +273,37 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
     expect(await (await input('件名')).getValue()).toBe(
       '電子証明書更新のご案内',
     );
-    expect(t.text('template-status')).toContain('未保存の変更があります');
+    expect(unsaved()).toBe(true);
+  });
+
+  it('asks before leaving unsaved text, and stays when told to', async () => {
+    await openEditor();
+    await (await input('件名')).setValue('未保存の件名');
+    await t.answer('POST', `${URL}/preview`, templatePreview());
+    const logTab = () =>
+      [...t.element.querySelectorAll<HTMLAnchorElement>('[mat-tab-link]')].find(
+        (a) => a.textContent?.trim() === '送信履歴',
+      );
+    // The navigation waits for the answer (so does the fixture's stability): click, don't await it.
+    const answer = async (button: string) => {
+      logTab()?.click();
+      await settle();
+      [
+        ...document.querySelectorAll<HTMLButtonElement>(
+          'mat-dialog-container button',
+        ),
+      ]
+        .find((b) => b.textContent?.trim() === button)
+        ?.click();
+      await t.rendered();
+    };
+    await answer('キャンセル');
+    expect(t.url).toBe('/templates/renewal_reminder');
+    await answer('破棄して移動');
+    expect(t.url).toBe('/templates/log');
+    await t.answer('GET', '/api/notice-templates', []);
+    await t.answer('GET', '/api/notice-schedule', null);
+    await t.answer('GET', '/api/notices', { items: [], nextCursor: null });
   });
 
   it('shows the API’s message for an unknown kind', async () => {

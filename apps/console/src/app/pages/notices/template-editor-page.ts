@@ -54,6 +54,7 @@ import { SUBJECT_LABELS, authorLabel, versionLabel } from './notice-labels';
 import { PREVIEW_DEBOUNCE_MS } from './notice-timing';
 import { NoticesApi } from './notices-api';
 import { NoticesTabs } from './notices-tabs';
+import type { LeaveGuarded } from './notices.routes';
 import { PreviewTarget } from './preview-target';
 import { TemplatePreview } from './template-preview';
 import { TemplateVersions } from './template-versions';
@@ -93,7 +94,7 @@ const sameText = (a: TemplateText | null, b: TemplateText | null) =>
   styleUrl: './template-editor-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TemplateEditorPage {
+export class TemplateEditorPage implements LeaveGuarded {
   /** The route's `:kind` (withComponentInputBinding). */
   readonly kind = input.required<string>();
 
@@ -143,9 +144,6 @@ export class TemplateEditorPage {
     const d = this.detail();
     return d ? SUBJECT_LABELS[d.channel] : '件名';
   });
-  protected readonly version = versionLabel;
-  protected readonly author = authorLabel;
-  protected readonly time = formatJstMinute;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
@@ -176,6 +174,29 @@ export class TemplateEditorPage {
       const problems = this.preview().value?.problems;
       if (problems) placeReasons(this.form, problems);
     });
+  }
+
+  /** Leaving with unsaved text asks first (the route's canDeactivate). */
+  mayLeave(): boolean | Observable<boolean> {
+    return (
+      !this.form.dirty ||
+      confirm(this.dialog, {
+        title: '保存していない変更があります',
+        message:
+          '編集中の文面は保存されていません。変更を破棄してこの画面を離れますか。',
+        confirmLabel: '破棄して移動',
+      })
+    );
+  }
+
+  /** 「公開中: 第1版（初期設定・2026/12/01 09:00）／下書き: 第2版（manager-1001・… 保存）」 */
+  protected versions(d: NoticeTemplateDetail): string {
+    const p = d.published;
+    const when = p.publishedAt ? `・${formatJstMinute(p.publishedAt)}` : '';
+    const published = `公開中: ${versionLabel(p.version)}（${authorLabel(p.publishedBy)}${when}）`;
+    return d.draft
+      ? `${published}／下書き: ${versionLabel(d.draft.version)}（${authorLabel(d.draft.createdBy)}・${formatJstMinute(d.draft.updatedAt)} 保存）`
+      : `${published}／下書きなし`;
   }
 
   protected errorOf(field: Field): string {
