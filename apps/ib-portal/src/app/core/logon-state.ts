@@ -3,8 +3,14 @@ import { Injectable, inject, signal } from '@angular/core';
 import type { IbMe, IbNotice } from '@certdesk/contracts';
 import { Router } from '@angular/router';
 import { firstValueFrom, forkJoin } from 'rxjs';
-import { apiErrorMessage } from './api-error';
+import { apiError, apiErrorMessage } from './api-error';
 import { IbApi } from './ib-api';
+
+/** What the log-on screen shows when a later screen was refused (router navigation state). */
+export interface LogonRefusalState {
+  message: string;
+  code: string;
+}
 
 /**
  * Who is logged on and their 重要なお知らせ, for the screens after log-on. Certificate log-on has
@@ -30,7 +36,9 @@ export class LogonState {
       this.notices.set(notices);
     } catch (error) {
       if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
-        await this.router.navigateByUrl('/');
+        // Back to log-on, which shows why (e.g. the certificate was renewed meanwhile).
+        const refusal: LogonRefusalState = { message: apiErrorMessage(error), code: apiError(error)?.code ?? '' };
+        await this.router.navigateByUrl('/', { state: { refusal } });
         return;
       }
       this.error.set(apiErrorMessage(error));

@@ -72,6 +72,16 @@ describe('LogonPage', () => {
     expect(el().querySelector('[data-testid="go-acquisition"]')).toBeNull();
   });
 
+  it('shows a refusal another screen sent back (navigation state)', async () => {
+    await harness.navigateByUrl('/elsewhere');
+    await TestBed.inject(Router).navigateByUrl('/', {
+      state: { refusal: { message: '電子証明書の有効期限（2027年12月1日(水)）を過ぎたため、ログオンできません。', code: 'expired' } },
+    });
+    harness.detectChanges();
+    expect(el().querySelector('[data-testid="logon-refusal"]')?.textContent).toContain('を過ぎたため、ログオンできません。');
+    expect(el().querySelector('[data-testid="go-acquisition"]')).not.toBeNull();
+  });
+
   it('a superseded certificate: only the reason (the new certificate logs on)', async () => {
     await refuse(403, 'この電子証明書は更新済みのため使用できません。新しい電子証明書でログオンしてください。', 'superseded');
     expect(el().querySelector('[data-testid="logon-refusal"]')?.textContent).toContain('更新済み');

@@ -1,3 +1,4 @@
+import { Location } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,11 +7,22 @@ import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { CONTACT_CREDIT_UNION_MESSAGE, apiError, apiErrorMessage } from '../../core/api-error';
 import { IbApi } from '../../core/ib-api';
+import type { LogonRefusalState } from '../../core/logon-state';
 
 /** Refusals after which the customer acquires a new certificate from this screen. */
 const ACQUIRE_CODES = new Set(['expired', 'reissue_authorized', 'no_certificate']);
 /** Refusals only the credit union can resolve. */
 const CONTACT_CODES = new Set(['reissue_required', 'revoked']);
+
+function refusalView(message: string, code: string): { message: string; acquire: boolean; contact: boolean } {
+  return { message, acquire: ACQUIRE_CODES.has(code), contact: CONTACT_CODES.has(code) };
+}
+
+/** A refusal another screen sent back here (see LogonState). */
+function refusalFrom(state: unknown): { message: string; acquire: boolean; contact: boolean } | null {
+  const refusal = (state as { refusal?: Partial<LogonRefusalState> } | null)?.refusal;
+  return typeof refusal?.message === 'string' ? refusalView(refusal.message, refusal.code ?? '') : null;
+}
 
 /** ログオン: certificate log-on (電子証明書方式) and the way to 電子証明書取得. */
 @Component({
@@ -76,7 +88,9 @@ export class LogonPage {
 
   protected readonly contactMessage = CONTACT_CREDIT_UNION_MESSAGE;
   protected readonly busy = signal(false);
-  protected readonly refusal = signal<{ message: string; acquire: boolean; contact: boolean } | null>(null);
+  protected readonly refusal = signal<{ message: string; acquire: boolean; contact: boolean } | null>(
+    refusalFrom(inject(Location).getState()),
+  );
 
   async logOn(): Promise<void> {
     this.busy.set(true);
@@ -85,12 +99,7 @@ export class LogonPage {
       await firstValueFrom(this.api.me());
       await this.router.navigateByUrl('/notices');
     } catch (error) {
-      const code = apiError(error)?.code ?? '';
-      this.refusal.set({
-        message: apiErrorMessage(error),
-        acquire: ACQUIRE_CODES.has(code),
-        contact: CONTACT_CODES.has(code),
-      });
+      this.refusal.set(refusalView(apiErrorMessage(error), apiError(error)?.code ?? ''));
     } finally {
       this.busy.set(false);
     }

@@ -1,3 +1,4 @@
+import { Location } from '@angular/common';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
@@ -87,5 +88,9 @@ describe('重要なお知らせ', () => {
     http.match('/ib/notices'); // asked at the same time; its answer no longer matters
     await settle();
     expect(TestBed.inject(Router).url).toBe('/');
+    expect(TestBed.inject(Location).getState()).toEqual({
+      navigationId: expect.any(Number),
+      refusal: { message: 'この電子証明書は更新済みのため使用できません。', code: 'superseded' },
+    });
   });
 });
