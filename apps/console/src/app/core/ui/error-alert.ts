@@ -6,7 +6,11 @@ import type { LoadError } from '../load-on-change';
   selector: 'cd-error-alert',
   template: `
     @if (error(); as e) {
-      <div class="cd-alert cd-alert-error" role="alert">
+      <div
+        class="cd-alert cd-alert-error"
+        role="alert"
+        [attr.data-testid]="testId()"
+      >
         {{ e.message }}
         @if (e.reasons.length) {
           <ul>
@@ -22,4 +26,5 @@ import type { LoadError } from '../load-on-change';
 })
 export class ErrorAlert {
   readonly error = input<LoadError | null>(null);
+  readonly testId = input<string | null>(null);
 }

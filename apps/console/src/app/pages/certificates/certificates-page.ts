@@ -30,6 +30,7 @@ import {
   sameFilters,
   searchParams,
 } from './search-query';
+import { ErrorAlert } from '../../core/ui/error-alert';
 
 interface SearchError {
   readonly message: string;
@@ -48,6 +49,7 @@ export interface ReturnState {
 @Component({
   selector: 'cd-certificates-page',
   imports: [
+    ErrorAlert,
     MatButtonModule,
     MatProgressBarModule,
     MatTableModule,

@@ -20,6 +20,7 @@ import { Router, RouterLink } from '@angular/router';
 import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { AuthCard } from '../../core/ui/auth-card';
+import { ErrorAlert } from '../../core/ui/error-alert';
 
 /** The API's own minimum; it also refuses common passwords and ones containing the username. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -36,6 +37,7 @@ function matchesNewPassword(control: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'cd-password-page',
   imports: [
+    ErrorAlert,
     ReactiveFormsModule,
     RouterLink,
     MatFormFieldModule,

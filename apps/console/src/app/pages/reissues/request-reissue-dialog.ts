@@ -42,6 +42,7 @@ import { controlError, showServerErrors } from '../../core/form-errors';
 import { ReissueApi } from './reissue-api';
 import { reasonsFor } from './reissue-labels';
 import { ReissueTarget } from './reissue-target';
+import { ErrorAlert } from '../../core/ui/error-alert';
 
 export interface RequestReissueData {
   readonly customer: Pick<CustomerDetail, 'companyName' | 'contractNumber'>;
@@ -93,6 +94,7 @@ function requiredForOther(control: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'cd-request-reissue-dialog',
   imports: [
+    ErrorAlert,
     ReactiveFormsModule,
     MatAutocompleteModule,
     MatButtonModule,

@@ -21,6 +21,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
+import { ErrorAlert } from '../../core/ui/error-alert';
 import { StaffApi } from './staff-api';
 
 /** The API's rule (it stores usernames in lower case, so capitals are accepted here). */
@@ -30,6 +31,7 @@ const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 @Component({
   selector: 'cd-create-staff-dialog',
   imports: [
+    ErrorAlert,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
@@ -42,18 +44,7 @@ const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
     <form [formGroup]="form" (ngSubmit)="submit()">
       <mat-dialog-content>
         <div class="cd-form">
-          @if (error(); as e) {
-            <div class="cd-alert cd-alert-error" role="alert">
-              {{ e.message }}
-              @if (e.reasons.length) {
-                <ul>
-                  @for (reason of e.reasons; track $index) {
-                    <li>{{ reason }}</li>
-                  }
-                </ul>
-              }
-            </div>
-          }
+          <cd-error-alert [error]="error()" />
           <mat-form-field>
             <mat-label>ユーザー名</mat-label>
             <input matInput formControlName="username" autocomplete="off" />
