@@ -34,9 +34,9 @@ import { injectKeysetPaging } from '../keyset-paging';
   styles: `
     .cd-pager {
       display: flex;
-      gap: 8px;
-      justify-content: flex-end;
-      margin-top: 12px;
+      justify-content: center;
+      gap: 12px;
+      padding: 16px 0;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -17,7 +17,6 @@ import type {
 } from '@certdesk/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
-import { injectKeysetPaging } from '../../core/keyset-paging';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { daysLeftLabel } from '../../core/lifecycle/days-left';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
@@ -31,6 +30,7 @@ import {
   searchParams,
 } from './search-query';
 import { ErrorAlert } from '../../core/ui/error-alert';
+import { KeysetPager } from '../../core/ui/keyset-pager';
 
 interface SearchError {
   readonly message: string;
@@ -50,6 +50,7 @@ export interface ReturnState {
   selector: 'cd-certificates-page',
   imports: [
     ErrorAlert,
+    KeysetPager,
     MatButtonModule,
     MatProgressBarModule,
     MatTableModule,
@@ -77,7 +78,6 @@ export class CertificatesPage {
   private readonly api = inject(CertificateSearchApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly paging = injectKeysetPaging(this.cursor);
 
   protected readonly filters = computed<SearchFilters>(
     () =>
@@ -171,14 +171,6 @@ export class CertificatesPage {
 
   protected returnState(): ReturnState {
     return { returnUrl: this.router.url };
-  }
-
-  protected next(): void {
-    this.paging.next(this.nextCursor());
-  }
-
-  protected previous(): void {
-    this.paging.previous();
   }
 
   private show(page: CertificateSearchPage): void {
