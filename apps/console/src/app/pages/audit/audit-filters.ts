@@ -9,15 +9,11 @@ import {
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  fromIsoDate,
-  provideJapaneseDateInput,
-  toIsoDate,
-} from '../../core/date-input';
+import { fromIsoDate, toIsoDate } from '../../core/date-input';
+import { PeriodField } from '../../core/ui/period-field';
 import type { AuditQuery } from './audit-api';
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
 
@@ -26,13 +22,12 @@ import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
   selector: 'cd-audit-filters',
   imports: [
     ReactiveFormsModule,
+    PeriodField,
     MatButtonModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
   ],
-  providers: [provideJapaneseDateInput()],
   template: `
     <form
       class="cd-filters"
@@ -40,16 +35,10 @@ import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
       (ngSubmit)="submit()"
       aria-label="絞り込み"
     >
-      <mat-form-field class="cd-period">
-        <mat-label>期間</mat-label>
-        <mat-date-range-input [rangePicker]="picker" formGroupName="period">
-          <input matStartDate formControlName="from" placeholder="開始日" />
-          <input matEndDate formControlName="to" placeholder="終了日" />
-        </mat-date-range-input>
-        <mat-datepicker-toggle matIconSuffix [for]="picker" />
-        <mat-date-range-picker #picker />
-        <mat-hint>YYYY/MM/DD（日本時間）</mat-hint>
-      </mat-form-field>
+      <cd-period-field
+        [group]="form.controls.period"
+        hint="YYYY/MM/DD（日本時間）"
+      />
       <mat-form-field>
         <mat-label>操作</mat-label>
         <mat-select formControlName="action">
@@ -88,9 +77,6 @@ import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
       flex-wrap: wrap;
       gap: 0 16px;
       align-items: flex-start;
-    }
-    .cd-period {
-      width: 20em;
     }
     .cd-actions {
       padding-top: 8px;

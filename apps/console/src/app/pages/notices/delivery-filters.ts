@@ -9,7 +9,6 @@ import {
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import type {
@@ -17,11 +16,8 @@ import type {
   NoticeTemplateSummary,
 } from '@certdesk/contracts';
 import { describeMilestone } from '@certdesk/domain';
-import {
-  fromIsoDate,
-  provideJapaneseDateInput,
-  toIsoDate,
-} from '../../core/date-input';
+import { fromIsoDate, toIsoDate } from '../../core/date-input';
+import { PeriodField } from '../../core/ui/period-field';
 import { DELIVERY_STATUS_LABELS } from './notice-labels';
 import type { DeliveryFilters as Filters } from './notices-api';
 
@@ -39,12 +35,11 @@ export interface DeliveryFilterOptions {
   selector: 'cd-delivery-filters',
   imports: [
     ReactiveFormsModule,
+    PeriodField,
     MatButtonModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatSelectModule,
   ],
-  providers: [provideJapaneseDateInput()],
   template: `
     <form
       class="cd-filters"
@@ -79,16 +74,10 @@ export interface DeliveryFilterOptions {
           }
         </mat-select>
       </mat-form-field>
-      <mat-form-field class="cd-period">
-        <mat-label>期間（業務日付）</mat-label>
-        <mat-date-range-input [rangePicker]="picker" formGroupName="period">
-          <input matStartDate formControlName="from" placeholder="開始日" />
-          <input matEndDate formControlName="to" placeholder="終了日" />
-        </mat-date-range-input>
-        <mat-datepicker-toggle matIconSuffix [for]="picker" />
-        <mat-date-range-picker #picker />
-        <mat-hint>YYYY/MM/DD</mat-hint>
-      </mat-form-field>
+      <cd-period-field
+        [group]="form.controls.period"
+        label="期間（業務日付）"
+      />
       <div class="cd-buttons">
         <button mat-flat-button type="submit">検索</button>
         <button mat-button type="button" (click)="searched.emit({})">
@@ -103,9 +92,6 @@ export interface DeliveryFilterOptions {
       flex-wrap: wrap;
       gap: 0 16px;
       align-items: flex-start;
-    }
-    .cd-period {
-      width: 20em;
     }
     .cd-buttons {
       padding-top: 8px;

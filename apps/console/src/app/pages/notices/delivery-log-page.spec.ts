@@ -1,4 +1,5 @@
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDateRangeInputHarness } from '@angular/material/datepicker/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
@@ -101,13 +102,20 @@ describe('DeliveryLogPage / 送信履歴', () => {
     const status = await select('状態');
     await status.open();
     await status.clickOptions({ text: '送信済み' });
+    const period = await t.loader.getHarness(MatDateRangeInputHarness);
+    await (await period.getStartInput()).setValue('2026/11/01');
+    await (await period.getEndInput()).setValue('2026/11/30');
     await (await t.button('検索')).click();
     await t.rendered();
-    expect(t.url).toBe('/templates/log?status=sent&milestone=20');
+    expect(t.url).toBe(
+      '/templates/log?status=sent&milestone=20&from=2026-11-01&to=2026-11-30',
+    );
     expect(await answerList([])).toEqual({
       limit: '50',
       status: 'sent',
       milestone: '20',
+      from: '2026-11-01',
+      to: '2026-11-30',
     });
     expect(t.element.textContent).toContain('条件に合う通知はありません');
   });

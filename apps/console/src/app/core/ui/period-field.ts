@@ -1,0 +1,44 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { provideJapaneseDateInput } from '../date-input';
+
+/** The `from`/`to` days of a filter form (local midnight as the datepicker holds them). */
+export type PeriodGroup = FormGroup<{
+  from: FormControl<Date | null>;
+  to: FormControl<Date | null>;
+}>;
+
+/**
+ * 期間: a date range typed or picked as 2026/12/01, bound to a filter form's `{ from, to }` group
+ * (`toIsoDate` turns each into `YYYY-MM-DD`).
+ */
+@Component({
+  selector: 'cd-period-field',
+  imports: [ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule],
+  providers: [provideJapaneseDateInput()],
+  template: `
+    <mat-form-field class="cd-period" [formGroup]="group()">
+      <mat-label>{{ label() }}</mat-label>
+      <mat-date-range-input [rangePicker]="picker">
+        <input matStartDate formControlName="from" placeholder="開始日" />
+        <input matEndDate formControlName="to" placeholder="終了日" />
+      </mat-date-range-input>
+      <mat-datepicker-toggle matIconSuffix [for]="picker" />
+      <mat-date-range-picker #picker />
+      <mat-hint>{{ hint() }}</mat-hint>
+    </mat-form-field>
+  `,
+  styles: `
+    .cd-period {
+      width: 20em;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PeriodField {
+  readonly group = input.required<PeriodGroup>();
+  readonly label = input('期間');
+  readonly hint = input('YYYY/MM/DD');
+}
