@@ -226,7 +226,9 @@ describe('App: sign-in routing, shell and navigation per role', () => {
     expect(await item.isActivated()).toBe(true);
     expect(el().querySelector('h1')?.textContent).toBe('通知テンプレート');
     expect(
-      [...el().querySelectorAll('[mat-tab-link]')].map((a) => a.textContent),
+      Array.from(el().querySelectorAll('[mat-tab-link]')).map(
+        (a) => a.textContent,
+      ),
     ).toEqual(['テンプレート', '送信履歴', '通知スケジュール', '今すぐ実行']);
     expect(el().textContent).toContain('電子証明書更新のご案内（メール）');
     expect(TestBed.inject(Title).getTitle()).toBe(

@@ -1,85 +1,24 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { TestBed } from '@angular/core/testing';
+import type { TestRequest } from '@angular/common/http/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { MatDialogHarness } from '@angular/material/dialog/testing';
-import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
-import type { ApiError, StaffRoleName } from '@certdesk/contracts';
-import { AuthService } from '../../core/auth/auth.service';
+import type { ApiError } from '@certdesk/contracts';
 import { flushApiError, settle } from '../../../testing/http';
-import { sessionFixture } from '../../../testing/session.fixture';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { PREVIEW_DEBOUNCE_MS, RUN_POLL_MS } from './notice-timing';
 import { noticeRoutes } from './notices.routes';
 
 /** The 通知テンプレート pages at `/templates/…` as the app routes them, for a signed-in demo staff member. */
-export class NoticesTest {
-  readonly http: HttpTestingController;
-  harness!: RouterTestingHarness;
-  /** Inside the page. */
-  loader!: HarnessLoader;
-  /** The whole document: dialogs, snack bars, autocomplete panels. */
-  root!: HarnessLoader;
-
+export class NoticesTest extends RoutedPageTest {
   constructor() {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'templates', children: noticeRoutes },
-            { path: 'forbidden', children: [] },
-          ],
-          withComponentInputBinding(),
-        ),
-        {
-          provide: MATERIAL_ANIMATIONS,
-          useValue: { animationsDisabled: true },
-        },
+    super(
+      [
+        { path: 'templates', children: noticeRoutes },
+        { path: 'forbidden', children: [] },
+      ],
+      [
         { provide: PREVIEW_DEBOUNCE_MS, useValue: 0 },
         { provide: RUN_POLL_MS, useValue: 5 },
       ],
-    });
-    this.http = TestBed.inject(HttpTestingController);
-  }
-
-  async signIn(role: StaffRoleName): Promise<void> {
-    const signedIn = TestBed.inject(AuthService).login({
-      username: `${role}-1001`,
-      password: 'x',
-    });
-    this.http.expectOne('/api/auth/login').flush(sessionFixture(role));
-    await signedIn;
-  }
-
-  async open(url: string): Promise<void> {
-    this.harness = await RouterTestingHarness.create(url);
-    this.loader = TestbedHarnessEnvironment.loader(this.harness.fixture);
-    this.root = TestbedHarnessEnvironment.documentRootLoader(
-      this.harness.fixture,
     );
-    await this.rendered();
-  }
-
-  get url(): string {
-    return TestBed.inject(Router).url;
-  }
-
-  get element(): HTMLElement {
-    return this.harness.routeNativeElement as HTMLElement;
   }
 
   /** The one pending request for `method url` (the query string aside). */
@@ -125,9 +64,9 @@ export class NoticesTest {
     ).trim();
   }
 
-  async rendered(): Promise<void> {
-    await settle();
-    await this.harness.fixture.whenStable();
+  /** Twice settled: a debounced preview's request goes out in the second turn. */
+  override async rendered(): Promise<void> {
+    await super.rendered();
     await settle();
   }
 
@@ -139,22 +78,7 @@ export class NoticesTest {
       .trim();
   }
 
-  button(text: string | RegExp) {
-    return this.loader.getHarness(MatButtonHarness.with({ text }));
-  }
-
   async hasButton(text: string | RegExp): Promise<boolean> {
     return this.loader.hasHarness(MatButtonHarness.with({ text }));
-  }
-
-  /** Clicks a button of the open dialog. */
-  async confirm(text: string): Promise<void> {
-    const dialog = await this.root.getHarness(MatDialogHarness);
-    await (await dialog.getHarness(MatButtonHarness.with({ text }))).click();
-    await this.rendered();
-  }
-
-  async snackBar(): Promise<string> {
-    return (await this.root.getHarness(MatSnackBarHarness)).getMessage();
   }
 }

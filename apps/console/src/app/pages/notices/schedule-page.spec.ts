@@ -35,10 +35,11 @@ describe('SchedulePage / 通知スケジュール', () => {
   }
 
   const rows = () =>
-    [...t.element.querySelectorAll('[aria-label="通知日"] > li')].map((li) =>
-      [...li.querySelectorAll(':scope > span')].map((s) =>
-        s.textContent?.trim(),
-      ),
+    Array.from(t.element.querySelectorAll('[aria-label="通知日"] > li')).map(
+      (li) =>
+        Array.from(li.querySelectorAll(':scope > span')).map((s) =>
+          s.textContent?.trim(),
+        ),
     );
   const checkbox = (label: RegExp) =>
     t.loader.getHarness(MatCheckboxHarness.with({ label }));
@@ -164,7 +165,9 @@ describe('SchedulePage / 通知スケジュール', () => {
     await t.rendered();
     const errors = t.element.querySelector('[data-testid="milestone-errors"]');
     expect(
-      [...(errors?.querySelectorAll('li') ?? [])].map((li) => li.textContent),
+      Array.from(errors?.querySelectorAll('li') ?? []).map(
+        (li) => li.textContent,
+      ),
     ).toEqual([
       '通知日「有効期限の45日前」は更新期間（有効期限の30日前から）より前のため指定できません。',
       '通知日「有効期限の10日前」が重複しています。',

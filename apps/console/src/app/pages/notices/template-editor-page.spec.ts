@@ -40,9 +40,9 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
     ).getControl(MatInputHarness)) as MatInputHarness;
   }
   const lines = (testId: string) =>
-    [...t.element.querySelectorAll(`[data-testid="${testId}"] > div`)].map(
-      (d) => d.textContent?.trim(),
-    );
+    Array.from(
+      t.element.querySelectorAll(`[data-testid="${testId}"] > div`),
+    ).map((d) => d.textContent?.trim());
   const unsaved = () => t.element.querySelector('.cd-unsaved') !== null;
   const textarea = () =>
     t.element.querySelector('textarea') as HTMLTextAreaElement;
@@ -245,11 +245,12 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
     const tabs = await t.loader.getHarness(MatTabGroupHarness);
     await tabs.selectTab({ label: '版の履歴' });
     await t.rendered();
-    const items = [...t.element.querySelectorAll('.cd-history-line')].map(
-      (line) =>
-        [...line.children].map((c) =>
-          c.textContent?.replace(/\s+/g, ' ').trim(),
-        ),
+    const items = Array.from(
+      t.element.querySelectorAll('.cd-history-line'),
+    ).map((line) =>
+      Array.from(line.children).map((c) =>
+        c.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
     );
     expect(items).toEqual([
       [
@@ -281,18 +282,18 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
     await (await input('件名')).setValue('未保存の件名');
     await t.answer('POST', `${URL}/preview`, templatePreview());
     const logTab = () =>
-      [...t.element.querySelectorAll<HTMLAnchorElement>('[mat-tab-link]')].find(
-        (a) => a.textContent?.trim() === '送信履歴',
-      );
+      Array.from(
+        t.element.querySelectorAll<HTMLAnchorElement>('[mat-tab-link]'),
+      ).find((a) => a.textContent?.trim() === '送信履歴');
     // The navigation waits for the answer (so does the fixture's stability): click, don't await it.
     const answer = async (button: string) => {
       logTab()?.click();
       await settle();
-      [
-        ...document.querySelectorAll<HTMLButtonElement>(
+      Array.from(
+        document.querySelectorAll<HTMLButtonElement>(
           'mat-dialog-container button',
         ),
-      ]
+      )
         .find((b) => b.textContent?.trim() === button)
         ?.click();
       await t.rendered();

@@ -8,7 +8,7 @@ import {
 import { NoticesTest } from './notices.testing';
 
 const tabLabels = (t: NoticesTest) =>
-  [...t.element.querySelectorAll('[mat-tab-link]')].map((a) =>
+  Array.from(t.element.querySelectorAll('[mat-tab-link]')).map((a) =>
     a.textContent?.trim(),
   );
 

@@ -1,0 +1,99 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import type { Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import {
+  Router,
+  Routes,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { StaffRoleName } from '@certdesk/contracts';
+import { AuthService } from '../app/core/auth/auth.service';
+import { settle } from './http';
+import { sessionFixture } from './session.fixture';
+
+/**
+ * Pages under `routes` as the app routes them (query parameters bound to inputs), the API faked by
+ * HttpTestingController, for a demo staff member signed in with {@link signIn}.
+ */
+export class RoutedPageTest {
+  readonly http: HttpTestingController;
+  harness!: RouterTestingHarness;
+  /** Inside the page. */
+  loader!: HarnessLoader;
+  /** The whole document: dialogs, snack bars, autocomplete panels. */
+  root!: HarnessLoader;
+
+  constructor(routes: Routes, providers: Provider[] = []) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter(routes, withComponentInputBinding()),
+        {
+          provide: MATERIAL_ANIMATIONS,
+          useValue: { animationsDisabled: true },
+        },
+        ...providers,
+      ],
+    });
+    this.http = TestBed.inject(HttpTestingController);
+  }
+
+  async signIn(role: StaffRoleName): Promise<void> {
+    const signedIn = TestBed.inject(AuthService).login({
+      username: `${role}-1001`,
+      password: 'x',
+    });
+    this.http.expectOne('/api/auth/login').flush(sessionFixture(role));
+    await signedIn;
+  }
+
+  async open(url: string): Promise<void> {
+    this.harness = await RouterTestingHarness.create(url);
+    this.loader = TestbedHarnessEnvironment.loader(this.harness.fixture);
+    this.root = TestbedHarnessEnvironment.documentRootLoader(
+      this.harness.fixture,
+    );
+    await this.rendered();
+  }
+
+  get url(): string {
+    return TestBed.inject(Router).url;
+  }
+
+  get element(): HTMLElement {
+    return this.harness.routeNativeElement as HTMLElement;
+  }
+
+  async rendered(): Promise<void> {
+    await settle();
+    await this.harness.fixture.whenStable();
+  }
+
+  button(text: string | RegExp, within: HarnessLoader = this.loader) {
+    return within.getHarness(MatButtonHarness.with({ text }));
+  }
+
+  /** Clicks a button of the open dialog. */
+  async confirm(text: string): Promise<void> {
+    const dialog = await this.root.getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatButtonHarness.with({ text }))).click();
+    await this.rendered();
+  }
+
+  async snackBar(): Promise<string> {
+    return (await this.root.getHarness(MatSnackBarHarness)).getMessage();
+  }
+}
