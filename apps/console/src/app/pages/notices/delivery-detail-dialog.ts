@@ -72,8 +72,8 @@ import { NoticesApi } from './notices-api';
           }
         </dl>
         @if (n.body !== null) {
-          <h3 class="cd-mail-title">件名: {{ n.subject }}</h3>
-          <pre class="cd-mail" data-testid="sent-text">{{ n.body }}</pre>
+          <h3 class="cd-text-title">件名: {{ n.subject }}</h3>
+          <pre class="cd-text" data-testid="sent-text">{{ n.body }}</pre>
         } @else {
           <p class="cd-muted">まだ送信していないため、文面はありません。</p>
         }
@@ -83,37 +83,11 @@ import { NoticesApi } from './notices-api';
       <button mat-button type="button" mat-dialog-close>閉じる</button>
     </mat-dialog-actions>
   `,
+  styleUrl: './notice-text.scss',
   styles: `
-    .cd-facts {
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 2px 16px;
-      margin: 0 0 12px;
-
-      dt {
-        color: var(--mat-sys-on-surface-variant);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-    }
     .cd-mono {
       font-family: monospace;
       font-size: 12px;
-    }
-    .cd-mail-title {
-      font: var(--mat-sys-title-small);
-      margin: 0 0 4px;
-    }
-    .cd-mail {
-      margin: 0;
-      padding: 12px 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-      font: var(--mat-sys-body-medium);
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -53,7 +53,7 @@ import { PreviewTarget, PreviewTargetPicker } from './preview-target';
             </ul>
           </div>
         }
-        <dl class="cd-mail-head">
+        <dl class="cd-facts">
           @if (channel() === 'email') {
             <dt>宛先</dt>
             <dd data-testid="preview-recipient">
@@ -67,16 +67,17 @@ import { PreviewTarget, PreviewTargetPicker } from './preview-target';
         </dl>
         @if (p.html !== null) {
           <div
-            class="cd-mail cd-html"
+            class="cd-text cd-html"
             data-testid="preview-text"
             [innerHTML]="p.html"
           ></div>
         } @else {
-          <pre class="cd-mail" data-testid="preview-text">{{ p.text }}</pre>
+          <pre class="cd-text" data-testid="preview-text">{{ p.text }}</pre>
         }
       }
     </div>
   `,
+  styleUrl: './notice-text.scss',
   styles: `
     :host {
       display: block;
@@ -90,31 +91,10 @@ import { PreviewTarget, PreviewTargetPicker } from './preview-target';
       min-height: 8px;
       margin-top: 8px;
     }
-    .cd-mail-head {
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 2px 12px;
-      margin: 0 0 8px;
-
-      dt {
-        color: var(--mat-sys-on-surface-variant);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-    }
-    .cd-mail {
-      margin: 0;
-      padding: 12px 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
+    .cd-text {
       background: var(--mat-sys-surface-container-lowest);
-      font: var(--mat-sys-body-medium);
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
     }
-    .cd-html {
+    .cd-text.cd-html {
       white-space: normal;
     }
   `,

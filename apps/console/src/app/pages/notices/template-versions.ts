@@ -36,7 +36,7 @@ const MARKS: Readonly<Record<NoticeTemplateDiffLine['op'], string>> = {
   selector: 'cd-template-versions',
   imports: [MatButtonModule, MatTabsModule],
   templateUrl: './template-versions.html',
-  styleUrl: './template-versions.scss',
+  styleUrls: ['./notice-text.scss', './template-versions.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TemplateVersions {
