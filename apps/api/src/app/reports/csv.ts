@@ -26,14 +26,32 @@ export function csvLine(values: (string | number | null | undefined)[]): string 
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
+/**
+ * Whether CP932 holds each character seen so far. An export asks about the same few thousand characters
+ * hundreds of thousands of times: encoding each one anew allocated a Buffer per character, and memory grew
+ * with the export. Bounded: forgotten when it holds more than {@link CP932_MEMO_LIMIT} characters.
+ */
+const cp932Holds = new Map<string, boolean>();
+const CP932_MEMO_LIMIT = 50_000;
+
+function holdsInCp932(ch: string): boolean {
+  let holds = cp932Holds.get(ch);
+  if (holds === undefined) {
+    const bytes = encode(ch, 'cp932');
+    // iconv-lite writes '?' (0x3f) for a character it cannot map.
+    holds = !(bytes.length === 1 && bytes[0] === 0x3f);
+    if (cp932Holds.size >= CP932_MEMO_LIMIT) cp932Holds.clear();
+    cp932Holds.set(ch, holds);
+  }
+  return holds;
+}
+
 /** Characters of `text` that CP932 cannot hold (each once, in order of appearance). */
 export function unmappableInCp932(text: string): string[] {
   const found: string[] = [];
   for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80 || found.includes(ch)) continue;
-    const bytes = encode(ch, 'cp932');
-    // iconv-lite writes '?' (0x3f) for a character it cannot map.
-    if (bytes.length === 1 && bytes[0] === 0x3f) found.push(ch);
+    if (ch.charCodeAt(0) < 0x80 || holdsInCp932(ch) || found.includes(ch)) continue;
+    found.push(ch);
   }
   return found;
 }

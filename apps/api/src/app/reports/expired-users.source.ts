@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, daysBetween, IB_ROLE_LABELS, resolveLifecyclePolicy } from '@certdesk/domain';
 import type { ExpiredUserRow } from '@certdesk/contracts';
-import { statusBounds, statusConditionSql, statusParameters } from '../certificates/status-sql';
+import { expirySortKeySql, statusBounds, statusConditionSql, statusParameters } from '../certificates/status-sql';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
@@ -37,6 +37,14 @@ export class ExpiredUsersSource {
     const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
     const policy = resolveLifecyclePolicy(creditUnion);
     const condition = statusConditionSql('u', status === 'expired' ? 'expired' : 'reissue_required');
+    // The indexed sort key (ix_ib_user_sort_expiry): every batch walks the index from the cursor and stops at
+    // the limit, instead of sorting the whole list again. Expired users all have a date, so it is their expiry.
+    const key = expirySortKeySql('u');
+    // PostgreSQL seeks the index with a row value; SQLite only with the expanded form (with a row value it reads
+    // the index from the start of the status range on every batch).
+    const afterSql = this.dataSource.options.type === 'postgres'
+      ? `(${key}, u.id) > (:afterExpiry, :afterId)`
+      : `(${key} > :afterExpiry OR (${key} = :afterExpiry AND u.id > :afterId))`;
     const toRow = (r: Raw): ExpiredUserRow => ({
       branchCode: r.branch_code, branchName: r.branch_name, contractNumber: r.contract_number, companyName: r.company_name,
       companyNameKana: r.company_name_kana, ibRole: r.ib_role, loginId: r.login_id, ibUserName: r.name, email: r.email,
@@ -56,11 +64,8 @@ export class ExpiredUsersSource {
           .andWhere(condition)
           .setParameters(statusParameters(statusBounds(today, policy)));
         if (filters.branch) qb.andWhere('b.code = :branch', { branch: filters.branch });
-        if (after) {
-          qb.andWhere('(u.current_expiry_date > :afterExpiry OR (u.current_expiry_date = :afterExpiry AND u.id > :afterId))',
-            { afterExpiry: after.expiryDate, afterId: after.ibUserId });
-        }
-        const rows = await qb.orderBy('u.current_expiry_date', 'ASC').addOrderBy('u.id', 'ASC').limit(size).getRawMany<Raw>();
+        if (after) qb.andWhere(afterSql, { afterExpiry: after.expiryDate, afterId: after.ibUserId });
+        const rows = await qb.orderBy(key, 'ASC').addOrderBy('u.id', 'ASC').limit(size).getRawMany<Raw>();
         return rows.map(toRow);
       },
       cells: (r) => [
