@@ -106,15 +106,25 @@ export const STATE_SQL = {
   seededAt: "SELECT created_at AS at FROM credit_union WHERE code = '1001'",
 };
 
-export function postgresTarget(certificates) {
+/** `variant` names a benchmark's own data set (e.g. `export`: one credit union), kept apart from the others. */
+export function postgresTarget(certificates, variant = '') {
   assertLoopback(PG_URL, 'BENCH_DATABASE_URL');
   assertLoopback(PG_ADMIN_URL, 'BENCH_ADMIN_URL');
-  const base = new URL(PG_URL).pathname.slice(1);
+  const base = `${new URL(PG_URL).pathname.slice(1)}${variant ? `_${variant}` : ''}`;
   const name = certificates === DEFAULT_CERTIFICATES ? base : `${base}_${certificates}`;
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(`unsupported database name "${name}"`);
   if (name === new URL(PG_ADMIN_URL).pathname.slice(1)) fail('BENCH_DATABASE_URL and BENCH_ADMIN_URL must name different databases');
   const url = withDatabase(PG_URL, name);
   const client = (connectionString) => new pg.Client({ connectionString, connectionTimeoutMillis: 5000, statement_timeout: 600_000 });
+  const connected = async (fn) => {
+    const c = client(url);
+    await c.connect();
+    try {
+      return await fn(c);
+    } finally {
+      await c.end();
+    }
+  };
   const admin = async (fn) => {
     const c = client(PG_ADMIN_URL);
     await c.connect();
@@ -164,21 +174,20 @@ export function postgresTarget(certificates) {
     },
     /** What autovacuum does shortly after a bulk load, done now so it does not run during the measurement. */
     async afterSeed() {
-      const c = client(url);
-      await c.connect();
-      try {
-        await c.query('VACUUM ANALYZE');
-      } finally {
-        await c.end();
-      }
+      await connected((c) => c.query('VACUUM ANALYZE'));
       return 'VACUUM ANALYZE';
+    },
+    /** Rows of a read-only query (`$1` parameters). */
+    query(sql, params = []) {
+      return connected(async (c) => (await c.query(sql, params)).rows);
     },
   };
 }
 
-export function sqliteTarget(certificates) {
+export function sqliteTarget(certificates, variant = '') {
   const dir = join(BENCH_DIR, 'sqlite');
-  const file = join(dir, certificates === DEFAULT_CERTIFICATES ? 'certdesk.sqlite' : `certdesk-${certificates}.sqlite`);
+  const base = `certdesk${variant ? `-${variant}` : ''}`;
+  const file = join(dir, certificates === DEFAULT_CERTIFICATES ? `${base}.sqlite` : `${base}-${certificates}.sqlite`);
   const open = () => new Database(file, { readonly: true, fileMustExist: true });
   return {
     kind: 'sqlite',
@@ -217,6 +226,15 @@ export function sqliteTarget(certificates) {
     async afterSeed() {
       return null;
     },
+    /** Rows of a read-only query (`$1` parameters), beside the running server (WAL). */
+    async query(sql, params = []) {
+      const db = open();
+      try {
+        return db.prepare(sql.replace(/\$\d+/g, '?')).all(...params);
+      } finally {
+        db.close();
+      }
+    },
   };
 }
 
@@ -240,8 +258,8 @@ export function baseEnv(target) {
   };
 }
 
-export async function seed(target, certificates) {
-  const args = [CLI_JS, 'seed', '--credit-unions', String(CREDIT_UNIONS), '--certificates', String(certificates), '--demo-staff'];
+export async function seed(target, certificates, creditUnions = CREDIT_UNIONS) {
+  const args = [CLI_JS, 'seed', '--credit-unions', String(creditUnions), '--certificates', String(certificates), '--demo-staff'];
   console.log(`  seeding: node ${relative(ROOT, CLI_JS)} ${args.slice(1).join(' ')}`);
   const started = performance.now();
   const child = track(spawn(process.execPath, args, { cwd: ROOT, env: baseEnv(target), stdio: ['ignore', 'pipe', 'pipe'] }));
@@ -260,7 +278,7 @@ export async function seed(target, certificates) {
   return seconds;
 }
 
-export async function ensureData(target, certificates, force = false) {
+export async function ensureData(target, certificates, force = false, creditUnions = CREDIT_UNIONS) {
   const problem = force ? 'a rebuild was asked for' : problemWith(await target.state(), certificates);
   if (!problem) {
     console.log(`  ${target.where}: ≥ ${certificates.toLocaleString('en')} certificates and ${STAFF} present — reusing it`);
@@ -268,7 +286,7 @@ export async function ensureData(target, certificates, force = false) {
   }
   console.log(`  ${target.where}: ${problem} — rebuilding`);
   await target.recreate();
-  const seconds = await seed(target, certificates);
+  const seconds = await seed(target, certificates, creditUnions);
   const recheck = problemWith(await target.state(), certificates);
   if (recheck) fail(`after seeding, ${target.where} is still not usable: ${recheck}`);
   const started = performance.now();
@@ -360,7 +378,7 @@ export class Cookies {
   }
 }
 
-export async function login(base) {
+export async function login(base, username = STAFF) {
   const cookies = new Cookies();
   const me = await fetch(`${base}/api/auth/me`, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
   cookies.take(me);
@@ -369,11 +387,11 @@ export async function login(base) {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf, cookie: cookies.header() },
-    body: JSON.stringify({ username: STAFF, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
     signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
   });
   cookies.take(res);
-  if (res.status !== 200) fail(`log-in as ${STAFF} answered ${res.status}: ${(await res.text()).slice(0, 300)} (is DEMO_PASSWORD the one the data was seeded with?)`);
+  if (res.status !== 200) fail(`log-in as ${username} answered ${res.status}: ${(await res.text()).slice(0, 300)} (is DEMO_PASSWORD the one the data was seeded with?)`);
   if (!cookies.get('certdesk_session')) fail('log-in answered 200 without a certdesk_session cookie');
   return cookies;
 }
