@@ -255,6 +255,9 @@ export function baseEnv(target) {
     // No background work during the measurement: no notice runs, and the local SMTP server on any free port.
     NOTICE_WORKER: 'off',
     SMTP_PORT: '0',
+    // The staff API is measured: no IB channel listener (it would also claim port 3443).
+    IB_TLS_PORT: 'off',
+    IB_PORTAL_DIR: '',
   };
 }
 
