@@ -17,10 +17,14 @@ import { ibChannelHandler } from './ib-channel';
  * no reason the customer can act on). The credit unions' CA certificates are sent as the accepted
  * issuers, so browsers offer the right certificate.
  */
+const TRUST_REFRESH_MS = 5 * 60_000;
+
 @Injectable()
 export class IbTlsListener implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IbTlsListener.name);
   private server: Server | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private trusted = '';
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,8 +37,10 @@ export class IbTlsListener implements OnApplicationBootstrap, OnApplicationShutd
     if (port === null) return;
     const { cert, key } = this.serverCertificate();
     const api = this.adapterHost.httpAdapter.getInstance();
+    const ca = await this.cas.certificatePems();
+    this.trusted = ca.join('');
     const server = createServer(
-      { cert, key, ca: await this.cas.certificatePems(), requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+      { cert, key, ca, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
       ibChannelHandler(api, this.config.ib.portalDir),
     );
     await new Promise<void>((resolve, reject) => {
@@ -42,7 +48,18 @@ export class IbTlsListener implements OnApplicationBootstrap, OnApplicationShutd
       server.listen(port, () => resolve());
     });
     this.server = server;
+    // A credit union added later (import) gets its CA: name it to browsers from then on.
+    this.timer = setInterval(() => void this.refreshTrust(cert, key).catch((e: unknown) => this.logger.error(`IB trust refresh failed: ${String(e)}`)), TRUST_REFRESH_MS);
+    this.timer.unref();
     this.logger.log(`IB channel (mutual TLS): https://localhost:${this.port()}/`);
+  }
+
+  /** Re-reads the CA certificates and, when they changed, gives new connections the new list. */
+  async refreshTrust(cert: string, key: string): Promise<void> {
+    const ca = await this.cas.certificatePems();
+    if (!this.server || ca.join('') === this.trusted) return;
+    this.server.setSecureContext({ cert, key, ca });
+    this.trusted = ca.join('');
   }
 
   /** The port it listens on (useful with `IB_TLS_PORT=0`), or null when off. */
@@ -52,6 +69,7 @@ export class IbTlsListener implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
     const server = this.server;
     if (!server) return;
     this.server = null;
