@@ -6,13 +6,12 @@ import {
   input,
   output,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { ExpiredUserRow } from '@certdesk/contracts';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
-import { injectKeysetPaging } from '../../core/keyset-paging';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
+import { KeysetPager } from '../../core/ui/keyset-pager';
 import { loadOnChange } from '../../core/load-on-change';
 import { BranchFilter } from './branch-filter';
 import { CsvExport } from './csv-export';
@@ -31,12 +30,12 @@ const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
 @Component({
   selector: 'cd-expired-users-report',
   imports: [
-    MatButtonModule,
     MatTableModule,
     RouterLink,
     BranchFilter,
     CsvExport,
     IbRoleBadge,
+    KeysetPager,
     JapaneseDatePipe,
     ReportFrame,
   ],
@@ -52,7 +51,6 @@ export class ExpiredUsersReport {
 
   private readonly api = inject(ReportsApi);
   private readonly router = inject(Router);
-  private readonly paging = injectKeysetPaging(this.cursor);
 
   protected readonly report = loadOnChange(
     computed(() => ({
@@ -78,14 +76,6 @@ export class ExpiredUsersReport {
     'days',
     'selfServiceUntil',
   ];
-
-  protected next(): void {
-    this.paging.next(this.nextCursor());
-  }
-
-  protected previous(): void {
-    this.paging.previous();
-  }
 
   /** A click anywhere on a row opens its customer; the company link handles its own. */
   protected rowClick(row: ExpiredUserRow, event: MouseEvent): void {

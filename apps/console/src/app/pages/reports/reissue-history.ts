@@ -6,7 +6,6 @@ import {
   input,
   output,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type {
@@ -20,8 +19,8 @@ import {
 } from '@certdesk/domain';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { formatJstDateTime } from '../../core/jst-datetime';
-import { injectKeysetPaging } from '../../core/keyset-paging';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
+import { KeysetPager } from '../../core/ui/keyset-pager';
 import { loadOnChange } from '../../core/load-on-change';
 import { BranchFilter } from './branch-filter';
 import { Choice, ChoiceFilter } from './choice-filter';
@@ -46,13 +45,13 @@ const STATUS_CHOICES: readonly Choice[] = REISSUE_STATUSES.map((s) => ({
 @Component({
   selector: 'cd-reissue-history',
   imports: [
-    MatButtonModule,
     MatTableModule,
     RouterLink,
     BranchFilter,
     ChoiceFilter,
     CsvExport,
     IbRoleBadge,
+    KeysetPager,
     JapaneseDatePipe,
     PeriodFilter,
     ReportFrame,
@@ -72,7 +71,6 @@ export class ReissueHistory {
   readonly branchChange = output<string | undefined>();
 
   private readonly api = inject(ReportsApi);
-  private readonly paging = injectKeysetPaging(this.cursor);
 
   protected readonly filters = computed(() => ({
     from: this.from(),
@@ -127,13 +125,5 @@ export class ReissueHistory {
 
   protected reasonLabel(row: ReissueHistoryRow): string {
     return REISSUE_REASON_LABELS[row.reason];
-  }
-
-  protected next(): void {
-    this.paging.next(this.nextCursor());
-  }
-
-  protected previous(): void {
-    this.paging.previous();
   }
 }
