@@ -7,14 +7,14 @@ import {
   output,
 } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import type { ExpiredUserRow } from '@certdesk/contracts';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
-import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
 import { KeysetPager } from '../../core/ui/keyset-pager';
 import { loadOnChange } from '../../core/load-on-change';
 import { BranchFilter } from './branch-filter';
 import { CsvExport } from './csv-export';
+import { CompanyLink, IbUserLabel } from './report-cells';
 import { ReportFrame } from './report-frame';
 import { ExpiredUsersList, ReportsApi } from './reports-api';
 
@@ -31,10 +31,10 @@ const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
   selector: 'cd-expired-users-report',
   imports: [
     MatTableModule,
-    RouterLink,
     BranchFilter,
+    CompanyLink,
     CsvExport,
-    IbRoleBadge,
+    IbUserLabel,
     KeysetPager,
     JapaneseDatePipe,
     ReportFrame,

@@ -8,14 +8,8 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import {
-  fromIsoDate,
-  provideJapaneseDateInput,
-  toIsoDate,
-} from '../../core/date-input';
+import { fromIsoDate, toIsoDate } from '../../core/date-input';
+import { PeriodField, PeriodGroup } from '../../core/ui/period-field';
 
 /** A period of JST days, both ends included; a missing end is open. */
 export interface Period {
@@ -29,37 +23,19 @@ export interface Period {
  */
 @Component({
   selector: 'cd-period-filter',
-  imports: [
-    ReactiveFormsModule,
-    MatDatepickerModule,
-    MatFormFieldModule,
-    MatInputModule,
-  ],
-  providers: [provideJapaneseDateInput()],
+  imports: [ReactiveFormsModule, PeriodField],
   template: `
     <form [formGroup]="form" [attr.aria-label]="label()">
-      <mat-form-field class="cd-period">
-        <mat-label>{{ label() }}</mat-label>
-        <mat-date-range-input [rangePicker]="picker">
-          <input matStartDate formControlName="from" placeholder="開始日" />
-          <input matEndDate formControlName="to" placeholder="終了日" />
-        </mat-date-range-input>
-        <mat-datepicker-toggle matIconSuffix [for]="picker" />
-        <mat-date-range-picker #picker />
-        @if (invalid()) {
-          <mat-error
-            >YYYY/MM/DD の形で、開始日 ≦ 終了日 にしてください</mat-error
-          >
-        } @else {
-          <mat-hint>YYYY/MM/DD（日本時間、両端を含む。空欄で全期間）</mat-hint>
-        }
-      </mat-form-field>
+      <cd-period-field
+        [group]="form"
+        [label]="label()"
+        [hint]="
+          invalid()
+            ? 'YYYY/MM/DD の形で、開始日 ≦ 終了日 にしてください'
+            : 'YYYY/MM/DD（日本時間、両端を含む。空欄で全期間）'
+        "
+      />
     </form>
-  `,
-  styles: `
-    .cd-period {
-      width: 22em;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -70,7 +46,7 @@ export class PeriodFilter {
   readonly periodChange = output<Period>();
 
   readonly invalid = signal(false);
-  protected readonly form = new FormGroup({
+  protected readonly form: PeriodGroup = new FormGroup({
     from: new FormControl<Date | null>(null),
     to: new FormControl<Date | null>(null),
   });

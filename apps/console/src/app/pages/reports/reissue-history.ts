@@ -7,7 +7,6 @@ import {
   output,
 } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
 import type {
   ReissueHistoryReport,
   ReissueHistoryRow,
@@ -19,12 +18,12 @@ import {
 } from '@certdesk/domain';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { formatJstDateTime } from '../../core/jst-datetime';
-import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
 import { KeysetPager } from '../../core/ui/keyset-pager';
 import { loadOnChange } from '../../core/load-on-change';
 import { BranchFilter } from './branch-filter';
 import { Choice, ChoiceFilter } from './choice-filter';
 import { CsvExport } from './csv-export';
+import { CompanyLink, IbUserLabel } from './report-cells';
 import { formatMinutes } from './durations';
 import { Period, PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
@@ -46,11 +45,11 @@ const STATUS_CHOICES: readonly Choice[] = REISSUE_STATUSES.map((s) => ({
   selector: 'cd-reissue-history',
   imports: [
     MatTableModule,
-    RouterLink,
     BranchFilter,
     ChoiceFilter,
+    CompanyLink,
     CsvExport,
-    IbRoleBadge,
+    IbUserLabel,
     KeysetPager,
     JapaneseDatePipe,
     PeriodFilter,

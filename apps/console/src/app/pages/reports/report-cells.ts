@@ -1,0 +1,72 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { IbRole } from '@certdesk/domain';
+import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
+
+const SUB = `
+  .cd-sub {
+    font: var(--mat-sys-body-small);
+    color: var(--mat-sys-on-surface-variant);
+  }
+`;
+
+/** 会社名 in a report's table: a link to the customer, and a second line under it (kana, contract number). */
+@Component({
+  selector: 'cd-company-link',
+  imports: [RouterLink],
+  template: `<a
+      class="cd-company"
+      [routerLink]="['/customers', customerId()]"
+      >{{ name() }}</a
+    >
+    <div class="cd-sub">{{ sub() }}</div>`,
+  styles: `
+    .cd-company {
+      color: var(--mat-sys-primary);
+      font-weight: 500;
+      text-decoration: none;
+    }
+    .cd-company:hover,
+    .cd-company:focus-visible {
+      text-decoration: underline;
+    }
+    ${SUB}
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CompanyLink {
+  readonly customerId = input.required<string>();
+  readonly name = input.required<string>();
+  readonly sub = input('');
+}
+
+/** 利用者 in a report's table: 管理者 or 利用者, the name, and the login ID under it. */
+@Component({
+  selector: 'cd-ib-user-label',
+  imports: [IbRoleBadge],
+  template: `
+    <div class="cd-user">
+      <cd-ib-role-badge [role]="role()" />
+      {{ name() }}
+    </div>
+    <div class="cd-sub cd-nowrap">{{ loginId() }}</div>
+  `,
+  styles: `
+    .cd-user {
+      display: flex;
+      white-space: nowrap;
+      align-items: center;
+      gap: 6px;
+    }
+    .cd-nowrap {
+      white-space: nowrap;
+    }
+    ${SUB}
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class IbUserLabel {
+  readonly role = input.required<IbRole>();
+  readonly name = input.required<string>();
+  readonly loginId = input.required<string>();
+}
