@@ -77,20 +77,25 @@ export class CsvExportService {
     }
   }
 
-  /** A first pass over the same rows: which characters CP932 would lose, and where they first appear. */
+  /**
+   * A first pass over the same rows: which characters CP932 would lose, and where they first appear. It reads
+   * the cells as they are (quoting only adds ASCII), so it builds no CSV text.
+   */
   private async scanCp932<R>(source: ReportSource<R>): Promise<UnmappableCharacter[]> {
     const found = new Map<string, UnmappableCharacter>();
-    const note = (text: string, line: number) => {
-      for (const ch of unmappableInCp932(text)) {
+    const note = (cells: (string | number | null)[], line: number) => {
+      const lost: string[] = [];
+      for (const cell of cells) if (typeof cell === 'string') unmappableInCp932(cell, lost);
+      for (const ch of lost) {
         const seen = found.get(ch);
         if (seen) seen.count += 1;
         else found.set(ch, { character: ch, codePoint: `U+${ch.codePointAt(0)?.toString(16).toUpperCase()}`, firstLine: line, count: 1 });
       }
     };
-    note(csvLine(source.headers), 1);
+    note(source.headers, 1);
     let line = 1;
     for await (const batch of batches(source)) {
-      for (const row of batch) note(csvLine(source.cells(row)), ++line);
+      for (const row of batch) note(source.cells(row), ++line);
     }
     return [...found.values()];
   }

@@ -27,31 +27,37 @@ export function csvLine(values: (string | number | null | undefined)[]): string 
 }
 
 /**
- * Whether CP932 holds each character seen so far. An export asks about the same few thousand characters
+ * Whether CP932 holds each code point seen so far. An export asks about the same few thousand characters
  * hundreds of thousands of times: encoding each one anew allocated a Buffer per character, and memory grew
- * with the export. Bounded: forgotten when it holds more than {@link CP932_MEMO_LIMIT} characters.
+ * with the export. Bounded: forgotten when it holds more than {@link CP932_MEMO_LIMIT} code points.
  */
-const cp932Holds = new Map<string, boolean>();
+const cp932Holds = new Map<number, boolean>();
 const CP932_MEMO_LIMIT = 50_000;
 
-function holdsInCp932(ch: string): boolean {
-  let holds = cp932Holds.get(ch);
+function holdsInCp932(point: number): boolean {
+  let holds = cp932Holds.get(point);
   if (holds === undefined) {
-    const bytes = encode(ch, 'cp932');
+    const bytes = encode(String.fromCodePoint(point), 'cp932');
     // iconv-lite writes '?' (0x3f) for a character it cannot map.
     holds = !(bytes.length === 1 && bytes[0] === 0x3f);
     if (cp932Holds.size >= CP932_MEMO_LIMIT) cp932Holds.clear();
-    cp932Holds.set(ch, holds);
+    cp932Holds.set(point, holds);
   }
   return holds;
 }
 
-/** Characters of `text` that CP932 cannot hold (each once, in order of appearance). */
-export function unmappableInCp932(text: string): string[] {
-  const found: string[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80 || holdsInCp932(ch) || found.includes(ch)) continue;
-    found.push(ch);
+/**
+ * Characters of `text` that CP932 cannot hold, each once, in order of appearance, added to `found`.
+ * Walks code units (no string per character): a scan of a large export allocates next to nothing.
+ */
+export function unmappableInCp932(text: string, found: string[] = []): string[] {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const point = text.codePointAt(i) as number;
+    if (point > 0xffff) i++;
+    if (holdsInCp932(point)) continue;
+    const ch = String.fromCodePoint(point);
+    if (!found.includes(ch)) found.push(ch);
   }
   return found;
 }

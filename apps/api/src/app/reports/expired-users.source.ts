@@ -40,11 +40,13 @@ export class ExpiredUsersSource {
     // The indexed sort key (ix_ib_user_sort_expiry): every batch walks the index from the cursor and stops at
     // the limit, instead of sorting the whole list again. Expired users all have a date, so it is their expiry.
     const key = expirySortKeySql('u');
-    // PostgreSQL seeks the index with a row value; SQLite only with the expanded form (with a row value it reads
-    // the index from the start of the status range on every batch).
-    const afterSql = this.dataSource.options.type === 'postgres'
-      ? `(${key}, u.id) > (:afterExpiry, :afterId)`
-      : `(${key} > :afterExpiry OR (${key} = :afterExpiry AND u.id > :afterId))`;
+    const bounds = statusBounds(today, policy);
+    // A later batch seeks the index at the cursor's day (`key >= afterExpiry`). SQLite seeks from a range's own
+    // lower bound and cannot tell that a second one is tighter, so the expired range itself starts at that day
+    // too, never before its own start (the same rows); a row value would not seek there either.
+    const boundsAfter = (after: ExpiredUserRow | null) =>
+      statusParameters(after && status === 'expired' && after.expiryDate > bounds.selfServiceFrom
+        ? { ...bounds, selfServiceFrom: after.expiryDate } : bounds);
     const toRow = (r: Raw): ExpiredUserRow => ({
       branchCode: r.branch_code, branchName: r.branch_name, contractNumber: r.contract_number, companyName: r.company_name,
       companyNameKana: r.company_name_kana, ibRole: r.ib_role, loginId: r.login_id, ibUserName: r.name, email: r.email,
@@ -62,9 +64,12 @@ export class ExpiredUsersSource {
             'u.login_id AS login_id', 'u.name AS name', 'u.email AS email', 'u.current_expiry_date AS expiry',
             'c.id AS customer_id', 'u.id AS u_id'])
           .andWhere(condition)
-          .setParameters(statusParameters(statusBounds(today, policy)));
+          .setParameters(boundsAfter(after));
         if (filters.branch) qb.andWhere('b.code = :branch', { branch: filters.branch });
-        if (after) qb.andWhere(afterSql, { afterExpiry: after.expiryDate, afterId: after.ibUserId });
+        if (after) {
+          qb.andWhere(`${key} >= :afterExpiry AND (${key} > :afterExpiry OR u.id > :afterId)`,
+            { afterExpiry: after.expiryDate, afterId: after.ibUserId });
+        }
         const rows = await qb.orderBy(key, 'ASC').addOrderBy('u.id', 'ASC').limit(size).getRawMany<Raw>();
         return rows.map(toRow);
       },

@@ -33,26 +33,33 @@ describe.each(testDatabases())('reports and CSV exports on $name', (db) => {
     await drop?.();
   });
 
-  async function expiredUsers(): Promise<IbUser[]> {
+  async function expiredUsers(status: 'expired' | 'reissue_required' = 'expired'): Promise<IbUser[]> {
     const users = await t.dataSource.getRepository(IbUser).findBy({ creditUnionId: cu.id });
-    return users.filter((u) => lifecycleStatus({ expiryDate: u.currentExpiryDate, revoked: u.currentRevoked, reissue: u.reissueState }, t.clock.today()) === 'expired');
+    return users.filter((u) => lifecycleStatus({ expiryDate: u.currentExpiryDate, revoked: u.currentRevoked, reissue: u.reissueState }, t.clock.today()) === status);
   }
 
-  it('lists exactly the locked-out IB users, oldest expiry first, page by page', async () => {
-    const expected = await expiredUsers();
+  it.each([
+    ['locked-out', 'expired'],
+    ['past-limit', 'reissue_required'],
+  ] as const)('lists exactly the %s IB users, oldest expiry first, page by page', async (list, status) => {
+    const expected = await expiredUsers(status);
     const seen: string[] = [];
+    const expiries: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await compliance.get(`/api/reports/locked-out?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await compliance.get(`/api/reports/${list}?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       const page = res.body as ExpiredUsersReport;
       expect(page.creditUnion).toEqual({ code: '1001', name: cu.name });
       seen.push(...page.items.map((i) => i.ibUserId));
+      expiries.push(...page.items.map((i) => i.expiryDate));
       for (const i of page.items) expect(i.daysSinceExpiry).toBeGreaterThanOrEqual(1);
       cursor = page.nextCursor;
     } while (cursor);
     expect([...seen].sort()).toEqual(expected.map((u) => u.id).sort());
     expect(new Set(seen).size).toBe(seen.length);
+    expect(expiries).toEqual([...expiries].sort());
+    expect(new Set(expiries).size).toBeLessThan(expiries.length); // days shared by several users cross page ends
   });
 
   it('exports the locked-out list as UTF-8 CSV with a BOM and Japanese headers that parses back to the same rows', async () => {
