@@ -18,8 +18,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import {
-  BENCH_DIR, BenchError, CLI_JS, MAIN_JS, NOW, ROOT, StartError, children, ensureData, fail, formatDuration, login, logout,
-  postgresTarget, sqliteTarget, startServer, stopChild,
+  BENCH_DIR, BenchError, CLI_JS, MAIN_JS, NOW, ROOT, children, fail, formatDuration, login, logout, parseOptions, postgresTarget,
+  prepare, sqliteTarget, stopChild,
 } from './lib/environment.mjs';
 
 const USER = 'compliance-1001';
@@ -34,36 +34,6 @@ const CASES = [
   { name: 'locked-out.csv UTF-8', report: 'locked-out', path: '/api/reports/locked-out.csv' },
   { name: 'locked-out.csv CP932', report: 'locked-out', path: '/api/reports/locked-out.csv?encoding=cp932&unmappable=replace' },
 ];
-
-function parseOptions(argv) {
-  const options = { only: null, certificates: DEFAULT_CERTIFICATES, rows: DEFAULT_ROWS, reseed: false };
-  const integer = (name, raw, min) => {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) fail(`--${name} must be an integer ≥ ${min} (got ${raw})`);
-    return value;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
-    switch (flag) {
-      case '--only': {
-        const only = value();
-        if (only !== 'postgres' && only !== 'sqlite') fail(`--only must be postgres or sqlite (got ${only})`);
-        options.only = only;
-        break;
-      }
-      case '--certificates': options.certificates = integer('certificates', value(), 1); break;
-      case '--rows': options.rows = integer('rows', value(), 1); break;
-      case '--reseed': options.reseed = true; break;
-      case '--help': case '-h':
-        console.log('npm run bench:export -- [--only postgres|sqlite] [--certificates 900000] [--rows 100000] [--reseed]');
-        process.exit(0);
-        break;
-      default: fail(`unknown option ${argv[i]} (try --help)`);
-    }
-  }
-  return options;
-}
 
 // ---------------------------------------------------------------------------------------------- memory
 
@@ -173,24 +143,9 @@ async function auditedRows(target, report) {
 }
 
 async function benchDatabase(target, options) {
-  const { ok, version, reason } = await target.reachable();
-  if (!ok) {
-    const message = `${target.label} is not reachable (${reason})`;
-    if (options.only === target.kind) fail(message);
-    console.log(`\n== ${target.label}: skipped — ${message}`);
-    return null;
-  }
-  console.log(`\n== ${target.label} (${version}) — ${target.where}`);
-  let data = await ensureData(target, options.certificates, options.reseed, 1);
-  let server;
-  try {
-    server = await startServer(target);
-  } catch (error) {
-    if (!(error instanceof StartError) || data.seeded) throw error;
-    console.log(`  the server did not start on the existing data:\n${error.message.replace(/^/gm, '    ')}\n  rebuilding the data once`);
-    data = await ensureData(target, options.certificates, true, 1);
-    server = await startServer(target);
-  }
+  const prepared = await prepare(target, options, 1);
+  if (!prepared) return null;
+  const { version, data, server } = prepared;
   const load = os.loadavg()[0];
   console.log(`  server pid ${server.child.pid} on ${server.base} (log: ${relative(ROOT, server.logFile)}), load average ${load.toFixed(1)}`);
   const rows = [];
@@ -236,7 +191,12 @@ function table(outcome) {
 }
 
 async function main() {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseOptions(
+    process.argv.slice(2),
+    { certificates: DEFAULT_CERTIFICATES, rows: DEFAULT_ROWS },
+    { certificates: 1, rows: 1 },
+    'npm run bench:export -- [--only postgres|sqlite] [--certificates 900000] [--rows 100000] [--reseed]',
+  );
   for (const file of [MAIN_JS, CLI_JS]) {
     if (!existsSync(file)) fail(`${relative(ROOT, file)} is missing: run \`npm run bench:export\` (it builds the API first)`);
   }

@@ -31,17 +31,16 @@ import {
   NOW,
   ROOT,
   STAFF,
-  StartError,
   children,
-  ensureData,
   formatDuration,
   fail,
   login,
   logout,
+  parseOptions,
   postgresTarget,
+  prepare,
   probe,
   sqliteTarget,
-  startServer,
   stopChild,
 } from './lib/environment.mjs';
 
@@ -65,39 +64,6 @@ const CASES = [
   { name: 'search expires 12-10..12-20', kind: 'search', path: '/api/certificates?expiresFrom=2026-12-10&expiresTo=2026-12-20' },
   { name: 'dashboard', kind: 'dashboard', path: '/api/dashboard' },
 ];
-
-// ---------------------------------------------------------------------------------------------- options
-
-function parseOptions(argv) {
-  const options = { only: null, duration: 10, connections: 32, certificates: DEFAULT_CERTIFICATES, reseed: false };
-  const integer = (name, raw, min) => {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min) fail(`--${name} must be an integer ≥ ${min} (got ${raw})`);
-    return value;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
-    switch (flag) {
-      case '--only': {
-        const only = value();
-        if (only !== 'postgres' && only !== 'sqlite') fail(`--only must be postgres or sqlite (got ${only})`);
-        options.only = only;
-        break;
-      }
-      case '--duration': options.duration = integer('duration', value(), 1); break;
-      case '--connections': options.connections = integer('connections', value(), 1); break;
-      case '--certificates': options.certificates = integer('certificates', value(), CREDIT_UNIONS); break;
-      case '--reseed': options.reseed = true; break;
-      case '--help': case '-h':
-        console.log('npm run bench:search -- [--only postgres|sqlite] [--duration 10] [--connections 32] [--certificates 1000000] [--reseed]');
-        process.exit(0);
-        break;
-      default: fail(`unknown option ${argv[i]} (try --help)`);
-    }
-  }
-  return options;
-}
 
 // ---------------------------------------------------------------------------------------------- measurement
 
@@ -194,26 +160,9 @@ async function measure(server, cookies, testCase, options) {
 }
 
 async function benchDatabase(target, options) {
-  const { ok, version, reason } = await target.reachable();
-  if (!ok) {
-    const message = `${target.label} is not reachable (${reason})`;
-    if (options.only === target.kind) fail(message);
-    console.log(`\n== ${target.label}: skipped — ${message}`);
-    return null;
-  }
-  console.log(`\n== ${target.label} (${version}) — ${target.where}`);
-  let data = await ensureData(target, options.certificates, options.reseed);
-  let server;
-  try {
-    server = await startServer(target);
-  } catch (error) {
-    if (!(error instanceof StartError) || data.seeded) throw error;
-    // Typically a migration that was edited after this database applied it (unreleased work in progress):
-    // the seeded data is disposable, so rebuild it once with the current code.
-    console.log(`  the server did not start on the existing data:\n${error.message.replace(/^/gm, '    ')}\n  rebuilding the data once with the current build`);
-    data = await ensureData(target, options.certificates, true);
-    server = await startServer(target);
-  }
+  const prepared = await prepare(target, options);
+  if (!prepared) return null;
+  const { version, data, server } = prepared;
   const load = os.loadavg()[0];
   if (load > os.cpus().length / 2) {
     console.log(`  note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs — other work on this machine will show in the numbers`);
@@ -295,7 +244,12 @@ function machineInfo() {
 // ---------------------------------------------------------------------------------------------- main
 
 async function main() {
-  const options = parseOptions(process.argv.slice(2));
+  const options = parseOptions(
+    process.argv.slice(2),
+    { duration: 10, connections: 32, certificates: DEFAULT_CERTIFICATES },
+    { duration: 1, connections: 1, certificates: CREDIT_UNIONS },
+    'npm run bench:search -- [--only postgres|sqlite] [--duration 10] [--connections 32] [--certificates 1000000] [--reseed]',
+  );
   for (const file of [MAIN_JS, CLI_JS]) {
     if (!existsSync(file)) fail(`${relative(ROOT, file)} is missing: run \`npm run bench:search\` (it builds the API first)`);
   }
