@@ -32,7 +32,7 @@ export interface Period {
         [hint]="
           invalid()
             ? 'YYYY/MM/DD の形で、開始日 ≦ 終了日 にしてください'
-            : 'YYYY/MM/DD（日本時間、両端を含む。空欄で全期間）'
+            : '日本時間、両端を含む（空欄で全期間）'
         "
       />
     </form>

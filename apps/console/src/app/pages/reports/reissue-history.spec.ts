@@ -63,35 +63,31 @@ describe('ReportsPage / 再発行履歴', () => {
     const table = await t.loader.getHarness(MatTableHarness);
     expect(await (await table.getHeaderRows())[0].getCellTextByIndex()).toEqual(
       [
-        '受付日時',
+        '受付',
         '状態',
-        '店',
         '会社名',
         '利用者',
         '理由',
-        '依頼者',
-        '決裁者',
+        '決裁',
         '承認まで',
         '取得まで',
       ],
     );
     const rows = await table.getCellTextByIndex();
     expect(rows[0]).toEqual([
-      '2026/11/10 10:00',
+      '2026/11/10 10:00営業店 花子',
       '取得済',
-      '001 本店',
-      '株式会社山田商事10000000001',
+      '株式会社山田商事10000000001 ・ 001 本店',
       '管理者 山田 太郎 0000000001A0',
       'パソコンの紛失・故障',
-      '営業店 花子',
-      '役席 一郎 2026/11/10 15:30',
+      '2026/11/10 15:30役席 一郎',
       '5時間30分',
       '1日17時間 2026/11/12 09:00',
     ]);
-    expect(rows[1].slice(1, 2)).toEqual(['承認済（取得待ち）']);
-    expect(rows[1][5]).toBe('その他 担当者の退職');
-    expect(rows[1].slice(8)).toEqual(['1日', '— 期限 2027年2月8日(月)']);
-    expect(rows[2].slice(7)).toEqual(['—', '—', '—']);
+    expect(rows[1][1]).toBe('承認済（取得待ち）');
+    expect(rows[1][4]).toBe('その他 担当者の退職');
+    expect(rows[1].slice(6)).toEqual(['1日', '— 期限 2027/02/08']);
+    expect(rows[2].slice(5)).toEqual(['—', '—', '—']);
     const summary = [
       ...t.element.querySelectorAll(
         '[data-testid=reissue-summary] :is(dt, dd)',

@@ -16,7 +16,6 @@ import {
   REISSUE_STATUSES,
   REISSUE_STATUS_LABELS,
 } from '@certdesk/domain';
-import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { formatJstDateTime } from '../../core/jst-datetime';
 import { KeysetPager } from '../../core/ui/keyset-pager';
 import { loadOnChange } from '../../core/load-on-change';
@@ -51,7 +50,6 @@ const STATUS_CHOICES: readonly Choice[] = REISSUE_STATUSES.map((s) => ({
     CsvExport,
     IbUserLabel,
     KeysetPager,
-    JapaneseDatePipe,
     PeriodFilter,
     ReportFrame,
   ],
@@ -95,19 +93,22 @@ export class ReissueHistory {
   });
   protected readonly statusChoices = STATUS_CHOICES;
   protected readonly minutes = formatMinutes;
+  /** `2027-02-08` → `2027/02/08`: a last day, short enough for a number column. */
+  protected day(date: string): string {
+    return date.replaceAll('-', '/');
+  }
+
   /** `2026/11/10 10:00` (JST): tables show instants to the minute. */
   protected minute(instant: string): string {
     return formatJstDateTime(instant).slice(0, 16);
   }
   protected readonly columns = [
-    'requestedAt',
+    'requested',
     'status',
-    'branch',
     'company',
     'user',
     'reason',
-    'requestedBy',
-    'decidedBy',
+    'decided',
     'approval',
     'acquisition',
   ];

@@ -44,6 +44,11 @@ import {
     .cd-page-title {
       margin-bottom: 8px;
     }
+    /* Six reports: half Material's side padding keeps every tab in view on a 1280 px screen. */
+    .cd-report-tab {
+      min-width: 0;
+      padding: 0 12px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
