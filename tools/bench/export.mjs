@@ -18,9 +18,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import {
-  BENCH_DIR, BenchError, CLI_JS, MAIN_JS, NOW, ROOT, children, fail, formatDuration, login, logout, parseOptions, postgresTarget,
-  prepare, sqliteTarget, stopChild,
+  BENCH_DIR, BenchError, CLI_JS, MAIN_JS, NOW, ROOT, children, fail, formatDuration, login, logout, postgresTarget, sqliteTarget,
+  stopChild,
 } from './lib/environment.mjs';
+import { parseOptions, prepare } from './lib/prepare.mjs';
 
 const USER = 'compliance-1001';
 const VARIANT = 'export';

@@ -36,13 +36,12 @@ import {
   fail,
   login,
   logout,
-  parseOptions,
   postgresTarget,
-  prepare,
   probe,
   sqliteTarget,
   stopChild,
 } from './lib/environment.mjs';
+import { parseOptions, prepare } from './lib/prepare.mjs';
 
 const WARMUP_SECONDS = 2;
 /** After each autocannon run the server still works through the requests cut off at the end: wait for that. */
