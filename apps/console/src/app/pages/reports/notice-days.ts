@@ -2,7 +2,8 @@ import type {
   NoticeDeliveryCount,
   NoticeDeliveryDay,
 } from '@certdesk/contracts';
-import type { ChartData } from 'chart.js';
+import type { ChartData, ChartOptions } from 'chart.js';
+import { stackedBarOptions } from './stacked-bar-options';
 
 /** The outcomes the chart stacks, with their colours (the table has every count). */
 export const CHARTED: readonly {
@@ -72,3 +73,21 @@ export function noticeStackData(
     })),
   };
 }
+
+/** For screen readers: each day's outcomes (the table below the chart has them per milestone). */
+export function noticeChartDescription(days: readonly DayTotals[]): string {
+  return (
+    '日別の通知の送信結果（積み上げ棒グラフ。通知日ごとの内訳は下の表）: ' +
+    days
+      .map(
+        (d) =>
+          `${d.day} ` +
+          CHARTED.map(({ key, label }) => `${label} ${d[key]}件`).join(' '),
+      )
+      .join('、')
+  );
+}
+
+export const NOTICE_CHART_OPTIONS: ChartOptions<'bar'> = stackedBarOptions({
+  label: (item) => ` ${item.dataset.label}: ${item.formattedValue}件`,
+});

@@ -9,12 +9,17 @@ import {
 import { MatTableModule } from '@angular/material/table';
 import type { NoticeDeliveryCounts } from '@certdesk/contracts';
 import { describeMilestone } from '@certdesk/domain';
+import { BarChart } from '../../core/bar-chart';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { loadOnChange } from '../../core/load-on-change';
 import { Choice, ChoiceFilter } from './choice-filter';
 import { CsvExport } from './csv-export';
-import { NoticeDeliveryChart } from './notice-delivery-chart';
-import { totalsPerDay } from './notice-days';
+import {
+  NOTICE_CHART_OPTIONS,
+  noticeChartDescription,
+  noticeStackData,
+  totalsPerDay,
+} from './notice-days';
 import { Period, PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
 import { ReportsApi } from './reports-api';
@@ -28,10 +33,10 @@ import { ReportsApi } from './reports-api';
   selector: 'cd-notice-delivery',
   imports: [
     MatTableModule,
+    BarChart,
     ChoiceFilter,
     CsvExport,
     JapaneseDatePipe,
-    NoticeDeliveryChart,
     PeriodFilter,
     ReportFrame,
   ],
@@ -57,6 +62,11 @@ export class NoticeDelivery {
   );
   protected readonly rows = computed(() => this.report().value?.days ?? []);
   protected readonly perDay = computed(() => totalsPerDay(this.rows()));
+  protected readonly chartData = computed(() => noticeStackData(this.perDay()));
+  protected readonly chartDescription = computed(() =>
+    noticeChartDescription(this.perDay()),
+  );
+  protected readonly chartOptions = NOTICE_CHART_OPTIONS;
   /** The period's milestones, and the chosen one even when the period has none of it. */
   protected readonly milestoneChoices = computed<Choice[]>(() => {
     const listed =
