@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { settle } from '../../testing/http';
-import { FileDownload } from './file-download';
+import { FileDownload } from '@certdesk/web';
 
 describe('FileDownload', () => {
   const created = 'blob:http://localhost/1234';

@@ -3,7 +3,7 @@ import type { IbIssuedCertificate } from '@certdesk/contracts';
 import { Observable, firstValueFrom } from 'rxjs';
 import { apiErrorMessage, needsCreditUnion } from './api-error';
 import { BrowserKeyPair, CertificateKeys } from './certificate-keys';
-import { FileDownload } from './file-download';
+import { FileDownload } from '@certdesk/web';
 
 export const KEY_GENERATION_FAILED_MESSAGE =
   'このブラウザで鍵を作成できませんでした。最新のブラウザでやり直してください。電子証明書は発行されていません。';

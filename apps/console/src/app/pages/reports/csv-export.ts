@@ -15,7 +15,7 @@ import { MatSelectModule } from '@angular/material/select';
 import type { ReportName } from '@certdesk/contracts';
 import type { Subscription } from 'rxjs';
 import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
-import { FileDownload } from '../../core/file-download';
+import { FileDownload } from '@certdesk/web';
 import {
   CsvEncoding,
   CsvExportEvent,

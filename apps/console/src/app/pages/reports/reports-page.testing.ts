@@ -28,7 +28,7 @@ import type {
 import { settle } from '../../../testing/http';
 import { sessionFixture } from '../../../testing/session.fixture';
 import { AuthService } from '../../core/auth/auth.service';
-import { FileDownload } from '../../core/file-download';
+import { FileDownload } from '@certdesk/web';
 import { ReportsPage } from './reports-page';
 
 /** The server's clock in the e2e demo: 2026-12-01 09:00 JST. */

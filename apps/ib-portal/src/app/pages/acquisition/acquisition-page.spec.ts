@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CertificateKeys } from '../../core/certificate-keys';
-import { FileDownload } from '../../core/file-download';
+import { FileDownload } from '@certdesk/web';
 import { ISSUED, fakeKeys, flushApiError, settle } from '../../../testing/fixtures';
 import { AcquisitionPage } from './acquisition-page';
 

@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { IbRenewalSessionView } from '@certdesk/contracts';
 import { CertificateKeys } from '../../core/certificate-keys';
-import { FileDownload } from '../../core/file-download';
+import { FileDownload } from '@certdesk/web';
 import { ISSUED, fakeKeys, flushApiError, settle } from '../../../testing/fixtures';
 import { RenewalPage } from './renewal-page';
 

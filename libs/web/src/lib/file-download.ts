@@ -1,6 +1,6 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 
-/** Saves a file the console received (a CSV export) through the browser's download. */
+/** Saves a file through the browser's download (the console's CSV exports, the portal's PKCS#12). */
 @Injectable({ providedIn: 'root' })
 export class FileDownload {
   private readonly document = inject(DOCUMENT);

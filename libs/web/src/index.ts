@@ -1,0 +1,2 @@
+export { apiError, apiErrorMessage, apiErrorReasons, NETWORK_ERROR_MESSAGE } from './lib/api-error';
+export { FileDownload } from './lib/file-download';
