@@ -11,8 +11,10 @@ const PATTERNS: readonly RegExp[] = [
   /[a-z][a-z0-9+.-]{0,30}:\/\/\S*/giu,
   /\bwww\.\S*/giu,
   /\b\d{1,3}(?:\.\d{1,3}){3}\b/gu,
-  // ASCII labels: any two-letter (country) TLD or a common generic one.
-  new RegExp(`(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2}|${COMMON_TLDS})(?![a-z0-9-])`, 'giu'),
+  // ASCII labels: any two-letter (country) TLD or a common generic one. A match starts only where a
+  // run of labels starts (not after a label character, nor after "label."), so a long `x.x.x…` that
+  // is no domain is tried once, not once per position: linear, not quadratic.
+  new RegExp(`(?<![a-z0-9-]|[a-z0-9-]\\.)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2}|${COMMON_TLDS})(?![a-z0-9-])`, 'giu'),
   // Japanese (IDN) labels before a well-known TLD: さくら信金.jp, 例え.日本
   new RegExp(`[\\p{L}\\p{N}-]{1,63}\\.(?:jp|日本|${COMMON_TLDS})(?![a-z0-9-])`, 'giu'),
 ];
