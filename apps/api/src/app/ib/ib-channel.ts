@@ -32,7 +32,9 @@ function portalApp(portalDir: string | null): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
-  app.use(/^\/api(\/|$)/, (_req: Request, res: Response) => {
+  // The staff API does not exist here, not even as the portal's page shell.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!/^\/api(\/|$)/.test(req.path)) return next();
     res.status(404).json({ statusCode: 404, error: 'Not Found', message: '指定されたページは見つかりません' });
   });
   if (portalDir && existsSync(join(portalDir, 'index.html'))) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -24,6 +24,7 @@ describe.each(testDatabases())('IB channel: certificate log-on and renewal on $n
   let ib: IbClient;
   const openssl = new Openssl();
   const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-'));
+  const portalDir = join(dataDir, 'portal');
   const start = new Date('2026-12-01T09:00:00+09:00');
 
   /** A new IB user of `cu` who acquires a certificate now; returns the key and certificate their PC holds. */
@@ -38,7 +39,9 @@ describe.each(testDatabases())('IB channel: certificate log-on and renewal on $n
   beforeAll(async () => {
     const created = await db.create();
     drop = created.drop;
-    t = await createTestApp(created.config, { env: { IB_TLS_PORT: '0', DATA_DIR: dataDir } });
+    mkdirSync(portalDir, { recursive: true });
+    writeFileSync(join(portalDir, 'index.html'), '<!doctype html><title>法人インターネットバンキング</title>');
+    t = await createTestApp(created.config, { env: { IB_TLS_PORT: '0', DATA_DIR: dataDir, IB_PORTAL_DIR: portalDir } });
     seeded = await seedTwoCreditUnions(t);
     ib = new IbClient(t);
   }, 60_000);
@@ -128,6 +131,11 @@ describe.each(testDatabases())('IB channel: certificate log-on and renewal on $n
     const acquisitionOverHttp = await request(t.app.getHttpServer()).post('/ib/acquisitions').send({});
     expect(acquisitionOverHttp.status).toBe(401);
     expect((await ib.get('/api/health')).status).toBe(404);
+    expect((await ib.get('/api/health', { accept: 'text/html' })).status).toBe(404); // not even the portal's page shell
+    const shell = await ib.get('/renewal', { accept: 'text/html' }); // the portal's client routes get its index.html
+    expect(shell.status).toBe(200);
+    expect(shell.body).toContain('法人インターネットバンキング');
+    expect(shell.headers['content-security-policy']).toContain("script-src 'self'");
     expect((await ib.get('/ib/me', { cookie: [...staff.cookies].map(([k, v]) => `${k}=${v}`).join('; ') })).status).toBe(401);
     expect((await ib.get('/ib/ca/1001.pem')).status).toBe(200); // the public PKI routes stay open
   });
