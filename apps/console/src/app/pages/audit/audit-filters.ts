@@ -71,17 +71,6 @@ import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
       </div>
     </form>
   `,
-  styles: `
-    .cd-filters {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 16px;
-      align-items: flex-start;
-    }
-    .cd-actions {
-      padding-top: 8px;
-    }
-  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditFilters {

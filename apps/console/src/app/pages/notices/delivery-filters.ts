@@ -78,24 +78,13 @@ export interface DeliveryFilterOptions {
         [group]="form.controls.period"
         label="期間（業務日付）"
       />
-      <div class="cd-buttons">
+      <div class="cd-actions">
         <button mat-flat-button type="submit">検索</button>
         <button mat-button type="button" (click)="searched.emit({})">
           条件をクリア
         </button>
       </div>
     </form>
-  `,
-  styles: `
-    .cd-filters {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 16px;
-      align-items: flex-start;
-    }
-    .cd-buttons {
-      padding-top: 8px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
