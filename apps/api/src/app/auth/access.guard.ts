@@ -68,7 +68,8 @@ export class AccessGuard implements CanActivate {
     }
     const context = requestContext.current();
     if (!context) throw new Error('No request context: requestContextMiddleware must run before the guard');
-    const { staff, session } = active;
+    const { staff, session, creditUnion } = active;
+    context.creditUnion = creditUnion;
     context.principal = {
       staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role,
       creditUnionId: staff.creditUnionId, sessionId: session.id, mustChangePassword: staff.mustChangePassword,

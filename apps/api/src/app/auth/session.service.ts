@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
 import { StaffUser } from '../staff/staff-user.entity';
 import { newSessionToken, sessionIdOf } from './session-cookie';
@@ -19,7 +20,11 @@ export interface SessionMeta {
 export interface ActiveSession {
   session: StaffSession;
   staff: StaffUser;
+  creditUnion: CreditUnion;
 }
+
+/** The row `resolve` reads: the session with its staff member and their credit union, in one query. */
+type SessionRow = StaffSession & { staff?: StaffUser; creditUnion?: CreditUnion };
 
 /** Server-side sessions: created at log-in, checked on every request, ended on the server. */
 @Injectable()
@@ -47,20 +52,24 @@ export class SessionService {
    * limit, or of a disabled account, is ended on the way.
    */
   async resolve(token: string): Promise<ActiveSession | null> {
-    const sessions = this.dataSource.getRepository(StaffSession);
-    const session = await sessions.findOneBy({ id: sessionIdOf(token) });
-    if (!session || session.endedAt) return null;
+    // One round trip on every request: session, staff member and credit union together.
+    const row: SessionRow | null = await this.dataSource.getRepository(StaffSession).createQueryBuilder('s')
+      .innerJoinAndMapOne('s.staff', StaffUser, 'u', 'u.id = s.staffUserId')
+      .innerJoinAndMapOne('s.creditUnion', CreditUnion, 'cu', 'cu.id = u.creditUnionId')
+      .where('s.id = :id', { id: sessionIdOf(token) })
+      .getOne();
+    if (!row || row.endedAt) return null;
+    const { staff, creditUnion, ...session } = row;
     const now = this.clock.now();
     if (now.getTime() >= session.expiresAt.getTime()) return this.endAndForget(session, 'expired');
     const idle = now.getTime() - session.lastSeenAt.getTime();
     if (idle >= SESSION_IDLE_TIMEOUT_MS) return this.endAndForget(session, 'idle');
-    const staff = await this.dataSource.getRepository(StaffUser).findOneBy({ id: session.staffUserId });
-    if (!staff || staff.disabledAt) return this.endAndForget(session, 'disabled');
+    if (!staff || !creditUnion || staff.disabledAt) return this.endAndForget(session, 'disabled');
     if (idle >= TOUCH_INTERVAL_MS) {
-      await sessions.update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
+      await this.dataSource.getRepository(StaffSession).update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
       session.lastSeenAt = now;
     }
-    return { session, staff };
+    return { session, staff, creditUnion };
   }
 
   async findById(id: string): Promise<StaffSession | null> {

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { daysBetween, resolveLifecyclePolicy, searchKey, LifecycleStatus } from '@certdesk/domain';
 import type { CertificateSearchItem, CertificateSearchPage } from '@certdesk/contracts';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
@@ -33,9 +32,7 @@ export class CertificateSearchService {
 
   async search(query: SearchCertificatesDto): Promise<CertificateSearchPage> {
     const today = this.clock.today();
-    // The tenant row itself: its policy decides the status boundaries.
-    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
-    const policy = resolveLifecyclePolicy(creditUnion);
+    const policy = resolveLifecyclePolicy(await this.scope.creditUnion());
     const limit = query.limit ?? 50;
     const sortKey = SORT_KEYS[query.sort ?? 'expiry'];
 

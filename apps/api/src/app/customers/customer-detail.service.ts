@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { daysBetween, lifecycleReason } from '@certdesk/domain';
 import type { CustomerDetail, IbUserView } from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -20,13 +19,12 @@ export class CustomerDetailService {
     private readonly scope: TenantScope,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async get(id: string): Promise<CustomerDetail> {
     const customer = await this.scope.repository(Customer).findOrNotFound(id);
     const branch = await this.scope.repository(Branch).findOrNotFound(customer.branchId);
-    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
+    const creditUnion = await this.scope.creditUnion();
     const ibUsers = await this.scope.repository(IbUser).find({
       where: { customerId: customer.id },
       order: { ibRole: 'ASC', loginId: 'ASC' },

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, daysBetween, LIFECYCLE_STATUSES, LifecycleStatus, lifecycleStatus, resolveLifecyclePolicy } from '@certdesk/domain';
 import type { DashboardSummary } from '@certdesk/contracts';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 
@@ -34,8 +33,7 @@ export class DashboardService {
   async summary(): Promise<DashboardSummary> {
     const today = this.clock.today();
     const creditUnionId = this.scope.creditUnionId;
-    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: creditUnionId });
-    const policy = resolveLifecyclePolicy(creditUnion);
+    const policy = resolveLifecyclePolicy(await this.scope.creditUnion());
     const rows = await this.dataSource.createQueryBuilder()
       .select(['c.expiry_key AS expiry_key', 'c.revoked AS revoked', 'c.reissue_key AS reissue_key', 'c.n AS n'])
       .from('ib_user_count', 'c')

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { lifecycleStatus } from '@certdesk/domain';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ListReissuesDto } from './dto/reissue.dto';
@@ -24,7 +21,6 @@ export class ReissueQueriesService {
     private readonly scope: TenantScope,
     private readonly clock: Clock,
     private readonly expiry: ReissueExpiryService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async list(query: ListReissuesDto): Promise<ReissuePage> {
@@ -43,7 +39,7 @@ export class ReissueQueriesService {
 
   private async views(requests: ReissueRequest[]): Promise<ReissueView[]> {
     if (!requests.length) return [];
-    const policy = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
+    const policy = await this.scope.creditUnion();
     const rows = await this.scope.repository(ReissueRequest).createQueryBuilder('r')
       .innerJoin('ib_user', 'u', 'u.id = r.ib_user_id').innerJoin('customer', 'c', 'c.id = r.customer_id')
       .innerJoin('branch', 'b', 'b.id = c.branch_id')

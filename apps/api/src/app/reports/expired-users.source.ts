@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { addDays, daysBetween, IB_ROLE_LABELS, resolveLifecyclePolicy } from '@certdesk/domain';
 import type { ExpiredUserRow } from '@certdesk/contracts';
 import { expirySortKeySql, statusBounds, statusConditionSql, statusParameters } from '../certificates/status-sql';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
@@ -29,12 +26,11 @@ export class ExpiredUsersSource {
   constructor(
     private readonly scope: TenantScope,
     private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async open(status: ExpiredStatus, filters: { branch?: string }): Promise<ReportSource<ExpiredUserRow>> {
     const today = this.clock.today();
-    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
+    const creditUnion = await this.scope.creditUnion();
     const policy = resolveLifecyclePolicy(creditUnion);
     const condition = statusConditionSql('u', status === 'expired' ? 'expired' : 'reissue_required');
     // The indexed sort key (ix_ib_user_sort_expiry): every batch walks the index from the cursor and stops at

@@ -1,12 +1,9 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { describeMilestone, REISSUE_STATUSES } from '@certdesk/domain';
 import type {
   ExpiredUsersReport, ExpiryReport, NoticeDeliveryDay, NoticeDeliveryReport, ReissueHistoryReport, ReissueHistoryRow, ReportHeader,
 } from '@certdesk/contracts';
 import { decodeCursor, encodeCursor, SearchCursor } from '../certificates/search-cursor';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReissueExpiryService } from '../reissues/reissue-expiry.service';
@@ -52,11 +49,10 @@ export class ReportsService {
     private readonly reissues: ReissueHistorySource,
     private readonly reissueExpiry: ReissueExpiryService,
     private readonly notices: NoticeDeliverySource,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async header(): Promise<ReportHeader> {
-    const cu = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.scope.creditUnionId });
+    const cu = await this.scope.creditUnion();
     return { asOf: this.clock.now().toISOString(), today: this.clock.today(), creditUnion: { code: cu.code, name: cu.name } };
   }
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { StaffRole } from '@certdesk/domain';
+import type { CreditUnion } from '../../credit-unions/credit-union.entity';
 
 /** The signed-in staff member, as the session guard resolved them. */
 export interface StaffPrincipal {
@@ -17,6 +18,8 @@ export interface RequestContext {
   requestId: string;
   ip: string | null;
   principal?: StaffPrincipal;
+  /** The principal's credit union row, read with the session (see {@link TenantScope.creditUnion}). */
+  creditUnion?: CreditUnion;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -3,6 +3,7 @@ import { Brackets } from 'typeorm';
 import { SeededTenants, seedTwoCreditUnions } from '../../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
+import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
 import { requestContext, StaffPrincipal } from './request-context';
@@ -60,6 +61,18 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
       expect((await staff.findBy({ creditUnionId: seeded.b.id })).every((s) => s.creditUnionId === seeded.a.id)).toBe(true);
       expect(await staff.find({ where: [{ username: 'admin-1002' }, { username: 'manager-1002' }] })).toEqual([]);
       expect(await scope.repository(Customer).count()).toBe(1);
+    });
+  });
+
+  it('gives the principal’s own credit union row, never one left in the context for another', async () => {
+    await expect(scope.creditUnion()).rejects.toThrow(/No signed-in staff member/);
+    await asA(async () => {
+      expect((await scope.creditUnion()).code).toBe('1001');
+      expect(requestContext.current()?.creditUnion?.id).toBe(seeded.a.id);
+    });
+    const rowOfB = await t.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: seeded.b.id });
+    await requestContext.run({ requestId: 'test', ip: null, principal: principalOf(seeded.a.id), creditUnion: rowOfB }, async () => {
+      expect((await scope.creditUnion()).id).toBe(seeded.a.id);
     });
   });
 
