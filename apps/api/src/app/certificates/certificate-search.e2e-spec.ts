@@ -114,6 +114,29 @@ describe.each(testDatabases())('GET /api/certificates on $name', (db) => {
     expect(expiries).toEqual([...expiries].sort());
   });
 
+  it.each(['company', 'status'])('pages sort=%s with its own keyset cursor', async (sort) => {
+    const all = await search(`sort=${sort}&limit=200`);
+    expect(all.items.length).toBeGreaterThanOrEqual(4);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    do {
+      const page: CertificateSearchPage = await search(`sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((i) => i.ibUser.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((i) => i.ibUser.id));
+  });
+
+  it('filters by branch and IB role, alone and with a name', async () => {
+    const contracts = (page: CertificateSearchPage) => page.items.map((i) => i.customer.contractNumber).sort();
+    expect(contracts(await search('branch=001'))).toEqual(expect.arrayContaining(['8000000001', '8000000002', '8000000003']));
+    expect((await search('branch=001')).items.every((i) => i.customer.branchCode === '001')).toBe(true);
+    expect(contracts(await search(`branch=001&q=${encodeURIComponent('やまざき')}`))).toEqual(['8000000002']);
+    expect((await search('branch=998')).items).toEqual([]);
+    expect((await search(`ibRole=user&q=${encodeURIComponent('山田商事')}`)).items).toEqual([]);
+    expect(contracts(await search(`ibRole=administrator&q=${encodeURIComponent('山田商事')}`))).toEqual(['8000000001']);
+  });
+
   it.each([
     ['limit=500', 'limit'], ['limit=abc', 'limit'], ['status=lost', 'status'], ['expiresFrom=2026-02-30', 'expiresFrom'],
     ['branch=12', 'branch'], ['sort=random', 'sort'], ['cursor=not-a-cursor', 'cursor'], ['tenant=1002', 'tenant'],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { daysBetween, resolveLifecyclePolicy, searchKey, LifecycleStatus } from '@certdesk/domain';
+import { daysBetween, IB_LOGIN_ID_FORMAT, resolveLifecyclePolicy, searchKey, LifecycleStatus } from '@certdesk/domain';
 import type { CertificateSearchItem, CertificateSearchPage } from '@certdesk/contracts';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
@@ -34,23 +34,38 @@ export class CertificateSearchService {
     const today = this.clock.today();
     const policy = resolveLifecyclePolicy(await this.scope.creditUnion());
     const limit = query.limit ?? 50;
-    const sortKey = SORT_KEYS[query.sort ?? 'expiry'];
+    const sort = query.sort ?? 'expiry';
+    const sortKey = SORT_KEYS[sort];
 
-    const qb = this.scope.repository(IbUser).createQueryBuilder('u')
-      .innerJoin('customer', 'c', 'c.id = u.customer_id AND c.credit_union_id = u.credit_union_id')
+    // First the page, on the narrowest rows the filters and the sort need (a broad name match can
+    // hold thousands of IB users: only the page's rows are then joined to their details).
+    const pageQuery = this.scope.repository(IbUser).createQueryBuilder('u')
+      .select('u.id', 'pid')
+      .addSelect(sortKey, 'sort_key')
+      .setParameters(statusParameters(statusBounds(today, policy)));
+    if (sort === 'company' || query.branch) {
+      pageQuery.innerJoin('customer', 'c', 'c.id = u.customer_id AND c.credit_union_id = u.credit_union_id');
+    }
+    this.applyFilters(pageQuery, query);
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      pageQuery.andWhere(`(${sortKey}, u.id) > (:ck, :cid)`, { ck: cursor.k, cid: cursor.id });
+    }
+    pageQuery.orderBy(sortKey, 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
+
+    const rows = await this.dataSource.createQueryBuilder()
+      .from(`(${pageQuery.getQuery()})`, 'p')
+      .innerJoin('ib_user', 'u', 'u.id = p.pid')
+      .innerJoin('customer', 'c', 'c.id = u.customer_id')
       .innerJoin('branch', 'b', 'b.id = c.branch_id')
       .select(['u.id AS u_id', 'u.login_id AS login_id', 'u.ib_role AS ib_role', 'u.name AS name',
         'u.current_expiry_date AS expiry', 'c.id AS c_id', 'c.contract_number AS contract_number',
-        'c.company_name AS company_name', 'c.company_name_kana AS company_name_kana', 'b.code AS branch_code'])
+        'c.company_name AS company_name', 'c.company_name_kana AS company_name_kana', 'b.code AS branch_code',
+        'p.sort_key AS sort_key'])
       .addSelect(statusCaseSql('u'), 'status')
-      .addSelect(sortKey, 'sort_key')
-      .setParameters(statusParameters(statusBounds(today, policy)));
-    this.applyFilters(qb, query);
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      qb.andWhere(`(${sortKey}, u.id) > (:ck, :cid)`, { ck: cursor.k, cid: cursor.id });
-    }
-    const rows = await qb.orderBy(sortKey, 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1).getRawMany<Row>();
+      .setParameters(pageQuery.getParameters())
+      .orderBy('p.sort_key', 'ASC').addOrderBy('p.pid', 'ASC')
+      .getRawMany<Row>();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -68,43 +83,50 @@ export class CertificateSearchService {
     const key = expirySortKeySql('u');
     if (query.expiresFrom) qb.andWhere(`${key} >= :expiresFrom`, { expiresFrom: query.expiresFrom });
     if (query.expiresTo) qb.andWhere(`${key} <= :expiresTo`, { expiresTo: query.expiresTo });
-    if (query.branch) qb.andWhere('b.code = :branch', { branch: query.branch });
+    if (query.branch) {
+      qb.andWhere('c.branch_id IN (SELECT bf.id FROM branch bf WHERE bf.credit_union_id = :tenantCreditUnionId AND bf.code = :branch)', { branch: query.branch });
+    }
     if (query.ibRole) qb.andWhere('u.ib_role = :ibRole', { ibRole: query.ibRole });
     const q = query.q?.trim();
-    if (q) qb.andWhere(`u.id IN (${this.textMatches(qb, q)})`);
+    if (q) qb.andWhere(this.textMatches(qb, q));
   }
 
   /**
-   * IB users matching free text: company name (kanji or kana, folded), contract number, login ID,
-   * serial or e-mail. One indexed lookup per criterion, UNIONed (an OR across tables defeats every index).
+   * A condition on `u` for free text: company name (kanji or kana, folded), contract number, login ID,
+   * serial or e-mail. A name alone (the usual case) stays a condition on `u.customer_id`, so the
+   * planner may walk the sort order and stop at the page for a broad name, or collect a rare one's
+   * few matches first. Otherwise one indexed lookup per criterion, UNIONed (an OR across tables defeats every index).
    */
   private textMatches(qb: SelectQueryBuilder<IbUser>, q: string): string {
     const tenant = 'credit_union_id = :tenantCreditUnionId';
+    const key = searchKey(q);
+    const byName = key ? `SELECT nc.id FROM customer nc WHERE nc.${tenant} AND nc.search_key LIKE :qKey` : null;
+    if (key) qb.setParameter('qKey', `%${key}%`);
     const byCustomer = (condition: string) =>
       `SELECT iu.id FROM ib_user iu JOIN customer ic ON ic.id = iu.customer_id WHERE iu.${tenant} AND ic.${tenant} AND ${condition}`;
-    const parts = [`SELECT lu.id FROM ib_user lu WHERE lu.${tenant} AND LOWER(lu.login_id) = :qLogin`];
-    qb.setParameter('qLogin', q.toLowerCase());
-    const key = searchKey(q);
-    if (key) {
-      parts.push(byCustomer('ic.search_key LIKE :qKey'));
-      qb.setParameter('qKey', `%${key}%`);
+    const exact: string[] = [];
+    if (IB_LOGIN_ID_FORMAT.test(q)) {
+      exact.push(`SELECT lu.id FROM ib_user lu WHERE lu.${tenant} AND LOWER(lu.login_id) = :qLogin`);
+      qb.setParameter('qLogin', q.toLowerCase());
     }
     if (/^\d{1,20}$/.test(q)) {
-      parts.push(byCustomer('ic.contract_number IN (:...qContract)'));
+      exact.push(byCustomer('ic.contract_number IN (:...qContract)'));
       qb.setParameter('qContract', [q, q.padStart(10, '0')]);
     }
     if (q.includes('@')) {
-      parts.push(`SELECT mu.id FROM ib_user mu WHERE mu.${tenant} AND LOWER(mu.email) = :qMail`);
-      parts.push(byCustomer('LOWER(ic.contact_email) = :qMail'));
+      exact.push(`SELECT mu.id FROM ib_user mu WHERE mu.${tenant} AND LOWER(mu.email) = :qMail`);
+      exact.push(byCustomer('LOWER(ic.contact_email) = :qMail'));
       qb.setParameter('qMail', q.toLowerCase());
     }
     const hex = q.replace(/[:\s]/g, '').toLowerCase();
     if (/^[0-9a-f]{2,40}$/.test(hex)) {
       const bare = hex.replace(/^0+/, '');
-      parts.push(`SELECT x.ib_user_id FROM certificate x WHERE x.${tenant} AND x.serial_hex IN (:...qSerial)`);
+      exact.push(`SELECT x.ib_user_id FROM certificate x WHERE x.${tenant} AND x.serial_hex IN (:...qSerial)`);
       qb.setParameter('qSerial', [...new Set([bare, bare.length % 2 ? `0${bare}` : bare, hex])]);
     }
-    return parts.join(' UNION ');
+    if (exact.length === 0) return byName ? `u.customer_id IN (${byName})` : '1 = 0';
+    if (byName) exact.push(`SELECT nu.id FROM ib_user nu WHERE nu.${tenant} AND nu.customer_id IN (${byName})`);
+    return `u.id IN (${exact.join(' UNION ')})`;
   }
 
   private toItem(r: Row, today: string): CertificateSearchItem {

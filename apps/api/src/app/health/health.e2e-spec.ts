@@ -27,6 +27,13 @@ describe.each(testDatabases())('GET /api/health on $name', (db) => {
     });
   });
 
+  if (db.name === 'postgres') {
+    it('runs PostgreSQL queries without parallel workers (short concurrent requests)', async () => {
+      const [shown] = await t.dataSource.query('SHOW max_parallel_workers_per_gather');
+      expect(shown.max_parallel_workers_per_gather).toBe('0');
+    });
+  }
+
   it('answers unknown routes with a Japanese 404 and a request id', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/no-such-thing').set('X-Request-Id', 'req-12345678').expect(404);
     expect(res.body).toEqual({ statusCode: 404, error: 'NOT_FOUND', message: '指定されたデータは見つかりません', requestId: 'req-12345678' });

@@ -1,4 +1,4 @@
-import { IsoDate, isIsoDate, jstEndOfDay } from '@certdesk/domain';
+import { IB_LOGIN_ID_FORMAT, IsoDate, isIsoDate, jstEndOfDay } from '@certdesk/domain';
 import { isEmail } from 'class-validator';
 import type { IbRole } from '../customers/ib-user.entity';
 import { defaultNotBefore, excelDateHint, normalizeSerial, parseNotBefore } from './cert-fields';
@@ -129,7 +129,7 @@ export function parseImportRow(line: number, fields: readonly string[]): ParsedR
     companyName: r.text('company_name', '会社名', MAX_COMPANY_NAME),
     companyNameKana: r.text('company_name_kana', '会社名のカナ', MAX_COMPANY_NAME),
     contactEmail: r.email('contact_email'),
-    loginId: r.matching('ib_login_id', /^[A-Za-z0-9._-]{1,32}$/, '半角英数字と . _ - の1〜32文字（ログインID）'),
+    loginId: r.matching('ib_login_id', IB_LOGIN_ID_FORMAT, '半角英数字と . _ - の1〜32文字（ログインID）'),
     ibRole: r.role(),
     ibUserName: r.text('ib_user_name', '利用者名', MAX_USER_NAME),
     ibUserEmail: r.email('ib_user_email'),

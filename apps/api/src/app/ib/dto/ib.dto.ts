@@ -1,5 +1,6 @@
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { IbAcquisitionRequest, IbCsrRequest } from '@certdesk/contracts';
+import { IB_LOGIN_ID_FORMAT } from '@certdesk/domain';
 
 const PIN = /^[0-9A-Za-z]{4,16}$/;
 const CSR = /^-----BEGIN (NEW )?CERTIFICATE REQUEST-----[\s\S]+-----END (NEW )?CERTIFICATE REQUEST-----\s*$/;
@@ -15,7 +16,7 @@ export class IbAcquisitionDto extends IbCsrDto implements IbAcquisitionRequest {
   creditUnionCode?: string;
 
   @IsString({ message: 'ログインID（契約者ID・利用者ID）を入力してください' })
-  @Matches(/^[A-Za-z0-9._-]{1,32}$/, { message: 'ログインID（契約者ID・利用者ID）は半角英数字で入力してください' })
+  @Matches(IB_LOGIN_ID_FORMAT, { message: 'ログインID（契約者ID・利用者ID）は半角英数字で入力してください' })
   loginId!: string;
 
   @IsString({ message: '暗証番号を入力してください' }) @Matches(PIN, { message: '暗証番号は半角英数字4〜16文字で入力してください' })

@@ -23,7 +23,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.type === 'postgres') {
     // A DATE is a calendar date: keep 'YYYY-MM-DD' (node-pg would make a local-midnight Date of it).
     types.setTypeParser(types.builtins.DATE, (value: string) => value);
-    return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
+    // Short, concurrent requests: a parallel plan's worker start-up costs more than it saves and takes
+    // the cores the other requests need (a broad name search: 14 ms serial, ~300 ms parallel under load).
+    const options = '-c max_parallel_workers_per_gather=0';
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 10, options } };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
   return {
