@@ -8,6 +8,7 @@ import { SearchIndexes1764000000070 } from './1764000000070-search-indexes';
 import { IbChannel1764000000080 } from './1764000000080-ib-channel';
 import { ReportIndexes1764000000085 } from './1764000000085-report-indexes';
 import { IbUserCounts1764000000090 } from './1764000000090-ib-user-counts';
+import { CustomerSearchSqlite1764000000095 } from './1764000000095-customer-search-sqlite';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
-export const MIGRATIONS = [InitialSchema1764000000000, AuditGuards1764000000001, StaffSessions1764000000002, CertificateAuthority1764000000003, Notices1764000000050, Reissues1764000000060, SearchIndexes1764000000070, IbChannel1764000000080, ReportIndexes1764000000085, IbUserCounts1764000000090];
+export const MIGRATIONS = [InitialSchema1764000000000, AuditGuards1764000000001, StaffSessions1764000000002, CertificateAuthority1764000000003, Notices1764000000050, Reissues1764000000060, SearchIndexes1764000000070, IbChannel1764000000080, ReportIndexes1764000000085, IbUserCounts1764000000090, CustomerSearchSqlite1764000000095];

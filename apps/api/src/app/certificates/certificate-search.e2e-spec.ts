@@ -83,6 +83,21 @@ describe.each(testDatabases())('GET /api/certificates on $name', (db) => {
     expect(companies(await search(`q=${encodeURIComponent('みどりえんげい')}`))).toEqual(['有限会社ﾐﾄﾞﾘ園芸']);
   });
 
+  it('follows a renamed customer: found by the new name, no longer by the old one', async () => {
+    const customers = t.dataSource.getRepository(Customer);
+    const customer = await customers.findOneByOrFail({ creditUnionId: tenants.a.id, contractNumber: '8000000003' });
+    const rename = (name: string, kana: string) =>
+      customers.update(customer.id, { companyName: name, companyNameKana: kana, searchKey: searchKeyForCustomer(name, kana) });
+    await rename('有限会社さくら造園', 'ﾕ)ｻｸﾗｿﾞｳｴﾝ');
+    try {
+      expect(companies(await search(`q=${encodeURIComponent('サクラゾウエン')}`))).toEqual(['有限会社さくら造園']);
+      expect((await search(`q=${encodeURIComponent('みどりえんげい')}`)).items).toEqual([]);
+    } finally {
+      await rename(customer.companyName, customer.companyNameKana);
+    }
+    expect(companies(await search(`q=${encodeURIComponent('みどりえんげい')}`))).toEqual(['有限会社ﾐﾄﾞﾘ園芸']);
+  });
+
   it('finds by contract number, login ID, serial (any case, colons) and e-mail', async () => {
     for (const q of ['8000000002', 'l8000000002', '0A:80:00:00:00:02', 'ADMIN@8000000002.example.jp']) {
       expect({ q, found: companies(await search(`q=${encodeURIComponent(q)}`)) }).toEqual({ q, found: ['山崎工業株式会社'] });

@@ -100,7 +100,7 @@ export class CertificateSearchService {
   private textMatches(qb: SelectQueryBuilder<IbUser>, q: string): string {
     const tenant = 'credit_union_id = :tenantCreditUnionId';
     const key = searchKey(q);
-    const byName = key ? `SELECT nc.id FROM customer nc WHERE nc.${tenant} AND nc.search_key LIKE :qKey` : null;
+    const byName = key ? `SELECT nc.id FROM customer nc WHERE nc.${tenant} AND nc.search_key LIKE :qKey${this.sqliteNameIndex}` : null;
     if (key) qb.setParameter('qKey', `%${key}%`);
     const byCustomer = (condition: string) =>
       `SELECT iu.id FROM ib_user iu JOIN customer ic ON ic.id = iu.customer_id WHERE iu.${tenant} AND ic.${tenant} AND ${condition}`;
@@ -127,6 +127,11 @@ export class CertificateSearchService {
     if (exact.length === 0) return byName ? `u.customer_id IN (${byName})` : '1 = 0';
     if (byName) exact.push(`SELECT nu.id FROM ib_user nu WHERE nu.${tenant} AND nu.customer_id IN (${byName})`);
     return `u.id IN (${exact.join(' UNION ')})`;
+  }
+
+  /** SQLite: the candidates come from the trigram FTS5 table (migration …095); PostgreSQL's GIN index needs no hint. */
+  private get sqliteNameIndex(): string {
+    return this.dataSource.options.type === 'postgres' ? '' : ' AND nc.rowid IN (SELECT rowid FROM customer_search WHERE search_key LIKE :qKey)';
   }
 
   private toItem(r: Row, today: string): CertificateSearchItem {
