@@ -70,7 +70,7 @@ describe.each(testDatabases())('GET /api/certificates on $name', (db) => {
     await drop?.();
   });
 
-  it.each(['山田商事', 'ﾔﾏﾀﾞｼｮｳｼﾞ', 'やまだしょうじ', '(株)山田商事', '㈱山田商事', 'ヤマダ', 'ｶ)ﾔﾏﾀﾞ', '  山田　商事 '])(
+  it.each(['山田商事', 'ﾔﾏﾀﾞｼｮｳｼﾞ', 'やまだしょうじ', '(株)山田商事', '㈱山田商事', 'ヤマダ', 'ｶ)ﾔﾏﾀﾞ', '  山田　商事 ', '山田'])(
     'finds 株式会社山田商事 of its own credit union by %p', async (q) => {
       const page = await search(`q=${encodeURIComponent(q)}`);
       expect(companies(page)).toEqual(['株式会社山田商事']);

@@ -100,7 +100,7 @@ export class CertificateSearchService {
   private textMatches(qb: SelectQueryBuilder<IbUser>, q: string): string {
     const tenant = 'credit_union_id = :tenantCreditUnionId';
     const key = searchKey(q);
-    const byName = key ? `SELECT nc.id FROM customer nc WHERE nc.${tenant} AND nc.search_key LIKE :qKey${this.sqliteNameIndex}` : null;
+    const byName = key ? `SELECT nc.id FROM customer nc WHERE nc.${tenant} AND nc.search_key LIKE :qKey${this.sqliteNameIndex(qb, key)}` : null;
     if (key) qb.setParameter('qKey', `%${key}%`);
     const byCustomer = (condition: string) =>
       `SELECT iu.id FROM ib_user iu JOIN customer ic ON ic.id = iu.customer_id WHERE iu.${tenant} AND ic.${tenant} AND ${condition}`;
@@ -129,9 +129,15 @@ export class CertificateSearchService {
     return `u.id IN (${exact.join(' UNION ')})`;
   }
 
-  /** SQLite: the candidates come from the trigram FTS5 table (migration …095); PostgreSQL's GIN index needs no hint. */
-  private get sqliteNameIndex(): string {
-    return this.dataSource.options.type === 'postgres' ? '' : ' AND nc.rowid IN (SELECT rowid FROM customer_search WHERE search_key LIKE :qKey)';
+  /**
+   * SQLite: the candidates come from the trigram FTS5 table (migration …095) as a phrase of the key's
+   * trigrams (each still checked with LIKE on the customer row); a key under 3 characters has no trigram
+   * and is checked on every customer. PostgreSQL's GIN index serves the LIKE itself.
+   */
+  private sqliteNameIndex(qb: SelectQueryBuilder<IbUser>, key: string): string {
+    if (this.dataSource.options.type === 'postgres' || [...key].length < 3) return '';
+    qb.setParameter('qPhrase', `"${key.replace(/"/g, '""')}"`);
+    return ' AND nc.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :qPhrase)';
   }
 
   private toItem(r: Row, today: string): CertificateSearchItem {
