@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, daysBetween, LIFECYCLE_STATUSES, lifecycleStatus } from '@certdesk/domain';
 import type { DashboardSummary } from '@certdesk/contracts';
 import { createTestApp, TestApp } from '../../testing/test-app';
@@ -19,6 +20,15 @@ describe.each(testDatabases())('GET /api/dashboard on $name', (db) => {
       { seed: 3, creditUnions: 2, customersPerCreditUnion: 120, firstCode: 1001, today: t.clock.today(), now: t.clock.now() },
       DEMO_PASSWORD,
     );
+    // IB users on every boundary the summary groups by (self-service limit, today, 7/30 days, the 12th week, far future).
+    const cu = await t.dataSource.getRepository(CreditUnion).findOneByOrFail({ code: '1001' });
+    const users = t.dataSource.getRepository(IbUser);
+    const template = await users.findOneByOrFail({ creditUnionId: cu.id });
+    const offsets = [-400, -92, -91, -90, -89, -1, 0, 1, 7, 8, 29, 30, 31, 83, 84, 85, 400];
+    await users.insert(offsets.map((offset, i) => ({
+      ...template, id: randomUUID(), loginId: `edge${i}`, currentCertificateId: null, currentRevoked: false, reissueState: null,
+      currentExpiryDate: addDays(t.clock.today(), offset),
+    })));
   });
   afterAll(async () => {
     await t?.close();

@@ -19,8 +19,9 @@ interface CountRow {
 
 /**
  * `GET /api/dashboard`: from `ib_user_count` (kept by triggers on `ib_user`, see migration
- * 1764000000090), one row per (expiry date, revoked, reissue state) of the credit union — at most a
- * few thousand rows whatever the number of certificates; each group's status comes from libs/domain.
+ * 1764000000090), one row per (expiry date, revoked, reissue state) of the credit union, read as
+ * a couple of hundred groups (the dates that can differ in status or count, see below) whatever the
+ * number of certificates; each group's status comes from libs/domain.
  */
 @Injectable()
 export class DashboardService {
@@ -34,10 +35,18 @@ export class DashboardService {
     const today = this.clock.today();
     const creditUnionId = this.scope.creditUnionId;
     const policy = resolveLifecyclePolicy(await this.scope.creditUnion());
+    // Every date before the self-service limit has the same status, and so has every date past the
+    // horizon (valid, beyond the due counts and the chart): each such range is summed as one date.
+    const before = addDays(today, -policy.selfServiceDaysAfterExpiry - 1);
+    const horizon = addDays(today, Math.max(WEEKS * 7, policy.renewalWindowDays + 1));
     const rows = await this.dataSource.createQueryBuilder()
-      .select(['c.expiry_key AS expiry_key', 'c.revoked AS revoked', 'c.reissue_key AS reissue_key', 'c.n AS n'])
+      .select(`CASE WHEN c.expiry_key < :before THEN :before
+        WHEN c.expiry_key > :horizon AND c.expiry_key < :noCertificate THEN :horizon ELSE c.expiry_key END`, 'expiry_key')
+      .addSelect(['c.revoked AS revoked', 'c.reissue_key AS reissue_key', 'SUM(c.n) AS n'])
       .from('ib_user_count', 'c')
       .where('c.credit_union_id = :creditUnionId AND c.n > 0', { creditUnionId })
+      .setParameters({ before, horizon, noCertificate: NO_CERTIFICATE })
+      .groupBy('1').addGroupBy('2').addGroupBy('3')
       .getRawMany<CountRow>();
 
     const counts = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>;
