@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
+import { prepareQueryOnce } from '../infra/database/prepared-statements';
 import { StaffUser } from '../staff/staff-user.entity';
 import { newSessionToken, sessionIdOf } from './session-cookie';
 import { SessionEndReason, StaffSession } from './staff-session.entity';
@@ -29,6 +30,9 @@ type SessionRow = StaffSession & { staff?: StaffUser; creditUnion?: CreditUnion 
 /** Server-side sessions: created at log-in, checked on every request, ended on the server. */
 @Injectable()
 export class SessionService {
+  /** The session lookup's text is fixed: marked for preparing on its first use. */
+  private prepared = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -52,12 +56,16 @@ export class SessionService {
    * limit, or of a disabled account, is ended on the way.
    */
   async resolve(token: string): Promise<ActiveSession | null> {
-    // One round trip on every request: session, staff member and credit union together.
-    const row: SessionRow | null = await this.dataSource.getRepository(StaffSession).createQueryBuilder('s')
+    // One round trip on every request: session, staff member and credit union together, planned once per connection.
+    const query = this.dataSource.getRepository(StaffSession).createQueryBuilder('s')
       .innerJoinAndMapOne('s.staff', StaffUser, 'u', 'u.id = s.staffUserId')
       .innerJoinAndMapOne('s.creditUnion', CreditUnion, 'cu', 'cu.id = u.creditUnionId')
-      .where('s.id = :id', { id: sessionIdOf(token) })
-      .getOne();
+      .where('s.id = :id', { id: sessionIdOf(token) });
+    if (!this.prepared) {
+      prepareQueryOnce(query);
+      this.prepared = true;
+    }
+    const row: SessionRow | null = await query.getOne();
     if (!row || row.endedAt) return null;
     const { staff, creditUnion, ...session } = row;
     const now = this.clock.now();

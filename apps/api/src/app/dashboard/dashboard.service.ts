@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, daysBetween, LIFECYCLE_STATUSES, LifecycleStatus, lifecycleStatus, resolveLifecyclePolicy } from '@certdesk/domain';
 import type { DashboardSummary } from '@certdesk/contracts';
 import { Clock } from '../infra/clock/clock';
+import { prepareQueryOnce } from '../infra/database/prepared-statements';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 
 const WEEKS = 12;
@@ -25,6 +26,9 @@ interface CountRow {
  */
 @Injectable()
 export class DashboardService {
+  /** The count query's text is fixed: planned once per connection on PostgreSQL. */
+  private prepared = false;
+
   constructor(
     private readonly scope: TenantScope,
     private readonly clock: Clock,
@@ -39,15 +43,19 @@ export class DashboardService {
     // horizon (valid, beyond the due counts and the chart): each such range is summed as one date.
     const before = addDays(today, -policy.selfServiceDaysAfterExpiry - 1);
     const horizon = addDays(today, Math.max(WEEKS * 7, policy.renewalWindowDays + 1));
-    const rows = await this.dataSource.createQueryBuilder()
+    const query = this.dataSource.createQueryBuilder()
       .select(`CASE WHEN c.expiry_key < :before THEN :before
         WHEN c.expiry_key > :horizon AND c.expiry_key < :noCertificate THEN :horizon ELSE c.expiry_key END`, 'expiry_key')
       .addSelect(['c.revoked AS revoked', 'c.reissue_key AS reissue_key', 'SUM(c.n) AS n'])
       .from('ib_user_count', 'c')
       .where('c.credit_union_id = :creditUnionId AND c.n > 0', { creditUnionId })
       .setParameters({ before, horizon, noCertificate: NO_CERTIFICATE })
-      .groupBy('1').addGroupBy('2').addGroupBy('3')
-      .getRawMany<CountRow>();
+      .groupBy('1').addGroupBy('2').addGroupBy('3');
+    if (!this.prepared) {
+      prepareQueryOnce(query);
+      this.prepared = true;
+    }
+    const rows = await query.getRawMany<CountRow>();
 
     const counts = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>;
     const expiriesPerWeek = Array.from({ length: WEEKS }, (_, w) => ({ weekStart: addDays(today, w * 7), count: 0 }));

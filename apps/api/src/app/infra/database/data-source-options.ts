@@ -5,6 +5,7 @@ import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
+import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** One definition for the app, the CLIs and the tests. Schema changes only through migrations. */
@@ -26,7 +27,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     // Short, concurrent requests: a parallel plan's worker start-up costs more than it saves and takes
     // the cores the other requests need (a broad name search: 14 ms serial, ~300 ms parallel under load).
     const options = '-c max_parallel_workers_per_gather=0';
-    return { ...common, type: 'postgres', url: database.url, extra: { max: 10, options } };
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 10, options, Client: PreparingClient } };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
   return {
