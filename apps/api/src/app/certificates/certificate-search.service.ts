@@ -5,6 +5,7 @@ import { daysBetween, IB_LOGIN_ID_FORMAT, resolveLifecyclePolicy, searchKey, Lif
 import type { CertificateSearchItem, CertificateSearchPage } from '@certdesk/contracts';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { prepareOnce } from '../infra/database/prepared-statements';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { SearchCertificatesDto } from './dto/search-certificates.dto';
 import { decodeCursor, encodeCursor } from './search-cursor';
@@ -53,7 +54,7 @@ export class CertificateSearchService {
     }
     pageQuery.orderBy(sortKey, 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
 
-    const rows = await this.dataSource.createQueryBuilder()
+    const [sql, parameters] = this.dataSource.createQueryBuilder()
       .from(`(${pageQuery.getQuery()})`, 'p')
       .innerJoin('ib_user', 'u', 'u.id = p.pid')
       .innerJoin('customer', 'c', 'c.id = u.customer_id')
@@ -65,7 +66,10 @@ export class CertificateSearchService {
       .addSelect(statusCaseSql('u'), 'status')
       .setParameters(pageQuery.getParameters())
       .orderBy('p.sort_key', 'ASC').addOrderBy('p.pid', 'ASC')
-      .getRawMany<Row>();
+      .getQueryAndParameters();
+    // Filters alone: planned once per connection on PostgreSQL (see prepareOnce).
+    if (!query.q?.trim() && this.dataSource.options.type === 'postgres') prepareOnce(sql);
+    const rows: Row[] = await this.dataSource.query(sql, parameters);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

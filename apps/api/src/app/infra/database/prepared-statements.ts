@@ -4,15 +4,18 @@ import type { SelectQueryBuilder } from 'typeorm';
 
 /** Statement text → its server-side name. */
 const names = new Map<string, string>();
+/** Each connection keeps what it prepared: past this many distinct texts, new ones are sent unprepared. */
+export const MAX_PREPARED_STATEMENTS = 500;
 
 /**
  * Marks a fixed statement (parameters as $1…) that PostgreSQL should parse and plan once per
- * connection instead of on every execution: the per-request session lookup, the dashboard counts.
- * Only statements whose best plan does not depend on the parameter values belong here (PostgreSQL
- * may switch a prepared statement to a generic plan); searches stay unprepared.
+ * connection instead of on every execution: the per-request session lookup, the dashboard counts,
+ * searches by filters alone. Only statements whose best plan does not hinge on the parameter values
+ * belong here (PostgreSQL may switch a prepared statement to a generic plan): a name search, whose
+ * plan depends on how common the name is, stays unprepared.
  */
 export function prepareOnce(sql: string): void {
-  if (!names.has(sql)) names.set(sql, `certdesk_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`);
+  if (!names.has(sql) && names.size < MAX_PREPARED_STATEMENTS) names.set(sql, `certdesk_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`);
 }
 
 /** {@link prepareOnce} for a query builder's statement, on PostgreSQL (SQLite's driver keeps its statements prepared). */
