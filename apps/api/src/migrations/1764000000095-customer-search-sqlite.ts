@@ -9,6 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A customer's rowid is not a declared key: VACUUM, or a migration that rebuilds `customer`, may
  * renumber it. Either must end with `INSERT INTO customer_search(customer_search) VALUES ('rebuild')`
  * (the search re-checks every match on the customer row, so a stale index can miss but never mislead).
+ * `customer_search_terms` (fts5vocab) tells how many customers hold a trigram: the search walks the
+ * expiry order for a common name and collects a rare name's matches first (SQLite cannot estimate that).
  * PostgreSQL: nothing to do.
  */
 export class CustomerSearchSqlite1764000000095 implements MigrationInterface {
@@ -20,6 +22,7 @@ export class CustomerSearchSqlite1764000000095 implements MigrationInterface {
       "CREATE VIRTUAL TABLE customer_search USING fts5(search_key, content='customer', content_rowid='rowid', tokenize='trigram')",
     );
     await queryRunner.query("INSERT INTO customer_search(customer_search) VALUES ('rebuild')");
+    await queryRunner.query("CREATE VIRTUAL TABLE customer_search_terms USING fts5vocab(customer_search, 'row')");
     await queryRunner.query(`CREATE TRIGGER customer_search_insert AFTER INSERT ON customer BEGIN
       INSERT INTO customer_search(rowid, search_key) VALUES (new.rowid, new.search_key);
     END`);
@@ -37,6 +40,7 @@ export class CustomerSearchSqlite1764000000095 implements MigrationInterface {
     for (const trigger of ['customer_search_update', 'customer_search_delete', 'customer_search_insert']) {
       await queryRunner.query(`DROP TRIGGER ${trigger}`);
     }
+    await queryRunner.query('DROP TABLE customer_search_terms');
     await queryRunner.query('DROP TABLE customer_search');
   }
 }

@@ -8,6 +8,7 @@ import { Clock } from '../infra/clock/clock';
 import { prepareOnce } from '../infra/database/prepared-statements';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { SearchCertificatesDto } from './dto/search-certificates.dto';
+import { NameMatch } from './name-match';
 import { decodeCursor, encodeCursor } from './search-cursor';
 import { expirySortKeySql, statusBounds, statusCaseSql, statusConditionSql, statusParameters } from './status-sql';
 
@@ -28,6 +29,7 @@ export class CertificateSearchService {
   constructor(
     private readonly scope: TenantScope,
     private readonly clock: Clock,
+    private readonly names: NameMatch,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -47,7 +49,9 @@ export class CertificateSearchService {
     if (sort === 'company' || query.branch) {
       pageQuery.innerJoin('customer', 'c', 'c.id = u.customer_id AND c.credit_union_id = u.credit_union_id');
     }
-    this.applyFilters(pageQuery, query);
+    const key = query.q?.trim() ? searchKey(query.q.trim()) : '';
+    const walkExpiryOrder = sort === 'expiry' && key !== '' && (await this.names.walkExpiryOrder(key));
+    this.applyFilters(pageQuery, query, walkExpiryOrder);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       pageQuery.andWhere(`(${sortKey}, u.id) > (:ck, :cid)`, { ck: cursor.k, cid: cursor.id });
@@ -79,7 +83,7 @@ export class CertificateSearchService {
     };
   }
 
-  private applyFilters(qb: SelectQueryBuilder<IbUser>, query: SearchCertificatesDto): void {
+  private applyFilters(qb: SelectQueryBuilder<IbUser>, query: SearchCertificatesDto, walkExpiryOrder: boolean): void {
     if (query.status?.length) {
       const statuses = [...new Set(query.status)];
       qb.andWhere(new Brackets((w) => statuses.forEach((s) => w.orWhere(statusConditionSql('u', s)))));
@@ -92,7 +96,7 @@ export class CertificateSearchService {
     }
     if (query.ibRole) qb.andWhere('u.ib_role = :ibRole', { ibRole: query.ibRole });
     const q = query.q?.trim();
-    if (q) qb.andWhere(this.textMatches(qb, q));
+    if (q) qb.andWhere(this.textMatches(qb, q, walkExpiryOrder));
   }
 
   /**
@@ -101,11 +105,9 @@ export class CertificateSearchService {
    * planner may walk the sort order and stop at the page for a broad name, or collect a rare one's
    * few matches first. Otherwise one indexed lookup per criterion, UNIONed (an OR across tables defeats every index).
    */
-  private textMatches(qb: SelectQueryBuilder<IbUser>, q: string): string {
+  private textMatches(qb: SelectQueryBuilder<IbUser>, q: string, walkExpiryOrder: boolean): string {
     const tenant = 'credit_union_id = :tenantCreditUnionId';
     const key = searchKey(q);
-    const byName = key ? `SELECT nc.id FROM customer nc WHERE nc.${tenant} AND nc.search_key LIKE :qKey${this.sqliteNameIndex(qb, key)}` : null;
-    if (key) qb.setParameter('qKey', `%${key}%`);
     const byCustomer = (condition: string) =>
       `SELECT iu.id FROM ib_user iu JOIN customer ic ON ic.id = iu.customer_id WHERE iu.${tenant} AND ic.${tenant} AND ${condition}`;
     const exact: string[] = [];
@@ -128,20 +130,12 @@ export class CertificateSearchService {
       exact.push(`SELECT x.ib_user_id FROM certificate x WHERE x.${tenant} AND x.serial_hex IN (:...qSerial)`);
       qb.setParameter('qSerial', [...new Set([bare, bare.length % 2 ? `0${bare}` : bare, hex])]);
     }
-    if (exact.length === 0) return byName ? `u.customer_id IN (${byName})` : '1 = 0';
-    if (byName) exact.push(`SELECT nu.id FROM ib_user nu WHERE nu.${tenant} AND nu.customer_id IN (${byName})`);
+    if (exact.length === 0) {
+      if (!key) return '1 = 0';
+      return walkExpiryOrder ? this.names.onEachRow(qb, key) : `u.customer_id IN (${this.names.customers(qb, key)})`;
+    }
+    if (key) exact.push(`SELECT nu.id FROM ib_user nu WHERE nu.${tenant} AND nu.customer_id IN (${this.names.customers(qb, key)})`);
     return `u.id IN (${exact.join(' UNION ')})`;
-  }
-
-  /**
-   * SQLite: the candidates come from the trigram FTS5 table (migration …095) as a phrase of the key's
-   * trigrams (each still checked with LIKE on the customer row); a key under 3 characters has no trigram
-   * and is checked on every customer. PostgreSQL's GIN index serves the LIKE itself.
-   */
-  private sqliteNameIndex(qb: SelectQueryBuilder<IbUser>, key: string): string {
-    if (this.dataSource.options.type === 'postgres' || [...key].length < 3) return '';
-    qb.setParameter('qPhrase', `"${key.replace(/"/g, '""')}"`);
-    return ' AND nc.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :qPhrase)';
   }
 
   private toItem(r: Row, today: string): CertificateSearchItem {

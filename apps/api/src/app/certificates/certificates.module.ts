@@ -3,11 +3,12 @@ import { PkiModule } from '../pki/pki.module';
 import { CertificateDetailController } from './certificate-detail.controller';
 import { CertificateDetailService } from './certificate-detail.service';
 import { CertificateSearchService } from './certificate-search.service';
+import { NameMatch } from './name-match';
 import { CertificatesController } from './certificates.controller';
 
 @Module({
   imports: [PkiModule],
   controllers: [CertificatesController, CertificateDetailController],
-  providers: [CertificateSearchService, CertificateDetailService],
+  providers: [CertificateSearchService, CertificateDetailService, NameMatch],
 })
 export class CertificatesModule {}
