@@ -49,9 +49,7 @@ export class CertificateSearchService {
     if (sort === 'company' || query.branch) {
       pageQuery.innerJoin('customer', 'c', 'c.id = u.customer_id AND c.credit_union_id = u.credit_union_id');
     }
-    const key = query.q?.trim() ? searchKey(query.q.trim()) : '';
-    const walkExpiryOrder = sort === 'expiry' && key !== '' && (await this.names.walkExpiryOrder(key));
-    this.applyFilters(pageQuery, query, walkExpiryOrder);
+    await this.applyFilters(pageQuery, query);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       pageQuery.andWhere(`(${sortKey}, u.id) > (:ck, :cid)`, { ck: cursor.k, cid: cursor.id });
@@ -83,7 +81,7 @@ export class CertificateSearchService {
     };
   }
 
-  private applyFilters(qb: SelectQueryBuilder<IbUser>, query: SearchCertificatesDto, walkExpiryOrder: boolean): void {
+  private async applyFilters(qb: SelectQueryBuilder<IbUser>, query: SearchCertificatesDto): Promise<void> {
     if (query.status?.length) {
       const statuses = [...new Set(query.status)];
       qb.andWhere(new Brackets((w) => statuses.forEach((s) => w.orWhere(statusConditionSql('u', s)))));
@@ -96,7 +94,7 @@ export class CertificateSearchService {
     }
     if (query.ibRole) qb.andWhere('u.ib_role = :ibRole', { ibRole: query.ibRole });
     const q = query.q?.trim();
-    if (q) qb.andWhere(this.textMatches(qb, q, walkExpiryOrder));
+    if (q) qb.andWhere(await this.textMatches(qb, q, (query.sort ?? 'expiry') === 'expiry'));
   }
 
   /**
@@ -105,7 +103,7 @@ export class CertificateSearchService {
    * planner may walk the sort order and stop at the page for a broad name, or collect a rare one's
    * few matches first. Otherwise one indexed lookup per criterion, UNIONed (an OR across tables defeats every index).
    */
-  private textMatches(qb: SelectQueryBuilder<IbUser>, q: string, walkExpiryOrder: boolean): string {
+  private async textMatches(qb: SelectQueryBuilder<IbUser>, q: string, expiryOrder: boolean): Promise<string> {
     const tenant = 'credit_union_id = :tenantCreditUnionId';
     const key = searchKey(q);
     const byCustomer = (condition: string) =>
@@ -132,7 +130,8 @@ export class CertificateSearchService {
     }
     if (exact.length === 0) {
       if (!key) return '1 = 0';
-      return walkExpiryOrder ? this.names.onEachRow(qb, key) : `u.customer_id IN (${this.names.customers(qb, key)})`;
+      const walk = expiryOrder && (await this.names.walkExpiryOrder(key));
+      return walk ? this.names.onEachRow(qb, key) : `u.customer_id IN (${this.names.customers(qb, key)})`;
     }
     if (key) exact.push(`SELECT nu.id FROM ib_user nu WHERE nu.${tenant} AND nu.customer_id IN (${this.names.customers(qb, key)})`);
     return `u.id IN (${exact.join(' UNION ')})`;

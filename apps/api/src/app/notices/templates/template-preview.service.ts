@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { NoticeTemplatePreview } from '@certdesk/contracts';
 import {
   NOTICE_KIND_INFO, NoticeFacts, noticeContext, renderNotice, sampleFacts, TemplateProblem, validateTemplate,
   describeTemplateError,
 } from '@certdesk/notice-templates';
-import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { Clock } from '../../infra/clock/clock';
@@ -25,7 +22,6 @@ const NO_CERTIFICATE = 'このIB利用者には電子証明書がないため、
 @Injectable()
 export class TemplatePreviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenant: TenantScope,
     private readonly store: NoticeTemplateStore,
     private readonly clock: Clock,
@@ -35,7 +31,7 @@ export class TemplatePreviewService {
     const kind = kindOrNotFound(kindParam);
     const creditUnionId = this.tenant.creditUnionId;
     const today = this.clock.today();
-    const cu = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: creditUnionId });
+    const cu = await this.tenant.creditUnion();
     const saved = dto.source === 'published' ? null : await this.store.draft(creditUnionId, kind);
     const version = saved ?? (await this.store.published(creditUnionId, kind));
     const edited = dto.subject !== undefined || dto.body !== undefined;
