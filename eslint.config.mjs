@@ -20,15 +20,48 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             // PKI builds on the domain's date rules only.
-            { sourceTag: 'type:pki', onlyDependOnLibsWithTags: ['type:domain'] },
+            {
+              sourceTag: 'type:pki',
+              onlyDependOnLibsWithTags: ['type:domain'],
+            },
             // Notice templates (rendering, variable catalogue, filters) build on the domain only.
-            { sourceTag: 'type:templates', onlyDependOnLibsWithTags: ['type:domain'] },
+            {
+              sourceTag: 'type:templates',
+              onlyDependOnLibsWithTags: ['type:domain'],
+            },
             // Shared browser code (both Angular apps) builds on the contracts only.
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:web',
+              onlyDependOnLibsWithTags: ['type:contracts'],
+            },
             // Browser apps never reach server-side libs (pki, ORM code lives in apps/api).
-            { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:templates', 'type:web'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:pki', 'type:templates', 'type:web'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:pki'] },
+            {
+              sourceTag: 'scope:browser',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:templates',
+                'type:web',
+              ],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:pki',
+                'type:templates',
+                'type:web',
+              ],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:pki',
+              ],
+            },
           ],
         },
       ],

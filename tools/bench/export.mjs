@@ -18,7 +18,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import {
-  BENCH_DIR, BenchError, CLI_JS, MAIN_JS, NOW, ROOT, children, fail, formatDuration, login, logout, postgresTarget, sqliteTarget,
+  BENCH_DIR,
+  BenchError,
+  CLI_JS,
+  MAIN_JS,
+  NOW,
+  ROOT,
+  children,
+  fail,
+  formatDuration,
+  login,
+  logout,
+  postgresTarget,
+  sqliteTarget,
   stopChild,
 } from './lib/environment.mjs';
 import { parseOptions, prepare } from './lib/prepare.mjs';
@@ -32,8 +44,16 @@ const SAMPLE_MS = 20;
 const DOWNLOAD_TIMEOUT_MS = 30 * 60_000;
 
 const CASES = [
-  { name: 'locked-out.csv UTF-8', report: 'locked-out', path: '/api/reports/locked-out.csv' },
-  { name: 'locked-out.csv CP932', report: 'locked-out', path: '/api/reports/locked-out.csv?encoding=cp932&unmappable=replace' },
+  {
+    name: 'locked-out.csv UTF-8',
+    report: 'locked-out',
+    path: '/api/reports/locked-out.csv',
+  },
+  {
+    name: 'locked-out.csv CP932',
+    report: 'locked-out',
+    path: '/api/reports/locked-out.csv?encoding=cp932&unmappable=replace',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------- memory
@@ -43,7 +63,9 @@ const MB = 1024 * 1024;
 /** VmRSS and VmHWM of a process, in bytes. */
 function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  const kb = (name) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) *
+    1024;
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 }
 
@@ -114,9 +136,13 @@ async function exportOnce(server, cookies, testCase) {
   let firstByte = null;
   try {
     const res = await fetch(`${server.base}${testCase.path}`, {
-      headers: { cookie: cookies.header() }, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+      headers: { cookie: cookies.header() },
+      signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
     });
-    if (res.status !== 200) fail(`GET ${testCase.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    if (res.status !== 200)
+      fail(
+        `GET ${testCase.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`,
+      );
     for await (const chunk of res.body) {
       firstByte ??= (performance.now() - started) / 1000;
       counter.push(chunk);
@@ -127,15 +153,26 @@ async function exportOnce(server, cookies, testCase) {
   const seconds = (performance.now() - started) / 1000;
   const after = memoryOf(pid);
   return {
-    case: testCase.name, report: testCase.report, rows: counter.records - 1, fields: counter.fields, badRecords: counter.bad,
-    bytes: counter.bytes, seconds, firstByte, rowsPerSecond: (counter.records - 1) / seconds,
-    rssBeforeMB: before / MB, peakRssMB: samples.peak / MB, hwmMB: hwmReset ? after.hwm / MB : null,
+    case: testCase.name,
+    report: testCase.report,
+    rows: counter.records - 1,
+    fields: counter.fields,
+    badRecords: counter.bad,
+    bytes: counter.bytes,
+    seconds,
+    firstByte,
+    rowsPerSecond: (counter.records - 1) / seconds,
+    rssBeforeMB: before / MB,
+    peakRssMB: samples.peak / MB,
+    hwmMB: hwmReset ? after.hwm / MB : null,
   };
 }
 
 /** The row count the server audited for its latest export of `report` in credit union 1001. */
 async function auditedRows(target, report) {
-  const [cu] = await target.query("SELECT id FROM credit_union WHERE code = '1001'");
+  const [cu] = await target.query(
+    "SELECT id FROM credit_union WHERE code = '1001'",
+  );
   const [event] = await target.query(
     "SELECT details FROM audit_event WHERE chain = $1 AND action = 'report.export' AND target_id = $2 ORDER BY seq DESC LIMIT 1",
     [cu.id, report],
@@ -148,24 +185,38 @@ async function benchDatabase(target, options) {
   if (!prepared) return null;
   const { version, data, server } = prepared;
   const load = os.loadavg()[0];
-  console.log(`  server pid ${server.child.pid} on ${server.base} (log: ${relative(ROOT, server.logFile)}), load average ${load.toFixed(1)}`);
+  console.log(
+    `  server pid ${server.child.pid} on ${server.base} (log: ${relative(ROOT, server.logFile)}), load average ${load.toFixed(1)}`,
+  );
   const rows = [];
   let cookies = null;
   try {
     cookies = await login(server.base, USER);
     console.log(`  signed in as ${USER}`);
     for (const testCase of CASES) {
-      process.stdout.write(`  ${testCase.name.padEnd(22)} GET ${testCase.path} … `);
+      process.stdout.write(
+        `  ${testCase.name.padEnd(22)} GET ${testCase.path} … `,
+      );
       const row = await exportOnce(server, cookies, testCase);
       row.audited = await auditedRows(target, testCase.report);
       rows.push(row);
-      console.log(`${row.rows.toLocaleString('en')} rows, ${(row.bytes / MB).toFixed(1)} MB in ${row.seconds.toFixed(1)} s; ` +
-        `RSS ${row.rssBeforeMB.toFixed(0)} MB before, peak ${row.peakRssMB.toFixed(0)} MB (VmHWM ${row.hwmMB?.toFixed(0) ?? 'n/a'} MB)`);
-      if (row.badRecords) fail(`${row.badRecords} records of ${testCase.path} do not have the header's ${row.fields} fields`);
-      if (row.audited !== row.rows) fail(`the client parsed ${row.rows} rows but the server audited ${row.audited}`);
+      console.log(
+        `${row.rows.toLocaleString('en')} rows, ${(row.bytes / MB).toFixed(1)} MB in ${row.seconds.toFixed(1)} s; ` +
+          `RSS ${row.rssBeforeMB.toFixed(0)} MB before, peak ${row.peakRssMB.toFixed(0)} MB (VmHWM ${row.hwmMB?.toFixed(0) ?? 'n/a'} MB)`,
+      );
+      if (row.badRecords)
+        fail(
+          `${row.badRecords} records of ${testCase.path} do not have the header's ${row.fields} fields`,
+        );
+      if (row.audited !== row.rows)
+        fail(
+          `the client parsed ${row.rows} rows but the server audited ${row.audited}`,
+        );
       if (row.rows < options.rows) {
-        fail(`the export has ${row.rows.toLocaleString('en')} rows, fewer than --rows ${options.rows.toLocaleString('en')}: ` +
-          'seed more (--certificates, with --reseed)');
+        fail(
+          `the export has ${row.rows.toLocaleString('en')} rows, fewer than --rows ${options.rows.toLocaleString('en')}: ` +
+            'seed more (--certificates, with --reseed)',
+        );
       }
     }
   } finally {
@@ -176,17 +227,39 @@ async function benchDatabase(target, options) {
 }
 
 function table(outcome) {
-  const header = ['export', 'rows', 'MB', 'seconds', 'rows/s', 'first byte s', 'RSS before MB', 'peak RSS MB', 'target', 'result'];
+  const header = [
+    'export',
+    'rows',
+    'MB',
+    'seconds',
+    'rows/s',
+    'first byte s',
+    'RSS before MB',
+    'peak RSS MB',
+    'target',
+    'result',
+  ];
   const body = outcome.rows.map((r) => {
     const peak = Math.max(r.peakRssMB, r.hwmMB ?? 0);
     return [
-      r.case, r.rows.toLocaleString('en'), (r.bytes / MB).toFixed(1), r.seconds.toFixed(1), Math.round(r.rowsPerSecond).toLocaleString('en'),
-      r.firstByte.toFixed(2), r.rssBeforeMB.toFixed(0), peak.toFixed(0), `≤ ${TARGET_PEAK_MB} MB`, peak <= TARGET_PEAK_MB ? 'PASS' : 'MISS',
+      r.case,
+      r.rows.toLocaleString('en'),
+      (r.bytes / MB).toFixed(1),
+      r.seconds.toFixed(1),
+      Math.round(r.rowsPerSecond).toLocaleString('en'),
+      r.firstByte.toFixed(2),
+      r.rssBeforeMB.toFixed(0),
+      peak.toFixed(0),
+      `≤ ${TARGET_PEAK_MB} MB`,
+      peak <= TARGET_PEAK_MB ? 'PASS' : 'MISS',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...body.map((row) => row[i].length)),
+  );
   const numeric = header.map((_, i) => i > 0 && i < 8);
-  const line = (cells) => `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(header), rule, ...body.map(line)].join('\n');
 }
@@ -199,18 +272,25 @@ async function main() {
     'npm run bench:export -- [--only postgres|sqlite] [--certificates 900000] [--rows 100000] [--reseed]',
   );
   for (const file of [MAIN_JS, CLI_JS]) {
-    if (!existsSync(file)) fail(`${relative(ROOT, file)} is missing: run \`npm run bench:export\` (it builds the API first)`);
+    if (!existsSync(file))
+      fail(
+        `${relative(ROOT, file)} is missing: run \`npm run bench:export\` (it builds the API first)`,
+      );
   }
-  if (!existsSync('/proc/self/status')) fail('this benchmark reads /proc/<pid>/status (Linux only)');
+  if (!existsSync('/proc/self/status'))
+    fail('this benchmark reads /proc/<pid>/status (Linux only)');
   mkdirSync(BENCH_DIR, { recursive: true });
   const cpus = os.cpus();
   const startedAt = new Date();
-  const header = `Export benchmark: ${startedAt.toISOString()} — ${cpus.length} × ${cpus[0]?.model?.trim()}, ` +
+  const header =
+    `Export benchmark: ${startedAt.toISOString()} — ${cpus.length} × ${cpus[0]?.model?.trim()}, ` +
     `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; one credit union seeded with ` +
     `${options.certificates.toLocaleString('en')} certificates, signed in as ${USER}, CERTDESK_NOW=${NOW}`;
   console.log(header);
-  const targets = [postgresTarget(options.certificates, VARIANT), sqliteTarget(options.certificates, VARIANT)]
-    .filter((t) => !options.only || t.kind === options.only);
+  const targets = [
+    postgresTarget(options.certificates, VARIANT),
+    sqliteTarget(options.certificates, VARIANT),
+  ].filter((t) => !options.only || t.kind === options.only);
   const outcomes = [];
   for (const target of targets) {
     const outcome = await benchDatabase(target, options);
@@ -219,23 +299,50 @@ async function main() {
   if (outcomes.length === 0) fail('no database could be measured');
   const report = [header, ''];
   for (const o of outcomes) {
-    const seeded = o.data.seeded ? `seeded in this run: ${formatDuration(o.data.seconds)}` : 'existing data reused';
-    report.push(`### ${o.target.label} — ${o.version} (${seeded}; load average ${o.load.toFixed(1)})`, '', table(o), '');
+    const seeded = o.data.seeded
+      ? `seeded in this run: ${formatDuration(o.data.seconds)}`
+      : 'existing data reused';
+    report.push(
+      `### ${o.target.label} — ${o.version} (${seeded}; load average ${o.load.toFixed(1)})`,
+      '',
+      table(o),
+      '',
+    );
   }
   const text = report.join('\n');
   console.log(`\n${text}`);
   writeFileSync(join(BENCH_DIR, 'last-export.md'), `${text}\n`);
-  writeFileSync(join(BENCH_DIR, 'last-export.json'), JSON.stringify({
-    startedAt: startedAt.toISOString(), options, now: NOW,
-    databases: outcomes.map((o) => ({ kind: o.target.kind, version: o.version, where: o.target.where, seedSeconds: o.data.seconds, loadAverage: o.load, rows: o.rows })),
-  }, null, 2));
-  console.log(`(also written to ${relative(ROOT, join(BENCH_DIR, 'last-export.md'))} and last-export.json)`);
+  writeFileSync(
+    join(BENCH_DIR, 'last-export.json'),
+    JSON.stringify(
+      {
+        startedAt: startedAt.toISOString(),
+        options,
+        now: NOW,
+        databases: outcomes.map((o) => ({
+          kind: o.target.kind,
+          version: o.version,
+          where: o.target.where,
+          seedSeconds: o.data.seconds,
+          loadAverage: o.load,
+          rows: o.rows,
+        })),
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(
+    `(also written to ${relative(ROOT, join(BENCH_DIR, 'last-export.md'))} and last-export.json)`,
+  );
 }
 
 main().then(
   () => process.exit(0),
   async (error) => {
-    console.error(`\nbench:export failed: ${error instanceof BenchError ? error.message : error?.stack ?? error}`);
+    console.error(
+      `\nbench:export failed: ${error instanceof BenchError ? error.message : (error?.stack ?? error)}`,
+    );
     for (const child of children) child.kill('SIGKILL');
     process.exit(1);
   },

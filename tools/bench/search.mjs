@@ -57,10 +57,26 @@ const TARGET_P95_MS = {
 /** The measured requests (GET, signed in). `kind` selects the p95 target; the floor has none. */
 const CASES = [
   { name: 'health (floor)', kind: null, path: '/api/health' },
-  { name: 'search q=ヤマダ (kana)', kind: 'search', path: `/api/certificates?q=${encodeURIComponent('ヤマダ')}` },
-  { name: 'search q=0000012345 (contract)', kind: 'search', path: '/api/certificates?q=0000012345' },
-  { name: 'search status=expired', kind: 'search', path: '/api/certificates?status=expired' },
-  { name: 'search expires 12-10..12-20', kind: 'search', path: '/api/certificates?expiresFrom=2026-12-10&expiresTo=2026-12-20' },
+  {
+    name: 'search q=ヤマダ (kana)',
+    kind: 'search',
+    path: `/api/certificates?q=${encodeURIComponent('ヤマダ')}`,
+  },
+  {
+    name: 'search q=0000012345 (contract)',
+    kind: 'search',
+    path: '/api/certificates?q=0000012345',
+  },
+  {
+    name: 'search status=expired',
+    kind: 'search',
+    path: '/api/certificates?status=expired',
+  },
+  {
+    name: 'search expires 12-10..12-20',
+    kind: 'search',
+    path: '/api/certificates?expiresFrom=2026-12-10&expiresTo=2026-12-20',
+  },
   { name: 'dashboard', kind: 'dashboard', path: '/api/dashboard' },
 ];
 
@@ -96,7 +112,9 @@ function cannon({ url, cookie, connections, duration, record }) {
 
 function percentile(sorted, q) {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
+  ];
 }
 
 /**
@@ -109,12 +127,16 @@ async function drain(base) {
   let quick = 0;
   while (quick < 2) {
     if (performance.now() - started > DRAIN_TIMEOUT_MS) {
-      console.log(`  (the server was still busy ${DRAIN_TIMEOUT_MS / 1000} s after the run; going on)`);
+      console.log(
+        `  (the server was still busy ${DRAIN_TIMEOUT_MS / 1000} s after the run; going on)`,
+      );
       break;
     }
     const t0 = performance.now();
     try {
-      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(DRAIN_TIMEOUT_MS) });
+      const res = await fetch(`${base}/api/health`, {
+        signal: AbortSignal.timeout(DRAIN_TIMEOUT_MS),
+      });
       await res.arrayBuffer();
       quick = res.ok && performance.now() - t0 < 50 ? quick + 1 : 0;
     } catch {
@@ -127,19 +149,32 @@ async function drain(base) {
 
 async function measure(server, cookies, testCase, options) {
   const url = `${server.base}${testCase.path}`;
-  const common = { url, cookie: cookies.header(), connections: options.connections };
+  const common = {
+    url,
+    cookie: cookies.header(),
+    connections: options.connections,
+  };
   await cannon({ ...common, duration: WARMUP_SECONDS, record: false });
   await drain(server.base);
-  const run = await cannon({ ...common, duration: options.duration, record: true });
+  const run = await cannon({
+    ...common,
+    duration: options.duration,
+    record: true,
+  });
   const drained = await drain(server.base);
-  const non2xx = [...run.statuses].filter(([s]) => s < 200 || s > 299).reduce((n, [, c]) => n + c, 0);
+  const non2xx = [...run.statuses]
+    .filter(([s]) => s < 200 || s > 299)
+    .reduce((n, [, c]) => n + c, 0);
   const socketErrors = run.result.errors + run.result.timeouts;
   const errors = non2xx + socketErrors;
   const sorted = Float64Array.from(run.times).sort();
   const ok = run.times.length - non2xx;
   // Requests sent but not answered inside the window (about one per connection: a closed-loop client
   // always has one outstanding). Their latency is missing from the percentiles.
-  const unfinished = Math.max(0, run.result.requests.sent - run.times.length - socketErrors);
+  const unfinished = Math.max(
+    0,
+    run.result.requests.sent - run.times.length - socketErrors,
+  );
   return {
     case: testCase.name,
     kind: testCase.kind,
@@ -154,7 +189,9 @@ async function measure(server, cookies, testCase, options) {
     errors,
     non2xx,
     socketErrors,
-    detail: errors ? `statuses ${JSON.stringify(Object.fromEntries(run.statuses))}, socket errors ${JSON.stringify(Object.fromEntries(run.socketErrors))}, timeouts ${run.result.timeouts}` : '',
+    detail: errors
+      ? `statuses ${JSON.stringify(Object.fromEntries(run.statuses))}, socket errors ${JSON.stringify(Object.fromEntries(run.socketErrors))}, timeouts ${run.result.timeouts}`
+      : '',
   };
 }
 
@@ -164,9 +201,13 @@ async function benchDatabase(target, options) {
   const { version, data, server } = prepared;
   const load = os.loadavg()[0];
   if (load > os.cpus().length / 2) {
-    console.log(`  note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs — other work on this machine will show in the numbers`);
+    console.log(
+      `  note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs — other work on this machine will show in the numbers`,
+    );
   }
-  console.log(`  server pid ${server.child.pid} on ${server.base} (log: ${relative(ROOT, server.logFile)})`);
+  console.log(
+    `  server pid ${server.child.pid} on ${server.base} (log: ${relative(ROOT, server.logFile)})`,
+  );
   const rows = [];
   let cookies = null;
   try {
@@ -174,26 +215,37 @@ async function benchDatabase(target, options) {
     console.log(`  signed in as ${STAFF}`);
     for (const testCase of CASES) {
       const what = await probe(server.base, cookies, testCase.path);
-      process.stdout.write(`  ${testCase.name.padEnd(34)} GET ${testCase.path} — ${what}; ${WARMUP_SECONDS} s warm-up + ${options.duration} s … `);
+      process.stdout.write(
+        `  ${testCase.name.padEnd(34)} GET ${testCase.path} — ${what}; ${WARMUP_SECONDS} s warm-up + ${options.duration} s … `,
+      );
       const row = await measure(server, cookies, testCase, options);
       rows.push(row);
-      console.log(`${row.rps.toFixed(0)} req/s, p95 ${ms(row.p95)} ms (${row.requests} responses, ${row.unfinished} unanswered at the end; server idle again after ${row.drainSeconds.toFixed(1)} s)`);
+      console.log(
+        `${row.rps.toFixed(0)} req/s, p95 ${ms(row.p95)} ms (${row.requests} responses, ${row.unfinished} unanswered at the end; server idle again after ${row.drainSeconds.toFixed(1)} s)`,
+      );
       // A non-2xx answer means the benchmark is wrong (signed out, bad query, server bug): stop here.
-      if (row.non2xx) fail(`${row.non2xx} non-2xx responses on "${testCase.name}" (${row.detail}) — the benchmark is not measuring what it should; see ${relative(ROOT, server.logFile)}`);
+      if (row.non2xx)
+        fail(
+          `${row.non2xx} non-2xx responses on "${testCase.name}" (${row.detail}) — the benchmark is not measuring what it should; see ${relative(ROOT, server.logFile)}`,
+        );
       // A dropped connection or a timeout is what an overloaded server does (e.g. a keep-alive socket closed
       // while SQLite held the event loop for seconds): counted as errors and reported, not hidden.
-      if (row.errors) console.log(`  !! ${row.errors} requests failed without an HTTP answer on "${testCase.name}": ${row.detail}`);
+      if (row.errors)
+        console.log(
+          `  !! ${row.errors} requests failed without an HTTP answer on "${testCase.name}": ${row.detail}`,
+        );
     }
   } finally {
     if (cookies) await logout(server.base, cookies);
     await stopChild(server.child);
-    console.log(`  server stopped (exit ${server.child.exitCode ?? server.child.signalCode})`);
+    console.log(
+      `  server stopped (exit ${server.child.exitCode ?? server.child.signalCode})`,
+    );
   }
   return { target, version, data, rows, load, duration: options.duration };
 }
 
 // ---------------------------------------------------------------------------------------------- report
-
 
 function ms(value) {
   return Number.isFinite(value) ? value.toFixed(1) : '—';
@@ -201,30 +253,57 @@ function ms(value) {
 
 function table(outcome) {
   const kind = outcome.target.kind;
-  const header = ['case', 'requests/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'target p95', 'result'];
+  const header = [
+    'case',
+    'requests/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'target p95',
+    'result',
+  ];
   const body = outcome.rows.map((r) => {
     const target = r.kind ? TARGET_P95_MS[r.kind][kind] : null;
     const mark = r.censored ? '*' : '';
     // No answer at all inside the window: every request took longer than the window.
-    const cell = (v) => (r.requests === 0 ? `> ${outcome.duration * 1000}` : ms(v)) + mark;
+    const cell = (v) =>
+      (r.requests === 0 ? `> ${outcome.duration * 1000}` : ms(v)) + mark;
     return [
-      r.case, r.rps < 10 ? r.rps.toFixed(1) : r.rps.toFixed(0), cell(r.p50), cell(r.p95), cell(r.p99), String(r.errors),
-      target === null ? '—' : `≤ ${target} ms`, target === null ? '—' : r.p95 <= target ? 'PASS' : 'MISS',
+      r.case,
+      r.rps < 10 ? r.rps.toFixed(1) : r.rps.toFixed(0),
+      cell(r.p50),
+      cell(r.p95),
+      cell(r.p99),
+      String(r.errors),
+      target === null ? '—' : `≤ ${target} ms`,
+      target === null ? '—' : r.p95 <= target ? 'PASS' : 'MISS',
     ];
   });
   // Right-align numbers; pad by display width (kana are two columns wide in a terminal).
-  const width = (s) => [...s].reduce((w, ch) => w + (/[\u3000-\u30ff\uff00-\uffef\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i]))));
+  const width = (s) =>
+    [...s].reduce(
+      (w, ch) =>
+        w + (/[\u3000-\u30ff\uff00-\uffef\u4e00-\u9fff]/.test(ch) ? 2 : 1),
+      0,
+    );
+  const widths = header.map((h, i) =>
+    Math.max(width(h), ...body.map((row) => width(row[i]))),
+  );
   const numeric = [false, true, true, true, true, true, false, false];
-  const line = (cells) => `| ${cells.map((c, i) => (numeric[i] ? ' '.repeat(widths[i] - width(c)) + c : c + ' '.repeat(widths[i] - width(c)))).join(' | ')} |`;
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (numeric[i] ? ' '.repeat(widths[i] - width(c)) + c : c + ' '.repeat(widths[i] - width(c)))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   const lines = [line(header), rule, ...body.map(line)];
   for (const r of outcome.rows.filter((row) => row.errors)) {
     lines.push('', `errors on ${r.case}: ${r.detail}`);
   }
   if (outcome.rows.some((r) => r.censored)) {
-    lines.push('', `\\* more than ${CENSORED_SHARE * 100} % of the requests were still unanswered when the window closed: ` +
-      'their (longer) times are missing, so these percentiles understate the latency.');
+    lines.push(
+      '',
+      `\\* more than ${CENSORED_SHARE * 100} % of the requests were still unanswered when the window closed: ` +
+        'their (longer) times are missing, so these percentiles understate the latency.',
+    );
   }
   return lines.join('\n');
 }
@@ -250,7 +329,10 @@ async function main() {
     'npm run bench:search -- [--only postgres|sqlite] [--duration 10] [--connections 32] [--certificates 1000000] [--reseed]',
   );
   for (const file of [MAIN_JS, CLI_JS]) {
-    if (!existsSync(file)) fail(`${relative(ROOT, file)} is missing: run \`npm run bench:search\` (it builds the API first)`);
+    if (!existsSync(file))
+      fail(
+        `${relative(ROOT, file)} is missing: run \`npm run bench:search\` (it builds the API first)`,
+      );
   }
   mkdirSync(BENCH_DIR, { recursive: true });
   const info = machineInfo();
@@ -262,8 +344,10 @@ async function main() {
   ];
   console.log(header.join('\n'));
 
-  const targets = [postgresTarget(options.certificates), sqliteTarget(options.certificates)]
-    .filter((t) => !options.only || t.kind === options.only);
+  const targets = [
+    postgresTarget(options.certificates),
+    sqliteTarget(options.certificates),
+  ].filter((t) => !options.only || t.kind === options.only);
   const outcomes = [];
   for (const target of targets) {
     const outcome = await benchDatabase(target, options);
@@ -273,27 +357,62 @@ async function main() {
 
   const report = [header.join('  \n'), ''];
   for (const o of outcomes) {
-    const seeded = o.data.seeded ? `seeded in this run: ${formatDuration(o.data.seconds)}` : 'existing data reused';
-    report.push(`### ${o.target.label} — ${o.version} (${seeded}; load average ${o.load.toFixed(1)} when measuring began)`, '', table(o), '');
+    const seeded = o.data.seeded
+      ? `seeded in this run: ${formatDuration(o.data.seconds)}`
+      : 'existing data reused';
+    report.push(
+      `### ${o.target.label} — ${o.version} (${seeded}; load average ${o.load.toFixed(1)} when measuring began)`,
+      '',
+      table(o),
+      '',
+    );
   }
   const text = report.join('\n');
   console.log(`\n${text}`);
   writeFileSync(join(BENCH_DIR, 'last-run.md'), `${text}\n`);
-  writeFileSync(join(BENCH_DIR, 'last-run.json'), JSON.stringify({
-    startedAt: startedAt.toISOString(), machine: info, options, now: NOW,
-    databases: outcomes.map((o) => ({ kind: o.target.kind, version: o.version, where: o.target.where, seedSeconds: o.data.seconds, loadAverage: o.load, rows: o.rows })),
-  }, null, 2));
-  console.log(`(also written to ${relative(ROOT, join(BENCH_DIR, 'last-run.md'))} and last-run.json)`);
-  const misses = outcomes.flatMap((o) => o.rows.filter((r) => r.kind && !(r.p95 <= TARGET_P95_MS[r.kind][o.target.kind])).map((r) => `${o.target.label}: ${r.case}`));
-  console.log(misses.length ? `Targets missed (a measurement, not a failure): ${misses.join('; ')}` : 'All targets met.');
+  writeFileSync(
+    join(BENCH_DIR, 'last-run.json'),
+    JSON.stringify(
+      {
+        startedAt: startedAt.toISOString(),
+        machine: info,
+        options,
+        now: NOW,
+        databases: outcomes.map((o) => ({
+          kind: o.target.kind,
+          version: o.version,
+          where: o.target.where,
+          seedSeconds: o.data.seconds,
+          loadAverage: o.load,
+          rows: o.rows,
+        })),
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(
+    `(also written to ${relative(ROOT, join(BENCH_DIR, 'last-run.md'))} and last-run.json)`,
+  );
+  const misses = outcomes.flatMap((o) =>
+    o.rows
+      .filter((r) => r.kind && !(r.p95 <= TARGET_P95_MS[r.kind][o.target.kind]))
+      .map((r) => `${o.target.label}: ${r.case}`),
+  );
+  console.log(
+    misses.length
+      ? `Targets missed (a measurement, not a failure): ${misses.join('; ')}`
+      : 'All targets met.',
+  );
 }
 
 main().then(
   () => process.exit(0),
   async (error) => {
-    console.error(`\nbench:search failed: ${error instanceof BenchError ? error.message : error?.stack ?? error}`);
+    console.error(
+      `\nbench:search failed: ${error instanceof BenchError ? error.message : (error?.stack ?? error)}`,
+    );
     for (const child of children) child.kill('SIGKILL');
     process.exit(1);
   },
 );
-

@@ -8,10 +8,14 @@ async function main(): Promise<number> {
   const { command, options } = parseArgs(process.argv.slice(2));
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
-    console.error(`使い方: cli.js <${Object.keys(COMMANDS).join('|')}> [--オプション]`);
+    console.error(
+      `使い方: cli.js <${Object.keys(COMMANDS).join('|')}> [--オプション]`,
+    );
     return 2;
   }
-  const ctx = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const ctx = await NestFactory.createApplicationContext(CliModule, {
+    logger: ['error', 'warn'],
+  });
   try {
     return await run(ctx, options);
   } finally {

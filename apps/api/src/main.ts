@@ -8,7 +8,10 @@ import { DemoDataService } from './app/seed/demo-data.service';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const logger = new ConsoleLogger({ json: config.logJson, colors: !config.logJson });
+  const logger = new ConsoleLogger({
+    json: config.logJson,
+    colors: !config.logJson,
+  });
   const app = await NestFactory.create(AppModule, { logger, bufferLogs: true });
   configureApp(app, config);
   app.enableShutdownHooks();

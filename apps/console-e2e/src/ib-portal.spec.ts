@@ -1,4 +1,10 @@
-import { expect, test, type BrowserContext, type Page, type Route } from '@playwright/test';
+import {
+  expect,
+  test,
+  type BrowserContext,
+  type Page,
+  type Route,
+} from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,12 +46,17 @@ async function portal(
 
 async function logOn(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/`);
-  await expect(page.getByRole('heading', { level: 1, name: 'ログオン' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'ログオン' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: '電子証明書方式でログオン' }).click();
 }
 
 /** Holds a request until `release()`, so that a "処理中" screen can be photographed. */
-async function hold(context: BrowserContext, url: string | RegExp): Promise<{ release: () => void; done: Promise<void> }> {
+async function hold(
+  context: BrowserContext,
+  url: string | RegExp,
+): Promise<{ release: () => void; done: Promise<void> }> {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   let finished!: () => void;
@@ -59,7 +70,9 @@ async function hold(context: BrowserContext, url: string | RegExp): Promise<{ re
   return { release, done };
 }
 
-test('電子証明書取得: an expired user acquires through the portal, downloads the PKCS#12 and logs on with it', async ({ browser }, testInfo) => {
+test('電子証明書取得: an expired user acquires through the portal, downloads the PKCS#12 and logs on with it', async ({
+  browser,
+}, testInfo) => {
   const staff = await staffApi(STAFF_URL, 'manager-1002');
   const expired = (await usersIn(staff, 'expired')).at(-1);
   await staff.dispose();
@@ -75,17 +88,30 @@ test('電子証明書取得: an expired user acquires through the portal, downlo
   await expect(page.getByTestId('logon-refusal')).toBeVisible();
   await screen(page, 'a-01-logon-without-certificate');
   await page.getByTestId('go-acquisition').click();
-  const pfxPath = await acquireInPortal(page, user, passphrase, (n) => screen(page, `a-02-acquisition-${n}`), testInfo.outputPath('acquired.p12'));
-  await expect(page.getByTestId('certificate-subject')).toContainText(user.loginId);
+  const pfxPath = await acquireInPortal(
+    page,
+    user,
+    passphrase,
+    (n) => screen(page, `a-02-acquisition-${n}`),
+    testInfo.outputPath('acquired.p12'),
+  );
+  await expect(page.getByTestId('certificate-subject')).toContainText(
+    user.loginId,
+  );
   expect(errors).toEqual([]);
   await context.close();
 
   // ⑩ The downloaded file logs on: in the browser (重要なお知らせ, nothing to renew yet) …
-  const withCertificate = await portal(browser, IB_ORIGIN, { pfxPath, passphrase });
+  const withCertificate = await portal(browser, IB_ORIGIN, {
+    pfxPath,
+    passphrase,
+  });
   const loggedOn = await withCertificate.newPage();
   await logOn(loggedOn, IB_ORIGIN);
   await expect(loggedOn).toHaveURL(`${IB_ORIGIN}/notices`);
-  await expect(loggedOn.getByTestId('logon-header')).toContainText(user.loginId);
+  await expect(loggedOn.getByTestId('logon-header')).toContainText(
+    user.loginId,
+  );
   await expect(loggedOn.getByTestId('no-notices')).toBeVisible();
   await screen(loggedOn, 'a-03-logon-with-acquired-certificate');
   await withCertificate.close();
@@ -97,31 +123,49 @@ test('電子証明書取得: an expired user acquires through the portal, downlo
   expect(me.body.status).toBe('valid');
 });
 
-test('電子証明書取得 past the limit: refused with the seed\'s instruction to contact the credit union', async ({ browser }) => {
+test("電子証明書取得 past the limit: refused with the seed's instruction to contact the credit union", async ({
+  browser,
+}) => {
   const staff = await staffApi(STAFF_URL, 'manager-1002');
   const pastLimit = (await usersIn(staff, 'reissue_required')).at(-1);
   await staff.dispose();
-  if (!pastLimit) throw new Error('the demo data has no past-limit user at 1002');
+  if (!pastLimit)
+    throw new Error('the demo data has no past-limit user at 1002');
 
   const context = await portal(browser, IB_ORIGIN);
   const page = await context.newPage();
   await page.goto(`${IB_ORIGIN}/acquisition`);
-  await expect(page.getByRole('heading', { level: 1, name: '電子証明書取得' })).toBeVisible();
-  await page.getByLabel('ログインID（契約者ID または 利用者ID）').fill(pastLimit.ibUser.loginId);
+  await expect(
+    page.getByRole('heading', { level: 1, name: '電子証明書取得' }),
+  ).toBeVisible();
+  await page
+    .getByLabel('ログインID（契約者ID または 利用者ID）')
+    .fill(pastLimit.ibUser.loginId);
   await page.getByLabel('暗証番号', { exact: true }).fill('1234');
   await page.getByLabel('確認暗証番号', { exact: true }).fill('5678');
   await page.getByLabel('金庫コード（任意）').fill('1002');
-  await page.getByLabel('電子証明書ファイルのパスワード', { exact: true }).fill('e2e-Refused-2026');
-  await page.getByLabel('電子証明書ファイルのパスワード（確認）').fill('e2e-Refused-2026');
+  await page
+    .getByLabel('電子証明書ファイルのパスワード', { exact: true })
+    .fill('e2e-Refused-2026');
+  await page
+    .getByLabel('電子証明書ファイルのパスワード（確認）')
+    .fill('e2e-Refused-2026');
   await page.getByRole('button', { name: '電子証明書を取得する' }).click();
   const refusal = page.getByTestId('acquisition-error');
-  await expect(refusal).toContainText('有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です', { timeout: 30_000 });
-  await expect(page.getByTestId('contact-credit-union')).toHaveText(`${SEED_CONTACT_WORDING}。`);
+  await expect(refusal).toContainText(
+    '有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('contact-credit-union')).toHaveText(
+    `${SEED_CONTACT_WORDING}。`,
+  );
   await screen(page, 'c-01-acquisition-past-limit');
   await context.close();
 });
 
-test('更新 (seed ①–⑩): log on with the certificate, open the notice, renew in the browser, and only the new certificate logs on — until it expires', async ({ browser }, testInfo) => {
+test('更新 (seed ①–⑩): log on with the certificate, open the notice, renew in the browser, and only the new certificate logs on — until it expires', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000);
   // The business clock is fixed per process: acquire on 2026-12-01, then start the same database
   // again inside the renewal window of the certificate just acquired.
@@ -140,13 +184,27 @@ test('更新 (seed ①–⑩): log on with the certificate, open the notice, ren
     if (!expired) throw new Error('the demo data has no expired user at 1001');
     const user = { loginId: expired.ibUser.loginId, creditUnionCode: '1001' };
 
-    const oldCert = { pfxPath: testInfo.outputPath('current.p12'), passphrase: 'e2e-Current-2026' };
+    const oldCert = {
+      pfxPath: testInfo.outputPath('current.p12'),
+      passphrase: 'e2e-Current-2026',
+    };
     const acquiring = await portal(browser, api.ibOrigin);
     const acquirePage = await acquiring.newPage();
     await acquirePage.goto(`${api.ibOrigin}/acquisition`);
-    await acquireInPortal(acquirePage, user, oldCert.passphrase, (n) => shot(acquirePage, `00-acquisition-${n}`), oldCert.pfxPath);
+    await acquireInPortal(
+      acquirePage,
+      user,
+      oldCert.passphrase,
+      (n) => shot(acquirePage, `00-acquisition-${n}`),
+      oldCert.pfxPath,
+    );
     await acquiring.close();
-    const before = await ibGet(api.ibPort, '/ib/me', oldCert, api.serverCertificatePath);
+    const before = await ibGet(
+      api.ibPort,
+      '/ib/me',
+      oldCert,
+      api.serverCertificatePath,
+    );
     expect(before.status).toBe(200);
     const expiryDate = before.body.certificate?.expiryDate ?? '';
     expect(expiryDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -163,22 +221,31 @@ test('更新 (seed ①–⑩): log on with the certificate, open the notice, ren
     // ① 重要なお知らせ
     await expect(page).toHaveURL(`${api.ibOrigin}/notices`);
     await expect(page.getByTestId('logon-header')).toContainText(user.loginId);
-    const notice = page.getByRole('link', { name: '電子証明書の更新をお願いします' });
+    const notice = page.getByRole('link', {
+      name: '電子証明書の更新をお願いします',
+    });
     await expect(notice).toBeVisible();
     await shot(page, '01-important-notices');
 
     // ② お知らせ本文
     await notice.click();
-    await expect(page.getByTestId('notice-title')).toHaveText('電子証明書の更新をお願いします');
+    await expect(page.getByTestId('notice-title')).toHaveText(
+      '電子証明書の更新をお願いします',
+    );
     await shot(page, '02-notice-body');
 
     // ③ 「電子証明書の更新はこちら」 → a separate window: 電子証明書更新前処理中
     const preparing = await hold(context, '**/ib/renewals');
     const popupOpened = page.waitForEvent('popup');
-    await page.getByTestId('notice-body').getByRole('link', { name: '電子証明書の更新はこちら' }).click();
+    await page
+      .getByTestId('notice-body')
+      .getByRole('link', { name: '電子証明書の更新はこちら' })
+      .click();
     const popup = await popupOpened;
     const popupErrors = collectErrors(popup);
-    await expect(popup.getByRole('heading', { name: '電子証明書更新前処理中' })).toBeVisible();
+    await expect(
+      popup.getByRole('heading', { name: '電子証明書更新前処理中' }),
+    ).toBeVisible();
     await shot(popup, '03-renewal-preparing');
     preparing.release();
     await preparing.done;
@@ -190,30 +257,49 @@ test('更新 (seed ①–⑩): log on with the certificate, open the notice, ren
     await update.click();
 
     // ⑤ Webアクセスの確認: the file's passphrase, then はい
-    const newCert = { pfxPath: testInfo.outputPath('renewed.p12'), passphrase: 'e2e-Renewed-2027' };
-    await expect(popup.getByRole('heading', { name: 'Webアクセスの確認' })).toBeVisible();
-    await popup.getByLabel('電子証明書ファイルのパスワード', { exact: true }).fill(newCert.passphrase);
-    await popup.getByLabel('電子証明書ファイルのパスワード（確認）').fill(newCert.passphrase);
+    const newCert = {
+      pfxPath: testInfo.outputPath('renewed.p12'),
+      passphrase: 'e2e-Renewed-2027',
+    };
+    await expect(
+      popup.getByRole('heading', { name: 'Webアクセスの確認' }),
+    ).toBeVisible();
+    await popup
+      .getByLabel('電子証明書ファイルのパスワード', { exact: true })
+      .fill(newCert.passphrase);
+    await popup
+      .getByLabel('電子証明書ファイルのパスワード（確認）')
+      .fill(newCert.passphrase);
     await shot(popup, '05-confirm');
     const issuing = await hold(context, '**/ib/renewals/*/csr');
     await popup.getByRole('button', { name: 'はい' }).click();
 
     // ⑥ the key is made in the browser, then 電子証明書発行処理中
-    await expect(popup.getByRole('heading', { name: '電子証明書発行処理中' })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      popup.getByRole('heading', { name: '電子証明書発行処理中' }),
+    ).toBeVisible({ timeout: 30_000 });
     await shot(popup, '06-issuing');
     issuing.release();
     await issuing.done;
 
     // ⑦ install (はい) → the PKCS#12 download
-    await expect(popup.getByRole('heading', { name: '電子証明書のインストール' })).toBeVisible();
+    await expect(
+      popup.getByRole('heading', { name: '電子証明書のインストール' }),
+    ).toBeVisible();
     await shot(popup, '07-install');
     const download = popup.waitForEvent('download');
     await popup.getByRole('button', { name: 'はい' }).click();
     await (await download).saveAs(newCert.pfxPath);
 
     // ⑧ インストール完了 and the new certificate's contents
-    await expect(popup.getByRole('heading', { name: '電子証明書のインストールが完了しました' })).toBeVisible();
-    await expect(popup.getByTestId('certificate-subject')).toContainText(user.loginId);
+    await expect(
+      popup.getByRole('heading', {
+        name: '電子証明書のインストールが完了しました',
+      }),
+    ).toBeVisible();
+    await expect(popup.getByTestId('certificate-subject')).toContainText(
+      user.loginId,
+    );
     await shot(popup, '08-installed-contents');
 
     // ⑨ このウィンドウを閉じる
@@ -225,12 +311,24 @@ test('更新 (seed ①–⑩): log on with the certificate, open the notice, ren
     await context.close();
 
     // A Node TLS client: the new PKCS#12 logs on, the old certificate no longer does.
-    const renewed = await ibGet(api.ibPort, '/ib/me', newCert, api.serverCertificatePath);
+    const renewed = await ibGet(
+      api.ibPort,
+      '/ib/me',
+      newCert,
+      api.serverCertificatePath,
+    );
     expect(renewed.status).toBe(200);
     expect(renewed.body.ibUser?.loginId).toBe(user.loginId);
     expect(renewed.body.status).toBe('valid');
-    expect(renewed.body.certificate?.serialHex).not.toBe(before.body.certificate?.serialHex);
-    const old = await ibGet(api.ibPort, '/ib/me', oldCert, api.serverCertificatePath);
+    expect(renewed.body.certificate?.serialHex).not.toBe(
+      before.body.certificate?.serialHex,
+    );
+    const old = await ibGet(
+      api.ibPort,
+      '/ib/me',
+      oldCert,
+      api.serverCertificatePath,
+    );
     expect(old.status).toBe(403);
     expect(old.body.code).toBe('superseded');
 
@@ -246,27 +344,45 @@ test('更新 (seed ①–⑩): log on with the certificate, open the notice, ren
     const stale = await portal(browser, api.ibOrigin, oldCert);
     const stalePage = await stale.newPage();
     await logOn(stalePage, api.ibOrigin);
-    await expect(stalePage.getByTestId('logon-refusal')).toContainText('この電子証明書は更新済みのため使用できません');
+    await expect(stalePage.getByTestId('logon-refusal')).toContainText(
+      'この電子証明書は更新済みのため使用できません',
+    );
     await shot(stalePage, '11-logon-with-old-certificate-refused');
     await stale.close();
 
     // Later, with the new certificate: the day after its expiry the portal leads to 電子証明書取得;
     // from day 91 it gives the seed's instruction to contact the credit union instead.
     const renewedExpiry = renewed.body.certificate?.expiryDate ?? '';
-    for (const [days, name] of [[1, '12-logon-expired'], [91, '13-logon-past-limit']] as const) {
+    for (const [days, name] of [
+      [1, '12-logon-expired'],
+      [91, '13-logon-past-limit'],
+    ] as const) {
       await api.stop();
       await api.start(`${addDays(renewedExpiry, days)}T09:00:00+09:00`);
       const later = await portal(browser, api.ibOrigin, newCert);
       const laterPage = await later.newPage();
       await logOn(laterPage, api.ibOrigin);
       const refusal = laterPage.getByTestId('logon-refusal');
-      await expect(refusal).toContainText(days === 1 ? 'を過ぎたため、ログオンできません' : '日を超過しているため');
-      await expect(laterPage.getByTestId('go-acquisition')).toHaveCount(days === 1 ? 1 : 0);
-      await expect(laterPage.getByTestId('contact-credit-union')).toHaveCount(days === 1 ? 0 : 1);
+      await expect(refusal).toContainText(
+        days === 1
+          ? 'を過ぎたため、ログオンできません'
+          : '日を超過しているため',
+      );
+      await expect(laterPage.getByTestId('go-acquisition')).toHaveCount(
+        days === 1 ? 1 : 0,
+      );
+      await expect(laterPage.getByTestId('contact-credit-union')).toHaveCount(
+        days === 1 ? 0 : 1,
+      );
       await shot(laterPage, name);
       await later.close();
     }
-    const pastLimit = await ibGet(api.ibPort, '/ib/me', newCert, api.serverCertificatePath);
+    const pastLimit = await ibGet(
+      api.ibPort,
+      '/ib/me',
+      newCert,
+      api.serverCertificatePath,
+    );
     expect(pastLimit.status).toBe(403);
     expect(pastLimit.body.code).toBe('reissue_required');
   } finally {

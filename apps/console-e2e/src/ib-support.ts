@@ -28,7 +28,11 @@ export const SEED_CONTACT_WORDING =
 
 /** Every step's screenshot goes to dist/test-results/ib-portal-screens/. */
 export async function screen(page: Page, name: string): Promise<void> {
-  const path = join(WORKSPACE, 'dist/test-results/ib-portal-screens', `${name}.png`);
+  const path = join(
+    WORKSPACE,
+    'dist/test-results/ib-portal-screens',
+    `${name}.png`,
+  );
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true });
 }
@@ -40,7 +44,8 @@ export async function screen(page: Page, name: string): Promise<void> {
 export function collectPortalErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.location().url.endsWith('/ib/me')) errors.push(msg.text());
+    if (msg.type() === 'error' && !msg.location().url.endsWith('/ib/me'))
+      errors.push(msg.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
@@ -53,7 +58,9 @@ export async function staffApi(
 ): Promise<APIRequestContext> {
   const api = await playwrightRequest.newContext({ baseURL });
   await api.get('/api/health');
-  const xsrf = (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  const xsrf =
+    (await api.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')
+      ?.value ?? '';
   const login = await api.post('/api/auth/login', {
     data: { username, password: DEMO_PASSWORD },
     headers: { 'x-xsrf-token': xsrf, origin: baseURL },
@@ -82,23 +89,41 @@ export async function acquireInPortal(
   shot: (name: string) => Promise<void>,
   savedAs: string,
 ): Promise<string> {
-  await expect(page.getByRole('heading', { level: 1, name: '電子証明書取得' })).toBeVisible();
-  await page.getByLabel('ログインID（契約者ID または 利用者ID）').fill(user.loginId);
+  await expect(
+    page.getByRole('heading', { level: 1, name: '電子証明書取得' }),
+  ).toBeVisible();
+  await page
+    .getByLabel('ログインID（契約者ID または 利用者ID）')
+    .fill(user.loginId);
   await page.getByLabel('暗証番号', { exact: true }).fill(DEMO_PIN);
-  await page.getByLabel('確認暗証番号', { exact: true }).fill(DEMO_CONFIRMATION_PIN);
+  await page
+    .getByLabel('確認暗証番号', { exact: true })
+    .fill(DEMO_CONFIRMATION_PIN);
   await page.getByLabel('金庫コード（任意）').fill(user.creditUnionCode);
-  await page.getByLabel('電子証明書ファイルのパスワード', { exact: true }).fill(passphrase);
-  await page.getByLabel('電子証明書ファイルのパスワード（確認）').fill(passphrase);
+  await page
+    .getByLabel('電子証明書ファイルのパスワード', { exact: true })
+    .fill(passphrase);
+  await page
+    .getByLabel('電子証明書ファイルのパスワード（確認）')
+    .fill(passphrase);
   await shot('form');
   await page.getByRole('button', { name: '電子証明書を取得する' }).click();
-  await expect(page.getByRole('heading', { name: '電子証明書のインストール' })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByRole('heading', { name: '電子証明書のインストール' }),
+  ).toBeVisible({ timeout: 30_000 });
   await shot('install');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'はい' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^ib-certificate-\d{8}-[0-9a-f]{8}\.p12$/);
+  expect(file.suggestedFilename()).toMatch(
+    /^ib-certificate-\d{8}-[0-9a-f]{8}\.p12$/,
+  );
   await file.saveAs(savedAs);
-  await expect(page.getByRole('heading', { name: '電子証明書のインストールが完了しました' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      name: '電子証明書のインストールが完了しました',
+    }),
+  ).toBeVisible();
   await shot('installed');
   return savedAs;
 }
@@ -125,14 +150,24 @@ export function ibGet(
         path,
         method: 'GET',
         agent: false,
-        ...(serverCertificatePath ? { ca: readFileSync(serverCertificatePath) } : { rejectUnauthorized: false }),
-        ...(identity ? { pfx: readFileSync(identity.pfxPath), passphrase: identity.passphrase } : {}),
+        ...(serverCertificatePath
+          ? { ca: readFileSync(serverCertificatePath) }
+          : { rejectUnauthorized: false }),
+        ...(identity
+          ? {
+              pfx: readFileSync(identity.pfxPath),
+              passphrase: identity.passphrase,
+            }
+          : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolvePromise({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+          resolvePromise({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          }),
         );
       },
     );
@@ -187,14 +222,16 @@ export class ApiInstance {
     this.child = child;
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`API instance exited with ${child.exitCode}`);
+      if (child.exitCode !== null)
+        throw new Error(`API instance exited with ${child.exitCode}`);
       try {
         const res = await fetch(`${this.staffURL}/api/health`);
         if (res.ok) return;
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error('API instance did not start in 60 s');
+      if (Date.now() > deadline)
+        throw new Error('API instance did not start in 60 s');
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -8,5 +8,8 @@ setupZonelessTestEnv({
 
 // jsdom has getRandomValues but no SubtleCrypto: give tests Node's, as the browser has its own.
 if (!globalThis.crypto?.subtle) {
-  Object.defineProperty(globalThis, 'crypto', { value: webcrypto, configurable: true });
+  Object.defineProperty(globalThis, 'crypto', {
+    value: webcrypto,
+    configurable: true,
+  });
 }

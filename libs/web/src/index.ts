@@ -1,2 +1,7 @@
-export { apiError, apiErrorMessage, apiErrorReasons, NETWORK_ERROR_MESSAGE } from './lib/api-error';
+export {
+  apiError,
+  apiErrorMessage,
+  apiErrorReasons,
+  NETWORK_ERROR_MESSAGE,
+} from './lib/api-error';
 export { FileDownload } from './lib/file-download';

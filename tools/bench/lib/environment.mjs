@@ -1,7 +1,13 @@
 // Shared by the benchmarks: bench databases (seeded with the ops CLI), the built API as a child process,
 // a signed-in session. Only loopback addresses are used; every child is stopped on the way out.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +15,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const ROOT = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../..',
+);
 export const MAIN_JS = join(ROOT, 'dist/apps/api/main.js');
 export const CLI_JS = join(ROOT, 'dist/apps/api/cli.js');
 export const BENCH_DIR = join(ROOT, 'tmp/bench');
@@ -19,8 +28,11 @@ export const CREDIT_UNIONS = 4;
 export const STAFF = 'branch_staff-1001';
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'certdesk-demo-2026';
 export const DEFAULT_CERTIFICATES = 1_000_000;
-export const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/certdesk_bench';
-export const PG_ADMIN_URL = process.env.BENCH_ADMIN_URL || 'postgres://root@127.0.0.1:5432/test';
+export const PG_URL =
+  process.env.BENCH_DATABASE_URL ||
+  'postgres://root@127.0.0.1:5432/certdesk_bench';
+export const PG_ADMIN_URL =
+  process.env.BENCH_ADMIN_URL || 'postgres://root@127.0.0.1:5432/test';
 
 // Time bounds: nothing this script starts may outlive them.
 export const SEED_TIMEOUT_MS = 45 * 60_000;
@@ -28,14 +40,12 @@ export const SERVER_START_TIMEOUT_MS = 300_000; // migrations and the credit uni
 export const SERVER_STOP_TIMEOUT_MS = 10_000;
 export const HTTP_TIMEOUT_MS = 15_000;
 
-
 export class BenchError extends Error {}
 /** The server would not start: on reused data, possibly a schema that an edited migration no longer matches. */
 export class StartError extends BenchError {}
 export function fail(message) {
   throw new BenchError(message);
 }
-
 
 // ---------------------------------------------------------------------------------------------- children
 
@@ -52,9 +62,14 @@ export async function stopChild(child, timeoutMs = SERVER_STOP_TIMEOUT_MS) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), sleep(timeoutMs).then(() => false)]);
+  const stopped = await Promise.race([
+    exited.then(() => true),
+    sleep(timeoutMs).then(() => false),
+  ]);
   if (!stopped) {
-    console.log(`  process ${child.pid} did not stop within ${timeoutMs / 1000} s of SIGTERM: SIGKILL`);
+    console.log(
+      `  process ${child.pid} did not stop within ${timeoutMs / 1000} s of SIGTERM: SIGKILL`,
+    );
     child.kill('SIGKILL');
     await exited;
   }
@@ -85,7 +100,14 @@ export function withDatabase(url, name) {
 
 /** The JST calendar day of an instant (Date, or SQLite's UTC text). */
 export function jstDay(value) {
-  const date = value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${String(value).replace(' ', 'T')}Z`);
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(
+          /[zZ]|[+-]\d\d:\d\d$/.test(value)
+            ? value
+            : `${String(value).replace(' ', 'T')}Z`,
+        );
   return new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
@@ -93,10 +115,13 @@ export function jstDay(value) {
 export function problemWith(state, certificates) {
   if (!state.exists) return 'the database does not exist';
   if (!state.tables) return 'the schema is missing';
-  if (state.certificates < certificates) return `it holds ${state.certificates.toLocaleString('en')} certificates, fewer than ${certificates.toLocaleString('en')}`;
-  if (!state.staff) return `there is no staff account ${STAFF} (seeded without --demo-staff)`;
+  if (state.certificates < certificates)
+    return `it holds ${state.certificates.toLocaleString('en')} certificates, fewer than ${certificates.toLocaleString('en')}`;
+  if (!state.staff)
+    return `there is no staff account ${STAFF} (seeded without --demo-staff)`;
   if (!state.seededAt) return 'credit union 1001 is missing';
-  if (jstDay(state.seededAt) !== jstDay(NOW)) return `it was seeded on ${jstDay(state.seededAt)}, not on ${jstDay(NOW)} (CERTDESK_NOW)`;
+  if (jstDay(state.seededAt) !== jstDay(NOW))
+    return `it was seeded on ${jstDay(state.seededAt)}, not on ${jstDay(NOW)} (CERTDESK_NOW)`;
   return null;
 }
 
@@ -111,11 +136,21 @@ export function postgresTarget(certificates, variant = '') {
   assertLoopback(PG_URL, 'BENCH_DATABASE_URL');
   assertLoopback(PG_ADMIN_URL, 'BENCH_ADMIN_URL');
   const base = `${new URL(PG_URL).pathname.slice(1)}${variant ? `_${variant}` : ''}`;
-  const name = certificates === DEFAULT_CERTIFICATES ? base : `${base}_${certificates}`;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(`unsupported database name "${name}"`);
-  if (name === new URL(PG_ADMIN_URL).pathname.slice(1)) fail('BENCH_DATABASE_URL and BENCH_ADMIN_URL must name different databases');
+  const name =
+    certificates === DEFAULT_CERTIFICATES ? base : `${base}_${certificates}`;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    fail(`unsupported database name "${name}"`);
+  if (name === new URL(PG_ADMIN_URL).pathname.slice(1))
+    fail(
+      'BENCH_DATABASE_URL and BENCH_ADMIN_URL must name different databases',
+    );
   const url = withDatabase(PG_URL, name);
-  const client = (connectionString) => new pg.Client({ connectionString, connectionTimeoutMillis: 5000, statement_timeout: 600_000 });
+  const client = (connectionString) =>
+    new pg.Client({
+      connectionString,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 600_000,
+    });
   const connected = async (fn) => {
     const c = client(url);
     await c.connect();
@@ -141,7 +176,10 @@ export function postgresTarget(certificates, variant = '') {
     env: { DATABASE_URL: url, DATA_DIR: join(BENCH_DIR, 'postgres-data') },
     async reachable() {
       try {
-        const version = await admin(async (c) => (await c.query('SHOW server_version')).rows[0].server_version);
+        const version = await admin(
+          async (c) =>
+            (await c.query('SHOW server_version')).rows[0].server_version,
+        );
         return { ok: true, version: `PostgreSQL ${version}` };
       } catch (error) {
         return { ok: false, reason: error.message || error.code };
@@ -156,11 +194,17 @@ export function postgresTarget(certificates, variant = '') {
         throw error;
       }
       try {
-        const { rows: [t] } = await c.query("SELECT to_regclass('certificate') IS NOT NULL AND to_regclass('staff_user') IS NOT NULL AND to_regclass('credit_union') IS NOT NULL AS ok");
+        const {
+          rows: [t],
+        } = await c.query(
+          "SELECT to_regclass('certificate') IS NOT NULL AND to_regclass('staff_user') IS NOT NULL AND to_regclass('credit_union') IS NOT NULL AS ok",
+        );
         if (!t.ok) return { exists: true, tables: false };
         const n = Number((await c.query(STATE_SQL.certificates)).rows[0].n);
-        const staff = Number((await c.query(STATE_SQL.staff, [STAFF])).rows[0].n) > 0;
-        const seededAt = (await c.query(STATE_SQL.seededAt)).rows[0]?.at ?? null;
+        const staff =
+          Number((await c.query(STATE_SQL.staff, [STAFF])).rows[0].n) > 0;
+        const seededAt =
+          (await c.query(STATE_SQL.seededAt)).rows[0]?.at ?? null;
         return { exists: true, tables: true, certificates: n, staff, seededAt };
       } finally {
         await c.end();
@@ -187,8 +231,14 @@ export function postgresTarget(certificates, variant = '') {
 export function sqliteTarget(certificates, variant = '') {
   const dir = join(BENCH_DIR, 'sqlite');
   const base = `certdesk${variant ? `-${variant}` : ''}`;
-  const file = join(dir, certificates === DEFAULT_CERTIFICATES ? `${base}.sqlite` : `${base}-${certificates}.sqlite`);
-  const open = () => new Database(file, { readonly: true, fileMustExist: true });
+  const file = join(
+    dir,
+    certificates === DEFAULT_CERTIFICATES
+      ? `${base}.sqlite`
+      : `${base}-${certificates}.sqlite`,
+  );
+  const open = () =>
+    new Database(file, { readonly: true, fileMustExist: true });
   return {
     kind: 'sqlite',
     label: 'SQLite',
@@ -198,7 +248,10 @@ export function sqliteTarget(certificates, variant = '') {
     async reachable() {
       const db = new Database(':memory:');
       try {
-        return { ok: true, version: `SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v} (better-sqlite3)` };
+        return {
+          ok: true,
+          version: `SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v} (better-sqlite3)`,
+        };
       } finally {
         db.close();
       }
@@ -207,7 +260,12 @@ export function sqliteTarget(certificates, variant = '') {
       if (!existsSync(file)) return { exists: false };
       const db = open();
       try {
-        const tables = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('certificate', 'staff_user', 'credit_union')").get().n === 3;
+        const tables =
+          db
+            .prepare(
+              "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('certificate', 'staff_user', 'credit_union')",
+            )
+            .get().n === 3;
         if (!tables) return { exists: true, tables: false };
         const q = (sql) => sql.replace('$1', '?');
         const n = db.prepare(q(STATE_SQL.certificates)).get().n;
@@ -220,7 +278,8 @@ export function sqliteTarget(certificates, variant = '') {
     },
     async recreate() {
       mkdirSync(dir, { recursive: true });
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        rmSync(`${file}${suffix}`, { force: true });
     },
     // The app never runs ANALYZE on SQLite, so neither does the benchmark: it measures what production would see.
     async afterSeed() {
@@ -251,7 +310,8 @@ export function baseEnv(target) {
     CONSOLE_DIR: '',
     // Outside demo mode the API wants a passphrase for the CA keys it keeps in the database; the bench
     // database gets its own (reused on the next run, so keep it stable).
-    CA_KEY_PASSPHRASE: process.env.CA_KEY_PASSPHRASE || 'certdesk-bench-ca-key-passphrase',
+    CA_KEY_PASSPHRASE:
+      process.env.CA_KEY_PASSPHRASE || 'certdesk-bench-ca-key-passphrase',
     // No background work during the measurement: no notice runs, and the local SMTP server on any free port.
     NOTICE_WORKER: 'off',
     SMTP_PORT: '0',
@@ -262,39 +322,76 @@ export function baseEnv(target) {
 }
 
 export async function seed(target, certificates, creditUnions = CREDIT_UNIONS) {
-  const args = [CLI_JS, 'seed', '--credit-unions', String(creditUnions), '--certificates', String(certificates), '--demo-staff'];
-  console.log(`  seeding: node ${relative(ROOT, CLI_JS)} ${args.slice(1).join(' ')}`);
+  const args = [
+    CLI_JS,
+    'seed',
+    '--credit-unions',
+    String(creditUnions),
+    '--certificates',
+    String(certificates),
+    '--demo-staff',
+  ];
+  console.log(
+    `  seeding: node ${relative(ROOT, CLI_JS)} ${args.slice(1).join(' ')}`,
+  );
   const started = performance.now();
-  const child = track(spawn(process.execPath, args, { cwd: ROOT, env: baseEnv(target), stdio: ['ignore', 'pipe', 'pipe'] }));
-  const prefix = (chunk) => process.stdout.write(String(chunk).replace(/^(?=.)/gm, '  | '));
+  const child = track(
+    spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: baseEnv(target),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  const prefix = (chunk) =>
+    process.stdout.write(String(chunk).replace(/^(?=.)/gm, '  | '));
   child.stdout.on('data', prefix);
   child.stderr.on('data', prefix);
   const timer = setTimeout(() => {
-    console.log(`  the seed did not finish within ${SEED_TIMEOUT_MS / 60_000} min: killing it`);
+    console.log(
+      `  the seed did not finish within ${SEED_TIMEOUT_MS / 60_000} min: killing it`,
+    );
     child.kill('SIGKILL');
   }, SEED_TIMEOUT_MS);
-  const [code, signal] = await new Promise((r) => child.once('exit', (c, s) => r([c, s])));
+  const [code, signal] = await new Promise((r) =>
+    child.once('exit', (c, s) => r([c, s])),
+  );
   clearTimeout(timer);
-  if (code !== 0) fail(`the seed failed (exit ${code ?? signal}) on ${target.label}`);
+  if (code !== 0)
+    fail(`the seed failed (exit ${code ?? signal}) on ${target.label}`);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`  seed took ${formatDuration(seconds)} (${Math.round(certificates / seconds).toLocaleString('en')} certificates/s, wall clock incl. start-up)`);
+  console.log(
+    `  seed took ${formatDuration(seconds)} (${Math.round(certificates / seconds).toLocaleString('en')} certificates/s, wall clock incl. start-up)`,
+  );
   return seconds;
 }
 
-export async function ensureData(target, certificates, force = false, creditUnions = CREDIT_UNIONS) {
-  const problem = force ? 'a rebuild was asked for' : problemWith(await target.state(), certificates);
+export async function ensureData(
+  target,
+  certificates,
+  force = false,
+  creditUnions = CREDIT_UNIONS,
+) {
+  const problem = force
+    ? 'a rebuild was asked for'
+    : problemWith(await target.state(), certificates);
   if (!problem) {
-    console.log(`  ${target.where}: ≥ ${certificates.toLocaleString('en')} certificates and ${STAFF} present — reusing it`);
+    console.log(
+      `  ${target.where}: ≥ ${certificates.toLocaleString('en')} certificates and ${STAFF} present — reusing it`,
+    );
     return { seeded: false, seconds: null };
   }
   console.log(`  ${target.where}: ${problem} — rebuilding`);
   await target.recreate();
   const seconds = await seed(target, certificates, creditUnions);
   const recheck = problemWith(await target.state(), certificates);
-  if (recheck) fail(`after seeding, ${target.where} is still not usable: ${recheck}`);
+  if (recheck)
+    fail(`after seeding, ${target.where} is still not usable: ${recheck}`);
   const started = performance.now();
   const step = await target.afterSeed();
-  if (step) console.log(`  ${step} took ${formatDuration((performance.now() - started) / 1000)}`);
+  if (step)
+    console.log(
+      `  ${step} took ${formatDuration((performance.now() - started) / 1000)}`,
+    );
   return { seeded: true, seconds };
 }
 
@@ -318,29 +415,46 @@ export async function startServer(target) {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `server-${target.kind}.log`);
   const log = createWriteStream(logFile);
-  const child = track(spawn(process.execPath, [MAIN_JS], {
-    cwd: ROOT,
-    env: { ...baseEnv(target), PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }));
+  const child = track(
+    spawn(process.execPath, [MAIN_JS], {
+      cwd: ROOT,
+      env: { ...baseEnv(target), PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
   for (;;) {
-    if (exited) throw new StartError(`the server exited during start-up (log: ${relative(ROOT, logFile)}):\n${tail(logFile)}`);
+    if (exited)
+      throw new StartError(
+        `the server exited during start-up (log: ${relative(ROOT, logFile)}):\n${tail(logFile)}`,
+      );
     if (Date.now() > deadline) {
       await stopChild(child);
-      fail(`the server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s (log: ${relative(ROOT, logFile)})`);
+      fail(
+        `the server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s (log: ${relative(ROOT, logFile)})`,
+      );
     }
     try {
-      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`${base}/api/health`, {
+        signal: AbortSignal.timeout(2000),
+      });
       const body = await res.json();
       if (res.ok && body.status === 'ok') {
-        if (body.database?.type !== target.kind) fail(`the server runs on ${body.database?.type}, expected ${target.kind}`);
-        if (body.today !== jstDay(NOW)) fail(`the server's business date is ${body.today}, expected ${jstDay(NOW)}`);
+        if (body.database?.type !== target.kind)
+          fail(
+            `the server runs on ${body.database?.type}, expected ${target.kind}`,
+          );
+        if (body.today !== jstDay(NOW))
+          fail(
+            `the server's business date is ${body.today}, expected ${jstDay(NOW)}`,
+          );
         return { child, base, port, logFile };
       }
     } catch (error) {
@@ -353,7 +467,11 @@ export async function startServer(target) {
 
 export function tail(file, lines = 30) {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '(no log)';
   }
@@ -369,7 +487,8 @@ export class Cookies {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.jar.delete(name);
+      if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(line))
+        this.jar.delete(name);
       else this.jar.set(name, value);
     }
   }
@@ -383,19 +502,29 @@ export class Cookies {
 
 export async function login(base, username = STAFF) {
   const cookies = new Cookies();
-  const me = await fetch(`${base}/api/auth/me`, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+  const me = await fetch(`${base}/api/auth/me`, {
+    signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+  });
   cookies.take(me);
   const xsrf = cookies.get('XSRF-TOKEN');
   if (!xsrf) fail(`GET /api/auth/me (${me.status}) set no XSRF-TOKEN cookie`);
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf, cookie: cookies.header() },
+    headers: {
+      'content-type': 'application/json',
+      'x-xsrf-token': xsrf,
+      cookie: cookies.header(),
+    },
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
     signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
   });
   cookies.take(res);
-  if (res.status !== 200) fail(`log-in as ${username} answered ${res.status}: ${(await res.text()).slice(0, 300)} (is DEMO_PASSWORD the one the data was seeded with?)`);
-  if (!cookies.get('certdesk_session')) fail('log-in answered 200 without a certdesk_session cookie');
+  if (res.status !== 200)
+    fail(
+      `log-in as ${username} answered ${res.status}: ${(await res.text()).slice(0, 300)} (is DEMO_PASSWORD the one the data was seeded with?)`,
+    );
+  if (!cookies.get('certdesk_session'))
+    fail('log-in answered 200 without a certdesk_session cookie');
   return cookies;
 }
 
@@ -403,7 +532,10 @@ export async function logout(base, cookies) {
   try {
     await fetch(`${base}/api/auth/logout`, {
       method: 'POST',
-      headers: { 'x-xsrf-token': cookies.get('XSRF-TOKEN') ?? '', cookie: cookies.header() },
+      headers: {
+        'x-xsrf-token': cookies.get('XSRF-TOKEN') ?? '',
+        cookie: cookies.header(),
+      },
       signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
     });
   } catch {
@@ -413,12 +545,18 @@ export async function logout(base, cookies) {
 
 /** One plain request first: the case must answer 200 (and we say what it answers). */
 export async function probe(base, cookies, path) {
-  const res = await fetch(`${base}${path}`, { headers: { cookie: cookies.header() }, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
+  const res = await fetch(`${base}${path}`, {
+    headers: { cookie: cookies.header() },
+    signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+  });
   const text = await res.text();
-  if (res.status < 200 || res.status > 299) fail(`GET ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+  if (res.status < 200 || res.status > 299)
+    fail(`GET ${path} answered ${res.status}: ${text.slice(0, 300)}`);
   const body = JSON.parse(text);
-  if (Array.isArray(body.items)) return `${body.items.length} items on the first page${body.nextCursor ? ', more follow' : ''}`;
-  if (typeof body.total === 'number') return `total ${body.total.toLocaleString('en')} IB users`;
+  if (Array.isArray(body.items))
+    return `${body.items.length} items on the first page${body.nextCursor ? ', more follow' : ''}`;
+  if (typeof body.total === 'number')
+    return `total ${body.total.toLocaleString('en')} IB users`;
   return `status ${body.status}`;
 }
 
@@ -426,4 +564,3 @@ export function formatDuration(seconds) {
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
   return `${Math.floor(seconds / 60)} min ${(seconds % 60).toFixed(0).padStart(2, '0')} s (${seconds.toFixed(0)} s)`;
 }
-

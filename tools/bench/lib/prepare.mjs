@@ -1,5 +1,11 @@
 // The command line of a benchmark and the database it measures, made ready: shared by bench:search and bench:export.
-import { CREDIT_UNIONS, StartError, ensureData, fail, startServer } from './environment.mjs';
+import {
+  CREDIT_UNIONS,
+  StartError,
+  ensureData,
+  fail,
+  startServer,
+} from './environment.mjs';
 
 /**
  * The command line of a benchmark: `--only postgres|sqlite`, `--reseed`, `--help`, and the integer options named in
@@ -18,12 +24,14 @@ export function parseOptions(argv, defaults, integers, usage) {
       options.reseed = true;
     } else if (flag === '--only') {
       const only = value();
-      if (only !== 'postgres' && only !== 'sqlite') fail(`--only must be postgres or sqlite (got ${only})`);
+      if (only !== 'postgres' && only !== 'sqlite')
+        fail(`--only must be postgres or sqlite (got ${only})`);
       options.only = only;
     } else if (flag.startsWith('--') && Object.hasOwn(integers, name)) {
       const raw = value();
       const n = Number(raw);
-      if (!Number.isInteger(n) || n < integers[name]) fail(`--${name} must be an integer ≥ ${integers[name]} (got ${raw})`);
+      if (!Number.isInteger(n) || n < integers[name])
+        fail(`--${name} must be an integer ≥ ${integers[name]} (got ${raw})`);
       options[name] = n;
     } else {
       fail(`unknown option ${argv[i]} (try --help)`);
@@ -46,13 +54,20 @@ export async function prepare(target, options, creditUnions = CREDIT_UNIONS) {
     return null;
   }
   console.log(`\n== ${target.label} (${version}) — ${target.where}`);
-  let data = await ensureData(target, options.certificates, options.reseed, creditUnions);
+  let data = await ensureData(
+    target,
+    options.certificates,
+    options.reseed,
+    creditUnions,
+  );
   let server;
   try {
     server = await startServer(target);
   } catch (error) {
     if (!(error instanceof StartError) || data.seeded) throw error;
-    console.log(`  the server did not start on the existing data:\n${error.message.replace(/^/gm, '    ')}\n  rebuilding the data once with the current build`);
+    console.log(
+      `  the server did not start on the existing data:\n${error.message.replace(/^/gm, '    ')}\n  rebuilding the data once with the current build`,
+    );
     data = await ensureData(target, options.certificates, true, creditUnions);
     server = await startServer(target);
   }

@@ -19,6 +19,25 @@ import { NoticeWorkerModule } from './notices/notice-worker.module';
 import { IbModule } from './ib/ib.module';
 
 @Module({
-  imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, HttpModule, HealthModule, SeedModule, TenancyModule, AuthModule, StaffModule, CertificatesModule, CustomersModule, DashboardModule, PkiRuntimeModule, ReportsModule, NoticeWorkerModule, ReissuesModule, IbModule],
+  imports: [
+    ConfigModule,
+    ClockModule,
+    DatabaseModule,
+    AuditModule,
+    HttpModule,
+    HealthModule,
+    SeedModule,
+    TenancyModule,
+    AuthModule,
+    StaffModule,
+    CertificatesModule,
+    CustomersModule,
+    DashboardModule,
+    PkiRuntimeModule,
+    ReportsModule,
+    NoticeWorkerModule,
+    ReissuesModule,
+    IbModule,
+  ],
 })
 export class AppModule {}

@@ -24,7 +24,10 @@ export class AuditGuards1764000000001 implements MigrationInterface {
         FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()`);
       return;
     }
-    for (const [name, event] of [['audit_event_no_update', 'UPDATE'], ['audit_event_no_delete', 'DELETE']]) {
+    for (const [name, event] of [
+      ['audit_event_no_update', 'UPDATE'],
+      ['audit_event_no_delete', 'DELETE'],
+    ]) {
       await queryRunner.query(`CREATE TRIGGER ${name} BEFORE ${event} ON audit_event
         BEGIN SELECT RAISE(ABORT, '${MESSAGE}'); END`);
     }
@@ -32,9 +35,15 @@ export class AuditGuards1764000000001 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'postgres') {
-      await queryRunner.query('DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_event');
-      await queryRunner.query('DROP TRIGGER IF EXISTS audit_event_no_change ON audit_event');
-      await queryRunner.query('DROP FUNCTION IF EXISTS audit_event_append_only()');
+      await queryRunner.query(
+        'DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_event',
+      );
+      await queryRunner.query(
+        'DROP TRIGGER IF EXISTS audit_event_no_change ON audit_event',
+      );
+      await queryRunner.query(
+        'DROP FUNCTION IF EXISTS audit_event_append_only()',
+      );
       return;
     }
     await queryRunner.query('DROP TRIGGER IF EXISTS audit_event_no_delete');

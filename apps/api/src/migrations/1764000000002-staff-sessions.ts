@@ -1,4 +1,10 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
+import {
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
 import { columns } from './portable';
 
 /** Server-side staff sessions: the cookie holds a random token, this table only its SHA-256. */
@@ -8,19 +14,36 @@ export class StaffSessions1764000000002 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
     const fk = (column: string, referencedTableName: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName, referencedColumnNames: ['id'] });
+      new TableForeignKey({
+        columnNames: [column],
+        referencedTableName,
+        referencedColumnNames: ['id'],
+      });
     await queryRunner.createTable(
       new Table({
         name: 'staff_session',
         columns: [
           { ...c.text('id', 64), isPrimary: true },
-          c.ref('staff_user_id'), c.ref('credit_union_id'),
-          c.instant('created_at'), c.instant('last_seen_at'), c.instant('expires_at'),
-          c.instant('ended_at', true), c.text('end_reason', 16, true),
-          c.text('ip', 64, true), c.text('user_agent', 256, true),
+          c.ref('staff_user_id'),
+          c.ref('credit_union_id'),
+          c.instant('created_at'),
+          c.instant('last_seen_at'),
+          c.instant('expires_at'),
+          c.instant('ended_at', true),
+          c.text('end_reason', 16, true),
+          c.text('ip', 64, true),
+          c.text('user_agent', 256, true),
         ],
-        indices: [new TableIndex({ name: 'ix_staff_session_staff', columnNames: ['staff_user_id'] })],
-        foreignKeys: [fk('staff_user_id', 'staff_user'), fk('credit_union_id', 'credit_union')],
+        indices: [
+          new TableIndex({
+            name: 'ix_staff_session_staff',
+            columnNames: ['staff_user_id'],
+          }),
+        ],
+        foreignKeys: [
+          fk('staff_user_id', 'staff_user'),
+          fk('credit_union_id', 'credit_union'),
+        ],
       }),
     );
   }

@@ -1,4 +1,10 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
+import {
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
 import { columns } from './portable';
 
 /**
@@ -15,17 +21,42 @@ export class CertificateAuthority1764000000003 implements MigrationInterface {
       new Table({
         name: 'certificate_authority',
         columns: [
-          c.id(), c.ref('credit_union_id'), c.longText('certificate_pem'), c.longText('encrypted_key_pem'),
-          c.int('crl_number', 0), c.longText('crl_der', true), c.instant('crl_this_update', true),
-          c.instant('crl_next_update', true), c.int('revocation_count', 0), c.int('crl_revocation_count', 0), c.instant('created_at'),
+          c.id(),
+          c.ref('credit_union_id'),
+          c.longText('certificate_pem'),
+          c.longText('encrypted_key_pem'),
+          c.int('crl_number', 0),
+          c.longText('crl_der', true),
+          c.instant('crl_this_update', true),
+          c.instant('crl_next_update', true),
+          c.int('revocation_count', 0),
+          c.int('crl_revocation_count', 0),
+          c.instant('created_at'),
         ],
-        indices: [new TableIndex({ name: 'uq_certificate_authority_credit_union', columnNames: ['credit_union_id'], isUnique: true })],
-        foreignKeys: [new TableForeignKey({ columnNames: ['credit_union_id'], referencedTableName: 'credit_union', referencedColumnNames: ['id'] })],
+        indices: [
+          new TableIndex({
+            name: 'uq_certificate_authority_credit_union',
+            columnNames: ['credit_union_id'],
+            isUnique: true,
+          }),
+        ],
+        foreignKeys: [
+          new TableForeignKey({
+            columnNames: ['credit_union_id'],
+            referencedTableName: 'credit_union',
+            referencedColumnNames: ['id'],
+          }),
+        ],
       }),
     );
-    await queryRunner.createIndex('certificate', new TableIndex({
-      name: 'ix_certificate_revoked', columnNames: ['credit_union_id', 'revoked_at'], where: 'revoked_at IS NOT NULL',
-    }));
+    await queryRunner.createIndex(
+      'certificate',
+      new TableIndex({
+        name: 'ix_certificate_revoked',
+        columnNames: ['credit_union_id', 'revoked_at'],
+        where: 'revoked_at IS NOT NULL',
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,4 +1,10 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
+import {
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
 import { columns } from './portable';
 
 /** 再発行処理: requests, their decisions and the acquisition authorization they open. */
@@ -8,25 +14,59 @@ export class Reissues1764000000060 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
     const fk = (column: string, referencedTableName: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName, referencedColumnNames: ['id'] });
-    await queryRunner.createTable(new Table({
-      name: 'reissue_request',
-      columns: [
-        c.id(), c.ref('credit_union_id'), c.ref('customer_id'), c.ref('ib_user_id'), c.text('reason', 20),
-        c.text('reason_text', 500, true), c.text('identity_check', 200), c.date('form_received_on'), c.text('status', 16),
-        c.ref('requested_by_id'), c.text('requested_by_name', 100), c.instant('requested_at'),
-        c.ref('decided_by_id', true), c.text('decided_by_name', 100, true), c.instant('decided_at', true),
-        c.text('decision_comment', 500, true), c.date('authorized_until', true), c.instant('closed_at', true),
-        c.longText('revoked_certificate_ids', true),
-      ],
-      indices: [
-        new TableIndex({ name: 'ix_reissue_status', columnNames: ['credit_union_id', 'status', 'requested_at'] }),
-        new TableIndex({ name: 'ix_reissue_ib_user', columnNames: ['ib_user_id'] }),
-        // At most one open request per IB user, whatever races: the database says no to the second.
-        new TableIndex({ name: 'uq_reissue_open', columnNames: ['ib_user_id'], isUnique: true, where: "status IN ('pending', 'authorized')" }),
-      ],
-      foreignKeys: [fk('credit_union_id', 'credit_union'), fk('customer_id', 'customer'), fk('ib_user_id', 'ib_user')],
-    }));
+      new TableForeignKey({
+        columnNames: [column],
+        referencedTableName,
+        referencedColumnNames: ['id'],
+      });
+    await queryRunner.createTable(
+      new Table({
+        name: 'reissue_request',
+        columns: [
+          c.id(),
+          c.ref('credit_union_id'),
+          c.ref('customer_id'),
+          c.ref('ib_user_id'),
+          c.text('reason', 20),
+          c.text('reason_text', 500, true),
+          c.text('identity_check', 200),
+          c.date('form_received_on'),
+          c.text('status', 16),
+          c.ref('requested_by_id'),
+          c.text('requested_by_name', 100),
+          c.instant('requested_at'),
+          c.ref('decided_by_id', true),
+          c.text('decided_by_name', 100, true),
+          c.instant('decided_at', true),
+          c.text('decision_comment', 500, true),
+          c.date('authorized_until', true),
+          c.instant('closed_at', true),
+          c.longText('revoked_certificate_ids', true),
+        ],
+        indices: [
+          new TableIndex({
+            name: 'ix_reissue_status',
+            columnNames: ['credit_union_id', 'status', 'requested_at'],
+          }),
+          new TableIndex({
+            name: 'ix_reissue_ib_user',
+            columnNames: ['ib_user_id'],
+          }),
+          // At most one open request per IB user, whatever races: the database says no to the second.
+          new TableIndex({
+            name: 'uq_reissue_open',
+            columnNames: ['ib_user_id'],
+            isUnique: true,
+            where: "status IN ('pending', 'authorized')",
+          }),
+        ],
+        foreignKeys: [
+          fk('credit_union_id', 'credit_union'),
+          fk('customer_id', 'customer'),
+          fk('ib_user_id', 'ib_user'),
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

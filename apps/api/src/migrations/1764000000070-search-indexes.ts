@@ -15,15 +15,20 @@ export class SearchIndexes1764000000070 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX ix_ib_user_sort_expiry ON ib_user (credit_union_id, (COALESCE(current_expiry_date, '9999-12-31')), id)`,
     );
-    await queryRunner.query('CREATE INDEX ix_ib_user_login_lower ON ib_user (credit_union_id, (LOWER(login_id)))');
+    await queryRunner.query(
+      'CREATE INDEX ix_ib_user_login_lower ON ib_user (credit_union_id, (LOWER(login_id)))',
+    );
     if (queryRunner.connection.options.type === 'postgres') {
       await queryRunner.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-      await queryRunner.query('CREATE INDEX ix_customer_search_trgm ON customer USING gin (search_key gin_trgm_ops)');
+      await queryRunner.query(
+        'CREATE INDEX ix_customer_search_trgm ON customer USING gin (search_key gin_trgm_ops)',
+      );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    if (queryRunner.connection.options.type === 'postgres') await queryRunner.query('DROP INDEX ix_customer_search_trgm');
+    if (queryRunner.connection.options.type === 'postgres')
+      await queryRunner.query('DROP INDEX ix_customer_search_trgm');
     await queryRunner.query('DROP INDEX ix_ib_user_login_lower');
     await queryRunner.query('DROP INDEX ix_ib_user_sort_expiry');
   }

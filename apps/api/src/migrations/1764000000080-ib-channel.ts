@@ -1,4 +1,10 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
+import {
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
 import { columns } from './portable';
 
 /**
@@ -11,17 +17,45 @@ export class IbChannel1764000000080 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
     const fk = (column: string, referencedTableName: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName, referencedColumnNames: ['id'] });
-    await queryRunner.createIndex('certificate', new TableIndex({ name: 'ix_certificate_fingerprint', columnNames: ['fingerprint_sha256'] }));
-    await queryRunner.createTable(new Table({
-      name: 'ib_renewal_session',
-      columns: [
-        c.id(), c.ref('credit_union_id'), c.ref('ib_user_id'), c.ref('certificate_id'), c.text('action', 16),
-        c.instant('created_at'), c.instant('expires_at'), c.instant('used_at', true), c.ref('issued_certificate_id', true),
-      ],
-      indices: [new TableIndex({ name: 'ix_ib_renewal_session_user', columnNames: ['ib_user_id', 'created_at'] })],
-      foreignKeys: [fk('credit_union_id', 'credit_union'), fk('ib_user_id', 'ib_user'), fk('certificate_id', 'certificate')],
-    }));
+      new TableForeignKey({
+        columnNames: [column],
+        referencedTableName,
+        referencedColumnNames: ['id'],
+      });
+    await queryRunner.createIndex(
+      'certificate',
+      new TableIndex({
+        name: 'ix_certificate_fingerprint',
+        columnNames: ['fingerprint_sha256'],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'ib_renewal_session',
+        columns: [
+          c.id(),
+          c.ref('credit_union_id'),
+          c.ref('ib_user_id'),
+          c.ref('certificate_id'),
+          c.text('action', 16),
+          c.instant('created_at'),
+          c.instant('expires_at'),
+          c.instant('used_at', true),
+          c.ref('issued_certificate_id', true),
+        ],
+        indices: [
+          new TableIndex({
+            name: 'ix_ib_renewal_session_user',
+            columnNames: ['ib_user_id', 'created_at'],
+          }),
+        ],
+        foreignKeys: [
+          fk('credit_union_id', 'credit_union'),
+          fk('ib_user_id', 'ib_user'),
+          fk('certificate_id', 'certificate'),
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

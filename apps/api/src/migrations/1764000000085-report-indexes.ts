@@ -10,7 +10,9 @@ export class ReportIndexes1764000000085 implements MigrationInterface {
   name = 'ReportIndexes1764000000085';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('CREATE INDEX ix_reissue_requested ON reissue_request (credit_union_id, requested_at, id)');
+    await queryRunner.query(
+      'CREATE INDEX ix_reissue_requested ON reissue_request (credit_union_id, requested_at, id)',
+    );
     await queryRunner.query(
       'CREATE INDEX ix_notice_outbox_report ON notice_outbox (credit_union_id, business_date, kind, milestone, status)',
     );

@@ -35,12 +35,18 @@ export class IbUserCounts1764000000090 implements MigrationInterface {
           RETURN NULL;
         END
         $$`);
-      await queryRunner.query('CREATE TRIGGER ib_user_count_insert_delete AFTER INSERT OR DELETE ON ib_user FOR EACH ROW EXECUTE FUNCTION ib_user_count_keep()');
+      await queryRunner.query(
+        'CREATE TRIGGER ib_user_count_insert_delete AFTER INSERT OR DELETE ON ib_user FOR EACH ROW EXECUTE FUNCTION ib_user_count_keep()',
+      );
       await queryRunner.query(`CREATE TRIGGER ib_user_count_update AFTER UPDATE ON ib_user FOR EACH ROW
         WHEN (${CHANGED.replace(/IS NOT/g, 'IS DISTINCT FROM')}) EXECUTE FUNCTION ib_user_count_keep()`);
     } else {
-      await queryRunner.query(`CREATE TRIGGER ib_user_count_insert AFTER INSERT ON ib_user BEGIN ${ADD_NEW}; END`);
-      await queryRunner.query(`CREATE TRIGGER ib_user_count_delete AFTER DELETE ON ib_user BEGIN ${REMOVE_OLD}; END`);
+      await queryRunner.query(
+        `CREATE TRIGGER ib_user_count_insert AFTER INSERT ON ib_user BEGIN ${ADD_NEW}; END`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER ib_user_count_delete AFTER DELETE ON ib_user BEGIN ${REMOVE_OLD}; END`,
+      );
       await queryRunner.query(`CREATE TRIGGER ib_user_count_update AFTER UPDATE ON ib_user WHEN ${CHANGED}
         BEGIN ${REMOVE_OLD}; ${ADD_NEW}; END`);
     }
@@ -51,11 +57,20 @@ export class IbUserCounts1764000000090 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'postgres') {
-      await queryRunner.query('DROP TRIGGER IF EXISTS ib_user_count_update ON ib_user');
-      await queryRunner.query('DROP TRIGGER IF EXISTS ib_user_count_insert_delete ON ib_user');
+      await queryRunner.query(
+        'DROP TRIGGER IF EXISTS ib_user_count_update ON ib_user',
+      );
+      await queryRunner.query(
+        'DROP TRIGGER IF EXISTS ib_user_count_insert_delete ON ib_user',
+      );
       await queryRunner.query('DROP FUNCTION IF EXISTS ib_user_count_keep()');
     } else {
-      for (const name of ['ib_user_count_update', 'ib_user_count_delete', 'ib_user_count_insert']) await queryRunner.query(`DROP TRIGGER IF EXISTS ${name}`);
+      for (const name of [
+        'ib_user_count_update',
+        'ib_user_count_delete',
+        'ib_user_count_insert',
+      ])
+        await queryRunner.query(`DROP TRIGGER IF EXISTS ${name}`);
     }
     await queryRunner.query('DROP TABLE ib_user_count');
   }

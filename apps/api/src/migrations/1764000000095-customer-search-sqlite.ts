@@ -21,8 +21,12 @@ export class CustomerSearchSqlite1764000000095 implements MigrationInterface {
     await queryRunner.query(
       "CREATE VIRTUAL TABLE customer_search USING fts5(search_key, content='customer', content_rowid='rowid', tokenize='trigram')",
     );
-    await queryRunner.query("INSERT INTO customer_search(customer_search) VALUES ('rebuild')");
-    await queryRunner.query("CREATE VIRTUAL TABLE customer_search_terms USING fts5vocab(customer_search, 'row')");
+    await queryRunner.query(
+      "INSERT INTO customer_search(customer_search) VALUES ('rebuild')",
+    );
+    await queryRunner.query(
+      "CREATE VIRTUAL TABLE customer_search_terms USING fts5vocab(customer_search, 'row')",
+    );
     await queryRunner.query(`CREATE TRIGGER customer_search_insert AFTER INSERT ON customer BEGIN
       INSERT INTO customer_search(rowid, search_key) VALUES (new.rowid, new.search_key);
     END`);
@@ -37,7 +41,11 @@ export class CustomerSearchSqlite1764000000095 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'postgres') return;
-    for (const trigger of ['customer_search_update', 'customer_search_delete', 'customer_search_insert']) {
+    for (const trigger of [
+      'customer_search_update',
+      'customer_search_delete',
+      'customer_search_insert',
+    ]) {
       await queryRunner.query(`DROP TRIGGER ${trigger}`);
     }
     await queryRunner.query('DROP TABLE customer_search_terms');

@@ -11,4 +11,16 @@ import { IbUserCounts1764000000090 } from './1764000000090-ib-user-counts';
 import { CustomerSearchSqlite1764000000095 } from './1764000000095-customer-search-sqlite';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
-export const MIGRATIONS = [InitialSchema1764000000000, AuditGuards1764000000001, StaffSessions1764000000002, CertificateAuthority1764000000003, Notices1764000000050, Reissues1764000000060, SearchIndexes1764000000070, IbChannel1764000000080, ReportIndexes1764000000085, IbUserCounts1764000000090, CustomerSearchSqlite1764000000095];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  AuditGuards1764000000001,
+  StaffSessions1764000000002,
+  CertificateAuthority1764000000003,
+  Notices1764000000050,
+  Reissues1764000000060,
+  SearchIndexes1764000000070,
+  IbChannel1764000000080,
+  ReportIndexes1764000000085,
+  IbUserCounts1764000000090,
+  CustomerSearchSqlite1764000000095,
+];

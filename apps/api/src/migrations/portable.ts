@@ -6,7 +6,11 @@ import { QueryRunner, TableColumnOptions } from 'typeorm';
  */
 export function columns(queryRunner: QueryRunner) {
   const postgres = queryRunner.connection.options.type === 'postgres';
-  const col = (name: string, type: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+  const col = (
+    name: string,
+    type: string,
+    extra: Partial<TableColumnOptions> = {},
+  ): TableColumnOptions => ({
     name,
     type,
     isNullable: false,
@@ -14,13 +18,23 @@ export function columns(queryRunner: QueryRunner) {
   });
   return {
     postgres,
-    id: (): TableColumnOptions => col('id', 'varchar', { length: '36', isPrimary: true }),
-    ref: (name: string, nullable = false) => col(name, 'varchar', { length: '36', isNullable: nullable }),
-    text: (name: string, length: number, nullable = false) => col(name, 'varchar', { length: String(length), isNullable: nullable }),
-    longText: (name: string, nullable = false) => col(name, 'text', { isNullable: nullable }),
-    int: (name: string, def?: number) => col(name, 'integer', def === undefined ? {} : { default: def }),
-    bool: (name: string, def: boolean) => col(name, 'boolean', { default: postgres ? String(def) : def ? 1 : 0 }),
-    date: (name: string, nullable = false) => col(name, 'date', { isNullable: nullable }),
-    instant: (name: string, nullable = false) => col(name, postgres ? 'timestamptz' : 'datetime', { isNullable: nullable }),
+    id: (): TableColumnOptions =>
+      col('id', 'varchar', { length: '36', isPrimary: true }),
+    ref: (name: string, nullable = false) =>
+      col(name, 'varchar', { length: '36', isNullable: nullable }),
+    text: (name: string, length: number, nullable = false) =>
+      col(name, 'varchar', { length: String(length), isNullable: nullable }),
+    longText: (name: string, nullable = false) =>
+      col(name, 'text', { isNullable: nullable }),
+    int: (name: string, def?: number) =>
+      col(name, 'integer', def === undefined ? {} : { default: def }),
+    bool: (name: string, def: boolean) =>
+      col(name, 'boolean', { default: postgres ? String(def) : def ? 1 : 0 }),
+    date: (name: string, nullable = false) =>
+      col(name, 'date', { isNullable: nullable }),
+    instant: (name: string, nullable = false) =>
+      col(name, postgres ? 'timestamptz' : 'datetime', {
+        isNullable: nullable,
+      }),
   };
 }

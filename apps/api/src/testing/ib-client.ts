@@ -25,41 +25,88 @@ export class IbClient {
   private readonly port: number;
   private readonly serverCa: string;
 
-  constructor(t: TestApp, private readonly identity: IbIdentity | null = null) {
+  constructor(
+    t: TestApp,
+    private readonly identity: IbIdentity | null = null,
+  ) {
     const port = t.app.get(IbTlsListener).port();
-    if (port === null) throw new Error('The IB listener is off: create the test app with IB_TLS_PORT=0');
+    if (port === null)
+      throw new Error(
+        'The IB listener is off: create the test app with IB_TLS_PORT=0',
+      );
     this.port = port;
-    this.serverCa = readFileSync(join(t.config.dataDir, 'ib-tls', 'server.crt'), 'utf8');
+    this.serverCa = readFileSync(
+      join(t.config.dataDir, 'ib-tls', 'server.crt'),
+      'utf8',
+    );
   }
 
   as(identity: IbIdentity | null): IbClient {
-    return Object.assign(Object.create(IbClient.prototype) as IbClient, { ...this, identity });
+    return Object.assign(Object.create(IbClient.prototype) as IbClient, {
+      ...this,
+      identity,
+    });
   }
 
   get(path: string, headers: Record<string, string> = {}): Promise<IbAnswer> {
     return this.send('GET', path, undefined, headers);
   }
 
-  post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<IbAnswer> {
-    return this.send('POST', path, body === undefined ? undefined : JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+  post(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<IbAnswer> {
+    return this.send(
+      'POST',
+      path,
+      body === undefined ? undefined : JSON.stringify(body),
+      { 'content-type': 'application/json', ...headers },
+    );
   }
 
-  send(method: string, path: string, payload: string | undefined, headers: Record<string, string>): Promise<IbAnswer> {
+  send(
+    method: string,
+    path: string,
+    payload: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<IbAnswer> {
     return new Promise((resolve, reject) => {
-      const req = request({
-        host: '127.0.0.1', servername: 'localhost', port: this.port, method, path, agent: false, ca: this.serverCa,
-        ...(this.identity ? { key: this.identity.keyPem, cert: this.identity.certPem } : {}),
-        headers: { ...(payload !== undefined ? { 'content-length': String(Buffer.byteLength(payload)) } : {}), ...headers },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          if ((res.headers['content-type'] ?? '').includes('json') && text) body = JSON.parse(text);
-          resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
-        });
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          servername: 'localhost',
+          port: this.port,
+          method,
+          path,
+          agent: false,
+          ca: this.serverCa,
+          ...(this.identity
+            ? { key: this.identity.keyPem, cert: this.identity.certPem }
+            : {}),
+          headers: {
+            ...(payload !== undefined
+              ? { 'content-length': String(Buffer.byteLength(payload)) }
+              : {}),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let body: unknown = text;
+            if ((res.headers['content-type'] ?? '').includes('json') && text)
+              body = JSON.parse(text);
+            resolve({
+              status: res.statusCode ?? 0,
+              body,
+              headers: res.headers,
+            });
+          });
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });

@@ -14,15 +14,38 @@ let next = 1;
 export async function addIbUser(
   t: TestApp,
   cu: CreditUnion,
-  state: Partial<Pick<IbUser, 'currentExpiryDate' | 'currentRevoked' | 'reissueState' | 'ibRole'>> = {},
+  state: Partial<
+    Pick<
+      IbUser,
+      'currentExpiryDate' | 'currentRevoked' | 'reissueState' | 'ibRole'
+    >
+  > = {},
 ): Promise<IbUser> {
-  const customer = await t.dataSource.getRepository(Customer).findOneOrFail({ where: { creditUnionId: cu.id }, order: { contractNumber: 'ASC' } });
+  const customer = await t.dataSource.getRepository(Customer).findOneOrFail({
+    where: { creditUnionId: cu.id },
+    order: { contractNumber: 'ASC' },
+  });
   const now = t.clock.now();
   const user: IbUser = {
-    id: randomUUID(), creditUnionId: cu.id, customerId: customer.id, loginId: `pki${String(next++).padStart(5, '0')}`,
-    ibRole: 'user', name: '証明 太郎', nameKana: 'ショウメイ タロウ', email: null, pinHash: null, confirmPinHash: null,
-    failedPinAttempts: 0, pinLockedAt: null, currentCertificateId: null, currentExpiryDate: null, currentRevoked: false,
-    reissueState: null, createdAt: now, updatedAt: now, ...state,
+    id: randomUUID(),
+    creditUnionId: cu.id,
+    customerId: customer.id,
+    loginId: `pki${String(next++).padStart(5, '0')}`,
+    ibRole: 'user',
+    name: '証明 太郎',
+    nameKana: 'ショウメイ タロウ',
+    email: null,
+    pinHash: null,
+    confirmPinHash: null,
+    failedPinAttempts: 0,
+    pinLockedAt: null,
+    currentCertificateId: null,
+    currentExpiryDate: null,
+    currentRevoked: false,
+    reissueState: null,
+    createdAt: now,
+    updatedAt: now,
+    ...state,
   };
   await t.dataSource.getRepository(IbUser).insert(user);
   return user;
@@ -30,14 +53,28 @@ export async function addIbUser(
 
 /** `n` PKCS#10 requests of fresh RSA keys (node:crypto keys, made in parallel). */
 export async function rsaCsrs(n: number, bits = 2048): Promise<string[]> {
-  const keys = await Promise.all(Array.from({ length: n }, () => promisify(generateKeyPair)('rsa', { modulusLength: bits })));
-  return keys.map(({ privateKey }, i) => buildCsr(privateKey, `concurrent-${i}`));
+  const keys = await Promise.all(
+    Array.from({ length: n }, () =>
+      promisify(generateKeyPair)('rsa', { modulusLength: bits }),
+    ),
+  );
+  return keys.map(({ privateKey }, i) =>
+    buildCsr(privateKey, `concurrent-${i}`),
+  );
 }
 
 /** Gives the IB user hashed PINs (ご契約先暗証番号 / 確認暗証番号), as the credit union's records hold them. */
-export async function withPins(t: TestApp, user: IbUser, pin: string, confirmationPin: string): Promise<IbUser> {
+export async function withPins(
+  t: TestApp,
+  user: IbUser,
+  pin: string,
+  confirmationPin: string,
+): Promise<IbUser> {
   const passwords = t.app.get(Passwords);
-  const patch = { pinHash: await passwords.hash(pin), confirmPinHash: await passwords.hash(confirmationPin) };
+  const patch = {
+    pinHash: await passwords.hash(pin),
+    confirmPinHash: await passwords.hash(confirmationPin),
+  };
   await t.dataSource.getRepository(IbUser).update({ id: user.id }, patch);
   return { ...user, ...patch };
 }

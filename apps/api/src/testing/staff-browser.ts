@@ -19,7 +19,14 @@ export interface SeededTenants {
 /** Two credit unions (1001, 1002), one customer each, demo staff of every role with {@link DEMO_PASSWORD}. */
 export async function seedTwoCreditUnions(t: TestApp): Promise<SeededTenants> {
   await t.app.get(SeedService).seed(
-    { seed: 1, creditUnions: 2, customersPerCreditUnion: 1, firstCode: 1001, today: t.clock.today(), now: t.clock.now() },
+    {
+      seed: 1,
+      creditUnions: 2,
+      customersPerCreditUnion: 1,
+      firstCode: 1001,
+      today: t.clock.today(),
+      now: t.clock.now(),
+    },
     DEMO_PASSWORD,
   );
   const repo = t.dataSource.getRepository(CreditUnion);
@@ -30,7 +37,10 @@ export async function seedTwoCreditUnions(t: TestApp): Promise<SeededTenants> {
   };
 }
 
-export function staffByUsername(t: TestApp, username: string): Promise<StaffUser> {
+export function staffByUsername(
+  t: TestApp,
+  username: string,
+): Promise<StaffUser> {
   return t.dataSource.getRepository(StaffUser).findOneByOrFail({ username });
 }
 
@@ -71,13 +81,26 @@ export class StaffBrowser {
     return this.post('/api/auth/login', { username, password });
   }
 
-  async send(method: Method, path: string, body?: object, headers: Record<string, string> = {}): Promise<Response> {
-    if (method !== 'get' && !this.cookies.has('XSRF-TOKEN')) await this.send('get', '/api/auth/me');
-    let req = request(this.server)[method](path).set('X-Forwarded-For', this.ip);
-    if (this.cookies.size > 0) req = req.set('Cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+  async send(
+    method: Method,
+    path: string,
+    body?: object,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    if (method !== 'get' && !this.cookies.has('XSRF-TOKEN'))
+      await this.send('get', '/api/auth/me');
+    let req = request(this.server)
+      [method](path)
+      .set('X-Forwarded-For', this.ip);
+    if (this.cookies.size > 0)
+      req = req.set(
+        'Cookie',
+        [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      );
     const xsrf = this.cookies.get('XSRF-TOKEN');
     if (method !== 'get' && xsrf) req = req.set('X-XSRF-TOKEN', xsrf);
-    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    for (const [name, value] of Object.entries(headers))
+      req = req.set(name, value);
     const res = await (body === undefined ? req : req.send(body));
     this.store(res);
     return res;
@@ -85,12 +108,19 @@ export class StaffBrowser {
 
   private store(res: Response): void {
     const header = res.headers['set-cookie'] as string[] | string | undefined;
-    for (const line of Array.isArray(header) ? header : header ? [header] : []) {
+    for (const line of Array.isArray(header)
+      ? header
+      : header
+        ? [header]
+        : []) {
       const [pair, ...attributes] = line.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = decodeURIComponent(pair.slice(eq + 1).trim());
-      const expired = attributes.some((a) => /^\s*expires=thu, 01 jan 1970/i.test(a) || /^\s*max-age=0\b/i.test(a));
+      const expired = attributes.some(
+        (a) =>
+          /^\s*expires=thu, 01 jan 1970/i.test(a) || /^\s*max-age=0\b/i.test(a),
+      );
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }

@@ -3,7 +3,11 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app/app.module';
 import { Clock, FixedClock } from '../app/infra/clock/clock';
-import { AppConfig, DatabaseConfig, loadConfig } from '../app/infra/config/config';
+import {
+  AppConfig,
+  DatabaseConfig,
+  loadConfig,
+} from '../app/infra/config/config';
 import { APP_CONFIG } from '../app/infra/config/config.module';
 import { configureApp } from '../app/infra/http/configure-app';
 
@@ -24,13 +28,27 @@ export async function createTestApp(
   options: { now?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const config: AppConfig = {
-    ...loadConfig({ CONSOLE_DIR: '', DEMO_DATA: 'off', LOG_FORMAT: 'text', NOTICE_WORKER: 'off', SMTP_PORT: '0', CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE, IB_TLS_PORT: 'off', IB_PORTAL_DIR: '', ...options.env }),
+    ...loadConfig({
+      CONSOLE_DIR: '',
+      DEMO_DATA: 'off',
+      LOG_FORMAT: 'text',
+      NOTICE_WORKER: 'off',
+      SMTP_PORT: '0',
+      CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE,
+      IB_TLS_PORT: 'off',
+      IB_PORTAL_DIR: '',
+      ...options.env,
+    }),
     database,
   };
-  const clock = new FixedClock(new Date(options.now ?? '2026-12-01T09:00:00+09:00'));
+  const clock = new FixedClock(
+    new Date(options.now ?? '2026-12-01T09:00:00+09:00'),
+  );
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG).useValue(config)
-    .overrideProvider(Clock).useValue(clock)
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .overrideProvider(Clock)
+    .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   configureApp(app, config);
@@ -40,5 +58,11 @@ export async function createTestApp(
     await app.close().catch(() => undefined); // a start-up that fails must not leave the database open
     throw error;
   }
-  return { app, clock, dataSource: app.get(DataSource), config, close: () => app.close() };
+  return {
+    app,
+    clock,
+    dataSource: app.get(DataSource),
+    config,
+    close: () => app.close(),
+  };
 }

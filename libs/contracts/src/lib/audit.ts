@@ -27,6 +27,10 @@ export interface AuditVerification {
   intact: boolean;
   checked: number;
   /** The first record whose content, hash or link is wrong, or where a sequence number is missing. */
-  firstBroken: { seq: number; id: string | null; reason: 'hash_mismatch' | 'link_mismatch' | 'missing' } | null;
+  firstBroken: {
+    seq: number;
+    id: string | null;
+    reason: 'hash_mismatch' | 'link_mismatch' | 'missing';
+  } | null;
   verifiedAt: string;
 }

@@ -2,12 +2,23 @@ import type { CertificateView } from './customers';
 
 /** RFC 5280 reasons a certificate can be revoked with (`certificate.revocation_reason`). */
 export type RevocationReasonName =
-  | 'unspecified' | 'keyCompromise' | 'cACompromise' | 'affiliationChanged'
-  | 'superseded' | 'cessationOfOperation' | 'certificateHold' | 'privilegeWithdrawn';
+  | 'unspecified'
+  | 'keyCompromise'
+  | 'cACompromise'
+  | 'affiliationChanged'
+  | 'superseded'
+  | 'cessationOfOperation'
+  | 'certificateHold'
+  | 'privilegeWithdrawn';
 
 /** What a manager may choose on the revoke dialog (a hold, or a CA compromise, is not a staff action). */
 export const STAFF_REVOCATION_REASONS = [
-  'keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'privilegeWithdrawn', 'unspecified',
+  'keyCompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'privilegeWithdrawn',
+  'unspecified',
 ] as const;
 export type StaffRevocationReason = (typeof STAFF_REVOCATION_REASONS)[number];
 
@@ -39,7 +50,11 @@ export interface DecodedCertificateView {
   serialHex: string;
   notBefore: string;
   notAfter: string;
-  publicKey: { algorithm: string; bits: number | null; exponent: string | null };
+  publicKey: {
+    algorithm: string;
+    bits: number | null;
+    exponent: string | null;
+  };
   signatureAlgorithm: string;
   fingerprintSha256: string;
   extensions: CertificateExtensionView[];
@@ -47,7 +62,12 @@ export interface DecodedCertificateView {
 
 /** `GET /api/certificates/:id` */
 export interface CertificateDetail extends CertificateView {
-  ibUser: { id: string; loginId: string; name: string; ibRole: 'administrator' | 'user' };
+  ibUser: {
+    id: string;
+    loginId: string;
+    name: string;
+    ibRole: 'administrator' | 'user';
+  };
   customer: { id: string; contractNumber: string; companyName: string };
   /** Null for certificates taken over from the previous system (only their serial and dates are known). */
   pem: string | null;

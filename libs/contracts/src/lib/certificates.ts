@@ -1,7 +1,13 @@
 /** Lifecycle statuses (mirrors libs/domain `LifecycleStatus`). */
 export type LifecycleStatusName =
-  | 'valid' | 'renewal_due' | 'expired' | 'reissue_required'
-  | 'revoked' | 'reissue_pending' | 'reissue_authorized' | 'not_issued';
+  | 'valid'
+  | 'renewal_due'
+  | 'expired'
+  | 'reissue_required'
+  | 'revoked'
+  | 'reissue_pending'
+  | 'reissue_authorized'
+  | 'not_issued';
 
 /** `GET /api/certificates?q=&status=&expiresFrom=&expiresTo=&branch=&ibRole=&sort=&cursor=&limit=` */
 export interface CertificateSearchQuery {
@@ -18,8 +24,19 @@ export interface CertificateSearchQuery {
 
 /** One IB user with their current certificate. */
 export interface CertificateSearchItem {
-  customer: { id: string; contractNumber: string; companyName: string; companyNameKana: string; branchCode: string };
-  ibUser: { id: string; loginId: string; ibRole: 'administrator' | 'user'; name: string };
+  customer: {
+    id: string;
+    contractNumber: string;
+    companyName: string;
+    companyNameKana: string;
+    branchCode: string;
+  };
+  ibUser: {
+    id: string;
+    loginId: string;
+    ibRole: 'administrator' | 'user';
+    name: string;
+  };
   expiryDate: string | null;
   /** expiryDate − today (JST days); null without a certificate. */
   daysLeft: number | null;

@@ -5,7 +5,12 @@
  */
 
 /** Mirrors libs/notice-templates `NoticeKind`. */
-export type NoticeKindName = 'renewal_reminder' | 'important_notice_renewal' | 'locked_out' | 'last_chance' | 'reissue_ready';
+export type NoticeKindName =
+  | 'renewal_reminder'
+  | 'important_notice_renewal'
+  | 'locked_out'
+  | 'last_chance'
+  | 'reissue_ready';
 /** `email` (plain text, no links) or `important_notice` (重要なお知らせ inside IB, HTML). */
 export type NoticeChannelName = 'email' | 'important_notice';
 
@@ -100,7 +105,12 @@ export interface NoticeTemplatePreview {
   /** The version previewed; null for unsaved editor content. */
   templateVersion: number | null;
   sample: boolean;
-  ibUser: { id: string; name: string; ibRole: 'administrator' | 'user'; companyName: string } | null;
+  ibUser: {
+    id: string;
+    name: string;
+    ibRole: 'administrator' | 'user';
+    companyName: string;
+  } | null;
   /** Where the e-mail would go (IB user's address, else the customer's contact address). */
   recipient: string | null;
   /** The values used, for the variable palette. */
@@ -132,7 +142,11 @@ export interface NoticeSchedule {
   /** Each milestone explained: 「有効期限の30日前」 → 電子証明書更新のご案内. */
   explained: { milestone: number; label: string; kind: NoticeKindName }[];
   /** Post-expiry notices a manager can switch on (off by default). */
-  postExpiryOptions: { milestone: number; label: string; kind: NoticeKindName }[];
+  postExpiryOptions: {
+    milestone: number;
+    label: string;
+    kind: NoticeKindName;
+  }[];
   policy: { renewalWindowDays: number; selfServiceDaysAfterExpiry: number };
   /** Daily run, JST `HH:MM`. */
   dailyRunAt: string;
@@ -146,7 +160,8 @@ export interface UpdateNoticeScheduleRequest {
   reissueReadyEnabled?: boolean;
 }
 
-export type NoticeStatusName = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+export type NoticeStatusName =
+  'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
 
 /** `POST /api/notice-runs` (今すぐ実行) answers 202 with this. */
 export interface NoticeRunStarted {

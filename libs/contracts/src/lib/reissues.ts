@@ -1,7 +1,9 @@
 import type { LifecycleStatusName } from './certificates';
 
-export type ReissueReasonName = 'past_limit' | 'lost_device' | 'key_compromise' | 'person_changed' | 'other';
-export type ReissueStatusName = 'pending' | 'authorized' | 'completed' | 'expired' | 'rejected' | 'cancelled';
+export type ReissueReasonName =
+  'past_limit' | 'lost_device' | 'key_compromise' | 'person_changed' | 'other';
+export type ReissueStatusName =
+  'pending' | 'authorized' | 'completed' | 'expired' | 'rejected' | 'cancelled';
 
 /** `POST /api/reissues` */
 export interface CreateReissueRequest {
@@ -27,8 +29,21 @@ export interface ReissueView {
   reasonText: string | null;
   identityCheck: string;
   formReceivedOn: string;
-  customer: { id: string; contractNumber: string; companyName: string; branchCode: string; branchName: string };
-  ibUser: { id: string; loginId: string; ibRole: 'administrator' | 'user'; name: string; status: LifecycleStatusName; expiryDate: string | null };
+  customer: {
+    id: string;
+    contractNumber: string;
+    companyName: string;
+    branchCode: string;
+    branchName: string;
+  };
+  ibUser: {
+    id: string;
+    loginId: string;
+    ibRole: 'administrator' | 'user';
+    name: string;
+    status: LifecycleStatusName;
+    expiryDate: string | null;
+  };
   requestedBy: { id: string; name: string };
   requestedAt: string;
   decidedBy: { id: string; name: string } | null;

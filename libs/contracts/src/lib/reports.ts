@@ -2,7 +2,8 @@ import type { NoticeKindName, NoticeStatusName } from './notices';
 import type { ReissueReasonName, ReissueStatusName } from './reissues';
 
 /** The report names of `GET /api/reports/{report}` and `GET /api/reports/{report}.csv`. */
-export type ReportName = 'expiry' | 'locked-out' | 'past-limit' | 'reissues' | 'notices' | 'audit';
+export type ReportName =
+  'expiry' | 'locked-out' | 'past-limit' | 'reissues' | 'notices' | 'audit';
 
 /** Every report says when it was made and for which credit union. */
 export interface ReportHeader {
@@ -13,7 +14,11 @@ export interface ReportHeader {
 
 /** `GET /api/reports/expiry?branch=`: certificates expiring per month and branch, 3 months back and 12 ahead. */
 export interface ExpiryReport extends ReportHeader {
-  months: { month: string; total: number; branches: { code: string; name: string; count: number }[] }[];
+  months: {
+    month: string;
+    total: number;
+    branches: { code: string; name: string; count: number }[];
+  }[];
 }
 
 /** One row of the locked-out and past-limit lists. */
@@ -96,7 +101,10 @@ export interface ReissueHistoryReport extends ReportHeader {
 }
 
 /** Outbox statuses counted by the notice delivery report (`sending` counts as pending). */
-export type NoticeDeliveryCount = Extract<NoticeStatusName, 'sent' | 'failed' | 'cancelled' | 'skipped' | 'pending'>;
+export type NoticeDeliveryCount = Extract<
+  NoticeStatusName,
+  'sent' | 'failed' | 'cancelled' | 'skipped' | 'pending'
+>;
 export type NoticeDeliveryCounts = Record<NoticeDeliveryCount, number>;
 
 /** Notices of one milestone (or kind without one: the reissue-ready mail) queued on one JST day. */

@@ -19,7 +19,10 @@ export function lifecycleReason(
 ): { status: LifecycleStatus; reason: string } {
   const resolved = resolveLifecyclePolicy(policy);
   const status = lifecycleStatus(input, today, resolved);
-  return { status, reason: reasonFor(status, input.expiryDate, today, resolved) };
+  return {
+    status,
+    reason: reasonFor(status, input.expiryDate, today, resolved),
+  };
 }
 
 function reasonFor(

@@ -1,12 +1,23 @@
-import { authorizationLastDay, mayDecideReissue, revocationReasonFor, validateReissueRequest } from './reissue';
+import {
+  authorizationLastDay,
+  mayDecideReissue,
+  revocationReasonFor,
+  validateReissueRequest,
+} from './reissue';
 
 const TODAY = '2026-12-01';
-const ok = { reason: 'lost_device' as const, identityCheck: '届出印照合（再発行依頼書）', formReceivedOn: TODAY };
+const ok = {
+  reason: 'lost_device' as const,
+  identityCheck: '届出印照合（再発行依頼書）',
+  formReceivedOn: TODAY,
+};
 
 describe('reissue rules', () => {
   it('accepts a complete request received today or earlier', () => {
     expect(validateReissueRequest(ok, TODAY)).toEqual([]);
-    expect(validateReissueRequest({ ...ok, formReceivedOn: '2026-11-30' }, TODAY)).toEqual([]);
+    expect(
+      validateReissueRequest({ ...ok, formReceivedOn: '2026-11-30' }, TODAY),
+    ).toEqual([]);
   });
 
   it.each([
@@ -15,13 +26,16 @@ describe('reissue rules', () => {
     [{ ...ok, formReceivedOn: '2026-12-02' }, 'formReceivedOn'],
     [{ ...ok, formReceivedOn: '2026-02-30' }, 'formReceivedOn'],
   ])('refuses %o naming %s', (input, field) => {
-    expect(validateReissueRequest(input, TODAY).map((p) => p.field)).toEqual([field]);
+    expect(validateReissueRequest(input, TODAY).map((p) => p.field)).toEqual([
+      field,
+    ]);
   });
 
   it('maps reasons to RFC 5280 revocation reasons', () => {
     expect(revocationReasonFor('key_compromise')).toBe('keyCompromise');
     expect(revocationReasonFor('person_changed')).toBe('cessationOfOperation');
-    for (const r of ['past_limit', 'lost_device', 'other'] as const) expect(revocationReasonFor(r)).toBe('superseded');
+    for (const r of ['past_limit', 'lost_device', 'other'] as const)
+      expect(revocationReasonFor(r)).toBe('superseded');
   });
 
   it('never lets the requester decide, and counts the authorization days inclusively', () => {

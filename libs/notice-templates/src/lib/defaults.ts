@@ -27,10 +27,11 @@ const HOW_TO_ACQUIRE = `　1. 法人インターネットバンキングのロ�
 {% endif %}　4. 画面の案内に従って、新しい電子証明書を取得してください。`;
 
 /** The shipped wording, created for each credit union on first use (version 1, published). */
-export const DEFAULT_TEMPLATES: Readonly<Record<NoticeKind, TemplateText>> = Object.freeze({
-  renewal_reminder: {
-    subject: '電子証明書更新のご案内',
-    body: `${GREETING}
+export const DEFAULT_TEMPLATES: Readonly<Record<NoticeKind, TemplateText>> =
+  Object.freeze({
+    renewal_reminder: {
+      subject: '電子証明書更新のご案内',
+      body: `${GREETING}
 
 {{ ibRoleLabel }}（{{ userName }} 様）の電子証明書の有効期限が近づいてまいりましたので、ご案内いたします。
 
@@ -53,10 +54,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NoticeKind, TemplateText>> = Obj
 お手数をおかけしますが、お早めに更新くださいますようお願い申し上げます。
 
 ${FOOTER}`,
-  },
-  important_notice_renewal: {
-    subject: '電子証明書の更新をお願いします',
-    body: `{{ ibRoleLabel }}（{{ userName }} 様）の電子証明書の有効期限日は{{ expiryDate | jdate }}です{% if daysLeft == 0 %}（本日が有効期限日です）{% else %}（あと{{ daysLeft }}日）{% endif %}。
+    },
+    important_notice_renewal: {
+      subject: '電子証明書の更新をお願いします',
+      body: `{{ ibRoleLabel }}（{{ userName }} 様）の電子証明書の有効期限日は{{ expiryDate | jdate }}です{% if daysLeft == 0 %}（本日が有効期限日です）{% else %}（あと{{ daysLeft }}日）{% endif %}。
 有効期限日までに、下記から電子証明書を更新してください。
 
 {{ renewalLink }}
@@ -68,10 +69,10 @@ ${FOOTER}`,
 
 お問い合わせ：{{ creditUnionName }} 法人インターネットバンキング ヘルプデスク
 電話番号 {{ helpDeskPhone }}（受付時間 {{ helpDeskHours }}）`,
-  },
-  locked_out: {
-    subject: '電子証明書有効期限切れのご案内',
-    body: `${GREETING}
+    },
+    locked_out: {
+      subject: '電子証明書有効期限切れのご案内',
+      body: `${GREETING}
 
 {{ ibRoleLabel }}（{{ userName }} 様）の電子証明書は、{{ expiryDate | jdate }}をもって有効期限が切れました。
 このため、現在この電子証明書では法人インターネットバンキングにログオンいただけません。
@@ -84,10 +85,10 @@ ${HOW_TO_ACQUIRE}
 　この期限を過ぎますと電子証明書を取得いただけなくなり、当金庫での再発行手続き（書面によるお手続き）が必要となります。
 
 ${FOOTER}`,
-  },
-  last_chance: {
-    subject: '電子証明書取得期限のご案内',
-    body: `${GREETING}
+    },
+    last_chance: {
+      subject: '電子証明書取得期限のご案内',
+      body: `${GREETING}
 
 {{ ibRoleLabel }}（{{ userName }} 様）の電子証明書は、{{ expiryDate | jdate }}に有効期限が切れたままとなっております。
 新しい電子証明書を取得いただける期限が近づいておりますので、ご案内いたします。
@@ -102,10 +103,10 @@ ${HOW_TO_ACQUIRE}
 お早めにお手続きくださいますようお願い申し上げます。
 
 ${FOOTER}`,
-  },
-  reissue_ready: {
-    subject: '電子証明書再発行手続き完了のご案内',
-    body: `${GREETING}
+    },
+    reissue_ready: {
+      subject: '電子証明書再発行手続き完了のご案内',
+      body: `${GREETING}
 
 ご依頼いただいた{{ ibRoleLabel }}（{{ userName }} 様）の電子証明書の再発行手続きが完了いたしました。
 次の手順で、新しい電子証明書を取得してください。
@@ -118,5 +119,5 @@ ${HOW_TO_ACQUIRE}
 　この期限を過ぎますと、改めて再発行のお手続きが必要となります。
 
 ${FOOTER}`,
-  },
-});
+    },
+  });

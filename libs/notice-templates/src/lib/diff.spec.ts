@@ -3,16 +3,32 @@ import { diffLines } from './diff';
 describe('diffLines', () => {
   it('marks unchanged, deleted and inserted lines in order', () => {
     expect(diffLines('a\nb\nc', 'a\nx\nc\nd')).toEqual([
-      { op: 'equal', text: 'a' }, { op: 'delete', text: 'b' }, { op: 'insert', text: 'x' }, { op: 'equal', text: 'c' }, { op: 'insert', text: 'd' },
+      { op: 'equal', text: 'a' },
+      { op: 'delete', text: 'b' },
+      { op: 'insert', text: 'x' },
+      { op: 'equal', text: 'c' },
+      { op: 'insert', text: 'd' },
     ]);
   });
 
   it('gives only equal lines for the same text, and rebuilds both sides', () => {
-    expect(diffLines('一\n二', '一\n二').every((l) => l.op === 'equal')).toBe(true);
+    expect(diffLines('一\n二', '一\n二').every((l) => l.op === 'equal')).toBe(
+      true,
+    );
     const before = 'x\ny\nz\nw';
     const after = 'y\nq\nw\nw';
     const lines = diffLines(before, after);
-    expect(lines.filter((l) => l.op !== 'insert').map((l) => l.text).join('\n')).toBe(before);
-    expect(lines.filter((l) => l.op !== 'delete').map((l) => l.text).join('\n')).toBe(after);
+    expect(
+      lines
+        .filter((l) => l.op !== 'insert')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(before);
+    expect(
+      lines
+        .filter((l) => l.op !== 'delete')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(after);
   });
 });

@@ -12,10 +12,15 @@ export function diffLines(before: string, after: string): DiffLine[] {
   const a = before.split(/\r?\n/);
   const b = after.split(/\r?\n/);
   // lcs[i][j]: length of the LCS of a[i..] and b[j..]
-  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  const lcs = Array.from({ length: a.length + 1 }, () =>
+    new Array<number>(b.length + 1).fill(0),
+  );
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs[i][j] =
+        a[i] === b[j]
+          ? lcs[i + 1][j + 1] + 1
+          : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
   const lines: DiffLine[] = [];
@@ -26,7 +31,10 @@ export function diffLines(before: string, after: string): DiffLine[] {
       lines.push({ op: 'equal', text: a[i] });
       i++;
       j++;
-    } else if (j >= b.length || (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1])) {
+    } else if (
+      j >= b.length ||
+      (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1])
+    ) {
       lines.push({ op: 'delete', text: a[i++] });
     } else {
       lines.push({ op: 'insert', text: b[j++] });

@@ -3,7 +3,8 @@ import { DEFAULT_TEMPLATES } from './defaults';
 import { engine, renderNotice, toImportantNoticeHtml } from './engine';
 import { noticeContext, SAMPLE_CREDIT_UNION, sampleFacts } from './variables';
 
-const render = (body: string, values: Record<string, string | number>) => engine.parseAndRenderSync(body, values) as string;
+const render = (body: string, values: Record<string, string | number>) =>
+  engine.parseAndRenderSync(body, values) as string;
 
 describe('Liquid engine', () => {
   it.each([
@@ -17,26 +18,45 @@ describe('Liquid engine', () => {
   });
 
   it('refuses a non-date in jdate / wareki with a Japanese reason', () => {
-    expect(() => render('{{ d | jdate }}', { d: '山田' })).toThrow(/jdate フィルターには日付の変数/);
-    expect(() => render('{{ d | wareki }}', { d: 20261225 })).toThrow(/wareki フィルターには日付の変数/);
+    expect(() => render('{{ d | jdate }}', { d: '山田' })).toThrow(
+      /jdate フィルターには日付の変数/,
+    );
+    expect(() => render('{{ d | wareki }}', { d: 20261225 })).toThrow(
+      /wareki フィルターには日付の変数/,
+    );
   });
 
   it('is strict: an unknown variable or filter is an error, not an empty string', () => {
-    expect(() => render('{{ missing }}', {})).toThrow(/undefined variable: missing/);
-    expect(() => engine.parse('{{ d | nope }}')).toThrow(/undefined filter: nope/);
+    expect(() => render('{{ missing }}', {})).toThrow(
+      /undefined variable: missing/,
+    );
+    expect(() => engine.parse('{{ d | nope }}')).toThrow(
+      /undefined filter: nope/,
+    );
   });
 
   it('has no file system: include, render and layout are refused', () => {
-    for (const tag of ['{% include "x" %}', '{% render "x" %}', '{% layout "x" %}']) expect(() => engine.parse(tag)).toThrow(/は使えません/);
+    for (const tag of [
+      '{% include "x" %}',
+      '{% render "x" %}',
+      '{% layout "x" %}',
+    ])
+      expect(() => engine.parse(tag)).toThrow(/は使えません/);
   });
 
   it('stops runaway templates', () => {
-    expect(() => render('{% for i in (1..100000000) %}{% for j in (1..100000000) %}x{% endfor %}{% endfor %}', {})).toThrow(/limit/i);
+    expect(() =>
+      render(
+        '{% for i in (1..100000000) %}{% for j in (1..100000000) %}x{% endfor %}{% endfor %}',
+        {},
+      ),
+    ).toThrow(/limit/i);
   });
 });
 
 describe('renderNotice', () => {
-  const context = (kind: (typeof NOTICE_KINDS)[number]) => noticeContext(kind, sampleFacts(kind, '2026-12-01', SAMPLE_CREDIT_UNION));
+  const context = (kind: (typeof NOTICE_KINDS)[number]) =>
+    noticeContext(kind, sampleFacts(kind, '2026-12-01', SAMPLE_CREDIT_UNION));
 
   it('renders every shipped default for its sample, with Japanese dates and no leftover tags', () => {
     for (const kind of NOTICE_KINDS) {
@@ -48,8 +68,16 @@ describe('renderNotice', () => {
   });
 
   it('keeps mail as plain text on one subject line, values unescaped', () => {
-    const out = renderNotice('renewal_reminder', { subject: '{{ companyName }}\n様', body: '{{ companyName }}' }, { ...context('renewal_reminder'), companyName: 'A&B <株>' });
-    expect(out).toEqual({ subject: 'A&B <株> 様', text: 'A&B <株>', html: null });
+    const out = renderNotice(
+      'renewal_reminder',
+      { subject: '{{ companyName }}\n様', body: '{{ companyName }}' },
+      { ...context('renewal_reminder'), companyName: 'A&B <株>' },
+    );
+    expect(out).toEqual({
+      subject: 'A&B <株> 様',
+      text: 'A&B <株>',
+      html: null,
+    });
   });
 
   it('escapes the 重要なお知らせ as HTML; only {{ renewalLink }} becomes a link, and values cannot forge one', () => {
@@ -59,16 +87,29 @@ describe('renderNotice', () => {
       { subject: 'お知らせ', body: '{{ companyName }}\n\n{{ renewalLink }}' },
       { ...context('important_notice_renewal'), companyName: forged },
     );
-    expect(out.html).toBe('<p>renewal-link&lt;img src=x&gt;</p>\n<p><a href="/ib/renewal">電子証明書の更新はこちら</a></p>');
-    expect(out.text).toBe('renewal-link<img src=x>\n\n電子証明書の更新はこちら');
+    expect(out.html).toBe(
+      '<p>renewal-link&lt;img src=x&gt;</p>\n<p><a href="/ib/renewal">電子証明書の更新はこちら</a></p>',
+    );
+    expect(out.text).toBe(
+      'renewal-link<img src=x>\n\n電子証明書の更新はこちら',
+    );
   });
 
   it('escapes the renewal URL it is given', () => {
-    const out = renderNotice('important_notice_renewal', { subject: 'x', body: '{{ renewalLink }}' }, context('important_notice_renewal'), '/ib/renew?a="b"&c');
-    expect(out.html).toBe('<p><a href="/ib/renew?a=&quot;b&quot;&amp;c">電子証明書の更新はこちら</a></p>');
+    const out = renderNotice(
+      'important_notice_renewal',
+      { subject: 'x', body: '{{ renewalLink }}' },
+      context('important_notice_renewal'),
+      '/ib/renew?a="b"&c',
+    );
+    expect(out.html).toBe(
+      '<p><a href="/ib/renew?a=&quot;b&quot;&amp;c">電子証明書の更新はこちら</a></p>',
+    );
   });
 
   it('makes paragraphs of blank-line separated text', () => {
-    expect(toImportantNoticeHtml('一\n二\n\n三', '/x')).toBe('<p>一<br>二</p>\n<p>三</p>');
+    expect(toImportantNoticeHtml('一\n二\n\n三', '/x')).toBe(
+      '<p>一<br>二</p>\n<p>三</p>',
+    );
   });
 });

@@ -14,16 +14,30 @@ export class TemplateUsageError extends Error {
 function dateFilter(name: string, format: (date: string) => string) {
   return (value: unknown): string => {
     if (!isIsoDate(value)) {
-      throw new TemplateUsageError(`${name} フィルターには日付の変数（expiryDate など）を指定してください`);
+      throw new TemplateUsageError(
+        `${name} フィルターには日付の変数（expiryDate など）を指定してください`,
+      );
     }
     return format(value);
   };
 }
 
 /** Our filters, documented for the editor's palette. */
-export const NOTICE_FILTERS: readonly { name: string; description: string; example: string }[] = Object.freeze([
-  { name: 'jdate', description: '日付を西暦で表示します', example: '{{ expiryDate | jdate }} → 2026年12月25日(金)' },
-  { name: 'wareki', description: '日付を和暦で表示します', example: '{{ expiryDate | wareki }} → 令和8年12月25日(金)' },
+export const NOTICE_FILTERS: readonly {
+  name: string;
+  description: string;
+  example: string;
+}[] = Object.freeze([
+  {
+    name: 'jdate',
+    description: '日付を西暦で表示します',
+    example: '{{ expiryDate | jdate }} → 2026年12月25日(金)',
+  },
+  {
+    name: 'wareki',
+    description: '日付を和暦で表示します',
+    example: '{{ expiryDate | wareki }} → 令和8年12月25日(金)',
+  },
 ]);
 
 /**
@@ -93,16 +107,26 @@ function stripMarkers(text: string): string {
   return text.replace(MARKERS, '');
 }
 
-function cleanContext(context: NoticeContext, channel: NoticeChannel): NoticeContext {
+function cleanContext(
+  context: NoticeContext,
+  channel: NoticeChannel,
+): NoticeContext {
   const clean: NoticeContext = {};
   for (const [name, value] of Object.entries(context)) {
     clean[name] = typeof value === 'string' ? stripMarkers(value) : value;
   }
-  if (channel === 'important_notice' && 'renewalLink' in clean) clean['renewalLink'] = LINK_MARKER;
+  if (channel === 'important_notice' && 'renewalLink' in clean)
+    clean['renewalLink'] = LINK_MARKER;
   return clean;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
@@ -113,11 +137,16 @@ export function escapeHtml(text: string): string {
  * and values alike), blank lines make paragraphs, line breaks `<br>`, and `{{ renewalLink }}`
  * becomes the link to the renewal screen.
  */
-export function toImportantNoticeHtml(text: string, renewalUrl: string): string {
+export function toImportantNoticeHtml(
+  text: string,
+  renewalUrl: string,
+): string {
   const link = `<a href="${escapeHtml(renewalUrl)}">電子証明書の更新はこちら</a>`;
   return text
     .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .map(
+      (paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`,
+    )
     .join('\n')
     .split(LINK_MARKER)
     .join(link)
@@ -139,10 +168,16 @@ export function renderNotice(
 ): RenderedNotice {
   const channel = NOTICE_KIND_INFO[kind].channel;
   const values = cleanContext(context, channel);
-  const subject = engine.renderSync(parseTemplate(source.subject), values) as string;
-  const rendered = (engine.renderSync(parseTemplate(source.body), values) as string).replace(/\r\n?/g, '\n');
+  const subject = engine.renderSync(
+    parseTemplate(source.subject),
+    values,
+  ) as string;
+  const rendered = (
+    engine.renderSync(parseTemplate(source.body), values) as string
+  ).replace(/\r\n?/g, '\n');
   const oneLine = subject.replace(/[\r\n\t]+/g, ' ').trim();
-  if (channel === 'email') return { subject: oneLine, text: rendered, html: null };
+  if (channel === 'email')
+    return { subject: oneLine, text: rendered, html: null };
   return {
     subject: oneLine,
     text: rendered.split(LINK_MARKER).join('電子証明書の更新はこちら'),

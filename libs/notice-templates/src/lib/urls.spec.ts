@@ -45,11 +45,18 @@ describe('findLinks', () => {
     for (const unit of ['a1', 'あ', 'x.']) {
       const small = fastest(unit.repeat(25_000) + '.jp');
       const large = fastest(unit.repeat(200_000) + '.jp');
-      expect({ unit, quadratic: large / Math.max(small, 0.5) >= 24 }).toEqual({ unit, quadratic: false });
+      expect({ unit, quadratic: large / Math.max(small, 0.5) >= 24 }).toEqual({
+        unit,
+        quadratic: false,
+      });
     }
   });
 
   it('drops Liquid tags before looking, so {{ a.b }} is not a domain', () => {
-    expect(findLinks(withoutLiquidTags('{{ customer.name }}{% if a.size > 1 %}x{% endif %}'))).toEqual([]);
+    expect(
+      findLinks(
+        withoutLiquidTags('{{ customer.name }}{% if a.size > 1 %}x{% endif %}'),
+      ),
+    ).toEqual([]);
   });
 });

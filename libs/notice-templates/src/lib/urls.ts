@@ -14,9 +14,15 @@ const PATTERNS: readonly RegExp[] = [
   // ASCII labels: any two-letter (country) TLD or a common generic one. A match starts only where a
   // run of labels starts (not after a label character, nor after "label."), so a long `x.x.x…` that
   // is no domain is tried once, not once per position: linear, not quadratic.
-  new RegExp(`(?<![a-z0-9-]|[a-z0-9-]\\.)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2}|${COMMON_TLDS})(?![a-z0-9-])`, 'giu'),
+  new RegExp(
+    `(?<![a-z0-9-]|[a-z0-9-]\\.)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2}|${COMMON_TLDS})(?![a-z0-9-])`,
+    'giu',
+  ),
   // Japanese (IDN) labels before a well-known TLD: さくら信金.jp, 例え.日本
-  new RegExp(`[\\p{L}\\p{N}-]{1,63}\\.(?:jp|日本|${COMMON_TLDS})(?![a-z0-9-])`, 'giu'),
+  new RegExp(
+    `[\\p{L}\\p{N}-]{1,63}\\.(?:jp|日本|${COMMON_TLDS})(?![a-z0-9-])`,
+    'giu',
+  ),
 ];
 
 /** The link-like pieces of `text`, in order of appearance, without duplicates. Linear time (bounded labels). */

@@ -1,8 +1,20 @@
 import { Template } from 'liquidjs';
 import { NOTICE_KIND_INFO, NoticeKind, TEMPLATE_LIMITS } from './kinds';
-import { NOTICE_FILTERS, parseTemplate, renderNotice, templateVariables, TemplateUsageError } from './engine';
+import {
+  NOTICE_FILTERS,
+  parseTemplate,
+  renderNotice,
+  templateVariables,
+  TemplateUsageError,
+} from './engine';
 import { findLinks, withoutLiquidTags } from './urls';
-import { NOTICE_VARIABLES, noticeContext, SAMPLE_CREDIT_UNION, sampleFacts, variablesFor } from './variables';
+import {
+  NOTICE_VARIABLES,
+  noticeContext,
+  SAMPLE_CREDIT_UNION,
+  sampleFacts,
+  variablesFor,
+} from './variables';
 
 export type TemplateField = 'subject' | 'body';
 
@@ -12,7 +24,10 @@ export interface TemplateProblem {
   reason: string;
 }
 
-const FIELD_LABELS: Record<TemplateField, string> = { subject: '件名', body: '本文' };
+const FIELD_LABELS: Record<TemplateField, string> = {
+  subject: '件名',
+  body: '本文',
+};
 
 /** A liquidjs (or filter) error in the words a manager can act on, with its line when known. */
 export function describeTemplateError(error: unknown): string {
@@ -25,17 +40,27 @@ export function describeTemplateError(error: unknown): string {
   if ((match = /undefined filter: ([^\s,]+)/.exec(message))) {
     return `フィルター「${match[1]}」はありません。使えるのは ${NOTICE_FILTERS.map((f) => f.name).join('、')} と Liquid 標準のフィルターです${where}`;
   }
-  if ((match = /undefined variable: ([^\s,]+)/.exec(message))) return `変数「${match[1]}」はありません${where}`;
-  if ((match = /tag "?([^\s",]+)"? not found/.exec(message))) return `タグ「${match[1]}」はありません${where}`;
-  if (/not closed/.test(message)) return `「{{ 」または「{% 」が閉じられていません${where}`;
-  if (/limit exceeded/i.test(message)) return `テンプレートの処理量が上限を超えました。繰り返しを減らしてください${where}`;
+  if ((match = /undefined variable: ([^\s,]+)/.exec(message)))
+    return `変数「${match[1]}」はありません${where}`;
+  if ((match = /tag "?([^\s",]+)"? not found/.exec(message)))
+    return `タグ「${match[1]}」はありません${where}`;
+  if (/not closed/.test(message))
+    return `「{{ 」または「{% 」が閉じられていません${where}`;
+  if (/limit exceeded/i.test(message))
+    return `テンプレートの処理量が上限を超えました。繰り返しを減らしてください${where}`;
   return `テンプレートの書き方に誤りがあります${where}: ${message.replace(/, line:\d+, col:\d+.*$/s, '')}`;
 }
 
 function findUsageError(error: unknown): TemplateUsageError | null {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e instanceof Error && depth < 5;
+    depth++
+  ) {
     if (e instanceof TemplateUsageError) return e;
-    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+    e =
+      (e as { originalError?: unknown; cause?: unknown }).originalError ??
+      (e as { cause?: unknown }).cause;
   }
   return null;
 }
@@ -43,23 +68,39 @@ function findUsageError(error: unknown): TemplateUsageError | null {
 function unknownVariableReason(kind: NoticeKind, name: string): string {
   const known = NOTICE_VARIABLES.find((variable) => variable.name === name);
   if (known) {
-    const where = known.kinds.map((k) => `「${NOTICE_KIND_INFO[k].label}」`).join('');
+    const where = known.kinds
+      .map((k) => `「${NOTICE_KIND_INFO[k].label}」`)
+      .join('');
     return `変数「${name}」（${known.label}）はこのテンプレートでは使えません（使えるのは${where}です）`;
   }
-  const names = variablesFor(kind).map((variable) => variable.name).join('、');
+  const names = variablesFor(kind)
+    .map((variable) => variable.name)
+    .join('、');
   return `変数「${name}」はありません。使える変数: ${names}`;
 }
 
-function checkField(kind: NoticeKind, field: TemplateField, source: unknown, problems: TemplateProblem[]): Template[] | null {
+function checkField(
+  kind: NoticeKind,
+  field: TemplateField,
+  source: unknown,
+  problems: TemplateProblem[],
+): Template[] | null {
   const label = FIELD_LABELS[field];
   const add = (reason: string) => problems.push({ field, reason });
   if (typeof source !== 'string' || source.trim() === '') {
     add(`${label}を入力してください`);
     return null;
   }
-  const max = field === 'subject' ? TEMPLATE_LIMITS.subjectMaxLength : TEMPLATE_LIMITS.bodyMaxLength;
-  if (source.length > max) add(`${label}は${max}文字以内で入力してください（現在 ${source.length} 文字）`);
-  if (field === 'subject' && /[\r\n]/.test(source)) add('件名は1行で入力してください');
+  const max =
+    field === 'subject'
+      ? TEMPLATE_LIMITS.subjectMaxLength
+      : TEMPLATE_LIMITS.bodyMaxLength;
+  if (source.length > max)
+    add(
+      `${label}は${max}文字以内で入力してください（現在 ${source.length} 文字）`,
+    );
+  if (field === 'subject' && /[\r\n]/.test(source))
+    add('件名は1行で入力してください');
   if (NOTICE_KIND_INFO[kind].channel === 'email') {
     const links = findLinks(withoutLiquidTags(source));
     if (links.length > 0) add(linkReason(label, links));
@@ -73,13 +114,17 @@ function checkField(kind: NoticeKind, field: TemplateField, source: unknown, pro
   }
   const allowed = new Set(variablesFor(kind).map((variable) => variable.name));
   for (const name of templateVariables(parsed)) {
-    if (!allowed.has(name)) add(`${label}: ${unknownVariableReason(kind, name)}`);
+    if (!allowed.has(name))
+      add(`${label}: ${unknownVariableReason(kind, name)}`);
   }
   return parsed;
 }
 
 function linkReason(label: string, links: string[]): string {
-  const shown = links.slice(0, 3).map((l) => `「${l}」`).join('');
+  const shown = links
+    .slice(0, 3)
+    .map((l) => `「${l}」`)
+    .join('');
   return `${label}にURLやドメイン名${shown}は書けません。フィッシングと区別できるよう、メールにはリンクを載せず、「ログオン後の重要なお知らせから」のように手順で案内してください`;
 }
 
@@ -89,7 +134,10 @@ function linkReason(label: string, links: string[]): string {
  * and for e-mail any URL or domain name (in the text, and in the output of a sample render).
  * Empty when the template is fine.
  */
-export function validateTemplate(kind: NoticeKind, source: { subject: unknown; body: unknown }): TemplateProblem[] {
+export function validateTemplate(
+  kind: NoticeKind,
+  source: { subject: unknown; body: unknown },
+): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   const subject = checkField(kind, 'subject', source.subject, problems);
   const body = checkField(kind, 'body', source.body, problems);
@@ -102,15 +150,28 @@ export function validateTemplate(kind: NoticeKind, source: { subject: unknown; b
       noticeContext(kind, sampleFacts(kind, today, SAMPLE_CREDIT_UNION)),
     );
     if (rendered.text.length > TEMPLATE_LIMITS.renderedBodyMaxLength) {
-      problems.push({ field: 'body', reason: `差し込み後の本文が${TEMPLATE_LIMITS.renderedBodyMaxLength}文字を超えます` });
+      problems.push({
+        field: 'body',
+        reason: `差し込み後の本文が${TEMPLATE_LIMITS.renderedBodyMaxLength}文字を超えます`,
+      });
     } else if (NOTICE_KIND_INFO[kind].channel === 'email') {
-      for (const [field, text] of [['subject', rendered.subject], ['body', rendered.text]] as const) {
+      for (const [field, text] of [
+        ['subject', rendered.subject],
+        ['body', rendered.text],
+      ] as const) {
         const links = findLinks(text);
-        if (links.length > 0) problems.push({ field, reason: linkReason(`${FIELD_LABELS[field]}（差し込み後）`, links) });
+        if (links.length > 0)
+          problems.push({
+            field,
+            reason: linkReason(`${FIELD_LABELS[field]}（差し込み後）`, links),
+          });
       }
     }
   } catch (error) {
-    problems.push({ field: 'body', reason: `サンプルデータでの差し込みに失敗しました: ${describeTemplateError(error)}` });
+    problems.push({
+      field: 'body',
+      reason: `サンプルデータでの差し込みに失敗しました: ${describeTemplateError(error)}`,
+    });
   }
   return problems;
 }

@@ -1,9 +1,22 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, X509Certificate } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  X509Certificate,
+} from 'node:crypto';
 import { childrenOf, octetString, readWhole } from './der';
 import { newSerialHex } from './serial';
 import { fromPem, toPem } from './signing';
 import {
-  basicConstraintsValue, extension, keyIdentifier, keyUsageValue, nameDer, OID, signCertificate, wholeSeconds,
+  basicConstraintsValue,
+  extension,
+  keyIdentifier,
+  keyUsageValue,
+  nameDer,
+  OID,
+  signCertificate,
+  wholeSeconds,
 } from './x509';
 
 /** RSA modulus of a credit union's issuing CA. */
@@ -30,27 +43,46 @@ export interface NewCa {
  * keyCertSign + cRLSign (critical), subjectKeyIdentifier. Key generation is node:crypto's (OpenSSL).
  */
 export function createCa(input: CreateCaInput): NewCa {
-  if (!Number.isInteger(input.validityYears) || input.validityYears < 1) throw new RangeError('validityYears must be a positive integer');
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: CA_KEY_BITS, publicExponent: 65537 });
+  if (!Number.isInteger(input.validityYears) || input.validityYears < 1)
+    throw new RangeError('validityYears must be a positive integer');
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: CA_KEY_BITS,
+    publicExponent: 65537,
+  });
   const spkiDer = publicKey.export({ type: 'spki', format: 'der' });
   const subjectDer = nameDer({ O: input.organization, CN: input.commonName });
   const notBefore = wholeSeconds(input.now);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + input.validityYears);
-  const der = signCertificate({
-    serialHex: newSerialHex(),
-    issuerDer: subjectDer,
-    subjectDer,
-    notBefore,
-    notAfter,
-    spkiDer,
-    extensions: [
-      extension(OID.basicConstraints, basicConstraintsValue(true), true),
-      extension(OID.keyUsage, keyUsageValue(['keyCertSign', 'cRLSign']), true),
-      extension(OID.subjectKeyIdentifier, octetString(keyIdentifier(spkiDer))),
-    ],
-  }, privateKey);
-  return { certificatePem: toPem('CERTIFICATE', der), privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  const der = signCertificate(
+    {
+      serialHex: newSerialHex(),
+      issuerDer: subjectDer,
+      subjectDer,
+      notBefore,
+      notAfter,
+      spkiDer,
+      extensions: [
+        extension(OID.basicConstraints, basicConstraintsValue(true), true),
+        extension(
+          OID.keyUsage,
+          keyUsageValue(['keyCertSign', 'cRLSign']),
+          true,
+        ),
+        extension(
+          OID.subjectKeyIdentifier,
+          octetString(keyIdentifier(spkiDer)),
+        ),
+      ],
+    },
+    privateKey,
+  );
+  return {
+    certificatePem: toPem('CERTIFICATE', der),
+    privateKeyPem: privateKey
+      .export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+  };
 }
 
 export class CaKeyPassphraseError extends Error {
@@ -61,8 +93,12 @@ export class CaKeyPassphraseError extends Error {
 }
 
 /** The CA key as encrypted PKCS#8 (PBES2: PBKDF2 + AES-256-CBC), for storage. */
-export function encryptCaKey(privateKeyPem: string, passphrase: string): string {
-  if (!passphrase) throw new RangeError('A passphrase is required to encrypt the CA key');
+export function encryptCaKey(
+  privateKeyPem: string,
+  passphrase: string,
+): string {
+  if (!passphrase)
+    throw new RangeError('A passphrase is required to encrypt the CA key');
   return createPrivateKey(privateKeyPem)
     .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase })
     .toString();
@@ -91,14 +127,19 @@ export interface IssuingCa {
 }
 
 /** Parses the CA certificate and key; refuses a key that does not belong to the certificate. */
-export function loadCa(certificatePem: string, privateKeyPem: string): IssuingCa {
+export function loadCa(
+  certificatePem: string,
+  privateKeyPem: string,
+): IssuingCa {
   const certificate = new X509Certificate(certificatePem);
   const privateKey = createPrivateKey(privateKeyPem);
   const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
   if (!spki(createPublicKey(privateKey)).equals(spki(certificate.publicKey))) {
     throw new Error('The CA private key does not match the CA certificate');
   }
-  const tbs = childrenOf(childrenOf(readWhole(fromPem(certificatePem, ['CERTIFICATE'])))[0]);
+  const tbs = childrenOf(
+    childrenOf(readWhole(fromPem(certificatePem, ['CERTIFICATE'])))[0],
+  );
   return {
     certificatePem,
     subjectDer: Buffer.from(tbs[5].der),

@@ -22,8 +22,13 @@ export const REVOCATION_REASON_CODES = {
 
 export type RevocationReasonName = keyof typeof REVOCATION_REASON_CODES;
 
-export function isRevocationReason(value: unknown): value is RevocationReasonName {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REVOCATION_REASON_CODES, value);
+export function isRevocationReason(
+  value: unknown,
+): value is RevocationReasonName {
+  return (
+    typeof value === 'string' &&
+    Object.prototype.hasOwnProperty.call(REVOCATION_REASON_CODES, value)
+  );
 }
 
 export interface RevokedEntry {
@@ -48,8 +53,10 @@ export interface BuildCrlInput {
  * `unspecified`, as RFC 5280 recommends).
  */
 export function buildCrl(input: BuildCrlInput): Buffer {
-  if (!Number.isSafeInteger(input.crlNumber) || input.crlNumber < 0) throw new RangeError('crlNumber must be a non-negative integer');
-  if (input.nextUpdate <= input.thisUpdate) throw new RangeError('nextUpdate must be after thisUpdate');
+  if (!Number.isSafeInteger(input.crlNumber) || input.crlNumber < 0)
+    throw new RangeError('crlNumber must be a non-negative integer');
+  if (input.nextUpdate <= input.thisUpdate)
+    throw new RangeError('nextUpdate must be after thisUpdate');
   const entries = input.revoked.map(revokedEntry);
   const tbs = sequence([
     create(Class.UNIVERSAL, Type.INTEGER, false, '\u0001'), // v2
@@ -58,19 +65,29 @@ export function buildCrl(input: BuildCrlInput): Buffer {
     timeAsn1(input.thisUpdate),
     timeAsn1(input.nextUpdate),
     ...(entries.length ? [sequence(entries)] : []),
-    create(Class.CONTEXT_SPECIFIC, 0, true, [sequence([
-      extension(OID.authorityKeyIdentifier, authorityKeyIdValue(input.ca.keyId)),
-      extension(OID.crlNumber, integerFromHex(evenHex(input.crlNumber))),
-    ])]),
+    create(Class.CONTEXT_SPECIFIC, 0, true, [
+      sequence([
+        extension(
+          OID.authorityKeyIdentifier,
+          authorityKeyIdValue(input.ca.keyId),
+        ),
+        extension(OID.crlNumber, integerFromHex(evenHex(input.crlNumber))),
+      ]),
+    ]),
   ]);
   return signStructure(tbs, input.ca.privateKey);
 }
 
 function revokedEntry(entry: RevokedEntry): forge.asn1.Asn1 {
-  if (!isSerialHex(entry.serialHex)) throw new RangeError(`Not a stored serial: "${entry.serialHex}"`);
+  if (!isSerialHex(entry.serialHex))
+    throw new RangeError(`Not a stored serial: "${entry.serialHex}"`);
   const code = REVOCATION_REASON_CODES[entry.reason];
-  if (code === undefined) throw new RangeError(`Unknown revocation reason "${entry.reason}"`);
-  const reason = extension(OID.crlReason, create(Class.UNIVERSAL, Type.ENUMERATED, false, String.fromCharCode(code)));
+  if (code === undefined)
+    throw new RangeError(`Unknown revocation reason "${entry.reason}"`);
+  const reason = extension(
+    OID.crlReason,
+    create(Class.UNIVERSAL, Type.ENUMERATED, false, String.fromCharCode(code)),
+  );
   return sequence([
     integerFromHex(entry.serialHex),
     timeAsn1(entry.revokedAt),

@@ -9,7 +9,10 @@ import { nameDer } from './x509';
  * would send it. For tests, tools and the benchmark: the server never makes requests itself.
  */
 export function buildCsr(privateKey: KeyObject, commonName = 'client'): string {
-  const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  const spki = createPublicKey(privateKey).export({
+    type: 'spki',
+    format: 'der',
+  });
   const { Class, Type, create } = forge.asn1;
   const info = sequence([
     create(Class.UNIVERSAL, Type.INTEGER, false, '\u0000'),

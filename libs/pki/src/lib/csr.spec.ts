@@ -6,22 +6,53 @@ describe('checkCsr', () => {
   const openssl = new Openssl();
   afterAll(() => openssl.close());
 
-  it.each([2048, 3072])('accepts an RSA-%i request made by openssl req -new -newkey', (bits) => {
-    const { csrPem } = openssl.newKeyRequest(bits);
-    const result = checkCsr(csrPem);
-    if (!result.ok) throw new Error(result.reasons.join('; '));
-    expect(result.request.keyBits).toBe(bits);
-    const spki = Buffer.from(openssl.ok(['req', '-in', openssl.file('req.pem', csrPem), '-pubkey', '-noout'])
-      .replace(/-----[A-Z ]+-----|\s+/g, ''), 'base64');
-    expect(result.request.publicKeySha256).toBe(createHash('sha256').update(spki).digest('hex'));
-    expect(result.request.publicKeyDer.equals(spki)).toBe(true);
-  });
+  it.each([2048, 3072])(
+    'accepts an RSA-%i request made by openssl req -new -newkey',
+    (bits) => {
+      const { csrPem } = openssl.newKeyRequest(bits);
+      const result = checkCsr(csrPem);
+      if (!result.ok) throw new Error(result.reasons.join('; '));
+      expect(result.request.keyBits).toBe(bits);
+      const spki = Buffer.from(
+        openssl
+          .ok([
+            'req',
+            '-in',
+            openssl.file('req.pem', csrPem),
+            '-pubkey',
+            '-noout',
+          ])
+          .replace(/-----[A-Z ]+-----|\s+/g, ''),
+        'base64',
+      );
+      expect(result.request.publicKeySha256).toBe(
+        createHash('sha256').update(spki).digest('hex'),
+      );
+      expect(result.request.publicKeyDer.equals(spki)).toBe(true);
+    },
+  );
 
   it.each([
-    ['RSA 1024', () => openssl.request({ bits: 1024 }).csrPem, /鍵長が1024ビットです。2048ビット以上/],
-    ['EC P-256', () => openssl.request({ key: 'ec' }).csrPem, /鍵の種類が楕円曲線（EC）です。RSA鍵/],
-    ['exponent 3', () => openssl.request({ bits: 2048, exponent: 3 }).csrPem, /公開指数が3です。公開指数65537/],
-    ['a tampered signature', () => tamperSignature(openssl.request().csrPem), /署名を検証できません（内容が改ざんされているか/],
+    [
+      'RSA 1024',
+      () => openssl.request({ bits: 1024 }).csrPem,
+      /鍵長が1024ビットです。2048ビット以上/,
+    ],
+    [
+      'EC P-256',
+      () => openssl.request({ key: 'ec' }).csrPem,
+      /鍵の種類が楕円曲線（EC）です。RSA鍵/,
+    ],
+    [
+      'exponent 3',
+      () => openssl.request({ bits: 2048, exponent: 3 }).csrPem,
+      /公開指数が3です。公開指数65537/,
+    ],
+    [
+      'a tampered signature',
+      () => tamperSignature(openssl.request().csrPem),
+      /署名を検証できません（内容が改ざんされているか/,
+    ],
   ])('refuses %s with a Japanese reason', (_name, make, reason) => {
     const result = checkCsr(make());
     expect(result.ok).toBe(false);
@@ -30,22 +61,46 @@ describe('checkCsr', () => {
   });
 
   it('lists every reason at once: a 1024-bit key with exponent 3', () => {
-    const result = checkCsr(openssl.request({ bits: 1024, exponent: 3 }).csrPem);
-    expect(result.ok ? [] : result.reasons).toEqual([expect.stringMatching(/^鍵長が1024/), expect.stringMatching(/^公開指数が3/)]);
+    const result = checkCsr(
+      openssl.request({ bits: 1024, exponent: 3 }).csrPem,
+    );
+    expect(result.ok ? [] : result.reasons).toEqual([
+      expect.stringMatching(/^鍵長が1024/),
+      expect.stringMatching(/^公開指数が3/),
+    ]);
   });
 
   it('refuses a request signed with SHA-1', () => {
     const { keyPem } = openssl.request();
-    const csr = openssl.ok(['req', '-new', '-key', openssl.file('k.pem', keyPem), '-subj', '/CN=x', '-sha1']);
-    expect(checkCsr(csr)).toEqual({ ok: false, reasons: [expect.stringMatching(/SHA-1が使われています/)] });
+    const csr = openssl.ok([
+      'req',
+      '-new',
+      '-key',
+      openssl.file('k.pem', keyPem),
+      '-subj',
+      '/CN=x',
+      '-sha1',
+    ]);
+    expect(checkCsr(csr)).toEqual({
+      ok: false,
+      reasons: [expect.stringMatching(/SHA-1が使われています/)],
+    });
   });
 
   it('refuses what is not a PKCS#10 request', () => {
     const { keyPem } = openssl.request();
-    for (const junk of ['', 'hello', keyPem, '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----', 'x'.repeat(20000)]) {
+    for (const junk of [
+      '',
+      'hello',
+      keyPem,
+      '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----',
+      'x'.repeat(20000),
+    ]) {
       const result = checkCsr(junk);
       expect(result.ok).toBe(false);
-      expect(result.ok ? [] : result.reasons).toEqual([expect.stringMatching(/CSR/)]);
+      expect(result.ok ? [] : result.reasons).toEqual([
+        expect.stringMatching(/CSR/),
+      ]);
     }
   });
 });

@@ -29,7 +29,8 @@ export interface CheckedCsr {
   keyBits: number;
 }
 
-export type CsrCheck = { ok: true; request: CheckedCsr } | { ok: false; reasons: string[] };
+export type CsrCheck =
+  { ok: true; request: CheckedCsr } | { ok: false; reasons: string[] };
 
 const refuse = (...reasons: string[]): CsrCheck => ({ ok: false, reasons });
 
@@ -39,17 +40,30 @@ const refuse = (...reasons: string[]): CsrCheck => ({ ok: false, reasons });
  * gives one Japanese reason the customer can act on.
  */
 export function checkCsr(pem: string): CsrCheck {
-  if (typeof pem !== 'string' || pem.length > MAX_PEM_LENGTH) return refuse('証明書発行要求（CSR）の形式が正しくありません（PEM形式で送信してください）');
+  if (typeof pem !== 'string' || pem.length > MAX_PEM_LENGTH)
+    return refuse(
+      '証明書発行要求（CSR）の形式が正しくありません（PEM形式で送信してください）',
+    );
   let request: DerElement;
   let parts: DerElement[];
   let info: DerElement[];
   try {
-    request = readWhole(fromPem(pem, ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']));
+    request = readWhole(
+      fromPem(pem, ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']),
+    );
     parts = childrenOf(request);
     info = childrenOf(parts[0]);
-    if (request.tag !== TAG.SEQUENCE || parts.length !== 3 || info.length < 3 || parts[2].tag !== TAG.BIT_STRING) throw new Error('shape');
+    if (
+      request.tag !== TAG.SEQUENCE ||
+      parts.length !== 3 ||
+      info.length < 3 ||
+      parts[2].tag !== TAG.BIT_STRING
+    )
+      throw new Error('shape');
   } catch {
-    return refuse('証明書発行要求（CSR）を読み取れません。PKCS#10形式のPEMを送信してください');
+    return refuse(
+      '証明書発行要求（CSR）を読み取れません。PKCS#10形式のPEMを送信してください',
+    );
   }
 
   let key: KeyObject;
@@ -59,25 +73,46 @@ export function checkCsr(pem: string): CsrCheck {
     return refuse('証明書発行要求（CSR）の公開鍵を読み取れません');
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    return refuse(`鍵の種類が${keyTypeName(key.asymmetricKeyType)}です。RSA鍵（2048ビット以上）で作成してください`);
+    return refuse(
+      `鍵の種類が${keyTypeName(key.asymmetricKeyType)}です。RSA鍵（2048ビット以上）で作成してください`,
+    );
   }
 
   const reasons: string[] = [];
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   const exponent = key.asymmetricKeyDetails?.publicExponent;
-  if (bits < MIN_RSA_BITS) reasons.push(`鍵長が${bits}ビットです。${MIN_RSA_BITS}ビット以上のRSA鍵で作成してください`);
-  if (bits > MAX_RSA_BITS) reasons.push(`鍵長が${bits}ビットです。${MAX_RSA_BITS}ビット以下のRSA鍵で作成してください`);
-  if (exponent !== BigInt(REQUIRED_EXPONENT)) reasons.push(`公開指数が${String(exponent)}です。公開指数${REQUIRED_EXPONENT}のRSA鍵で作成してください`);
+  if (bits < MIN_RSA_BITS)
+    reasons.push(
+      `鍵長が${bits}ビットです。${MIN_RSA_BITS}ビット以上のRSA鍵で作成してください`,
+    );
+  if (bits > MAX_RSA_BITS)
+    reasons.push(
+      `鍵長が${bits}ビットです。${MAX_RSA_BITS}ビット以下のRSA鍵で作成してください`,
+    );
+  if (exponent !== BigInt(REQUIRED_EXPONENT))
+    reasons.push(
+      `公開指数が${String(exponent)}です。公開指数${REQUIRED_EXPONENT}のRSA鍵で作成してください`,
+    );
   const signatureProblem = verifySignature(parts, key);
   if (signatureProblem) reasons.push(signatureProblem);
   if (reasons.length) return { ok: false, reasons };
 
   const publicKeyDer = key.export({ type: 'spki', format: 'der' });
-  return { ok: true, request: { publicKeyDer, publicKeySha256: sha256Hex(publicKeyDer), keyBits: bits } };
+  return {
+    ok: true,
+    request: {
+      publicKeyDer,
+      publicKeySha256: sha256Hex(publicKeyDer),
+      keyBits: bits,
+    },
+  };
 }
 
 /** Null when the request's signature verifies over its CertificationRequestInfo, else the reason. */
-function verifySignature([info, algorithm, signature]: DerElement[], key: KeyObject): string | null {
+function verifySignature(
+  [info, algorithm, signature]: DerElement[],
+  key: KeyObject,
+): string | null {
   let oid: string;
   try {
     oid = oidOf(childrenOf(algorithm)[0]);
@@ -85,15 +120,27 @@ function verifySignature([info, algorithm, signature]: DerElement[], key: KeyObj
     return '証明書発行要求（CSR）の署名アルゴリズムを読み取れません';
   }
   const weak = WEAK_SIGNATURES[oid];
-  if (weak) return `証明書発行要求（CSR）の署名に${weak}が使われています。SHA-256で署名してください`;
+  if (weak)
+    return `証明書発行要求（CSR）の署名に${weak}が使われています。SHA-256で署名してください`;
   const hash = SIGNATURE_HASHES[oid];
-  if (!hash) return `証明書発行要求（CSR）の署名方式（${oid}）には対応していません。SHA-256 with RSAで署名してください`;
+  if (!hash)
+    return `証明書発行要求（CSR）の署名方式（${oid}）には対応していません。SHA-256 with RSAで署名してください`;
   const bits = signature.contents;
-  const valid = bits.length > 1 && bits[0] === 0 && safeVerify(hash, info.der, key, bits.subarray(1));
-  return valid ? null : '証明書発行要求（CSR）の署名を検証できません（内容が改ざんされているか、壊れています）';
+  const valid =
+    bits.length > 1 &&
+    bits[0] === 0 &&
+    safeVerify(hash, info.der, key, bits.subarray(1));
+  return valid
+    ? null
+    : '証明書発行要求（CSR）の署名を検証できません（内容が改ざんされているか、壊れています）';
 }
 
-function safeVerify(hash: string, data: Buffer, key: KeyObject, signature: Buffer): boolean {
+function safeVerify(
+  hash: string,
+  data: Buffer,
+  key: KeyObject,
+  signature: Buffer,
+): boolean {
   try {
     return verify(hash, data, key, signature);
   } catch {
@@ -103,10 +150,16 @@ function safeVerify(hash: string, data: Buffer, key: KeyObject, signature: Buffe
 
 function keyTypeName(type: string | undefined): string {
   switch (type) {
-    case 'ec': return '楕円曲線（EC）';
-    case 'rsa-pss': return 'RSA-PSS';
-    case 'dsa': return 'DSA';
-    case 'ed25519': case 'ed448': return `EdDSA（${type}）`;
-    default: return `RSA以外（${type ?? '不明'}）`;
+    case 'ec':
+      return '楕円曲線（EC）';
+    case 'rsa-pss':
+      return 'RSA-PSS';
+    case 'dsa':
+      return 'DSA';
+    case 'ed25519':
+    case 'ed448':
+      return `EdDSA（${type}）`;
+    default:
+      return `RSA以外（${type ?? '不明'}）`;
   }
 }

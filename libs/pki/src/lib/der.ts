@@ -19,18 +19,25 @@ export class DerError extends Error {
   }
 }
 
-export const TAG = { INTEGER: 0x02, BIT_STRING: 0x03, OID: 0x06, SEQUENCE: 0x30 } as const;
+export const TAG = {
+  INTEGER: 0x02,
+  BIT_STRING: 0x03,
+  OID: 0x06,
+  SEQUENCE: 0x30,
+} as const;
 
 /** The element starting at `offset`; definite, minimal lengths only (DER). */
 export function readElement(buf: Buffer, offset = 0): DerElement {
   if (offset + 2 > buf.length) throw new DerError('truncated element');
   const tag = buf[offset];
-  if ((tag & 0x1f) === 0x1f) throw new DerError('multi-byte tags are not supported');
+  if ((tag & 0x1f) === 0x1f)
+    throw new DerError('multi-byte tags are not supported');
   let length = buf[offset + 1];
   let start = offset + 2;
   if (length & 0x80) {
     const octets = length & 0x7f;
-    if (octets === 0 || octets > 4) throw new DerError('indefinite or oversized length');
+    if (octets === 0 || octets > 4)
+      throw new DerError('indefinite or oversized length');
     if (start + octets > buf.length) throw new DerError('truncated length');
     if (buf[start] === 0) throw new DerError('non-minimal length');
     length = 0;
@@ -40,13 +47,18 @@ export function readElement(buf: Buffer, offset = 0): DerElement {
   }
   const end = start + length;
   if (end > buf.length) throw new DerError('truncated contents');
-  return { tag, der: buf.subarray(offset, end), contents: buf.subarray(start, end) };
+  return {
+    tag,
+    der: buf.subarray(offset, end),
+    contents: buf.subarray(start, end),
+  };
 }
 
 /** The one element that fills `buf` exactly (trailing bytes are refused). */
 export function readWhole(buf: Buffer): DerElement {
   const element = readElement(buf);
-  if (element.der.length !== buf.length) throw new DerError('trailing bytes after the element');
+  if (element.der.length !== buf.length)
+    throw new DerError('trailing bytes after the element');
   return element;
 }
 
@@ -65,36 +77,64 @@ export function childrenOf(element: DerElement): DerElement[] {
 
 /** Dotted OID of an OBJECT IDENTIFIER element. */
 export function oidOf(element: DerElement): string {
-  if (element.tag !== TAG.OID) throw new DerError('expected an OBJECT IDENTIFIER');
+  if (element.tag !== TAG.OID)
+    throw new DerError('expected an OBJECT IDENTIFIER');
   return forge.asn1.derToOid(toBinary(element.contents));
 }
 
 export const toBinary = (buf: Buffer): string => buf.toString('binary');
-export const fromBinary = (binary: string): Buffer => Buffer.from(binary, 'binary');
-export const derOf = (asn1: forge.asn1.Asn1): Buffer => fromBinary(forge.asn1.toDer(asn1).getBytes());
+export const fromBinary = (binary: string): Buffer =>
+  Buffer.from(binary, 'binary');
+export const derOf = (asn1: forge.asn1.Asn1): Buffer =>
+  fromBinary(forge.asn1.toDer(asn1).getBytes());
 /** Our own DER back into forge's tree (forge re-emits parsed elements byte for byte). */
-export const asn1Of = (der: Buffer): forge.asn1.Asn1 => forge.asn1.fromDer(toBinary(der), true);
+export const asn1Of = (der: Buffer): forge.asn1.Asn1 =>
+  forge.asn1.fromDer(toBinary(der), true);
 
 const { Class, Type, create } = forge.asn1;
 
 /** RFC 5280 Time: UTCTime through 2049, GeneralizedTime from 2050. */
 export function timeAsn1(date: Date): forge.asn1.Asn1 {
   return date.getUTCFullYear() < 2050
-    ? create(Class.UNIVERSAL, Type.UTCTIME, false, forge.asn1.dateToUtcTime(date))
-    : create(Class.UNIVERSAL, Type.GENERALIZEDTIME, false, forge.asn1.dateToGeneralizedTime(date));
+    ? create(
+        Class.UNIVERSAL,
+        Type.UTCTIME,
+        false,
+        forge.asn1.dateToUtcTime(date),
+      )
+    : create(
+        Class.UNIVERSAL,
+        Type.GENERALIZEDTIME,
+        false,
+        forge.asn1.dateToGeneralizedTime(date),
+      );
 }
 
 /** A DER INTEGER from a positive big-endian hex number without leading zero octets (as serials are stored). */
 export function integerFromHex(hex: string): forge.asn1.Asn1 {
   const padded = parseInt(hex.slice(0, 2), 16) >= 0x80 ? `00${hex}` : hex;
-  return create(Class.UNIVERSAL, Type.INTEGER, false, forge.util.hexToBytes(padded));
+  return create(
+    Class.UNIVERSAL,
+    Type.INTEGER,
+    false,
+    forge.util.hexToBytes(padded),
+  );
 }
 
-export const sequence = (items: forge.asn1.Asn1[]): forge.asn1.Asn1 => create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
-export const oid = (dotted: string): forge.asn1.Asn1 => create(Class.UNIVERSAL, Type.OID, false, forge.asn1.oidToDer(dotted).getBytes());
-export const octetString = (bytes: Buffer): forge.asn1.Asn1 => create(Class.UNIVERSAL, Type.OCTETSTRING, false, toBinary(bytes));
+export const sequence = (items: forge.asn1.Asn1[]): forge.asn1.Asn1 =>
+  create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
+export const oid = (dotted: string): forge.asn1.Asn1 =>
+  create(
+    Class.UNIVERSAL,
+    Type.OID,
+    false,
+    forge.asn1.oidToDer(dotted).getBytes(),
+  );
+export const octetString = (bytes: Buffer): forge.asn1.Asn1 =>
+  create(Class.UNIVERSAL, Type.OCTETSTRING, false, toBinary(bytes));
 /** A BIT STRING of whole octets (no unused bits), e.g. a signature. */
-export const bitString = (bytes: Buffer): forge.asn1.Asn1 => create(Class.UNIVERSAL, Type.BITSTRING, false, `\u0000${toBinary(bytes)}`);
+export const bitString = (bytes: Buffer): forge.asn1.Asn1 =>
+  create(Class.UNIVERSAL, Type.BITSTRING, false, `\u0000${toBinary(bytes)}`);
 
 /** DER length octets of `length`. */
 function lengthOctets(length: number): Buffer {
@@ -107,7 +147,12 @@ function lengthOctets(length: number): Buffer {
 /** A constructed element (`tag`) around elements that are already DER: no re-encoding of signed bytes. */
 export function constructedOfDer(tag: number, parts: Buffer[]): Buffer {
   const contents = Buffer.concat(parts);
-  return Buffer.concat([Buffer.from([tag]), lengthOctets(contents.length), contents]);
+  return Buffer.concat([
+    Buffer.from([tag]),
+    lengthOctets(contents.length),
+    contents,
+  ]);
 }
 
-export const sequenceOfDer = (parts: Buffer[]): Buffer => constructedOfDer(TAG.SEQUENCE, parts);
+export const sequenceOfDer = (parts: Buffer[]): Buffer =>
+  constructedOfDer(TAG.SEQUENCE, parts);

@@ -1,5 +1,12 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
-import { childrenOf, DerElement, oidOf, readElement, readWhole, TAG } from './der';
+import {
+  childrenOf,
+  DerElement,
+  oidOf,
+  readElement,
+  readWhole,
+  TAG,
+} from './der';
 import { fromPem } from './signing';
 import { KEY_USAGE, OID, sha256Hex } from './x509';
 
@@ -12,7 +19,11 @@ export interface DecodedCertificate {
   serialHex: string;
   notBefore: Date;
   notAfter: Date;
-  publicKey: { algorithm: string; bits: number | null; exponent: string | null };
+  publicKey: {
+    algorithm: string;
+    bits: number | null;
+    exponent: string | null;
+  };
   signatureAlgorithm: string;
   fingerprintSha256: string;
   extensions: DecodedExtension[];
@@ -27,10 +38,18 @@ export interface DecodedExtension {
   value: string;
 }
 
-const NAMES: Record<string, string> = Object.fromEntries(Object.entries(OID).map(([name, oid]) => [oid, name]));
+const NAMES: Record<string, string> = Object.fromEntries(
+  Object.entries(OID).map(([name, oid]) => [oid, name]),
+);
 const ATTRIBUTE_SHORT: Record<string, string> = {
-  [OID.countryName]: 'C', [OID.organizationName]: 'O', [OID.organizationalUnitName]: 'OU', [OID.commonName]: 'CN',
-  '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.5': 'serialNumber', '1.2.840.113549.1.9.1': 'emailAddress',
+  [OID.countryName]: 'C',
+  [OID.organizationName]: 'O',
+  [OID.organizationalUnitName]: 'OU',
+  [OID.commonName]: 'CN',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.5': 'serialNumber',
+  '1.2.840.113549.1.9.1': 'emailAddress',
 };
 const SIGNATURES: Record<string, string> = {
   '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
@@ -39,7 +58,9 @@ const SIGNATURES: Record<string, string> = {
   '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
 };
 const EXTENDED_USAGES: Record<string, string> = {
-  [OID.clientAuth]: 'clientAuth', '1.3.6.1.5.5.7.3.1': 'serverAuth', '1.3.6.1.5.5.7.3.4': 'emailProtection',
+  [OID.clientAuth]: 'clientAuth',
+  '1.3.6.1.5.5.7.3.1': 'serverAuth',
+  '1.3.6.1.5.5.7.3.4': 'emailProtection',
 };
 
 /** Decodes a PEM certificate; throws on anything that is not one. */
@@ -49,7 +70,11 @@ export function decodeCertificate(pem: string): DecodedCertificate {
   const [tbs, signatureAlgorithm] = childrenOf(readWhole(der));
   const fields = childrenOf(tbs);
   const offset = fields[0].tag === 0xa0 ? 1 : 0;
-  const key = createPublicKey({ key: fields[offset + 5].der, format: 'der', type: 'spki' });
+  const key = createPublicKey({
+    key: fields[offset + 5].der,
+    format: 'der',
+    type: 'spki',
+  });
   const details = key.asymmetricKeyDetails;
   const extensions = fields.find((f) => f.tag === 0xa3);
   return {
@@ -61,11 +86,16 @@ export function decodeCertificate(pem: string): DecodedCertificate {
     publicKey: {
       algorithm: key.asymmetricKeyType ?? 'unknown',
       bits: details?.modulusLength ?? null,
-      exponent: details?.publicExponent !== undefined ? String(details.publicExponent) : null,
+      exponent:
+        details?.publicExponent !== undefined
+          ? String(details.publicExponent)
+          : null,
     },
     signatureAlgorithm: signatureName(childrenOf(signatureAlgorithm)[0]),
     fingerprintSha256: sha256Hex(der),
-    extensions: extensions ? childrenOf(childrenOf(extensions)[0]).map(decodeExtension) : [],
+    extensions: extensions
+      ? childrenOf(childrenOf(extensions)[0]).map(decodeExtension)
+      : [],
   };
 }
 
@@ -87,7 +117,9 @@ export function nameText(name: DerElement): string {
     for (const attribute of childrenOf(rdn)) {
       const [type, value] = childrenOf(attribute);
       const dotted = oidOf(type);
-      parts.push(`${ATTRIBUTE_SHORT[dotted] ?? dotted}=${stringValue(value).replace(/[\\,+"<>;=]/g, (c) => `\\${c}`)}`);
+      parts.push(
+        `${ATTRIBUTE_SHORT[dotted] ?? dotted}=${stringValue(value).replace(/[\\,+"<>;=]/g, (c) => `\\${c}`)}`,
+      );
     }
   }
   return parts.reverse().join(',');
@@ -95,9 +127,12 @@ export function nameText(name: DerElement): string {
 
 function stringValue(value: DerElement): string {
   switch (value.tag) {
-    case 0x0c: return value.contents.toString('utf8'); // UTF8String
-    case 0x1e: return Buffer.from(value.contents).swap16().toString('utf16le'); // BMPString
-    default: return value.contents.toString('latin1'); // Printable, IA5, Teletex
+    case 0x0c:
+      return value.contents.toString('utf8'); // UTF8String
+    case 0x1e:
+      return Buffer.from(value.contents).swap16().toString('utf16le'); // BMPString
+    default:
+      return value.contents.toString('latin1'); // Printable, IA5, Teletex
   }
 }
 
@@ -106,10 +141,16 @@ function decodeExtension(element: DerElement): DecodedExtension {
   const oid = oidOf(parts[0]);
   const critical = parts.length === 3 && parts[1].contents[0] !== 0;
   const value = readElement(parts[parts.length - 1].contents);
-  return { oid, name: NAMES[oid] ?? oid, critical, value: extensionValue(oid, value) };
+  return {
+    oid,
+    name: NAMES[oid] ?? oid,
+    critical,
+    value: extensionValue(oid, value),
+  };
 }
 
-const colonHex = (buf: Buffer) => (buf.toString('hex').toUpperCase().match(/../g) ?? []).join(':');
+const colonHex = (buf: Buffer) =>
+  (buf.toString('hex').toUpperCase().match(/../g) ?? []).join(':');
 
 function extensionValue(oid: string, value: DerElement): string {
   switch (oid) {
@@ -122,10 +163,15 @@ function extensionValue(oid: string, value: DerElement): string {
     case OID.keyUsage: {
       const bits = value.contents.subarray(1);
       const set = (n: number) => (bits[n >> 3] ?? 0) & (0x80 >> (n & 7));
-      return Object.entries(KEY_USAGE).filter(([, n]) => set(n)).map(([name]) => name).join(', ');
+      return Object.entries(KEY_USAGE)
+        .filter(([, n]) => set(n))
+        .map(([name]) => name)
+        .join(', ');
     }
     case OID.extKeyUsage:
-      return childrenOf(value).map((o) => EXTENDED_USAGES[oidOf(o)] ?? oidOf(o)).join(', ');
+      return childrenOf(value)
+        .map((o) => EXTENDED_USAGES[oidOf(o)] ?? oidOf(o))
+        .join(', ');
     case OID.subjectKeyIdentifier:
       return colonHex(value.contents);
     case OID.authorityKeyIdentifier: {

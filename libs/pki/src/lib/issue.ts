@@ -1,12 +1,33 @@
 import * as forge from 'node-forge';
 import { IsoDate, jstEndOfDay } from '@certdesk/domain';
 import type { IssuingCa } from './ca';
-import { bitString, derOf, fromBinary, octetString, oid, sequence, sequenceOfDer, toBinary } from './der';
+import {
+  bitString,
+  derOf,
+  fromBinary,
+  octetString,
+  oid,
+  sequence,
+  sequenceOfDer,
+  toBinary,
+} from './der';
 import { isSerialHex } from './serial';
 import { signatureAlgorithmAsn1, toPem } from './signing';
 import {
-  authorityKeyIdValue, basicConstraintsValue, crlDistributionPointsValue, extension, keyIdentifier, keyUsageValue,
-  nameDer, nameString, OID, sha256Hex, signCertificate, tbsCertificate, TbsCertificateInput, wholeSeconds,
+  authorityKeyIdValue,
+  basicConstraintsValue,
+  crlDistributionPointsValue,
+  extension,
+  keyIdentifier,
+  keyUsageValue,
+  nameDer,
+  nameString,
+  OID,
+  sha256Hex,
+  signCertificate,
+  tbsCertificate,
+  TbsCertificateInput,
+  wholeSeconds,
 } from './x509';
 
 /** The subject the server writes for an IB user (the request's own subject is never used). */
@@ -56,14 +77,30 @@ export type Signer = 'node-crypto' | 'forge';
  * extendedKeyUsage clientAuth, basicConstraints CA:FALSE, subject/authority key identifiers and the
  * CRL distribution point; notAfter = 23:59:59 JST on the expiry date.
  */
-export function issueClientCertificate(input: IssueClientCertificateInput, signer: Signer = 'node-crypto'): IssuedCertificate {
-  if (!isSerialHex(input.serialHex) || parseInt(input.serialHex.slice(0, 2), 16) >= 0x80) {
-    throw new RangeError(`serialHex must be a positive minimal hex serial of at most 20 octets, got "${input.serialHex}"`);
+export function issueClientCertificate(
+  input: IssueClientCertificateInput,
+  signer: Signer = 'node-crypto',
+): IssuedCertificate {
+  if (
+    !isSerialHex(input.serialHex) ||
+    parseInt(input.serialHex.slice(0, 2), 16) >= 0x80
+  ) {
+    throw new RangeError(
+      `serialHex must be a positive minimal hex serial of at most 20 octets, got "${input.serialHex}"`,
+    );
   }
-  if (!/^https?:\/\/\S+$/.test(input.crlUrl)) throw new RangeError(`crlUrl must be an http(s) URL, got "${input.crlUrl}"`);
-  const { notBefore, notAfter } = certificateValidity(input.notBefore, input.expiryDate);
-  if (notAfter <= notBefore) throw new RangeError('The expiry date must be after notBefore');
-  if (notAfter > input.ca.notAfter) throw new RangeError('The certificate cannot outlive its CA');
+  if (!/^https?:\/\/\S+$/.test(input.crlUrl))
+    throw new RangeError(
+      `crlUrl must be an http(s) URL, got "${input.crlUrl}"`,
+    );
+  const { notBefore, notAfter } = certificateValidity(
+    input.notBefore,
+    input.expiryDate,
+  );
+  if (notAfter <= notBefore)
+    throw new RangeError('The expiry date must be after notBefore');
+  if (notAfter > input.ca.notAfter)
+    throw new RangeError('The certificate cannot outlive its CA');
   const subject: ClientSubject = { ...input.subject };
   const tbs: TbsCertificateInput = {
     serialHex: input.serialHex,
@@ -74,14 +111,30 @@ export function issueClientCertificate(input: IssueClientCertificateInput, signe
     spkiDer: input.csrPublicKey,
     extensions: [
       extension(OID.basicConstraints, basicConstraintsValue(false), true),
-      extension(OID.keyUsage, keyUsageValue(['digitalSignature', 'keyEncipherment']), true),
+      extension(
+        OID.keyUsage,
+        keyUsageValue(['digitalSignature', 'keyEncipherment']),
+        true,
+      ),
       extension(OID.extKeyUsage, sequence([oid(OID.clientAuth)])),
-      extension(OID.subjectKeyIdentifier, octetString(keyIdentifier(input.csrPublicKey))),
-      extension(OID.authorityKeyIdentifier, authorityKeyIdValue(input.ca.keyId)),
-      extension(OID.cRLDistributionPoints, crlDistributionPointsValue(input.crlUrl)),
+      extension(
+        OID.subjectKeyIdentifier,
+        octetString(keyIdentifier(input.csrPublicKey)),
+      ),
+      extension(
+        OID.authorityKeyIdentifier,
+        authorityKeyIdValue(input.ca.keyId),
+      ),
+      extension(
+        OID.cRLDistributionPoints,
+        crlDistributionPointsValue(input.crlUrl),
+      ),
     ],
   };
-  const der = signer === 'forge' ? signWithForge(tbs, input.ca) : signCertificate(tbs, input.ca.privateKey);
+  const der =
+    signer === 'forge'
+      ? signWithForge(tbs, input.ca)
+      : signCertificate(tbs, input.ca.privateKey);
   return {
     pem: toPem('CERTIFICATE', der),
     der,
@@ -94,8 +147,14 @@ export function issueClientCertificate(input: IssueClientCertificateInput, signe
 }
 
 /** The validity {@link issueClientCertificate} writes: notBefore in whole seconds, notAfter 23:59:59 JST of the expiry date. */
-export function certificateValidity(notBefore: Date, expiryDate: IsoDate): { notBefore: Date; notAfter: Date } {
-  return { notBefore: wholeSeconds(notBefore), notAfter: jstEndOfDay(expiryDate) };
+export function certificateValidity(
+  notBefore: Date,
+  expiryDate: IsoDate,
+): { notBefore: Date; notAfter: Date } {
+  return {
+    notBefore: wholeSeconds(notBefore),
+    notAfter: jstEndOfDay(expiryDate),
+  };
 }
 
 /** The subject as stored in `certificate.subject_dn`: `CN=…,OU=…,O=…,C=JP`. */
@@ -109,12 +168,18 @@ const forgeKeys = new WeakMap<IssuingCa, forge.pki.rsa.PrivateKey>();
 function signWithForge(input: TbsCertificateInput, ca: IssuingCa): Buffer {
   let key = forgeKeys.get(ca);
   if (!key) {
-    key = forge.pki.privateKeyFromPem(ca.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+    key = forge.pki.privateKeyFromPem(
+      ca.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    );
     forgeKeys.set(ca, key);
   }
   const tbsDer = derOf(tbsCertificate(input));
   const digest = forge.md.sha256.create();
   digest.update(toBinary(tbsDer));
   const signature = fromBinary(key.sign(digest));
-  return sequenceOfDer([tbsDer, derOf(signatureAlgorithmAsn1()), derOf(bitString(signature))]);
+  return sequenceOfDer([
+    tbsDer,
+    derOf(signatureAlgorithmAsn1()),
+    derOf(bitString(signature)),
+  ]);
 }

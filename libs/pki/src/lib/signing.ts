@@ -7,7 +7,15 @@ export const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 
 /** AlgorithmIdentifier { sha256WithRSAEncryption, NULL }. */
 export function signatureAlgorithmAsn1(): forge.asn1.Asn1 {
-  return sequence([oid(SHA256_WITH_RSA), forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.NULL, false, '')]);
+  return sequence([
+    oid(SHA256_WITH_RSA),
+    forge.asn1.create(
+      forge.asn1.Class.UNIVERSAL,
+      forge.asn1.Type.NULL,
+      false,
+      '',
+    ),
+  ]);
 }
 
 /**
@@ -17,7 +25,11 @@ export function signatureAlgorithmAsn1(): forge.asn1.Asn1 {
 export function signStructure(tbs: forge.asn1.Asn1, key: KeyObject): Buffer {
   const tbsDer = derOf(tbs);
   const signature = sign('sha256', tbsDer, key);
-  return sequenceOfDer([tbsDer, derOf(signatureAlgorithmAsn1()), derOf(bitString(signature))]);
+  return sequenceOfDer([
+    tbsDer,
+    derOf(signatureAlgorithmAsn1()),
+    derOf(bitString(signature)),
+  ]);
 }
 
 /** PEM armour of DER. */
@@ -28,7 +40,9 @@ export function toPem(type: string, der: Buffer): string {
 
 /** The DER inside a PEM block of `type`; throws when there is none. */
 export function fromPem(pem: string, types: string[]): Buffer {
-  const match = /-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\s]+)-----END \1-----/.exec(pem);
-  if (!match || !types.includes(match[1])) throw new Error(`PEM: expected ${types.join(' or ')}`);
+  const match =
+    /-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\s]+)-----END \1-----/.exec(pem);
+  if (!match || !types.includes(match[1]))
+    throw new Error(`PEM: expected ${types.join(' or ')}`);
   return Buffer.from(match[2].replace(/\s+/g, ''), 'base64');
 }

@@ -1,7 +1,16 @@
 import { createHash, KeyObject } from 'node:crypto';
 import * as forge from 'node-forge';
 import {
-  asn1Of, childrenOf, derOf, integerFromHex, octetString, oid, readWhole, sequence, timeAsn1, toBinary,
+  asn1Of,
+  childrenOf,
+  derOf,
+  integerFromHex,
+  octetString,
+  oid,
+  readWhole,
+  sequence,
+  timeAsn1,
+  toBinary,
 } from './der';
 import { signatureAlgorithmAsn1, signStructure } from './signing';
 
@@ -36,9 +45,18 @@ export interface NameParts {
 
 /** DER of the Name; refuses empty or over-long values. */
 export function nameDer(parts: NameParts): Buffer {
-  const attributes: forge.pki.CertificateField[] = [{ type: OID.countryName, value: 'JP', valueTagClass: Type.PRINTABLESTRING as never }];
+  const attributes: forge.pki.CertificateField[] = [
+    {
+      type: OID.countryName,
+      value: 'JP',
+      valueTagClass: Type.PRINTABLESTRING as never,
+    },
+  ];
   const utf8 = (type: string, value: string, label: string) => {
-    if (value.length < 1 || value.length > NAME_LIMIT) throw new RangeError(`${label} must be 1-${NAME_LIMIT} characters, got ${value.length}`);
+    if (value.length < 1 || value.length > NAME_LIMIT)
+      throw new RangeError(
+        `${label} must be 1-${NAME_LIMIT} characters, got ${value.length}`,
+      );
     attributes.push({ type, value, valueTagClass: Type.UTF8 as never });
   };
   utf8(OID.organizationName, parts.O, 'O');
@@ -49,37 +67,69 @@ export function nameDer(parts: NameParts): Buffer {
 
 /** RFC 4514 string of the name, most specific first, as stored in `subject_dn`: `CN=…,OU=…,O=…,C=JP`. */
 export function nameString(parts: NameParts): string {
-  const escape = (v: string) => v.replace(/[\\,+"<>;=]/g, (c) => `\\${c}`).replace(/^[ #]|[ ]$/g, (c) => `\\${c}`);
-  return [`CN=${escape(parts.CN)}`, ...(parts.OU !== undefined ? [`OU=${escape(parts.OU)}`] : []), `O=${escape(parts.O)}`, 'C=JP'].join(',');
+  const escape = (v: string) =>
+    v
+      .replace(/[\\,+"<>;=]/g, (c) => `\\${c}`)
+      .replace(/^[ #]|[ ]$/g, (c) => `\\${c}`);
+  return [
+    `CN=${escape(parts.CN)}`,
+    ...(parts.OU !== undefined ? [`OU=${escape(parts.OU)}`] : []),
+    `O=${escape(parts.O)}`,
+    'C=JP',
+  ].join(',');
 }
 
 /** One Extension { extnID, critical, extnValue }. */
-export function extension(id: string, value: forge.asn1.Asn1, critical = false): forge.asn1.Asn1 {
+export function extension(
+  id: string,
+  value: forge.asn1.Asn1,
+  critical = false,
+): forge.asn1.Asn1 {
   return sequence([
     oid(id),
-    ...(critical ? [create(Class.UNIVERSAL, Type.BOOLEAN, false, '\u00ff')] : []),
+    ...(critical
+      ? [create(Class.UNIVERSAL, Type.BOOLEAN, false, '\u00ff')]
+      : []),
     octetString(derOf(value)),
   ]);
 }
 
 /** keyUsage bits, numbered as in RFC 5280 (decipherOnly, bit 8, is never used here). */
 export const KEY_USAGE = {
-  digitalSignature: 0, nonRepudiation: 1, keyEncipherment: 2, dataEncipherment: 3,
-  keyAgreement: 4, keyCertSign: 5, cRLSign: 6, encipherOnly: 7,
+  digitalSignature: 0,
+  nonRepudiation: 1,
+  keyEncipherment: 2,
+  dataEncipherment: 3,
+  keyAgreement: 4,
+  keyCertSign: 5,
+  cRLSign: 6,
+  encipherOnly: 7,
 } as const;
 
-export function keyUsageValue(usages: (keyof typeof KEY_USAGE)[]): forge.asn1.Asn1 {
+export function keyUsageValue(
+  usages: (keyof typeof KEY_USAGE)[],
+): forge.asn1.Asn1 {
   let bits = 0;
   for (const usage of usages) bits |= 0x80 >> KEY_USAGE[usage];
   let unused = 0;
   while (unused < 7 && !(bits & (1 << unused))) unused++;
-  return create(Class.UNIVERSAL, Type.BITSTRING, false, String.fromCharCode(unused, bits));
+  return create(
+    Class.UNIVERSAL,
+    Type.BITSTRING,
+    false,
+    String.fromCharCode(unused, bits),
+  );
 }
 
 export function basicConstraintsValue(ca: boolean): forge.asn1.Asn1 {
-  return sequence(ca
-    ? [create(Class.UNIVERSAL, Type.BOOLEAN, false, '\u00ff'), create(Class.UNIVERSAL, Type.INTEGER, false, '\u0000')]
-    : []);
+  return sequence(
+    ca
+      ? [
+          create(Class.UNIVERSAL, Type.BOOLEAN, false, '\u00ff'),
+          create(Class.UNIVERSAL, Type.INTEGER, false, '\u0000'),
+        ]
+      : [],
+  );
 }
 
 /** AuthorityKeyIdentifier { keyIdentifier [0] }. */
@@ -91,13 +141,17 @@ export function authorityKeyIdValue(keyId: Buffer): forge.asn1.Asn1 {
 export function crlDistributionPointsValue(url: string): forge.asn1.Asn1 {
   const uri = create(Class.CONTEXT_SPECIFIC, 6, false, url);
   const fullName = create(Class.CONTEXT_SPECIFIC, 0, true, [uri]);
-  return sequence([sequence([create(Class.CONTEXT_SPECIFIC, 0, true, [fullName])])]);
+  return sequence([
+    sequence([create(Class.CONTEXT_SPECIFIC, 0, true, [fullName])]),
+  ]);
 }
 
 /** Key identifier method 1 (RFC 5280 §4.2.1.2): SHA-1 of the subjectPublicKey bits of an SPKI. */
 export function keyIdentifier(spkiDer: Buffer): Buffer {
   const subjectPublicKey = childrenOf(readWhole(spkiDer))[1];
-  return createHash('sha1').update(subjectPublicKey.contents.subarray(1)).digest();
+  return createHash('sha1')
+    .update(subjectPublicKey.contents.subarray(1))
+    .digest();
 }
 
 export interface TbsCertificateInput {
@@ -113,7 +167,9 @@ export interface TbsCertificateInput {
 /** TBSCertificate (v3) with sha256WithRSAEncryption; names and key embedded byte for byte. */
 export function tbsCertificate(input: TbsCertificateInput): forge.asn1.Asn1 {
   return sequence([
-    create(Class.CONTEXT_SPECIFIC, 0, true, [create(Class.UNIVERSAL, Type.INTEGER, false, '\u0002')]),
+    create(Class.CONTEXT_SPECIFIC, 0, true, [
+      create(Class.UNIVERSAL, Type.INTEGER, false, '\u0002'),
+    ]),
     integerFromHex(input.serialHex),
     signatureAlgorithmAsn1(),
     asn1Of(input.issuerDer),
@@ -125,11 +181,16 @@ export function tbsCertificate(input: TbsCertificateInput): forge.asn1.Asn1 {
 }
 
 /** A signed certificate (DER) from its TBS, signed with node:crypto. */
-export function signCertificate(input: TbsCertificateInput, key: KeyObject): Buffer {
+export function signCertificate(
+  input: TbsCertificateInput,
+  key: KeyObject,
+): Buffer {
   return signStructure(tbsCertificate(input), key);
 }
 
 /** An instant as a certificate stores it: whole seconds (UTCTime / GeneralizedTime carry no fraction here). */
-export const wholeSeconds = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
+export const wholeSeconds = (date: Date): Date =>
+  new Date(Math.floor(date.getTime() / 1000) * 1000);
 
-export const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+export const sha256Hex = (data: Buffer): string =>
+  createHash('sha256').update(data).digest('hex');

@@ -12,17 +12,24 @@ export class AuditEvent {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ type: 'varchar', length: 36 }) chain!: string;
   @Column({ type: 'integer' }) seq!: number;
-  @Column({ type: 'varchar', length: 36, nullable: true }) creditUnionId!: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) creditUnionId!:
+    string | null;
   @InstantColumn() occurredAt!: Date;
-  @Column({ type: 'varchar', length: 16 }) actorType!: 'staff' | 'ib_user' | 'system' | 'anonymous';
-  @Column({ type: 'varchar', length: 36, nullable: true }) actorId!: string | null;
-  @Column({ type: 'varchar', length: 100, nullable: true }) actorName!: string | null;
+  @Column({ type: 'varchar', length: 16 }) actorType!:
+    'staff' | 'ib_user' | 'system' | 'anonymous';
+  @Column({ type: 'varchar', length: 36, nullable: true }) actorId!:
+    string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) actorName!:
+    string | null;
   @Column({ type: 'varchar', length: 64 }) action!: string;
-  @Column({ type: 'varchar', length: 32, nullable: true }) targetType!: string | null;
-  @Column({ type: 'varchar', length: 64, nullable: true }) targetId!: string | null;
+  @Column({ type: 'varchar', length: 32, nullable: true }) targetType!:
+    string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) targetId!:
+    string | null;
   @Column({ type: 'varchar', length: 16 }) outcome!: AuditOutcome;
   @Column({ type: 'varchar', length: 64, nullable: true }) ip!: string | null;
-  @Column({ type: 'varchar', length: 64, nullable: true }) requestId!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) requestId!:
+    string | null;
   /** JSON object; never secrets. */
   @Column({ type: 'text' }) details!: string;
   @Column({ type: 'varchar', length: 64 }) prevHash!: string;

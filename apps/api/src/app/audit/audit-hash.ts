@@ -7,8 +7,21 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The columns a record's hash covers, in hashing order. `id` is a locator, not content. */
 export type HashedFields = Pick<
   AuditEvent,
-  | 'chain' | 'seq' | 'occurredAt' | 'creditUnionId' | 'actorType' | 'actorId' | 'actorName'
-  | 'action' | 'targetType' | 'targetId' | 'outcome' | 'ip' | 'requestId' | 'details' | 'prevHash'
+  | 'chain'
+  | 'seq'
+  | 'occurredAt'
+  | 'creditUnionId'
+  | 'actorType'
+  | 'actorId'
+  | 'actorName'
+  | 'action'
+  | 'targetType'
+  | 'targetId'
+  | 'outcome'
+  | 'ip'
+  | 'requestId'
+  | 'details'
+  | 'prevHash'
 >;
 
 /**
@@ -20,12 +33,17 @@ export function canonicalJson(value: unknown): string {
     return JSON.stringify(value ?? null);
   }
   const withToJson = value as { toJSON?: () => unknown };
-  if (typeof withToJson.toJSON === 'function') return canonicalJson(withToJson.toJSON());
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+  if (typeof withToJson.toJSON === 'function')
+    return canonicalJson(withToJson.toJSON());
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
   const members = Object.keys(value)
     .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
     .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    .map(
+      (key) =>
+        `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+    );
   return `{${members.join(',')}}`;
 }
 
@@ -36,7 +54,11 @@ export function canonicalJson(value: unknown): string {
 export function canonicalDetails(stored: string): string {
   try {
     const parsed: unknown = JSON.parse(stored);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? canonicalJson(parsed) : stored;
+    return parsed !== null &&
+      typeof parsed === 'object' &&
+      !Array.isArray(parsed)
+      ? canonicalJson(parsed)
+      : stored;
   } catch {
     return stored;
   }
@@ -69,5 +91,7 @@ export function canonicalRecord(fields: HashedFields): string {
 
 /** SHA-256 (lower-case hex) of {@link canonicalRecord}. */
 export function auditHash(fields: HashedFields): string {
-  return createHash('sha256').update(canonicalRecord(fields), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalRecord(fields), 'utf8')
+    .digest('hex');
 }

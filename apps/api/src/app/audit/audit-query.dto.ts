@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { isIsoDate } from '@certdesk/domain';
 import type { AuditOutcome } from './audit-event.entity';
 
@@ -9,17 +19,26 @@ const OUTCOMES: AuditOutcome[] = ['success', 'denied', 'failure'];
 const IsJstDate = () =>
   ValidateBy({
     name: 'isJstDate',
-    validator: { validate: (value: unknown) => isIsoDate(value), defaultMessage: () => '日付は YYYY-MM-DD の形で指定してください' },
+    validator: {
+      validate: (value: unknown) => isIsoDate(value),
+      defaultMessage: () => '日付は YYYY-MM-DD の形で指定してください',
+    },
   });
 
 /** `GET /api/audit` query: newest first, optional filters, keyset paging on `seq`. */
 export class AuditQueryDto {
-  @ApiPropertyOptional({ description: 'First day (JST), inclusive', example: '2026-12-01' })
+  @ApiPropertyOptional({
+    description: 'First day (JST), inclusive',
+    example: '2026-12-01',
+  })
   @IsOptional()
   @IsJstDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Last day (JST), inclusive', example: '2026-12-31' })
+  @ApiPropertyOptional({
+    description: 'Last day (JST), inclusive',
+    example: '2026-12-31',
+  })
   @IsOptional()
   @IsJstDate()
   to?: string;
@@ -30,7 +49,9 @@ export class AuditQueryDto {
   @MaxLength(64, { message: '操作は64文字以内で指定してください' })
   action?: string;
 
-  @ApiPropertyOptional({ description: "Part of the actor's username (case-insensitive)" })
+  @ApiPropertyOptional({
+    description: "Part of the actor's username (case-insensitive)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100, { message: '操作者は100文字以内で指定してください' })
@@ -38,7 +59,9 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ enum: OUTCOMES })
   @IsOptional()
-  @IsIn(OUTCOMES, { message: `結果は ${OUTCOMES.join(' / ')} のいずれかで指定してください` })
+  @IsIn(OUTCOMES, {
+    message: `結果は ${OUTCOMES.join(' / ')} のいずれかで指定してください`,
+  })
   outcome?: AuditOutcome;
 
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })

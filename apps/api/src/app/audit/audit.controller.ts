@@ -13,13 +13,17 @@ export class AuditController {
   constructor(private readonly queries: AuditQueryService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Audit records, newest first; `nextCursor` pages on.' })
+  @ApiOkResponse({
+    description: 'Audit records, newest first; `nextCursor` pages on.',
+  })
   list(@Query() query: AuditQueryDto): Promise<AuditPage> {
     return this.queries.list(query);
   }
 
   @Get('verify')
-  @ApiOkResponse({ description: 'Recomputes the hash chain and names the first broken record.' })
+  @ApiOkResponse({
+    description: 'Recomputes the hash chain and names the first broken record.',
+  })
   verify(): Promise<AuditVerification> {
     return this.queries.verify();
   }

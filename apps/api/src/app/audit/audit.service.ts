@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../infra/clock/clock';
-import { RequestContext, requestContext } from '../infra/tenancy/request-context';
+import {
+  RequestContext,
+  requestContext,
+} from '../infra/tenancy/request-context';
 import type { AuditEntry } from './audit-entry';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH, auditHash, canonicalJson } from './audit-hash';
@@ -13,26 +16,44 @@ import { redact } from './redact';
 /** The chain of events outside any credit union (system jobs, failed log-ins of unknown users). */
 export const SYSTEM_CHAIN = 'system';
 
-type Unchained = Omit<AuditEvent, 'id' | 'seq' | 'occurredAt' | 'prevHash' | 'hash'>;
+type Unchained = Omit<
+  AuditEvent,
+  'id' | 'seq' | 'occurredAt' | 'prevHash' | 'hash'
+>;
 
-const clip = (value: string | null | undefined, length: number): string | null =>
+const clip = (
+  value: string | null | undefined,
+  length: number,
+): string | null =>
   value === null || value === undefined ? null : value.slice(0, length);
 
 /**
  * Who, where and what of an entry: explicit fields win, the request context fills the rest.
  * The signed-in staff member is the actor unless the entry names another kind of actor.
  */
-export function describeEntry(entry: AuditEntry, context: RequestContext | undefined): Unchained {
+export function describeEntry(
+  entry: AuditEntry,
+  context: RequestContext | undefined,
+): Unchained {
   const principal = context?.principal;
   const actorType = entry.actorType ?? (principal ? 'staff' : 'anonymous');
   const staff = actorType === 'staff' ? principal : undefined;
-  const creditUnionId = entry.creditUnionId !== undefined ? entry.creditUnionId : principal?.creditUnionId ?? null;
+  const creditUnionId =
+    entry.creditUnionId !== undefined
+      ? entry.creditUnionId
+      : (principal?.creditUnionId ?? null);
   return {
     chain: creditUnionId ?? SYSTEM_CHAIN,
     creditUnionId,
     actorType,
-    actorId: clip(entry.actorId !== undefined ? entry.actorId : staff?.staffId, 36),
-    actorName: clip(entry.actorName !== undefined ? entry.actorName : staff?.username, 100),
+    actorId: clip(
+      entry.actorId !== undefined ? entry.actorId : staff?.staffId,
+      36,
+    ),
+    actorName: clip(
+      entry.actorName !== undefined ? entry.actorName : staff?.username,
+      100,
+    ),
     action: clip(entry.action, 64) ?? '',
     targetType: clip(entry.targetType, 32),
     targetId: clip(entry.targetId, 64),
@@ -70,7 +91,8 @@ export class AuditService {
   async record(entry: AuditEntry): Promise<AuditEvent> {
     const unchained = describeEntry(entry, requestContext.current());
     const postgres = isPostgres(this.dataSource.manager);
-    const write = () => this.dataSource.transaction((manager) => this.append(manager, unchained));
+    const write = () =>
+      this.dataSource.transaction((manager) => this.append(manager, unchained));
     // SQLite: transactions already take turns (infra/database SqliteGate).
     return postgres ? this.writers.run(unchained.chain, write) : write();
   }
@@ -81,16 +103,25 @@ export class AuditService {
    * the transaction's last step, and only under READ COMMITTED (the default). Never call `record()`
    * for the same credit union while that transaction is still open: it would wait for the lock forever.
    */
-  async recordIn(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+  async recordIn(
+    manager: EntityManager,
+    entry: AuditEntry,
+  ): Promise<AuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AuditService.recordIn needs an EntityManager inside a transaction; use record() otherwise');
+      throw new Error(
+        'AuditService.recordIn needs an EntityManager inside a transaction; use record() otherwise',
+      );
     }
     const unchained = describeEntry(entry, requestContext.current());
     return this.append(manager, unchained);
   }
 
-  private async append(manager: EntityManager, unchained: Unchained): Promise<AuditEvent> {
-    if (isPostgres(manager)) await lockChainForTransaction(manager, unchained.chain);
+  private async append(
+    manager: EntityManager,
+    unchained: Unchained,
+  ): Promise<AuditEvent> {
+    if (isPostgres(manager))
+      await lockChainForTransaction(manager, unchained.chain);
     const head = await manager
       .createQueryBuilder(AuditEvent, 'a')
       .select(['a.seq', 'a.hash'])
@@ -98,8 +129,17 @@ export class AuditService {
       .orderBy('a.seq', 'DESC')
       .limit(1)
       .getOne();
-    const chained = { ...unchained, seq: (head?.seq ?? 0) + 1, occurredAt: this.clock.now(), prevHash: head?.hash ?? GENESIS_HASH };
-    const event = manager.create(AuditEvent, { ...chained, id: randomUUID(), hash: auditHash(chained) });
+    const chained = {
+      ...unchained,
+      seq: (head?.seq ?? 0) + 1,
+      occurredAt: this.clock.now(),
+      prevHash: head?.hash ?? GENESIS_HASH,
+    };
+    const event = manager.create(AuditEvent, {
+      ...chained,
+      id: randomUUID(),
+      hash: auditHash(chained),
+    });
     await manager.insert(AuditEvent, event);
     return event;
   }

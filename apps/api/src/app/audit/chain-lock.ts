@@ -23,12 +23,19 @@ export class KeyedMutex {
 /** Namespace of the audit chain locks among the database's advisory locks (`AUDT`). */
 const ADVISORY_NAMESPACE = 0x41554454;
 
-export const isPostgres = (manager: EntityManager): boolean => manager.connection.options.type === 'postgres';
+export const isPostgres = (manager: EntityManager): boolean =>
+  manager.connection.options.type === 'postgres';
 
 /**
  * PostgreSQL: locks `chain` until the surrounding transaction ends (commit or rollback), across every
  * process using the database. Requires a transaction; other chains are not blocked.
  */
-export async function lockChainForTransaction(manager: EntityManager, chain: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_NAMESPACE, chain]);
+export async function lockChainForTransaction(
+  manager: EntityManager,
+  chain: string,
+): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+    ADVISORY_NAMESPACE,
+    chain,
+  ]);
 }

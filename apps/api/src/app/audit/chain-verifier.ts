@@ -40,7 +40,15 @@ export class ChainVerifier {
     return this.lastSeq;
   }
 
-  result(): { intact: boolean; checked: number; firstBroken: ChainBreak | null } {
-    return { intact: this.broken === null, checked: this.count, firstBroken: this.broken };
+  result(): {
+    intact: boolean;
+    checked: number;
+    firstBroken: ChainBreak | null;
+  } {
+    return {
+      intact: this.broken === null,
+      checked: this.count,
+      firstBroken: this.broken,
+    };
   }
 }

@@ -1,7 +1,11 @@
 import type { Express } from 'express';
 import { can, STAFF_ROLES, StaffRole } from '@certdesk/domain';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { SeededTenants, seedTwoCreditUnions, StaffBrowser } from '../../testing/staff-browser';
+import {
+  SeededTenants,
+  seedTwoCreditUnions,
+  StaffBrowser,
+} from '../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { NO_PERMISSION_MESSAGE } from './access.guard';
@@ -9,7 +13,12 @@ import { RouteAccess } from './permissions.decorator';
 import { RouteEntry, RouteInventory } from './route-inventory';
 
 /** The only routes open without a session (me answers 401 itself; log-out is idempotent). */
-const PUBLIC_ROUTES = ['GET /api/auth/me', 'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout'];
+const PUBLIC_ROUTES = [
+  'GET /api/auth/me',
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+];
 /** Mounted by Swagger on Express directly, not Nest routes: public documentation. */
 const DOCS = /^\/api\/docs/;
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
@@ -28,99 +37,165 @@ interface Layer {
 
 /** What Express will actually answer: every route layer of the router stack. */
 function expressRoutes(t: TestApp): string[] {
-  const router = (t.app.getHttpAdapter().getInstance() as Express & { router: { stack: Layer[] } }).router;
+  const router = (
+    t.app.getHttpAdapter().getInstance() as Express & {
+      router: { stack: Layer[] };
+    }
+  ).router;
   return router.stack.flatMap((layer) => {
     if (!layer.route) return [];
-    const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-    const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all');
+    const paths = Array.isArray(layer.route.path)
+      ? layer.route.path
+      : [layer.route.path];
+    const methods = Object.keys(layer.route.methods).filter(
+      (m) => m !== '_all',
+    );
     // Nest mounts exact-path middleware (`/api`) as an all-methods route: not a handler.
     if (layer.route.methods['_all'] || methods.length > 1) return [];
-    return paths.flatMap((path) => methods.map((m) => `${m.toUpperCase()} ${path}`));
+    return paths.flatMap((path) =>
+      methods.map((m) => `${m.toUpperCase()} ${path}`),
+    );
   });
 }
 
 /** Nest's routes with their declared access (the global prefix `api` applies except to `ib/…`). */
 function nestRoutes(t: TestApp): Route[] {
-  return t.app.get(RouteInventory).routes().map((entry) => {
-    const path = /^ib(\/|$)/.test(entry.path) ? `/${entry.path}` : `/api/${entry.path}`.replace(/\/$/, '');
-    return {
-      key: `${entry.method} ${path}`,
-      method: entry.method.toLowerCase() as Route['method'],
-      url: path.replace(/:[A-Za-z]+/g, PLACEHOLDER_ID),
-      access: entry.access,
-      entry,
-    };
-  });
+  return t.app
+    .get(RouteInventory)
+    .routes()
+    .map((entry) => {
+      const path = /^ib(\/|$)/.test(entry.path)
+        ? `/${entry.path}`
+        : `/api/${entry.path}`.replace(/\/$/, '');
+      return {
+        key: `${entry.method} ${path}`,
+        method: entry.method.toLowerCase() as Route['method'],
+        url: path.replace(/:[A-Za-z]+/g, PLACEHOLDER_ID),
+        access: entry.access,
+        entry,
+      };
+    });
 }
 
-describe.each(testDatabases())('deny by default: every route on $name', (db) => {
-  let t: TestApp;
-  let drop: () => Promise<void>;
-  let seeded: SeededTenants;
-  let routes: Route[];
+describe.each(testDatabases())(
+  'deny by default: every route on $name',
+  (db) => {
+    let t: TestApp;
+    let drop: () => Promise<void>;
+    let seeded: SeededTenants;
+    let routes: Route[];
 
-  beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
-    routes = nestRoutes(t).filter((r) => r.key.startsWith('/api') || r.key.includes(' /api'));
-  });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+    beforeAll(async () => {
+      const created = await db.create();
+      drop = created.drop;
+      t = await createTestApp(created.config);
+      seeded = await seedTwoCreditUnions(t);
+      routes = nestRoutes(t).filter(
+        (r) => r.key.startsWith('/api') || r.key.includes(' /api'),
+      );
+    });
+    afterAll(async () => {
+      await t?.close();
+      await drop?.();
+    });
 
-  it('knows every route Express serves under /api (nothing escapes the inventory)', () => {
-    const served = expressRoutes(t).filter((key) => key.includes(' /api') && !DOCS.test(key.split(' ')[1])).sort();
-    expect(served.length).toBeGreaterThan(5);
-    expect([...new Set(routes.map((r) => r.key))].sort()).toEqual([...new Set(served)].sort());
-  });
+    it('knows every route Express serves under /api (nothing escapes the inventory)', () => {
+      const served = expressRoutes(t)
+        .filter((key) => key.includes(' /api') && !DOCS.test(key.split(' ')[1]))
+        .sort();
+      expect(served.length).toBeGreaterThan(5);
+      expect([...new Set(routes.map((r) => r.key))].sort()).toEqual(
+        [...new Set(served)].sort(),
+      );
+    });
 
-  it('has exactly the expected public routes, and every other route declares its access', () => {
-    expect(routes.filter((r) => r.access?.kind === 'public').map((r) => r.key).sort()).toEqual(PUBLIC_ROUTES);
-    const undeclared = routes.filter((r) => r.access === undefined).map((r) => `${r.key} (${r.entry.controller}.${r.entry.handler})`);
-    expect(undeclared).toEqual([]);
-  });
+    it('has exactly the expected public routes, and every other route declares its access', () => {
+      expect(
+        routes
+          .filter((r) => r.access?.kind === 'public')
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual(PUBLIC_ROUTES);
+      const undeclared = routes
+        .filter((r) => r.access === undefined)
+        .map((r) => `${r.key} (${r.entry.controller}.${r.entry.handler})`);
+      expect(undeclared).toEqual([]);
+    });
 
-  it('refuses anonymous callers (401) on every route but the public ones', async () => {
-    const anonymous = StaffBrowser.of(t);
-    const answers: string[] = [];
-    for (const route of routes.filter((r) => !PUBLIC_ROUTES.includes(r.key))) {
-      const res = await anonymous.send(route.method, route.url, route.method === 'get' ? undefined : {});
-      answers.push(`${route.key} → ${res.status} ${res.body.message}`);
-    }
-    expect(answers).toEqual(answers.map((a) => a.replace(/→ .*$/, '→ 401 ログインが必要です')));
-  });
+    it('refuses anonymous callers (401) on every route but the public ones', async () => {
+      const anonymous = StaffBrowser.of(t);
+      const answers: string[] = [];
+      for (const route of routes.filter(
+        (r) => !PUBLIC_ROUTES.includes(r.key),
+      )) {
+        const res = await anonymous.send(
+          route.method,
+          route.url,
+          route.method === 'get' ? undefined : {},
+        );
+        answers.push(`${route.key} → ${res.status} ${res.body.message}`);
+      }
+      expect(answers).toEqual(
+        answers.map((a) => a.replace(/→ .*$/, '→ 401 ログインが必要です')),
+      );
+    });
 
-  it('refuses each role (403) exactly where its permissions fall short, on every route that exists', async () => {
-    const guarded = routes.filter((r) => r.access?.kind !== 'public');
-    const mismatches: string[] = [];
-    for (const role of STAFF_ROLES) {
-      const browser = StaffBrowser.of(t);
-      expect((await browser.login(seeded.username(role, seeded.a))).status).toBe(200);
-      for (const route of guarded) {
-        const shouldRefuse = route.access === undefined
-          || (route.access.kind === 'permissions' && !route.access.permissions.every((p) => can(role, p)));
-        const res = await browser.send(route.method, route.url, route.method === 'get' ? undefined : {});
-        const refused = res.status === 403 && res.body.message === NO_PERMISSION_MESSAGE;
-        if (refused !== shouldRefuse || res.status === 401) {
-          mismatches.push(`${role} ${route.key}: expected ${shouldRefuse ? '403' : 'access'}, got ${res.status} ${res.body.message}`);
+    it('refuses each role (403) exactly where its permissions fall short, on every route that exists', async () => {
+      const guarded = routes.filter((r) => r.access?.kind !== 'public');
+      const mismatches: string[] = [];
+      for (const role of STAFF_ROLES) {
+        const browser = StaffBrowser.of(t);
+        expect(
+          (await browser.login(seeded.username(role, seeded.a))).status,
+        ).toBe(200);
+        for (const route of guarded) {
+          const shouldRefuse =
+            route.access === undefined ||
+            (route.access.kind === 'permissions' &&
+              !route.access.permissions.every((p) => can(role, p)));
+          const res = await browser.send(
+            route.method,
+            route.url,
+            route.method === 'get' ? undefined : {},
+          );
+          const refused =
+            res.status === 403 && res.body.message === NO_PERMISSION_MESSAGE;
+          if (refused !== shouldRefuse || res.status === 401) {
+            mismatches.push(
+              `${role} ${route.key}: expected ${shouldRefuse ? '403' : 'access'}, got ${res.status} ${res.body.message}`,
+            );
+          }
         }
       }
-    }
-    expect(mismatches).toEqual([]);
-  });
+      expect(mismatches).toEqual([]);
+    });
 
-  it('follows DOMAIN.md literally for staff accounts (admin only) and audits every refusal', async () => {
-    const expected: Record<StaffRole, number> = { branch_staff: 403, compliance: 403, manager: 403, admin: 200 };
-    for (const role of STAFF_ROLES) {
-      const browser = StaffBrowser.of(t);
-      await browser.login(seeded.username(role, seeded.b));
-      expect([role, (await browser.get('/api/staff')).status]).toEqual([role, expected[role]]);
-    }
-    const denied = await t.dataSource.getRepository(AuditEvent).findBy({ action: 'access.denied', creditUnionId: seeded.b.id });
-    expect(denied).toHaveLength(3);
-    expect(denied.every((e) => e.outcome === 'denied' && JSON.parse(e.details).route === 'GET /api/staff')).toBe(true);
-  });
-});
+    it('follows DOMAIN.md literally for staff accounts (admin only) and audits every refusal', async () => {
+      const expected: Record<StaffRole, number> = {
+        branch_staff: 403,
+        compliance: 403,
+        manager: 403,
+        admin: 200,
+      };
+      for (const role of STAFF_ROLES) {
+        const browser = StaffBrowser.of(t);
+        await browser.login(seeded.username(role, seeded.b));
+        expect([role, (await browser.get('/api/staff')).status]).toEqual([
+          role,
+          expected[role],
+        ]);
+      }
+      const denied = await t.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ action: 'access.denied', creditUnionId: seeded.b.id });
+      expect(denied).toHaveLength(3);
+      expect(
+        denied.every(
+          (e) =>
+            e.outcome === 'denied' &&
+            JSON.parse(e.details).route === 'GET /api/staff',
+        ),
+      ).toBe(true);
+    });
+  },
+);

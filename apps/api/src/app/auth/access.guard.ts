@@ -1,16 +1,27 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { can } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
-import { requestContext, StaffPrincipal } from '../infra/tenancy/request-context';
+import {
+  requestContext,
+  StaffPrincipal,
+} from '../infra/tenancy/request-context';
 import { NOT_SIGNED_IN_MESSAGE } from './auth.service';
 import { routeAccess } from './permissions.decorator';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 import { SessionService } from './session.service';
 
 export const NO_PERMISSION_MESSAGE = 'この操作を行う権限がありません';
-export const PASSWORD_CHANGE_REQUIRED_MESSAGE = 'パスワードの変更が必要です。パスワードを変更してから操作してください。';
+export const PASSWORD_CHANGE_REQUIRED_MESSAGE =
+  'パスワードの変更が必要です。パスワードを変更してから操作してください。';
 
 /**
  * Global guard, deny by default. Resolves the session cookie into the request context's principal,
@@ -32,24 +43,36 @@ export class AccessGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
-    const access = routeAccess(this.reflector, context.getHandler(), context.getClass());
+    const access = routeAccess(
+      this.reflector,
+      context.getHandler(),
+      context.getClass(),
+    );
     const principal = await this.authenticate(req, res);
     if (access?.kind === 'public') return true;
     if (!principal) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
 
     const route = `${req.method} ${routePath(req)}`;
     if (!access) {
-      this.logger.error(`${route} (${context.getClass().name}.${context.getHandler().name}) declares no access ` +
-        '(@Public, @SignedIn or @RequirePermission): refused');
+      this.logger.error(
+        `${route} (${context.getClass().name}.${context.getHandler().name}) declares no access ` +
+          '(@Public, @SignedIn or @RequirePermission): refused',
+      );
       throw new ForbiddenException(NO_PERMISSION_MESSAGE);
     }
-    const openWhileChangeRequired = access.kind === 'signedIn' && access.openWhilePasswordChangeRequired;
-    if (principal.mustChangePassword && !openWhileChangeRequired) throw new ForbiddenException(PASSWORD_CHANGE_REQUIRED_MESSAGE);
+    const openWhileChangeRequired =
+      access.kind === 'signedIn' && access.openWhilePasswordChangeRequired;
+    if (principal.mustChangePassword && !openWhileChangeRequired)
+      throw new ForbiddenException(PASSWORD_CHANGE_REQUIRED_MESSAGE);
     if (access.kind === 'permissions') {
-      const missing = access.permissions.filter((permission) => !can(principal.role, permission));
+      const missing = access.permissions.filter(
+        (permission) => !can(principal.role, permission),
+      );
       if (missing.length > 0) {
         await this.audit.record({
-          action: 'access.denied', outcome: 'denied', details: { route, role: principal.role, missing },
+          action: 'access.denied',
+          outcome: 'denied',
+          details: { route, role: principal.role, missing },
         });
         throw new ForbiddenException(NO_PERMISSION_MESSAGE);
       }
@@ -58,7 +81,10 @@ export class AccessGuard implements CanActivate {
   }
 
   /** The signed-in staff member of this request, put into the request context; undefined when none. */
-  private async authenticate(req: Request, res: Response): Promise<StaffPrincipal | undefined> {
+  private async authenticate(
+    req: Request,
+    res: Response,
+  ): Promise<StaffPrincipal | undefined> {
     const token = readSessionToken(req);
     if (!token) return undefined;
     const active = await this.sessions.resolve(token);
@@ -67,12 +93,20 @@ export class AccessGuard implements CanActivate {
       return undefined;
     }
     const context = requestContext.current();
-    if (!context) throw new Error('No request context: requestContextMiddleware must run before the guard');
+    if (!context)
+      throw new Error(
+        'No request context: requestContextMiddleware must run before the guard',
+      );
     const { staff, session, creditUnion } = active;
     context.creditUnion = creditUnion;
     context.principal = {
-      staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role,
-      creditUnionId: staff.creditUnionId, sessionId: session.id, mustChangePassword: staff.mustChangePassword,
+      staffId: staff.id,
+      username: staff.username,
+      displayName: staff.displayName,
+      role: staff.role,
+      creditUnionId: staff.creditUnionId,
+      sessionId: session.id,
+      mustChangePassword: staff.mustChangePassword,
     };
     return context.principal;
   }
@@ -80,5 +114,7 @@ export class AccessGuard implements CanActivate {
 
 function routePath(req: Request): string {
   const route = (req as Request & { route?: { path?: unknown } }).route;
-  return typeof route?.path === 'string' ? `${req.baseUrl}${route.path}` : req.path;
+  return typeof route?.path === 'string'
+    ? `${req.baseUrl}${route.path}`
+    : req.path;
 }

@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { SessionInfo } from '@certdesk/contracts';
@@ -10,7 +19,11 @@ import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LocalAuthGuard } from './local.strategy';
 import { Public, SignedIn } from './permissions.decorator';
-import { clearSessionCookie, readSessionToken, writeSessionCookie } from './session-cookie';
+import {
+  clearSessionCookie,
+  readSessionToken,
+  writeSessionCookie,
+} from './session-cookie';
 
 /** Staff sign-in with a server-side session in an HttpOnly cookie. */
 @ApiTags('auth')
@@ -22,13 +35,24 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
-  @ApiOkResponse({ description: 'Signed in: a new session cookie (any previous session of this browser is ended).' })
-  async login(@Body() _body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionInfo> {
+  @ApiOkResponse({
+    description:
+      'Signed in: a new session cookie (any previous session of this browser is ended).',
+  })
+  async login(
+    @Body() _body: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionInfo> {
     const staff = req.user as StaffUser;
-    const { token, info } = await this.auth.startSession(staff, readSessionToken(req), {
-      ip: req.ip ?? null,
-      userAgent: req.header('user-agent') ?? null,
-    });
+    const { token, info } = await this.auth.startSession(
+      staff,
+      readSessionToken(req),
+      {
+        ip: req.ip ?? null,
+        userAgent: req.header('user-agent') ?? null,
+      },
+    );
     writeSessionCookie(req, res, token);
     issueXsrfToken(req, res);
     return info;
@@ -37,15 +61,23 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session is ended on the server and the cookie cleared.' })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  @ApiNoContentResponse({
+    description: 'The session is ended on the server and the cookie cleared.',
+  })
+  async logout(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(requestContext.current()?.principal);
     clearSessionCookie(req, res);
   }
 
   @Get('me')
   @Public()
-  @ApiOkResponse({ description: 'The signed-in staff member and session limits; 401 when signed out.' })
+  @ApiOkResponse({
+    description:
+      'The signed-in staff member and session limits; 401 when signed out.',
+  })
   me(): Promise<SessionInfo> {
     return this.auth.me(requestContext.current()?.principal);
   }
@@ -53,8 +85,15 @@ export class AuthController {
   @Post('password')
   @SignedIn({ openWhilePasswordChangeRequired: true })
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Password changed; the other sessions of this account are ended.' })
+  @ApiNoContentResponse({
+    description:
+      'Password changed; the other sessions of this account are ended.',
+  })
   async changePassword(@Body() body: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(currentPrincipal(), body.currentPassword, body.newPassword);
+    await this.auth.changePassword(
+      currentPrincipal(),
+      body.currentPassword,
+      body.newPassword,
+    );
   }
 }

@@ -1,4 +1,8 @@
-import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SessionInfo } from '@certdesk/contracts';
@@ -12,7 +16,11 @@ import { CredentialsService } from './credentials.service';
 import { passwordProblems } from './password-policy';
 import { Passwords } from './passwords';
 import { sessionIdOf } from './session-cookie';
-import { SESSION_IDLE_TIMEOUT_MS, SessionMeta, SessionService } from './session.service';
+import {
+  SESSION_IDLE_TIMEOUT_MS,
+  SessionMeta,
+  SessionService,
+} from './session.service';
 import { StaffSession } from './staff-session.entity';
 
 export const NOT_SIGNED_IN_MESSAGE = 'ログインが必要です';
@@ -35,17 +43,34 @@ export class AuthService {
    * Opens a new session for a verified staff member. The session the browser came with (if any)
    * is ended first: a log-in never keeps or adopts an existing session id.
    */
-  async startSession(staff: StaffUser, previousToken: string | undefined, meta: SessionMeta): Promise<{ token: string; info: SessionInfo }> {
-    const { token, session } = await this.dataSource.transaction(async (manager) => {
-      if (previousToken) await this.sessions.end(sessionIdOf(previousToken), 'replaced', manager);
-      const created = await this.sessions.create(staff, meta, manager);
-      await this.audit.recordIn(manager, {
-        action: 'auth.login', outcome: 'success', creditUnionId: staff.creditUnionId, actorType: 'staff',
-        actorId: staff.id, actorName: staff.username, targetType: 'staff_user', targetId: staff.id,
-        details: { changeRequired: staff.mustChangePassword },
-      });
-      return created;
-    });
+  async startSession(
+    staff: StaffUser,
+    previousToken: string | undefined,
+    meta: SessionMeta,
+  ): Promise<{ token: string; info: SessionInfo }> {
+    const { token, session } = await this.dataSource.transaction(
+      async (manager) => {
+        if (previousToken)
+          await this.sessions.end(
+            sessionIdOf(previousToken),
+            'replaced',
+            manager,
+          );
+        const created = await this.sessions.create(staff, meta, manager);
+        await this.audit.recordIn(manager, {
+          action: 'auth.login',
+          outcome: 'success',
+          creditUnionId: staff.creditUnionId,
+          actorType: 'staff',
+          actorId: staff.id,
+          actorName: staff.username,
+          targetType: 'staff_user',
+          targetId: staff.id,
+          details: { changeRequired: staff.mustChangePassword },
+        });
+        return created;
+      },
+    );
     return { token, info: await this.describe(staff, session) };
   }
 
@@ -53,16 +78,24 @@ export class AuthService {
   async logout(principal: StaffPrincipal | undefined): Promise<void> {
     if (!principal) return;
     await this.sessions.end(principal.sessionId, 'logout');
-    await this.audit.record({ action: 'auth.logout', outcome: 'success', targetType: 'staff_user', targetId: principal.staffId });
+    await this.audit.record({
+      action: 'auth.logout',
+      outcome: 'success',
+      targetType: 'staff_user',
+      targetId: principal.staffId,
+    });
   }
 
   async me(principal: StaffPrincipal | undefined): Promise<SessionInfo> {
     if (!principal) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
     const [staff, session] = await Promise.all([
-      this.dataSource.getRepository(StaffUser).findOneBy({ id: principal.staffId }),
+      this.dataSource
+        .getRepository(StaffUser)
+        .findOneBy({ id: principal.staffId }),
       this.sessions.findById(principal.sessionId),
     ]);
-    if (!staff || !session) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
+    if (!staff || !session)
+      throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
     return this.describe(staff, session);
   }
 
@@ -71,50 +104,102 @@ export class AuthService {
    * the lock, which also ends every session), the new one must pass the policy. Clears
    * `mustChangePassword` and ends the caller's other sessions.
    */
-  async changePassword(principal: StaffPrincipal, currentPassword: string, newPassword: string): Promise<void> {
-    const staff = await this.dataSource.getRepository(StaffUser).findOneByOrFail({ id: principal.staffId });
-    const matches = await this.passwords.verify(staff.passwordHash, currentPassword);
+  async changePassword(
+    principal: StaffPrincipal,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const staff = await this.dataSource
+      .getRepository(StaffUser)
+      .findOneByOrFail({ id: principal.staffId });
+    const matches = await this.passwords.verify(
+      staff.passwordHash,
+      currentPassword,
+    );
     if (!matches || this.credentials.isLocked(staff)) {
-      const { locked } = matches ? { locked: false } : await this.credentials.registerFailure(staff);
+      const { locked } = matches
+        ? { locked: false }
+        : await this.credentials.registerFailure(staff);
       if (locked) await this.sessions.endAllFor(staff.id, 'locked');
-      await this.recordChange('failure', staff, { reason: matches ? 'locked' : 'wrong_current', sessionsEnded: locked });
+      await this.recordChange('failure', staff, {
+        reason: matches ? 'locked' : 'wrong_current',
+        sessionsEnded: locked,
+      });
       throw new BadRequestException({
-        message: WRONG_CURRENT_PASSWORD, details: [{ field: 'currentPassword', reason: WRONG_CURRENT_PASSWORD }],
+        message: WRONG_CURRENT_PASSWORD,
+        details: [{ field: 'currentPassword', reason: WRONG_CURRENT_PASSWORD }],
       });
     }
-    const problems = passwordProblems(newPassword, { username: staff.username });
+    const problems = passwordProblems(newPassword, {
+      username: staff.username,
+    });
     if (newPassword === currentPassword) problems.push(SAME_PASSWORD);
     if (problems.length > 0) {
       await this.recordChange('failure', staff, { reason: 'policy', problems });
       throw new BadRequestException({
-        message: '新しいパスワードが条件を満たしていません', details: problems.map((reason) => ({ field: 'newPassword', reason })),
+        message: '新しいパスワードが条件を満たしていません',
+        details: problems.map((reason) => ({ field: 'newPassword', reason })),
       });
     }
     const passwordHash = await this.passwords.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(StaffUser, { id: staff.id }, {
-        passwordHash, mustChangePassword: false, failedLoginCount: 0, lockedUntil: null, updatedAt: this.clock.now(),
-      });
-      const otherSessionsEnded = await this.sessions.endAllFor(staff.id, 'password_change', { except: principal.sessionId, manager });
+      await manager.update(
+        StaffUser,
+        { id: staff.id },
+        {
+          passwordHash,
+          mustChangePassword: false,
+          failedLoginCount: 0,
+          lockedUntil: null,
+          updatedAt: this.clock.now(),
+        },
+      );
+      const otherSessionsEnded = await this.sessions.endAllFor(
+        staff.id,
+        'password_change',
+        { except: principal.sessionId, manager },
+      );
       await this.audit.recordIn(manager, {
-        action: 'auth.password_change', outcome: 'success', targetType: 'staff_user', targetId: staff.id,
+        action: 'auth.password_change',
+        outcome: 'success',
+        targetType: 'staff_user',
+        targetId: staff.id,
         details: { wasRequired: staff.mustChangePassword, otherSessionsEnded },
       });
     });
   }
 
-  private async recordChange(outcome: 'failure', staff: StaffUser, details: Record<string, unknown>): Promise<void> {
-    await this.audit.record({ action: 'auth.password_change', outcome, targetType: 'staff_user', targetId: staff.id, details });
+  private async recordChange(
+    outcome: 'failure',
+    staff: StaffUser,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record({
+      action: 'auth.password_change',
+      outcome,
+      targetType: 'staff_user',
+      targetId: staff.id,
+      details,
+    });
   }
 
-  private async describe(staff: StaffUser, session: StaffSession): Promise<SessionInfo> {
-    const creditUnion = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: staff.creditUnionId });
+  private async describe(
+    staff: StaffUser,
+    session: StaffSession,
+  ): Promise<SessionInfo> {
+    const creditUnion = await this.dataSource
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ id: staff.creditUnionId });
     return {
       staffId: staff.id,
       username: staff.username,
       displayName: staff.displayName,
       role: staff.role,
-      creditUnion: { id: creditUnion.id, code: creditUnion.code, name: creditUnion.name },
+      creditUnion: {
+        id: creditUnion.id,
+        code: creditUnion.code,
+        name: creditUnion.name,
+      },
       mustChangePassword: staff.mustChangePassword,
       permissions: [...ROLE_PERMISSIONS[staff.role]],
       expiresAt: session.expiresAt.toISOString(),

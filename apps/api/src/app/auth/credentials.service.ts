@@ -11,9 +11,11 @@ export const MAX_FAILED_LOGINS = 10;
 export const LOCK_DURATION_MS = 15 * 60 * 1000;
 
 /** One answer for every failed log-in: unknown user, wrong password, locked or disabled alike. */
-export const LOGIN_FAILED_MESSAGE = 'ユーザー名またはパスワードが正しくないか、アカウントが一時的にロックされています。';
+export const LOGIN_FAILED_MESSAGE =
+  'ユーザー名またはパスワードが正しくないか、アカウントが一時的にロックされています。';
 
-export type LoginFailureReason = 'unknown_user' | 'wrong_password' | 'locked' | 'disabled' | 'rate_limited';
+export type LoginFailureReason =
+  'unknown_user' | 'wrong_password' | 'locked' | 'disabled' | 'rate_limited';
 
 /**
  * Checks a username and password: every branch spends one argon2 verification, every attempt is
@@ -39,14 +41,20 @@ export class CredentialsService {
       throw await this.refuse(usernameInput, null, 'unknown_user');
     }
     const matches = await this.passwords.verify(staff.passwordHash, password);
-    if (staff.disabledAt) throw await this.refuse(usernameInput, staff, 'disabled');
-    if (this.isLocked(staff)) throw await this.refuse(usernameInput, staff, 'locked');
+    if (staff.disabledAt)
+      throw await this.refuse(usernameInput, staff, 'disabled');
+    if (this.isLocked(staff))
+      throw await this.refuse(usernameInput, staff, 'locked');
     if (!matches) {
       const { failedAttempts } = await this.registerFailure(staff);
-      throw await this.refuse(usernameInput, staff, 'wrong_password', { failedAttempts });
+      throw await this.refuse(usernameInput, staff, 'wrong_password', {
+        failedAttempts,
+      });
     }
     if (staff.failedLoginCount !== 0 || staff.lockedUntil !== null) {
-      await this.dataSource.getRepository(StaffUser).update({ id: staff.id }, { failedLoginCount: 0, lockedUntil: null });
+      await this.dataSource
+        .getRepository(StaffUser)
+        .update({ id: staff.id }, { failedLoginCount: 0, lockedUntil: null });
       staff.failedLoginCount = 0;
       staff.lockedUntil = null;
     }
@@ -54,32 +62,56 @@ export class CredentialsService {
   }
 
   isLocked(staff: StaffUser): boolean {
-    return staff.lockedUntil !== null && staff.lockedUntil.getTime() > this.clock.now().getTime();
+    return (
+      staff.lockedUntil !== null &&
+      staff.lockedUntil.getTime() > this.clock.now().getTime()
+    );
   }
 
   /**
    * Counts one failure (atomically, so parallel guesses all count); the tenth in a row locks the
    * account for 15 minutes, audited as `auth.locked`, and starts the count afresh.
    */
-  async registerFailure(staff: StaffUser): Promise<{ failedAttempts: number; locked: boolean }> {
+  async registerFailure(
+    staff: StaffUser,
+  ): Promise<{ failedAttempts: number; locked: boolean }> {
     const repository = this.dataSource.getRepository(StaffUser);
-    await repository.createQueryBuilder().update(StaffUser)
+    await repository
+      .createQueryBuilder()
+      .update(StaffUser)
       .set({ failedLoginCount: () => 'failed_login_count + 1' })
       .where('id = :id', { id: staff.id })
       .execute();
-    const failedAttempts = (await repository.findOneByOrFail({ id: staff.id })).failedLoginCount;
-    if (failedAttempts < MAX_FAILED_LOGINS) return { failedAttempts, locked: false };
+    const failedAttempts = (await repository.findOneByOrFail({ id: staff.id }))
+      .failedLoginCount;
+    if (failedAttempts < MAX_FAILED_LOGINS)
+      return { failedAttempts, locked: false };
     const lockedUntil = new Date(this.clock.now().getTime() + LOCK_DURATION_MS);
-    const result = await repository.createQueryBuilder().update(StaffUser)
+    const result = await repository
+      .createQueryBuilder()
+      .update(StaffUser)
       .set({ lockedUntil, failedLoginCount: 0 })
-      .where('id = :id AND failed_login_count >= :max', { id: staff.id, max: MAX_FAILED_LOGINS })
+      .where('id = :id AND failed_login_count >= :max', {
+        id: staff.id,
+        max: MAX_FAILED_LOGINS,
+      })
       .execute();
     const locked = (result.affected ?? 0) > 0;
     if (locked) {
       await this.audit.record({
-        action: 'auth.locked', outcome: 'success', creditUnionId: staff.creditUnionId, actorType: 'system', actorId: null,
-        actorName: null, targetType: 'staff_user', targetId: staff.id,
-        details: { username: staff.username, failedAttempts, lockedUntil: lockedUntil.toISOString() },
+        action: 'auth.locked',
+        outcome: 'success',
+        creditUnionId: staff.creditUnionId,
+        actorType: 'system',
+        actorId: null,
+        actorName: null,
+        targetType: 'staff_user',
+        targetId: staff.id,
+        details: {
+          username: staff.username,
+          failedAttempts,
+          lockedUntil: lockedUntil.toISOString(),
+        },
       });
     }
     return { failedAttempts, locked };
@@ -87,7 +119,10 @@ export class CredentialsService {
 
   /** Audits a refused attempt and returns the uniform 401 to throw. */
   async refuse(
-    usernameInput: unknown, staff: StaffUser | null, reason: LoginFailureReason, extra: Record<string, unknown> = {},
+    usernameInput: unknown,
+    staff: StaffUser | null,
+    reason: LoginFailureReason,
+    extra: Record<string, unknown> = {},
   ): Promise<UnauthorizedException> {
     await this.recordFailure(usernameInput, staff, reason, extra);
     return new UnauthorizedException(LOGIN_FAILED_MESSAGE);
@@ -95,12 +130,22 @@ export class CredentialsService {
 
   /** `auth.login` / failure with the reason and the name tried (never the password). */
   async recordFailure(
-    usernameInput: unknown, staff: StaffUser | null, reason: LoginFailureReason, extra: Record<string, unknown> = {},
+    usernameInput: unknown,
+    staff: StaffUser | null,
+    reason: LoginFailureReason,
+    extra: Record<string, unknown> = {},
   ): Promise<void> {
-    const attempted = typeof usernameInput === 'string' ? usernameInput.slice(0, 64) : null;
+    const attempted =
+      typeof usernameInput === 'string' ? usernameInput.slice(0, 64) : null;
     await this.audit.record({
-      action: 'auth.login', outcome: 'failure', creditUnionId: staff?.creditUnionId ?? null, actorType: 'anonymous',
-      actorId: null, actorName: attempted, targetType: staff ? 'staff_user' : null, targetId: staff?.id ?? null,
+      action: 'auth.login',
+      outcome: 'failure',
+      creditUnionId: staff?.creditUnionId ?? null,
+      actorType: 'anonymous',
+      actorId: null,
+      actorName: attempted,
+      targetType: staff ? 'staff_user' : null,
+      targetId: staff?.id ?? null,
       details: { reason, username: attempted, ...extra },
     });
   }

@@ -1,4 +1,10 @@
-import { ExecutionContext, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
@@ -8,7 +14,8 @@ import { LoginDto } from './auth.dto';
 import { CredentialsService } from './credentials.service';
 import { LoginThrottle } from './login-throttle';
 
-export const TOO_MANY_ATTEMPTS_MESSAGE = 'このネットワークからのログイン試行が多すぎます。5分ほど待ってからやり直してください。';
+export const TOO_MANY_ATTEMPTS_MESSAGE =
+  'このネットワークからのログイン試行が多すぎます。5分ほど待ってからやり直してください。';
 
 /** passport-local: username and password from the JSON body, checked by {@link CredentialsService}. */
 @Injectable()
@@ -43,15 +50,25 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const body: unknown = req.body;
     const ip = req.ip ?? 'unknown';
     if (this.throttle.isBlocked(ip)) {
-      const username = typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined;
+      const username =
+        typeof body === 'object' && body !== null
+          ? (body as { username?: unknown }).username
+          : undefined;
       await this.credentials.recordFailure(username, null, 'rate_limited');
-      throw new HttpException(TOO_MANY_ATTEMPTS_MESSAGE, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        TOO_MANY_ATTEMPTS_MESSAGE,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
-    req.body = await this.validation.transform(body ?? {}, { type: 'body', metatype: LoginDto });
+    req.body = await this.validation.transform(body ?? {}, {
+      type: 'body',
+      metatype: LoginDto,
+    });
     try {
       return (await super.canActivate(context)) as boolean;
     } catch (error) {
-      if (error instanceof UnauthorizedException) this.throttle.recordFailure(ip);
+      if (error instanceof UnauthorizedException)
+        this.throttle.recordFailure(ip);
       throw error;
     }
   }

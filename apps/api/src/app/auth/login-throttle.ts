@@ -33,7 +33,9 @@ export class LoginThrottle {
 
   private recent(ip: string): number[] {
     const now = this.clock.now().getTime();
-    return (this.failures.get(ip) ?? []).filter((t) => now - t < LOGIN_IP_WINDOW_MS);
+    return (this.failures.get(ip) ?? []).filter(
+      (t) => now - t < LOGIN_IP_WINDOW_MS,
+    );
   }
 
   /** Forgets the addresses that failed longest ago. */

@@ -1,5 +1,11 @@
 import { AuditEvent } from '../audit/audit-event.entity';
-import { DEMO_PASSWORD, SeededTenants, seedTwoCreditUnions, StaffBrowser, staffByUsername } from '../../testing/staff-browser';
+import {
+  DEMO_PASSWORD,
+  SeededTenants,
+  seedTwoCreditUnions,
+  StaffBrowser,
+  staffByUsername,
+} from '../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { StaffUser } from '../staff/staff-user.entity';
@@ -26,20 +32,37 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
 
   it('opens only me, log-out and the password change while a change is required, then everything allowed', async () => {
     const username = seeded.username('admin', seeded.a);
-    await t.dataSource.getRepository(StaffUser).update({ username }, { mustChangePassword: true });
+    await t.dataSource
+      .getRepository(StaffUser)
+      .update({ username }, { mustChangePassword: true });
     const browser = StaffBrowser.of(t);
     const login = await browser.login(username);
     expect(login.body.mustChangePassword).toBe(true);
-    expect((await browser.get('/api/auth/me')).body.mustChangePassword).toBe(true);
+    expect((await browser.get('/api/auth/me')).body.mustChangePassword).toBe(
+      true,
+    );
     const refused = await browser.get('/api/staff');
     expect(refused.status).toBe(403);
     expect(refused.body.message).toBe(PASSWORD_CHANGE_REQUIRED_MESSAGE);
 
-    expect((await browser.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
-    expect((await browser.get('/api/auth/me')).body.mustChangePassword).toBe(false);
+    expect(
+      (
+        await browser.post('/api/auth/password', {
+          currentPassword: DEMO_PASSWORD,
+          newPassword: NEW_PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
+    expect((await browser.get('/api/auth/me')).body.mustChangePassword).toBe(
+      false,
+    );
     expect((await browser.get('/api/staff')).status).toBe(200);
-    expect((await StaffBrowser.of(t).login(username, DEMO_PASSWORD)).status).toBe(401);
-    expect((await StaffBrowser.of(t).login(username, NEW_PASSWORD)).status).toBe(200);
+    expect(
+      (await StaffBrowser.of(t).login(username, DEMO_PASSWORD)).status,
+    ).toBe(401);
+    expect(
+      (await StaffBrowser.of(t).login(username, NEW_PASSWORD)).status,
+    ).toBe(200);
     const stored = await staffByUsername(t, username);
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
   });
@@ -58,14 +81,22 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
       [DEMO_PASSWORD, ['現在のパスワードと同じパスワードは使えません']],
     ];
     for (const [newPassword, reasons] of cases) {
-      const res = await browser.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword });
+      const res = await browser.post('/api/auth/password', {
+        currentPassword: DEMO_PASSWORD,
+        newPassword,
+      });
       expect(res.status).toBe(400);
       expect(res.body.message).toBe('新しいパスワードが条件を満たしていません');
-      expect(res.body.details).toEqual(reasons.map((reason) => ({ field: 'newPassword', reason })));
+      expect(res.body.details).toEqual(
+        reasons.map((reason) => ({ field: 'newPassword', reason })),
+      );
     }
-    const audits = await t.dataSource.getRepository(AuditEvent).findBy({ action: 'auth.password_change', outcome: 'failure' });
+    const audits = await t.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ action: 'auth.password_change', outcome: 'failure' });
     expect(audits.length).toBeGreaterThanOrEqual(cases.length);
-    for (const a of audits) expect(a.details).not.toMatch(/password1234|qwertyuiop12|watashi/);
+    for (const a of audits)
+      expect(a.details).not.toMatch(/password1234|qwertyuiop12|watashi/);
   });
 
   it('needs the right current password, and ends the other sessions of the account but not this one', async () => {
@@ -74,24 +105,58 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
     await other.login(username);
     const browser = StaffBrowser.of(t);
     await browser.login(username);
-    const wrong = await browser.post('/api/auth/password', { currentPassword: 'not-my-password', newPassword: NEW_PASSWORD });
+    const wrong = await browser.post('/api/auth/password', {
+      currentPassword: 'not-my-password',
+      newPassword: NEW_PASSWORD,
+    });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.details).toEqual([{ field: 'currentPassword', reason: '現在のパスワードが正しくありません' }]);
+    expect(wrong.body.details).toEqual([
+      {
+        field: 'currentPassword',
+        reason: '現在のパスワードが正しくありません',
+      },
+    ]);
     expect((await staffByUsername(t, username)).failedLoginCount).toBe(1);
 
-    expect((await browser.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
+    expect(
+      (
+        await browser.post('/api/auth/password', {
+          currentPassword: DEMO_PASSWORD,
+          newPassword: NEW_PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
     expect((await browser.get('/api/auth/me')).status).toBe(200);
     expect((await other.get('/api/auth/me')).status).toBe(401);
-    const [event] = await t.dataSource.getRepository(AuditEvent).findBy({ action: 'auth.password_change', outcome: 'success', targetId: (await staffByUsername(t, username)).id });
-    expect(JSON.parse(event.details)).toEqual({ wasRequired: false, otherSessionsEnded: 1 });
+    const [event] = await t.dataSource.getRepository(AuditEvent).findBy({
+      action: 'auth.password_change',
+      outcome: 'success',
+      targetId: (await staffByUsername(t, username)).id,
+    });
+    expect(JSON.parse(event.details)).toEqual({
+      wasRequired: false,
+      otherSessionsEnded: 1,
+    });
   });
 
   it('refuses the password change without a session (401) and without the XSRF header (403)', async () => {
-    expect((await StaffBrowser.of(t).post('/api/auth/password', { currentPassword: 'a', newPassword: 'b' })).status).toBe(401);
+    expect(
+      (
+        await StaffBrowser.of(t).post('/api/auth/password', {
+          currentPassword: 'a',
+          newPassword: 'b',
+        })
+      ).status,
+    ).toBe(401);
     const browser = StaffBrowser.of(t);
     await browser.login(seeded.username('compliance', seeded.a));
     browser.cookies.set('XSRF-TOKEN', 'x'.repeat(43));
-    const res = await browser.send('post', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD }, { 'X-XSRF-TOKEN': 'y'.repeat(43) });
+    const res = await browser.send(
+      'post',
+      '/api/auth/password',
+      { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD },
+      { 'X-XSRF-TOKEN': 'y'.repeat(43) },
+    );
     expect(res.status).toBe(403);
   });
 
@@ -100,7 +165,14 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
     const browser = StaffBrowser.of(t);
     await browser.login(username);
     for (let i = 0; i < 10; i++) {
-      expect((await browser.post('/api/auth/password', { currentPassword: `guess-${i}`, newPassword: NEW_PASSWORD })).status).toBe(400);
+      expect(
+        (
+          await browser.post('/api/auth/password', {
+            currentPassword: `guess-${i}`,
+            newPassword: NEW_PASSWORD,
+          })
+        ).status,
+      ).toBe(400);
     }
     expect((await browser.get('/api/auth/me')).status).toBe(401);
     expect((await StaffBrowser.of(t).login(username)).status).toBe(401);

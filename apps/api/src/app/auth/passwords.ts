@@ -4,7 +4,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { passwordProblems } from './password-policy';
 
 /** Unambiguous characters (no 0/O, 1/l/I) for passwords read off a screen. */
-const ONE_TIME_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+const ONE_TIME_ALPHABET =
+  'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 const ONE_TIME_GROUPS = 4;
 const ONE_TIME_GROUP_LENGTH = 5;
 
@@ -15,7 +16,9 @@ export class Passwords implements OnModuleInit {
 
   onModuleInit(): void {
     // Made once, with the same parameters as real hashes, so an unknown user costs a real verify.
-    this.dummyHash = hash(randomBytes(32).toString('base64url'), { type: argon2id });
+    this.dummyHash = hash(randomBytes(32).toString('base64url'), {
+      type: argon2id,
+    });
   }
 
   hash(password: string): Promise<string> {
@@ -33,7 +36,9 @@ export class Passwords implements OnModuleInit {
 
   /** Spends the time of a real check and always fails (unknown user names). */
   async verifyNothing(password: string): Promise<false> {
-    this.dummyHash ??= hash(randomBytes(32).toString('base64url'), { type: argon2id });
+    this.dummyHash ??= hash(randomBytes(32).toString('base64url'), {
+      type: argon2id,
+    });
     await this.verify(await this.dummyHash, password);
     return false;
   }
@@ -45,10 +50,14 @@ export class Passwords implements OnModuleInit {
   oneTimePassword(username: string): string {
     for (;;) {
       const groups = Array.from({ length: ONE_TIME_GROUPS }, () =>
-        Array.from({ length: ONE_TIME_GROUP_LENGTH }, () => ONE_TIME_ALPHABET[randomInt(ONE_TIME_ALPHABET.length)]).join(''),
+        Array.from(
+          { length: ONE_TIME_GROUP_LENGTH },
+          () => ONE_TIME_ALPHABET[randomInt(ONE_TIME_ALPHABET.length)],
+        ).join(''),
       );
       const password = groups.join('-');
-      if (passwordProblems(password, { username }).length === 0) return password;
+      if (passwordProblems(password, { username }).length === 0)
+        return password;
     }
   }
 }

@@ -17,28 +17,53 @@ export type RouteAccess =
 export const ROUTE_ACCESS = 'certdesk:route-access';
 
 /** Open to anyone. A signed-in caller's principal is still resolved (e.g. for `/api/auth/me`). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess);
 
 /**
  * Any signed-in staff member. `openWhilePasswordChangeRequired` keeps the route open to an account
  * that must change its password first (only the password change itself should need this).
  */
-export const SignedIn = (options: { openWhilePasswordChangeRequired?: boolean } = {}): MethodDecorator & ClassDecorator =>
+export const SignedIn = (
+  options: { openWhilePasswordChangeRequired?: boolean } = {},
+): MethodDecorator & ClassDecorator =>
   SetMetadata(ROUTE_ACCESS, {
     kind: 'signedIn',
-    openWhilePasswordChangeRequired: options.openWhilePasswordChangeRequired ?? false,
+    openWhilePasswordChangeRequired:
+      options.openWhilePasswordChangeRequired ?? false,
   } satisfies RouteAccess);
 
 /** Needs every listed permission (libs/domain `ROLE_PERMISSIONS`); on a method or a whole controller. */
-export const RequirePermission = (...permissions: Permission[]): MethodDecorator & ClassDecorator => {
-  if (permissions.length === 0) throw new Error('@RequirePermission() needs at least one permission (use @SignedIn() for none)');
+export const RequirePermission = (
+  ...permissions: Permission[]
+): MethodDecorator & ClassDecorator => {
+  if (permissions.length === 0)
+    throw new Error(
+      '@RequirePermission() needs at least one permission (use @SignedIn() for none)',
+    );
   const unknown = permissions.filter((p) => !PERMISSIONS.includes(p));
-  if (unknown.length) throw new Error(`@RequirePermission(): unknown permission ${unknown.join(', ')}`);
-  return SetMetadata(ROUTE_ACCESS, { kind: 'permissions', permissions: Object.freeze([...permissions]) } satisfies RouteAccess);
+  if (unknown.length)
+    throw new Error(
+      `@RequirePermission(): unknown permission ${unknown.join(', ')}`,
+    );
+  return SetMetadata(ROUTE_ACCESS, {
+    kind: 'permissions',
+    permissions: Object.freeze([...permissions]),
+  } satisfies RouteAccess);
 };
 
-/** The access a handler declares (method first, then its controller), or undefined when none. */
+/** A route handler or its controller class, as Nest's Reflector takes them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export function routeAccess(reflector: Reflector, handler: Function, controller: Function): RouteAccess | undefined {
-  return reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [handler, controller]);
+type HandlerOrClass = Function;
+
+/** The access a handler declares (method first, then its controller), or undefined when none. */
+export function routeAccess(
+  reflector: Reflector,
+  handler: HandlerOrClass,
+  controller: HandlerOrClass,
+): RouteAccess | undefined {
+  return reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
+    handler,
+    controller,
+  ]);
 }

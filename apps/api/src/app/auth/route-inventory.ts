@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  RequestMethod,
+} from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { RouteAccess, routeAccess } from './permissions.decorator';
@@ -33,18 +38,33 @@ export class RouteInventory implements OnApplicationBootstrap {
       const type = wrapper.metatype;
       const instance = wrapper.instance as object | undefined;
       if (!type || !instance) continue;
-      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      const prototype = Object.getPrototypeOf(instance) as Record<
+        string,
+        unknown
+      >;
       const bases = paths(Reflect.getMetadata(PATH_METADATA, type));
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const handler = prototype[name];
         if (typeof handler !== 'function') continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as
+          RequestMethod | undefined;
         if (method === undefined) continue;
         const access = routeAccess(this.reflector, handler, type);
         for (const base of bases) {
-          for (const sub of paths(Reflect.getMetadata(PATH_METADATA, handler))) {
-            const path = [base, sub].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
-            entries.push({ method: RequestMethod[method], path, controller: type.name, handler: name, access });
+          for (const sub of paths(
+            Reflect.getMetadata(PATH_METADATA, handler),
+          )) {
+            const path = [base, sub]
+              .map((p) => p.replace(/^\/+|\/+$/g, ''))
+              .filter(Boolean)
+              .join('/');
+            entries.push({
+              method: RequestMethod[method],
+              path,
+              controller: type.name,
+              handler: name,
+              access,
+            });
           }
         }
       }
@@ -54,7 +74,9 @@ export class RouteInventory implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     for (const route of this.routes().filter((r) => !r.access)) {
-      this.logger.error(`${route.method} /${route.path} (${route.controller}.${route.handler}) declares no access: every call is refused`);
+      this.logger.error(
+        `${route.method} /${route.path} (${route.controller}.${route.handler}) declares no access: every call is refused`,
+      );
     }
   }
 }

@@ -33,7 +33,11 @@ export function readSessionToken(req: Request): string | undefined {
 }
 
 /** A browser-session cookie: it also dies with the browser; the server enforces idle and absolute limits. */
-export function writeSessionCookie(req: Request, res: Response, token: string): void {
+export function writeSessionCookie(
+  req: Request,
+  res: Response,
+  token: string,
+): void {
   res.cookie(cookieName(req), token, cookieOptions(req));
 }
 

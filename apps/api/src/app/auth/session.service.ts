@@ -25,7 +25,10 @@ export interface ActiveSession {
 }
 
 /** The row `resolve` reads: the session with its staff member and their credit union, in one query. */
-type SessionRow = StaffSession & { staff?: StaffUser; creditUnion?: CreditUnion };
+type SessionRow = StaffSession & {
+  staff?: StaffUser;
+  creditUnion?: CreditUnion;
+};
 
 /** Server-side sessions: created at log-in, checked on every request, ended on the server. */
 @Injectable()
@@ -39,13 +42,24 @@ export class SessionService {
   ) {}
 
   /** A new session for `staff`; returns the token for the cookie (the database keeps only its hash). */
-  async create(staff: StaffUser, meta: SessionMeta, manager: EntityManager = this.dataSource.manager): Promise<{ token: string; session: StaffSession }> {
+  async create(
+    staff: StaffUser,
+    meta: SessionMeta,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ token: string; session: StaffSession }> {
     const token = newSessionToken();
     const now = this.clock.now();
     const session: StaffSession = {
-      id: sessionIdOf(token), staffUserId: staff.id, creditUnionId: staff.creditUnionId,
-      createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS),
-      endedAt: null, endReason: null, ip: meta.ip?.slice(0, 64) ?? null, userAgent: meta.userAgent?.slice(0, 256) ?? null,
+      id: sessionIdOf(token),
+      staffUserId: staff.id,
+      creditUnionId: staff.creditUnionId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS),
+      endedAt: null,
+      endReason: null,
+      ip: meta.ip?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 256) ?? null,
     };
     await manager.insert(StaffSession, session);
     return { token, session };
@@ -57,9 +71,16 @@ export class SessionService {
    */
   async resolve(token: string): Promise<ActiveSession | null> {
     // One round trip on every request: session, staff member and credit union together, planned once per connection.
-    const query = this.dataSource.getRepository(StaffSession).createQueryBuilder('s')
+    const query = this.dataSource
+      .getRepository(StaffSession)
+      .createQueryBuilder('s')
       .innerJoinAndMapOne('s.staff', StaffUser, 'u', 'u.id = s.staffUserId')
-      .innerJoinAndMapOne('s.creditUnion', CreditUnion, 'cu', 'cu.id = u.creditUnionId')
+      .innerJoinAndMapOne(
+        's.creditUnion',
+        CreditUnion,
+        'cu',
+        'cu.id = u.creditUnionId',
+      )
       .where('s.id = :id', { id: sessionIdOf(token) });
     if (!this.prepared) {
       prepareQueryOnce(query);
@@ -69,12 +90,17 @@ export class SessionService {
     if (!row || row.endedAt) return null;
     const { staff, creditUnion, ...session } = row;
     const now = this.clock.now();
-    if (now.getTime() >= session.expiresAt.getTime()) return this.endAndForget(session, 'expired');
+    if (now.getTime() >= session.expiresAt.getTime())
+      return this.endAndForget(session, 'expired');
     const idle = now.getTime() - session.lastSeenAt.getTime();
-    if (idle >= SESSION_IDLE_TIMEOUT_MS) return this.endAndForget(session, 'idle');
-    if (!staff || !creditUnion || staff.disabledAt) return this.endAndForget(session, 'disabled');
+    if (idle >= SESSION_IDLE_TIMEOUT_MS)
+      return this.endAndForget(session, 'idle');
+    if (!staff || !creditUnion || staff.disabledAt)
+      return this.endAndForget(session, 'disabled');
     if (idle >= TOUCH_INTERVAL_MS) {
-      await this.dataSource.getRepository(StaffSession).update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
+      await this.dataSource
+        .getRepository(StaffSession)
+        .update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
       session.lastSeenAt = now;
     }
     return { session, staff, creditUnion };
@@ -85,21 +111,40 @@ export class SessionService {
   }
 
   /** Ends one session (log-out, replaced at log-in); a no-op for an unknown or ended one. */
-  async end(id: string, reason: SessionEndReason, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.update(StaffSession, { id, endedAt: IsNull() }, { endedAt: this.clock.now(), endReason: reason });
+  async end(
+    id: string,
+    reason: SessionEndReason,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(
+      StaffSession,
+      { id, endedAt: IsNull() },
+      { endedAt: this.clock.now(), endReason: reason },
+    );
   }
 
   /** Ends every live session of a staff member at once (optionally keeping one); returns how many. */
-  async endAllFor(staffUserId: string, reason: SessionEndReason, options: { except?: string; manager?: EntityManager } = {}): Promise<number> {
+  async endAllFor(
+    staffUserId: string,
+    reason: SessionEndReason,
+    options: { except?: string; manager?: EntityManager } = {},
+  ): Promise<number> {
     const manager = options.manager ?? this.dataSource.manager;
-    const where = options.except === undefined
-      ? { staffUserId, endedAt: IsNull() }
-      : { staffUserId, endedAt: IsNull(), id: Not(options.except) };
-    const result = await manager.update(StaffSession, where, { endedAt: this.clock.now(), endReason: reason });
+    const where =
+      options.except === undefined
+        ? { staffUserId, endedAt: IsNull() }
+        : { staffUserId, endedAt: IsNull(), id: Not(options.except) };
+    const result = await manager.update(StaffSession, where, {
+      endedAt: this.clock.now(),
+      endReason: reason,
+    });
     return result.affected ?? 0;
   }
 
-  private async endAndForget(session: StaffSession, reason: SessionEndReason): Promise<null> {
+  private async endAndForget(
+    session: StaffSession,
+    reason: SessionEndReason,
+  ): Promise<null> {
     await this.end(session.id, reason);
     return null;
   }

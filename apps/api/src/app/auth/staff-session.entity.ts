@@ -1,7 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { InstantColumn } from '../infra/database/instant-column';
 
-export type SessionEndReason = 'logout' | 'idle' | 'expired' | 'replaced' | 'disabled' | 'password_change' | 'password_reset' | 'locked';
+export type SessionEndReason =
+  | 'logout'
+  | 'idle'
+  | 'expired'
+  | 'replaced'
+  | 'disabled'
+  | 'password_change'
+  | 'password_reset'
+  | 'locked';
 
 /**
  * A signed-in staff session. `id` is the SHA-256 (hex) of the random token in the cookie, so a
@@ -18,7 +26,9 @@ export class StaffSession {
   /** Absolute limit: created + 12 h. */
   @InstantColumn() expiresAt!: Date;
   @InstantColumn({ nullable: true }) endedAt!: Date | null;
-  @Column({ type: 'varchar', length: 16, nullable: true }) endReason!: SessionEndReason | null;
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  endReason!: SessionEndReason | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) ip!: string | null;
-  @Column({ type: 'varchar', length: 256, nullable: true }) userAgent!: string | null;
+  @Column({ type: 'varchar', length: 256, nullable: true }) userAgent!:
+    string | null;
 }

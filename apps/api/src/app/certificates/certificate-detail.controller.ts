@@ -1,7 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CertificateDetail, RevokeCertificateResponse } from '@certdesk/contracts';
+import type {
+  CertificateDetail,
+  RevokeCertificateResponse,
+} from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
 import { notFound } from '../infra/tenancy/tenant';
 import { CertificateDetailService } from './certificate-detail.service';
@@ -17,15 +29,22 @@ export class CertificateDetailController {
 
   @Get()
   @RequirePermission('certificates.read')
-  @ApiOkResponse({ description: 'The certificate with its decoded fields and PEM. Audited.' })
+  @ApiOkResponse({
+    description: 'The certificate with its decoded fields and PEM. Audited.',
+  })
   get(@Param('id', id()) certificateId: string): Promise<CertificateDetail> {
     return this.certificates.get(certificateId);
   }
 
   @Get('pem')
   @RequirePermission('certificates.read')
-  @ApiOkResponse({ description: 'The certificate file (application/x-pem-file). Audited.' })
-  async pem(@Param('id', id()) certificateId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  @ApiOkResponse({
+    description: 'The certificate file (application/x-pem-file). Audited.',
+  })
+  async pem(
+    @Param('id', id()) certificateId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const { fileName, pem } = await this.certificates.pem(certificateId);
     res.setHeader('Content-Type', 'application/x-pem-file');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
@@ -35,8 +54,14 @@ export class CertificateDetailController {
   @Post('revoke')
   @HttpCode(200)
   @RequirePermission('certificates.revoke')
-  @ApiOkResponse({ description: 'Revoked now, or already revoked (the first revocation stands). The CRL is re-issued. Audited.' })
-  revoke(@Param('id', id()) certificateId: string, @Body() body: RevokeCertificateDto): Promise<RevokeCertificateResponse> {
+  @ApiOkResponse({
+    description:
+      'Revoked now, or already revoked (the first revocation stands). The CRL is re-issued. Audited.',
+  })
+  revoke(
+    @Param('id', id()) certificateId: string,
+    @Body() body: RevokeCertificateDto,
+  ): Promise<RevokeCertificateResponse> {
     return this.certificates.revoke(certificateId, body);
   }
 }

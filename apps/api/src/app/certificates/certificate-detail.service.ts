@@ -1,5 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { CertificateDetail, RevokeCertificateResponse } from '@certdesk/contracts';
+import type {
+  CertificateDetail,
+  RevokeCertificateResponse,
+} from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
@@ -10,7 +13,8 @@ import { Certificate } from './certificate.entity';
 import { decodedCertificateView } from './decoded-certificate-view';
 import { RevokeCertificateDto } from './dto/revoke-certificate.dto';
 
-export const NO_PEM_MESSAGE = 'この電子証明書は旧システムから移行したもので、証明書ファイル（PEM）は保管されていません';
+export const NO_PEM_MESSAGE =
+  'この電子証明書は旧システムから移行したもので、証明書ファイル（PEM）は保管されていません';
 
 /** Staff: one certificate of the credit union, decoded; its PEM; revocation by a manager. Views and downloads are audited. */
 @Injectable()
@@ -22,34 +26,79 @@ export class CertificateDetailService {
   ) {}
 
   async get(id: string): Promise<CertificateDetail> {
-    const detail = await this.detail(await this.scope.repository(Certificate).findOrNotFound(id));
-    await this.audit.record({ action: 'certificate.view', outcome: 'success', targetType: 'certificate', targetId: id, details: { serialHex: detail.serialHex } });
+    const detail = await this.detail(
+      await this.scope.repository(Certificate).findOrNotFound(id),
+    );
+    await this.audit.record({
+      action: 'certificate.view',
+      outcome: 'success',
+      targetType: 'certificate',
+      targetId: id,
+      details: { serialHex: detail.serialHex },
+    });
     return detail;
   }
 
   /** The PEM and a file name for it (`<login id>-<serial>.pem`). */
   async pem(id: string): Promise<{ fileName: string; pem: string }> {
-    const certificate = await this.scope.repository(Certificate).findOrNotFound(id);
+    const certificate = await this.scope
+      .repository(Certificate)
+      .findOrNotFound(id);
     if (!certificate.pem) throw new NotFoundException(NO_PEM_MESSAGE);
-    const user = await this.scope.repository(IbUser).findOrNotFound(certificate.ibUserId);
-    await this.audit.record({ action: 'certificate.download', outcome: 'success', targetType: 'certificate', targetId: id, details: { serialHex: certificate.serialHex } });
-    return { fileName: `${user.loginId}-${certificate.serialHex}.pem`.replace(/[^A-Za-z0-9._-]/g, '_'), pem: certificate.pem };
+    const user = await this.scope
+      .repository(IbUser)
+      .findOrNotFound(certificate.ibUserId);
+    await this.audit.record({
+      action: 'certificate.download',
+      outcome: 'success',
+      targetType: 'certificate',
+      targetId: id,
+      details: { serialHex: certificate.serialHex },
+    });
+    return {
+      fileName: `${user.loginId}-${certificate.serialHex}.pem`.replace(
+        /[^A-Za-z0-9._-]/g,
+        '_',
+      ),
+      pem: certificate.pem,
+    };
   }
 
   /** Revokes a certificate of the staff member's credit union (another credit union's id: 404). */
-  async revoke(id: string, body: RevokeCertificateDto): Promise<RevokeCertificateResponse> {
+  async revoke(
+    id: string,
+    body: RevokeCertificateDto,
+  ): Promise<RevokeCertificateResponse> {
     await this.scope.repository(Certificate).findOrNotFound(id);
-    const { certificate, alreadyRevoked } = await this.revocation.revoke(id, body.reason, { actorType: 'staff' }, { comment: body.comment });
+    const { certificate, alreadyRevoked } = await this.revocation.revoke(
+      id,
+      body.reason,
+      { actorType: 'staff' },
+      { comment: body.comment },
+    );
     return { certificate: await this.detail(certificate), alreadyRevoked };
   }
 
   private async detail(certificate: Certificate): Promise<CertificateDetail> {
-    const user = await this.scope.repository(IbUser).findOrNotFound(certificate.ibUserId);
-    const customer = await this.scope.repository(Customer).findOrNotFound(user.customerId);
+    const user = await this.scope
+      .repository(IbUser)
+      .findOrNotFound(certificate.ibUserId);
+    const customer = await this.scope
+      .repository(Customer)
+      .findOrNotFound(user.customerId);
     return {
       ...toCertificateView(certificate, user.currentCertificateId),
-      ibUser: { id: user.id, loginId: user.loginId, name: user.name, ibRole: user.ibRole },
-      customer: { id: customer.id, contractNumber: customer.contractNumber, companyName: customer.companyName },
+      ibUser: {
+        id: user.id,
+        loginId: user.loginId,
+        name: user.name,
+        ibRole: user.ibRole,
+      },
+      customer: {
+        id: customer.id,
+        contractNumber: customer.contractNumber,
+        companyName: customer.companyName,
+      },
       pem: certificate.pem,
       decoded: certificate.pem ? decodedCertificateView(certificate.pem) : null,
     };

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { daysBetween, IB_LOGIN_ID_FORMAT, resolveLifecyclePolicy, searchKey, LifecycleStatus } from '@certdesk/domain';
-import type { CertificateSearchItem, CertificateSearchPage } from '@certdesk/contracts';
+import {
+  daysBetween,
+  IB_LOGIN_ID_FORMAT,
+  resolveLifecyclePolicy,
+  searchKey,
+  LifecycleStatus,
+} from '@certdesk/domain';
+import type {
+  CertificateSearchItem,
+  CertificateSearchPage,
+} from '@certdesk/contracts';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { prepareOnce } from '../infra/database/prepared-statements';
@@ -10,7 +19,13 @@ import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { SearchCertificatesDto } from './dto/search-certificates.dto';
 import { NameMatch } from './name-match';
 import { decodeCursor, encodeCursor } from './search-cursor';
-import { expirySortKeySql, statusBounds, statusCaseSql, statusConditionSql, statusParameters } from './status-sql';
+import {
+  expirySortKeySql,
+  statusBounds,
+  statusCaseSql,
+  statusConditionSql,
+  statusParameters,
+} from './status-sql';
 
 const SORT_KEYS = {
   expiry: expirySortKeySql('u'),
@@ -19,8 +34,18 @@ const SORT_KEYS = {
 } as const;
 
 interface Row {
-  u_id: string; login_id: string; ib_role: 'administrator' | 'user'; name: string; expiry: string | null; status: LifecycleStatus;
-  c_id: string; contract_number: string; company_name: string; company_name_kana: string; branch_code: string; sort_key: string;
+  u_id: string;
+  login_id: string;
+  ib_role: 'administrator' | 'user';
+  name: string;
+  expiry: string | null;
+  status: LifecycleStatus;
+  c_id: string;
+  contract_number: string;
+  company_name: string;
+  company_name_kana: string;
+  branch_code: string;
+  sort_key: string;
 }
 
 /** `GET /api/certificates`: the credit union's IB users with their current certificates, one indexed query. */
@@ -42,59 +67,102 @@ export class CertificateSearchService {
 
     // First the page, on the narrowest rows the filters and the sort need (a broad name match can
     // hold thousands of IB users: only the page's rows are then joined to their details).
-    const pageQuery = this.scope.repository(IbUser).createQueryBuilder('u')
+    const pageQuery = this.scope
+      .repository(IbUser)
+      .createQueryBuilder('u')
       .select('u.id', 'pid')
       .addSelect(sortKey, 'sort_key')
       .setParameters(statusParameters(statusBounds(today, policy)));
     if (sort === 'company' || query.branch) {
-      pageQuery.innerJoin('customer', 'c', 'c.id = u.customer_id AND c.credit_union_id = u.credit_union_id');
+      pageQuery.innerJoin(
+        'customer',
+        'c',
+        'c.id = u.customer_id AND c.credit_union_id = u.credit_union_id',
+      );
     }
     await this.applyFilters(pageQuery, query);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
-      pageQuery.andWhere(`(${sortKey}, u.id) > (:ck, :cid)`, { ck: cursor.k, cid: cursor.id });
+      pageQuery.andWhere(`(${sortKey}, u.id) > (:ck, :cid)`, {
+        ck: cursor.k,
+        cid: cursor.id,
+      });
     }
-    pageQuery.orderBy(sortKey, 'ASC').addOrderBy('u.id', 'ASC').limit(limit + 1);
+    pageQuery
+      .orderBy(sortKey, 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(limit + 1);
 
-    const [sql, parameters] = this.dataSource.createQueryBuilder()
+    const [sql, parameters] = this.dataSource
+      .createQueryBuilder()
       .from(`(${pageQuery.getQuery()})`, 'p')
       .innerJoin('ib_user', 'u', 'u.id = p.pid')
       .innerJoin('customer', 'c', 'c.id = u.customer_id')
       .innerJoin('branch', 'b', 'b.id = c.branch_id')
-      .select(['u.id AS u_id', 'u.login_id AS login_id', 'u.ib_role AS ib_role', 'u.name AS name',
-        'u.current_expiry_date AS expiry', 'c.id AS c_id', 'c.contract_number AS contract_number',
-        'c.company_name AS company_name', 'c.company_name_kana AS company_name_kana', 'b.code AS branch_code',
-        'p.sort_key AS sort_key'])
+      .select([
+        'u.id AS u_id',
+        'u.login_id AS login_id',
+        'u.ib_role AS ib_role',
+        'u.name AS name',
+        'u.current_expiry_date AS expiry',
+        'c.id AS c_id',
+        'c.contract_number AS contract_number',
+        'c.company_name AS company_name',
+        'c.company_name_kana AS company_name_kana',
+        'b.code AS branch_code',
+        'p.sort_key AS sort_key',
+      ])
       .addSelect(statusCaseSql('u'), 'status')
       .setParameters(pageQuery.getParameters())
-      .orderBy('p.sort_key', 'ASC').addOrderBy('p.pid', 'ASC')
+      .orderBy('p.sort_key', 'ASC')
+      .addOrderBy('p.pid', 'ASC')
       .getQueryAndParameters();
     // Filters alone: planned once per connection on PostgreSQL (see prepareOnce).
-    if (!query.q?.trim() && this.dataSource.options.type === 'postgres') prepareOnce(sql);
+    if (!query.q?.trim() && this.dataSource.options.type === 'postgres')
+      prepareOnce(sql);
     const rows: Row[] = await this.dataSource.query(sql, parameters);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((r) => this.toItem(r, today)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ k: String(last.sort_key), id: last.u_id }) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ k: String(last.sort_key), id: last.u_id })
+          : null,
       today,
     };
   }
 
-  private async applyFilters(qb: SelectQueryBuilder<IbUser>, query: SearchCertificatesDto): Promise<void> {
+  private async applyFilters(
+    qb: SelectQueryBuilder<IbUser>,
+    query: SearchCertificatesDto,
+  ): Promise<void> {
     if (query.status?.length) {
       const statuses = [...new Set(query.status)];
-      qb.andWhere(new Brackets((w) => statuses.forEach((s) => w.orWhere(statusConditionSql('u', s)))));
+      qb.andWhere(
+        new Brackets((w) =>
+          statuses.forEach((s) => w.orWhere(statusConditionSql('u', s))),
+        ),
+      );
     }
     const key = expirySortKeySql('u');
-    if (query.expiresFrom) qb.andWhere(`${key} >= :expiresFrom`, { expiresFrom: query.expiresFrom });
-    if (query.expiresTo) qb.andWhere(`${key} <= :expiresTo`, { expiresTo: query.expiresTo });
+    if (query.expiresFrom)
+      qb.andWhere(`${key} >= :expiresFrom`, { expiresFrom: query.expiresFrom });
+    if (query.expiresTo)
+      qb.andWhere(`${key} <= :expiresTo`, { expiresTo: query.expiresTo });
     if (query.branch) {
-      qb.andWhere('c.branch_id IN (SELECT bf.id FROM branch bf WHERE bf.credit_union_id = :tenantCreditUnionId AND bf.code = :branch)', { branch: query.branch });
+      qb.andWhere(
+        'c.branch_id IN (SELECT bf.id FROM branch bf WHERE bf.credit_union_id = :tenantCreditUnionId AND bf.code = :branch)',
+        { branch: query.branch },
+      );
     }
-    if (query.ibRole) qb.andWhere('u.ib_role = :ibRole', { ibRole: query.ibRole });
+    if (query.ibRole)
+      qb.andWhere('u.ib_role = :ibRole', { ibRole: query.ibRole });
     const q = query.q?.trim();
-    if (q) qb.andWhere(await this.textMatches(qb, q, (query.sort ?? 'expiry') === 'expiry'));
+    if (q)
+      qb.andWhere(
+        await this.textMatches(qb, q, (query.sort ?? 'expiry') === 'expiry'),
+      );
   }
 
   /**
@@ -103,14 +171,20 @@ export class CertificateSearchService {
    * planner may walk the sort order and stop at the page for a broad name, or collect a rare one's
    * few matches first. Otherwise one indexed lookup per criterion, UNIONed (an OR across tables defeats every index).
    */
-  private async textMatches(qb: SelectQueryBuilder<IbUser>, q: string, expiryOrder: boolean): Promise<string> {
+  private async textMatches(
+    qb: SelectQueryBuilder<IbUser>,
+    q: string,
+    expiryOrder: boolean,
+  ): Promise<string> {
     const tenant = 'credit_union_id = :tenantCreditUnionId';
     const key = searchKey(q);
     const byCustomer = (condition: string) =>
       `SELECT iu.id FROM ib_user iu JOIN customer ic ON ic.id = iu.customer_id WHERE iu.${tenant} AND ic.${tenant} AND ${condition}`;
     const exact: string[] = [];
     if (IB_LOGIN_ID_FORMAT.test(q)) {
-      exact.push(`SELECT lu.id FROM ib_user lu WHERE lu.${tenant} AND LOWER(lu.login_id) = :qLogin`);
+      exact.push(
+        `SELECT lu.id FROM ib_user lu WHERE lu.${tenant} AND LOWER(lu.login_id) = :qLogin`,
+      );
       qb.setParameter('qLogin', q.toLowerCase());
     }
     if (/^\d{1,20}$/.test(q)) {
@@ -118,29 +192,51 @@ export class CertificateSearchService {
       qb.setParameter('qContract', [q, q.padStart(10, '0')]);
     }
     if (q.includes('@')) {
-      exact.push(`SELECT mu.id FROM ib_user mu WHERE mu.${tenant} AND LOWER(mu.email) = :qMail`);
+      exact.push(
+        `SELECT mu.id FROM ib_user mu WHERE mu.${tenant} AND LOWER(mu.email) = :qMail`,
+      );
       exact.push(byCustomer('LOWER(ic.contact_email) = :qMail'));
       qb.setParameter('qMail', q.toLowerCase());
     }
     const hex = q.replace(/[:\s]/g, '').toLowerCase();
     if (/^[0-9a-f]{2,40}$/.test(hex)) {
       const bare = hex.replace(/^0+/, '');
-      exact.push(`SELECT x.ib_user_id FROM certificate x WHERE x.${tenant} AND x.serial_hex IN (:...qSerial)`);
-      qb.setParameter('qSerial', [...new Set([bare, bare.length % 2 ? `0${bare}` : bare, hex])]);
+      exact.push(
+        `SELECT x.ib_user_id FROM certificate x WHERE x.${tenant} AND x.serial_hex IN (:...qSerial)`,
+      );
+      qb.setParameter('qSerial', [
+        ...new Set([bare, bare.length % 2 ? `0${bare}` : bare, hex]),
+      ]);
     }
     if (exact.length === 0) {
       if (!key) return '1 = 0';
       const walk = expiryOrder && (await this.names.walkExpiryOrder(key));
-      return walk ? this.names.onEachRow(qb, key) : `u.customer_id IN (${this.names.customers(qb, key)})`;
+      return walk
+        ? this.names.onEachRow(qb, key)
+        : `u.customer_id IN (${this.names.customers(qb, key)})`;
     }
-    if (key) exact.push(`SELECT nu.id FROM ib_user nu WHERE nu.${tenant} AND nu.customer_id IN (${this.names.customers(qb, key)})`);
+    if (key)
+      exact.push(
+        `SELECT nu.id FROM ib_user nu WHERE nu.${tenant} AND nu.customer_id IN (${this.names.customers(qb, key)})`,
+      );
     return `u.id IN (${exact.join(' UNION ')})`;
   }
 
   private toItem(r: Row, today: string): CertificateSearchItem {
     return {
-      customer: { id: r.c_id, contractNumber: r.contract_number, companyName: r.company_name, companyNameKana: r.company_name_kana, branchCode: r.branch_code },
-      ibUser: { id: r.u_id, loginId: r.login_id, ibRole: r.ib_role, name: r.name },
+      customer: {
+        id: r.c_id,
+        contractNumber: r.contract_number,
+        companyName: r.company_name,
+        companyNameKana: r.company_name_kana,
+        branchCode: r.branch_code,
+      },
+      ibUser: {
+        id: r.u_id,
+        loginId: r.login_id,
+        ibRole: r.ib_role,
+        name: r.name,
+      },
       expiryDate: r.expiry,
       daysLeft: r.expiry ? daysBetween(today, r.expiry) : null,
       status: r.status,

@@ -1,11 +1,18 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { InstantColumn } from '../infra/database/instant-column';
 
-export type IssuedVia = 'initial' | 'renewal' | 'acquisition' | 'reissue' | 'imported';
+export type IssuedVia =
+  'initial' | 'renewal' | 'acquisition' | 'reissue' | 'imported';
 /** RFC 5280 CRLReason names. */
 export type RevocationReason =
-  | 'unspecified' | 'keyCompromise' | 'cACompromise' | 'affiliationChanged'
-  | 'superseded' | 'cessationOfOperation' | 'certificateHold' | 'privilegeWithdrawn';
+  | 'unspecified'
+  | 'keyCompromise'
+  | 'cACompromise'
+  | 'affiliationChanged'
+  | 'superseded'
+  | 'cessationOfOperation'
+  | 'certificateHold'
+  | 'privilegeWithdrawn';
 
 /** 電子証明書: an X.509 client certificate of one IB user. */
 @Entity('certificate')
@@ -21,11 +28,14 @@ export class Certificate {
   /** 有効期限日: JST calendar date of notAfter. */
   @Column({ type: 'date' }) expiryDate!: string;
   @InstantColumn({ nullable: true }) revokedAt!: Date | null;
-  @Column({ type: 'varchar', length: 32, nullable: true }) revocationReason!: RevocationReason | null;
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  revocationReason!: RevocationReason | null;
   @Column({ type: 'text', nullable: true }) pem!: string | null;
-  @Column({ type: 'varchar', length: 64, nullable: true }) fingerprintSha256!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) fingerprintSha256!:
+    string | null;
   /** SHA-256 of the SubjectPublicKeyInfo: a key is never certified twice. */
-  @Column({ type: 'varchar', length: 64, nullable: true }) publicKeySha256!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) publicKeySha256!:
+    string | null;
   @Column({ type: 'varchar', length: 16 }) issuedVia!: IssuedVia;
   @InstantColumn() createdAt!: Date;
 }

@@ -12,7 +12,10 @@ export class CertificatesController {
 
   @Get()
   @RequirePermission('certificates.read')
-  @ApiOkResponse({ description: 'IB users of the credit union with their current certificates and lifecycle status.' })
+  @ApiOkResponse({
+    description:
+      'IB users of the credit union with their current certificates and lifecycle status.',
+  })
   list(@Query() query: SearchCertificatesDto): Promise<CertificateSearchPage> {
     return this.search.search(query);
   }

@@ -21,7 +21,8 @@ export class NameMatch {
   /** A subquery of the ids of the credit union's customers whose name holds the key (sets :qKey, and on SQLite :qPhrase). */
   customers(qb: SelectQueryBuilder<object>, key: string): string {
     qb.setParameter('qKey', `%${key}%`);
-    const byName = 'SELECT nc.id FROM customer nc WHERE nc.credit_union_id = :tenantCreditUnionId AND nc.search_key LIKE :qKey';
+    const byName =
+      'SELECT nc.id FROM customer nc WHERE nc.credit_union_id = :tenantCreditUnionId AND nc.search_key LIKE :qKey';
     if (!this.sqlite || [...key].length < 3) return byName;
     // Candidates from the FTS5 table as a phrase of the key's trigrams, each checked with LIKE above
     // (LIKE through FTS5 re-reads every candidate's text: 42 ms against 7 ms for a common name).
@@ -48,7 +49,10 @@ export class NameMatch {
       `SELECT COUNT(*) AS terms, MIN(doc) AS docs FROM customer_search_terms WHERE term IN (${grams.map(() => '?').join(', ')})`,
       grams,
     );
-    return Number(row.terms) === grams.length && Number(row.docs) >= COMMON_NAME_CUSTOMERS;
+    return (
+      Number(row.terms) === grams.length &&
+      Number(row.docs) >= COMMON_NAME_CUSTOMERS
+    );
   }
 }
 

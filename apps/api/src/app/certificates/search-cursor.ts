@@ -12,13 +12,21 @@ export function encodeCursor(cursor: SearchCursor): string {
 
 export function decodeCursor(raw: string): SearchCursor {
   try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<SearchCursor>;
-    if (typeof value.k === 'string' && typeof value.id === 'string') return { k: value.k, id: value.id };
+    const value = JSON.parse(
+      Buffer.from(raw, 'base64url').toString('utf8'),
+    ) as Partial<SearchCursor>;
+    if (typeof value.k === 'string' && typeof value.id === 'string')
+      return { k: value.k, id: value.id };
   } catch {
     // fall through
   }
   throw new BadRequestException({
     message: '入力内容に誤りがあります（cursor）',
-    details: [{ field: 'cursor', reason: 'cursor が正しくありません。検索をやり直してください' }],
+    details: [
+      {
+        field: 'cursor',
+        reason: 'cursor が正しくありません。検索をやり直してください',
+      },
+    ],
   });
 }

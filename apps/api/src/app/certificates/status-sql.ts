@@ -16,7 +16,10 @@ export interface StatusBounds {
   selfServiceFrom: string;
 }
 
-export function statusBounds(today: string, policy: LifecyclePolicy): StatusBounds {
+export function statusBounds(
+  today: string,
+  policy: LifecyclePolicy,
+): StatusBounds {
   return {
     validAfter: addDays(today, policy.renewalWindowDays),
     today,

@@ -10,5 +10,17 @@ import { PkiModule } from '../pki/pki.module';
 import { NoticesModule } from '../notices/notices.module';
 
 /** What the ops commands need: no HTTP. */
-@Module({ imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, SeedModule, ImportModule, StaffBootstrapModule, PkiModule, NoticesModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    ClockModule,
+    DatabaseModule,
+    AuditModule,
+    SeedModule,
+    ImportModule,
+    StaffBootstrapModule,
+    PkiModule,
+    NoticesModule,
+  ],
+})
 export class CliModule {}

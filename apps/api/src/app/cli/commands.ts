@@ -13,25 +13,52 @@ import { benchIssueCommand } from '../pki/bench-issue.command';
 import { caInitCommand } from '../pki/ca-init.command';
 
 type Options = Map<string, string | true>;
-export type Command = (ctx: INestApplicationContext, options: Options) => Promise<number>;
+export type Command = (
+  ctx: INestApplicationContext,
+  options: Options,
+) => Promise<number>;
 
 /** `npm run seed -- --credit-unions 3 --customers 1000 [--certificates 1000000] [--seed 1] [--first-code 1001] [--demo-staff]` */
 const seed: Command = async (ctx, options) => {
-  assertKnown(options, ['credit-unions', 'customers', 'certificates', 'seed', 'first-code', 'demo-staff']);
+  assertKnown(options, [
+    'credit-unions',
+    'customers',
+    'certificates',
+    'seed',
+    'first-code',
+    'demo-staff',
+  ]);
   const clock = ctx.get(Clock);
-  const creditUnions = intOption(options, 'credit-unions', DEMO_SEED.creditUnions, 1);
-  const certificates = options.has('certificates') ? intOption(options, 'certificates', 0, 1) : undefined;
+  const creditUnions = intOption(
+    options,
+    'credit-unions',
+    DEMO_SEED.creditUnions,
+    1,
+  );
+  const certificates = options.has('certificates')
+    ? intOption(options, 'certificates', 0, 1)
+    : undefined;
   const result = await ctx.get(SeedService).seed(
     {
       seed: intOption(options, 'seed', DEMO_SEED.seed),
       creditUnions,
-      customersPerCreditUnion: intOption(options, 'customers', DEMO_SEED.customersPerCreditUnion, 1),
-      certificatesPerCreditUnion: certificates === undefined ? undefined : Math.ceil(certificates / creditUnions),
+      customersPerCreditUnion: intOption(
+        options,
+        'customers',
+        DEMO_SEED.customersPerCreditUnion,
+        1,
+      ),
+      certificatesPerCreditUnion:
+        certificates === undefined
+          ? undefined
+          : Math.ceil(certificates / creditUnions),
       firstCode: intOption(options, 'first-code', DEMO_SEED.firstCode, 1),
       today: clock.today(),
       now: clock.now(),
     },
-    options.has('demo-staff') ? ctx.get<AppConfig>(APP_CONFIG).demoPassword : null,
+    options.has('demo-staff')
+      ? ctx.get<AppConfig>(APP_CONFIG).demoPassword
+      : null,
   );
   console.log(
     `投入完了: 信用金庫 ${result.creditUnions.join(', ')} / ご契約先 ${result.customers} / IB利用者 ${result.ibUsers} / ` +
@@ -45,10 +72,15 @@ const seed: Command = async (ctx, options) => {
 const importCustomers: Command = async (ctx, options) => {
   assertKnown(options, ['file', 'dry-run']);
   const file = options.get('file');
-  if (typeof file !== 'string') throw new Error('--file で取り込むCSVファイルを指定してください');
-  const report = await ctx.get(CustomerImportService).importFile(readFileSync(file), { dryRun: options.has('dry-run') });
+  if (typeof file !== 'string')
+    throw new Error('--file で取り込むCSVファイルを指定してください');
+  const report = await ctx
+    .get(CustomerImportService)
+    .importFile(readFileSync(file), { dryRun: options.has('dry-run') });
   if (!report.ok) {
-    console.error(`取り込みを中止しました（何も書き込んでいません）。${report.errors.length} 件の誤りがあります:`);
+    console.error(
+      `取り込みを中止しました（何も書き込んでいません）。${report.errors.length} 件の誤りがあります:`,
+    );
     for (const e of report.errors) console.error(`  ${e.message}`);
     return 1;
   }
@@ -61,4 +93,11 @@ const importCustomers: Command = async (ctx, options) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { seed, import: importCustomers, 'create-admin': createAdminCommand, 'ca-init': caInitCommand, 'bench-issue': benchIssueCommand, 'bench-notices': benchNoticesCommand };
+export const COMMANDS: Record<string, Command> = {
+  seed,
+  import: importCustomers,
+  'create-admin': createAdminCommand,
+  'ca-init': caInitCommand,
+  'bench-issue': benchIssueCommand,
+  'bench-notices': benchNoticesCommand,
+};

@@ -1,7 +1,10 @@
 import type { CertificateView } from '@certdesk/contracts';
 import type { Certificate } from '../certificates/certificate.entity';
 
-export function toCertificateView(c: Certificate, currentId: string | null): CertificateView {
+export function toCertificateView(
+  c: Certificate,
+  currentId: string | null,
+): CertificateView {
   return {
     id: c.id,
     serialHex: c.serialHex,

@@ -23,7 +23,9 @@ export class CustomerDetailService {
 
   async get(id: string): Promise<CustomerDetail> {
     const customer = await this.scope.repository(Customer).findOrNotFound(id);
-    const branch = await this.scope.repository(Branch).findOrNotFound(customer.branchId);
+    const branch = await this.scope
+      .repository(Branch)
+      .findOrNotFound(customer.branchId);
     const creditUnion = await this.scope.creditUnion();
     const ibUsers = await this.scope.repository(IbUser).find({
       where: { customerId: customer.id },
@@ -51,15 +53,32 @@ export class CustomerDetailService {
       branch: { code: branch.code, name: branch.name },
       contactEmail: customer.contactEmail,
       contactPhone: customer.contactPhone,
-      ibUsers: ibUsers.map((u) => this.ibUserView(u, certificates.filter((c) => c.ibUserId === u.id), today, creditUnion)),
+      ibUsers: ibUsers.map((u) =>
+        this.ibUserView(
+          u,
+          certificates.filter((c) => c.ibUserId === u.id),
+          today,
+          creditUnion,
+        ),
+      ),
       today,
     };
   }
 
-  private ibUserView(u: IbUser, history: Certificate[], today: string, policy: CreditUnion): IbUserView {
-    const current = history.find((c) => c.id === u.currentCertificateId) ?? null;
+  private ibUserView(
+    u: IbUser,
+    history: Certificate[],
+    today: string,
+    policy: CreditUnion,
+  ): IbUserView {
+    const current =
+      history.find((c) => c.id === u.currentCertificateId) ?? null;
     const { status, reason } = lifecycleReason(
-      { expiryDate: u.currentExpiryDate, revoked: u.currentRevoked, reissue: u.reissueState },
+      {
+        expiryDate: u.currentExpiryDate,
+        revoked: u.currentRevoked,
+        reissue: u.reissueState,
+      },
       today,
       policy,
     );
@@ -73,8 +92,12 @@ export class CustomerDetailService {
       pinLocked: u.pinLockedAt !== null,
       status,
       statusReason: reason,
-      daysLeft: u.currentExpiryDate ? daysBetween(today, u.currentExpiryDate) : null,
-      currentCertificate: current ? toCertificateView(current, u.currentCertificateId) : null,
+      daysLeft: u.currentExpiryDate
+        ? daysBetween(today, u.currentExpiryDate)
+        : null,
+      currentCertificate: current
+        ? toCertificateView(current, u.currentCertificateId)
+        : null,
       history: history.map((c) => toCertificateView(c, u.currentCertificateId)),
     };
   }

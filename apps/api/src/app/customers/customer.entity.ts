@@ -13,8 +13,10 @@ export class Customer {
   @Column({ type: 'varchar', length: 200 }) companyNameKana!: string;
   /** `searchKeyForCustomer(companyName, companyNameKana)`, written with the row. */
   @Column({ type: 'varchar', length: 420 }) searchKey!: string;
-  @Column({ type: 'varchar', length: 254, nullable: true }) contactEmail!: string | null;
-  @Column({ type: 'varchar', length: 20, nullable: true }) contactPhone!: string | null;
+  @Column({ type: 'varchar', length: 254, nullable: true }) contactEmail!:
+    string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) contactPhone!:
+    string | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

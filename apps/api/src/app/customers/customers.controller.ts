@@ -1,4 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CustomerDetail } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
@@ -17,8 +24,13 @@ export class CustomersController {
   /** An id that cannot exist answers 404 like any other missing customer. */
   @Get('customers/:id')
   @RequirePermission('certificates.read')
-  @ApiOkResponse({ description: 'The customer, each IB user with status, reason and certificate history. Audited.' })
-  get(@Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string): Promise<CustomerDetail> {
+  @ApiOkResponse({
+    description:
+      'The customer, each IB user with status, reason and certificate history. Audited.',
+  })
+  get(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+  ): Promise<CustomerDetail> {
     return this.detail.get(id);
   }
 
@@ -26,8 +38,12 @@ export class CustomersController {
   @Post('ib-users/:id/pin-unlock')
   @HttpCode(204)
   @RequirePermission('ibUsers.unlock')
-  @ApiNoContentResponse({ description: 'The IB user may try 電子証明書取得 again.' })
-  unlockPin(@Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string): Promise<void> {
+  @ApiNoContentResponse({
+    description: 'The IB user may try 電子証明書取得 again.',
+  })
+  unlockPin(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+  ): Promise<void> {
     return this.pins.unlock(id);
   }
 }

@@ -3,5 +3,8 @@ import { CustomerDetailService } from './customer-detail.service';
 import { CustomersController } from './customers.controller';
 import { IbUserPinService } from './ib-user-pin.service';
 
-@Module({ controllers: [CustomersController], providers: [CustomerDetailService, IbUserPinService] })
+@Module({
+  controllers: [CustomersController],
+  providers: [CustomerDetailService, IbUserPinService],
+})
 export class CustomersModule {}

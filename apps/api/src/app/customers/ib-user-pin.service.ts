@@ -20,12 +20,24 @@ export class IbUserPinService {
 
   async unlock(ibUserId: string): Promise<void> {
     const user = await this.scope.repository(IbUser).findOrNotFound(ibUserId);
-    if (!user.pinLockedAt && user.failedPinAttempts === 0) throw new ConflictException(NOT_LOCKED_MESSAGE);
+    if (!user.pinLockedAt && user.failedPinAttempts === 0)
+      throw new ConflictException(NOT_LOCKED_MESSAGE);
     await this.dataSource.transaction(async (em) => {
-      await this.scope.repository(IbUser, em).update(user.id, { failedPinAttempts: 0, pinLockedAt: null, updatedAt: this.clock.now() });
+      await this.scope.repository(IbUser, em).update(user.id, {
+        failedPinAttempts: 0,
+        pinLockedAt: null,
+        updatedAt: this.clock.now(),
+      });
       await this.audit.recordIn(em, {
-        action: 'ib_user.pin_unlock', outcome: 'success', targetType: 'ib_user', targetId: user.id,
-        details: { loginId: user.loginId, failedPinAttempts: user.failedPinAttempts, lockedAt: user.pinLockedAt?.toISOString() ?? null },
+        action: 'ib_user.pin_unlock',
+        outcome: 'success',
+        targetType: 'ib_user',
+        targetId: user.id,
+        details: {
+          loginId: user.loginId,
+          failedPinAttempts: user.failedPinAttempts,
+          lockedAt: user.pinLockedAt?.toISOString() ?? null,
+        },
       });
     });
   }

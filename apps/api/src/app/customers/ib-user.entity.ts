@@ -17,16 +17,22 @@ export class IbUser {
   @Column({ type: 'varchar', length: 32 }) loginId!: string;
   @Column({ type: 'varchar', length: 16 }) ibRole!: IbRole;
   @Column({ type: 'varchar', length: 100 }) name!: string;
-  @Column({ type: 'varchar', length: 100, nullable: true }) nameKana!: string | null;
-  @Column({ type: 'varchar', length: 254, nullable: true }) email!: string | null;
-  @Column({ type: 'varchar', length: 200, nullable: true }) pinHash!: string | null;
-  @Column({ type: 'varchar', length: 200, nullable: true }) confirmPinHash!: string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) nameKana!:
+    string | null;
+  @Column({ type: 'varchar', length: 254, nullable: true }) email!:
+    string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) pinHash!:
+    string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) confirmPinHash!:
+    string | null;
   @Column({ type: 'integer', default: 0 }) failedPinAttempts!: number;
   @InstantColumn({ nullable: true }) pinLockedAt!: Date | null;
-  @Column({ type: 'varchar', length: 36, nullable: true }) currentCertificateId!: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  currentCertificateId!: string | null;
   @Column({ type: 'date', nullable: true }) currentExpiryDate!: string | null;
   @Column({ type: 'boolean', default: false }) currentRevoked!: boolean;
-  @Column({ type: 'varchar', length: 16, nullable: true }) reissueState!: ReissueState | null;
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  reissueState!: ReissueState | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

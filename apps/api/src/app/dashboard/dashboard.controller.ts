@@ -11,7 +11,10 @@ export class DashboardController {
 
   @Get()
   @RequirePermission('certificates.read')
-  @ApiOkResponse({ description: 'Counts per lifecycle status, what is due soon, and expiries per week.' })
+  @ApiOkResponse({
+    description:
+      'Counts per lifecycle status, what is due soon, and expiries per week.',
+  })
   get(): Promise<DashboardSummary> {
     return this.dashboard.summary();
   }

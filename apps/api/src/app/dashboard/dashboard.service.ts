@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, daysBetween, LIFECYCLE_STATUSES, LifecycleStatus, lifecycleStatus, resolveLifecyclePolicy } from '@certdesk/domain';
+import {
+  addDays,
+  daysBetween,
+  LIFECYCLE_STATUSES,
+  LifecycleStatus,
+  lifecycleStatus,
+  resolveLifecyclePolicy,
+} from '@certdesk/domain';
 import type { DashboardSummary } from '@certdesk/contracts';
 import { Clock } from '../infra/clock/clock';
 import { prepareQueryOnce } from '../infra/database/prepared-statements';
@@ -42,37 +49,67 @@ export class DashboardService {
     // Every date before the self-service limit has the same status, and so has every date past the
     // horizon (valid, beyond the due counts and the chart): each such range is summed as one date.
     const before = addDays(today, -policy.selfServiceDaysAfterExpiry - 1);
-    const horizon = addDays(today, Math.max(WEEKS * 7, policy.renewalWindowDays + 1));
-    const query = this.dataSource.createQueryBuilder()
-      .select(`CASE WHEN c.expiry_key < :before THEN :before
-        WHEN c.expiry_key > :horizon AND c.expiry_key < :noCertificate THEN :horizon ELSE c.expiry_key END`, 'expiry_key')
-      .addSelect(['c.revoked AS revoked', 'c.reissue_key AS reissue_key', 'SUM(c.n) AS n'])
+    const horizon = addDays(
+      today,
+      Math.max(WEEKS * 7, policy.renewalWindowDays + 1),
+    );
+    const query = this.dataSource
+      .createQueryBuilder()
+      .select(
+        `CASE WHEN c.expiry_key < :before THEN :before
+        WHEN c.expiry_key > :horizon AND c.expiry_key < :noCertificate THEN :horizon ELSE c.expiry_key END`,
+        'expiry_key',
+      )
+      .addSelect([
+        'c.revoked AS revoked',
+        'c.reissue_key AS reissue_key',
+        'SUM(c.n) AS n',
+      ])
       .from('ib_user_count', 'c')
-      .where('c.credit_union_id = :creditUnionId AND c.n > 0', { creditUnionId })
+      .where('c.credit_union_id = :creditUnionId AND c.n > 0', {
+        creditUnionId,
+      })
       .setParameters({ before, horizon, noCertificate: NO_CERTIFICATE })
-      .groupBy('1').addGroupBy('2').addGroupBy('3');
+      .groupBy('1')
+      .addGroupBy('2')
+      .addGroupBy('3');
     if (!this.prepared) {
       prepareQueryOnce(query);
       this.prepared = true;
     }
     const rows = await query.getRawMany<CountRow>();
 
-    const counts = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, 0])) as Record<LifecycleStatus, number>;
-    const expiriesPerWeek = Array.from({ length: WEEKS }, (_, w) => ({ weekStart: addDays(today, w * 7), count: 0 }));
+    const counts = Object.fromEntries(
+      LIFECYCLE_STATUSES.map((s) => [s, 0]),
+    ) as Record<LifecycleStatus, number>;
+    const expiriesPerWeek = Array.from({ length: WEEKS }, (_, w) => ({
+      weekStart: addDays(today, w * 7),
+      count: 0,
+    }));
     let due7 = 0;
     let due30 = 0;
     for (const row of rows) {
       const n = Number(row.n);
-      const expiryDate = row.expiry_key === NO_CERTIFICATE ? null : row.expiry_key;
-      const revoked = row.revoked === true || Number(row.revoked) === 1 || row.revoked === 't';
-      const reissue = row.reissue_key === 'pending' || row.reissue_key === 'authorized' ? row.reissue_key : null;
-      counts[lifecycleStatus({ expiryDate, revoked, reissue }, today, policy)] += n;
+      const expiryDate =
+        row.expiry_key === NO_CERTIFICATE ? null : row.expiry_key;
+      const revoked =
+        row.revoked === true ||
+        Number(row.revoked) === 1 ||
+        row.revoked === 't';
+      const reissue =
+        row.reissue_key === 'pending' || row.reissue_key === 'authorized'
+          ? row.reissue_key
+          : null;
+      counts[
+        lifecycleStatus({ expiryDate, revoked, reissue }, today, policy)
+      ] += n;
       if (!expiryDate || revoked || reissue) continue;
       const daysLeft = daysBetween(today, expiryDate);
       if (daysLeft < 0) continue;
       if (daysLeft <= 7) due7 += n;
       if (daysLeft <= 30) due30 += n;
-      if (daysLeft < WEEKS * 7) expiriesPerWeek[Math.floor(daysLeft / 7)].count += n;
+      if (daysLeft < WEEKS * 7)
+        expiriesPerWeek[Math.floor(daysLeft / 7)].count += n;
     }
 
     return {

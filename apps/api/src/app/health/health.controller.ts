@@ -19,9 +19,14 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Database reachability and the business date.' })
+  @ApiOkResponse({
+    description: 'Database reachability and the business date.',
+  })
   async get(): Promise<HealthResponse> {
-    const reachable = await this.dataSource.query('SELECT 1').then(() => true, () => false);
+    const reachable = await this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     return {
       status: reachable ? 'ok' : 'degraded',
       database: { type: this.config.database.type, reachable },

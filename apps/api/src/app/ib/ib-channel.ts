@@ -10,7 +10,9 @@ const IB_CHANNEL = Symbol('certdesk.ibChannel');
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export function arrivedOnIbChannel(req: IncomingMessage): boolean {
-  return (req as IncomingMessage & { [IB_CHANNEL]?: true })[IB_CHANNEL] === true;
+  return (
+    (req as IncomingMessage & { [IB_CHANNEL]?: true })[IB_CHANNEL] === true
+  );
 }
 
 /**
@@ -18,7 +20,10 @@ export function arrivedOnIbChannel(req: IncomingMessage): boolean {
  * the staff listener, where IB guards accept only requests marked here); everything else is the
  * IB portal's static files. Staff routes (`/api`) do not exist on this listener.
  */
-export function ibChannelHandler(api: Handler, portalDir: string | null): Handler {
+export function ibChannelHandler(
+  api: Handler,
+  portalDir: string | null,
+): Handler {
   const portal = portalApp(portalDir);
   return (req, res) => {
     (req as IncomingMessage & { [IB_CHANNEL]?: true })[IB_CHANNEL] = true;
@@ -35,7 +40,11 @@ function portalApp(portalDir: string | null): express.Express {
   // The staff API does not exist here, not even as the portal's page shell.
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!/^\/api(\/|$)/.test(req.path)) return next();
-    res.status(404).json({ statusCode: 404, error: 'Not Found', message: '指定されたページは見つかりません' });
+    res.status(404).json({
+      statusCode: 404,
+      error: 'Not Found',
+      message: '指定されたページは見つかりません',
+    });
   });
   if (portalDir && existsSync(join(portalDir, 'index.html'))) {
     app.use(express.static(portalDir, { index: false, maxAge: '1h' }));
@@ -46,7 +55,11 @@ function portalApp(portalDir: string | null): express.Express {
     });
   }
   app.use((_req: Request, res: Response) => {
-    res.status(404).json({ statusCode: 404, error: 'Not Found', message: '指定されたページは見つかりません' });
+    res.status(404).json({
+      statusCode: 404,
+      error: 'Not Found',
+      message: '指定されたページは見つかりません',
+    });
   });
   return app;
 }

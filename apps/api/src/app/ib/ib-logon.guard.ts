@@ -1,11 +1,21 @@
 import {
-  applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, UnauthorizedException, UseGuards,
+  applyDecorators,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  UnauthorizedException,
+  UseGuards,
 } from '@nestjs/common';
 import type { Request } from 'express';
 import type { TLSSocket } from 'node:tls';
 import { Public } from '../auth/permissions.decorator';
 import { arrivedOnIbChannel } from './ib-channel';
-import { IbLogon, IbLogonService, NOT_ON_IB_CHANNEL_MESSAGE } from './ib-logon.service';
+import {
+  IbLogon,
+  IbLogonService,
+  NOT_ON_IB_CHANNEL_MESSAGE,
+} from './ib-logon.service';
 
 const LOGON = Symbol('certdesk.ibLogon');
 type IbRequest = Request & { [LOGON]?: IbLogon };
@@ -15,7 +25,10 @@ type IbRequest = Request & { [LOGON]?: IbLogon };
 export class IbChannelGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (!arrivedOnIbChannel(context.switchToHttp().getRequest<Request>())) {
-      throw new UnauthorizedException({ message: NOT_ON_IB_CHANNEL_MESSAGE, code: 'not_ib_channel' });
+      throw new UnauthorizedException({
+        message: NOT_ON_IB_CHANNEL_MESSAGE,
+        code: 'not_ib_channel',
+      });
     }
     return true;
   }
@@ -29,7 +42,10 @@ export class IbCertificateGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<IbRequest>();
     const socket = req.socket as Partial<TLSSocket>;
-    const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : null;
+    const peer =
+      typeof socket.getPeerCertificate === 'function'
+        ? socket.getPeerCertificate()
+        : null;
     req[LOGON] = await this.logons.logOn(peer?.raw ?? null);
     return true;
   }
@@ -39,14 +55,21 @@ export class IbCertificateGuard implements CanActivate {
  * An IB channel route: outside the staff access model (no staff session is read as a credential),
  * open only on the TLS listener. `certificate` routes also need a certificate log-on.
  */
-export const IbRoute = (auth: 'certificate' | 'pin'): MethodDecorator & ClassDecorator =>
+export const IbRoute = (
+  auth: 'certificate' | 'pin',
+): MethodDecorator & ClassDecorator =>
   auth === 'certificate'
     ? applyDecorators(Public(), UseGuards(IbChannelGuard, IbCertificateGuard))
     : applyDecorators(Public(), UseGuards(IbChannelGuard));
 
 /** The certificate log-on of this request (routes under `@IbRoute('certificate')`). */
-export const CurrentIbLogon = createParamDecorator((_data: unknown, context: ExecutionContext): IbLogon => {
-  const logon = context.switchToHttp().getRequest<IbRequest>()[LOGON];
-  if (!logon) throw new Error('CurrentIbLogon used on a route without @IbRoute(\'certificate\')');
-  return logon;
-});
+export const CurrentIbLogon = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): IbLogon => {
+    const logon = context.switchToHttp().getRequest<IbRequest>()[LOGON];
+    if (!logon)
+      throw new Error(
+        "CurrentIbLogon used on a route without @IbRoute('certificate')",
+      );
+    return logon;
+  },
+);

@@ -16,5 +16,6 @@ export class IbRenewalSession {
   @InstantColumn() createdAt!: Date;
   @InstantColumn() expiresAt!: Date;
   @InstantColumn({ nullable: true }) usedAt!: Date | null;
-  @Column({ type: 'varchar', length: 36, nullable: true }) issuedCertificateId!: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  issuedCertificateId!: string | null;
 }

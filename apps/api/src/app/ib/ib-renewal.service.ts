@@ -1,8 +1,15 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { IbIssuedCertificate, IbRenewalSessionView } from '@certdesk/contracts';
+import type {
+  IbIssuedCertificate,
+  IbRenewalSessionView,
+} from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
@@ -16,8 +23,10 @@ import { issuedView } from './ib-issued-view';
 
 /** How long 更新前処理 stays open for the browser to make its key and send the request. */
 export const RENEWAL_SESSION_MINUTES = 10;
-export const SESSION_NOT_FOUND_MESSAGE = '更新手続きが見つかりません。「重要なお知らせ」からやり直してください。';
-export const SESSION_USED_MESSAGE = 'この更新手続きは完了済みです。続けて更新することはできません。';
+export const SESSION_NOT_FOUND_MESSAGE =
+  '更新手続きが見つかりません。「重要なお知らせ」からやり直してください。';
+export const SESSION_USED_MESSAGE =
+  'この更新手続きは完了済みです。続けて更新することはできません。';
 export const SESSION_EXPIRED_MESSAGE = `更新手続きの有効時間（${RENEWAL_SESSION_MINUTES}分）を過ぎました。「重要なお知らせ」からやり直してください。`;
 
 /**
@@ -38,40 +47,107 @@ export class IbRenewalService {
 
   async open(logon: IbLogon): Promise<IbRenewalSessionView> {
     const { ibUser, creditUnion, certificate } = logon;
-    const refusal = issuanceRefusal('renewal', { expiryDate: ibUser.currentExpiryDate, revoked: ibUser.currentRevoked, reissue: ibUser.reissueState }, this.clock.today(), creditUnion);
-    if (refusal) throw new ConflictException({ message: refusal, code: 'outside_renewal_window' });
+    const refusal = issuanceRefusal(
+      'renewal',
+      {
+        expiryDate: ibUser.currentExpiryDate,
+        revoked: ibUser.currentRevoked,
+        reissue: ibUser.reissueState,
+      },
+      this.clock.today(),
+      creditUnion,
+    );
+    if (refusal)
+      throw new ConflictException({
+        message: refusal,
+        code: 'outside_renewal_window',
+      });
     const now = this.clock.now();
     const session: IbRenewalSession = {
-      id: randomUUID(), creditUnionId: ibUser.creditUnionId, ibUserId: ibUser.id, certificateId: certificate.id,
-      action: creditUnion.mediaStorage ? 'save_to_pc' : 'update', createdAt: now,
-      expiresAt: new Date(now.getTime() + RENEWAL_SESSION_MINUTES * 60_000), usedAt: null, issuedCertificateId: null,
+      id: randomUUID(),
+      creditUnionId: ibUser.creditUnionId,
+      ibUserId: ibUser.id,
+      certificateId: certificate.id,
+      action: creditUnion.mediaStorage ? 'save_to_pc' : 'update',
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RENEWAL_SESSION_MINUTES * 60_000),
+      usedAt: null,
+      issuedCertificateId: null,
     };
     await this.dataSource.transaction(async (em) => {
       await em.insert(IbRenewalSession, session);
       await this.audit.recordIn(em, {
-        ...actorOf(logon), action: 'ib.renewal.open', outcome: 'success', creditUnionId: ibUser.creditUnionId,
-        targetType: 'ib_user', targetId: ibUser.id, details: { sessionId: session.id, certificateId: certificate.id, action: session.action },
+        ...actorOf(logon),
+        action: 'ib.renewal.open',
+        outcome: 'success',
+        creditUnionId: ibUser.creditUnionId,
+        targetType: 'ib_user',
+        targetId: ibUser.id,
+        details: {
+          sessionId: session.id,
+          certificateId: certificate.id,
+          action: session.action,
+        },
       });
     });
     return {
-      id: session.id, expiresAt: session.expiresAt.toISOString(), action: session.action,
-      actionLabel: session.action === 'save_to_pc' ? 'パソコンに保存する' : '更新',
-      certificate: { serialHex: certificate.serialHex, expiryDate: certificate.expiryDate },
+      id: session.id,
+      expiresAt: session.expiresAt.toISOString(),
+      action: session.action,
+      actionLabel:
+        session.action === 'save_to_pc' ? 'パソコンに保存する' : '更新',
+      certificate: {
+        serialHex: certificate.serialHex,
+        expiryDate: certificate.expiryDate,
+      },
     };
   }
 
-  async submit(logon: IbLogon, sessionId: string, csrPem: string): Promise<IbIssuedCertificate> {
+  async submit(
+    logon: IbLogon,
+    sessionId: string,
+    csrPem: string,
+  ): Promise<IbIssuedCertificate> {
     const { ibUser } = logon;
     const ca = await this.cas.forCreditUnion(ibUser.creditUnionId); // loaded before the transaction: no second connection inside it
     const result = await this.dataSource.transaction(async (em) => {
-      const session = await lockedFindOne(em, IbRenewalSession, { id: sessionId, ibUserId: ibUser.id });
-      if (!session) throw new NotFoundException({ message: SESSION_NOT_FOUND_MESSAGE, code: 'renewal_session_not_found' });
-      if (session.usedAt) throw new ConflictException({ message: SESSION_USED_MESSAGE, code: 'renewal_session_used' });
-      if (session.expiresAt.getTime() <= this.clock.now().getTime() || session.certificateId !== logon.certificate.id) {
-        throw new ConflictException({ message: SESSION_EXPIRED_MESSAGE, code: 'renewal_session_expired' });
+      const session = await lockedFindOne(em, IbRenewalSession, {
+        id: sessionId,
+        ibUserId: ibUser.id,
+      });
+      if (!session)
+        throw new NotFoundException({
+          message: SESSION_NOT_FOUND_MESSAGE,
+          code: 'renewal_session_not_found',
+        });
+      if (session.usedAt)
+        throw new ConflictException({
+          message: SESSION_USED_MESSAGE,
+          code: 'renewal_session_used',
+        });
+      if (
+        session.expiresAt.getTime() <= this.clock.now().getTime() ||
+        session.certificateId !== logon.certificate.id
+      ) {
+        throw new ConflictException({
+          message: SESSION_EXPIRED_MESSAGE,
+          code: 'renewal_session_expired',
+        });
       }
-      const issued = await this.issuance.issue({ ibUserId: ibUser.id, csrPem, via: 'renewal', manager: em });
-      await em.update(IbRenewalSession, { id: session.id }, { usedAt: this.clock.now(), issuedCertificateId: issued.certificate.id });
+      const issued = await this.issuance.issue({
+        ibUserId: ibUser.id,
+        csrPem,
+        via: 'renewal',
+        manager: em,
+      });
+      await em.update(
+        IbRenewalSession,
+        { id: session.id },
+        {
+          usedAt: this.clock.now(),
+          issuedCertificateId: issued.certificate.id,
+        },
+      );
       return issued;
     });
     await this.crl.publishQuietly(ibUser.creditUnionId); // the superseded certificate reaches the CRL now
@@ -79,16 +155,41 @@ export class IbRenewalService {
   }
 }
 
-export const NOT_MEDIA_STORAGE_MESSAGE = 'ご利用の信用金庫では電子証明書をサーバに保管していません。';
+export const NOT_MEDIA_STORAGE_MESSAGE =
+  'ご利用の信用金庫では電子証明書をサーバに保管していません。';
 
 /** Media storage (電子証明書媒体保管): the current certificate stays retrievable for its holder. */
-export async function storedCertificate(logon: IbLogon, cas: CertificateAuthorityService): Promise<IbIssuedCertificate> {
-  if (!logon.creditUnion.mediaStorage || !logon.certificate.pem) throw new NotFoundException({ message: NOT_MEDIA_STORAGE_MESSAGE, code: 'not_media_storage' });
+export async function storedCertificate(
+  logon: IbLogon,
+  cas: CertificateAuthorityService,
+): Promise<IbIssuedCertificate> {
+  if (!logon.creditUnion.mediaStorage || !logon.certificate.pem)
+    throw new NotFoundException({
+      message: NOT_MEDIA_STORAGE_MESSAGE,
+      code: 'not_media_storage',
+    });
   const ca = await cas.forCreditUnion(logon.creditUnion.id);
-  const via = logon.certificate.issuedVia === 'renewal' ? 'renewal' : 'acquisition';
-  return issuedView({ certificate: logon.certificate, pem: logon.certificate.pem, supersededCertificateId: null }, ca.certificatePem, via);
+  const via =
+    logon.certificate.issuedVia === 'renewal' ? 'renewal' : 'acquisition';
+  return issuedView(
+    {
+      certificate: logon.certificate,
+      pem: logon.certificate.pem,
+      supersededCertificateId: null,
+    },
+    ca.certificatePem,
+    via,
+  );
 }
 
-export function actorOf(logon: Pick<IbLogon, 'ibUser'>): { actorType: 'ib_user'; actorId: string; actorName: string } {
-  return { actorType: 'ib_user', actorId: logon.ibUser.id, actorName: logon.ibUser.loginId };
+export function actorOf(logon: Pick<IbLogon, 'ibUser'>): {
+  actorType: 'ib_user';
+  actorId: string;
+  actorName: string;
+} {
+  return {
+    actorType: 'ib_user',
+    actorId: logon.ibUser.id,
+    actorName: logon.ibUser.loginId,
+  };
 }

@@ -1,6 +1,18 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -20,7 +32,9 @@ import { ibChannelHandler } from './ib-channel';
 const TRUST_REFRESH_MS = 5 * 60_000;
 
 @Injectable()
-export class IbTlsListener implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IbTlsListener
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(IbTlsListener.name);
   private server: Server | null = null;
   private timer: NodeJS.Timeout | undefined;
@@ -40,7 +54,14 @@ export class IbTlsListener implements OnApplicationBootstrap, OnApplicationShutd
     const ca = await this.cas.certificatePems();
     this.trusted = ca.join('');
     const server = createServer(
-      { cert, key, ca, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+      {
+        cert,
+        key,
+        ca,
+        requestCert: true,
+        rejectUnauthorized: false,
+        minVersion: 'TLSv1.2',
+      },
       ibChannelHandler(api, this.config.ib.portalDir),
     );
     await new Promise<void>((resolve, reject) => {
@@ -49,9 +70,17 @@ export class IbTlsListener implements OnApplicationBootstrap, OnApplicationShutd
     });
     this.server = server;
     // A credit union added later (import) gets its CA: name it to browsers from then on.
-    this.timer = setInterval(() => void this.refreshTrust(cert, key).catch((e: unknown) => this.logger.error(`IB trust refresh failed: ${String(e)}`)), TRUST_REFRESH_MS);
+    this.timer = setInterval(
+      () =>
+        void this.refreshTrust(cert, key).catch((e: unknown) =>
+          this.logger.error(`IB trust refresh failed: ${String(e)}`),
+        ),
+      TRUST_REFRESH_MS,
+    );
     this.timer.unref();
-    this.logger.log(`IB channel (mutual TLS): https://localhost:${this.port()}/`);
+    this.logger.log(
+      `IB channel (mutual TLS): https://localhost:${this.port()}/`,
+    );
   }
 
   /** Re-reads the CA certificates and, when they changed, gives new connections the new list. */
@@ -80,21 +109,33 @@ export class IbTlsListener implements OnApplicationBootstrap, OnApplicationShutd
   /** `IB_TLS_CERT`/`IB_TLS_KEY`, else a self-signed localhost certificate kept under DATA_DIR/ib-tls. */
   private serverCertificate(): { cert: string; key: string } {
     const { certFile, keyFile } = this.config.ib;
-    if (certFile && keyFile) return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
+    if (certFile && keyFile)
+      return {
+        cert: readFileSync(certFile, 'utf8'),
+        key: readFileSync(keyFile, 'utf8'),
+      };
     const dir = join(this.config.dataDir, 'ib-tls');
     const crtPath = join(dir, 'server.crt');
     const keyPath = join(dir, 'server.key');
     if (!existsSync(crtPath) || !existsSync(keyPath)) {
       // Wall-clock validity on purpose: browsers check a server certificate against their own clock.
       const made = createTlsServerCertificate({
-        hostnames: ['localhost', '127.0.0.1'], now: new Date(), validityDays: 825, organization: '法人IB（開発用サーバ証明書）',
+        hostnames: ['localhost', '127.0.0.1'],
+        now: new Date(),
+        validityDays: 825,
+        organization: '法人IB（開発用サーバ証明書）',
       });
       mkdirSync(dir, { recursive: true });
       writeFileSync(keyPath, made.privateKeyPem, { mode: 0o600 });
       chmodSync(keyPath, 0o600);
       writeFileSync(crtPath, made.certificatePem);
-      this.logger.warn(`Made a self-signed server certificate for the IB channel: ${crtPath} (set IB_TLS_CERT / IB_TLS_KEY in production)`);
+      this.logger.warn(
+        `Made a self-signed server certificate for the IB channel: ${crtPath} (set IB_TLS_CERT / IB_TLS_KEY in production)`,
+      );
     }
-    return { cert: readFileSync(crtPath, 'utf8'), key: readFileSync(keyPath, 'utf8') };
+    return {
+      cert: readFileSync(crtPath, 'utf8'),
+      key: readFileSync(keyPath, 'utf8'),
+    };
   }
 }

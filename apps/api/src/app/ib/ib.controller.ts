@@ -1,6 +1,20 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { IbIssuedCertificate, IbMe, IbNotice, IbRenewalSessionView } from '@certdesk/contracts';
+import type {
+  IbIssuedCertificate,
+  IbMe,
+  IbNotice,
+  IbRenewalSessionView,
+} from '@certdesk/contracts';
 import { daysBetween } from '@certdesk/domain';
 import { Clock } from '../infra/clock/clock';
 import { ImportantNoticeService } from '../notices/templates/important-notice.service';
@@ -8,13 +22,23 @@ import { IbAcquisitionDto, IbCsrDto } from './dto/ib.dto';
 import { IbAcquisitionService } from './ib-acquisition.service';
 import { CurrentIbLogon, IbRoute } from './ib-logon.guard';
 import { IbLogon } from './ib-logon.service';
-import { IbRenewalService, SESSION_NOT_FOUND_MESSAGE, storedCertificate } from './ib-renewal.service';
+import {
+  IbRenewalService,
+  SESSION_NOT_FOUND_MESSAGE,
+  storedCertificate,
+} from './ib-renewal.service';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 
 /** Where the IB portal opens renewal (the notice's 「電子証明書の更新はこちら」). */
 export const IB_PORTAL_RENEWAL_PATH = '/renewal';
 
-const sessionId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException({ message: SESSION_NOT_FOUND_MESSAGE, code: 'renewal_session_not_found' }) });
+const sessionId = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    new NotFoundException({
+      message: SESSION_NOT_FOUND_MESSAGE,
+      code: 'renewal_session_not_found',
+    }),
+});
 
 /** The IB channel (`/ib`, on the mutual-TLS listener only): certificate log-on, 重要なお知らせ, renewal, acquisition. */
 @ApiTags('ib')
@@ -30,14 +54,32 @@ export class IbController {
 
   @Get('me')
   @IbRoute('certificate')
-  @ApiOkResponse({ description: 'Whose certificate this connection presented; 401/403 with the reason (ApiError.code) otherwise.' })
+  @ApiOkResponse({
+    description:
+      'Whose certificate this connection presented; 401/403 with the reason (ApiError.code) otherwise.',
+  })
   me(@CurrentIbLogon() logon: IbLogon): IbMe {
     const { creditUnion, customer, ibUser, certificate, status } = logon;
     return {
-      creditUnion: { code: creditUnion.code, name: creditUnion.name, mediaStorage: creditUnion.mediaStorage },
-      customer: { contractNumber: customer.contractNumber, companyName: customer.companyName },
-      ibUser: { loginId: ibUser.loginId, name: ibUser.name, ibRole: ibUser.ibRole },
-      certificate: { serialHex: certificate.serialHex, expiryDate: certificate.expiryDate, notAfter: certificate.notAfter.toISOString() },
+      creditUnion: {
+        code: creditUnion.code,
+        name: creditUnion.name,
+        mediaStorage: creditUnion.mediaStorage,
+      },
+      customer: {
+        contractNumber: customer.contractNumber,
+        companyName: customer.companyName,
+      },
+      ibUser: {
+        loginId: ibUser.loginId,
+        name: ibUser.name,
+        ibRole: ibUser.ibRole,
+      },
+      certificate: {
+        serialHex: certificate.serialHex,
+        expiryDate: certificate.expiryDate,
+        notAfter: certificate.notAfter.toISOString(),
+      },
       status,
       daysLeft: daysBetween(this.clock.today(), certificate.expiryDate),
     };
@@ -45,22 +87,46 @@ export class IbController {
 
   @Get('certificate')
   @IbRoute('certificate')
-  @ApiOkResponse({ description: 'Media storage only: the current certificate again (PEM, PKCS#7, decoded); 404 otherwise.' })
+  @ApiOkResponse({
+    description:
+      'Media storage only: the current certificate again (PEM, PKCS#7, decoded); 404 otherwise.',
+  })
   certificate(@CurrentIbLogon() logon: IbLogon): Promise<IbIssuedCertificate> {
     return storedCertificate(logon, this.cas);
   }
 
   @Get('notices')
   @IbRoute('certificate')
-  @ApiOkResponse({ description: '重要なお知らせ: the renewal notice while the certificate is renewal_due.' })
-  async importantNotices(@CurrentIbLogon() logon: IbLogon): Promise<IbNotice[]> {
-    const notice = await this.notices.renewalNotice(logon.ibUser.id, IB_PORTAL_RENEWAL_PATH);
-    return notice ? [{ id: 'renewal', kind: notice.kind, title: notice.title, html: notice.html, text: notice.text }] : [];
+  @ApiOkResponse({
+    description:
+      '重要なお知らせ: the renewal notice while the certificate is renewal_due.',
+  })
+  async importantNotices(
+    @CurrentIbLogon() logon: IbLogon,
+  ): Promise<IbNotice[]> {
+    const notice = await this.notices.renewalNotice(
+      logon.ibUser.id,
+      IB_PORTAL_RENEWAL_PATH,
+    );
+    return notice
+      ? [
+          {
+            id: 'renewal',
+            kind: notice.kind,
+            title: notice.title,
+            html: notice.html,
+            text: notice.text,
+          },
+        ]
+      : [];
   }
 
   @Post('renewals')
   @IbRoute('certificate')
-  @ApiCreatedResponse({ description: '更新前処理: a single-use renewal session (inside the renewal window only).' })
+  @ApiCreatedResponse({
+    description:
+      '更新前処理: a single-use renewal session (inside the renewal window only).',
+  })
   openRenewal(@CurrentIbLogon() logon: IbLogon): Promise<IbRenewalSessionView> {
     return this.renewals.open(logon);
   }
@@ -68,14 +134,24 @@ export class IbController {
   @Post('renewals/:id/csr')
   @IbRoute('certificate')
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'The renewed certificate (PEM, PKCS#7, decoded); the old one is revoked as superseded.' })
-  renew(@CurrentIbLogon() logon: IbLogon, @Param('id', sessionId) id: string, @Body() body: IbCsrDto): Promise<IbIssuedCertificate> {
+  @ApiCreatedResponse({
+    description:
+      'The renewed certificate (PEM, PKCS#7, decoded); the old one is revoked as superseded.',
+  })
+  renew(
+    @CurrentIbLogon() logon: IbLogon,
+    @Param('id', sessionId) id: string,
+    @Body() body: IbCsrDto,
+  ): Promise<IbIssuedCertificate> {
     return this.renewals.submit(logon, id, body.csr);
   }
 
   @Post('acquisitions')
   @IbRoute('pin')
-  @ApiCreatedResponse({ description: '電子証明書取得 with the login ID and both PINs (no certificate needed).' })
+  @ApiCreatedResponse({
+    description:
+      '電子証明書取得 with the login ID and both PINs (no certificate needed).',
+  })
   acquire(@Body() body: IbAcquisitionDto): Promise<IbIssuedCertificate> {
     return this.acquisitions.acquire(body);
   }

@@ -14,7 +14,14 @@ import { IbTlsListener } from './ib-tls-listener';
 @Module({
   imports: [AuthModule, PkiModule, NoticesModule, ReissuesModule],
   controllers: [IbController],
-  providers: [IbTlsListener, IbLogonService, IbRenewalService, IbAcquisitionService, IbChannelGuard, IbCertificateGuard],
+  providers: [
+    IbTlsListener,
+    IbLogonService,
+    IbRenewalService,
+    IbAcquisitionService,
+    IbChannelGuard,
+    IbCertificateGuard,
+  ],
   exports: [IbTlsListener],
 })
 export class IbModule {}

@@ -2,7 +2,8 @@ import { IsoDate, addYears, isIsoDate, jstStartOfDay } from '@certdesk/domain';
 
 const SERIAL_PATTERN = /^[0-9a-f]+(?::[0-9a-f]+)*$/i;
 const MAX_SERIAL_DIGITS = 40; // 20 octets, RFC 5280 §4.1.2.2
-const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const INSTANT_PATTERN =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const SLASH_DATE_PATTERN = /^\d{4}\/\d{1,2}\/\d{1,2}$/;
 
 /**
@@ -28,11 +29,24 @@ export function parseNotBefore(text: string): Date | null {
   const m = INSTANT_PATTERN.exec(text);
   if (!m) return null;
   const [, date, hour, minute, second = '00', fraction = '', zone] = m;
-  if (!isIsoDate(date) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
-  const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-  if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)) return null;
+  if (
+    !isIsoDate(date) ||
+    Number(hour) > 23 ||
+    Number(minute) > 59 ||
+    Number(second) > 59
+  )
+    return null;
+  const offset =
+    zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  if (
+    offset !== 'Z' &&
+    (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)
+  )
+    return null;
   const millis = fraction.padEnd(3, '0').slice(0, 3);
-  const instant = new Date(`${date}T${hour}:${minute}:${second}.${millis}${offset}`);
+  const instant = new Date(
+    `${date}T${hour}:${minute}:${second}.${millis}${offset}`,
+  );
   return Number.isNaN(instant.getTime()) ? null : instant;
 }
 
@@ -43,5 +57,7 @@ export function defaultNotBefore(expiryDate: IsoDate): Date {
 
 /** Extra advice for a date Excel has rewritten (`2026/3/31`), or ''. */
 export function excelDateHint(text: string): string {
-  return SLASH_DATE_PATTERN.test(text) ? '（Excelで保存すると「2026/3/31」の形に変わります。「2026-03-31」の形に直してください）' : '';
+  return SLASH_DATE_PATTERN.test(text)
+    ? '（Excelで保存すると「2026/3/31」の形に変わります。「2026-03-31」の形に直してください）'
+    : '';
 }

@@ -18,7 +18,8 @@ const QUOTE_IN_UNQUOTED_FIELD =
   '値の途中に "（ダブルクォート）があります。" を含む値は全体を " で囲み、中の " は "" と2つ重ねてください';
 const TEXT_AFTER_CLOSING_QUOTE =
   '" で囲んだ値の後に文字があります。値全体を " で囲み、中の " は "" と2つ重ねてください';
-const UNTERMINATED_QUOTE = '" で始まる値が閉じられていません（ファイルの終わりまで " がありません）';
+const UNTERMINATED_QUOTE =
+  '" で始まる値が閉じられていません（ファイルの終わりまで " がありません）';
 
 export function parseCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
@@ -34,7 +35,11 @@ export function parseCsv(text: string): CsvRecord[] {
   };
   const endRecord = (): void => {
     endField();
-    records.push(error === undefined ? { line: records.length + 1, fields } : { line: records.length + 1, fields, error });
+    records.push(
+      error === undefined
+        ? { line: records.length + 1, fields }
+        : { line: records.length + 1, fields, error },
+    );
     fields = [];
     error = undefined;
     recordStart = i + 1;
@@ -44,7 +49,11 @@ export function parseCsv(text: string): CsvRecord[] {
   };
 
   while (i < text.length) {
-    const fieldStart = i === 0 || text[i - 1] === ',' || text[i - 1] === '\n' || text[i - 1] === '\r';
+    const fieldStart =
+      i === 0 ||
+      text[i - 1] === ',' ||
+      text[i - 1] === '\n' ||
+      text[i - 1] === '\r';
     const ch = text[i];
     if (ch === '"' && fieldStart && field === '') {
       const close = readQuoted(text, i + 1);
@@ -56,7 +65,13 @@ export function parseCsv(text: string): CsvRecord[] {
       }
       field += close.value;
       i = close.next;
-      if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') fail(TEXT_AFTER_CLOSING_QUOTE);
+      if (
+        i < text.length &&
+        text[i] !== ',' &&
+        text[i] !== '\n' &&
+        text[i] !== '\r'
+      )
+        fail(TEXT_AFTER_CLOSING_QUOTE);
       continue;
     }
     if (ch === ',') {
@@ -76,7 +91,10 @@ export function parseCsv(text: string): CsvRecord[] {
 }
 
 /** From just after an opening quote: the unescaped value and the index after the closing quote. */
-function readQuoted(text: string, start: number): { value: string; next: number } | null {
+function readQuoted(
+  text: string,
+  start: number,
+): { value: string; next: number } | null {
   let value = '';
   let i = start;
   for (;;) {
@@ -94,5 +112,7 @@ function readQuoted(text: string, start: number): { value: string; next: number 
 
 /** True for a row with nothing in it (an empty line, or only commas and spaces as Excel may write). */
 export function isBlankRecord(record: CsvRecord): boolean {
-  return record.error === undefined && record.fields.every((f) => f.trim() === '');
+  return (
+    record.error === undefined && record.fields.every((f) => f.trim() === '')
+  );
 }

@@ -35,53 +35,90 @@ export class CustomerImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async importFile(buffer: Buffer, options: ImportOptions = {}): Promise<ImportReport> {
+  async importFile(
+    buffer: Buffer,
+    options: ImportOptions = {},
+  ): Promise<ImportReport> {
     const decoded = decodeImportFile(buffer);
-    if (!decoded.ok) return failedReport(decoded.encoding, 0, [{ line: 0, message: decoded.message }]);
+    if (!decoded.ok)
+      return failedReport(decoded.encoding, 0, [
+        { line: 0, message: decoded.message },
+      ]);
     const file = readImportText(decoded.text);
-    if (!file.readable) return failedReport(decoded.encoding, file.lines, file.errors);
+    if (!file.readable)
+      return failedReport(decoded.encoding, file.lines, file.errors);
     const now = this.clock.now();
     // Read, check and write in one transaction, so the checks hold for what is written.
     return this.dataSource.transaction(async (em) => {
       const existing = await loadExistingState(em, file.rows);
       const plan = planImport(file.rows, existing, { now, newId: randomUUID });
       const errors = [...file.errors, ...plan.errors];
-      if (errors.length > 0) return failedReport(decoded.encoding, file.lines, errors);
+      if (errors.length > 0)
+        return failedReport(decoded.encoding, file.lines, errors);
       const result = report(decoded.encoding, file.lines, plan);
       if (!options.dryRun) {
         await write(em, plan, now);
-        await this.auditImport(em, [...new Set(file.rows.map((r) => r.creditUnionCode))], result);
+        await this.auditImport(
+          em,
+          [...new Set(file.rows.map((r) => r.creditUnionCode))],
+          result,
+        );
       }
       return result;
     });
   }
 
   /** One audit record per credit union in the file, committed with the rows. */
-  private async auditImport(em: EntityManager, codes: string[], result: ImportReport): Promise<void> {
+  private async auditImport(
+    em: EntityManager,
+    codes: string[],
+    result: ImportReport,
+  ): Promise<void> {
     const creditUnions = await em.findBy(CreditUnion, { code: In(codes) });
     for (const cu of creditUnions) {
       await this.audit.recordIn(em, {
-        action: 'import.customers', outcome: 'success', creditUnionId: cu.id, actorType: 'system', actorName: 'import CLI',
-        targetType: 'credit_union', targetId: cu.code,
-        details: { lines: result.lines, encoding: result.encoding, created: result.created, updated: result.updated, unchanged: result.unchanged },
+        action: 'import.customers',
+        outcome: 'success',
+        creditUnionId: cu.id,
+        actorType: 'system',
+        actorName: 'import CLI',
+        targetType: 'credit_union',
+        targetId: cu.code,
+        details: {
+          lines: result.lines,
+          encoding: result.encoding,
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+        },
       });
     }
   }
 }
 
-async function write(em: EntityManager, plan: ImportPlan, now: Date): Promise<void> {
+async function write(
+  em: EntityManager,
+  plan: ImportPlan,
+  now: Date,
+): Promise<void> {
   const { inserts, updates } = plan;
   await insertInBatches(em, CreditUnion, inserts.creditUnions);
   await insertInBatches(em, Branch, inserts.branches);
   await insertInBatches(em, Customer, inserts.customers);
-  for (const { id, changes } of updates.customers) await em.update(Customer, { id }, { ...changes, updatedAt: now });
+  for (const { id, changes } of updates.customers)
+    await em.update(Customer, { id }, { ...changes, updatedAt: now });
   // ib_user.current_certificate_id has no foreign key: IB users go in before their certificates.
   await insertInBatches(em, IbUser, inserts.ibUsers);
-  for (const { id, changes } of updates.ibUsers) await em.update(IbUser, { id }, { ...changes, updatedAt: now });
+  for (const { id, changes } of updates.ibUsers)
+    await em.update(IbUser, { id }, { ...changes, updatedAt: now });
   await insertInBatches(em, Certificate, inserts.certificates);
 }
 
-function report(encoding: ImportEncoding, lines: number, plan: ImportPlan): ImportReport {
+function report(
+  encoding: ImportEncoding,
+  lines: number,
+  plan: ImportPlan,
+): ImportReport {
   const { inserts, updates } = plan;
   return {
     ok: true,
@@ -95,7 +132,10 @@ function report(encoding: ImportEncoding, lines: number, plan: ImportPlan): Impo
       ibUsers: inserts.ibUsers.length,
       certificates: inserts.certificates.length,
     },
-    updated: { customers: updates.customers.length, ibUsers: updates.ibUsers.length },
+    updated: {
+      customers: updates.customers.length,
+      ibUsers: updates.ibUsers.length,
+    },
     unchanged: plan.unchangedLines,
   };
 }

@@ -14,11 +14,18 @@ const unique = (values: Iterable<string>): string[] => [...new Set(values)];
 
 /** Rows whose `column` is one of `values` (and that match `where`), queried in chunks. */
 async function findIn<T extends { id: string }>(
-  em: EntityManager, entity: EntityTarget<T>, where: FindOptionsWhere<T>, column: keyof T & string, values: readonly string[],
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  where: FindOptionsWhere<T>,
+  column: keyof T & string,
+  values: readonly string[],
 ): Promise<T[]> {
   const found: T[] = [];
   for (let i = 0; i < values.length; i += CHUNK) {
-    const chunkWhere = { ...where, [column]: In(values.slice(i, i + CHUNK)) } as FindOptionsWhere<T>;
+    const chunkWhere = {
+      ...where,
+      [column]: In(values.slice(i, i + CHUNK)),
+    } as FindOptionsWhere<T>;
     found.push(...(await em.find(entity, { where: chunkWhere })));
   }
   return found;
@@ -35,26 +42,77 @@ function merged<T extends { id: string }>(rows: T[], more: T[]): T[] {
  * customers (by contract number), IB users (by login ID) and certificates (by serial), every
  * certificate of those IB users, and the owners of clashing login IDs and serials (for messages).
  */
-export async function loadExistingState(em: EntityManager, rows: readonly ImportRow[]): Promise<ExistingState> {
-  const creditUnions = await findIn(em, CreditUnion, {}, 'code', unique(rows.map((r) => r.creditUnionCode)));
-  const branches = await findIn(em, Branch, {}, 'creditUnionId', creditUnions.map((c) => c.id));
+export async function loadExistingState(
+  em: EntityManager,
+  rows: readonly ImportRow[],
+): Promise<ExistingState> {
+  const creditUnions = await findIn(
+    em,
+    CreditUnion,
+    {},
+    'code',
+    unique(rows.map((r) => r.creditUnionCode)),
+  );
+  const branches = await findIn(
+    em,
+    Branch,
+    {},
+    'creditUnionId',
+    creditUnions.map((c) => c.id),
+  );
   let customers: Customer[] = [];
   let ibUsers: IbUser[] = [];
   let certificates: Certificate[] = [];
   for (const creditUnion of creditUnions) {
     const own = rows.filter((r) => r.creditUnionCode === creditUnion.code);
     const where = { creditUnionId: creditUnion.id };
-    customers.push(...(await findIn(em, Customer, where, 'contractNumber', unique(own.map((r) => r.contractNumber)))));
-    ibUsers.push(...(await findIn(em, IbUser, where, 'loginId', unique(own.map((r) => r.loginId)))));
-    const serials = unique(own.flatMap((r) => (r.certificate ? [r.certificate.serialHex] : [])));
-    certificates.push(...(await findIn(em, Certificate, where, 'serialHex', serials)));
+    customers.push(
+      ...(await findIn(
+        em,
+        Customer,
+        where,
+        'contractNumber',
+        unique(own.map((r) => r.contractNumber)),
+      )),
+    );
+    ibUsers.push(
+      ...(await findIn(
+        em,
+        IbUser,
+        where,
+        'loginId',
+        unique(own.map((r) => r.loginId)),
+      )),
+    );
+    const serials = unique(
+      own.flatMap((r) => (r.certificate ? [r.certificate.serialHex] : [])),
+    );
+    certificates.push(
+      ...(await findIn(em, Certificate, where, 'serialHex', serials)),
+    );
   }
-  certificates = merged(certificates, await findIn(em, Certificate, {}, 'ibUserId', ibUsers.map((u) => u.id)));
+  certificates = merged(
+    certificates,
+    await findIn(
+      em,
+      Certificate,
+      {},
+      'ibUserId',
+      ibUsers.map((u) => u.id),
+    ),
+  );
   const knownIbUsers = new Set(ibUsers.map((u) => u.id));
-  const owners = unique(certificates.map((c) => c.ibUserId).filter((id) => !knownIbUsers.has(id)));
+  const owners = unique(
+    certificates.map((c) => c.ibUserId).filter((id) => !knownIbUsers.has(id)),
+  );
   ibUsers = merged(ibUsers, await findIn(em, IbUser, {}, 'id', owners));
   const knownCustomers = new Set(customers.map((c) => c.id));
-  const customerIds = unique(ibUsers.map((u) => u.customerId).filter((id) => !knownCustomers.has(id)));
-  customers = merged(customers, await findIn(em, Customer, {}, 'id', customerIds));
+  const customerIds = unique(
+    ibUsers.map((u) => u.customerId).filter((id) => !knownCustomers.has(id)),
+  );
+  customers = merged(
+    customers,
+    await findIn(em, Customer, {}, 'id', customerIds),
+  );
   return { creditUnions, branches, customers, ibUsers, certificates };
 }

@@ -18,11 +18,27 @@ export interface ReadFile {
 export function readImportText(text: string): ReadFile {
   const [header, ...records] = parseCsv(text);
   if (!header || isBlankRecord(header)) {
-    return { lines: 0, rows: [], errors: [lineError(1, '見出し行がありません。1行目に列名の見出しを入れてください')], readable: false };
+    return {
+      lines: 0,
+      rows: [],
+      errors: [
+        lineError(
+          1,
+          '見出し行がありません。1行目に列名の見出しを入れてください',
+        ),
+      ],
+      readable: false,
+    };
   }
   const headerProblem = header.error ?? checkHeader(header.fields);
   const data = records.filter((r) => !isBlankRecord(r));
-  if (headerProblem) return { lines: data.length, rows: [], errors: [lineError(1, headerProblem)], readable: false };
+  if (headerProblem)
+    return {
+      lines: data.length,
+      rows: [],
+      errors: [lineError(1, headerProblem)],
+      readable: false,
+    };
 
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];

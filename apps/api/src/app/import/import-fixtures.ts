@@ -32,6 +32,8 @@ export function csvField(value: string): string {
 
 /** Header plus lines, each ended by `eol`. */
 export function csvText(lines: readonly CsvLine[], eol = '\n'): string {
-  const rows = lines.map((l) => IMPORT_COLUMNS.map((c) => csvField(l[c])).join(','));
+  const rows = lines.map((l) =>
+    IMPORT_COLUMNS.map((c) => csvField(l[c])).join(','),
+  );
   return [HEADER, ...rows].map((r) => r + eol).join('');
 }

@@ -25,7 +25,13 @@ export interface RowChange<T> {
 
 export interface ImportPlan {
   errors: ImportError[];
-  inserts: { creditUnions: CreditUnion[]; branches: Branch[]; customers: Customer[]; ibUsers: IbUser[]; certificates: Certificate[] };
+  inserts: {
+    creditUnions: CreditUnion[];
+    branches: Branch[];
+    customers: Customer[];
+    ibUsers: IbUser[];
+    certificates: Certificate[];
+  };
   updates: { customers: RowChange<Customer>[]; ibUsers: RowChange<IbUser>[] };
   unchangedLines: number;
 }
@@ -42,7 +48,10 @@ interface Tracked<T> {
   changes: Partial<T>;
 }
 
-const same = (a: unknown, b: unknown): boolean => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+const same = (a: unknown, b: unknown): boolean =>
+  a instanceof Date && b instanceof Date
+    ? a.getTime() === b.getTime()
+    : a === b;
 
 /** The fields of `desired` whose value differs from `current`. */
 function diff<T extends object>(current: T, desired: Partial<T>): Partial<T> {
@@ -55,22 +64,36 @@ function diff<T extends object>(current: T, desired: Partial<T>): Partial<T> {
 
 /** `2025-04-01T09:00:00+09:00` */
 const jstDateTime = (instant: Date): string =>
-  new Date(instant.getTime() + 9 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+09:00');
+  new Date(instant.getTime() + 9 * 3_600_000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, '+09:00');
 
-const isTouched = (t: Tracked<object> | null): boolean => t !== null && (t.created || Object.keys(t.changes).length > 0);
+const isTouched = (t: Tracked<object> | null): boolean =>
+  t !== null && (t.created || Object.keys(t.changes).length > 0);
 
 /** The current certificate: the unrevoked one with the latest expiry (then notBefore, then serial). */
 function currentOf(certificates: readonly Certificate[]): Certificate | null {
   const order = (a: Certificate, b: Certificate): number =>
-    a.expiryDate.localeCompare(b.expiryDate) || a.notBefore.getTime() - b.notBefore.getTime() || a.serialHex.localeCompare(b.serialHex);
-  return certificates.filter((c) => c.revokedAt === null).sort(order).at(-1) ?? null;
+    a.expiryDate.localeCompare(b.expiryDate) ||
+    a.notBefore.getTime() - b.notBefore.getTime() ||
+    a.serialHex.localeCompare(b.serialHex);
+  return (
+    certificates
+      .filter((c) => c.revokedAt === null)
+      .sort(order)
+      .at(-1) ?? null
+  );
 }
 
 /**
  * Decides, without touching the database, what an import of `rows` writes: new rows, changed
  * fields of stored rows, and the lines that break a rule against the stored data.
  */
-export function planImport(rows: readonly ImportRow[], existing: ExistingState, ctx: PlanContext): ImportPlan {
+export function planImport(
+  rows: readonly ImportRow[],
+  existing: ExistingState,
+  ctx: PlanContext,
+): ImportPlan {
   return new Planner(existing, ctx).plan(rows);
 }
 
@@ -83,38 +106,74 @@ class Planner {
   private readonly certificates = new Map<string, Tracked<Certificate>>();
   private readonly certificatesByIbUser = new Map<string, Certificate[]>();
   private readonly stored: {
-    creditUnions: Map<string, CreditUnion>; branches: Map<string, Branch>; customers: Map<string, Customer>;
-    ibUsers: Map<string, IbUser>; certificates: Map<string, Certificate>;
-    customersById: Map<string, Customer>; ibUsersById: Map<string, IbUser>;
+    creditUnions: Map<string, CreditUnion>;
+    branches: Map<string, Branch>;
+    customers: Map<string, Customer>;
+    ibUsers: Map<string, IbUser>;
+    certificates: Map<string, Certificate>;
+    customersById: Map<string, Customer>;
+    ibUsersById: Map<string, IbUser>;
   };
 
-  constructor(existing: ExistingState, private readonly ctx: PlanContext) {
+  constructor(
+    existing: ExistingState,
+    private readonly ctx: PlanContext,
+  ) {
     this.stored = {
       creditUnions: new Map(existing.creditUnions.map((c) => [c.code, c])),
-      branches: new Map(existing.branches.map((b) => [tenantKey(b.creditUnionId, b.code), b])),
-      customers: new Map(existing.customers.map((c) => [tenantKey(c.creditUnionId, c.contractNumber), c])),
-      ibUsers: new Map(existing.ibUsers.map((u) => [tenantKey(u.creditUnionId, u.loginId), u])),
-      certificates: new Map(existing.certificates.map((c) => [tenantKey(c.creditUnionId, c.serialHex), c])),
+      branches: new Map(
+        existing.branches.map((b) => [tenantKey(b.creditUnionId, b.code), b]),
+      ),
+      customers: new Map(
+        existing.customers.map((c) => [
+          tenantKey(c.creditUnionId, c.contractNumber),
+          c,
+        ]),
+      ),
+      ibUsers: new Map(
+        existing.ibUsers.map((u) => [tenantKey(u.creditUnionId, u.loginId), u]),
+      ),
+      certificates: new Map(
+        existing.certificates.map((c) => [
+          tenantKey(c.creditUnionId, c.serialHex),
+          c,
+        ]),
+      ),
       customersById: new Map(existing.customers.map((c) => [c.id, c])),
       ibUsersById: new Map(existing.ibUsers.map((u) => [u.id, u])),
     };
-    for (const certificate of existing.certificates) this.certificatesOf(certificate.ibUserId).push(certificate);
+    for (const certificate of existing.certificates)
+      this.certificatesOf(certificate.ibUserId).push(certificate);
   }
 
   plan(rows: readonly ImportRow[]): ImportPlan {
     const touchedPerLine = rows.map((row) => this.line(row));
-    for (const ibUser of this.ibUsers.values()) this.updateCurrentCertificate(ibUser);
-    const inserts = <T>(map: Map<string, Tracked<T>>): T[] => [...map.values()].filter((t) => t.created).map((t) => t.row);
-    const updates = <T extends { id: string }>(map: Map<string, Tracked<T>>): RowChange<T>[] =>
-      [...map.values()].filter((t) => !t.created && Object.keys(t.changes).length > 0).map((t) => ({ id: t.row.id, changes: t.changes }));
+    for (const ibUser of this.ibUsers.values())
+      this.updateCurrentCertificate(ibUser);
+    const inserts = <T>(map: Map<string, Tracked<T>>): T[] =>
+      [...map.values()].filter((t) => t.created).map((t) => t.row);
+    const updates = <T extends { id: string }>(
+      map: Map<string, Tracked<T>>,
+    ): RowChange<T>[] =>
+      [...map.values()]
+        .filter((t) => !t.created && Object.keys(t.changes).length > 0)
+        .map((t) => ({ id: t.row.id, changes: t.changes }));
     return {
       errors: this.errors,
       inserts: {
-        creditUnions: inserts(this.creditUnions), branches: inserts(this.branches), customers: inserts(this.customers),
-        ibUsers: inserts(this.ibUsers), certificates: inserts(this.certificates),
+        creditUnions: inserts(this.creditUnions),
+        branches: inserts(this.branches),
+        customers: inserts(this.customers),
+        ibUsers: inserts(this.ibUsers),
+        certificates: inserts(this.certificates),
       },
-      updates: { customers: updates(this.customers), ibUsers: updates(this.ibUsers) },
-      unchangedLines: touchedPerLine.filter((tracked) => !tracked.some(isTouched)).length,
+      updates: {
+        customers: updates(this.customers),
+        ibUsers: updates(this.ibUsers),
+      },
+      unchangedLines: touchedPerLine.filter(
+        (tracked) => !tracked.some(isTouched),
+      ).length,
     };
   }
 
@@ -124,11 +183,18 @@ class Planner {
     const branch = this.branch(creditUnion.row, row.branchCode);
     const customer = this.customer(creditUnion.row, branch.row, row);
     const ibUser = this.ibUser(customer.row, row);
-    const certificate = ibUser && row.certificate ? this.certificate(creditUnion.row, ibUser.row, row, row.certificate) : null;
+    const certificate =
+      ibUser && row.certificate
+        ? this.certificate(creditUnion.row, ibUser.row, row, row.certificate)
+        : null;
     return [creditUnion, branch, customer, ibUser, certificate];
   }
 
-  private track<T>(map: Map<string, Tracked<T>>, key: string, make: () => Tracked<T>): Tracked<T> {
+  private track<T>(
+    map: Map<string, Tracked<T>>,
+    key: string,
+    make: () => Tracked<T>,
+  ): Tracked<T> {
     let tracked = map.get(key);
     if (!tracked) {
       tracked = make();
@@ -151,9 +217,17 @@ class Planner {
       if (stored) return this.stays(stored);
       // Placeholder name and help desk; the other settings are DOMAIN.md's defaults.
       return this.creates<CreditUnion>({
-        id: this.ctx.newId(), code, name: `信用金庫（${code}）`, mediaStorage: false, renewalWindowDays: 30,
-        selfServiceDaysAfterExpiry: 90, certificateValidityYears: 1, reissueAuthorizationDays: 80,
-        helpDeskPhone: '', helpDeskHours: '', createdAt: this.ctx.now,
+        id: this.ctx.newId(),
+        code,
+        name: `信用金庫（${code}）`,
+        mediaStorage: false,
+        renewalWindowDays: 30,
+        selfServiceDaysAfterExpiry: 90,
+        certificateValidityYears: 1,
+        reissueAuthorizationDays: 80,
+        helpDeskPhone: '',
+        helpDeskHours: '',
+        createdAt: this.ctx.now,
       });
     });
   }
@@ -163,22 +237,40 @@ class Planner {
     return this.track(this.branches, key, () => {
       const stored = this.stored.branches.get(key);
       if (stored) return this.stays(stored);
-      return this.creates<Branch>({ id: this.ctx.newId(), creditUnionId: creditUnion.id, code, name: `${code}店`, createdAt: this.ctx.now });
+      return this.creates<Branch>({
+        id: this.ctx.newId(),
+        creditUnionId: creditUnion.id,
+        code,
+        name: `${code}店`,
+        createdAt: this.ctx.now,
+      });
     });
   }
 
-  private customer(creditUnion: CreditUnion, branch: Branch, row: ImportRow): Tracked<Customer> {
+  private customer(
+    creditUnion: CreditUnion,
+    branch: Branch,
+    row: ImportRow,
+  ): Tracked<Customer> {
     const key = tenantKey(creditUnion.id, row.contractNumber);
     return this.track(this.customers, key, () => {
       const fields = {
-        branchId: branch.id, companyName: row.companyName, companyNameKana: row.companyNameKana,
-        searchKey: searchKeyForCustomer(row.companyName, row.companyNameKana), contactEmail: row.contactEmail,
+        branchId: branch.id,
+        companyName: row.companyName,
+        companyNameKana: row.companyNameKana,
+        searchKey: searchKeyForCustomer(row.companyName, row.companyNameKana),
+        contactEmail: row.contactEmail,
       };
       const stored = this.stored.customers.get(key);
       if (stored) return this.stays(stored, diff(stored, fields));
       return this.creates<Customer>({
-        id: this.ctx.newId(), creditUnionId: creditUnion.id, contractNumber: row.contractNumber, ...fields,
-        contactPhone: null, createdAt: this.ctx.now, updatedAt: this.ctx.now,
+        id: this.ctx.newId(),
+        creditUnionId: creditUnion.id,
+        contractNumber: row.contractNumber,
+        ...fields,
+        contactPhone: null,
+        createdAt: this.ctx.now,
+        updatedAt: this.ctx.now,
       });
     });
   }
@@ -187,31 +279,72 @@ class Planner {
     const key = tenantKey(customer.creditUnionId, row.loginId);
     const stored = this.stored.ibUsers.get(key);
     if (stored && stored.customerId !== customer.id) {
-      const other = this.stored.customersById.get(stored.customerId)?.contractNumber ?? '不明';
-      this.errors.push(lineError(row.line,
-        `ib_login_id「${row.loginId}」は別のご契約先（契約者番号 ${other}）の利用者として登録済みです。ログインIDを確認してください`));
+      const other =
+        this.stored.customersById.get(stored.customerId)?.contractNumber ??
+        '不明';
+      this.errors.push(
+        lineError(
+          row.line,
+          `ib_login_id「${row.loginId}」は別のご契約先（契約者番号 ${other}）の利用者として登録済みです。ログインIDを確認してください`,
+        ),
+      );
       return null;
     }
-    const fields = { ibRole: row.ibRole, name: row.ibUserName, email: row.ibUserEmail };
-    return this.track(this.ibUsers, key, () => stored ? this.stays(stored, diff(stored, fields)) : this.creates<IbUser>({
-      id: this.ctx.newId(), creditUnionId: customer.creditUnionId, customerId: customer.id, loginId: row.loginId, ...fields,
-      nameKana: null, pinHash: null, confirmPinHash: null, failedPinAttempts: 0, pinLockedAt: null,
-      currentCertificateId: null, currentExpiryDate: null, currentRevoked: false, reissueState: null,
-      createdAt: this.ctx.now, updatedAt: this.ctx.now,
-    }));
+    const fields = {
+      ibRole: row.ibRole,
+      name: row.ibUserName,
+      email: row.ibUserEmail,
+    };
+    return this.track(this.ibUsers, key, () =>
+      stored
+        ? this.stays(stored, diff(stored, fields))
+        : this.creates<IbUser>({
+            id: this.ctx.newId(),
+            creditUnionId: customer.creditUnionId,
+            customerId: customer.id,
+            loginId: row.loginId,
+            ...fields,
+            nameKana: null,
+            pinHash: null,
+            confirmPinHash: null,
+            failedPinAttempts: 0,
+            pinLockedAt: null,
+            currentCertificateId: null,
+            currentExpiryDate: null,
+            currentRevoked: false,
+            reissueState: null,
+            createdAt: this.ctx.now,
+            updatedAt: this.ctx.now,
+          }),
+    );
   }
 
-  private certificate(creditUnion: CreditUnion, ibUser: IbUser, row: ImportRow, given: ImportCertificate): Tracked<Certificate> | null {
+  private certificate(
+    creditUnion: CreditUnion,
+    ibUser: IbUser,
+    row: ImportRow,
+    given: ImportCertificate,
+  ): Tracked<Certificate> | null {
     const key = tenantKey(creditUnion.id, given.serialHex);
     const stored = this.stored.certificates.get(key);
     if (stored) return this.storedCertificate(stored, ibUser, row.line, given);
     return this.track(this.certificates, key, () => {
       const created: Certificate = {
-        id: this.ctx.newId(), creditUnionId: creditUnion.id, ibUserId: ibUser.id, serialHex: given.serialHex,
+        id: this.ctx.newId(),
+        creditUnionId: creditUnion.id,
+        ibUserId: ibUser.id,
+        serialHex: given.serialHex,
         subjectDn: `CN=${row.loginId},OU=${row.contractNumber},O=${creditUnion.name},C=JP`,
-        notBefore: given.notBefore, notAfter: jstEndOfDay(given.expiryDate), expiryDate: given.expiryDate,
-        revokedAt: null, revocationReason: null, pem: null, fingerprintSha256: null, publicKeySha256: null,
-        issuedVia: 'imported', createdAt: this.ctx.now,
+        notBefore: given.notBefore,
+        notAfter: jstEndOfDay(given.expiryDate),
+        expiryDate: given.expiryDate,
+        revokedAt: null,
+        revocationReason: null,
+        pem: null,
+        fingerprintSha256: null,
+        publicKeySha256: null,
+        issuedVia: 'imported',
+        createdAt: this.ctx.now,
       };
       this.certificatesOf(ibUser.id).push(created);
       return this.creates(created);
@@ -219,20 +352,32 @@ class Planner {
   }
 
   /** A stored certificate is never changed: it must belong to this IB user and match the file. */
-  private storedCertificate(stored: Certificate, ibUser: IbUser, line: number, given: ImportCertificate): Tracked<Certificate> | null {
+  private storedCertificate(
+    stored: Certificate,
+    ibUser: IbUser,
+    line: number,
+    given: ImportCertificate,
+  ): Tracked<Certificate> | null {
     const fail = (message: string): null => {
       this.errors.push(lineError(line, message));
       return null;
     };
     if (stored.ibUserId !== ibUser.id) {
-      const owner = this.stored.ibUsersById.get(stored.ibUserId)?.loginId ?? '不明';
-      return fail(`cert_serial（${given.serialHex}）は別の利用者（ログインID ${owner}）の証明書として登録済みです。シリアル番号を確認してください`);
+      const owner =
+        this.stored.ibUsersById.get(stored.ibUserId)?.loginId ?? '不明';
+      return fail(
+        `cert_serial（${given.serialHex}）は別の利用者（ログインID ${owner}）の証明書として登録済みです。シリアル番号を確認してください`,
+      );
     }
     if (stored.expiryDate !== given.expiryDate) {
-      return fail(`cert_expiry_date「${given.expiryDate}」が登録済みの証明書（シリアル番号 ${given.serialHex}）の有効期限日 ${stored.expiryDate} と違います。登録済みの証明書は変更できません`);
+      return fail(
+        `cert_expiry_date「${given.expiryDate}」が登録済みの証明書（シリアル番号 ${given.serialHex}）の有効期限日 ${stored.expiryDate} と違います。登録済みの証明書は変更できません`,
+      );
     }
     if (given.notBeforeGiven && !same(stored.notBefore, given.notBefore)) {
-      return fail(`cert_not_before が登録済みの証明書（シリアル番号 ${given.serialHex}）の開始日時 ${jstDateTime(stored.notBefore)} と違います。登録済みの証明書は変更できません`);
+      return fail(
+        `cert_not_before が登録済みの証明書（シリアル番号 ${given.serialHex}）の開始日時 ${jstDateTime(stored.notBefore)} と違います。登録済みの証明書は変更できません`,
+      );
     }
     return this.stays(stored);
   }
@@ -250,7 +395,11 @@ class Planner {
   private updateCurrentCertificate(ibUser: Tracked<IbUser>): void {
     const current = currentOf(this.certificatesOf(ibUser.row.id));
     if (!current) return;
-    const fields = { currentCertificateId: current.id, currentExpiryDate: current.expiryDate, currentRevoked: false };
+    const fields = {
+      currentCertificateId: current.id,
+      currentExpiryDate: current.expiryDate,
+      currentRevoked: false,
+    };
     if (ibUser.created) Object.assign(ibUser.row, fields);
     else Object.assign(ibUser.changes, diff(ibUser.row, fields));
   }

@@ -46,13 +46,23 @@ export function lineError(line: number, message: string): ImportError {
   return { line, message: `${line}行目: ${message}` };
 }
 
-export function failedReport(encoding: ImportEncoding, lines: number, errors: ImportError[]): ImportReport {
+export function failedReport(
+  encoding: ImportEncoding,
+  lines: number,
+  errors: ImportError[],
+): ImportReport {
   return {
     ok: false,
     encoding,
     lines,
     errors: [...errors].sort((a, b) => a.line - b.line),
-    created: { creditUnions: 0, branches: 0, customers: 0, ibUsers: 0, certificates: 0 },
+    created: {
+      creditUnions: 0,
+      branches: 0,
+      customers: 0,
+      ibUsers: 0,
+      certificates: 0,
+    },
     updated: { customers: 0, ibUsers: 0 },
     unchanged: 0,
   };

@@ -2,5 +2,8 @@ import { Module } from '@nestjs/common';
 import { CustomerImportService } from './customer-import.service';
 
 /** Customer import from a credit union's existing system (used by the `import` CLI). */
-@Module({ providers: [CustomerImportService], exports: [CustomerImportService] })
+@Module({
+  providers: [CustomerImportService],
+  exports: [CustomerImportService],
+})
 export class ImportModule {}

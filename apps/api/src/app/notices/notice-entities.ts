@@ -4,4 +4,9 @@ import { NoticeSchedule } from './schedule/notice-schedule.entity';
 import { NoticeTemplate } from './templates/notice-template.entity';
 
 /** The notice tables (listed in infra/database/entities.ts). */
-export const NOTICE_ENTITIES = [NoticeTemplate, NoticeSchedule, NoticeRun, NoticeOutbox];
+export const NOTICE_ENTITIES = [
+  NoticeTemplate,
+  NoticeSchedule,
+  NoticeRun,
+  NoticeOutbox,
+];

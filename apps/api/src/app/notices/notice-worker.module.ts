@@ -14,5 +14,8 @@ class LocalSmtpAtBoot implements OnApplicationBootstrap {
 }
 
 /** The notices of the API process: NoticesModule plus the daily run and background sender (`NOTICE_WORKER`). */
-@Module({ imports: [NoticesModule], providers: [NoticeScheduler, LocalSmtpAtBoot] })
+@Module({
+  imports: [NoticesModule],
+  providers: [NoticeScheduler, LocalSmtpAtBoot],
+})
 export class NoticeWorkerModule {}

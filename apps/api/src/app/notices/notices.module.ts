@@ -27,12 +27,36 @@ import { TemplatePreviewService } from './templates/template-preview.service';
  */
 @Module({
   imports: [TenancyModule],
-  controllers: [NoticeTemplatesController, NoticeScheduleController, NoticeRunsController, NoticeLogController, MailboxController],
-  providers: [
-    SmtpEndpoint, Mailer, NoticeJobs, NoticeTemplateStore, NoticeTemplatesService, TemplatePreviewService,
-    ImportantNoticeService, NoticeScheduleService, OutboxStore, NoticePlanner, NoticeSender, NoticeRunsService,
-    ReissueNoticeQueue, NoticeLogService,
+  controllers: [
+    NoticeTemplatesController,
+    NoticeScheduleController,
+    NoticeRunsController,
+    NoticeLogController,
+    MailboxController,
   ],
-  exports: [ImportantNoticeService, ReissueNoticeQueue, NoticeRunsService, NoticeSender, NoticeJobs, SmtpEndpoint],
+  providers: [
+    SmtpEndpoint,
+    Mailer,
+    NoticeJobs,
+    NoticeTemplateStore,
+    NoticeTemplatesService,
+    TemplatePreviewService,
+    ImportantNoticeService,
+    NoticeScheduleService,
+    OutboxStore,
+    NoticePlanner,
+    NoticeSender,
+    NoticeRunsService,
+    ReissueNoticeQueue,
+    NoticeLogService,
+  ],
+  exports: [
+    ImportantNoticeService,
+    ReissueNoticeQueue,
+    NoticeRunsService,
+    NoticeSender,
+    NoticeJobs,
+    SmtpEndpoint,
+  ],
 })
 export class NoticesModule {}

@@ -8,7 +8,14 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { addYears } from '@certdesk/domain';
-import { buildCsr, checkCsr, issueClientCertificate, IssuingCa, newSerialHex, Signer } from '@certdesk/pki';
+import {
+  buildCsr,
+  checkCsr,
+  issueClientCertificate,
+  IssuingCa,
+  newSerialHex,
+  Signer,
+} from '@certdesk/pki';
 import { AuditModule } from '../audit/audit.module';
 import { assertKnown, intOption } from '../cli/args';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -32,14 +39,31 @@ type Options = Map<string, string | true>;
  * latency on a throw-away database (a temp SQLite file, or a temp database on that PostgreSQL),
  * next to a bare node:crypto RSA-2048 sign measured in the same run.
  */
-export async function benchIssueCommand(ctx: INestApplicationContext, options: Options): Promise<number> {
+export async function benchIssueCommand(
+  ctx: INestApplicationContext,
+  options: Options,
+): Promise<number> {
   assertKnown(options, ['count', 'postgres']);
   const count = intOption(options, 'count', 200, 10);
   const postgres = options.get('postgres');
-  if (postgres === true) throw new Error('--postgres には管理用の接続URL（postgres://…）を指定してください');
-  const database = postgres ? await temporaryPostgres(postgres) : temporarySqlite();
-  const config: AppConfig = { ...ctx.get<AppConfig>(APP_CONFIG), database: database.config, fixedNow: null, demoData: false, caKeyPassphrase: 'bench-ca-key-passphrase-0123456789' };
-  const bench = await NestFactory.createApplicationContext(benchModule(config), { logger: ['error', 'warn'] });
+  if (postgres === true)
+    throw new Error(
+      '--postgres には管理用の接続URL（postgres://…）を指定してください',
+    );
+  const database = postgres
+    ? await temporaryPostgres(postgres)
+    : temporarySqlite();
+  const config: AppConfig = {
+    ...ctx.get<AppConfig>(APP_CONFIG),
+    database: database.config,
+    fixedNow: null,
+    demoData: false,
+    caKeyPassphrase: 'bench-ca-key-passphrase-0123456789',
+  };
+  const bench = await NestFactory.createApplicationContext(
+    benchModule(config),
+    { logger: ['error', 'warn'] },
+  );
   try {
     await run(bench, count, database.config.type);
   } finally {
@@ -49,52 +73,141 @@ export async function benchIssueCommand(ctx: INestApplicationContext, options: O
   return 0;
 }
 
-async function run(ctx: INestApplicationContext, count: number, databaseName: string): Promise<void> {
+async function run(
+  ctx: INestApplicationContext,
+  count: number,
+  databaseName: string,
+): Promise<void> {
   const clock = ctx.get(Clock);
-  await ctx.get(SeedService).seed({ seed: 1, creditUnions: 1, customersPerCreditUnion: 1, firstCode: 9001, today: clock.today(), now: clock.now() }, null);
+  await ctx.get(SeedService).seed(
+    {
+      seed: 1,
+      creditUnions: 1,
+      customersPerCreditUnion: 1,
+      firstCode: 9001,
+      today: clock.today(),
+      now: clock.now(),
+    },
+    null,
+  );
   const dataSource = ctx.get(DataSource);
-  const creditUnion = await dataSource.getRepository(CreditUnion).findOneByOrFail({ code: '9001' });
-  const customer = await dataSource.getRepository(Customer).findOneByOrFail({ creditUnionId: creditUnion.id });
-  const ca = await ctx.get(CertificateAuthorityService).forCreditUnion(creditUnion.id);
+  const creditUnion = await dataSource
+    .getRepository(CreditUnion)
+    .findOneByOrFail({ code: '9001' });
+  const customer = await dataSource
+    .getRepository(Customer)
+    .findOneByOrFail({ creditUnionId: creditUnion.id });
+  const ca = await ctx
+    .get(CertificateAuthorityService)
+    .forCreditUnion(creditUnion.id);
   process.stdout.write(`準備中: RSA-2048 の鍵と CSR を ${count} 件作成…\n`);
-  const keys = await Promise.all(Array.from({ length: count }, () => promisify(generateKeyPair)('rsa', { modulusLength: 2048 })));
-  const csrs = keys.map(({ privateKey }, i) => buildCsr(privateKey, `bench-${i}`));
+  const keys = await Promise.all(
+    Array.from({ length: count }, () =>
+      promisify(generateKeyPair)('rsa', { modulusLength: 2048 }),
+    ),
+  );
+  const csrs = keys.map(({ privateKey }, i) =>
+    buildCsr(privateKey, `bench-${i}`),
+  );
   const users = csrs.map((_, i): IbUser => ({
-    id: randomUUID(), creditUnionId: creditUnion.id, customerId: customer.id, loginId: `bench${i}`, ibRole: 'user', name: 'ベンチ',
-    nameKana: null, email: null, pinHash: null, confirmPinHash: null, failedPinAttempts: 0, pinLockedAt: null, currentCertificateId: null,
-    currentExpiryDate: null, currentRevoked: false, reissueState: null, createdAt: clock.now(), updatedAt: clock.now(),
+    id: randomUUID(),
+    creditUnionId: creditUnion.id,
+    customerId: customer.id,
+    loginId: `bench${i}`,
+    ibRole: 'user',
+    name: 'ベンチ',
+    nameKana: null,
+    email: null,
+    pinHash: null,
+    confirmPinHash: null,
+    failedPinAttempts: 0,
+    pinLockedAt: null,
+    currentCertificateId: null,
+    currentExpiryDate: null,
+    currentRevoked: false,
+    reissueState: null,
+    createdAt: clock.now(),
+    updatedAt: clock.now(),
   }));
-  for (let i = 0; i < users.length; i += 100) await dataSource.getRepository(IbUser).insert(users.slice(i, i + 100));
+  for (let i = 0; i < users.length; i += 100)
+    await dataSource.getRepository(IbUser).insert(users.slice(i, i + 100));
 
   const tbs = Buffer.alloc(1000, 0x5a); // about a client certificate's TBS
   const checked = checkCsr(csrs[0]);
   if (!checked.ok) throw new Error(checked.reasons.join());
-  const pkiIssue = (signer: Signer, signingCa: IssuingCa = ca) => () => issueClientCertificate({
-    ca: signingCa, csrPublicKey: checked.request.publicKeyDer, subject: { CN: 'bench', OU: '0000001', O: creditUnion.name },
-    serialHex: newSerialHex(), notBefore: clock.now(), expiryDate: addYears(clock.today(), 1), crlUrl: 'http://localhost/ib/crl/9001.crl',
-  }, signer);
+  const pkiIssue =
+    (signer: Signer, signingCa: IssuingCa = ca) =>
+    () =>
+      issueClientCertificate(
+        {
+          ca: signingCa,
+          csrPublicKey: checked.request.publicKeyDer,
+          subject: { CN: 'bench', OU: '0000001', O: creditUnion.name },
+          serialHex: newSerialHex(),
+          notBefore: clock.now(),
+          expiryDate: addYears(clock.today(), 1),
+          crlUrl: 'http://localhost/ib/crl/9001.crl',
+        },
+        signer,
+      );
   const issuance = ctx.get(CertificateIssuanceService);
   let next = 0;
   const rows: [string, number[]][] = [
-    ['node:crypto RSA-2048 署名のみ（基準）', await timed(count * 2, () => sign('sha256', tbs, keys[0].privateKey))],
-    ['node:crypto RSA-3072 署名のみ（CA の鍵長）', await timed(count, () => sign('sha256', tbs, ca.privateKey))],
+    [
+      'node:crypto RSA-2048 署名のみ（基準）',
+      await timed(count * 2, () => sign('sha256', tbs, keys[0].privateKey)),
+    ],
+    [
+      'node:crypto RSA-3072 署名のみ（CA の鍵長）',
+      await timed(count, () => sign('sha256', tbs, ca.privateKey)),
+    ],
     ['CSR 検査 checkCsr', await timed(count, () => checkCsr(csrs[0]))],
-    ['証明書生成 forge 純JS で署名（RSA-3072 CA）', await timed(Math.min(count, 20), pkiIssue('forge'))],
-    ['証明書生成 node:crypto で署名（RSA-3072 CA）', await timed(count, pkiIssue('node-crypto'))],
+    [
+      '証明書生成 forge 純JS で署名（RSA-3072 CA）',
+      await timed(Math.min(count, 20), pkiIssue('forge')),
+    ],
+    [
+      '証明書生成 node:crypto で署名（RSA-3072 CA）',
+      await timed(count, pkiIssue('node-crypto')),
+    ],
     // Reference only (the certificate would not verify): the same work with a 2048-bit signing key.
-    ['（参考）同上を RSA-2048 鍵で署名した場合', await timed(count, pkiIssue('node-crypto', { ...ca, privateKey: keys[1].privateKey }))],
+    [
+      '（参考）同上を RSA-2048 鍵で署名した場合',
+      await timed(
+        count,
+        pkiIssue('node-crypto', { ...ca, privateKey: keys[1].privateKey }),
+      ),
+    ],
     // No warm-up here: each call uses up one IB user and one key.
-    [`発行処理 issue()（検査+署名+${databaseName}+監査）`, await timed(count, () => issuance.issue({ ibUserId: users[next].id, csrPem: csrs[next++], via: 'acquisition' }), 0)],
+    [
+      `発行処理 issue()（検査+署名+${databaseName}+監査）`,
+      await timed(
+        count,
+        () =>
+          issuance.issue({
+            ibUserId: users[next].id,
+            csrPem: csrs[next++],
+            via: 'acquisition',
+          }),
+        0,
+      ),
+    ],
   ];
   const base = percentile(rows[0][1], 50);
   console.log(`\n電子証明書発行ベンチマーク（${count} 件, ${databaseName}）`);
   for (const [name, samples] of rows) {
     const p50 = percentile(samples, 50);
-    console.log(`  ${name.padEnd(40)} p50 ${p50.toFixed(2).padStart(8)} ms  p95 ${percentile(samples, 95).toFixed(2).padStart(8)} ms  (基準の ${(p50 / base).toFixed(1)} 倍, n=${samples.length})`);
+    console.log(
+      `  ${name.padEnd(40)} p50 ${p50.toFixed(2).padStart(8)} ms  p95 ${percentile(samples, 95).toFixed(2).padStart(8)} ms  (基準の ${(p50 / base).toFixed(1)} 倍, n=${samples.length})`,
+    );
   }
 }
 
-async function timed(n: number, fn: () => unknown, warmUp = 5): Promise<number[]> {
+async function timed(
+  n: number,
+  fn: () => unknown,
+  warmUp = 5,
+): Promise<number[]> {
   for (let i = 0; i < warmUp; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -107,15 +220,32 @@ async function timed(n: number, fn: () => unknown, warmUp = 5): Promise<number[]
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 @Module({})
 class BenchModule {}
 
 function benchModule(config: AppConfig): DynamicModule {
-  const configModule: DynamicModule = { module: class BenchConfigModule {}, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
-  return { module: BenchModule, imports: [configModule, ClockModule, DatabaseModule, AuditModule, SeedModule, PkiModule] };
+  const configModule: DynamicModule = {
+    module: class BenchConfigModule {},
+    global: true,
+    providers: [{ provide: APP_CONFIG, useValue: config }],
+    exports: [APP_CONFIG],
+  };
+  return {
+    module: BenchModule,
+    imports: [
+      configModule,
+      ClockModule,
+      DatabaseModule,
+      AuditModule,
+      SeedModule,
+      PkiModule,
+    ],
+  };
 }
 
 interface TemporaryDatabase {
@@ -125,7 +255,10 @@ interface TemporaryDatabase {
 
 function temporarySqlite(): TemporaryDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'certdesk-bench-'));
-  return { config: { type: 'sqlite', file: join(dir, 'bench.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    config: { type: 'sqlite', file: join(dir, 'bench.sqlite') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function temporaryPostgres(adminUrl: string): Promise<TemporaryDatabase> {
@@ -142,5 +275,8 @@ async function temporaryPostgres(adminUrl: string): Promise<TemporaryDatabase> {
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { config: { type: 'postgres', url: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    config: { type: 'postgres', url: url.toString() },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }

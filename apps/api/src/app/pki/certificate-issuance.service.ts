@@ -1,10 +1,21 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { addYears } from '@certdesk/domain';
 import {
-  certificateValidity, CheckedCsr, checkCsr, clientSubjectDn, ClientSubject, issueClientCertificate, IssuingCa, newSerialHex,
+  certificateValidity,
+  CheckedCsr,
+  checkCsr,
+  clientSubjectDn,
+  ClientSubject,
+  issueClientCertificate,
+  IssuingCa,
+  newSerialHex,
 } from '@certdesk/pki';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificates/certificate.entity';
@@ -20,8 +31,10 @@ import { IssuanceVia, issuanceRefusal } from './issuance-policy';
 import { lockedFindOne } from './row-lock';
 import { isUniqueViolationOf } from '../infra/database/unique-violation';
 
-export const CSR_REFUSED_MESSAGE = '証明書発行要求（CSR）を受け付けられません。理由を確認し、新しい鍵で作成し直してください';
-export const KEY_REUSED_MESSAGE = 'この公開鍵は以前に発行した電子証明書で使われています。新しい鍵を作成して申請してください';
+export const CSR_REFUSED_MESSAGE =
+  '証明書発行要求（CSR）を受け付けられません。理由を確認し、新しい鍵で作成し直してください';
+export const KEY_REUSED_MESSAGE =
+  'この公開鍵は以前に発行した電子証明書で使われています。新しい鍵を作成して申請してください';
 
 export interface IssueRequest {
   ibUserId: string;
@@ -71,67 +84,162 @@ export class CertificateIssuanceService {
   async issue(request: IssueRequest): Promise<IssueResult> {
     const checked = checkCsr(request.csrPem);
     if (!checked.ok) {
-      throw new BadRequestException({ message: CSR_REFUSED_MESSAGE, details: checked.reasons.map((reason) => ({ field: 'csr', reason })) });
+      throw new BadRequestException({
+        message: CSR_REFUSED_MESSAGE,
+        details: checked.reasons.map((reason) => ({ field: 'csr', reason })),
+      });
     }
-    const owner = await (request.manager ?? this.dataSource.manager).findOne(IbUser, { where: { id: request.ibUserId }, select: { id: true, creditUnionId: true } });
+    const owner = await (request.manager ?? this.dataSource.manager).findOne(
+      IbUser,
+      {
+        where: { id: request.ibUserId },
+        select: { id: true, creditUnionId: true },
+      },
+    );
     if (!owner) throw notFound();
     const ca = await this.cas.forCreditUnion(owner.creditUnionId); // before the transaction: may create the CA
-    const run = (manager: EntityManager) => this.issueIn(manager, request, checked.request, ca);
+    const run = (manager: EntityManager) =>
+      this.issueIn(manager, request, checked.request, ca);
     let result: IssueResult;
     try {
-      result = request.manager ? await run(request.manager) : await this.dataSource.transaction(run);
+      result = request.manager
+        ? await run(request.manager)
+        : await this.dataSource.transaction(run);
     } catch (error) {
-      throw isUniqueViolationOf(error, 'public_key') ? new ConflictException(KEY_REUSED_MESSAGE) : error;
+      throw isUniqueViolationOf(error, 'public_key')
+        ? new ConflictException(KEY_REUSED_MESSAGE)
+        : error;
     }
-    if (result.supersededCertificateId && !request.manager) await this.crl.publishQuietly(owner.creditUnionId);
+    if (result.supersededCertificateId && !request.manager)
+      await this.crl.publishQuietly(owner.creditUnionId);
     return result;
   }
 
-  private async issueIn(manager: EntityManager, request: IssueRequest, csr: CheckedCsr, ca: IssuingCa): Promise<IssueResult> {
+  private async issueIn(
+    manager: EntityManager,
+    request: IssueRequest,
+    csr: CheckedCsr,
+    ca: IssuingCa,
+  ): Promise<IssueResult> {
     const user = await lockedFindOne(manager, IbUser, { id: request.ibUserId });
     if (!user) throw notFound();
-    const creditUnion = await manager.findOneByOrFail(CreditUnion, { id: user.creditUnionId });
-    const customer = await manager.findOneByOrFail(Customer, { id: user.customerId });
+    const creditUnion = await manager.findOneByOrFail(CreditUnion, {
+      id: user.creditUnionId,
+    });
+    const customer = await manager.findOneByOrFail(Customer, {
+      id: user.customerId,
+    });
     const now = this.clock.now();
     const today = this.clock.today();
-    const refusal = issuanceRefusal(request.via, { expiryDate: user.currentExpiryDate, revoked: user.currentRevoked, reissue: user.reissueState }, today, creditUnion);
+    const refusal = issuanceRefusal(
+      request.via,
+      {
+        expiryDate: user.currentExpiryDate,
+        revoked: user.currentRevoked,
+        reissue: user.reissueState,
+      },
+      today,
+      creditUnion,
+    );
     if (refusal) throw new ConflictException(refusal);
-    if (await manager.existsBy(Certificate, { creditUnionId: user.creditUnionId, publicKeySha256: csr.publicKeySha256 })) {
+    if (
+      await manager.existsBy(Certificate, {
+        creditUnionId: user.creditUnionId,
+        publicKeySha256: csr.publicKeySha256,
+      })
+    ) {
       throw new ConflictException(KEY_REUSED_MESSAGE);
     }
 
     // The row first: serial and key are claimed (unique indexes) before anything is signed.
     const expiryDate = addYears(today, creditUnion.certificateValidityYears);
-    const subject: ClientSubject = { CN: user.loginId, OU: customer.contractNumber, O: creditUnion.name };
+    const subject: ClientSubject = {
+      CN: user.loginId,
+      OU: customer.contractNumber,
+      O: creditUnion.name,
+    };
     const row: Certificate = {
-      id: randomUUID(), creditUnionId: user.creditUnionId, ibUserId: user.id, serialHex: newSerialHex(),
-      subjectDn: clientSubjectDn(subject), ...certificateValidity(now, expiryDate), expiryDate,
-      revokedAt: null, revocationReason: null, pem: null, fingerprintSha256: null, publicKeySha256: csr.publicKeySha256,
-      issuedVia: request.via, createdAt: now,
+      id: randomUUID(),
+      creditUnionId: user.creditUnionId,
+      ibUserId: user.id,
+      serialHex: newSerialHex(),
+      subjectDn: clientSubjectDn(subject),
+      ...certificateValidity(now, expiryDate),
+      expiryDate,
+      revokedAt: null,
+      revocationReason: null,
+      pem: null,
+      fingerprintSha256: null,
+      publicKeySha256: csr.publicKeySha256,
+      issuedVia: request.via,
+      createdAt: now,
     };
     await manager.insert(Certificate, row);
     const issued = issueClientCertificate({
-      ca, csrPublicKey: csr.publicKeyDer, subject, serialHex: row.serialHex, notBefore: row.notBefore, expiryDate,
+      ca,
+      csrPublicKey: csr.publicKeyDer,
+      subject,
+      serialHex: row.serialHex,
+      notBefore: row.notBefore,
+      expiryDate,
       crlUrl: this.cas.crlUrl(creditUnion.code),
     });
-    await manager.update(Certificate, { id: row.id }, { pem: issued.pem, fingerprintSha256: issued.fingerprintSha256 });
-    const certificate: Certificate = { ...row, pem: issued.pem, fingerprintSha256: issued.fingerprintSha256 };
+    await manager.update(
+      Certificate,
+      { id: row.id },
+      { pem: issued.pem, fingerprintSha256: issued.fingerprintSha256 },
+    );
+    const certificate: Certificate = {
+      ...row,
+      pem: issued.pem,
+      fingerprintSha256: issued.fingerprintSha256,
+    };
 
-    const actor = { actorType: 'ib_user' as const, actorId: user.id, actorName: user.loginId };
+    const actor = {
+      actorType: 'ib_user' as const,
+      actorId: user.id,
+      actorName: user.loginId,
+    };
     const superseded = user.currentCertificateId
-      ? await this.revocation.supersedeIn(manager, user.currentCertificateId, certificate, actor)
+      ? await this.revocation.supersedeIn(
+          manager,
+          user.currentCertificateId,
+          certificate,
+          actor,
+        )
       : null;
-    await manager.update(IbUser, { id: user.id }, {
-      currentCertificateId: row.id, currentExpiryDate: expiryDate, currentRevoked: false, reissueState: null, updatedAt: now,
-    });
+    await manager.update(
+      IbUser,
+      { id: user.id },
+      {
+        currentCertificateId: row.id,
+        currentExpiryDate: expiryDate,
+        currentRevoked: false,
+        reissueState: null,
+        updatedAt: now,
+      },
+    );
     await this.audit.recordIn(manager, {
-      ...actor, action: 'certificate.issue', outcome: 'success', creditUnionId: user.creditUnionId,
-      targetType: 'certificate', targetId: row.id,
+      ...actor,
+      action: 'certificate.issue',
+      outcome: 'success',
+      creditUnionId: user.creditUnionId,
+      targetType: 'certificate',
+      targetId: row.id,
       details: {
-        via: request.via, serialHex: row.serialHex, expiryDate, fingerprintSha256: issued.fingerprintSha256,
-        keyBits: csr.keyBits, supersededCertificateId: superseded, previousReissueState: user.reissueState,
+        via: request.via,
+        serialHex: row.serialHex,
+        expiryDate,
+        fingerprintSha256: issued.fingerprintSha256,
+        keyBits: csr.keyBits,
+        supersededCertificateId: superseded,
+        previousReissueState: user.reissueState,
       },
     });
-    return { certificate, pem: issued.pem, supersededCertificateId: superseded };
+    return {
+      certificate,
+      pem: issued.pem,
+      supersededCertificateId: superseded,
+    };
   }
 }

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { AuditEntry } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
-import { Certificate, RevocationReason } from '../certificates/certificate.entity';
+import {
+  Certificate,
+  RevocationReason,
+} from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { notFound } from '../infra/tenancy/tenant';
@@ -14,7 +17,8 @@ import { lockedFindOne } from './row-lock';
  * Who revokes, as the audit log records it. `{ actorType: 'staff' }` takes the signed-in staff
  * member from the request; `system` and `ib_user` name themselves.
  */
-export type RevocationActor = Required<Pick<AuditEntry, 'actorType'>> & Pick<AuditEntry, 'actorId' | 'actorName'>;
+export type RevocationActor = Required<Pick<AuditEntry, 'actorType'>> &
+  Pick<AuditEntry, 'actorId' | 'actorName'>;
 
 export interface RevocationOptions {
   /** Free text for the audit log (never secrets). */
@@ -49,36 +53,80 @@ export class CertificateRevocationService {
   ) {}
 
   /** Revokes one certificate (any credit union: callers check the tenant). 404 when it does not exist. */
-  async revoke(certificateId: string, reason: RevocationReason, actor: RevocationActor, options: RevocationOptions = {}): Promise<RevocationResult> {
+  async revoke(
+    certificateId: string,
+    reason: RevocationReason,
+    actor: RevocationActor,
+    options: RevocationOptions = {},
+  ): Promise<RevocationResult> {
     const run = async (manager: EntityManager): Promise<RevocationResult> => {
-      const certificate = await manager.findOneBy(Certificate, { id: certificateId });
+      const certificate = await manager.findOneBy(Certificate, {
+        id: certificateId,
+      });
       if (!certificate) throw notFound();
-      const revoked = await this.revokeIn(manager, certificate, reason, this.clock.now());
-      await this.audit.recordIn(manager, revocationAudit(revoked ?? certificate, reason, actor, {
-        ...(options.comment ? { comment: options.comment } : {}),
-        ...(revoked ? {} : { alreadyRevoked: true, firstRevokedAt: certificate.revokedAt?.toISOString(), firstReason: certificate.revocationReason }),
-      }));
+      const revoked = await this.revokeIn(
+        manager,
+        certificate,
+        reason,
+        this.clock.now(),
+      );
+      await this.audit.recordIn(
+        manager,
+        revocationAudit(revoked ?? certificate, reason, actor, {
+          ...(options.comment ? { comment: options.comment } : {}),
+          ...(revoked
+            ? {}
+            : {
+                alreadyRevoked: true,
+                firstRevokedAt: certificate.revokedAt?.toISOString(),
+                firstReason: certificate.revocationReason,
+              }),
+        }),
+      );
       return { certificate: revoked ?? certificate, alreadyRevoked: !revoked };
     };
-    const result = options.manager ? await run(options.manager) : await this.dataSource.transaction(run);
-    if (!result.alreadyRevoked && !options.manager) await this.crl.publishQuietly(result.certificate.creditUnionId);
+    const result = options.manager
+      ? await run(options.manager)
+      : await this.dataSource.transaction(run);
+    if (!result.alreadyRevoked && !options.manager)
+      await this.crl.publishQuietly(result.certificate.creditUnionId);
     return result;
   }
 
   /** Revokes every unrevoked certificate of an IB user (reissue approval); returns those revoked now. */
-  async revokeAllOf(ibUserId: string, reason: RevocationReason, actor: RevocationActor, options: RevocationOptions = {}): Promise<Certificate[]> {
+  async revokeAllOf(
+    ibUserId: string,
+    reason: RevocationReason,
+    actor: RevocationActor,
+    options: RevocationOptions = {},
+  ): Promise<Certificate[]> {
     const run = async (manager: EntityManager): Promise<Certificate[]> => {
       const now = this.clock.now();
       const done: Certificate[] = [];
-      for (const certificate of await manager.findBy(Certificate, { ibUserId, revokedAt: IsNull() })) {
+      for (const certificate of await manager.findBy(Certificate, {
+        ibUserId,
+        revokedAt: IsNull(),
+      })) {
         const revoked = await this.revokeIn(manager, certificate, reason, now);
         if (revoked) done.push(revoked);
       }
-      for (const c of done) await this.audit.recordIn(manager, revocationAudit(c, reason, actor, options.comment ? { comment: options.comment } : {}));
+      for (const c of done)
+        await this.audit.recordIn(
+          manager,
+          revocationAudit(
+            c,
+            reason,
+            actor,
+            options.comment ? { comment: options.comment } : {},
+          ),
+        );
       return done;
     };
-    const done = options.manager ? await run(options.manager) : await this.dataSource.transaction(run);
-    if (done.length && !options.manager) await this.crl.publishQuietly(done[0].creditUnionId);
+    const done = options.manager
+      ? await run(options.manager)
+      : await this.dataSource.transaction(run);
+    if (done.length && !options.manager)
+      await this.crl.publishQuietly(done[0].creditUnionId);
     return done;
   }
 
@@ -86,35 +134,64 @@ export class CertificateRevocationService {
    * Inside an issuance: revokes the IB user's previous current certificate as `superseded` when it
    * is still valid and unrevoked. Returns its id when it was revoked now (audited here), else null.
    */
-  async supersedeIn(manager: EntityManager, previousId: string, successor: Certificate, actor: RevocationActor): Promise<string | null> {
+  async supersedeIn(
+    manager: EntityManager,
+    previousId: string,
+    successor: Certificate,
+    actor: RevocationActor,
+  ): Promise<string | null> {
     const previous = await manager.findOneBy(Certificate, { id: previousId });
     const now = successor.createdAt;
     if (!previous || previous.notAfter.getTime() <= now.getTime()) return null;
     const revoked = await this.revokeIn(manager, previous, 'superseded', now);
     if (!revoked) return null;
-    await this.audit.recordIn(manager, revocationAudit(revoked, 'superseded', actor, { supersededBy: successor.id }));
+    await this.audit.recordIn(
+      manager,
+      revocationAudit(revoked, 'superseded', actor, {
+        supersededBy: successor.id,
+      }),
+    );
     return revoked.id;
   }
 
   /** The revocation itself; null when the certificate was revoked already (first revocation kept). */
-  private async revokeIn(manager: EntityManager, certificate: Certificate, reason: RevocationReason, now: Date): Promise<Certificate | null> {
+  private async revokeIn(
+    manager: EntityManager,
+    certificate: Certificate,
+    reason: RevocationReason,
+    now: Date,
+  ): Promise<Certificate | null> {
     // Lock order of every writer: IB user, certificate, CA, audit chain (issuance locks the IB user first too).
     await lockedFindOne(manager, IbUser, { id: certificate.ibUserId });
-    const result = await manager.createQueryBuilder().update(Certificate)
+    const result = await manager
+      .createQueryBuilder()
+      .update(Certificate)
       .set({ revokedAt: now, revocationReason: reason })
       .where('id = :id AND revoked_at IS NULL', { id: certificate.id })
       .execute();
     if (!result.affected) {
-      Object.assign(certificate, await manager.findOneByOrFail(Certificate, { id: certificate.id }));
+      Object.assign(
+        certificate,
+        await manager.findOneByOrFail(Certificate, { id: certificate.id }),
+      );
       return null;
     }
-    await manager.update(IbUser, { id: certificate.ibUserId, currentCertificateId: certificate.id }, { currentRevoked: true, updatedAt: now });
+    await manager.update(
+      IbUser,
+      { id: certificate.ibUserId, currentCertificateId: certificate.id },
+      { currentRevoked: true, updatedAt: now },
+    );
     await this.crl.markStale(manager, certificate.creditUnionId);
     return { ...certificate, revokedAt: now, revocationReason: reason };
   }
 }
 
-function revocationAudit(certificate: Certificate, reason: RevocationReason, actor: RevocationActor, extra: Record<string, unknown>): AuditEntry {
+function revocationAudit(
+  certificate: Certificate,
+  reason: RevocationReason,
+  actor: RevocationActor,
+  extra: Record<string, unknown>,
+): AuditEntry {
   return {
     ...actor,
     action: 'certificate.revoke',
@@ -122,6 +199,11 @@ function revocationAudit(certificate: Certificate, reason: RevocationReason, act
     creditUnionId: certificate.creditUnionId,
     targetType: 'certificate',
     targetId: certificate.id,
-    details: { serialHex: certificate.serialHex, ibUserId: certificate.ibUserId, reason, ...extra },
+    details: {
+      serialHex: certificate.serialHex,
+      ibUserId: certificate.ibUserId,
+      reason,
+      ...extra,
+    },
   };
 }

@@ -41,8 +41,13 @@ export class CrlService {
   ) {}
 
   /** Inside a transaction that revoked a certificate of this credit union: its CRL is now out of date. */
-  async markStale(manager: EntityManager, creditUnionId: string): Promise<void> {
-    await manager.createQueryBuilder().update(CertificateAuthority)
+  async markStale(
+    manager: EntityManager,
+    creditUnionId: string,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(CertificateAuthority)
       .set({ revocationCount: () => 'revocation_count + 1' })
       .where('credit_union_id = :creditUnionId', { creditUnionId })
       .execute();
@@ -65,19 +70,30 @@ export class CrlService {
     try {
       await this.publish(creditUnionId);
     } catch (error) {
-      this.logger.error(`CRL publication failed for credit union ${creditUnionId}; retried at the next check: ${String(error)}`);
+      this.logger.error(
+        `CRL publication failed for credit union ${creditUnionId}; retried at the next check: ${String(error)}`,
+      );
     }
   }
 
   /** Publishes every CRL that is behind its revocations, missing, or a day old; returns those credit unions. */
   async publishDue(): Promise<string[]> {
     const dayAgo = new Date(this.clock.now().getTime() - CRL_REISSUE_AFTER_MS);
-    const due = await this.dataSource.getRepository(CertificateAuthority).createQueryBuilder('a')
+    const due = await this.dataSource
+      .getRepository(CertificateAuthority)
+      .createQueryBuilder('a')
       .select(['a.creditUnionId'])
-      .where(new Brackets((w) => w.where('a.revocationCount > a.crlRevocationCount')
-        .orWhere('a.crlThisUpdate IS NULL').orWhere('a.crlThisUpdate <= :dayAgo', { dayAgo })))
+      .where(
+        new Brackets((w) =>
+          w
+            .where('a.revocationCount > a.crlRevocationCount')
+            .orWhere('a.crlThisUpdate IS NULL')
+            .orWhere('a.crlThisUpdate <= :dayAgo', { dayAgo }),
+        ),
+      )
       .getMany();
-    for (const { creditUnionId } of due) await this.publishQuietly(creditUnionId);
+    for (const { creditUnionId } of due)
+      await this.publishQuietly(creditUnionId);
     return due.map((d) => d.creditUnionId);
   }
 
@@ -86,8 +102,12 @@ export class CrlService {
     const creditUnion = await this.cas.creditUnionByCode(code);
     if (!creditUnion) return null;
     await this.cas.forCreditUnion(creditUnion.id);
-    const row = await this.dataSource.getRepository(CertificateAuthority).findOneByOrFail({ creditUnionId: creditUnion.id });
-    return row.crlDer ? Buffer.from(row.crlDer, 'base64') : this.publish(creditUnion.id);
+    const row = await this.dataSource
+      .getRepository(CertificateAuthority)
+      .findOneByOrFail({ creditUnionId: creditUnion.id });
+    return row.crlDer
+      ? Buffer.from(row.crlDer, 'base64')
+      : this.publish(creditUnion.id);
   }
 
   private async publishNow(creditUnionId: string): Promise<Buffer> {
@@ -95,35 +115,74 @@ export class CrlService {
     const repository = this.dataSource.getRepository(CertificateAuthority);
     // The count first, the list second: every revocation counted here is committed, so listed.
     const row = await repository.findOneByOrFail({ creditUnionId });
-    const thisUpdate = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
-    const revoked = await this.dataSource.getRepository(Certificate).createQueryBuilder('c')
+    const thisUpdate = new Date(
+      Math.floor(this.clock.now().getTime() / 1000) * 1000,
+    );
+    const revoked = await this.dataSource
+      .getRepository(Certificate)
+      .createQueryBuilder('c')
       .select(['c.serialHex', 'c.revokedAt', 'c.revocationReason'])
       .where('c.creditUnionId = :creditUnionId', { creditUnionId })
-      .andWhere('c.revokedAt IS NOT NULL AND c.pem IS NOT NULL AND c.notAfter > :thisUpdate', { thisUpdate })
-      .orderBy('c.revokedAt', 'ASC').addOrderBy('c.serialHex', 'ASC')
+      .andWhere(
+        'c.revokedAt IS NOT NULL AND c.pem IS NOT NULL AND c.notAfter > :thisUpdate',
+        { thisUpdate },
+      )
+      .orderBy('c.revokedAt', 'ASC')
+      .addOrderBy('c.serialHex', 'ASC')
       .getMany();
     const crlNumber = row.crlNumber + 1;
     const nextUpdate = new Date(thisUpdate.getTime() + CRL_VALIDITY_MS);
     const der = buildCrl({
       ca,
-      revoked: revoked.map((c) => ({ serialHex: c.serialHex, revokedAt: c.revokedAt as Date, reason: c.revocationReason ?? 'unspecified' })),
-      thisUpdate, nextUpdate, crlNumber,
+      revoked: revoked.map((c) => ({
+        serialHex: c.serialHex,
+        revokedAt: c.revokedAt as Date,
+        reason: c.revocationReason ?? 'unspecified',
+      })),
+      thisUpdate,
+      nextUpdate,
+      crlNumber,
     });
     const stored = await this.dataSource.transaction(async (manager) => {
-      const update = await manager.createQueryBuilder().update(CertificateAuthority)
-        .set({ crlNumber, crlDer: der.toString('base64'), crlThisUpdate: thisUpdate, crlNextUpdate: nextUpdate, crlRevocationCount: row.revocationCount })
-        .where('id = :id AND crl_number = :previous', { id: row.id, previous: row.crlNumber })
+      const update = await manager
+        .createQueryBuilder()
+        .update(CertificateAuthority)
+        .set({
+          crlNumber,
+          crlDer: der.toString('base64'),
+          crlThisUpdate: thisUpdate,
+          crlNextUpdate: nextUpdate,
+          crlRevocationCount: row.revocationCount,
+        })
+        .where('id = :id AND crl_number = :previous', {
+          id: row.id,
+          previous: row.crlNumber,
+        })
         .execute();
       if (!update.affected) return false;
       await this.audit.recordIn(manager, {
-        action: 'crl.publish', outcome: 'success', creditUnionId, actorType: 'system', actorId: null, actorName: 'system',
-        targetType: 'certificate_authority', targetId: row.id,
-        details: { crlNumber, entries: revoked.length, thisUpdate: thisUpdate.toISOString(), nextUpdate: nextUpdate.toISOString() },
+        action: 'crl.publish',
+        outcome: 'success',
+        creditUnionId,
+        actorType: 'system',
+        actorId: null,
+        actorName: 'system',
+        targetType: 'certificate_authority',
+        targetId: row.id,
+        details: {
+          crlNumber,
+          entries: revoked.length,
+          thisUpdate: thisUpdate.toISOString(),
+          nextUpdate: nextUpdate.toISOString(),
+        },
       });
       return true;
     });
     if (stored) return der;
     // Another process stored this number first: theirs stands (a later check catches up if it is behind).
-    return Buffer.from((await repository.findOneByOrFail({ creditUnionId })).crlDer ?? '', 'base64');
+    return Buffer.from(
+      (await repository.findOneByOrFail({ creditUnionId })).crlDer ?? '',
+      'base64',
+    );
   }
 }

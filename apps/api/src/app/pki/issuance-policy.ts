@@ -1,4 +1,10 @@
-import { LifecycleInput, LifecyclePolicy, LifecycleStatus, lifecycleStatus, resolveLifecyclePolicy } from '@certdesk/domain';
+import {
+  LifecycleInput,
+  LifecyclePolicy,
+  LifecycleStatus,
+  lifecycleStatus,
+  resolveLifecyclePolicy,
+} from '@certdesk/domain';
 import type { IssuedVia } from '../certificates/certificate.entity';
 
 /** How a certificate comes to be issued (the server side of renewal, acquisition and reissue). */
@@ -16,18 +22,28 @@ const ALLOWED: Record<IssuanceVia, readonly LifecycleStatus[]> = {
  * Null when an IB user in this state may be issued a certificate this way today; otherwise the
  * reason in the Japanese the customer reads (decided inside the issuing transaction, on the locked row).
  */
-export function issuanceRefusal(via: IssuanceVia, input: LifecycleInput, today: string, policy: Partial<LifecyclePolicy>): string | null {
+export function issuanceRefusal(
+  via: IssuanceVia,
+  input: LifecycleInput,
+  today: string,
+  policy: Partial<LifecyclePolicy>,
+): string | null {
   const status = lifecycleStatus(input, today, policy);
   if (ALLOWED[via].includes(status)) return null;
-  const { renewalWindowDays, selfServiceDaysAfterExpiry } = resolveLifecyclePolicy(policy);
+  const { renewalWindowDays, selfServiceDaysAfterExpiry } =
+    resolveLifecyclePolicy(policy);
   const acquire = 'ログオン画面の「電子証明書取得」から取得してください';
-  if (via === 'initial') return 'すでに電子証明書が発行されています（初回発行はできません）';
-  if (via === 'reissue' && status !== 'reissue_pending') return '再発行が承認されていないため発行できません。お取引店にお問い合わせください';
+  if (via === 'initial')
+    return 'すでに電子証明書が発行されています（初回発行はできません）';
+  if (via === 'reissue' && status !== 'reissue_pending')
+    return '再発行が承認されていないため発行できません。お取引店にお問い合わせください';
   switch (status) {
     case 'valid':
       return `現在の電子証明書は有効です。更新は有効期限の${renewalWindowDays}日前から、ログオン後の「重要なお知らせ」から行えます`;
     case 'renewal_due':
-      return via === 'renewal' ? null : '更新期間中です。ログオン後の「重要なお知らせ」から更新してください';
+      return via === 'renewal'
+        ? null
+        : '更新期間中です。ログオン後の「重要なお知らせ」から更新してください';
     case 'expired':
       return `有効期限が過ぎているため更新できません。${acquire}`;
     case 'reissue_required':

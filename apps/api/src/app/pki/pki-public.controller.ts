@@ -30,9 +30,13 @@ export class PkiPublicController {
   @Get('ca/:creditUnionCode.pem')
   @Header('Content-Type', 'application/x-pem-file')
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOkResponse({ description: 'The credit union’s issuing CA certificate (PEM).' })
+  @ApiOkResponse({
+    description: 'The credit union’s issuing CA certificate (PEM).',
+  })
   async caOf(@Param('creditUnionCode') code: string): Promise<string> {
-    const pem = CODE.test(code) ? await this.cas.certificatePemByCode(code) : null;
+    const pem = CODE.test(code)
+      ? await this.cas.certificatePemByCode(code)
+      : null;
     if (!pem) throw notFound();
     return pem;
   }

@@ -1,4 +1,10 @@
-import { Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { CertificateAuthorityService } from './certificate-authority.service';
 import { CrlService } from './crl.service';
 import { PkiPublicController } from './pki-public.controller';
@@ -28,7 +34,11 @@ export class PkiStartup implements OnApplicationBootstrap, OnModuleDestroy {
     await this.cas.ensureAll();
     await this.crl.publishDue();
     this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.crl.publishDue()).catch((error: unknown) => this.logger.error(`CRL check failed: ${String(error)}`));
+      this.running = this.running
+        .then(() => this.crl.publishDue())
+        .catch((error: unknown) =>
+          this.logger.error(`CRL check failed: ${String(error)}`),
+        );
     }, CRL_CHECK_INTERVAL_MS);
     this.timer.unref();
   }
@@ -40,5 +50,9 @@ export class PkiStartup implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 /** The API's share of the PKI: the public CA/CRL routes and the start-up and CRL schedule. */
-@Module({ imports: [PkiModule], controllers: [PkiPublicController], providers: [PkiStartup] })
+@Module({
+  imports: [PkiModule],
+  controllers: [PkiPublicController],
+  providers: [PkiStartup],
+})
 export class PkiRuntimeModule {}

@@ -23,7 +23,9 @@ describe.each(testDatabases())('PKI at start-up on $name', (db) => {
   });
 
   it('refuses to start without CA_KEY_PASSPHRASE outside demo mode, naming the variable', async () => {
-    await expect(createTestApp(database, { env: { CA_KEY_PASSPHRASE: '' } })).rejects.toThrow(/^Invalid configuration: CA_KEY_PASSPHRASE must be set/);
+    await expect(
+      createTestApp(database, { env: { CA_KEY_PASSPHRASE: '' } }),
+    ).rejects.toThrow(/^Invalid configuration: CA_KEY_PASSPHRASE must be set/);
   });
 
   it('creates the missing CAs of every credit union and publishes their first CRLs', async () => {
@@ -32,25 +34,49 @@ describe.each(testDatabases())('PKI at start-up on $name', (db) => {
       const cas = await t.dataSource.getRepository(CertificateAuthority).find();
       expect(cas).toHaveLength(2);
       for (const ca of cas) {
-        expect(ca).toMatchObject({ crlNumber: 1, revocationCount: 0, crlRevocationCount: 0 });
-        expect(ca.encryptedKeyPem).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----');
+        expect(ca).toMatchObject({
+          crlNumber: 1,
+          revocationCount: 0,
+          crlRevocationCount: 0,
+        });
+        expect(ca.encryptedKeyPem).toContain(
+          '-----BEGIN ENCRYPTED PRIVATE KEY-----',
+        );
         expect(ca.encryptedKeyPem).not.toContain(TEST_CA_KEY_PASSPHRASE);
       }
-      expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'ca.create' })).toBe(2);
+      expect(
+        await t.dataSource
+          .getRepository(AuditEvent)
+          .countBy({ action: 'ca.create' }),
+      ).toBe(2);
       const authorities = t.app.get(CertificateAuthorityService);
-      expect(await authorities.ensureAll()).toEqual({ created: [], existing: ['1001', '1002'] });
-      expect((await authorities.certificatePems()).sort()).toEqual(cas.map((c) => c.certificatePem).sort());
+      expect(await authorities.ensureAll()).toEqual({
+        created: [],
+        existing: ['1001', '1002'],
+      });
+      expect((await authorities.certificatePems()).sort()).toEqual(
+        cas.map((c) => c.certificatePem).sort(),
+      );
     } finally {
       await t.close();
     }
     // A restart keeps them.
     const again = await createTestApp(database);
-    expect(await again.dataSource.getRepository(AuditEvent).countBy({ action: 'ca.create' })).toBe(2);
+    expect(
+      await again.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ action: 'ca.create' }),
+    ).toBe(2);
     await again.close();
   });
 
   it('refuses to start when the passphrase does not open the stored CA keys', async () => {
-    await expect(createTestApp(database, { env: { CA_KEY_PASSPHRASE: 'another-passphrase-entirely' } }))
-      .rejects.toThrow(/^Invalid configuration: CA_KEY_PASSPHRASE does not decrypt the CA key of credit union 1001/);
+    await expect(
+      createTestApp(database, {
+        env: { CA_KEY_PASSPHRASE: 'another-passphrase-entirely' },
+      }),
+    ).rejects.toThrow(
+      /^Invalid configuration: CA_KEY_PASSPHRASE does not decrypt the CA key of credit union 1001/,
+    );
   });
 });

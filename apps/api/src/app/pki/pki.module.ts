@@ -10,7 +10,17 @@ import { CrlService } from './crl.service';
  * {@link CertificateIssuanceService} / {@link CertificateRevocationService}.
  */
 @Module({
-  providers: [CertificateAuthorityService, CrlService, CertificateIssuanceService, CertificateRevocationService],
-  exports: [CertificateAuthorityService, CrlService, CertificateIssuanceService, CertificateRevocationService],
+  providers: [
+    CertificateAuthorityService,
+    CrlService,
+    CertificateIssuanceService,
+    CertificateRevocationService,
+  ],
+  exports: [
+    CertificateAuthorityService,
+    CrlService,
+    CertificateIssuanceService,
+    CertificateRevocationService,
+  ],
 })
 export class PkiModule {}

@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -14,7 +19,9 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
  * tenant-scoped: it runs without a signed-in staff member.
  */
 @Injectable()
-export class ReissueExpiryService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReissueExpiryService
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(ReissueExpiryService.name);
   private timer: NodeJS.Timeout | undefined;
 
@@ -25,7 +32,13 @@ export class ReissueExpiryService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.expireOverdue().catch((e: unknown) => this.logger.error(String(e))), SWEEP_EVERY_MS);
+    this.timer = setInterval(
+      () =>
+        void this.expireOverdue().catch((e: unknown) =>
+          this.logger.error(String(e)),
+        ),
+      SWEEP_EVERY_MS,
+    );
     this.timer.unref();
   }
 
@@ -38,17 +51,36 @@ export class ReissueExpiryService implements OnApplicationBootstrap, OnApplicati
     const today = this.clock.today();
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {
-      const qb = em.getRepository(ReissueRequest).createQueryBuilder('r')
-        .where("r.status = 'authorized' AND r.authorized_until < :today", { today });
-      if (creditUnionId) qb.andWhere('r.credit_union_id = :cu', { cu: creditUnionId });
+      const qb = em
+        .getRepository(ReissueRequest)
+        .createQueryBuilder('r')
+        .where("r.status = 'authorized' AND r.authorized_until < :today", {
+          today,
+        });
+      if (creditUnionId)
+        qb.andWhere('r.credit_union_id = :cu', { cu: creditUnionId });
       const overdue = await qb.getMany();
       if (!overdue.length) return 0;
-      await em.update(ReissueRequest, { id: In(overdue.map((r) => r.id)), status: 'authorized' }, { status: 'expired', closedAt: now });
-      await em.update(IbUser, { id: In(overdue.map((r) => r.ibUserId)), reissueState: 'authorized' }, { reissueState: null, updatedAt: now });
+      await em.update(
+        ReissueRequest,
+        { id: In(overdue.map((r) => r.id)), status: 'authorized' },
+        { status: 'expired', closedAt: now },
+      );
+      await em.update(
+        IbUser,
+        { id: In(overdue.map((r) => r.ibUserId)), reissueState: 'authorized' },
+        { reissueState: null, updatedAt: now },
+      );
       for (const r of overdue) {
         await this.audit.recordIn(em, {
-          action: 'reissue.expire', outcome: 'success', creditUnionId: r.creditUnionId, actorType: 'system', actorName: 'reissue expiry',
-          targetType: 'reissue_request', targetId: r.id, details: { ibUserId: r.ibUserId, authorizedUntil: r.authorizedUntil },
+          action: 'reissue.expire',
+          outcome: 'success',
+          creditUnionId: r.creditUnionId,
+          actorType: 'system',
+          actorName: 'reissue expiry',
+          targetType: 'reissue_request',
+          targetId: r.id,
+          details: { ibUserId: r.ibUserId, authorizedUntil: r.authorizedUntil },
         });
       }
       return overdue.length;
@@ -57,8 +89,12 @@ export class ReissueExpiryService implements OnApplicationBootstrap, OnApplicati
 
   /** Called by the acquisition flow inside its transaction: the authorization has been used. */
   async completeIn(em: EntityManager, ibUserId: string): Promise<boolean> {
-    const result = await em.createQueryBuilder().update(ReissueRequest).set({ status: 'completed', closedAt: this.clock.now() })
-      .where("ib_user_id = :ibUserId AND status = 'authorized'", { ibUserId }).execute();
+    const result = await em
+      .createQueryBuilder()
+      .update(ReissueRequest)
+      .set({ status: 'completed', closedAt: this.clock.now() })
+      .where("ib_user_id = :ibUserId AND status = 'authorized'", { ibUserId })
+      .execute();
     return (result.affected ?? 0) > 0;
   }
 }

@@ -10,7 +10,8 @@ export class ReissueRequest {
   @Column({ type: 'varchar', length: 36 }) customerId!: string;
   @Column({ type: 'varchar', length: 36 }) ibUserId!: string;
   @Column({ type: 'varchar', length: 20 }) reason!: ReissueReason;
-  @Column({ type: 'varchar', length: 500, nullable: true }) reasonText!: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) reasonText!:
+    string | null;
   /** How the customer's identity was checked (registered seal on the 電子証明書再発行依頼書, ID document…). */
   @Column({ type: 'varchar', length: 200 }) identityCheck!: string;
   @Column({ type: 'date' }) formReceivedOn!: string;
@@ -18,14 +19,18 @@ export class ReissueRequest {
   @Column({ type: 'varchar', length: 36 }) requestedById!: string;
   @Column({ type: 'varchar', length: 100 }) requestedByName!: string;
   @InstantColumn() requestedAt!: Date;
-  @Column({ type: 'varchar', length: 36, nullable: true }) decidedById!: string | null;
-  @Column({ type: 'varchar', length: 100, nullable: true }) decidedByName!: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) decidedById!:
+    string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) decidedByName!:
+    string | null;
   @InstantColumn({ nullable: true }) decidedAt!: Date | null;
-  @Column({ type: 'varchar', length: 500, nullable: true }) decisionComment!: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) decisionComment!:
+    string | null;
   /** Last JST day the customer may acquire (authorized requests). */
   @Column({ type: 'date', nullable: true }) authorizedUntil!: string | null;
   /** When it was cancelled, completed by an acquisition or found expired. */
   @InstantColumn({ nullable: true }) closedAt!: Date | null;
   /** JSON array of the certificate ids revoked on approval. */
-  @Column({ type: 'text', nullable: true }) revokedCertificateIds!: string | null;
+  @Column({ type: 'text', nullable: true }) revokedCertificateIds!:
+    string | null;
 }

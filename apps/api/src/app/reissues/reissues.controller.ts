@@ -1,9 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
 import { notFound } from '../infra/tenancy/tenant';
-import { CreateReissueDto, DecideReissueDto, ListReissuesDto } from './dto/reissue.dto';
+import {
+  CreateReissueDto,
+  DecideReissueDto,
+  ListReissuesDto,
+} from './dto/reissue.dto';
 import { ReissueCommandsService } from './reissue-commands.service';
 import { ReissueQueriesService } from './reissue-queries.service';
 
@@ -13,7 +26,10 @@ const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
 @ApiTags('reissues')
 @Controller('reissues')
 export class ReissuesController {
-  constructor(private readonly commands: ReissueCommandsService, private readonly queries: ReissueQueriesService) {}
+  constructor(
+    private readonly commands: ReissueCommandsService,
+    private readonly queries: ReissueQueriesService,
+  ) {}
 
   @Post()
   @RequirePermission('reissues.request')
@@ -36,7 +52,10 @@ export class ReissuesController {
   @Post(':id/approve')
   @HttpCode(200)
   @RequirePermission('reissues.decide')
-  async approve(@Param('id', id()) reissueId: string, @Body() dto: DecideReissueDto): Promise<ReissueView> {
+  async approve(
+    @Param('id', id()) reissueId: string,
+    @Body() dto: DecideReissueDto,
+  ): Promise<ReissueView> {
     await this.commands.approve(reissueId, dto.comment);
     return this.queries.get(reissueId);
   }
@@ -44,7 +63,10 @@ export class ReissuesController {
   @Post(':id/reject')
   @HttpCode(200)
   @RequirePermission('reissues.decide')
-  async reject(@Param('id', id()) reissueId: string, @Body() dto: DecideReissueDto): Promise<ReissueView> {
+  async reject(
+    @Param('id', id()) reissueId: string,
+    @Body() dto: DecideReissueDto,
+  ): Promise<ReissueView> {
     await this.commands.reject(reissueId, dto.comment);
     return this.queries.get(reissueId);
   }

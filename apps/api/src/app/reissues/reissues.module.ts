@@ -9,7 +9,11 @@ import { ReissuesController } from './reissues.controller';
 @Module({
   imports: [PkiModule, NoticesModule],
   controllers: [ReissuesController],
-  providers: [ReissueCommandsService, ReissueQueriesService, ReissueExpiryService],
+  providers: [
+    ReissueCommandsService,
+    ReissueQueriesService,
+    ReissueExpiryService,
+  ],
   exports: [ReissueExpiryService],
 })
 export class ReissuesModule {}

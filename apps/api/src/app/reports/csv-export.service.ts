@@ -4,7 +4,13 @@ import type { Response } from 'express';
 import type { UnmappableCharacter } from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
-import { CsvEncoding, csvLine, encodeCsv, unmappableInCp932, UTF8_BOM } from './csv';
+import {
+  CsvEncoding,
+  csvLine,
+  encodeCsv,
+  unmappableInCp932,
+  UTF8_BOM,
+} from './csv';
 import { batches, ReportSource } from './report-source';
 
 export interface ExportRequest<R> {
@@ -23,22 +29,39 @@ export interface ExportRequest<R> {
  */
 @Injectable()
 export class CsvExportService {
-  constructor(private readonly audit: AuditService, private readonly clock: Clock) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
   async send<R>(res: Response, request: ExportRequest<R>): Promise<void> {
     const { source, encoding } = request;
     const lost = encoding === 'cp932' ? await this.scanCp932(source) : [];
     if (lost.length > 0 && request.unmappable === 'refuse') {
       throw new UnprocessableEntityException({
-        message: 'CP932（Shift_JIS）では表せない文字が含まれています。UTF-8で出力するか、〓に置き換えて出力してください（unmappable=replace）。',
-        details: lost.map((c) => ({ field: 'encoding', reason: `「${c.character}」(${c.codePoint}) ${c.firstLine}行目から計${c.count}行` })),
+        message:
+          'CP932（Shift_JIS）では表せない文字が含まれています。UTF-8で出力するか、〓に置き換えて出力してください（unmappable=replace）。',
+        details: lost.map((c) => ({
+          field: 'encoding',
+          reason: `「${c.character}」(${c.codePoint}) ${c.firstLine}行目から計${c.count}行`,
+        })),
       });
     }
     const stamp = this.clock.today().replace(/-/g, '');
     res.status(200);
-    res.setHeader('Content-Type', `text/csv; charset=${encoding === 'cp932' ? 'Shift_JIS' : 'utf-8'}`);
-    res.setHeader('Content-Disposition', `attachment; filename="${request.report}-${stamp}.csv"`);
-    if (lost.length > 0) res.setHeader('X-Unmappable-Characters', lost.map((c) => c.codePoint).join(','));
+    res.setHeader(
+      'Content-Type',
+      `text/csv; charset=${encoding === 'cp932' ? 'Shift_JIS' : 'utf-8'}`,
+    );
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${request.report}-${stamp}.csv"`,
+    );
+    if (lost.length > 0)
+      res.setHeader(
+        'X-Unmappable-Characters',
+        lost.map((c) => c.codePoint).join(','),
+      );
     if (encoding === 'utf-8') res.write(UTF8_BOM);
 
     let rows = 0;
@@ -46,15 +69,30 @@ export class CsvExportService {
     const record = async (completed: boolean) => {
       audited = true;
       await this.audit.record({
-        action: 'report.export', outcome: completed ? 'success' : 'failure', targetType: 'report', targetId: request.report,
-        details: { filters: request.filters, encoding, rows, replacedCharacters: lost.map((c) => c.codePoint), cancelled: !completed },
+        action: 'report.export',
+        outcome: completed ? 'success' : 'failure',
+        targetType: 'report',
+        targetId: request.report,
+        details: {
+          filters: request.filters,
+          encoding,
+          rows,
+          replacedCharacters: lost.map((c) => c.codePoint),
+          cancelled: !completed,
+        },
       });
     };
     try {
       await this.write(res, encodeCsv(csvLine(source.headers), encoding));
       for await (const batch of batches(source)) {
         if (res.destroyed) break;
-        await this.write(res, encodeCsv(batch.map((r) => csvLine(source.cells(r))).join(''), encoding));
+        await this.write(
+          res,
+          encodeCsv(
+            batch.map((r) => csvLine(source.cells(r))).join(''),
+            encoding,
+          ),
+        );
         rows += batch.length;
       }
       // Recorded before the response ends: whoever holds the whole file can find its audit record.
@@ -71,7 +109,10 @@ export class CsvExportService {
     // The listener that loses the race is removed, so long exports do not pile up listeners.
     const done = new AbortController();
     try {
-      await Promise.race([once(res, 'drain', { signal: done.signal }), once(res, 'close', { signal: done.signal })]);
+      await Promise.race([
+        once(res, 'drain', { signal: done.signal }),
+        once(res, 'close', { signal: done.signal }),
+      ]);
     } finally {
       done.abort();
     }
@@ -81,15 +122,24 @@ export class CsvExportService {
    * A first pass over the same rows: which characters CP932 would lose, and where they first appear. It reads
    * the cells as they are (quoting only adds ASCII), so it builds no CSV text.
    */
-  private async scanCp932<R>(source: ReportSource<R>): Promise<UnmappableCharacter[]> {
+  private async scanCp932<R>(
+    source: ReportSource<R>,
+  ): Promise<UnmappableCharacter[]> {
     const found = new Map<string, UnmappableCharacter>();
     const note = (cells: (string | number | null)[], line: number) => {
       const lost: string[] = [];
-      for (const cell of cells) if (typeof cell === 'string') unmappableInCp932(cell, lost);
+      for (const cell of cells)
+        if (typeof cell === 'string') unmappableInCp932(cell, lost);
       for (const ch of lost) {
         const seen = found.get(ch);
         if (seen) seen.count += 1;
-        else found.set(ch, { character: ch, codePoint: `U+${ch.codePointAt(0)?.toString(16).toUpperCase()}`, firstLine: line, count: 1 });
+        else
+          found.set(ch, {
+            character: ch,
+            codePoint: `U+${ch.codePointAt(0)?.toString(16).toUpperCase()}`,
+            firstLine: line,
+            count: 1,
+          });
       }
     };
     note(source.headers, 1);

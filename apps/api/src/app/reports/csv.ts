@@ -20,9 +20,12 @@ export function csvField(value: string | number | null | undefined): string {
 
 const JST = 9 * 3_600_000;
 /** An instant as staff read it in a CSV: 'YYYY-MM-DD HH:mm:ss' in JST. */
-export const jstDateTime = (d: Date): string => new Date(d.getTime() + JST).toISOString().slice(0, 19).replace('T', ' ');
+export const jstDateTime = (d: Date): string =>
+  new Date(d.getTime() + JST).toISOString().slice(0, 19).replace('T', ' ');
 
-export function csvLine(values: (string | number | null | undefined)[]): string {
+export function csvLine(
+  values: (string | number | null | undefined)[],
+): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
@@ -50,7 +53,10 @@ function holdsInCp932(point: number): boolean {
  * Characters of `text` that CP932 cannot hold, each once, in order of appearance, added to `found`.
  * Walks code units (no string per character): a scan of a large export allocates next to nothing.
  */
-export function unmappableInCp932(text: string, found: string[] = []): string[] {
+export function unmappableInCp932(
+  text: string,
+  found: string[] = [],
+): string[] {
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) < 0x80) continue;
     const point = text.codePointAt(i) as number;

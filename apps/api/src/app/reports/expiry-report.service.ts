@@ -22,21 +22,44 @@ export function shiftMonth(month: string, n: number): string {
 export class ExpiryReportService {
   constructor(private readonly scope: TenantScope) {}
 
-  async months(today: string, branch?: string): Promise<ExpiryReport['months']> {
+  async months(
+    today: string,
+    branch?: string,
+  ): Promise<ExpiryReport['months']> {
     const first = shiftMonth(today.slice(0, 7), -MONTHS_BACK);
     const last = shiftMonth(today.slice(0, 7), MONTHS_AHEAD - 1);
-    const qb = this.scope.repository(Certificate).createQueryBuilder('x')
+    const qb = this.scope
+      .repository(Certificate)
+      .createQueryBuilder('x')
       .innerJoin('ib_user', 'u', 'u.id = x.ib_user_id')
       .innerJoin('customer', 'c', 'c.id = u.customer_id')
       .innerJoin('branch', 'b', 'b.id = c.branch_id')
-      .select('x.expiry_date', 'day').addSelect('b.code', 'code').addSelect('b.name', 'name').addSelect('COUNT(*)', 'n')
-      .andWhere('x.expiry_date BETWEEN :from AND :to', { from: `${first}-01`, to: addDays(`${shiftMonth(last, 1)}-01`, -1) })
-      .groupBy('x.expiry_date').addGroupBy('b.code').addGroupBy('b.name');
+      .select('x.expiry_date', 'day')
+      .addSelect('b.code', 'code')
+      .addSelect('b.name', 'name')
+      .addSelect('COUNT(*)', 'n')
+      .andWhere('x.expiry_date BETWEEN :from AND :to', {
+        from: `${first}-01`,
+        to: addDays(`${shiftMonth(last, 1)}-01`, -1),
+      })
+      .groupBy('x.expiry_date')
+      .addGroupBy('b.code')
+      .addGroupBy('b.name');
     if (branch) qb.andWhere('b.code = :branch', { branch });
-    const rows = await qb.getRawMany<{ day: string; code: string; name: string; n: string | number }>();
-    const months = Array.from({ length: MONTHS_BACK + MONTHS_AHEAD }, (_, i) => ({
-      month: shiftMonth(first, i), total: 0, branches: [] as { code: string; name: string; count: number }[],
-    }));
+    const rows = await qb.getRawMany<{
+      day: string;
+      code: string;
+      name: string;
+      n: string | number;
+    }>();
+    const months = Array.from(
+      { length: MONTHS_BACK + MONTHS_AHEAD },
+      (_, i) => ({
+        month: shiftMonth(first, i),
+        total: 0,
+        branches: [] as { code: string; name: string; count: number }[],
+      }),
+    );
     for (const row of rows) {
       const month = months.find((m) => m.month === row.day.slice(0, 7));
       if (!month) continue;
@@ -46,13 +69,19 @@ export class ExpiryReportService {
       if (entry) entry.count += n;
       else month.branches.push({ code: row.code, name: row.name, count: n });
     }
-    for (const m of months) m.branches.sort((a, b) => a.code.localeCompare(b.code));
+    for (const m of months)
+      m.branches.sort((a, b) => a.code.localeCompare(b.code));
     return months;
   }
 
   /** The same figures as CSV rows (month × branch); small, so one batch. */
-  async source(today: string, branch?: string): Promise<ReportSource<ExpiryRow>> {
-    const rows = (await this.months(today, branch)).flatMap((m) => m.branches.map((b) => ({ month: m.month, ...b })));
+  async source(
+    today: string,
+    branch?: string,
+  ): Promise<ReportSource<ExpiryRow>> {
+    const rows = (await this.months(today, branch)).flatMap((m) =>
+      m.branches.map((b) => ({ month: m.month, ...b })),
+    );
     return {
       headers: ['年月', '店番', '店名', '有効期限を迎える電子証明書数'],
       batch: async (after) => (after ? [] : rows),

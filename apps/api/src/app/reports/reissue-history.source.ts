@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { addDays, IB_ROLE_LABELS, jstStartOfDay, REISSUE_REASON_LABELS, REISSUE_STATUS_LABELS, ReissueStatus } from '@certdesk/domain';
+import {
+  addDays,
+  IB_ROLE_LABELS,
+  jstStartOfDay,
+  REISSUE_REASON_LABELS,
+  REISSUE_STATUS_LABELS,
+  ReissueStatus,
+} from '@certdesk/domain';
 import type { ReissueHistoryRow } from '@certdesk/contracts';
 import { Certificate } from '../certificates/certificate.entity';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
@@ -22,26 +29,57 @@ export interface ReissueKey {
 }
 
 /** Statuses an approval leads to: their requests have a time to approval. */
-const APPROVED: readonly ReissueStatus[] = ['authorized', 'completed', 'expired'];
+const APPROVED: readonly ReissueStatus[] = [
+  'authorized',
+  'completed',
+  'expired',
+];
 /** Certificates that end an acquisition authorization (電子証明書取得 from the logon screen). */
 const ACQUIRED_VIA = ['acquisition', 'reissue'] as const;
 
 export const REISSUE_HISTORY_HEADERS = [
-  '受付日時', '状態', '店番', '店名', '契約者番号', '会社名', '利用者区分', 'ログインID', '利用者名', '再発行理由', '理由の詳細',
-  '本人確認方法', '依頼書受付日', '依頼者', '決裁者（承認・却下）', '決裁日時', '承認までの時間（時間）', '取得期限', '取得日時',
-  '取得までの時間（時間）', '再発行依頼ID',
+  '受付日時',
+  '状態',
+  '店番',
+  '店名',
+  '契約者番号',
+  '会社名',
+  '利用者区分',
+  'ログインID',
+  '利用者名',
+  '再発行理由',
+  '理由の詳細',
+  '本人確認方法',
+  '依頼書受付日',
+  '依頼者',
+  '決裁者（承認・却下）',
+  '決裁日時',
+  '承認までの時間（時間）',
+  '取得期限',
+  '取得日時',
+  '取得までの時間（時間）',
+  '再発行依頼ID',
 ];
 
 interface Raw {
-  r_id: string; branch_code: string; branch_name: string; contract_number: string; company_name: string;
-  login_id: string; user_name: string; ib_role: 'administrator' | 'user';
+  r_id: string;
+  branch_code: string;
+  branch_name: string;
+  contract_number: string;
+  company_name: string;
+  login_id: string;
+  user_name: string;
+  ib_role: 'administrator' | 'user';
 }
 
-const minutesBetween = (from: Date, to: Date): number => Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
+const minutesBetween = (from: Date, to: Date): number =>
+  Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
 /** Minutes as hours with one decimal, the unit a spreadsheet sums. */
-export const hours = (minutes: number | null): string | null => (minutes === null ? null : (minutes / 60).toFixed(1));
+export const hours = (minutes: number | null): string | null =>
+  minutes === null ? null : (minutes / 60).toFixed(1);
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
-const jst = (iso: string | null): string | null => (iso ? jstDateTime(new Date(iso)) : null);
+const jst = (iso: string | null): string | null =>
+  iso ? jstDateTime(new Date(iso)) : null;
 
 /**
  * 再発行履歴: every request of the credit union, newest first, with requester, approver, reason, time
@@ -56,32 +94,90 @@ export class ReissueHistorySource {
   open(filters: ReissueFilters): ReportSource<ReissueHistoryRow> {
     return {
       headers: REISSUE_HISTORY_HEADERS,
-      batch: (after, size) => this.page(filters, after && { requestedAt: new Date(after.requestedAt), id: after.id }, size),
+      batch: (after, size) =>
+        this.page(
+          filters,
+          after && { requestedAt: new Date(after.requestedAt), id: after.id },
+          size,
+        ),
       cells: (r) => [
-        jst(r.requestedAt), REISSUE_STATUS_LABELS[r.status], r.branchCode, r.branchName, r.contractNumber, r.companyName,
-        IB_ROLE_LABELS[r.ibRole], r.loginId, r.ibUserName, REISSUE_REASON_LABELS[r.reason], r.reasonText, r.identityCheck,
-        r.formReceivedOn, r.requestedBy, r.decidedBy, jst(r.decidedAt), hours(r.minutesToApproval), r.authorizedUntil,
-        jst(r.acquiredAt), hours(r.minutesToAcquisition), r.id,
+        jst(r.requestedAt),
+        REISSUE_STATUS_LABELS[r.status],
+        r.branchCode,
+        r.branchName,
+        r.contractNumber,
+        r.companyName,
+        IB_ROLE_LABELS[r.ibRole],
+        r.loginId,
+        r.ibUserName,
+        REISSUE_REASON_LABELS[r.reason],
+        r.reasonText,
+        r.identityCheck,
+        r.formReceivedOn,
+        r.requestedBy,
+        r.decidedBy,
+        jst(r.decidedAt),
+        hours(r.minutesToApproval),
+        r.authorizedUntil,
+        jst(r.acquiredAt),
+        hours(r.minutesToAcquisition),
+        r.id,
       ],
     };
   }
 
   /** The next `size` requests after `after` (null: the newest), in one query plus one for their acquisitions. */
-  async page(filters: ReissueFilters, after: ReissueKey | null, size: number): Promise<ReissueHistoryRow[]> {
-    const qb = this.scope.repository(ReissueRequest).createQueryBuilder('r')
-      .innerJoin('ib_user', 'u', 'u.id = r.ib_user_id AND u.credit_union_id = r.credit_union_id')
-      .innerJoin('customer', 'c', 'c.id = r.customer_id AND c.credit_union_id = r.credit_union_id')
+  async page(
+    filters: ReissueFilters,
+    after: ReissueKey | null,
+    size: number,
+  ): Promise<ReissueHistoryRow[]> {
+    const qb = this.scope
+      .repository(ReissueRequest)
+      .createQueryBuilder('r')
+      .innerJoin(
+        'ib_user',
+        'u',
+        'u.id = r.ib_user_id AND u.credit_union_id = r.credit_union_id',
+      )
+      .innerJoin(
+        'customer',
+        'c',
+        'c.id = r.customer_id AND c.credit_union_id = r.credit_union_id',
+      )
       .innerJoin('branch', 'b', 'b.id = c.branch_id')
-      .addSelect(['b.code AS branch_code', 'b.name AS branch_name', 'c.contract_number AS contract_number',
-        'c.company_name AS company_name', 'u.login_id AS login_id', 'u.name AS user_name', 'u.ib_role AS ib_role']);
-    if (filters.from) qb.andWhere('r.requestedAt >= :from', { from: jstStartOfDay(filters.from) });
-    if (filters.to) qb.andWhere('r.requestedAt < :toEnd', { toEnd: jstStartOfDay(addDays(filters.to, 1)) });
-    if (filters.status) qb.andWhere('r.status = :status', { status: filters.status });
-    if (filters.branch) qb.andWhere('b.code = :branch', { branch: filters.branch });
+      .addSelect([
+        'b.code AS branch_code',
+        'b.name AS branch_name',
+        'c.contract_number AS contract_number',
+        'c.company_name AS company_name',
+        'u.login_id AS login_id',
+        'u.name AS user_name',
+        'u.ib_role AS ib_role',
+      ]);
+    if (filters.from)
+      qb.andWhere('r.requestedAt >= :from', {
+        from: jstStartOfDay(filters.from),
+      });
+    if (filters.to)
+      qb.andWhere('r.requestedAt < :toEnd', {
+        toEnd: jstStartOfDay(addDays(filters.to, 1)),
+      });
+    if (filters.status)
+      qb.andWhere('r.status = :status', { status: filters.status });
+    if (filters.branch)
+      qb.andWhere('b.code = :branch', { branch: filters.branch });
     if (after) {
-      qb.andWhere('(r.requestedAt < :afterAt OR (r.requestedAt = :afterAt AND r.id < :afterId))', { afterAt: after.requestedAt, afterId: after.id });
+      qb.andWhere(
+        '(r.requestedAt < :afterAt OR (r.requestedAt = :afterAt AND r.id < :afterId))',
+        { afterAt: after.requestedAt, afterId: after.id },
+      );
     }
-    const { entities, raw } = await qb.orderBy('r.requestedAt', 'DESC').addOrderBy('r.id', 'DESC').limit(size).getRawAndEntities<Raw>();
+    const { entities, raw } = await qb
+      .orderBy('r.requestedAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(size)
+      .getRawAndEntities<Raw>();
     const context = new Map(raw.map((row) => [row.r_id, row]));
     const acquired = await this.acquisitions(entities);
     return entities.map((r) => {
@@ -89,33 +185,65 @@ export class ReissueHistorySource {
       if (!row) throw new Error(`reissue ${r.id} lost its customer`);
       const acquiredAt = acquired.get(r.id) ?? null;
       return {
-        id: r.id, requestedAt: r.requestedAt.toISOString(), status: r.status, reason: r.reason, reasonText: r.reasonText,
-        identityCheck: r.identityCheck, formReceivedOn: r.formReceivedOn, branchCode: row.branch_code, branchName: row.branch_name,
-        customerId: r.customerId, contractNumber: row.contract_number, companyName: row.company_name, ibUserId: r.ibUserId,
-        loginId: row.login_id, ibUserName: row.user_name, ibRole: row.ib_role, requestedBy: r.requestedByName,
-        decidedBy: r.decidedByName, decidedAt: iso(r.decidedAt),
-        minutesToApproval: r.decidedAt && APPROVED.includes(r.status) ? minutesBetween(r.requestedAt, r.decidedAt) : null,
-        authorizedUntil: r.authorizedUntil, acquiredAt: iso(acquiredAt),
-        minutesToAcquisition: acquiredAt && r.decidedAt ? minutesBetween(r.decidedAt, acquiredAt) : null,
+        id: r.id,
+        requestedAt: r.requestedAt.toISOString(),
+        status: r.status,
+        reason: r.reason,
+        reasonText: r.reasonText,
+        identityCheck: r.identityCheck,
+        formReceivedOn: r.formReceivedOn,
+        branchCode: row.branch_code,
+        branchName: row.branch_name,
+        customerId: r.customerId,
+        contractNumber: row.contract_number,
+        companyName: row.company_name,
+        ibUserId: r.ibUserId,
+        loginId: row.login_id,
+        ibUserName: row.user_name,
+        ibRole: row.ib_role,
+        requestedBy: r.requestedByName,
+        decidedBy: r.decidedByName,
+        decidedAt: iso(r.decidedAt),
+        minutesToApproval:
+          r.decidedAt && APPROVED.includes(r.status)
+            ? minutesBetween(r.requestedAt, r.decidedAt)
+            : null,
+        authorizedUntil: r.authorizedUntil,
+        acquiredAt: iso(acquiredAt),
+        minutesToAcquisition:
+          acquiredAt && r.decidedAt
+            ? minutesBetween(r.decidedAt, acquiredAt)
+            : null,
       };
     });
   }
 
   /** When each approved request's IB user acquired: the first acquired certificate after the approval, else a completed request's closing. */
-  private async acquisitions(requests: ReissueRequest[]): Promise<Map<string, Date>> {
-    const open = requests.filter((r) => r.decidedAt && (r.status === 'authorized' || r.status === 'completed'));
+  private async acquisitions(
+    requests: ReissueRequest[],
+  ): Promise<Map<string, Date>> {
+    const open = requests.filter(
+      (r) =>
+        r.decidedAt && (r.status === 'authorized' || r.status === 'completed'),
+    );
     const found = new Map<string, Date>();
     if (!open.length) return found;
     const certificates = await this.scope.repository(Certificate).find({
       select: { id: true, ibUserId: true, createdAt: true },
-      where: { ibUserId: In([...new Set(open.map((r) => r.ibUserId))]), issuedVia: In([...ACQUIRED_VIA]) },
+      where: {
+        ibUserId: In([...new Set(open.map((r) => r.ibUserId))]),
+        issuedVia: In([...ACQUIRED_VIA]),
+      },
       order: { createdAt: 'ASC' },
     });
     const byUser = new Map<string, Date[]>();
-    for (const c of certificates) byUser.set(c.ibUserId, [...(byUser.get(c.ibUserId) ?? []), c.createdAt]);
+    for (const c of certificates)
+      byUser.set(c.ibUserId, [...(byUser.get(c.ibUserId) ?? []), c.createdAt]);
     for (const r of open) {
       const decidedAt = r.decidedAt as Date;
-      const first = byUser.get(r.ibUserId)?.find((createdAt) => createdAt >= decidedAt);
+      const first = byUser
+        .get(r.ibUserId)
+        ?.find((createdAt) => createdAt >= decidedAt);
       const at = first ?? (r.status === 'completed' ? r.closedAt : null);
       if (at) found.set(r.id, at);
     }

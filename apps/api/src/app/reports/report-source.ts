@@ -14,7 +14,10 @@ export const BATCH_SIZE = 1000;
 export const BATCHES_PER_COLLECTION = 16;
 
 /** Every batch of a source in order; stopping the loop early stops reading. Memory stays flat however many. */
-export async function* batches<R>(source: ReportSource<R>, size = BATCH_SIZE): AsyncGenerator<R[]> {
+export async function* batches<R>(
+  source: ReportSource<R>,
+  size = BATCH_SIZE,
+): AsyncGenerator<R[]> {
   for (let after: R | null = null, n = 1; ; n++) {
     const batch = await source.batch(after, size);
     if (batch.length === 0) return;

@@ -1,7 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { ExpiredUsersReport, ExpiryReport, NoticeDeliveryReport, ReissueHistoryReport } from '@certdesk/contracts';
+import type {
+  ExpiredUsersReport,
+  ExpiryReport,
+  NoticeDeliveryReport,
+  ReissueHistoryReport,
+} from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
 import { AuditSource } from './audit.source';
 import { CsvExportService } from './csv-export.service';
@@ -11,13 +16,30 @@ import { NoticeDeliverySource, NoticeFilters } from './notice-delivery.source';
 import { ReissueFilters } from './reissue-history.source';
 import { ReportSource } from './report-source';
 import {
-  AuditCsvDto, BranchCsvDto, BranchFilterDto, CsvOptionsDto, ExpiredUsersQueryDto, NoticeCsvDto, NoticeFilterDto, ReissueCsvDto,
-  ReissueFilterDto, ReissueReportQueryDto,
+  AuditCsvDto,
+  BranchCsvDto,
+  BranchFilterDto,
+  CsvOptionsDto,
+  ExpiredUsersQueryDto,
+  NoticeCsvDto,
+  NoticeFilterDto,
+  ReissueCsvDto,
+  ReissueFilterDto,
+  ReissueReportQueryDto,
 } from './reports.dto';
 import { ReportsService } from './reports.service';
 
-const reissueFilters = (q: ReissueFilterDto): ReissueFilters => ({ from: q.from, to: q.to, status: q.status, branch: q.branch });
-const noticeFilters = (q: NoticeFilterDto): NoticeFilters => ({ from: q.from, to: q.to, milestone: q.milestone });
+const reissueFilters = (q: ReissueFilterDto): ReissueFilters => ({
+  from: q.from,
+  to: q.to,
+  status: q.status,
+  branch: q.branch,
+});
+const noticeFilters = (q: NoticeFilterDto): NoticeFilters => ({
+  from: q.from,
+  to: q.to,
+  milestone: q.milestone,
+});
 
 /** Compliance reports (reports.read: compliance, manager) and their CSV exports. */
 @ApiTags('reports')
@@ -50,13 +72,19 @@ export class ReportsController {
   }
 
   @Get('reissues')
-  @ApiOkResponse({ description: 'Reissue history, newest first: requester, approver, reason, time to approval and to acquisition.' })
+  @ApiOkResponse({
+    description:
+      'Reissue history, newest first: requester, approver, reason, time to approval and to acquisition.',
+  })
   reissues(@Query() q: ReissueReportQueryDto): Promise<ReissueHistoryReport> {
     return this.reports.reissueHistory(reissueFilters(q), q);
   }
 
   @Get('notices')
-  @ApiOkResponse({ description: 'Notices sent, failed and cancelled per milestone and JST business day.' })
+  @ApiOkResponse({
+    description:
+      'Notices sent, failed and cancelled per milestone and JST business day.',
+  })
   noticeDelivery(@Query() q: NoticeFilterDto): Promise<NoticeDeliveryReport> {
     return this.reports.noticeDelivery(noticeFilters(q));
   }
@@ -75,36 +103,89 @@ export class ReportsController {
 
   @Get('expiry.csv')
   @ApiProduces('text/csv')
-  async expiryCsv(@Query() q: BranchCsvDto, @Res() res: Response): Promise<void> {
+  async expiryCsv(
+    @Query() q: BranchCsvDto,
+    @Res() res: Response,
+  ): Promise<void> {
     const { today } = await this.reports.header();
-    await this.export(res, 'expiry', q, { branch: q.branch }, await this.expiry.source(today, q.branch));
+    await this.export(
+      res,
+      'expiry',
+      q,
+      { branch: q.branch },
+      await this.expiry.source(today, q.branch),
+    );
   }
 
   @Get('reissues.csv')
   @ApiProduces('text/csv')
-  async reissuesCsv(@Query() q: ReissueCsvDto, @Res() res: Response): Promise<void> {
+  async reissuesCsv(
+    @Query() q: ReissueCsvDto,
+    @Res() res: Response,
+  ): Promise<void> {
     const filters = reissueFilters(q);
-    await this.export(res, 'reissues', q, { ...filters }, await this.reports.reissueSource(filters));
+    await this.export(
+      res,
+      'reissues',
+      q,
+      { ...filters },
+      await this.reports.reissueSource(filters),
+    );
   }
 
   @Get('notices.csv')
   @ApiProduces('text/csv')
   noticesCsv(@Query() q: NoticeCsvDto, @Res() res: Response): Promise<void> {
     const filters = noticeFilters(q);
-    return this.export(res, 'notices', q, { ...filters }, this.notices.open(filters));
+    return this.export(
+      res,
+      'notices',
+      q,
+      { ...filters },
+      this.notices.open(filters),
+    );
   }
 
   @Get('audit.csv')
   @ApiProduces('text/csv')
   auditCsv(@Query() q: AuditCsvDto, @Res() res: Response): Promise<void> {
-    return this.export(res, 'audit', q, { from: q.from, to: q.to }, this.audit.open({ from: q.from, to: q.to }));
+    return this.export(
+      res,
+      'audit',
+      q,
+      { from: q.from, to: q.to },
+      this.audit.open({ from: q.from, to: q.to }),
+    );
   }
 
-  private async expiredCsv(report: string, status: ExpiredStatus, q: BranchCsvDto, res: Response): Promise<void> {
-    await this.export(res, report, q, { branch: q.branch }, await this.expiredUsers.open(status, { branch: q.branch }));
+  private async expiredCsv(
+    report: string,
+    status: ExpiredStatus,
+    q: BranchCsvDto,
+    res: Response,
+  ): Promise<void> {
+    await this.export(
+      res,
+      report,
+      q,
+      { branch: q.branch },
+      await this.expiredUsers.open(status, { branch: q.branch }),
+    );
   }
 
-  private export<R>(res: Response, report: string, q: CsvOptionsDto, filters: Record<string, unknown>, source: ReportSource<R>): Promise<void> {
-    return this.csv.send(res, { report, encoding: q.encoding ?? 'utf-8', unmappable: q.unmappable ?? 'refuse', filters, source });
+  private export<R>(
+    res: Response,
+    report: string,
+    q: CsvOptionsDto,
+    filters: Record<string, unknown>,
+    source: ReportSource<R>,
+  ): Promise<void> {
+    return this.csv.send(res, {
+      report,
+      encoding: q.encoding ?? 'utf-8',
+      unmappable: q.unmappable ?? 'refuse',
+      filters,
+      source,
+    });
   }
 }

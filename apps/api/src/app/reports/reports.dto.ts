@@ -1,7 +1,17 @@
 import { IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate, ValidationArguments, ValidatorConstraint,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isIsoDate, REISSUE_STATUSES, ReissueStatus } from '@certdesk/domain';
@@ -10,30 +20,49 @@ import { IsoDateConstraint } from '../infra/http/iso-date.validator';
 const LIMIT = 'limit は1〜200の整数で指定してください';
 
 export class BranchFilterDto {
-  @IsOptional() @Matches(/^\d{3}$/, { message: 'branch は3桁の店番で指定してください' })
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'branch は3桁の店番で指定してください' })
   branch?: string;
 }
 
 /** Keyset paging of a list report. */
 export class PageDto {
-  @IsOptional() @IsString() @MaxLength(200, { message: 'cursor が正しくありません' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'cursor が正しくありません' })
   cursor?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt({ message: LIMIT }) @Min(1, { message: LIMIT }) @Max(200, { message: LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: LIMIT })
+  @Min(1, { message: LIMIT })
+  @Max(200, { message: LIMIT })
   limit?: number;
 }
 
-export class ExpiredUsersQueryDto extends IntersectionType(BranchFilterDto, PageDto) {}
+export class ExpiredUsersQueryDto extends IntersectionType(
+  BranchFilterDto,
+  PageDto,
+) {}
 
 export class CsvOptionsDto {
-  @IsOptional() @IsIn(['utf-8', 'cp932'], { message: 'encoding は utf-8 か cp932 で指定してください' })
+  @IsOptional()
+  @IsIn(['utf-8', 'cp932'], {
+    message: 'encoding は utf-8 か cp932 で指定してください',
+  })
   encoding?: 'utf-8' | 'cp932';
 
-  @IsOptional() @IsIn(['refuse', 'replace'], { message: 'unmappable は refuse か replace で指定してください' })
+  @IsOptional()
+  @IsIn(['refuse', 'replace'], {
+    message: 'unmappable は refuse か replace で指定してください',
+  })
   unmappable?: 'refuse' | 'replace';
 }
 
-export class BranchCsvDto extends IntersectionType(BranchFilterDto, CsvOptionsDto) {}
+export class BranchCsvDto extends IntersectionType(
+  BranchFilterDto,
+  CsvOptionsDto,
+) {}
 
 /** `to` on or after `from` (both checked as dates on their own first). */
 @ValidatorConstraint({ name: 'periodOrder' })
@@ -49,30 +78,53 @@ export class PeriodOrderConstraint implements ValidatorConstraintInterface {
 
 /** A period of JST calendar days, both ends included; a missing end is open. */
 export class PeriodDto {
-  @IsOptional() @Validate(IsoDateConstraint)
+  @IsOptional()
+  @Validate(IsoDateConstraint)
   from?: string;
 
-  @IsOptional() @Validate(IsoDateConstraint) @Validate(PeriodOrderConstraint)
+  @IsOptional()
+  @Validate(IsoDateConstraint)
+  @Validate(PeriodOrderConstraint)
   to?: string;
 }
 
 export class AuditCsvDto extends IntersectionType(PeriodDto, CsvOptionsDto) {}
 
 /** 再発行履歴: requests recorded in the period (JST days), of a status and a branch. */
-export class ReissueFilterDto extends IntersectionType(PeriodDto, BranchFilterDto) {
-  @IsOptional() @IsIn(REISSUE_STATUSES, { message: `status は ${REISSUE_STATUSES.join(', ')} のいずれかで指定してください` })
+export class ReissueFilterDto extends IntersectionType(
+  PeriodDto,
+  BranchFilterDto,
+) {
+  @IsOptional()
+  @IsIn(REISSUE_STATUSES, {
+    message: `status は ${REISSUE_STATUSES.join(', ')} のいずれかで指定してください`,
+  })
   status?: ReissueStatus;
 }
 
-export class ReissueReportQueryDto extends IntersectionType(ReissueFilterDto, PageDto) {}
-export class ReissueCsvDto extends IntersectionType(ReissueFilterDto, CsvOptionsDto) {}
+export class ReissueReportQueryDto extends IntersectionType(
+  ReissueFilterDto,
+  PageDto,
+) {}
+export class ReissueCsvDto extends IntersectionType(
+  ReissueFilterDto,
+  CsvOptionsDto,
+) {}
 
 /** 通知の送信状況: notices queued for days of the period, of one milestone (days from expiry, e.g. 30 or −1). */
 export class NoticeFilterDto extends PeriodDto {
-  @IsOptional() @Type(() => Number)
-  @IsInt({ message: 'milestone は整数（有効期限日からの日数。例: 30、−1 は -1）で指定してください' })
-  @Min(-400, { message: 'milestone は -400〜400 の整数で指定してください' }) @Max(400, { message: 'milestone は -400〜400 の整数で指定してください' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({
+    message:
+      'milestone は整数（有効期限日からの日数。例: 30、−1 は -1）で指定してください',
+  })
+  @Min(-400, { message: 'milestone は -400〜400 の整数で指定してください' })
+  @Max(400, { message: 'milestone は -400〜400 の整数で指定してください' })
   milestone?: number;
 }
 
-export class NoticeCsvDto extends IntersectionType(NoticeFilterDto, CsvOptionsDto) {}
+export class NoticeCsvDto extends IntersectionType(
+  NoticeFilterDto,
+  CsvOptionsDto,
+) {}

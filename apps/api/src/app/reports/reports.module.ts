@@ -12,6 +12,14 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [ReissuesModule],
   controllers: [ReportsController],
-  providers: [ReportsService, CsvExportService, ExpiredUsersSource, ExpiryReportService, AuditSource, ReissueHistorySource, NoticeDeliverySource],
+  providers: [
+    ReportsService,
+    CsvExportService,
+    ExpiredUsersSource,
+    ExpiryReportService,
+    AuditSource,
+    ReissueHistorySource,
+    NoticeDeliverySource,
+  ],
 })
 export class ReportsModule {}

@@ -18,7 +18,15 @@ describe.each(testDatabases())('demo data at start-up on $name', (db) => {
   beforeAll(async () => {
     const created = await db.create();
     drop = created.drop;
-    t = await createTestApp(created.config, { env: { DEMO_DATA: 'on', IB_TLS_PORT: '0', DATA_DIR: dataDir, DEMO_PIN: '4321', DEMO_CONFIRMATION_PIN: '8765' } });
+    t = await createTestApp(created.config, {
+      env: {
+        DEMO_DATA: 'on',
+        IB_TLS_PORT: '0',
+        DATA_DIR: dataDir,
+        DEMO_PIN: '4321',
+        DEMO_CONFIRMATION_PIN: '8765',
+      },
+    });
     await t.app.get(DemoDataService).seedIfEmpty();
   }, 120_000);
   afterAll(async () => {
@@ -31,13 +39,41 @@ describe.each(testDatabases())('demo data at start-up on $name', (db) => {
     const users = await t.dataSource.getRepository(IbUser).find();
     expect(users.length).toBeGreaterThan(500);
     expect(users.every((u) => u.pinHash && u.confirmPinHash)).toBe(true);
-    const expired = users.find((u) => lifecycleStatus({ expiryDate: u.currentExpiryDate, revoked: u.currentRevoked, reissue: u.reissueState }, t.clock.today()) === 'expired');
+    const expired = users.find(
+      (u) =>
+        lifecycleStatus(
+          {
+            expiryDate: u.currentExpiryDate,
+            revoked: u.currentRevoked,
+            reissue: u.reissueState,
+          },
+          t.clock.today(),
+        ) === 'expired',
+    );
     if (!expired) throw new Error('the demo data has no expired user');
     const [csr] = await rsaCsrs(1);
-    const { code } = await t.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: expired.creditUnionId });
-    const res = await new IbClient(t).post('/ib/acquisitions', { creditUnionCode: code, loginId: expired.loginId, pin: '4321', confirmationPin: '8765', csr });
+    const { code } = await t.dataSource
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ id: expired.creditUnionId });
+    const res = await new IbClient(t).post('/ib/acquisitions', {
+      creditUnionCode: code,
+      loginId: expired.loginId,
+      pin: '4321',
+      confirmationPin: '8765',
+      csr,
+    });
     expect(res.status).toBe(201);
-    expect((await new IbClient(t).post('/ib/acquisitions', { creditUnionCode: code, loginId: expired.loginId, pin: '1234', confirmationPin: '5678', csr })).status).toBe(401);
+    expect(
+      (
+        await new IbClient(t).post('/ib/acquisitions', {
+          creditUnionCode: code,
+          loginId: expired.loginId,
+          pin: '1234',
+          confirmationPin: '5678',
+          csr,
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('seeds only an empty database', async () => {

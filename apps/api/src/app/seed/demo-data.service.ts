@@ -10,7 +10,12 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import { SeedService } from './seed.service';
 
 /** Demo defaults: two credit unions (1001, 1002) of 300 customers each. */
-export const DEMO_SEED = { seed: 20261201, creditUnions: 2, customersPerCreditUnion: 300, firstCode: 1001 };
+export const DEMO_SEED = {
+  seed: 20261201,
+  creditUnions: 2,
+  customersPerCreditUnion: 300,
+  firstCode: 1001,
+};
 
 /** On `npm start`: an empty database gets demo data and the demo staff accounts. */
 @Injectable()
@@ -38,7 +43,9 @@ export class DemoDataService {
         `staff <role>-<code> (e.g. manager-1001) with password DEMO_PASSWORD` +
         (process.env['DEMO_PASSWORD'] ? '' : ` = ${this.config.demoPassword}`) +
         `; IB users' PINs DEMO_PIN / DEMO_CONFIRMATION_PIN` +
-        (process.env['DEMO_PIN'] || process.env['DEMO_CONFIRMATION_PIN'] ? '' : ` = ${this.config.ib.demoPin} / ${this.config.ib.demoConfirmationPin}`),
+        (process.env['DEMO_PIN'] || process.env['DEMO_CONFIRMATION_PIN']
+          ? ''
+          : ` = ${this.config.ib.demoPin} / ${this.config.ib.demoConfirmationPin}`),
     );
   }
 
@@ -48,7 +55,12 @@ export class DemoDataService {
    */
   private async givePins(): Promise<void> {
     const { demoPin, demoConfirmationPin } = this.config.ib;
-    const [pinHash, confirmPinHash] = await Promise.all([hash(demoPin, { type: argon2id }), hash(demoConfirmationPin, { type: argon2id })]);
-    await this.dataSource.getRepository(IbUser).update({ pinHash: IsNull() }, { pinHash, confirmPinHash });
+    const [pinHash, confirmPinHash] = await Promise.all([
+      hash(demoPin, { type: argon2id }),
+      hash(demoConfirmationPin, { type: argon2id }),
+    ]);
+    await this.dataSource
+      .getRepository(IbUser)
+      .update({ pinHash: IsNull() }, { pinHash, confirmPinHash });
   }
 }

@@ -22,7 +22,8 @@ export class Random {
   }
   hex(bytes: number): string {
     let out = '';
-    for (let i = 0; i < bytes; i++) out += this.int(0, 255).toString(16).padStart(2, '0');
+    for (let i = 0; i < bytes; i++)
+      out += this.int(0, 255).toString(16).padStart(2, '0');
     return out;
   }
   /** A v4-shaped UUID drawn from this generator. */

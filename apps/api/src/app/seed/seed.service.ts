@@ -10,7 +10,12 @@ import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { StaffUser } from '../staff/staff-user.entity';
-import { CustomerBatch, SeedOptions, generateCreditUnion, generateCustomers } from './generator';
+import {
+  CustomerBatch,
+  SeedOptions,
+  generateCreditUnion,
+  generateCustomers,
+} from './generator';
 
 export interface SeedResult {
   creditUnions: string[];
@@ -30,13 +35,29 @@ export class SeedService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async seed(options: SeedOptions, demoPassword: string | null): Promise<SeedResult> {
+  async seed(
+    options: SeedOptions,
+    demoPassword: string | null,
+  ): Promise<SeedResult> {
     const started = Date.now();
-    const result: SeedResult = { creditUnions: [], customers: 0, ibUsers: 0, certificates: 0, staff: 0, seconds: 0 };
-    const codes = Array.from({ length: options.creditUnions }, (_, i) => String(options.firstCode + i).padStart(4, '0'));
-    const existing = await this.dataSource.getRepository(CreditUnion).findBy({ code: In(codes) });
+    const result: SeedResult = {
+      creditUnions: [],
+      customers: 0,
+      ibUsers: 0,
+      certificates: 0,
+      staff: 0,
+      seconds: 0,
+    };
+    const codes = Array.from({ length: options.creditUnions }, (_, i) =>
+      String(options.firstCode + i).padStart(4, '0'),
+    );
+    const existing = await this.dataSource
+      .getRepository(CreditUnion)
+      .findBy({ code: In(codes) });
     if (existing.length > 0) {
-      throw new Error(`信用金庫コード ${existing.map((c) => c.code).join(', ')} は既に登録されています（--first-code で別のコードを指定してください）`);
+      throw new Error(
+        `信用金庫コード ${existing.map((c) => c.code).join(', ')} は既に登録されています（--first-code で別のコードを指定してください）`,
+      );
     }
     const passwordHash = demoPassword ? await hash(demoPassword) : null;
     for (let index = 0; index < options.creditUnions; index++) {
@@ -44,11 +65,22 @@ export class SeedService {
       await this.dataSource.transaction(async (em) => {
         await em.insert(CreditUnion, creditUnion);
         await em.insert(Branch, branches);
-        if (passwordHash) result.staff += await this.insertDemoStaff(em, creditUnion, passwordHash, options.now);
+        if (passwordHash)
+          result.staff += await this.insertDemoStaff(
+            em,
+            creditUnion,
+            passwordHash,
+            options.now,
+          );
       });
       result.creditUnions.push(creditUnion.code);
       let chunk: CustomerBatch[] = [];
-      for (const batch of generateCustomers(options, creditUnion, branches, index)) {
+      for (const batch of generateCustomers(
+        options,
+        creditUnion,
+        branches,
+        index,
+      )) {
         chunk.push(batch);
         if (chunk.length === CHUNK_CUSTOMERS) {
           await this.writeChunk(chunk, result);
@@ -56,13 +88,18 @@ export class SeedService {
         }
       }
       await this.writeChunk(chunk, result);
-      this.logger.log(`credit union ${creditUnion.code}: ${result.certificates} certificates so far`);
+      this.logger.log(
+        `credit union ${creditUnion.code}: ${result.certificates} certificates so far`,
+      );
     }
     result.seconds = (Date.now() - started) / 1000;
     return result;
   }
 
-  private async writeChunk(chunk: CustomerBatch[], result: SeedResult): Promise<void> {
+  private async writeChunk(
+    chunk: CustomerBatch[],
+    result: SeedResult,
+  ): Promise<void> {
     if (chunk.length === 0) return;
     const customers = chunk.map((b) => b.customer);
     const ibUsers = chunk.flatMap((b) => b.ibUsers);
@@ -78,11 +115,25 @@ export class SeedService {
   }
 
   /** One account per role, `<role>-<code>`, for demos only. */
-  private async insertDemoStaff(em: EntityManager, cu: CreditUnion, passwordHash: string, now: Date): Promise<number> {
+  private async insertDemoStaff(
+    em: EntityManager,
+    cu: CreditUnion,
+    passwordHash: string,
+    now: Date,
+  ): Promise<number> {
     const staff: StaffUser[] = STAFF_ROLES.map((role) => ({
-      id: randomUUID(), creditUnionId: cu.id, username: `${role}-${cu.code}`,
-      displayName: `デモ ${STAFF_ROLE_LABELS[role]}（${cu.name}）`, role, passwordHash, mustChangePassword: false,
-      disabledAt: null, failedLoginCount: 0, lockedUntil: null, createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      creditUnionId: cu.id,
+      username: `${role}-${cu.code}`,
+      displayName: `デモ ${STAFF_ROLE_LABELS[role]}（${cu.name}）`,
+      role,
+      passwordHash,
+      mustChangePassword: false,
+      disabledAt: null,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      createdAt: now,
+      updatedAt: now,
     }));
     await em.insert(StaffUser, staff);
     return staff.length;
@@ -90,10 +141,20 @@ export class SeedService {
 }
 
 /** Multi-row INSERTs sized to stay under SQLite's and PostgreSQL's bound-parameter limits. */
-export async function insertInBatches<T extends object>(em: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+export async function insertInBatches<T extends object>(
+  em: EntityManager,
+  entity: new () => T,
+  rows: T[],
+): Promise<void> {
   const columnCount = em.connection.getMetadata(entity).columns.length;
   const size = Math.max(1, Math.floor(30000 / columnCount));
   for (let i = 0; i < rows.length; i += size) {
-    await em.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + size) as never).updateEntity(false).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + size) as never)
+      .updateEntity(false)
+      .execute();
   }
 }

@@ -9,11 +9,13 @@ export function toStaffAccount(staff: StaffUser, now: Date): StaffAccount {
     displayName: staff.displayName,
     role: staff.role,
     disabled: staff.disabledAt !== null,
-    locked: staff.lockedUntil !== null && staff.lockedUntil.getTime() > now.getTime(),
+    locked:
+      staff.lockedUntil !== null && staff.lockedUntil.getTime() > now.getTime(),
     mustChangePassword: staff.mustChangePassword,
     createdAt: staff.createdAt.toISOString(),
     updatedAt: staff.updatedAt.toISOString(),
   };
 }
 
-export const USERNAME_TAKEN_MESSAGE = 'このユーザー名は既に使われています（ユーザー名はすべての信用金庫を通じて一意です）。別のユーザー名を指定してください';
+export const USERNAME_TAKEN_MESSAGE =
+  'このユーザー名は既に使われています（ユーザー名はすべての信用金庫を通じて一意です）。別のユーザー名を指定してください';

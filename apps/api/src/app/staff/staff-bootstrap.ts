@@ -30,24 +30,46 @@ export class StaffBootstrap {
     private readonly audit: AuditService,
   ) {}
 
-  async createAdmin(options: { creditUnionCode: string; username: string; displayName?: string }): Promise<InitialAdmin> {
+  async createAdmin(options: {
+    creditUnionCode: string;
+    username: string;
+    displayName?: string;
+  }): Promise<InitialAdmin> {
     const code = options.creditUnionCode.trim();
-    const creditUnion = /^\d{4}$/.test(code) ? await this.dataSource.getRepository(CreditUnion).findOneBy({ code }) : null;
+    const creditUnion = /^\d{4}$/.test(code)
+      ? await this.dataSource.getRepository(CreditUnion).findOneBy({ code })
+      : null;
     if (!creditUnion) {
-      throw new Error(`信用金庫コード「${code}」は登録されていません（4桁のコードを確認するか、先に npm run import で信用金庫を登録してください）`);
+      throw new Error(
+        `信用金庫コード「${code}」は登録されていません（4桁のコードを確認するか、先に npm run import で信用金庫を登録してください）`,
+      );
     }
     const username = normaliseUsername(options.username);
     if (!USERNAME_FORMAT.test(username)) throw new Error(USERNAME_RULE);
-    const displayName = (options.displayName ?? username).trim().slice(0, 100) || username;
-    const taken = () => new Error(`ユーザー名「${username}」は既に使われています（ユーザー名はすべての信用金庫を通じて一意です）`);
-    if (await this.dataSource.getRepository(StaffUser).existsBy({ username })) throw taken();
+    const displayName =
+      (options.displayName ?? username).trim().slice(0, 100) || username;
+    const taken = () =>
+      new Error(
+        `ユーザー名「${username}」は既に使われています（ユーザー名はすべての信用金庫を通じて一意です）`,
+      );
+    if (await this.dataSource.getRepository(StaffUser).existsBy({ username }))
+      throw taken();
 
     const oneTimePassword = this.passwords.oneTimePassword(username);
     const now = this.clock.now();
     const staff: StaffUser = {
-      id: randomUUID(), creditUnionId: creditUnion.id, username, displayName, role: 'admin',
-      passwordHash: await this.passwords.hash(oneTimePassword), mustChangePassword: true,
-      disabledAt: null, failedLoginCount: 0, lockedUntil: null, createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      creditUnionId: creditUnion.id,
+      username,
+      displayName,
+      role: 'admin',
+      passwordHash: await this.passwords.hash(oneTimePassword),
+      mustChangePassword: true,
+      disabledAt: null,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      createdAt: now,
+      updatedAt: now,
     };
     await this.dataSource.transaction(async (manager) => {
       try {
@@ -56,8 +78,14 @@ export class StaffBootstrap {
         throw isUniqueViolation(error) ? taken() : error;
       }
       await this.audit.recordIn(manager, {
-        action: 'staff.create', outcome: 'success', creditUnionId: creditUnion.id, actorType: 'system', actorId: null,
-        actorName: 'cli create-admin', targetType: 'staff_user', targetId: staff.id,
+        action: 'staff.create',
+        outcome: 'success',
+        creditUnionId: creditUnion.id,
+        actorType: 'system',
+        actorId: null,
+        actorName: 'cli create-admin',
+        targetType: 'staff_user',
+        targetId: staff.id,
         details: { username, role: 'admin', displayName, via: 'cli' },
       });
     });
@@ -66,5 +94,9 @@ export class StaffBootstrap {
 }
 
 /** What the CLI imports for `create-admin` (no HTTP, no guard). */
-@Module({ imports: [AuditModule], providers: [StaffBootstrap, Passwords], exports: [StaffBootstrap] })
+@Module({
+  imports: [AuditModule],
+  providers: [StaffBootstrap, Passwords],
+  exports: [StaffBootstrap],
+})
 export class StaffBootstrapModule {}

@@ -1,8 +1,15 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OneTimePasswordResponse, StaffAccount } from '@certdesk/contracts';
+import type {
+  OneTimePasswordResponse,
+  StaffAccount,
+} from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Passwords } from '../auth/passwords';
 import { SessionService } from '../auth/session.service';
@@ -14,9 +21,11 @@ import { isUniqueViolation } from '../infra/database/unique-violation';
 import { toStaffAccount, USERNAME_TAKEN_MESSAGE } from './staff-account';
 import { StaffUser } from './staff-user.entity';
 
-const NOT_ON_SELF = '自分自身のアカウントを無効にしたり、役割を変更したりすることはできません（別のシステム管理者に依頼してください）';
+const NOT_ON_SELF =
+  '自分自身のアカウントを無効にしたり、役割を変更したりすることはできません（別のシステム管理者に依頼してください）';
 const OWN_PASSWORD = '自分のパスワードはパスワード変更画面で変更してください';
-const NOTHING_TO_CHANGE = '変更する項目（role、displayName、disabled）を指定してください';
+const NOTHING_TO_CHANGE =
+  '変更する項目（role、displayName、disabled）を指定してください';
 
 /** 職員管理 for the admin of one credit union: every read and write is scoped to it, every change audited. */
 @Injectable()
@@ -31,31 +40,51 @@ export class StaffService {
   ) {}
 
   async list(): Promise<StaffAccount[]> {
-    const staff = await this.tenant.repository(StaffUser).find({ order: { username: 'ASC' } });
+    const staff = await this.tenant
+      .repository(StaffUser)
+      .find({ order: { username: 'ASC' } });
     const now = this.clock.now();
     return staff.map((s) => toStaffAccount(s, now));
   }
 
   /** A new account with a server-chosen one-time password it must change at first log-in. */
   async create(dto: CreateStaffDto): Promise<OneTimePasswordResponse> {
-    if (await this.dataSource.getRepository(StaffUser).existsBy({ username: dto.username })) {
+    if (
+      await this.dataSource
+        .getRepository(StaffUser)
+        .existsBy({ username: dto.username })
+    ) {
       throw new ConflictException(USERNAME_TAKEN_MESSAGE);
     }
     const oneTimePassword = this.passwords.oneTimePassword(dto.username);
     const now = this.clock.now();
     const staff: StaffUser = {
-      id: randomUUID(), creditUnionId: this.tenant.creditUnionId, username: dto.username, displayName: dto.displayName,
-      role: dto.role, passwordHash: await this.passwords.hash(oneTimePassword), mustChangePassword: true,
-      disabledAt: null, failedLoginCount: 0, lockedUntil: null, createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      creditUnionId: this.tenant.creditUnionId,
+      username: dto.username,
+      displayName: dto.displayName,
+      role: dto.role,
+      passwordHash: await this.passwords.hash(oneTimePassword),
+      mustChangePassword: true,
+      disabledAt: null,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      createdAt: now,
+      updatedAt: now,
     };
     await this.dataSource.transaction(async (manager) => {
       try {
         await this.tenant.repository(StaffUser, manager).insert(staff);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictException(USERNAME_TAKEN_MESSAGE);
+        if (isUniqueViolation(error))
+          throw new ConflictException(USERNAME_TAKEN_MESSAGE);
         throw error;
       }
-      await this.record(manager, 'staff.create', staff, { username: staff.username, role: staff.role, displayName: staff.displayName });
+      await this.record(manager, 'staff.create', staff, {
+        username: staff.username,
+        role: staff.role,
+        displayName: staff.displayName,
+      });
     });
     return { account: toStaffAccount(staff, now), oneTimePassword };
   }
@@ -64,8 +93,18 @@ export class StaffService {
   async update(id: string, dto: UpdateStaffDto): Promise<StaffAccount> {
     const staff = await this.tenant.repository(StaffUser).findOrNotFound(id);
     const self = staff.id === currentPrincipal().staffId;
-    if (self && (dto.disabled === true || (dto.role !== undefined && dto.role !== staff.role))) throw badRequest(NOT_ON_SELF, 'role');
-    if (dto.role === undefined && dto.displayName === undefined && dto.disabled === undefined) throw badRequest(NOTHING_TO_CHANGE);
+    if (
+      self &&
+      (dto.disabled === true ||
+        (dto.role !== undefined && dto.role !== staff.role))
+    )
+      throw badRequest(NOT_ON_SELF, 'role');
+    if (
+      dto.role === undefined &&
+      dto.displayName === undefined &&
+      dto.disabled === undefined
+    )
+      throw badRequest(NOTHING_TO_CHANGE);
 
     const now = this.clock.now();
     const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -74,12 +113,21 @@ export class StaffService {
       changes['role'] = { from: staff.role, to: dto.role };
       patch.role = dto.role;
     }
-    if (dto.displayName !== undefined && dto.displayName !== staff.displayName) {
+    if (
+      dto.displayName !== undefined &&
+      dto.displayName !== staff.displayName
+    ) {
       changes['displayName'] = { from: staff.displayName, to: dto.displayName };
       patch.displayName = dto.displayName;
     }
-    if (dto.disabled !== undefined && dto.disabled !== (staff.disabledAt !== null)) {
-      changes['disabled'] = { from: staff.disabledAt !== null, to: dto.disabled };
+    if (
+      dto.disabled !== undefined &&
+      dto.disabled !== (staff.disabledAt !== null)
+    ) {
+      changes['disabled'] = {
+        from: staff.disabledAt !== null,
+        to: dto.disabled,
+      };
       patch.disabledAt = dto.disabled ? now : null;
     }
     if (Object.keys(changes).length === 0) return toStaffAccount(staff, now);
@@ -87,8 +135,14 @@ export class StaffService {
     patch.updatedAt = now;
     await this.dataSource.transaction(async (manager) => {
       await this.tenant.repository(StaffUser, manager).update(staff.id, patch);
-      const sessionsEnded = patch.disabledAt ? await this.sessions.endAllFor(staff.id, 'disabled', { manager }) : 0;
-      await this.record(manager, 'staff.update', staff, { username: staff.username, changes, sessionsEnded });
+      const sessionsEnded = patch.disabledAt
+        ? await this.sessions.endAllFor(staff.id, 'disabled', { manager })
+        : 0;
+      await this.record(manager, 'staff.update', staff, {
+        username: staff.username,
+        changes,
+        sessionsEnded,
+      });
     });
     return toStaffAccount({ ...staff, ...patch }, now);
   }
@@ -100,23 +154,52 @@ export class StaffService {
     const oneTimePassword = this.passwords.oneTimePassword(staff.username);
     const now = this.clock.now();
     const patch: Partial<StaffUser> = {
-      passwordHash: await this.passwords.hash(oneTimePassword), mustChangePassword: true,
-      failedLoginCount: 0, lockedUntil: null, updatedAt: now,
+      passwordHash: await this.passwords.hash(oneTimePassword),
+      mustChangePassword: true,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      updatedAt: now,
     };
-    const wasLocked = staff.lockedUntil !== null && staff.lockedUntil.getTime() > now.getTime();
+    const wasLocked =
+      staff.lockedUntil !== null && staff.lockedUntil.getTime() > now.getTime();
     await this.dataSource.transaction(async (manager) => {
       await this.tenant.repository(StaffUser, manager).update(staff.id, patch);
-      const sessionsEnded = await this.sessions.endAllFor(staff.id, 'password_reset', { manager });
-      await this.record(manager, 'staff.reset_password', staff, { username: staff.username, unlocked: wasLocked, sessionsEnded });
+      const sessionsEnded = await this.sessions.endAllFor(
+        staff.id,
+        'password_reset',
+        { manager },
+      );
+      await this.record(manager, 'staff.reset_password', staff, {
+        username: staff.username,
+        unlocked: wasLocked,
+        sessionsEnded,
+      });
     });
-    return { account: toStaffAccount({ ...staff, ...patch }, now), oneTimePassword };
+    return {
+      account: toStaffAccount({ ...staff, ...patch }, now),
+      oneTimePassword,
+    };
   }
 
-  private async record(manager: EntityManager, action: string, staff: StaffUser, details: Record<string, unknown>): Promise<void> {
-    await this.audit.recordIn(manager, { action, outcome: 'success', targetType: 'staff_user', targetId: staff.id, details });
+  private async record(
+    manager: EntityManager,
+    action: string,
+    staff: StaffUser,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.recordIn(manager, {
+      action,
+      outcome: 'success',
+      targetType: 'staff_user',
+      targetId: staff.id,
+      details,
+    });
   }
 }
 
 function badRequest(message: string, field?: string): BadRequestException {
-  return new BadRequestException({ message, details: field ? [{ field, reason: message }] : undefined });
+  return new BadRequestException({
+    message,
+    details: field ? [{ field, reason: message }] : undefined,
+  });
 }

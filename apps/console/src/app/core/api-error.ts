@@ -1,2 +1,7 @@
 /** The console reads API errors with the shared browser helpers (libs/web). */
-export { apiError, apiErrorMessage, apiErrorReasons, NETWORK_ERROR_MESSAGE } from '@certdesk/web';
+export {
+  apiError,
+  apiErrorMessage,
+  apiErrorReasons,
+  NETWORK_ERROR_MESSAGE,
+} from '@certdesk/web';

@@ -11,7 +11,14 @@ import { BaseChartDirective } from 'ng2-charts';
   imports: [BaseChartDirective],
   template: `
     <div class="cd-chart" [style.height.px]="height()">
-      <canvas baseChart [type]="'bar'" [data]="data()" [options]="options()" role="img" [attr.aria-label]="description()"></canvas>
+      <canvas
+        baseChart
+        [type]="'bar'"
+        [data]="data()"
+        [options]="options()"
+        role="img"
+        [attr.aria-label]="description()"
+      ></canvas>
     </div>
   `,
   styles: `

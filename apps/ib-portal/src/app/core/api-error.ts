@@ -1,6 +1,10 @@
 import { apiError } from '@certdesk/web';
 
-export { apiError, apiErrorMessage, NETWORK_ERROR_MESSAGE } from '@certdesk/web';
+export {
+  apiError,
+  apiErrorMessage,
+  NETWORK_ERROR_MESSAGE,
+} from '@certdesk/web';
 
 /** The seed page's instruction once self-service acquisition is no longer possible. */
 export const CONTACT_CREDIT_UNION_MESSAGE =

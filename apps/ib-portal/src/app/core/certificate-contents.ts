@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import type { IbIssuedCertificate } from '@certdesk/contracts';
 import { japaneseDate, japaneseDateTime } from './jst-format';
 
@@ -37,9 +42,12 @@ export class CertificateContents {
   readonly issued = input.required<IbIssuedCertificate>();
 
   protected readonly view = computed(() => this.issued().certificate);
-  protected readonly notBefore = computed(() => japaneseDateTime(this.view().notBefore));
+  protected readonly notBefore = computed(() =>
+    japaneseDateTime(this.view().notBefore),
+  );
   protected readonly expiry = computed(
-    () => `${japaneseDate(this.issued().expiryDate)}（${japaneseDateTime(this.view().notAfter)}まで）`,
+    () =>
+      `${japaneseDate(this.issued().expiryDate)}（${japaneseDateTime(this.view().notAfter)}まで）`,
   );
   protected readonly publicKey = computed(() => {
     const key = this.view().publicKey;

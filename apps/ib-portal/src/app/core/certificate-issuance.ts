@@ -8,7 +8,8 @@ import { FileDownload } from '@certdesk/web';
 export const KEY_GENERATION_FAILED_MESSAGE =
   'このブラウザで鍵を作成できませんでした。最新のブラウザでやり直してください。電子証明書は発行されていません。';
 
-export type IssuanceStep = 'idle' | 'generating' | 'issuing' | 'install' | 'done' | 'failed';
+export type IssuanceStep =
+  'idle' | 'generating' | 'issuing' | 'install' | 'done' | 'failed';
 
 /**
  * One issuance in the browser, shared by renewal and acquisition: make the key pair, send its
@@ -55,7 +56,9 @@ export class CertificateIssuance {
       const issued = await firstValueFrom(send(csr));
       this.passphrase = passphrase;
       this.issued.set(issued);
-      this.filename.set(`ib-certificate-${issued.expiryDate.replaceAll('-', '')}-${issued.certificate.serialHex.slice(0, 8).toLowerCase()}.p12`);
+      this.filename.set(
+        `ib-certificate-${issued.expiryDate.replaceAll('-', '')}-${issued.certificate.serialHex.slice(0, 8).toLowerCase()}.p12`,
+      );
       this.step.set('install');
       return true;
     } catch (error) {
@@ -82,14 +85,18 @@ export class CertificateIssuance {
         `IB certificate ${issued.expiryDate}`,
       );
       this.download.save(
-        new Blob([p12 as Uint8Array<ArrayBuffer>], { type: 'application/x-pkcs12' }),
+        new Blob([p12 as Uint8Array<ArrayBuffer>], {
+          type: 'application/x-pkcs12',
+        }),
         this.filename(),
       );
       this.error.set(null);
       this.step.set('done');
       return true;
     } catch (error) {
-      this.error.set(apiErrorMessage(error, '電子証明書ファイルを作成できませんでした。'));
+      this.error.set(
+        apiErrorMessage(error, '電子証明書ファイルを作成できませんでした。'),
+      );
       return false;
     }
   }

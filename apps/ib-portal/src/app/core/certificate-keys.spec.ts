@@ -11,7 +11,10 @@ import {
 } from './certificate-keys';
 
 /** A small CA that signs the CSR, as the credit union's CA would (subject from its own records). */
-function issueFromCsr(csrPem: string): { certificatePem: string; caCertificatePem: string } {
+function issueFromCsr(csrPem: string): {
+  certificatePem: string;
+  caCertificatePem: string;
+} {
   const caKeys = forge.pki.rsa.generateKeyPair({ bits: 1024, e: 0x10001 });
   const ca = forge.pki.createCertificate();
   ca.publicKey = caKeys.publicKey;
@@ -59,19 +62,38 @@ describe('CertificateKeys', () => {
     expect(pem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);
     const csr = forge.pki.certificationRequestFromPem(pem);
     expect(csr.verify()).toBe(true);
-    expect(csr.siginfo.algorithmOid).toBe(forge.pki.oids['sha256WithRSAEncryption']);
-    expect((csr.publicKey as forge.pki.rsa.PublicKey).n.equals(pair.publicKey.n)).toBe(true);
+    expect(csr.siginfo.algorithmOid).toBe(
+      forge.pki.oids['sha256WithRSAEncryption'],
+    );
+    expect(
+      (csr.publicKey as forge.pki.rsa.PublicKey).n.equals(pair.publicKey.n),
+    ).toBe(true);
     expect(csr.subject.getField('CN').value).toBe('0000000001A0');
     expect(pem).not.toContain('PRIVATE KEY');
   });
 
   it('builds a PKCS#12 that opens with the passphrase and holds the key of the certificate, and the CA', () => {
     const issued = issueFromCsr(keys.createCsr(pair, 'x'));
-    const der = keys.buildPkcs12(pair, issued.certificatePem, issued.caCertificatePem, 'pass-phrase-1', 'IB certificate 2027-12-01');
+    const der = keys.buildPkcs12(
+      pair,
+      issued.certificatePem,
+      issued.caCertificatePem,
+      'pass-phrase-1',
+      'IB certificate 2027-12-01',
+    );
 
-    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(toBinary(der)), 'pass-phrase-1');
-    const keyBags = p12.getBags({ bagType: forge.pki.oids['pkcs8ShroudedKeyBag'] })[forge.pki.oids['pkcs8ShroudedKeyBag']] ?? [];
-    const certBags = p12.getBags({ bagType: forge.pki.oids['certBag'] })[forge.pki.oids['certBag']] ?? [];
+    const p12 = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(toBinary(der)),
+      'pass-phrase-1',
+    );
+    const keyBags =
+      p12.getBags({ bagType: forge.pki.oids['pkcs8ShroudedKeyBag'] })[
+        forge.pki.oids['pkcs8ShroudedKeyBag']
+      ] ?? [];
+    const certBags =
+      p12.getBags({ bagType: forge.pki.oids['certBag'] })[
+        forge.pki.oids['certBag']
+      ] ?? [];
     expect(keyBags).toHaveLength(1);
     expect(certBags).toHaveLength(2);
 
@@ -80,40 +102,104 @@ describe('CertificateKeys', () => {
     expect(leaf.subject.getField('CN').value).toBe('0000000001A0');
     expect(ca.subject.getField('CN').value).toBe('Test CA');
     // The key in the file is the certificate's key: sign with one, verify with the other.
-    expect((leaf.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n)).toBe(true);
+    expect((leaf.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n)).toBe(
+      true,
+    );
     const md = forge.md.sha256.create().update('ログオン', 'utf8');
-    expect((leaf.publicKey as forge.pki.rsa.PublicKey).verify(md.digest().getBytes(), key.sign(md))).toBe(true);
-    expect(keyBags[0].attributes['friendlyName']).toEqual(['IB certificate 2027-12-01']);
-    expect(keyBags[0].attributes['localKeyId']).toEqual(certBags[0].attributes['localKeyId']);
+    expect(
+      (leaf.publicKey as forge.pki.rsa.PublicKey).verify(
+        md.digest().getBytes(),
+        key.sign(md),
+      ),
+    ).toBe(true);
+    expect(keyBags[0].attributes['friendlyName']).toEqual([
+      'IB certificate 2027-12-01',
+    ]);
+    expect(keyBags[0].attributes['localKeyId']).toEqual(
+      certBags[0].attributes['localKeyId'],
+    );
   });
 
   it('encrypts the key with AES-256 under PBES2 (no cleartext key in the file) and refuses a wrong passphrase', () => {
     const issued = issueFromCsr(keys.createCsr(pair, 'x'));
-    const der = keys.buildPkcs12(pair, issued.certificatePem, issued.caCertificatePem, 'pass-phrase-1', 'IB');
+    const der = keys.buildPkcs12(
+      pair,
+      issued.certificatePem,
+      issued.caCertificatePem,
+      'pass-phrase-1',
+      'IB',
+    );
     const binary = toBinary(der);
-    expect(binary).toContain(forge.asn1.oidToDer(forge.pki.oids['aes256-CBC']).getBytes());
-    const rawKey = forge.asn1.toDer(forge.pki.privateKeyToAsn1(pair.privateKey)).getBytes();
+    expect(binary).toContain(
+      forge.asn1.oidToDer(forge.pki.oids['aes256-CBC']).getBytes(),
+    );
+    const rawKey = forge.asn1
+      .toDer(forge.pki.privateKeyToAsn1(pair.privateKey))
+      .getBytes();
     expect(binary).not.toContain(rawKey.slice(0, 200));
-    expect(() => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(binary), 'wrong-passphrase')).toThrow();
+    expect(() =>
+      forge.pkcs12.pkcs12FromAsn1(
+        forge.asn1.fromDer(binary),
+        'wrong-passphrase',
+      ),
+    ).toThrow();
   });
 
   it("is read by OpenSSL (Node's TLS) as the client credential, with the passphrase only", () => {
     const issued = issueFromCsr(keys.createCsr(pair, 'x'));
-    const pfx = Buffer.from(keys.buildPkcs12(pair, issued.certificatePem, issued.caCertificatePem, 'pass-phrase-1', 'IB'));
-    expect(() => createSecureContext({ pfx, passphrase: 'pass-phrase-1' })).not.toThrow();
-    expect(() => createSecureContext({ pfx, passphrase: 'wrong-passphrase' })).toThrow(/mac verify failure|invalid password/i);
+    const pfx = Buffer.from(
+      keys.buildPkcs12(
+        pair,
+        issued.certificatePem,
+        issued.caCertificatePem,
+        'pass-phrase-1',
+        'IB',
+      ),
+    );
+    expect(() =>
+      createSecureContext({ pfx, passphrase: 'pass-phrase-1' }),
+    ).not.toThrow();
+    expect(() =>
+      createSecureContext({ pfx, passphrase: 'wrong-passphrase' }),
+    ).toThrow(/mac verify failure|invalid password/i);
   });
 
   it('refuses a certificate that is not for this key, and a weak passphrase', async () => {
     const other = await keys.generateKeyPair();
     const issued = issueFromCsr(keys.createCsr(other, 'x'));
     expect(keys.matches(pair, issued.certificatePem)).toBe(false);
-    expect(() => keys.buildPkcs12(pair, issued.certificatePem, issued.caCertificatePem, 'pass-phrase-1', 'IB')).toThrow(
-      new CertificateKeyError('発行された電子証明書がこのパソコンで作成した鍵と一致しません。お取引店にお問い合わせください。'),
+    expect(() =>
+      keys.buildPkcs12(
+        pair,
+        issued.certificatePem,
+        issued.caCertificatePem,
+        'pass-phrase-1',
+        'IB',
+      ),
+    ).toThrow(
+      new CertificateKeyError(
+        '発行された電子証明書がこのパソコンで作成した鍵と一致しません。お取引店にお問い合わせください。',
+      ),
     );
     const mine = issueFromCsr(keys.createCsr(pair, 'x'));
-    expect(() => keys.buildPkcs12(pair, mine.certificatePem, mine.caCertificatePem, 'short', 'IB')).toThrow(CertificateKeyError);
-    expect(() => keys.buildPkcs12(pair, mine.certificatePem, mine.caCertificatePem, 'パスワードです12345', 'IB')).toThrow(CertificateKeyError);
+    expect(() =>
+      keys.buildPkcs12(
+        pair,
+        mine.certificatePem,
+        mine.caCertificatePem,
+        'short',
+        'IB',
+      ),
+    ).toThrow(CertificateKeyError);
+    expect(() =>
+      keys.buildPkcs12(
+        pair,
+        mine.certificatePem,
+        mine.caCertificatePem,
+        'パスワードです12345',
+        'IB',
+      ),
+    ).toThrow(CertificateKeyError);
   });
 
   it('converts between bytes and forge binary strings without loss', () => {

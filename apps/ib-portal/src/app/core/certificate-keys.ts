@@ -39,7 +39,9 @@ export class CertificateKeys {
       true, // extractable: it is written into the PKCS#12 the customer saves, nowhere else
       ['sign', 'verify'],
     );
-    const pkcs8 = new Uint8Array(await subtle.exportKey('pkcs8', pair.privateKey));
+    const pkcs8 = new Uint8Array(
+      await subtle.exportKey('pkcs8', pair.privateKey),
+    );
     const privateKey = forge.pki.privateKeyFromAsn1(
       forge.asn1.fromDer(forge.util.createBuffer(toBinary(pkcs8))),
     ) as forge.pki.rsa.PrivateKey;
@@ -64,7 +66,8 @@ export class CertificateKeys {
     const certificate = forge.pki.certificateFromPem(certificatePem);
     const publicKey = certificate.publicKey as forge.pki.rsa.PublicKey;
     return (
-      publicKey.n.equals(keys.publicKey.n) && publicKey.e.equals(keys.publicKey.e)
+      publicKey.n.equals(keys.publicKey.n) &&
+      publicKey.e.equals(keys.publicKey.e)
     );
   }
 
@@ -103,8 +106,15 @@ export class CertificateKeys {
 
   private generateWithForge(): Promise<BrowserKeyPair> {
     return new Promise((resolve, reject) => {
-      forge.pki.rsa.generateKeyPair({ bits: KEY_BITS, e: 0x10001 }, (error, pair) =>
-        error ? reject(error) : resolve({ privateKey: pair.privateKey, publicKey: pair.publicKey }),
+      forge.pki.rsa.generateKeyPair(
+        { bits: KEY_BITS, e: 0x10001 },
+        (error, pair) =>
+          error
+            ? reject(error)
+            : resolve({
+                privateKey: pair.privateKey,
+                publicKey: pair.publicKey,
+              }),
       );
     });
   }

@@ -32,7 +32,10 @@ export class IbApi {
   }
 
   /** 発行処理: the new key's PKCS#10 for the renewal session. */
-  submitRenewal(sessionId: string, csr: string): Observable<IbIssuedCertificate> {
+  submitRenewal(
+    sessionId: string,
+    csr: string,
+  ): Observable<IbIssuedCertificate> {
     return this.http.post<IbIssuedCertificate>(
       `/ib/renewals/${encodeURIComponent(sessionId)}/csr`,
       { csr },

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
@@ -12,41 +19,59 @@ import { CertificateIssuance } from './certificate-issuance';
  */
 @Component({
   selector: 'ib-issuance-steps',
-  imports: [CertificateContents, MatButtonModule, MatProgressSpinnerModule, RouterLink],
+  imports: [
+    CertificateContents,
+    MatButtonModule,
+    MatProgressSpinnerModule,
+    RouterLink,
+  ],
   template: `
     @switch (issuance.step()) {
       @case ('generating') {
         <h2 class="ib-step-title">新しいRSA交換キーを作成しています</h2>
         <div class="ib-progress" role="status">
           <mat-spinner diameter="32" />
-          <span>このパソコンで鍵（RSA 2048ビット）を作成しています。秘密鍵はこのパソコンの外へ送信されません。</span>
+          <span
+            >このパソコンで鍵（RSA
+            2048ビット）を作成しています。秘密鍵はこのパソコンの外へ送信されません。</span
+          >
         </div>
       }
       @case ('issuing') {
         <h2 class="ib-step-title">電子証明書発行処理中</h2>
         <div class="ib-progress" role="status">
           <mat-spinner diameter="32" />
-          <span>電子証明書を発行しています。しばらくお待ちください。発行が完了すると自動的に次の画面を表示します。</span>
+          <span
+            >電子証明書を発行しています。しばらくお待ちください。発行が完了すると自動的に次の画面を表示します。</span
+          >
         </div>
       }
       @case ('install') {
         <h2 class="ib-step-title">電子証明書のインストール</h2>
-        <p>電子証明書が発行されました。このパソコンに電子証明書をインストール（保存）しますか？</p>
+        <p>
+          電子証明書が発行されました。このパソコンに電子証明書をインストール（保存）しますか？
+        </p>
         <p class="ib-muted">
-          「はい」をクリックすると、電子証明書ファイル（{{ issuance.filename() }}）を保存します。このファイルを保存しないまま画面を閉じると、電子証明書を使用できなくなります。
+          「はい」をクリックすると、電子証明書ファイル（{{
+            issuance.filename()
+          }}）を保存します。このファイルを保存しないまま画面を閉じると、電子証明書を使用できなくなります。
         </p>
         @if (issuance.error(); as error) {
           <div class="ib-alert ib-alert-error" role="alert">{{ error }}</div>
         }
         <div class="ib-actions">
-          <button mat-flat-button type="button" (click)="issuance.install()">はい</button>
+          <button mat-flat-button type="button" (click)="issuance.install()">
+            はい
+          </button>
         </div>
       }
       @case ('done') {
         @if (issuance.issued(); as issued) {
           <h2 class="ib-step-title">電子証明書のインストールが完了しました</h2>
           <div class="ib-alert ib-alert-success" role="status">
-            <p>電子証明書ファイル（{{ issuance.filename() }}）を保存しました。</p>
+            <p>
+              電子証明書ファイル（{{ issuance.filename() }}）を保存しました。
+            </p>
             <p>発行された電子証明書の内容をご確認ください。</p>
           </div>
           <ib-certificate-contents [issued]="issued" />
@@ -54,9 +79,17 @@ import { CertificateIssuance } from './certificate-issuance';
             保存したファイルをブラウザ（またはパソコン）に取り込むと、電子証明書方式でログオンできます。取り込みの際は、設定したパスワードを入力してください。
           </p>
           <div class="ib-actions">
-            <button mat-stroked-button type="button" (click)="issuance.install()">電子証明書ファイルをもう一度保存する</button>
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="issuance.install()"
+            >
+              電子証明書ファイルをもう一度保存する
+            </button>
             @if (closable()) {
-              <button mat-flat-button type="button" (click)="close()">このウィンドウを閉じる</button>
+              <button mat-flat-button type="button" (click)="close()">
+                このウィンドウを閉じる
+              </button>
             } @else {
               <a mat-flat-button routerLink="/">ログオン画面へ</a>
             }
@@ -69,10 +102,16 @@ import { CertificateIssuance } from './certificate-issuance';
         }
       }
       @case ('failed') {
-        <div class="ib-alert ib-alert-error" role="alert" data-testid="issuance-error">
+        <div
+          class="ib-alert ib-alert-error"
+          role="alert"
+          data-testid="issuance-error"
+        >
           <p>{{ issuance.error() }}</p>
           @if (issuance.contactCreditUnion()) {
-            <p data-testid="contact-credit-union"><strong>{{ contactMessage }}</strong></p>
+            <p data-testid="contact-credit-union">
+              <strong>{{ contactMessage }}</strong>
+            </p>
           }
         </div>
       }

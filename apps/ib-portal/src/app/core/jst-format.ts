@@ -18,5 +18,7 @@ export function japaneseDate(date: string): string {
 /** An instant in Japan time, e.g. 2027年12月1日 23:59:59（日本時間）. */
 export function japaneseDateTime(instant: string): string {
   const time = new Date(instant);
-  return Number.isNaN(time.getTime()) ? instant : `${DATE_TIME.format(time)}（日本時間）`;
+  return Number.isNaN(time.getTime())
+    ? instant
+    : `${DATE_TIME.format(time)}（日本時間）`;
 }

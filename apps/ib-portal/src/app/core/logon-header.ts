@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import type { IbMe } from '@certdesk/contracts';
 import { japaneseDate } from './jst-format';
 
@@ -29,6 +34,10 @@ import { japaneseDate } from './jst-format';
 export class LogonHeader {
   readonly me = input.required<IbMe>();
 
-  protected readonly role = computed(() => (this.me().ibUser.ibRole === 'administrator' ? '管理者' : '利用者'));
-  protected readonly expiry = computed(() => japaneseDate(this.me().certificate.expiryDate));
+  protected readonly role = computed(() =>
+    this.me().ibUser.ibRole === 'administrator' ? '管理者' : '利用者',
+  );
+  protected readonly expiry = computed(() =>
+    japaneseDate(this.me().certificate.expiryDate),
+  );
 }

@@ -35,9 +35,15 @@ export class LogonState {
       this.me.set(me);
       this.notices.set(notices);
     } catch (error) {
-      if (error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403)) {
+      if (
+        error instanceof HttpErrorResponse &&
+        (error.status === 401 || error.status === 403)
+      ) {
         // Back to log-on, which shows why (e.g. the certificate was renewed meanwhile).
-        const refusal: LogonRefusalState = { message: apiErrorMessage(error), code: apiError(error)?.code ?? '' };
+        const refusal: LogonRefusalState = {
+          message: apiErrorMessage(error),
+          code: apiError(error)?.code ?? '',
+        };
         await this.router.navigateByUrl('/', { state: { refusal } });
         return;
       }

@@ -21,7 +21,9 @@ function sameAsPassphrase(control: AbstractControl): ValidationErrors | null {
   if (!group) {
     return null;
   }
-  return control.value === group.get('passphrase')?.value ? null : { mismatch: true };
+  return control.value === group.get('passphrase')?.value
+    ? null
+    : { mismatch: true };
 }
 
 /** The passphrase that protects the PKCS#12 file, typed twice. */
@@ -49,21 +51,34 @@ export function passphraseForm(): PassphraseForm {
   template: `
     <ng-container [formGroup]="form()">
       <p class="ib-muted ib-passphrase-help">
-        電子証明書はパスワード付きのファイル（PKCS#12形式、拡張子 .p12）としてこのパソコンに保存します。ファイルを開くときに必要ですので、お忘れにならないようご注意ください。
+        電子証明書はパスワード付きのファイル（PKCS#12形式、拡張子
+        .p12）としてこのパソコンに保存します。ファイルを開くときに必要ですので、お忘れにならないようご注意ください。
       </p>
       <mat-form-field>
         <mat-label>電子証明書ファイルのパスワード</mat-label>
-        <input matInput type="password" formControlName="passphrase" autocomplete="new-password" />
+        <input
+          matInput
+          type="password"
+          formControlName="passphrase"
+          autocomplete="new-password"
+        />
         <mat-hint>半角の英数字・記号で8文字以上</mat-hint>
         @if (form().controls.passphrase.hasError('required')) {
           <mat-error>パスワードを入力してください</mat-error>
         } @else if (form().controls.passphrase.hasError('pattern')) {
-          <mat-error>半角の英数字・記号で8文字以上64文字以内にしてください</mat-error>
+          <mat-error
+            >半角の英数字・記号で8文字以上64文字以内にしてください</mat-error
+          >
         }
       </mat-form-field>
       <mat-form-field>
         <mat-label>電子証明書ファイルのパスワード（確認）</mat-label>
-        <input matInput type="password" formControlName="passphraseAgain" autocomplete="new-password" />
+        <input
+          matInput
+          type="password"
+          formControlName="passphraseAgain"
+          autocomplete="new-password"
+        />
         @if (form().controls.passphraseAgain.hasError('required')) {
           <mat-error>確認のため、もう一度入力してください</mat-error>
         } @else if (form().controls.passphraseAgain.hasError('mismatch')) {

@@ -1,8 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 
 export type DatabaseConfig =
-  | { type: 'sqlite'; file: string }
-  | { type: 'postgres'; url: string };
+  { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;
@@ -30,11 +29,21 @@ export interface AppConfig {
    * self-signed one for localhost is made under `DATA_DIR/ib-tls`), the built IB portal it serves
    * (`IB_PORTAL_DIR`) and the PINs the demo seed gives every IB user (`DEMO_PIN`, `DEMO_CONFIRMATION_PIN`).
    */
-  ib: { tlsPort: number | null; certFile: string | null; keyFile: string | null; portalDir: string | null; demoPin: string; demoConfirmationPin: string };
+  ib: {
+    tlsPort: number | null;
+    certFile: string | null;
+    keyFile: string | null;
+    portalDir: string | null;
+    demoPin: string;
+    demoConfirmationPin: string;
+  };
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -45,7 +54,10 @@ export const DEFAULT_DEMO_PASSWORD = 'certdesk-demo-2026';
 type Env = Record<string, string | undefined>;
 
 /** Reads and validates the environment once, at boot. A bad value names its variable. */
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+export function loadConfig(
+  env: Env = process.env,
+  cwd = process.cwd(),
+): AppConfig {
   const dataDir = absolute(env['DATA_DIR'] || './data', cwd);
   const database = parseDatabase(env['DATABASE_URL'], dataDir);
   return {
@@ -55,10 +67,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     fixedNow: parseNow(env['CERTDESK_NOW']),
     demoData: parseDemoData(env['DEMO_DATA'], database),
     demoPassword: parseDemoPassword(env['DEMO_PASSWORD']),
-    consoleDir: env['CONSOLE_DIR'] === '' ? null : absolute(env['CONSOLE_DIR'] || 'dist/apps/console/browser', cwd),
+    consoleDir:
+      env['CONSOLE_DIR'] === ''
+        ? null
+        : absolute(env['CONSOLE_DIR'] || 'dist/apps/console/browser', cwd),
     logJson: env['LOG_FORMAT'] !== 'text',
-    smtp: { url: parseSmtpUrl(env['SMTP_URL']), localPort: parseSmtpPort(env['SMTP_PORT']), from: parseMailFrom(env['MAIL_FROM']) },
-    notices: { worker: parseOnOff('NOTICE_WORKER', env['NOTICE_WORKER'], true), dailyAt: parseDailyAt(env['NOTICE_DAILY_AT']) },
+    smtp: {
+      url: parseSmtpUrl(env['SMTP_URL']),
+      localPort: parseSmtpPort(env['SMTP_PORT']),
+      from: parseMailFrom(env['MAIL_FROM']),
+    },
+    notices: {
+      worker: parseOnOff('NOTICE_WORKER', env['NOTICE_WORKER'], true),
+      dailyAt: parseDailyAt(env['NOTICE_DAILY_AT']),
+    },
     caKeyPassphrase: parseCaKeyPassphrase(env['CA_KEY_PASSPHRASE']),
     crlBaseUrl: parseCrlBaseUrl(env['CRL_BASE_URL'], parsePort(env['PORT'])),
     ib: parseIb(env, cwd),
@@ -69,42 +91,65 @@ function absolute(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
 
-function parseDatabase(url: string | undefined, dataDir: string): DatabaseConfig {
-  if (!url) return { type: 'sqlite', file: resolve(dataDir, 'certdesk.sqlite') };
+function parseDatabase(
+  url: string | undefined,
+  dataDir: string,
+): DatabaseConfig {
+  if (!url)
+    return { type: 'sqlite', file: resolve(dataDir, 'certdesk.sqlite') };
   if (/^postgres(ql)?:\/\/.+/.test(url)) return { type: 'postgres', url };
-  if (/^sqlite:.+/.test(url)) return { type: 'sqlite', file: url.slice('sqlite:'.length) };
-  throw new ConfigError('DATABASE_URL', 'must be unset (SQLite under DATA_DIR), sqlite:<file> or postgres://user@host:port/db');
+  if (/^sqlite:.+/.test(url))
+    return { type: 'sqlite', file: url.slice('sqlite:'.length) };
+  throw new ConfigError(
+    'DATABASE_URL',
+    'must be unset (SQLite under DATA_DIR), sqlite:<file> or postgres://user@host:port/db',
+  );
 }
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError('PORT', `must be an integer from 1 to 65535 (got "${value}")`);
+    throw new ConfigError(
+      'PORT',
+      `must be an integer from 1 to 65535 (got "${value}")`,
+    );
   }
   return port;
 }
 
 function parseNow(value: string | undefined): Date | null {
   if (!value) return null;
-  const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  const withZone =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
   const instant = new Date(value);
   if (!withZone.test(value) || Number.isNaN(instant.getTime())) {
-    throw new ConfigError('CERTDESK_NOW', `must be an ISO-8601 instant with a zone, e.g. 2026-12-01T09:00:00+09:00 (got "${value}")`);
+    throw new ConfigError(
+      'CERTDESK_NOW',
+      `must be an ISO-8601 instant with a zone, e.g. 2026-12-01T09:00:00+09:00 (got "${value}")`,
+    );
   }
   return instant;
 }
 
-function parseDemoData(value: string | undefined, database: DatabaseConfig): boolean {
-  if (value === undefined || value === '' || value === 'auto') return database.type === 'sqlite';
+function parseDemoData(
+  value: string | undefined,
+  database: DatabaseConfig,
+): boolean {
+  if (value === undefined || value === '' || value === 'auto')
+    return database.type === 'sqlite';
   if (value === 'on') return true;
   if (value === 'off') return false;
-  throw new ConfigError('DEMO_DATA', `must be auto, on or off (got "${value}")`);
+  throw new ConfigError(
+    'DEMO_DATA',
+    `must be auto, on or off (got "${value}")`,
+  );
 }
 
 function parseDemoPassword(value: string | undefined): string {
   if (value === undefined || value === '') return DEFAULT_DEMO_PASSWORD;
-  if (value.length < 12) throw new ConfigError('DEMO_PASSWORD', 'must be at least 12 characters');
+  if (value.length < 12)
+    throw new ConfigError('DEMO_PASSWORD', 'must be at least 12 characters');
   return value;
 }
 
@@ -113,7 +158,10 @@ export const MIN_CA_KEY_PASSPHRASE_LENGTH = 16;
 function parseCaKeyPassphrase(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (value.length < MIN_CA_KEY_PASSPHRASE_LENGTH) {
-    throw new ConfigError('CA_KEY_PASSPHRASE', `must be at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters`);
+    throw new ConfigError(
+      'CA_KEY_PASSPHRASE',
+      `must be at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters`,
+    );
   }
   return value;
 }
@@ -121,22 +169,33 @@ function parseCaKeyPassphrase(value: string | undefined): string | null {
 function parseCrlBaseUrl(value: string | undefined, port: number): string {
   if (value === undefined || value === '') return `http://localhost:${port}`;
   if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) {
-    throw new ConfigError('CRL_BASE_URL', `must be an http(s) URL without query, e.g. http://crl.example.jp (got "${value}")`);
+    throw new ConfigError(
+      'CRL_BASE_URL',
+      `must be an http(s) URL without query, e.g. http://crl.example.jp (got "${value}")`,
+    );
   }
   return value.replace(/\/+$/, '');
 }
 
 /** Used only in demo mode when `CA_KEY_PASSPHRASE` is unset (a warning says so at start-up). */
-export const DEMO_CA_KEY_PASSPHRASE = 'certdesk-demo-ca-key-passphrase-NOT-FOR-PRODUCTION';
+export const DEMO_CA_KEY_PASSPHRASE =
+  'certdesk-demo-ca-key-passphrase-NOT-FOR-PRODUCTION';
 
 /**
  * The passphrase the CA keys are encrypted with: `CA_KEY_PASSPHRASE`, or in demo mode the demo
  * default. Outside demo mode an unset passphrase stops the start (the CA keys would be unprotected).
  */
-export function resolveCaKeyPassphrase(config: Pick<AppConfig, 'caKeyPassphrase' | 'demoData'>): { passphrase: string; demoDefault: boolean } {
-  if (config.caKeyPassphrase) return { passphrase: config.caKeyPassphrase, demoDefault: false };
-  if (config.demoData) return { passphrase: DEMO_CA_KEY_PASSPHRASE, demoDefault: true };
-  throw new ConfigError('CA_KEY_PASSPHRASE', `must be set (at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters) unless DEMO_DATA=on: it encrypts the CA private keys`);
+export function resolveCaKeyPassphrase(
+  config: Pick<AppConfig, 'caKeyPassphrase' | 'demoData'>,
+): { passphrase: string; demoDefault: boolean } {
+  if (config.caKeyPassphrase)
+    return { passphrase: config.caKeyPassphrase, demoDefault: false };
+  if (config.demoData)
+    return { passphrase: DEMO_CA_KEY_PASSPHRASE, demoDefault: true };
+  throw new ConfigError(
+    'CA_KEY_PASSPHRASE',
+    `must be set (at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters) unless DEMO_DATA=on: it encrypts the CA private keys`,
+  );
 }
 
 function parseSmtpUrl(value: string | undefined): string | null {
@@ -147,8 +206,16 @@ function parseSmtpUrl(value: string | undefined): string | null {
   } catch {
     url = null;
   }
-  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname || !['', '/'].includes(url.pathname)) {
-    throw new ConfigError('SMTP_URL', 'must be smtp://host:port or smtps://host:port (user:password@ allowed), or unset for the local SMTP server');
+  if (
+    !url ||
+    !['smtp:', 'smtps:'].includes(url.protocol) ||
+    !url.hostname ||
+    !['', '/'].includes(url.pathname)
+  ) {
+    throw new ConfigError(
+      'SMTP_URL',
+      'must be smtp://host:port or smtps://host:port (user:password@ allowed), or unset for the local SMTP server',
+    );
   }
   return value;
 }
@@ -157,18 +224,29 @@ function parseSmtpPort(value: string | undefined): number {
   if (value === undefined || value === '') return 2525;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError('SMTP_PORT', `must be an integer from 0 (any free port) to 65535 (got "${value}")`);
+    throw new ConfigError(
+      'SMTP_PORT',
+      `must be an integer from 0 (any free port) to 65535 (got "${value}")`,
+    );
   }
   return port;
 }
 
 function parseMailFrom(value: string | undefined): string {
   if (value === undefined || value === '') return 'noreply@certdesk.localhost';
-  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(value)) throw new ConfigError('MAIL_FROM', `must be a bare e-mail address (got "${value}")`);
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(value))
+    throw new ConfigError(
+      'MAIL_FROM',
+      `must be a bare e-mail address (got "${value}")`,
+    );
   return value;
 }
 
-function parseOnOff(variable: string, value: string | undefined, fallback: boolean): boolean {
+function parseOnOff(
+  variable: string,
+  value: string | undefined,
+  fallback: boolean,
+): boolean {
   if (value === undefined || value === '') return fallback;
   if (value === 'on') return true;
   if (value === 'off') return false;
@@ -177,7 +255,11 @@ function parseOnOff(variable: string, value: string | undefined, fallback: boole
 
 function parseDailyAt(value: string | undefined): string {
   if (value === undefined || value === '') return '06:00';
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new ConfigError('NOTICE_DAILY_AT', `must be HH:MM in JST, e.g. 06:00 (got "${value}")`);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+    throw new ConfigError(
+      'NOTICE_DAILY_AT',
+      `must be HH:MM in JST, e.g. 06:00 (got "${value}")`,
+    );
   return value;
 }
 
@@ -193,22 +275,43 @@ function parseIb(env: Env, cwd: string): AppConfig['ib'] {
   else if (port !== undefined && port !== '') {
     tlsPort = Number(port);
     if (!Number.isInteger(tlsPort) || tlsPort < 0 || tlsPort > 65535) {
-      throw new ConfigError('IB_TLS_PORT', `must be off or an integer from 0 (any free port) to 65535 (got "${port}")`);
+      throw new ConfigError(
+        'IB_TLS_PORT',
+        `must be off or an integer from 0 (any free port) to 65535 (got "${port}")`,
+      );
     }
   }
-  const certFile = env['IB_TLS_CERT'] ? absolute(env['IB_TLS_CERT'], cwd) : null;
+  const certFile = env['IB_TLS_CERT']
+    ? absolute(env['IB_TLS_CERT'], cwd)
+    : null;
   const keyFile = env['IB_TLS_KEY'] ? absolute(env['IB_TLS_KEY'], cwd) : null;
-  if ((certFile === null) !== (keyFile === null)) throw new ConfigError(certFile ? 'IB_TLS_KEY' : 'IB_TLS_CERT', 'must be set together with its pair (IB_TLS_CERT and IB_TLS_KEY)');
+  if ((certFile === null) !== (keyFile === null))
+    throw new ConfigError(
+      certFile ? 'IB_TLS_KEY' : 'IB_TLS_CERT',
+      'must be set together with its pair (IB_TLS_CERT and IB_TLS_KEY)',
+    );
   const pin = (variable: string, fallback: string): string => {
     const value = env[variable];
     if (value === undefined || value === '') return fallback;
-    if (!PIN_FORMAT.test(value)) throw new ConfigError(variable, 'must be 4 to 16 half-width letters or digits');
+    if (!PIN_FORMAT.test(value))
+      throw new ConfigError(
+        variable,
+        'must be 4 to 16 half-width letters or digits',
+      );
     return value;
   };
   return {
-    tlsPort, certFile, keyFile,
-    portalDir: env['IB_PORTAL_DIR'] === '' ? null : absolute(env['IB_PORTAL_DIR'] || 'dist/apps/ib-portal/browser', cwd),
+    tlsPort,
+    certFile,
+    keyFile,
+    portalDir:
+      env['IB_PORTAL_DIR'] === ''
+        ? null
+        : absolute(env['IB_PORTAL_DIR'] || 'dist/apps/ib-portal/browser', cwd),
     demoPin: pin('DEMO_PIN', DEFAULT_DEMO_PIN),
-    demoConfirmationPin: pin('DEMO_CONFIRMATION_PIN', DEFAULT_DEMO_CONFIRMATION_PIN),
+    demoConfirmationPin: pin(
+      'DEMO_CONFIRMATION_PIN',
+      DEFAULT_DEMO_CONFIRMATION_PIN,
+    ),
   };
 }

@@ -18,7 +18,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
     // A null/undefined in a `where` must never widen a query (e.g. to every tenant).
-    invalidWhereValuesBehavior: { null: 'throw' as const, undefined: 'throw' as const },
+    invalidWhereValuesBehavior: {
+      null: 'throw' as const,
+      undefined: 'throw' as const,
+    },
     logging: ['error' as const, 'warn' as const, 'migration' as const],
   };
   if (database.type === 'postgres') {
@@ -27,9 +30,15 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     // Short, concurrent requests: a parallel plan's worker start-up costs more than it saves and takes
     // the cores the other requests need (a broad name search: 14 ms serial, ~300 ms parallel under load).
     const options = '-c max_parallel_workers_per_gather=0';
-    return { ...common, type: 'postgres', url: database.url, extra: { max: 10, options, Client: PreparingClient } };
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      extra: { max: 10, options, Client: PreparingClient },
+    };
   }
-  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  if (database.file !== ':memory:')
+    mkdirSync(dirname(database.file), { recursive: true });
   return {
     ...common,
     type: 'better-sqlite3',

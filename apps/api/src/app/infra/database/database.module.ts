@@ -1,5 +1,18 @@
-import { Global, Injectable, Logger, MiddlewareConsumer, Module, NestMiddleware, NestModule, OnModuleDestroy } from '@nestjs/common';
-import { getDataSourceToken, InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import {
+  Global,
+  Injectable,
+  Logger,
+  MiddlewareConsumer,
+  Module,
+  NestMiddleware,
+  NestModule,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import {
+  getDataSourceToken,
+  InjectDataSource,
+  TypeOrmModule,
+} from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
@@ -13,7 +26,8 @@ export class SqliteWriteGateMiddleware implements NestMiddleware {
   constructor(private readonly gate: SqliteGate) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
-    if (!this.gate.enabled || req.method === 'GET' || req.method === 'HEAD') return next();
+    if (!this.gate.enabled || req.method === 'GET' || req.method === 'HEAD')
+      return next();
     void this.gate.run(
       () =>
         new Promise<void>((done) => {
@@ -40,11 +54,15 @@ export class SqlitePlannerStatistics implements OnModuleDestroy {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     if (dataSource.options.type !== 'better-sqlite3') return;
-    this.timer = setInterval(() => void this.optimize(), SqlitePlannerStatistics.INTERVAL_MS).unref();
+    this.timer = setInterval(
+      () => void this.optimize(),
+      SqlitePlannerStatistics.INTERVAL_MS,
+    ).unref();
   }
 
   static async atStart(dataSource: DataSource): Promise<void> {
-    if (dataSource.options.type === 'better-sqlite3') await dataSource.query('PRAGMA optimize=0x10002');
+    if (dataSource.options.type === 'better-sqlite3')
+      await dataSource.query('PRAGMA optimize=0x10002');
   }
 
   async optimize(): Promise<void> {
@@ -66,7 +84,11 @@ export class SqlitePlannerStatistics implements OnModuleDestroy {
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.database),
+        retryAttempts: 3,
+        retryDelay: 1000,
+      }),
       dataSourceFactory: async (options) => {
         if (!options) throw new Error('No database options');
         const dataSource = await new DataSource(options).initialize();
@@ -77,7 +99,11 @@ export class SqlitePlannerStatistics implements OnModuleDestroy {
     }),
   ],
   providers: [
-    { provide: SqliteGate, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => sqliteGate(ds) },
+    {
+      provide: SqliteGate,
+      inject: [getDataSourceToken()],
+      useFactory: (ds: DataSource) => sqliteGate(ds),
+    },
     SqlitePlannerStatistics,
   ],
   exports: [SqliteGate],

@@ -12,4 +12,17 @@ import { ReissueRequest } from '../../reissues/reissue-request.entity';
 import { IbRenewalSession } from '../../ib/ib-renewal-session.entity';
 
 /** Every entity, listed explicitly (the API is bundled: no globs). */
-export const ENTITIES = [CreditUnion, Branch, Customer, IbUser, Certificate, StaffUser, AuditEvent, StaffSession, CertificateAuthority, ...NOTICE_ENTITIES, ReissueRequest, IbRenewalSession];
+export const ENTITIES = [
+  CreditUnion,
+  Branch,
+  Customer,
+  IbUser,
+  Certificate,
+  StaffUser,
+  AuditEvent,
+  StaffSession,
+  CertificateAuthority,
+  ...NOTICE_ENTITIES,
+  ReissueRequest,
+  IbRenewalSession,
+];

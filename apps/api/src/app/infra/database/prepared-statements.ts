@@ -15,12 +15,19 @@ export const MAX_PREPARED_STATEMENTS = 500;
  * plan depends on how common the name is, stays unprepared.
  */
 export function prepareOnce(sql: string): void {
-  if (!names.has(sql) && names.size < MAX_PREPARED_STATEMENTS) names.set(sql, `certdesk_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`);
+  if (!names.has(sql) && names.size < MAX_PREPARED_STATEMENTS)
+    names.set(
+      sql,
+      `certdesk_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`,
+    );
 }
 
 /** {@link prepareOnce} for a query builder's statement, on PostgreSQL (SQLite's driver keeps its statements prepared). */
-export function prepareQueryOnce<T extends object>(qb: SelectQueryBuilder<T>): void {
-  if (qb.connection.options.type === 'postgres') prepareOnce(qb.getQueryAndParameters()[0]);
+export function prepareQueryOnce<T extends object>(
+  qb: SelectQueryBuilder<T>,
+): void {
+  if (qb.connection.options.type === 'postgres')
+    prepareOnce(qb.getQueryAndParameters()[0]);
 }
 
 type Query = (this: Client, ...args: unknown[]) => unknown;
@@ -36,7 +43,9 @@ export class PreparingClient extends Client {
     const send = (...args: unknown[]): unknown => {
       const [text, values, ...rest] = args;
       const name = typeof text === 'string' ? names.get(text) : undefined;
-      return name ? query.call(this, { name, text, values }, ...rest) : query.apply(this, args);
+      return name
+        ? query.call(this, { name, text, values }, ...rest)
+        : query.apply(this, args);
     };
     this.query = send as Client['query'];
   }

@@ -21,7 +21,8 @@ describe.each(testDatabases())('concurrent transactions on $name', (db) => {
   });
 
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-  const count = async () => Number((await ds.query('SELECT COUNT(*) AS c FROM gate_probe'))[0].c);
+  const count = async () =>
+    Number((await ds.query('SELECT COUNT(*) AS c FROM gate_probe'))[0].c);
 
   it('commits one and rolls back the other when they overlap', async () => {
     const a = ds.transaction(async (em) => {
@@ -36,7 +37,9 @@ describe.each(testDatabases())('concurrent transactions on $name', (db) => {
     });
     await expect(a).resolves.toBeUndefined();
     await expect(b).rejects.toThrow('roll me back');
-    const rows: { n: number }[] = await ds.query('SELECT n FROM gate_probe ORDER BY n');
+    const rows: { n: number }[] = await ds.query(
+      'SELECT n FROM gate_probe ORDER BY n',
+    );
     expect(rows.map((r) => Number(r.n))).toEqual([1, 2]);
   });
 
@@ -52,7 +55,9 @@ describe.each(testDatabases())('concurrent transactions on $name', (db) => {
     const plain = ds.query('INSERT INTO gate_probe (n) VALUES (11)');
     await expect(failing).rejects.toThrow('undo');
     await plain;
-    const rows: { n: number }[] = await ds.query('SELECT n FROM gate_probe WHERE n >= 10');
+    const rows: { n: number }[] = await ds.query(
+      'SELECT n FROM gate_probe WHERE n >= 10',
+    );
     expect(rows.map((r) => Number(r.n))).toEqual([11]);
     expect(await count()).toBe(before + 1);
   });
@@ -61,12 +66,23 @@ describe.each(testDatabases())('concurrent transactions on $name', (db) => {
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         ds.transaction(async (em) => {
-          await em.query('INSERT INTO gate_probe (n) VALUES ($1)'.replace('$1', String(100 + i)));
+          await em.query(
+            'INSERT INTO gate_probe (n) VALUES ($1)'.replace(
+              '$1',
+              String(100 + i),
+            ),
+          );
           await tick();
         }),
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    expect(Number((await ds.query('SELECT COUNT(*) AS c FROM gate_probe WHERE n >= 100'))[0].c)).toBe(20);
+    expect(
+      Number(
+        (
+          await ds.query('SELECT COUNT(*) AS c FROM gate_probe WHERE n >= 100')
+        )[0].c,
+      ),
+    ).toBe(20);
   });
 });

@@ -28,11 +28,17 @@ export class SqliteGate {
   install(dataSource: DataSource): void {
     if (!this.enabled) return;
     const manager = dataSource.manager;
-    const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
-    manager.transaction = ((...args: unknown[]) => this.run(() => transaction(...args))) as EntityManager['transaction'];
+    const transaction = manager.transaction.bind(manager) as (
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    manager.transaction = ((...args: unknown[]) =>
+      this.run(() => transaction(...args))) as EntityManager['transaction'];
     const runner: QueryRunner = dataSource.driver.createQueryRunner('master'); // the one shared runner
-    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-    runner.query = ((...args: unknown[]) => this.run(() => query(...args))) as QueryRunner['query'];
+    const query = runner.query.bind(runner) as (
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    runner.query = ((...args: unknown[]) =>
+      this.run(() => query(...args))) as QueryRunner['query'];
   }
 }
 

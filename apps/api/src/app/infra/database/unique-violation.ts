@@ -1,8 +1,13 @@
 /** A unique-constraint violation on PostgreSQL or SQLite. */
 export function isUniqueViolation(error: unknown): boolean {
-  const driver = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  const driver = (error as { driverError?: { code?: unknown } } | null)
+    ?.driverError;
   const code = driver?.code ?? (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /**
@@ -12,6 +17,12 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function isUniqueViolationOf(error: unknown, hint: string): boolean {
   if (!isUniqueViolation(error)) return false;
-  const driver = (error as { driverError?: { constraint?: unknown; message?: unknown } }).driverError;
-  return [driver?.constraint, driver?.message, (error as { message?: unknown }).message].some((text) => typeof text === 'string' && text.includes(hint));
+  const driver = (
+    error as { driverError?: { constraint?: unknown; message?: unknown } }
+  ).driverError;
+  return [
+    driver?.constraint,
+    driver?.message,
+    (error as { message?: unknown }).message,
+  ].some((text) => typeof text === 'string' && text.includes(hint));
 }

@@ -31,7 +31,10 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     http.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/dashboard, /certificates …) get the app shell.
     http.use((req: Request, res: Response, next: NextFunction) => {
-      const isAppRoute = req.method === 'GET' && !/^\/(api|ib)(\/|$)/.test(req.path) && req.accepts('html');
+      const isAppRoute =
+        req.method === 'GET' &&
+        !/^\/(api|ib)(\/|$)/.test(req.path) &&
+        req.accepts('html');
       if (!isAppRoute) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(consoleDir, 'index.html'));

@@ -14,7 +14,8 @@ export function parseCookies(header: string | undefined): Map<string, string> {
     const name = part.slice(0, eq).trim();
     if (!name || cookies.has(name)) continue;
     let value = part.slice(eq + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+      value = value.slice(1, -1);
     cookies.set(name, safeDecode(value));
   }
   return cookies;

@@ -1,4 +1,7 @@
-import { ForbiddenException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { requestCookie } from './cookies';
@@ -10,13 +13,20 @@ export const XSRF_HEADER = 'x-xsrf-token';
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{32,128}$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const CSRF_MISMATCH_MESSAGE = '画面を再読み込みしてからやり直してください（CSRFトークン不一致）';
-export const FOREIGN_ORIGIN_MESSAGE = '他のサイトからの操作は受け付けられません。画面を再読み込みしてからやり直してください';
+export const CSRF_MISMATCH_MESSAGE =
+  '画面を再読み込みしてからやり直してください（CSRFトークン不一致）';
+export const FOREIGN_ORIGIN_MESSAGE =
+  '他のサイトからの操作は受け付けられません。画面を再読み込みしてからやり直してください';
 
 /** Sets a fresh `XSRF-TOKEN` cookie (at log-in, and whenever the request had none). */
 export function issueXsrfToken(req: Request, res: Response): string {
   const token = randomBytes(32).toString('base64url');
-  res.cookie(XSRF_COOKIE, token, { path: '/', sameSite: 'strict', secure: req.secure, httpOnly: false });
+  res.cookie(XSRF_COOKIE, token, {
+    path: '/',
+    sameSite: 'strict',
+    secure: req.secure,
+    httpOnly: false,
+  });
   return token;
 }
 
@@ -32,13 +42,16 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
   if (!hasValidCookie) issueXsrfToken(req, res);
   if (SAFE_METHODS.has(req.method)) return next();
 
-  if (!isSameOrigin(req.header('origin'), req.header('host'))) throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
+  if (!isSameOrigin(req.header('origin'), req.header('host')))
+    throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
   const header = req.header(XSRF_HEADER);
-  if (!hasValidCookie || !header || !constantTimeEqual(header, cookie)) throw new ForbiddenException(CSRF_MISMATCH_MESSAGE);
+  if (!hasValidCookie || !header || !constantTimeEqual(header, cookie))
+    throw new ForbiddenException(CSRF_MISMATCH_MESSAGE);
   next();
 }
 
-export const JSON_REQUIRED_MESSAGE = 'リクエストは application/json で送信してください';
+export const JSON_REQUIRED_MESSAGE =
+  'リクエストは application/json で送信してください';
 
 /**
  * The IB channel authenticates with the TLS client certificate, which a browser sends by itself:
@@ -47,18 +60,26 @@ export const JSON_REQUIRED_MESSAGE = 'リクエストは application/json で送
  */
 function ibChannelCsrf(req: Request, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method)) return next();
-  if (!isSameOrigin(req.header('origin'), req.header('host'))) throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
-  if (!req.is('application/json')) throw new UnsupportedMediaTypeException(JSON_REQUIRED_MESSAGE);
+  if (!isSameOrigin(req.header('origin'), req.header('host')))
+    throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
+  if (!req.is('application/json'))
+    throw new UnsupportedMediaTypeException(JSON_REQUIRED_MESSAGE);
   next();
 }
 
 /** No `Origin` (same-origin GET-style navigations, non-browser clients) passes; `null` and other hosts do not. */
-export function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
+export function isSameOrigin(
+  origin: string | undefined,
+  host: string | undefined,
+): boolean {
   if (origin === undefined) return true;
   if (!host) return false;
   try {
     const url = new URL(origin);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host.toLowerCase() === host.toLowerCase();
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.host.toLowerCase() === host.toLowerCase()
+    );
   } catch {
     return false;
   }

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ApiError } from '@certdesk/contracts';
 
@@ -23,7 +30,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
-    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : HttpStatus.INTERNAL_SERVER_ERROR;
     const body: ApiError = {
       statusCode: status,
       error: HttpStatus[status] ?? 'Error',
@@ -33,15 +43,25 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload !== null) {
-        const p = payload as { message?: unknown; details?: ApiError['details']; code?: unknown };
-        if (typeof p.message === 'string' && /[^\x20-\x7e]/.test(p.message)) body.message = p.message;
+        const p = payload as {
+          message?: unknown;
+          details?: ApiError['details'];
+          code?: unknown;
+        };
+        if (typeof p.message === 'string' && /[^\x20-\x7e]/.test(p.message))
+          body.message = p.message;
         if (p.details) body.details = p.details;
         if (typeof p.code === 'string') body.code = p.code;
       } else if (typeof payload === 'string' && /[^\x20-\x7e]/.test(payload)) {
         body.message = payload;
       }
     } else {
-      this.logger.error({ requestId: req.id, path: req.path, error: String(exception), stack: (exception as Error)?.stack });
+      this.logger.error({
+        requestId: req.id,
+        path: req.path,
+        error: String(exception),
+        stack: (exception as Error)?.stack,
+      });
     }
     if (!res.headersSent) res.status(status).json(body);
   }

@@ -15,6 +15,8 @@ import { createValidationPipe } from './validation';
 })
 export class HttpModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requestId, requestContextMiddleware, csrf).forRoutes('*path');
+    consumer
+      .apply(requestId, requestContextMiddleware, csrf)
+      .forRoutes('*path');
   }
 }

@@ -36,11 +36,20 @@ const DOCS_PATH = /^\/api\/docs(?:[-/.]|$)/;
 const API_PATH = /^\/api(?:\/|$)/;
 
 /** Express middleware, installed before everything else so that every response carries these headers. */
-export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
-  for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
+export function securityHeaders(
+  req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
+  for (const [name, value] of Object.entries(COMMON_HEADERS))
+    res.setHeader(name, value);
   const docs = DOCS_PATH.test(req.path);
-  res.setHeader('Content-Security-Policy', docs ? DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+  res.setHeader(
+    'Content-Security-Policy',
+    docs ? DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+  );
   // API answers hold tenant data and session state: never kept by the browser or a proxy.
-  if (API_PATH.test(req.path) && !docs) res.setHeader('Cache-Control', 'no-store');
+  if (API_PATH.test(req.path) && !docs)
+    res.setHeader('Cache-Control', 'no-store');
   next();
 }

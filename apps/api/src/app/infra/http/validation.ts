@@ -1,13 +1,25 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 
 /** Flattens class-validator errors into `{ field, reason }`, with nested paths like `items.0.name`. */
-export function validationDetails(errors: ValidationError[], parent = ''): { field: string; reason: string }[] {
+export function validationDetails(
+  errors: ValidationError[],
+  parent = '',
+): { field: string; reason: string }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([key, message]) => ({
-      field,
-      reason: key === 'whitelistValidation' ? 'この項目は受け付けていません' : message,
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(
+      ([key, message]) => ({
+        field,
+        reason:
+          key === 'whitelistValidation'
+            ? 'この項目は受け付けていません'
+            : message,
+      }),
+    );
     return [...own, ...validationDetails(error.children ?? [], field)];
   });
 }
@@ -21,7 +33,10 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const details = validationDetails(errors);
       const fields = [...new Set(details.map((d) => d.field))].join(', ');
-      return new BadRequestException({ message: `入力内容に誤りがあります（${fields}）`, details });
+      return new BadRequestException({
+        message: `入力内容に誤りがあります（${fields}）`,
+        details,
+      });
     },
   });
 }

@@ -1,5 +1,9 @@
 import { can, STAFF_ROLES, StaffRole } from '@certdesk/domain';
-import { SeededTenants, seedTwoCreditUnions, StaffBrowser } from '../../../testing/staff-browser';
+import {
+  SeededTenants,
+  seedTwoCreditUnions,
+  StaffBrowser,
+} from '../../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { RouteAccess } from '../../auth/permissions.decorator';
@@ -9,9 +13,15 @@ import { StaffUser } from '../../staff/staff-user.entity';
 
 /** Bodies that would succeed against one's own rows, so that a 404 proves the scope (not validation). */
 const BODIES: Record<string, object> = {
-  'PUT notice-templates/:kind/draft': { subject: '電子証明書更新のご案内', body: '{{ userName }} 様' },
+  'PUT notice-templates/:kind/draft': {
+    subject: '電子証明書更新のご案内',
+    body: '{{ userName }} 様',
+  },
   'PATCH staff/:id': { displayName: '乗っ取り', disabled: true, role: 'admin' },
-  'POST certificates/:id/revoke': { reason: 'keyCompromise', comment: '他金庫の証明書を失効させる試み' },
+  'POST certificates/:id/revoke': {
+    reason: 'keyCompromise',
+    comment: '他金庫の証明書を失効させる試み',
+  },
 };
 const NOT_FOUND = '指定されたデータは見つかりません';
 
@@ -19,7 +29,10 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 function mayCall(role: StaffRole, access: RouteAccess | undefined): boolean {
   if (!access) return false;
-  return access.kind !== 'permissions' || access.permissions.every((p) => can(role, p));
+  return (
+    access.kind !== 'permissions' ||
+    access.permissions.every((p) => can(role, p))
+  );
 }
 
 /**
@@ -35,14 +48,27 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
   const browsers = new Map<StaffRole, StaffBrowser>();
 
   /** Ids of every tenant-owned table (and the credit union itself) that belong to `cu`. */
-  async function idsOf(cu: CreditUnion, perTable: number | undefined): Promise<Map<string, string[]>> {
+  async function idsOf(
+    cu: CreditUnion,
+    perTable: number | undefined,
+  ): Promise<Map<string, string[]>> {
     const ids = new Map<string, string[]>([['CreditUnion', [cu.id]]]);
     for (const meta of t.dataSource.entityMetadatas) {
-      if (!meta.findColumnWithPropertyName('creditUnionId') || !meta.findColumnWithPropertyName('id')) continue;
+      if (
+        !meta.findColumnWithPropertyName('creditUnionId') ||
+        !meta.findColumnWithPropertyName('id')
+      )
+        continue;
       const rows = await t.dataSource.getRepository(meta.target).find({
-        select: { id: true }, where: { creditUnionId: cu.id }, order: { id: 'ASC' }, take: perTable,
+        select: { id: true },
+        where: { creditUnionId: cu.id },
+        order: { id: 'ASC' },
+        take: perTable,
       });
-      ids.set(meta.name, rows.map((r) => String(r['id'])));
+      ids.set(
+        meta.name,
+        rows.map((r) => String(r['id'])),
+      );
     }
     return ids;
   }
@@ -51,7 +77,9 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
     let browser = browsers.get(role);
     if (!browser) {
       browser = StaffBrowser.of(t);
-      expect((await browser.login(seeded.username(role, seeded.a))).status).toBe(200);
+      expect(
+        (await browser.login(seeded.username(role, seeded.a))).status,
+      ).toBe(200);
       browsers.set(role, browser);
     }
     return browser;
@@ -62,7 +90,10 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
     drop = created.drop;
     t = await createTestApp(created.config);
     seeded = await seedTwoCreditUnions(t);
-    routes = t.app.get(RouteInventory).routes().filter((r) => !/^ib(\/|$)/.test(r.path));
+    routes = t.app
+      .get(RouteInventory)
+      .routes()
+      .filter((r) => !/^ib(\/|$)/.test(r.path));
   });
   afterAll(async () => {
     await t?.close();
@@ -70,11 +101,23 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
   });
 
   it('answers 404 on every id route for every kind of the other credit union’s ids, and changes nothing', async () => {
-    const idRoutes = routes.filter((r) => /:[A-Za-z]+/.test(r.path) && r.access?.kind !== 'public');
-    expect(idRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['PATCH staff/:id', 'POST staff/:id/reset-password']));
-    const staffOfB = () => t.dataSource.getRepository(StaffUser).find({ where: { creditUnionId: seeded.b.id }, order: { id: 'ASC' } });
+    const idRoutes = routes.filter(
+      (r) => /:[A-Za-z]+/.test(r.path) && r.access?.kind !== 'public',
+    );
+    expect(idRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([
+        'PATCH staff/:id',
+        'POST staff/:id/reset-password',
+      ]),
+    );
+    const staffOfB = () =>
+      t.dataSource
+        .getRepository(StaffUser)
+        .find({ where: { creditUnionId: seeded.b.id }, order: { id: 'ASC' } });
     const before = await staffOfB();
-    const theirs = [...(await idsOf(seeded.b, 2)).entries()].flatMap(([table, ids]) => ids.map((id) => ({ table, id })));
+    const theirs = [...(await idsOf(seeded.b, 2)).entries()].flatMap(
+      ([table, ids]) => ids.map((id) => ({ table, id })),
+    );
     const leaks: string[] = [];
     for (const route of idRoutes) {
       const role = STAFF_ROLES.find((r) => mayCall(r, route.access));
@@ -83,8 +126,15 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
       const key = `${route.method} ${route.path}`;
       for (const { table, id } of theirs) {
         const url = `/api/${route.path.replace(/:[A-Za-z]+/g, id)}`;
-        const res = await browser.send(route.method.toLowerCase() as Method, url, route.method === 'GET' ? undefined : BODIES[key] ?? {});
-        if (res.status !== 404 || res.body.message !== NOT_FOUND) leaks.push(`${role} ${key} with ${table} ${id}: ${res.status} ${res.body.message}`);
+        const res = await browser.send(
+          route.method.toLowerCase() as Method,
+          url,
+          route.method === 'GET' ? undefined : (BODIES[key] ?? {}),
+        );
+        if (res.status !== 404 || res.body.message !== NOT_FOUND)
+          leaks.push(
+            `${role} ${key} with ${table} ${id}: ${res.status} ${res.body.message}`,
+          );
       }
     }
     expect(leaks).toEqual([]);
@@ -92,7 +142,12 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
   });
 
   it('never shows the other credit union’s rows in any list, to any role', async () => {
-    const listRoutes = routes.filter((r) => r.method === 'GET' && !r.path.includes(':') && r.access?.kind !== 'public');
+    const listRoutes = routes.filter(
+      (r) =>
+        r.method === 'GET' &&
+        !r.path.includes(':') &&
+        r.access?.kind !== 'public',
+    );
     expect(listRoutes.map((r) => r.path)).toContain('staff');
     const foreign = [...(await idsOf(seeded.b, undefined)).values()].flat();
     const own = [...(await idsOf(seeded.a, undefined)).values()].flat();
@@ -103,8 +158,11 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
       for (const role of STAFF_ROLES.filter((r) => mayCall(r, route.access))) {
         const res = await (await as(role)).get(`/api/${route.path}`);
         const body = JSON.stringify(res.body);
-        if (res.status === 200 && own.some((id) => body.includes(id))) answered++;
-        for (const id of foreign) if (body.includes(id)) leaks.push(`${role} GET /api/${route.path} shows ${id}`);
+        if (res.status === 200 && own.some((id) => body.includes(id)))
+          answered++;
+        for (const id of foreign)
+          if (body.includes(id))
+            leaks.push(`${role} GET /api/${route.path} shows ${id}`);
       }
     }
     expect(leaks).toEqual([]);

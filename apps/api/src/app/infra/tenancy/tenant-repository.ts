@@ -1,5 +1,11 @@
 import {
-  DeepPartial, FindManyOptions, FindOneOptions, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder,
+  DeepPartial,
+  FindManyOptions,
+  FindOneOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { currentCreditUnionId, notFound } from './tenant';
@@ -34,7 +40,10 @@ export class TenantRepository<T extends TenantOwned> {
   }
 
   find(options: FindManyOptions<T> = {}): Promise<T[]> {
-    return this.repository.find({ ...options, where: this.scoped(options.where) });
+    return this.repository.find({
+      ...options,
+      where: this.scoped(options.where),
+    });
   }
 
   findBy(where: Where<T> = {}): Promise<T[]> {
@@ -42,7 +51,10 @@ export class TenantRepository<T extends TenantOwned> {
   }
 
   findOne(options: FindOneOptions<T>): Promise<T | null> {
-    return this.repository.findOne({ ...options, where: this.scoped(options.where) });
+    return this.repository.findOne({
+      ...options,
+      where: this.scoped(options.where),
+    });
   }
 
   findOneBy(where: Where<T>): Promise<T | null> {
@@ -50,14 +62,23 @@ export class TenantRepository<T extends TenantOwned> {
   }
 
   /** The row with `id` in this credit union, or 404 — the same answer for another tenant's id. */
-  async findOrNotFound(id: string, options: Omit<FindOneOptions<T>, 'where'> = {}): Promise<T> {
-    const row = await this.findOne({ ...options, where: { id } as FindOptionsWhere<T> });
+  async findOrNotFound(
+    id: string,
+    options: Omit<FindOneOptions<T>, 'where'> = {},
+  ): Promise<T> {
+    const row = await this.findOne({
+      ...options,
+      where: { id } as FindOptionsWhere<T>,
+    });
     if (!row) throw notFound();
     return row;
   }
 
   count(options: FindManyOptions<T> = {}): Promise<number> {
-    return this.repository.count({ ...options, where: this.scoped(options.where) });
+    return this.repository.count({
+      ...options,
+      where: this.scoped(options.where),
+    });
   }
 
   countBy(where: Where<T> = {}): Promise<number> {
@@ -76,17 +97,23 @@ export class TenantRepository<T extends TenantOwned> {
   createQueryBuilder(alias: string): SelectQueryBuilder<T> {
     const qb = this.repository
       .createQueryBuilder(alias)
-      .where(`${alias}.creditUnionId = :tenantCreditUnionId`, { tenantCreditUnionId: this.creditUnionId });
+      .where(`${alias}.creditUnionId = :tenantCreditUnionId`, {
+        tenantCreditUnionId: this.creditUnionId,
+      });
     qb.where = qb.andWhere.bind(qb);
     qb.orWhere = () => {
-      throw new TenantIsolationError('orWhere() on a tenant-scoped query would widen it past the tenant: use Brackets');
+      throw new TenantIsolationError(
+        'orWhere() on a tenant-scoped query would widen it past the tenant: use Brackets',
+      );
     };
     return qb;
   }
 
   /** Inserts rows into this credit union; a row naming another credit union is refused. */
   async insert(rows: DeepPartial<T> | DeepPartial<T>[]): Promise<void> {
-    const list = (Array.isArray(rows) ? rows : [rows]).map((row) => this.claim(row));
+    const list = (Array.isArray(rows) ? rows : [rows]).map((row) =>
+      this.claim(row),
+    );
     await this.repository.insert(list as QueryDeepPartialEntity<T>[]);
   }
 
@@ -94,9 +121,14 @@ export class TenantRepository<T extends TenantOwned> {
   async update(id: string, patch: QueryDeepPartialEntity<T>): Promise<boolean> {
     const moved = (patch as { creditUnionId?: unknown }).creditUnionId;
     if (moved !== undefined && moved !== this.creditUnionId) {
-      throw new TenantIsolationError('A row cannot be moved to another credit union');
+      throw new TenantIsolationError(
+        'A row cannot be moved to another credit union',
+      );
     }
-    const result = await this.repository.update(this.scoped({ id } as FindOptionsWhere<T>) as FindOptionsWhere<T>, patch);
+    const result = await this.repository.update(
+      this.scoped({ id } as FindOptionsWhere<T>) as FindOptionsWhere<T>,
+      patch,
+    );
     return (result.affected ?? 0) > 0;
   }
 
@@ -107,9 +139,16 @@ export class TenantRepository<T extends TenantOwned> {
   async save(entity: T): Promise<T> {
     const claimed = this.claim(entity) as T;
     if (claimed.id !== undefined) {
-      const elsewhere = await this.repository.existsBy({ id: claimed.id } as FindOptionsWhere<T>);
-      if (elsewhere && !(await this.existsBy({ id: claimed.id } as FindOptionsWhere<T>))) {
-        throw new TenantIsolationError(`Refused to save ${this.repository.metadata.name} ${claimed.id} of another credit union`);
+      const elsewhere = await this.repository.existsBy({
+        id: claimed.id,
+      } as FindOptionsWhere<T>);
+      if (
+        elsewhere &&
+        !(await this.existsBy({ id: claimed.id } as FindOptionsWhere<T>))
+      ) {
+        throw new TenantIsolationError(
+          `Refused to save ${this.repository.metadata.name} ${claimed.id} of another credit union`,
+        );
       }
     }
     return this.repository.save(claimed);
@@ -117,13 +156,16 @@ export class TenantRepository<T extends TenantOwned> {
 
   /** Deletes the row `id` of this credit union; false when there is none. */
   async delete(id: string): Promise<boolean> {
-    const result = await this.repository.delete(this.scoped({ id } as FindOptionsWhere<T>) as FindOptionsWhere<T>);
+    const result = await this.repository.delete(
+      this.scoped({ id } as FindOptionsWhere<T>) as FindOptionsWhere<T>,
+    );
     return (result.affected ?? 0) > 0;
   }
 
   private scoped(where: Where<T> | undefined): Where<T> {
     const creditUnionId = this.creditUnionId;
-    const scope = (w: FindOptionsWhere<T>) => ({ ...w, creditUnionId }) as FindOptionsWhere<T>;
+    const scope = (w: FindOptionsWhere<T>) =>
+      ({ ...w, creditUnionId }) as FindOptionsWhere<T>;
     if (where === undefined) return scope({});
     return Array.isArray(where) ? where.map(scope) : scope(where);
   }
@@ -132,7 +174,9 @@ export class TenantRepository<T extends TenantOwned> {
     const creditUnionId = this.creditUnionId;
     const own = (row as { creditUnionId?: unknown }).creditUnionId;
     if (own !== undefined && own !== creditUnionId) {
-      throw new TenantIsolationError(`Refused to write a ${this.repository.metadata.name} of another credit union`);
+      throw new TenantIsolationError(
+        `Refused to write a ${this.repository.metadata.name} of another credit union`,
+      );
     }
     return Object.assign(row, { creditUnionId });
   }

@@ -1,6 +1,9 @@
 import { NotFoundException } from '@nestjs/common';
 import { Brackets } from 'typeorm';
-import { SeededTenants, seedTwoCreditUnions } from '../../../testing/staff-browser';
+import {
+  SeededTenants,
+  seedTwoCreditUnions,
+} from '../../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
@@ -18,11 +21,20 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
   let staffOfB: StaffUser;
 
   const principalOf = (creditUnionId: string): StaffPrincipal => ({
-    staffId: 'test', username: 'test', displayName: 'test', role: 'admin', creditUnionId, sessionId: 'test', mustChangePassword: false,
+    staffId: 'test',
+    username: 'test',
+    displayName: 'test',
+    role: 'admin',
+    creditUnionId,
+    sessionId: 'test',
+    mustChangePassword: false,
   });
   /** Runs `fn` as a signed-in member of credit union A. */
   const asA = <T>(fn: () => Promise<T>): Promise<T> =>
-    requestContext.run({ requestId: 'test', ip: null, principal: principalOf(seeded.a.id) }, fn);
+    requestContext.run(
+      { requestId: 'test', ip: null, principal: principalOf(seeded.a.id) },
+      fn,
+    );
 
   beforeAll(async () => {
     const created = await db.create();
@@ -30,7 +42,9 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
     t = await createTestApp(created.config);
     seeded = await seedTwoCreditUnions(t);
     scope = t.app.get(TenantScope);
-    staffOfB = await t.dataSource.getRepository(StaffUser).findOneByOrFail({ username: 'admin-1002' });
+    staffOfB = await t.dataSource
+      .getRepository(StaffUser)
+      .findOneByOrFail({ username: 'admin-1002' });
   });
   afterAll(async () => {
     await t?.close();
@@ -49,51 +63,101 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
     await asA(async () => {
       const staff = scope.repository(StaffUser);
       const all = await staff.find();
-      expect(all.map((s) => s.username).sort()).toEqual(['admin-1001', 'branch_staff-1001', 'compliance-1001', 'manager-1001']);
+      expect(all.map((s) => s.username).sort()).toEqual([
+        'admin-1001',
+        'branch_staff-1001',
+        'compliance-1001',
+        'manager-1001',
+      ]);
       expect(await staff.findBy({ role: 'admin' })).toHaveLength(1);
       expect(await staff.count()).toBe(4);
       expect(await staff.countBy({ username: 'admin-1002' })).toBe(0);
       expect(await staff.findOneBy({ id: staffOfB.id })).toBeNull();
-      expect(await staff.findOne({ where: { username: 'admin-1002' } })).toBeNull();
+      expect(
+        await staff.findOne({ where: { username: 'admin-1002' } }),
+      ).toBeNull();
       expect(await staff.existsBy({ id: staffOfB.id })).toBe(false);
       // An explicit creditUnionId in the filter cannot point elsewhere.
-      expect(await staff.findBy({ creditUnionId: seeded.b.id })).toHaveLength(4);
-      expect((await staff.findBy({ creditUnionId: seeded.b.id })).every((s) => s.creditUnionId === seeded.a.id)).toBe(true);
-      expect(await staff.find({ where: [{ username: 'admin-1002' }, { username: 'manager-1002' }] })).toEqual([]);
+      expect(await staff.findBy({ creditUnionId: seeded.b.id })).toHaveLength(
+        4,
+      );
+      expect(
+        (await staff.findBy({ creditUnionId: seeded.b.id })).every(
+          (s) => s.creditUnionId === seeded.a.id,
+        ),
+      ).toBe(true);
+      expect(
+        await staff.find({
+          where: [{ username: 'admin-1002' }, { username: 'manager-1002' }],
+        }),
+      ).toEqual([]);
       expect(await scope.repository(Customer).count()).toBe(1);
     });
   });
 
   it('gives the principal’s own credit union row, never one left in the context for another', async () => {
-    await expect(scope.creditUnion()).rejects.toThrow(/No signed-in staff member/);
+    await expect(scope.creditUnion()).rejects.toThrow(
+      /No signed-in staff member/,
+    );
     await asA(async () => {
       expect((await scope.creditUnion()).code).toBe('1001');
       expect(requestContext.current()?.creditUnion?.id).toBe(seeded.a.id);
     });
-    const rowOfB = await t.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: seeded.b.id });
-    await requestContext.run({ requestId: 'test', ip: null, principal: principalOf(seeded.a.id), creditUnion: rowOfB }, async () => {
-      expect((await scope.creditUnion()).id).toBe(seeded.a.id);
-    });
+    const rowOfB = await t.dataSource
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ id: seeded.b.id });
+    await requestContext.run(
+      {
+        requestId: 'test',
+        ip: null,
+        principal: principalOf(seeded.a.id),
+        creditUnion: rowOfB,
+      },
+      async () => {
+        expect((await scope.creditUnion()).id).toBe(seeded.a.id);
+      },
+    );
   });
 
   it('answers another tenant’s id exactly like a missing one (404)', async () => {
     await asA(async () => {
       const staff = scope.repository(StaffUser);
-      await expect(staff.findOrNotFound(staffOfB.id)).rejects.toThrow(NotFoundException);
-      await expect(staff.findOrNotFound('00000000-0000-4000-8000-000000000000')).rejects.toThrow(NotFoundException);
-      const mine = await t.dataSource.getRepository(StaffUser).findOneByOrFail({ username: 'manager-1001' });
-      expect((await staff.findOrNotFound(mine.id)).username).toBe('manager-1001');
+      await expect(staff.findOrNotFound(staffOfB.id)).rejects.toThrow(
+        NotFoundException,
+      );
+      await expect(
+        staff.findOrNotFound('00000000-0000-4000-8000-000000000000'),
+      ).rejects.toThrow(NotFoundException);
+      const mine = await t.dataSource
+        .getRepository(StaffUser)
+        .findOneByOrFail({ username: 'manager-1001' });
+      expect((await staff.findOrNotFound(mine.id)).username).toBe(
+        'manager-1001',
+      );
     });
   });
 
   it('keeps the tenant condition in query builders: where() becomes AND, orWhere() is refused', async () => {
     await asA(async () => {
-      const qb = scope.repository(StaffUser).createQueryBuilder('s').where('s.role = :role', { role: 'admin' });
-      expect((await qb.getMany()).map((s) => s.username)).toEqual(['admin-1001']);
+      const qb = scope
+        .repository(StaffUser)
+        .createQueryBuilder('s')
+        .where('s.role = :role', { role: 'admin' });
+      expect((await qb.getMany()).map((s) => s.username)).toEqual([
+        'admin-1001',
+      ]);
       const widened = scope.repository(StaffUser).createQueryBuilder('s');
       expect(() => widened.orWhere('1 = 1')).toThrow(TenantIsolationError);
-      const grouped = await scope.repository(StaffUser).createQueryBuilder('s')
-        .andWhere(new Brackets((b) => b.where('s.role = :r1', { r1: 'admin' }).orWhere('s.role = :r2', { r2: 'manager' })))
+      const grouped = await scope
+        .repository(StaffUser)
+        .createQueryBuilder('s')
+        .andWhere(
+          new Brackets((b) =>
+            b
+              .where('s.role = :r1', { r1: 'admin' })
+              .orWhere('s.role = :r2', { r2: 'manager' }),
+          ),
+        )
         .getCount();
       expect(grouped).toBe(2);
     });
@@ -104,22 +168,61 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
       const staff = scope.repository(StaffUser);
       const now = t.clock.now();
       const row = {
-        id: '11111111-1111-4111-8111-111111111111', username: 'scoped-insert', displayName: 'x', role: 'branch_staff' as const,
-        passwordHash: 'x', mustChangePassword: true, disabledAt: null, failedLoginCount: 0, lockedUntil: null, createdAt: now, updatedAt: now,
+        id: '11111111-1111-4111-8111-111111111111',
+        username: 'scoped-insert',
+        displayName: 'x',
+        role: 'branch_staff' as const,
+        passwordHash: 'x',
+        mustChangePassword: true,
+        disabledAt: null,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        createdAt: now,
+        updatedAt: now,
       };
       await staff.insert(row);
-      expect((await staff.findOrNotFound(row.id)).creditUnionId).toBe(seeded.a.id);
-      await expect(staff.insert({ ...row, id: '22222222-2222-4222-8222-222222222222', username: 'x2', creditUnionId: seeded.b.id })).rejects.toThrow(TenantIsolationError);
+      expect((await staff.findOrNotFound(row.id)).creditUnionId).toBe(
+        seeded.a.id,
+      );
+      await expect(
+        staff.insert({
+          ...row,
+          id: '22222222-2222-4222-8222-222222222222',
+          username: 'x2',
+          creditUnionId: seeded.b.id,
+        }),
+      ).rejects.toThrow(TenantIsolationError);
 
-      expect(await staff.update(staffOfB.id, { displayName: 'hijacked' })).toBe(false);
-      await expect(staff.update(row.id, { creditUnionId: seeded.b.id })).rejects.toThrow(TenantIsolationError);
-      await expect(staff.save({ ...staffOfB, displayName: 'hijacked' })).rejects.toThrow(TenantIsolationError);
+      expect(await staff.update(staffOfB.id, { displayName: 'hijacked' })).toBe(
+        false,
+      );
+      await expect(
+        staff.update(row.id, { creditUnionId: seeded.b.id }),
+      ).rejects.toThrow(TenantIsolationError);
+      await expect(
+        staff.save({ ...staffOfB, displayName: 'hijacked' }),
+      ).rejects.toThrow(TenantIsolationError);
       // Even relabelled as ours, another tenant's row is not overwritten.
-      await expect(staff.save({ ...staffOfB, creditUnionId: seeded.a.id, displayName: 'hijacked' })).rejects.toThrow(TenantIsolationError);
+      await expect(
+        staff.save({
+          ...staffOfB,
+          creditUnionId: seeded.a.id,
+          displayName: 'hijacked',
+        }),
+      ).rejects.toThrow(TenantIsolationError);
       expect(await staff.delete(staffOfB.id)).toBe(false);
-      expect((await t.dataSource.getRepository(StaffUser).findOneByOrFail({ id: staffOfB.id })).displayName).toBe(staffOfB.displayName);
+      expect(
+        (
+          await t.dataSource
+            .getRepository(StaffUser)
+            .findOneByOrFail({ id: staffOfB.id })
+        ).displayName,
+      ).toBe(staffOfB.displayName);
 
-      const saved = await staff.save({ ...(await staff.findOrNotFound(row.id)), displayName: 'renamed' });
+      const saved = await staff.save({
+        ...(await staff.findOrNotFound(row.id)),
+        displayName: 'renamed',
+      });
       expect(saved.displayName).toBe('renamed');
       expect(await staff.delete(row.id)).toBe(true);
     });
@@ -127,12 +230,22 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
 
   it('throws on a null or undefined where value instead of returning the first row (invalidWhereValuesBehavior)', async () => {
     const raw = t.dataSource.getRepository(StaffUser);
-    await expect(raw.findOneBy({ id: undefined })).rejects.toThrow(/undefined/i);
-    await expect(raw.findOneBy({ id: null as unknown as string })).rejects.toThrow(/null/i);
+    await expect(raw.findOneBy({ id: undefined })).rejects.toThrow(
+      /undefined/i,
+    );
+    await expect(
+      raw.findOneBy({ id: null as unknown as string }),
+    ).rejects.toThrow(/null/i);
     await expect(raw.findBy({ username: undefined })).rejects.toThrow();
     await asA(async () => {
-      await expect(scope.repository(StaffUser).findOneBy({ id: undefined })).rejects.toThrow(/undefined/i);
-      await expect(scope.repository(StaffUser).findOrNotFound(undefined as unknown as string)).rejects.toThrow(/undefined/i);
+      await expect(
+        scope.repository(StaffUser).findOneBy({ id: undefined }),
+      ).rejects.toThrow(/undefined/i);
+      await expect(
+        scope
+          .repository(StaffUser)
+          .findOrNotFound(undefined as unknown as string),
+      ).rejects.toThrow(/undefined/i);
     });
   });
 });

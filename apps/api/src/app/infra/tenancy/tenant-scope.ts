@@ -15,7 +15,10 @@ import { TenantOwned, TenantRepository } from './tenant-repository';
 export class TenantScope {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  repository<T extends TenantOwned>(entity: EntityTarget<T>, manager: EntityManager = this.dataSource.manager): TenantRepository<T> {
+  repository<T extends TenantOwned>(
+    entity: EntityTarget<T>,
+    manager: EntityManager = this.dataSource.manager,
+  ): TenantRepository<T> {
     return new TenantRepository<T>(manager.getRepository(entity));
   }
 
@@ -32,7 +35,9 @@ export class TenantScope {
     const id = currentCreditUnionId();
     const context = requestContext.current();
     if (context?.creditUnion?.id === id) return context.creditUnion;
-    const row = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id });
+    const row = await this.dataSource
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ id });
     if (context) context.creditUnion = row;
     return row;
   }

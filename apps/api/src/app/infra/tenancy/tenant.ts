@@ -7,7 +7,10 @@ import { requestContext, StaffPrincipal } from './request-context';
  */
 export function currentPrincipal(): StaffPrincipal {
   const principal = requestContext.current()?.principal;
-  if (!principal) throw new Error('No signed-in staff member in this request: tenant data cannot be read');
+  if (!principal)
+    throw new Error(
+      'No signed-in staff member in this request: tenant data cannot be read',
+    );
   return principal;
 }
 

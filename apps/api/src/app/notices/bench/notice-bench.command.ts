@@ -18,18 +18,33 @@ const seconds = (started: number) => (performance.now() - started) / 1000;
 const n = (x: number) => x.toLocaleString('en-US');
 
 /** Plans every credit union's run for today; returns totals and seconds. */
-async function planAll(ctx: INestApplicationContext, creditUnions: CreditUnion[]): Promise<{ candidates: number; planned: number; seconds: number }> {
+async function planAll(
+  ctx: INestApplicationContext,
+  creditUnions: CreditUnion[],
+): Promise<{ candidates: number; planned: number; seconds: number }> {
   const ds = ctx.get(DataSource);
   const clock = ctx.get(Clock);
   const totals = { candidates: 0, planned: 0, seconds: 0 };
   const started = performance.now();
   for (const cu of creditUnions) {
     const run: NoticeRun = {
-      id: randomUUID(), creditUnionId: cu.id, trigger: 'manual', scheduleKey: null, businessDate: clock.today(), phase: 'planning',
-      requestedBy: 'bench', candidates: 0, planned: 0, error: null, startedAt: clock.now(), finishedAt: null,
+      id: randomUUID(),
+      creditUnionId: cu.id,
+      trigger: 'manual',
+      scheduleKey: null,
+      businessDate: clock.today(),
+      phase: 'planning',
+      requestedBy: 'bench',
+      candidates: 0,
+      planned: 0,
+      error: null,
+      startedAt: clock.now(),
+      finishedAt: null,
     };
     await ds.getRepository(NoticeRun).insert(run);
-    const result = await ctx.get(NoticePlanner).plan(cu, run.id, run.businessDate);
+    const result = await ctx
+      .get(NoticePlanner)
+      .plan(cu, run.id, run.businessDate);
     totals.candidates += result.candidates;
     totals.planned += result.planned;
   }
@@ -51,29 +66,50 @@ export const benchNoticesCommand: Command = async (ctx, options) => {
   const certificates = intOption(options, 'certificates', 1_000_000, 1);
   const mails = intOption(options, 'mails', 5_000, 1);
   if ((await ds.getRepository(NoticeOutbox).count({ take: 1 })) > 0) {
-    if (!options.has('reset')) throw new Error('通知が既にあります。ベンチマーク用のデータベースなら --reset で通知と実行履歴を消してから測定します');
+    if (!options.has('reset'))
+      throw new Error(
+        '通知が既にあります。ベンチマーク用のデータベースなら --reset で通知と実行履歴を消してから測定します',
+      );
     await ds.createQueryBuilder().delete().from(NoticeOutbox).execute();
     await ds.createQueryBuilder().delete().from(NoticeRun).execute();
   }
   if ((await ds.getRepository(Certificate).count({ take: 1 })) === 0) {
     console.log(`電子証明書 ${n(certificates)} 件を投入します（信用金庫 4）…`);
     const seeded = await ctx.get(SeedService).seed(
-      { seed: 20261201, creditUnions: 4, customersPerCreditUnion: 1, certificatesPerCreditUnion: Math.ceil(certificates / 4), firstCode: 1001, today: clock.today(), now: clock.now() },
+      {
+        seed: 20261201,
+        creditUnions: 4,
+        customersPerCreditUnion: 1,
+        certificatesPerCreditUnion: Math.ceil(certificates / 4),
+        firstCode: 1001,
+        today: clock.today(),
+        now: clock.now(),
+      },
       null,
     );
-    console.log(`投入完了: ${n(seeded.certificates)} 件 — ${seeded.seconds.toFixed(1)} 秒`);
+    console.log(
+      `投入完了: ${n(seeded.certificates)} 件 — ${seeded.seconds.toFixed(1)} 秒`,
+    );
   }
   const total = await ds.getRepository(Certificate).count();
-  const creditUnions = await ds.getRepository(CreditUnion).find({ order: { code: 'ASC' } });
+  const creditUnions = await ds
+    .getRepository(CreditUnion)
+    .find({ order: { code: 'ASC' } });
   const db = ds.options.type === 'postgres' ? 'PostgreSQL' : 'SQLite';
 
   const first = await planAll(ctx, creditUnions);
-  console.log(`計画（初回）: 電子証明書 ${n(total)} 件 / ${db} / 業務日 ${clock.today()} → 候補 ${n(first.candidates)} 件、通知 ${n(first.planned)} 件 — ${first.seconds.toFixed(2)} 秒`);
+  console.log(
+    `計画（初回）: 電子証明書 ${n(total)} 件 / ${db} / 業務日 ${clock.today()} → 候補 ${n(first.candidates)} 件、通知 ${n(first.planned)} 件 — ${first.seconds.toFixed(2)} 秒`,
+  );
   const steady = await planAll(ctx, creditUnions);
-  console.log(`計画（2回目・新規なし）: 候補 ${n(steady.candidates)} 件、通知 ${n(steady.planned)} 件 — ${steady.seconds.toFixed(2)} 秒`);
+  console.log(
+    `計画（2回目・新規なし）: 候補 ${n(steady.candidates)} 件、通知 ${n(steady.planned)} 件 — ${steady.seconds.toFixed(2)} 秒`,
+  );
 
   const endpoint = ctx.get(SmtpEndpoint);
-  const target = endpoint.usesLocalServer ? `プロセス内SMTPサーバー ${await endpoint.url()}` : 'SMTP_URL のサーバー';
+  const target = endpoint.usesLocalServer
+    ? `プロセス内SMTPサーバー ${await endpoint.url()}`
+    : 'SMTP_URL のサーバー';
   const sender = ctx.get(NoticeSender);
   const store = ctx.get(OutboxStore);
   let sent = 0;
@@ -84,6 +120,8 @@ export const benchNoticesCommand: Command = async (ctx, options) => {
     sent += (await sender.sendClaimed(rows)).filter((s) => s === 'sent').length;
   }
   const elapsed = seconds(started);
-  console.log(`送信: ${n(sent)} 通 → ${target} — ${elapsed.toFixed(2)} 秒（${Math.round(sent / Math.max(elapsed, 0.001))} 通/秒、1送信者・同時1通）`);
+  console.log(
+    `送信: ${n(sent)} 通 → ${target} — ${elapsed.toFixed(2)} 秒（${Math.round(sent / Math.max(elapsed, 0.001))} 通/秒、1送信者・同時1通）`,
+  );
   return 0;
 };

@@ -1,6 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { NoticeDeliveryDetail, NoticeDeliveryPage } from '@certdesk/contracts';
+import type {
+  NoticeDeliveryDetail,
+  NoticeDeliveryPage,
+} from '@certdesk/contracts';
 import { RequirePermission } from '../../auth/permissions.decorator';
 import { NoticeLogQueryDto } from './notice-log.dto';
 import { NoticeLogService } from './notice-log.service';
@@ -13,14 +16,20 @@ export class NoticeLogController {
 
   @Get()
   @RequirePermission('certificates.read')
-  @ApiOkResponse({ description: 'Notices newest first, filtered by status, milestone, kind and business date; keyset cursor.' })
+  @ApiOkResponse({
+    description:
+      'Notices newest first, filtered by status, milestone, kind and business date; keyset cursor.',
+  })
   list(@Query() query: NoticeLogQueryDto): Promise<NoticeDeliveryPage> {
     return this.log.list(query);
   }
 
   @Get(':id')
   @RequirePermission('certificates.read')
-  @ApiOkResponse({ description: 'One notice with the exact text sent, template version, Message-ID and server answer.' })
+  @ApiOkResponse({
+    description:
+      'One notice with the exact text sent, template version, Message-ID and server answer.',
+  })
   detail(@Param('id') id: string): Promise<NoticeDeliveryDetail> {
     return this.log.detail(id);
   }
@@ -28,7 +37,10 @@ export class NoticeLogController {
   @Post(':id/resend')
   @HttpCode(200)
   @RequirePermission('notices.run')
-  @ApiOkResponse({ description: 'A failed notice queued again (audited) and sent in the background.' })
+  @ApiOkResponse({
+    description:
+      'A failed notice queued again (audited) and sent in the background.',
+  })
   resend(@Param('id') id: string): Promise<NoticeDeliveryDetail> {
     return this.log.resend(id);
   }

@@ -1,7 +1,15 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { NoticeDeliveryDetail, NoticeDeliveryItem, NoticeDeliveryPage } from '@certdesk/contracts';
+import type {
+  NoticeDeliveryDetail,
+  NoticeDeliveryItem,
+  NoticeDeliveryPage,
+} from '@certdesk/contracts';
 import { describeMilestone } from '@certdesk/domain';
 import { NOTICE_KIND_INFO } from '@certdesk/notice-templates';
 import { AuditService } from '../../audit/audit.service';
@@ -17,7 +25,12 @@ import { NoticeLogQueryDto } from './notice-log.dto';
 const DEFAULT_LIMIT = 50;
 
 export const STATUS_LABELS: Record<OutboxStatus, string> = {
-  pending: '送信待ち', sending: '送信中', sent: '送信済み', failed: '送信失敗', skipped: '送信対象外', cancelled: '取消（送信不要）',
+  pending: '送信待ち',
+  sending: '送信中',
+  sent: '送信済み',
+  failed: '送信失敗',
+  skipped: '送信対象外',
+  cancelled: '取消（送信不要）',
 };
 
 /** 通知の送信履歴 of the signed-in staff member's credit union, and a manager's resend of a failed notice. */
@@ -33,48 +46,90 @@ export class NoticeLogService {
 
   async list(query: NoticeLogQueryDto): Promise<NoticeDeliveryPage> {
     if (query.from && query.to && query.from > query.to) {
-      throw new BadRequestException({ message: '期間の開始日は終了日以前の日付を指定してください', details: [{ field: 'from', reason: '終了日より後です' }] });
+      throw new BadRequestException({
+        message: '期間の開始日は終了日以前の日付を指定してください',
+        details: [{ field: 'from', reason: '終了日より後です' }],
+      });
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
     const qb = this.tenant.repository(NoticeOutbox).createQueryBuilder('o');
-    if (query.status) qb.andWhere('o.status = :status', { status: query.status });
-    if (query.milestone !== undefined) qb.andWhere('o.milestone = :milestone', { milestone: query.milestone });
+    if (query.status)
+      qb.andWhere('o.status = :status', { status: query.status });
+    if (query.milestone !== undefined)
+      qb.andWhere('o.milestone = :milestone', { milestone: query.milestone });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
-    if (query.from) qb.andWhere('o.businessDate >= :from', { from: query.from });
+    if (query.from)
+      qb.andWhere('o.businessDate >= :from', { from: query.from });
     if (query.to) qb.andWhere('o.businessDate <= :to', { to: query.to });
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
       const at = new Date(cursor.k);
-      qb.andWhere('(o.createdAt < :at OR (o.createdAt = :at AND o.id < :afterId))', { at, afterId: cursor.id });
+      qb.andWhere(
+        '(o.createdAt < :at OR (o.createdAt = :at AND o.id < :afterId))',
+        { at, afterId: cursor.id },
+      );
     }
-    const rows = await qb.orderBy('o.createdAt', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('o.createdAt', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     const page = rows.slice(0, limit);
     const items = await this.toItems(page);
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > limit ? encodeCursor({ k: last.createdAt.toISOString(), id: last.id }) : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor({ k: last.createdAt.toISOString(), id: last.id })
+          : null,
+    };
   }
 
   async detail(id: string): Promise<NoticeDeliveryDetail> {
     const row = await this.tenant.repository(NoticeOutbox).findOrNotFound(id);
     const [item] = await this.toItems([row]);
-    return { ...item, body: row.body, smtpResponse: row.smtpResponse, lastError: row.lastError };
+    return {
+      ...item,
+      body: row.body,
+      smtpResponse: row.smtpResponse,
+      lastError: row.lastError,
+    };
   }
 
   /** A failed notice goes back to the queue (audited) and is sent in the background. */
   async resend(id: string): Promise<NoticeDeliveryDetail> {
     const row = await this.tenant.repository(NoticeOutbox).findOrNotFound(id);
     if (row.status !== 'failed') {
-      throw new ConflictException(`送信に失敗した通知のみ再送できます（この通知は「${STATUS_LABELS[row.status]}」です）`);
+      throw new ConflictException(
+        `送信に失敗した通知のみ再送できます（この通知は「${STATUS_LABELS[row.status]}」です）`,
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const done = await manager.getRepository(NoticeOutbox).update(
         { id: row.id, creditUnionId: row.creditUnionId, status: 'failed' },
-        { status: 'pending', nextAttemptAt: this.clock.now(), statusReason: null, updatedAt: this.clock.now() },
+        {
+          status: 'pending',
+          nextAttemptAt: this.clock.now(),
+          statusReason: null,
+          updatedAt: this.clock.now(),
+        },
       );
-      if (!done.affected) throw new ConflictException('他の操作と競合しました。画面を更新してやり直してください');
+      if (!done.affected)
+        throw new ConflictException(
+          '他の操作と競合しました。画面を更新してやり直してください',
+        );
       await this.audit.recordIn(manager, {
-        action: 'notice.resend', outcome: 'success', targetType: 'notice', targetId: row.id,
-        details: { kind: row.kind, milestone: row.milestone, ibUserId: row.ibUserId, previousReason: row.statusReason },
+        action: 'notice.resend',
+        outcome: 'success',
+        targetType: 'notice',
+        targetId: row.id,
+        details: {
+          kind: row.kind,
+          milestone: row.milestone,
+          ibUserId: row.ibUserId,
+          previousReason: row.statusReason,
+        },
       });
     });
     this.sender.kick(row.creditUnionId);
@@ -84,8 +139,12 @@ export class NoticeLogService {
   private async toItems(rows: NoticeOutbox[]): Promise<NoticeDeliveryItem[]> {
     if (rows.length === 0) return [];
     const [ibUsers, customers] = await Promise.all([
-      this.tenant.repository(IbUser).findBy({ id: In([...new Set(rows.map((r) => r.ibUserId))]) }),
-      this.tenant.repository(Customer).findBy({ id: In([...new Set(rows.map((r) => r.customerId))]) }),
+      this.tenant
+        .repository(IbUser)
+        .findBy({ id: In([...new Set(rows.map((r) => r.ibUserId))]) }),
+      this.tenant
+        .repository(Customer)
+        .findBy({ id: In([...new Set(rows.map((r) => r.customerId))]) }),
     ]);
     const user = new Map(ibUsers.map((u) => [u.id, u]));
     const customer = new Map(customers.map((c) => [c.id, c]));
@@ -93,16 +152,36 @@ export class NoticeLogService {
       const u = user.get(r.ibUserId) as IbUser;
       const c = customer.get(r.customerId) as Customer;
       return {
-        id: r.id, kind: r.kind, kindLabel: NOTICE_KIND_INFO[r.kind].label, milestone: r.milestone,
-        milestoneLabel: r.milestone === null ? null : describeMilestone(r.milestone),
-        status: r.status, statusLabel: r.status === 'pending' && r.attempts > 0 ? '再送待ち' : STATUS_LABELS[r.status],
-        reason: r.statusReason, recipient: r.recipient,
-        customer: { id: c.id, contractNumber: c.contractNumber, companyName: c.companyName },
+        id: r.id,
+        kind: r.kind,
+        kindLabel: NOTICE_KIND_INFO[r.kind].label,
+        milestone: r.milestone,
+        milestoneLabel:
+          r.milestone === null ? null : describeMilestone(r.milestone),
+        status: r.status,
+        statusLabel:
+          r.status === 'pending' && r.attempts > 0
+            ? '再送待ち'
+            : STATUS_LABELS[r.status],
+        reason: r.statusReason,
+        recipient: r.recipient,
+        customer: {
+          id: c.id,
+          contractNumber: c.contractNumber,
+          companyName: c.companyName,
+        },
         ibUser: { id: u.id, name: u.name, ibRole: u.ibRole },
-        expiryDate: r.expiryDate, businessDate: r.businessDate, attempts: r.attempts,
-        nextAttemptAt: r.status === 'pending' ? r.nextAttemptAt.toISOString() : null,
-        sentAt: r.sentAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
-        templateVersion: r.templateVersion, subject: r.subject, messageId: r.messageId, resendable: r.status === 'failed',
+        expiryDate: r.expiryDate,
+        businessDate: r.businessDate,
+        attempts: r.attempts,
+        nextAttemptAt:
+          r.status === 'pending' ? r.nextAttemptAt.toISOString() : null,
+        sentAt: r.sentAt?.toISOString() ?? null,
+        createdAt: r.createdAt.toISOString(),
+        templateVersion: r.templateVersion,
+        subject: r.subject,
+        messageId: r.messageId,
+        resendable: r.status === 'failed',
       };
     });
   }

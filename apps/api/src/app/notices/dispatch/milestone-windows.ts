@@ -13,13 +13,22 @@ export interface MilestoneWindow {
  * Planning reads only IB users whose expiry date falls in one of these ranges (indexed), and
  * still asks `dueNotice` for each of them.
  */
-export function milestoneWindows(milestones: readonly number[], policy: LifecyclePolicy): MilestoneWindow[] {
+export function milestoneWindows(
+  milestones: readonly number[],
+  policy: LifecyclePolicy,
+): MilestoneWindow[] {
   const sorted = [...milestones].sort((a, b) => b - a);
   return sorted
     .map((milestone, i) => {
-      const lower = i + 1 < sorted.length ? sorted[i + 1] + 1 : Number.NEGATIVE_INFINITY;
-      const phaseStart = milestone >= 0 ? 0 : -policy.selfServiceDaysAfterExpiry;
-      return { milestone, fromDays: Math.max(lower, phaseStart), toDays: milestone };
+      const lower =
+        i + 1 < sorted.length ? sorted[i + 1] + 1 : Number.NEGATIVE_INFINITY;
+      const phaseStart =
+        milestone >= 0 ? 0 : -policy.selfServiceDaysAfterExpiry;
+      return {
+        milestone,
+        fromDays: Math.max(lower, phaseStart),
+        toDays: milestone,
+      };
     })
     .filter((w) => w.fromDays <= w.toDays);
 }

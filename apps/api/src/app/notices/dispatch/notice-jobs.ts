@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnModuleDestroy,
+  OnModuleInit,
+} from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
@@ -29,7 +34,10 @@ export class NoticeJobs implements OnModuleInit, OnModuleDestroy {
     const job: Promise<void> = this.detached(() =>
       fn().then(
         () => undefined,
-        (error: unknown) => this.logger.error(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+        (error: unknown) =>
+          this.logger.error(
+            `${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ),
       ),
     );
     this.running.add(job);

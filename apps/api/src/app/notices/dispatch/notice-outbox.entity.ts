@@ -7,7 +7,8 @@ import { InstantColumn } from '../../infra/database/instant-column';
  * expired lease is claimed again); `sent`, `failed`, `skipped` (nothing to send to) and `cancelled`
  * (moot: renewed, revoked, superseded, or a newer milestone is due) are final.
  */
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+export type OutboxStatus =
+  'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
 
 /**
  * One notice to one IB user: the outbox row is written once per `dedupeKey` (certificate and
@@ -23,10 +24,12 @@ export class NoticeOutbox {
   @Column({ type: 'varchar', length: 120 }) dedupeKey!: string;
   @Column({ type: 'varchar', length: 32 }) kind!: NoticeKind;
   @Column({ type: 'integer', nullable: true }) milestone!: number | null;
-  @Column({ type: 'varchar', length: 36, nullable: true }) certificateId!: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) certificateId!:
+    string | null;
   @Column({ type: 'varchar', length: 36 }) ibUserId!: string;
   @Column({ type: 'varchar', length: 36 }) customerId!: string;
-  @Column({ type: 'varchar', length: 36, nullable: true }) runId!: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) runId!:
+    string | null;
   /** JST date the notice was queued for. */
   @Column({ type: 'date' }) businessDate!: string;
   @Column({ type: 'date', nullable: true }) expiryDate!: string | null;
@@ -34,18 +37,25 @@ export class NoticeOutbox {
   @Column({ type: 'date', nullable: true }) acquisitionDeadline!: string | null;
   @Column({ type: 'varchar', length: 16 }) status!: OutboxStatus;
   /** Why skipped, cancelled or failed (Japanese, shown in the delivery log). */
-  @Column({ type: 'varchar', length: 200, nullable: true }) statusReason!: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) statusReason!:
+    string | null;
   @Column({ type: 'integer', default: 0 }) attempts!: number;
   @InstantColumn() nextAttemptAt!: Date;
   @InstantColumn({ nullable: true }) leaseUntil!: Date | null;
-  @Column({ type: 'varchar', length: 36, nullable: true }) claimToken!: string | null;
-  @Column({ type: 'varchar', length: 254, nullable: true }) recipient!: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) claimToken!:
+    string | null;
+  @Column({ type: 'varchar', length: 254, nullable: true }) recipient!:
+    string | null;
   @Column({ type: 'integer', nullable: true }) templateVersion!: number | null;
-  @Column({ type: 'varchar', length: 200, nullable: true }) subject!: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) subject!:
+    string | null;
   @Column({ type: 'text', nullable: true }) body!: string | null;
-  @Column({ type: 'varchar', length: 200, nullable: true }) messageId!: string | null;
-  @Column({ type: 'varchar', length: 500, nullable: true }) smtpResponse!: string | null;
-  @Column({ type: 'varchar', length: 500, nullable: true }) lastError!: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) messageId!:
+    string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) smtpResponse!:
+    string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) lastError!:
+    string | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
   @InstantColumn({ nullable: true }) sentAt!: Date | null;

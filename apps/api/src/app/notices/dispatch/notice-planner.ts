@@ -21,7 +21,10 @@ export interface PlanResult {
   planned: number;
 }
 
-type Candidate = Pick<IbUser, 'id' | 'customerId' | 'currentCertificateId' | 'currentExpiryDate'>;
+type Candidate = Pick<
+  IbUser,
+  'id' | 'customerId' | 'currentCertificateId' | 'currentExpiryDate'
+>;
 
 /** The dedupe key of a milestone notice: one per (certificate, milestone), ever. */
 export function milestoneKey(certificateId: string, milestone: number): string {
@@ -45,55 +48,108 @@ export class NoticePlanner {
     private readonly clock: Clock,
   ) {}
 
-  async plan(cu: CreditUnion, runId: string, today: string): Promise<PlanResult> {
+  async plan(
+    cu: CreditUnion,
+    runId: string,
+    today: string,
+  ): Promise<PlanResult> {
     const settings = await this.schedules.settingsFor(cu);
     let candidates = 0;
-    for (const window of milestoneWindows(settings.milestones, settings.policy)) {
+    for (const window of milestoneWindows(
+      settings.milestones,
+      settings.policy,
+    )) {
       let after: Candidate | null = null;
       for (;;) {
         const page = await this.page(cu.id, today, window, after);
         if (page.length === 0) break;
         candidates += page.length;
-        const queued = await this.queuedMilestones(page.map((u) => u.currentCertificateId as string));
+        const queued = await this.queuedMilestones(
+          page.map((u) => u.currentCertificateId as string),
+        );
         const rows = page.flatMap((u) => {
           const certificateId = u.currentCertificateId as string;
           const due = dueNotice(
-            { expiryDate: u.currentExpiryDate as string, sentMilestones: queued.get(certificateId) ?? [] },
-            today, settings.milestones, settings.policy,
+            {
+              expiryDate: u.currentExpiryDate as string,
+              sentMilestones: queued.get(certificateId) ?? [],
+            },
+            today,
+            settings.milestones,
+            settings.policy,
           );
-          return due === null ? [] : [this.row(cu.id, runId, today, u, due, noticeKindForMilestone(due, settings.milestones))];
+          return due === null
+            ? []
+            : [
+                this.row(
+                  cu.id,
+                  runId,
+                  today,
+                  u,
+                  due,
+                  noticeKindForMilestone(due, settings.milestones),
+                ),
+              ];
         });
         await this.insert(rows);
         after = page[page.length - 1];
         if (page.length < PAGE) break;
       }
     }
-    const planned = await this.dataSource.getRepository(NoticeOutbox).countBy({ runId });
+    const planned = await this.dataSource
+      .getRepository(NoticeOutbox)
+      .countBy({ runId });
     return { candidates, planned };
   }
 
-  private page(creditUnionId: string, today: string, window: MilestoneWindow, after: Candidate | null): Promise<Candidate[]> {
+  private page(
+    creditUnionId: string,
+    today: string,
+    window: MilestoneWindow,
+    after: Candidate | null,
+  ): Promise<Candidate[]> {
     const qb = this.dataSource
       .getRepository(IbUser)
       .createQueryBuilder('u')
-      .select(['u.id', 'u.customerId', 'u.currentCertificateId', 'u.currentExpiryDate'])
+      .select([
+        'u.id',
+        'u.customerId',
+        'u.currentCertificateId',
+        'u.currentExpiryDate',
+      ])
       .where('u.creditUnionId = :creditUnionId', { creditUnionId })
-      .andWhere('u.currentExpiryDate BETWEEN :from AND :to', { from: addDays(today, window.fromDays), to: addDays(today, window.toDays) })
-      .andWhere('u.currentCertificateId IS NOT NULL AND u.currentRevoked = :revoked AND u.reissueState IS NULL', { revoked: false })
+      .andWhere('u.currentExpiryDate BETWEEN :from AND :to', {
+        from: addDays(today, window.fromDays),
+        to: addDays(today, window.toDays),
+      })
+      .andWhere(
+        'u.currentCertificateId IS NOT NULL AND u.currentRevoked = :revoked AND u.reissueState IS NULL',
+        { revoked: false },
+      )
       .andWhere(
         'NOT EXISTS (SELECT 1 FROM notice_outbox o WHERE o.certificate_id = u.current_certificate_id AND o.milestone = :milestone)',
         { milestone: window.milestone },
       );
     if (after) {
-      qb.andWhere('(u.currentExpiryDate > :afterExpiry OR (u.currentExpiryDate = :afterExpiry AND u.id > :afterId))', {
-        afterExpiry: after.currentExpiryDate, afterId: after.id,
-      });
+      qb.andWhere(
+        '(u.currentExpiryDate > :afterExpiry OR (u.currentExpiryDate = :afterExpiry AND u.id > :afterId))',
+        {
+          afterExpiry: after.currentExpiryDate,
+          afterId: after.id,
+        },
+      );
     }
-    return qb.orderBy('u.currentExpiryDate', 'ASC').addOrderBy('u.id', 'ASC').limit(PAGE).getMany();
+    return qb
+      .orderBy('u.currentExpiryDate', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(PAGE)
+      .getMany();
   }
 
   /** Milestones already queued (in any status) per certificate. */
-  private async queuedMilestones(certificateIds: string[]): Promise<Map<string, number[]>> {
+  private async queuedMilestones(
+    certificateIds: string[],
+  ): Promise<Map<string, number[]>> {
     const rows = await this.dataSource.getRepository(NoticeOutbox).find({
       select: { certificateId: true, milestone: true },
       where: { certificateId: In(certificateIds) },
@@ -101,19 +157,52 @@ export class NoticePlanner {
     const map = new Map<string, number[]>();
     for (const r of rows) {
       if (r.certificateId === null || r.milestone === null) continue;
-      map.set(r.certificateId, [...(map.get(r.certificateId) ?? []), r.milestone]);
+      map.set(r.certificateId, [
+        ...(map.get(r.certificateId) ?? []),
+        r.milestone,
+      ]);
     }
     return map;
   }
 
-  private row(creditUnionId: string, runId: string, today: string, u: Candidate, milestone: number, kind: NoticeOutbox['kind']): NoticeOutbox {
+  private row(
+    creditUnionId: string,
+    runId: string,
+    today: string,
+    u: Candidate,
+    milestone: number,
+    kind: NoticeOutbox['kind'],
+  ): NoticeOutbox {
     const now = this.clock.now();
     return {
-      id: randomUUID(), creditUnionId, dedupeKey: milestoneKey(u.currentCertificateId as string, milestone), kind, milestone,
-      certificateId: u.currentCertificateId, ibUserId: u.id, customerId: u.customerId, runId, businessDate: today,
-      expiryDate: u.currentExpiryDate, acquisitionDeadline: null, status: 'pending', statusReason: null, attempts: 0,
-      nextAttemptAt: now, leaseUntil: null, claimToken: null, recipient: null, templateVersion: null, subject: null, body: null,
-      messageId: null, smtpResponse: null, lastError: null, createdAt: now, updatedAt: now, sentAt: null,
+      id: randomUUID(),
+      creditUnionId,
+      dedupeKey: milestoneKey(u.currentCertificateId as string, milestone),
+      kind,
+      milestone,
+      certificateId: u.currentCertificateId,
+      ibUserId: u.id,
+      customerId: u.customerId,
+      runId,
+      businessDate: today,
+      expiryDate: u.currentExpiryDate,
+      acquisitionDeadline: null,
+      status: 'pending',
+      statusReason: null,
+      attempts: 0,
+      nextAttemptAt: now,
+      leaseUntil: null,
+      claimToken: null,
+      recipient: null,
+      templateVersion: null,
+      subject: null,
+      body: null,
+      messageId: null,
+      smtpResponse: null,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+      sentAt: null,
     };
   }
 
@@ -121,7 +210,13 @@ export class NoticePlanner {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       await this.gate.run(() =>
-        this.dataSource.createQueryBuilder().insert().into(NoticeOutbox).values(chunk).orIgnore().execute(),
+        this.dataSource
+          .createQueryBuilder()
+          .insert()
+          .into(NoticeOutbox)
+          .values(chunk)
+          .orIgnore()
+          .execute(),
       );
     }
   }

@@ -11,13 +11,16 @@ export class NoticeRun {
   @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
   @Column({ type: 'varchar', length: 16 }) trigger!: RunTrigger;
   /** `<businessDate>` for the daily run (unique per credit union: one daily run across processes); null for manual runs. */
-  @Column({ type: 'varchar', length: 10, nullable: true }) scheduleKey!: string | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) scheduleKey!:
+    string | null;
   @Column({ type: 'date' }) businessDate!: string;
   @Column({ type: 'varchar', length: 16 }) phase!: RunPhase;
-  @Column({ type: 'varchar', length: 100, nullable: true }) requestedBy!: string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) requestedBy!:
+    string | null;
   @Column({ type: 'integer', default: 0 }) candidates!: number;
   @Column({ type: 'integer', default: 0 }) planned!: number;
-  @Column({ type: 'varchar', length: 500, nullable: true }) error!: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) error!:
+    string | null;
   @InstantColumn() startedAt!: Date;
   @InstantColumn({ nullable: true }) finishedAt!: Date | null;
 }

@@ -1,6 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { NoticeRunList, NoticeRunStarted, NoticeRunView } from '@certdesk/contracts';
+import type {
+  NoticeRunList,
+  NoticeRunStarted,
+  NoticeRunView,
+} from '@certdesk/contracts';
 import { RequirePermission } from '../../auth/permissions.decorator';
 import { NoticeRunsService } from './notice-runs.service';
 
@@ -13,19 +17,26 @@ export class NoticeRunsController {
 
   @Post()
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'The run started in the background; poll GET /api/notice-runs/:id.' })
+  @ApiAcceptedResponse({
+    description:
+      'The run started in the background; poll GET /api/notice-runs/:id.',
+  })
   start(): Promise<NoticeRunStarted> {
     return this.runs.startManual();
   }
 
   @Get()
-  @ApiOkResponse({ description: 'The 20 latest runs of the credit union, newest first.' })
+  @ApiOkResponse({
+    description: 'The 20 latest runs of the credit union, newest first.',
+  })
   list(): Promise<NoticeRunList> {
     return this.runs.list();
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'Phase, planned notices and their statuses now, progress 0…1.' })
+  @ApiOkResponse({
+    description: 'Phase, planned notices and their statuses now, progress 0…1.',
+  })
   get(@Param('id') id: string): Promise<NoticeRunView> {
     return this.runs.view(id);
   }

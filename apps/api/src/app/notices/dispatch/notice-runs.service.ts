@@ -2,7 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { NoticeRunList, NoticeRunStarted, NoticeRunView } from '@certdesk/contracts';
+import type {
+  NoticeRunList,
+  NoticeRunStarted,
+  NoticeRunView,
+} from '@certdesk/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Clock } from '../../infra/clock/clock';
@@ -42,35 +46,56 @@ export class NoticeRunsService {
 
   /** 今すぐ実行 (manager): starts a run of the signed-in staff member's credit union. */
   async startManual(): Promise<NoticeRunStarted> {
-    const cu = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: this.tenant.creditUnionId });
+    const cu = await this.dataSource
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ id: this.tenant.creditUnionId });
     const run = this.newRun(cu.id, 'manual', currentPrincipal().username);
     await this.dataSource.transaction(async (manager) => {
       await this.tenant.repository(NoticeRun, manager).insert(run);
-      await this.audit.recordIn(manager, { action: 'notice_run.start', outcome: 'success', targetType: 'notice_run', targetId: run.id, details: { trigger: 'manual', businessDate: run.businessDate } });
+      await this.audit.recordIn(manager, {
+        action: 'notice_run.start',
+        outcome: 'success',
+        targetType: 'notice_run',
+        targetId: run.id,
+        details: { trigger: 'manual', businessDate: run.businessDate },
+      });
     });
     this.jobs.start(`notice run ${run.id}`, () => this.execute(run, cu));
     return { id: run.id };
   }
 
   async view(id: string): Promise<NoticeRunView> {
-    return this.toView(await this.tenant.repository(NoticeRun).findOrNotFound(id));
+    return this.toView(
+      await this.tenant.repository(NoticeRun).findOrNotFound(id),
+    );
   }
 
   async list(): Promise<NoticeRunList> {
-    const runs = await this.tenant.repository(NoticeRun).find({ order: { startedAt: 'DESC' }, take: 20 });
+    const runs = await this.tenant
+      .repository(NoticeRun)
+      .find({ order: { startedAt: 'DESC' }, take: 20 });
     return { items: await Promise.all(runs.map((run) => this.toView(run))) };
   }
 
   /** The daily run of every credit union that has none yet today (the unique schedule key decides across processes). */
   async runDaily(): Promise<number> {
     let started = 0;
-    for (const cu of await this.dataSource.getRepository(CreditUnion).find({ order: { code: 'ASC' } })) {
+    for (const cu of await this.dataSource
+      .getRepository(CreditUnion)
+      .find({ order: { code: 'ASC' } })) {
       if (this.jobs.closing) break;
       const run = this.newRun(cu.id, 'schedule', null);
-      const existing = await this.dataSource.getRepository(NoticeRun).findOneBy({ creditUnionId: cu.id, scheduleKey: run.businessDate });
+      const existing = await this.dataSource
+        .getRepository(NoticeRun)
+        .findOneBy({ creditUnionId: cu.id, scheduleKey: run.businessDate });
       if (existing) {
         // Another process (or an earlier start) has today's run: resume it only if it was left unfinished.
-        if (existing.phase === 'done' || this.clock.now().getTime() - existing.startedAt.getTime() < STALE_RUN_MS) continue;
+        if (
+          existing.phase === 'done' ||
+          this.clock.now().getTime() - existing.startedAt.getTime() <
+            STALE_RUN_MS
+        )
+          continue;
         await this.execute(existing, cu);
       } else {
         if (!(await this.insertDailyRun(run))) continue; // lost the race to another process
@@ -87,8 +112,14 @@ export class NoticeRunsService {
         this.dataSource.transaction(async (manager) => {
           await manager.getRepository(NoticeRun).insert(run);
           await this.audit.recordIn(manager, {
-            action: 'notice_run.start', outcome: 'success', targetType: 'notice_run', targetId: run.id,
-            creditUnionId: run.creditUnionId, actorType: 'system', actorId: null, actorName: 'notice-scheduler',
+            action: 'notice_run.start',
+            outcome: 'success',
+            targetType: 'notice_run',
+            targetId: run.id,
+            creditUnionId: run.creditUnionId,
+            actorType: 'system',
+            actorId: null,
+            actorName: 'notice-scheduler',
             details: { trigger: 'schedule', businessDate: run.businessDate },
           });
         }),
@@ -103,7 +134,9 @@ export class NoticeRunsService {
   /** Plans, then sends what is due for the credit union; records the outcome on the run. */
   async execute(run: NoticeRun, cu: CreditUnion): Promise<void> {
     const finish = async (patch: Partial<NoticeRun>) => {
-      await this.gate.run(() => this.dataSource.getRepository(NoticeRun).update(run.id, patch));
+      await this.gate.run(() =>
+        this.dataSource.getRepository(NoticeRun).update(run.id, patch),
+      );
     };
     try {
       const planned = await this.planner.plan(cu, run.id, run.businessDate);
@@ -112,36 +145,92 @@ export class NoticeRunsService {
       await finish({ phase: 'done', finishedAt: this.clock.now() });
       const counts = await this.outbox.countsForRun(run.id);
       await this.audit.record({
-        action: 'notice_run.finish', outcome: 'success', targetType: 'notice_run', targetId: run.id,
-        creditUnionId: cu.id, actorType: 'system', actorId: null, actorName: 'notice-run', details: { ...planned, counts },
+        action: 'notice_run.finish',
+        outcome: 'success',
+        targetType: 'notice_run',
+        targetId: run.id,
+        creditUnionId: cu.id,
+        actorType: 'system',
+        actorId: null,
+        actorName: 'notice-run',
+        details: { ...planned, counts },
       });
     } catch (error) {
-      this.logger.error(`run ${run.id} of ${cu.code}: ${error instanceof Error ? error.message : String(error)}`);
-      await finish({ phase: 'failed', finishedAt: this.clock.now(), error: '通知の実行中にエラーが発生しました。システム管理者に連絡してください' });
+      this.logger.error(
+        `run ${run.id} of ${cu.code}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      await finish({
+        phase: 'failed',
+        finishedAt: this.clock.now(),
+        error:
+          '通知の実行中にエラーが発生しました。システム管理者に連絡してください',
+      });
       await this.audit.record({
-        action: 'notice_run.finish', outcome: 'failure', targetType: 'notice_run', targetId: run.id,
-        creditUnionId: cu.id, actorType: 'system', actorId: null, actorName: 'notice-run', details: { error: String(error).slice(0, 300) },
+        action: 'notice_run.finish',
+        outcome: 'failure',
+        targetType: 'notice_run',
+        targetId: run.id,
+        creditUnionId: cu.id,
+        actorType: 'system',
+        actorId: null,
+        actorName: 'notice-run',
+        details: { error: String(error).slice(0, 300) },
       });
     }
   }
 
-  private newRun(creditUnionId: string, trigger: RunTrigger, requestedBy: string | null): NoticeRun {
+  private newRun(
+    creditUnionId: string,
+    trigger: RunTrigger,
+    requestedBy: string | null,
+  ): NoticeRun {
     const today = this.clock.today();
     return {
-      id: randomUUID(), creditUnionId, trigger, scheduleKey: trigger === 'schedule' ? today : null, businessDate: today,
-      phase: 'planning', requestedBy, candidates: 0, planned: 0, error: null, startedAt: this.clock.now(), finishedAt: null,
+      id: randomUUID(),
+      creditUnionId,
+      trigger,
+      scheduleKey: trigger === 'schedule' ? today : null,
+      businessDate: today,
+      phase: 'planning',
+      requestedBy,
+      candidates: 0,
+      planned: 0,
+      error: null,
+      startedAt: this.clock.now(),
+      finishedAt: null,
     };
   }
 
   private async toView(run: NoticeRun): Promise<NoticeRunView> {
     const counts = await this.outbox.countsForRun(run.id);
-    const final = FINAL_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-    const status = run.phase === 'done' ? 'done' : run.phase === 'failed' ? 'failed' : 'running';
+    const final = FINAL_STATUSES.reduce(
+      (sum, status) => sum + counts[status],
+      0,
+    );
+    const status =
+      run.phase === 'done'
+        ? 'done'
+        : run.phase === 'failed'
+          ? 'failed'
+          : 'running';
     return {
-      id: run.id, trigger: run.trigger, status, phase: run.phase === 'failed' ? 'done' : run.phase,
-      businessDate: run.businessDate, startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt?.toISOString() ?? null,
-      requestedBy: run.requestedBy, candidates: run.candidates, planned: run.planned, counts,
-      progress: run.phase === 'planning' ? 0 : run.planned === 0 ? 1 : final / run.planned,
+      id: run.id,
+      trigger: run.trigger,
+      status,
+      phase: run.phase === 'failed' ? 'done' : run.phase,
+      businessDate: run.businessDate,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      requestedBy: run.requestedBy,
+      candidates: run.candidates,
+      planned: run.planned,
+      counts,
+      progress:
+        run.phase === 'planning'
+          ? 0
+          : run.planned === 0
+            ? 1
+            : final / run.planned,
       error: run.error,
     };
   }

@@ -1,4 +1,9 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -11,7 +16,9 @@ export const TICK_MS = 5_000;
 
 /** `HH:MM` of an instant in Asia/Tokyo. */
 export function jstTimeOfDay(instant: Date): string {
-  return new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(11, 16);
+  return new Date(instant.getTime() + 9 * 3_600_000)
+    .toISOString()
+    .slice(11, 16);
 }
 
 /**
@@ -21,7 +28,9 @@ export function jstTimeOfDay(instant: Date): string {
  * back-off has passed, expired leases of crashed senders).
  */
 @Injectable()
-export class NoticeScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+export class NoticeScheduler
+  implements OnApplicationBootstrap, OnModuleDestroy
+{
   private timer: NodeJS.Timeout | null = null;
   private busy = false;
   private lastDaily: string | null = null;
@@ -63,7 +72,11 @@ export class NoticeScheduler implements OnApplicationBootstrap, OnModuleDestroy 
   /** Runs the daily run when today's has not been done by this process and the time has come. */
   async dailyIfDue(): Promise<boolean> {
     const today = this.clock.today();
-    if (this.lastDaily === today || jstTimeOfDay(this.clock.now()) < this.config.notices.dailyAt) return false;
+    if (
+      this.lastDaily === today ||
+      jstTimeOfDay(this.clock.now()) < this.config.notices.dailyAt
+    )
+      return false;
     await this.runs.runDaily();
     this.lastDaily = today;
     return true;

@@ -1,14 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { describeTemplateError, noticeContext, renderNotice } from '@certdesk/notice-templates';
+import {
+  describeTemplateError,
+  noticeContext,
+  renderNotice,
+} from '@certdesk/notice-templates';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { Clock } from '../../infra/clock/clock';
 import { Mailer } from '../mail/mailer';
-import { classifySendError, isMailAddress, retryDelayMs } from '../mail/smtp-errors';
-import { NoticeScheduleService, ScheduleSettings } from '../schedule/notice-schedule.service';
+import {
+  classifySendError,
+  isMailAddress,
+  retryDelayMs,
+} from '../mail/smtp-errors';
+import {
+  NoticeScheduleService,
+  ScheduleSettings,
+} from '../schedule/notice-schedule.service';
 import { noticeFactsOf, recipientOf } from '../templates/notice-facts';
 import { NoticeTemplate } from '../templates/notice-template.entity';
 import { NoticeTemplateStore } from '../templates/notice-template-store';
@@ -55,9 +66,20 @@ export class NoticeSender {
 
   /** Claims and sends until nothing is due (rows waiting for their back-off stay for later). */
   async drain(creditUnionId?: string): Promise<DrainResult> {
-    const result: DrainResult = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, cancelled: 0 };
+    const result: DrainResult = {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      cancelled: 0,
+    };
     while (!this.jobs.closing) {
-      const rows = await this.outbox.claim(this.clock.now(), BATCH, creditUnionId);
+      const rows = await this.outbox.claim(
+        this.clock.now(),
+        BATCH,
+        creditUnionId,
+      );
       if (rows.length === 0) break;
       for (const status of await this.sendClaimed(rows)) result[status]++;
     }
@@ -82,55 +104,146 @@ export class NoticeSender {
   }
 
   private async load(rows: NoticeOutbox[]): Promise<BatchData> {
-    const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
-    const ids = (pick: (r: NoticeOutbox) => string) => In([...new Set(rows.map(pick))]);
+    const byId = <T extends { id: string }>(list: T[]) =>
+      new Map(list.map((x) => [x.id, x]));
+    const ids = (pick: (r: NoticeOutbox) => string) =>
+      In([...new Set(rows.map(pick))]);
     const [ibUsers, customers, creditUnions] = await Promise.all([
-      this.dataSource.getRepository(IbUser).findBy({ id: ids((r) => r.ibUserId) }),
-      this.dataSource.getRepository(Customer).findBy({ id: ids((r) => r.customerId) }),
-      this.dataSource.getRepository(CreditUnion).findBy({ id: ids((r) => r.creditUnionId) }),
+      this.dataSource
+        .getRepository(IbUser)
+        .findBy({ id: ids((r) => r.ibUserId) }),
+      this.dataSource
+        .getRepository(Customer)
+        .findBy({ id: ids((r) => r.customerId) }),
+      this.dataSource
+        .getRepository(CreditUnion)
+        .findBy({ id: ids((r) => r.creditUnionId) }),
     ]);
     const settings = new Map<string, ScheduleSettings>();
-    for (const cu of creditUnions) settings.set(cu.id, await this.schedules.settingsFor(cu));
-    return { ibUsers: byId(ibUsers), customers: byId(customers), creditUnions: byId(creditUnions), settings, templates: new Map() };
+    for (const cu of creditUnions)
+      settings.set(cu.id, await this.schedules.settingsFor(cu));
+    return {
+      ibUsers: byId(ibUsers),
+      customers: byId(customers),
+      creditUnions: byId(creditUnions),
+      settings,
+      templates: new Map(),
+    };
   }
 
-  private async deliver(row: NoticeOutbox, data: BatchData): Promise<OutboxStatus> {
+  private async deliver(
+    row: NoticeOutbox,
+    data: BatchData,
+  ): Promise<OutboxStatus> {
     const now = this.clock.now();
     // A batch slowed down by a stalled server must not send on a lease about to pass to another sender.
-    if (!row.leaseUntil || now.getTime() > row.leaseUntil.getTime() - LEASE_MARGIN_MS) return 'sending';
+    if (
+      !row.leaseUntil ||
+      now.getTime() > row.leaseUntil.getTime() - LEASE_MARGIN_MS
+    )
+      return 'sending';
     const today = this.clock.today();
     const ibUser = data.ibUsers.get(row.ibUserId) as IbUser;
     const customer = data.customers.get(row.customerId) as Customer;
     const cu = data.creditUnions.get(row.creditUnionId) as CreditUnion;
-    const settle = async (status: OutboxStatus, patch: Partial<NoticeOutbox> = {}): Promise<OutboxStatus> => {
-      const ours = await this.outbox.settle(row, { status, updatedAt: now, ...patch });
-      if (!ours) this.logger.warn(`notice ${row.id}: lease lost before the outcome (${status}) was written`);
+    const settle = async (
+      status: OutboxStatus,
+      patch: Partial<NoticeOutbox> = {},
+    ): Promise<OutboxStatus> => {
+      const ours = await this.outbox.settle(row, {
+        status,
+        updatedAt: now,
+        ...patch,
+      });
+      if (!ours)
+        this.logger.warn(
+          `notice ${row.id}: lease lost before the outcome (${status}) was written`,
+        );
       return ours ? status : 'sending';
     };
-    const moot = mootReason(row, ibUser, data.settings.get(cu.id) as ScheduleSettings, today);
+    const moot = mootReason(
+      row,
+      ibUser,
+      data.settings.get(cu.id) as ScheduleSettings,
+      today,
+    );
     if (moot) return settle('cancelled', { statusReason: moot });
     const recipient = recipientOf(ibUser, customer);
-    if (!recipient) return settle('skipped', { statusReason: 'メールアドレス（IB利用者・ご契約先とも）が登録されていないため送信できません' });
-    if (!isMailAddress(recipient)) return settle('failed', { recipient, statusReason: 'メールアドレスの形式が正しくないため送信できません' });
+    if (!recipient)
+      return settle('skipped', {
+        statusReason:
+          'メールアドレス（IB利用者・ご契約先とも）が登録されていないため送信できません',
+      });
+    if (!isMailAddress(recipient))
+      return settle('failed', {
+        recipient,
+        statusReason: 'メールアドレスの形式が正しくないため送信できません',
+      });
 
     const key = `${cu.id}:${row.kind}`;
-    if (!data.templates.has(key)) data.templates.set(key, this.templates.published(cu.id, row.kind));
+    if (!data.templates.has(key))
+      data.templates.set(key, this.templates.published(cu.id, row.kind));
     const template = await (data.templates.get(key) as Promise<NoticeTemplate>);
     let rendered: { subject: string; text: string };
     try {
-      rendered = renderNotice(row.kind, template, noticeContext(row.kind, noticeFactsOf(cu, customer, ibUser, today, row.acquisitionDeadline)));
+      rendered = renderNotice(
+        row.kind,
+        template,
+        noticeContext(
+          row.kind,
+          noticeFactsOf(cu, customer, ibUser, today, row.acquisitionDeadline),
+        ),
+      );
     } catch (error) {
-      return settle('failed', { recipient, templateVersion: template.version, statusReason: `テンプレートの差し込みに失敗しました: ${describeTemplateError(error)}`.slice(0, 200) });
+      return settle('failed', {
+        recipient,
+        templateVersion: template.version,
+        statusReason:
+          `テンプレートの差し込みに失敗しました: ${describeTemplateError(error)}`.slice(
+            0,
+            200,
+          ),
+      });
     }
-    const text = { recipient, templateVersion: template.version, subject: rendered.subject.slice(0, 200), body: rendered.text };
+    const text = {
+      recipient,
+      templateVersion: template.version,
+      subject: rendered.subject.slice(0, 200),
+      body: rendered.text,
+    };
     try {
-      const sent = await this.mailer.send({ fromName: cu.name, to: recipient, subject: rendered.subject, text: rendered.text, noticeId: row.id });
-      return settle('sent', { ...text, messageId: sent.messageId, smtpResponse: sent.response.slice(0, 500), sentAt: now, statusReason: null, lastError: null });
+      const sent = await this.mailer.send({
+        fromName: cu.name,
+        to: recipient,
+        subject: rendered.subject,
+        text: rendered.text,
+        noticeId: row.id,
+      });
+      return settle('sent', {
+        ...text,
+        messageId: sent.messageId,
+        smtpResponse: sent.response.slice(0, 500),
+        sentAt: now,
+        statusReason: null,
+        lastError: null,
+      });
     } catch (error) {
       const failure = classifySendError(error);
-      if (!failure.transient) return settle('failed', { ...text, statusReason: failure.reason, lastError: failure.detail });
-      const nextAttemptAt = new Date(now.getTime() + retryDelayMs(row.attempts));
-      return settle('pending', { ...text, nextAttemptAt, statusReason: failure.reason, lastError: failure.detail });
+      if (!failure.transient)
+        return settle('failed', {
+          ...text,
+          statusReason: failure.reason,
+          lastError: failure.detail,
+        });
+      const nextAttemptAt = new Date(
+        now.getTime() + retryDelayMs(row.attempts),
+      );
+      return settle('pending', {
+        ...text,
+        nextAttemptAt,
+        statusReason: failure.reason,
+        lastError: failure.detail,
+      });
     }
   }
 }

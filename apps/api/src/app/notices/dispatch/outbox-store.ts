@@ -10,7 +10,12 @@ import { NoticeOutbox, OutboxStatus } from './notice-outbox.entity';
 export const LEASE_MS = 5 * 60_000;
 
 /** Final statuses: a row in one of these is never claimed again (unless a manager resends a failed one). */
-export const FINAL_STATUSES: readonly OutboxStatus[] = ['sent', 'failed', 'skipped', 'cancelled'];
+export const FINAL_STATUSES: readonly OutboxStatus[] = [
+  'sent',
+  'failed',
+  'skipped',
+  'cancelled',
+];
 
 /**
  * Claims and settles outbox rows. A claim is one UPDATE that marks up to `limit` due rows — pending
@@ -31,7 +36,11 @@ export class OutboxStore {
     this.postgres = dataSource.options.type === 'postgres';
   }
 
-  async claim(now: Date, limit: number, creditUnionId?: string): Promise<NoticeOutbox[]> {
+  async claim(
+    now: Date,
+    limit: number,
+    creditUnionId?: string,
+  ): Promise<NoticeOutbox[]> {
     const token = randomUUID();
     const tenant = creditUnionId ? ' AND credit_union_id = :creditUnionId' : '';
     const sql =
@@ -39,19 +48,38 @@ export class OutboxStore {
       `attempts = attempts + 1, updated_at = :now WHERE id IN (SELECT id FROM notice_outbox ` +
       `WHERE ((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND lease_until <= :now))${tenant} ` +
       `ORDER BY next_attempt_at LIMIT :limit${this.postgres ? ' FOR UPDATE SKIP LOCKED' : ''})`;
-    const params = { token, now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit, ...(creditUnionId ? { creditUnionId } : {}) };
-    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const params = {
+      token,
+      now,
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      limit,
+      ...(creditUnionId ? { creditUnionId } : {}),
+    };
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(
+      sql,
+      params,
+    );
     await this.gate.run(() => this.dataSource.query(query, values));
-    return this.dataSource.getRepository(NoticeOutbox).find({ where: { claimToken: token }, order: { nextAttemptAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(NoticeOutbox)
+      .find({ where: { claimToken: token }, order: { nextAttemptAt: 'ASC' } });
   }
 
   /** Writes the outcome of a claimed row; false when the row is no longer ours (lease lost). */
-  async settle(row: NoticeOutbox, patch: QueryDeepPartialEntity<NoticeOutbox>): Promise<boolean> {
+  async settle(
+    row: NoticeOutbox,
+    patch: QueryDeepPartialEntity<NoticeOutbox>,
+  ): Promise<boolean> {
     if (!row.claimToken) throw new Error(`notice ${row.id} is not claimed`);
     const result = await this.gate.run(() =>
-      this.dataSource
-        .getRepository(NoticeOutbox)
-        .update({ id: row.id, claimToken: row.claimToken as string, status: 'sending' }, { ...patch, leaseUntil: null, claimToken: null }),
+      this.dataSource.getRepository(NoticeOutbox).update(
+        {
+          id: row.id,
+          claimToken: row.claimToken as string,
+          status: 'sending',
+        },
+        { ...patch, leaseUntil: null, claimToken: null },
+      ),
     );
     return (result.affected ?? 0) > 0;
   }
@@ -66,7 +94,14 @@ export class OutboxStore {
       .where('o.runId = :runId', { runId })
       .groupBy('o.status')
       .getRawMany<{ status: OutboxStatus; count: string | number }>();
-    const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, cancelled: 0 };
+    const counts: Record<OutboxStatus, number> = {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      cancelled: 0,
+    };
     for (const row of rows) counts[row.status] = Number(row.count);
     return counts;
   }

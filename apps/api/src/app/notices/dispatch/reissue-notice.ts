@@ -23,17 +23,42 @@ export class ReissueNoticeQueue {
   ) {}
 
   /** False when the credit union switched the notice off; a second call for the same reissue queues nothing. */
-  async enqueue(manager: EntityManager, input: { reissueId: string; ibUser: IbUser; acquisitionDeadline: string }): Promise<boolean> {
-    const cu = await manager.getRepository(CreditUnion).findOneByOrFail({ id: input.ibUser.creditUnionId });
-    if (!(await this.schedules.settingsFor(cu, manager)).reissueReadyEnabled) return false;
+  async enqueue(
+    manager: EntityManager,
+    input: { reissueId: string; ibUser: IbUser; acquisitionDeadline: string },
+  ): Promise<boolean> {
+    const cu = await manager
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ id: input.ibUser.creditUnionId });
+    if (!(await this.schedules.settingsFor(cu, manager)).reissueReadyEnabled)
+      return false;
     const now = this.clock.now();
     const row: Partial<NoticeOutbox> = {
-      id: randomUUID(), creditUnionId: cu.id, dedupeKey: `reissue:${input.reissueId}`, kind: 'reissue_ready', milestone: null,
-      certificateId: null, ibUserId: input.ibUser.id, customerId: input.ibUser.customerId, runId: null, businessDate: this.clock.today(),
-      expiryDate: null, acquisitionDeadline: input.acquisitionDeadline, status: 'pending', attempts: 0, nextAttemptAt: now,
-      createdAt: now, updatedAt: now,
+      id: randomUUID(),
+      creditUnionId: cu.id,
+      dedupeKey: `reissue:${input.reissueId}`,
+      kind: 'reissue_ready',
+      milestone: null,
+      certificateId: null,
+      ibUserId: input.ibUser.id,
+      customerId: input.ibUser.customerId,
+      runId: null,
+      businessDate: this.clock.today(),
+      expiryDate: null,
+      acquisitionDeadline: input.acquisitionDeadline,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
     };
-    await manager.createQueryBuilder().insert().into(NoticeOutbox).values(row).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NoticeOutbox)
+      .values(row)
+      .orIgnore()
+      .execute();
     return true;
   }
 

@@ -55,15 +55,29 @@ export class LocalSmtpServer {
       closeTimeout: 200,
       onRcptTo: (address, _session, callback) => {
         const refusal = this.refuse.get(address.address);
-        callback(refusal ? Object.assign(new Error(refusal.message), { responseCode: refusal.code }) : undefined);
+        callback(
+          refusal
+            ? Object.assign(new Error(refusal.message), {
+                responseCode: refusal.code,
+              })
+            : undefined,
+        );
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const answer = () => {
-            if (this.failWith) return callback(Object.assign(new Error(this.failWith.message), { responseCode: this.failWith.code }));
-            this.keep(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address));
+            if (this.failWith)
+              return callback(
+                Object.assign(new Error(this.failWith.message), {
+                  responseCode: this.failWith.code,
+                }),
+              );
+            this.keep(
+              Buffer.concat(chunks).toString('utf8'),
+              session.envelope.rcptTo.map((r) => r.address),
+            );
             callback();
           };
           if (this.acceptDelayMs > 0) setTimeout(answer, this.acceptDelayMs);
@@ -73,7 +87,10 @@ export class LocalSmtpServer {
     });
     let listening = false;
     // Errors while listening are the caller's (start rejects); later ones (a client's broken connection) are logged.
-    server.on('error', (error) => listening && this.logger.warn(`SMTP: ${error.message}`));
+    server.on(
+      'error',
+      (error) => listening && this.logger.warn(`SMTP: ${error.message}`),
+    );
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
@@ -87,7 +104,8 @@ export class LocalSmtpServer {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (server)
+      await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   /** Newest last. */
@@ -101,7 +119,13 @@ export class LocalSmtpServer {
 
   private keep(raw: string, recipients: string[]): void {
     const mail = readMail(raw);
-    this.received.push({ ...mail, to: recipients.length ? recipients : mail.to, raw, receivedAt: this.now() });
-    if (this.received.length > this.capacity) this.received.splice(0, this.received.length - this.capacity);
+    this.received.push({
+      ...mail,
+      to: recipients.length ? recipients : mail.to,
+      raw,
+      receivedAt: this.now(),
+    });
+    if (this.received.length > this.capacity)
+      this.received.splice(0, this.received.length - this.capacity);
   }
 }

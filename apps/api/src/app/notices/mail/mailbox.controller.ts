@@ -26,20 +26,45 @@ export class MailboxController {
 
   @Get()
   @RequirePermission('notices.run')
-  @ApiOkResponse({ description: 'Mails the local SMTP server received (demo only; the last 500 of the process).' })
+  @ApiOkResponse({
+    description:
+      'Mails the local SMTP server received (demo only; the last 500 of the process).',
+  })
   async list(): Promise<Mailbox> {
-    if (!this.endpoint.usesLocalServer) throw new NotFoundException('ローカルSMTPサーバーは使われていません（SMTP_URL が設定されています）。送信されたメールはメールサーバー側で確認してください');
+    if (!this.endpoint.usesLocalServer)
+      throw new NotFoundException(
+        'ローカルSMTPサーバーは使われていません（SMTP_URL が設定されています）。送信されたメールはメールサーバー側で確認してください',
+      );
     const local = await this.endpoint.localServer();
     const mails = local.messages().reverse();
-    const ids = [...new Set(mails.map((m) => noticeIdOf(m.messageId)).filter((id): id is string => id !== null))];
+    const ids = [
+      ...new Set(
+        mails
+          .map((m) => noticeIdOf(m.messageId))
+          .filter((id): id is string => id !== null),
+      ),
+    ];
     const own = ids.length
-      ? new Set((await this.tenant.repository(NoticeOutbox).find({ select: { id: true }, where: { id: In(ids) } })).map((r) => r.id))
+      ? new Set(
+          (
+            await this.tenant
+              .repository(NoticeOutbox)
+              .find({ select: { id: true }, where: { id: In(ids) } })
+          ).map((r) => r.id),
+        )
       : new Set<string>();
     return {
       smtp: { host: '127.0.0.1', port: local.port },
       messages: mails
         .filter((m) => own.has(noticeIdOf(m.messageId) ?? ''))
-        .map((m) => ({ messageId: m.messageId, from: m.from, to: m.to, subject: m.subject, text: m.text, receivedAt: m.receivedAt.toISOString() })),
+        .map((m) => ({
+          messageId: m.messageId,
+          from: m.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          receivedAt: m.receivedAt.toISOString(),
+        })),
     };
   }
 }

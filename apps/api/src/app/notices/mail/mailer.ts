@@ -1,4 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { Clock } from '../../infra/clock/clock';
@@ -29,17 +34,24 @@ export class SmtpEndpoint implements OnApplicationShutdown {
 
   /** The in-process server (started once); only when `SMTP_URL` is unset. */
   localServer(): Promise<LocalSmtpServer> {
-    if (!this.usesLocalServer) throw new Error('SMTP_URL is set: there is no local SMTP server');
+    if (!this.usesLocalServer)
+      throw new Error('SMTP_URL is set: there is no local SMTP server');
     this.local ??= (async () => {
       const logger = new Logger('Mailer');
       const server = new LocalSmtpServer(() => this.clock.now());
       const wanted = this.config.smtp.localPort;
-      const port = await server.start(wanted).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EADDRINUSE' || wanted === 0) throw error;
-        logger.warn(`SMTP_PORT ${wanted} is in use: the local SMTP server takes a free port instead`);
-        return server.start(0);
-      });
-      logger.log(`SMTP_URL is unset: local SMTP server on 127.0.0.1:${port}; managers read it at GET /api/dev/mailbox`);
+      const port = await server
+        .start(wanted)
+        .catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EADDRINUSE' || wanted === 0) throw error;
+          logger.warn(
+            `SMTP_PORT ${wanted} is in use: the local SMTP server takes a free port instead`,
+          );
+          return server.start(0);
+        });
+      logger.log(
+        `SMTP_URL is unset: local SMTP server on 127.0.0.1:${port}; managers read it at GET /api/dev/mailbox`,
+      );
       return server;
     })();
     return this.local;
@@ -83,7 +95,9 @@ export class Mailer implements OnApplicationShutdown {
   }
 
   /** Sends one message; rejects with nodemailer's error (see smtp-errors.ts). */
-  async send(mail: OutgoingMail): Promise<{ messageId: string; response: string }> {
+  async send(
+    mail: OutgoingMail,
+  ): Promise<{ messageId: string; response: string }> {
     const messageId = this.messageIdFor(mail.noticeId);
     const transport = await this.connect();
     const info = await transport.sendMail({

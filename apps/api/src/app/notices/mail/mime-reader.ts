@@ -23,13 +23,23 @@ function parseHeaders(head: string): Map<string, string> {
   const headers = new Map<string, string>();
   for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+    if (colon > 0)
+      headers.set(
+        line.slice(0, colon).trim().toLowerCase(),
+        line.slice(colon + 1).trim(),
+      );
   }
   return headers;
 }
 
-function decodeQuotedPrintable(text: string, underscoreIsSpace = false): Buffer {
-  const source = (underscoreIsSpace ? text.replace(/_/g, ' ') : text).replace(/=\r?\n/g, '');
+function decodeQuotedPrintable(
+  text: string,
+  underscoreIsSpace = false,
+): Buffer {
+  const source = (underscoreIsSpace ? text.replace(/_/g, ' ') : text).replace(
+    /=\r?\n/g,
+    '',
+  );
   const bytes: number[] = [];
   for (let i = 0; i < source.length; i++) {
     const hex = source.slice(i + 1, i + 3);
@@ -47,15 +57,25 @@ function decodeQuotedPrintable(text: string, underscoreIsSpace = false): Buffer 
 export function decodeWords(value: string): string {
   return value
     .replace(/(\?=)\s+(=\?)/g, '$1$2')
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_all, _charset: string, encoding: string, data: string) =>
-      (encoding.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data, true)).toString('utf8'),
+    .replace(
+      /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
+      (_all, _charset: string, encoding: string, data: string) =>
+        (encoding.toUpperCase() === 'B'
+          ? Buffer.from(data, 'base64')
+          : decodeQuotedPrintable(data, true)
+        ).toString('utf8'),
     );
 }
 
-function decodeBody(body: string, transferEncoding: string | undefined): string {
+function decodeBody(
+  body: string,
+  transferEncoding: string | undefined,
+): string {
   const encoding = (transferEncoding ?? '7bit').toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body).toString('utf8');
+  if (encoding === 'base64')
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable')
+    return decodeQuotedPrintable(body).toString('utf8');
   return body;
 }
 
@@ -63,12 +83,23 @@ function textPart(headers: Map<string, string>, body: string): string {
   const contentType = headers.get('content-type') ?? 'text/plain';
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (/^multipart\//i.test(contentType) && boundary) {
-    const parts = body.split(`--${boundary}`).slice(1, -1).map((part) => splitHead(part.replace(/^\r?\n/, '')));
-    const parsed = parts.map((p) => ({ headers: parseHeaders(p.head), body: p.body }));
-    const plain = parsed.find((p) => /^text\/plain/i.test(p.headers.get('content-type') ?? 'text/plain')) ?? parsed[0];
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((part) => splitHead(part.replace(/^\r?\n/, '')));
+    const parsed = parts.map((p) => ({
+      headers: parseHeaders(p.head),
+      body: p.body,
+    }));
+    const plain =
+      parsed.find((p) =>
+        /^text\/plain/i.test(p.headers.get('content-type') ?? 'text/plain'),
+      ) ?? parsed[0];
     return plain ? textPart(plain.headers, plain.body) : '';
   }
-  return decodeBody(body, headers.get('content-transfer-encoding')).replace(/\r\n/g, '\n').replace(/\n$/, '');
+  return decodeBody(body, headers.get('content-transfer-encoding'))
+    .replace(/\r\n/g, '\n')
+    .replace(/\n$/, '');
 }
 
 function addresses(value: string | undefined): string[] {

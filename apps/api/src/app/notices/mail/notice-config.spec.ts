@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from '../../infra/config/config';
 
 describe('notice and SMTP configuration', () => {
-  const load = (env: Record<string, string>) => loadConfig({ DEMO_DATA: 'on', ...env }, '/srv');
+  const load = (env: Record<string, string>) =>
+    loadConfig({ DEMO_DATA: 'on', ...env }, '/srv');
 
   it('defaults to the local SMTP server on 2525 and the worker on at 06:00 JST', () => {
     expect(load({})).toMatchObject({
@@ -11,9 +12,25 @@ describe('notice and SMTP configuration', () => {
   });
 
   it('reads SMTP_URL, SMTP_PORT, MAIL_FROM, NOTICE_WORKER and NOTICE_DAILY_AT', () => {
-    expect(load({ SMTP_URL: 'smtp://mail.internal:25', SMTP_PORT: '0', MAIL_FROM: 'ib@shinkin.example', NOTICE_WORKER: 'off', NOTICE_DAILY_AT: '05:30' }))
-      .toMatchObject({ smtp: { url: 'smtp://mail.internal:25', localPort: 0, from: 'ib@shinkin.example' }, notices: { worker: false, dailyAt: '05:30' } });
-    expect(load({ SMTP_URL: 'smtps://user:pass@mail.internal:465' }).smtp.url).toBe('smtps://user:pass@mail.internal:465');
+    expect(
+      load({
+        SMTP_URL: 'smtp://mail.internal:25',
+        SMTP_PORT: '0',
+        MAIL_FROM: 'ib@shinkin.example',
+        NOTICE_WORKER: 'off',
+        NOTICE_DAILY_AT: '05:30',
+      }),
+    ).toMatchObject({
+      smtp: {
+        url: 'smtp://mail.internal:25',
+        localPort: 0,
+        from: 'ib@shinkin.example',
+      },
+      notices: { worker: false, dailyAt: '05:30' },
+    });
+    expect(
+      load({ SMTP_URL: 'smtps://user:pass@mail.internal:465' }).smtp.url,
+    ).toBe('smtps://user:pass@mail.internal:465');
   });
 
   it.each([

@@ -20,19 +20,42 @@ interface MailError {
  * server answer (an address nodemailer cannot use) are permanent.
  */
 export function classifySendError(error: unknown): SendFailure {
-  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as MailError;
-  const detail = [e.code, e.responseCode, e.response ?? e.message].filter((x) => x !== undefined && x !== '').join(' ').slice(0, 500);
+  const e = (
+    typeof error === 'object' && error !== null
+      ? error
+      : { message: String(error) }
+  ) as MailError;
+  const detail = [e.code, e.responseCode, e.response ?? e.message]
+    .filter((x) => x !== undefined && x !== '')
+    .join(' ')
+    .slice(0, 500);
   const status = typeof e.responseCode === 'number' ? e.responseCode : null;
   if (status !== null && status >= 500 && e.code !== 'EAUTH') {
-    return { transient: false, reason: `メールサーバーが受け付けませんでした（${status}）`, detail };
+    return {
+      transient: false,
+      reason: `メールサーバーが受け付けませんでした（${status}）`,
+      detail,
+    };
   }
   if (status === null && e.code === 'EENVELOPE') {
-    return { transient: false, reason: 'メールアドレスが正しくないため送信できませんでした', detail };
+    return {
+      transient: false,
+      reason: 'メールアドレスが正しくないため送信できませんでした',
+      detail,
+    };
   }
   if (status !== null && status >= 400) {
-    return { transient: true, reason: `メールサーバーが一時的に受け付けませんでした（${status}）。再送します`, detail };
+    return {
+      transient: true,
+      reason: `メールサーバーが一時的に受け付けませんでした（${status}）。再送します`,
+      detail,
+    };
   }
-  return { transient: true, reason: 'メールサーバーに接続できませんでした。再送します', detail };
+  return {
+    transient: true,
+    reason: 'メールサーバーに接続できませんでした。再送します',
+    detail,
+  };
 }
 
 const MAX_DELAY_MS = 5 * 60_000;
@@ -41,12 +64,20 @@ const MAX_DELAY_MS = 5 * 60_000;
  * Exponential back-off with jitter: attempt 1 → about 1 s, doubling up to 5 min; each delay is
  * drawn from 75 %–125 % of its step (never below 1 s or above 5 min) so that senders spread out.
  */
-export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const step = Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.max(0, attempt - 1));
-  return Math.round(Math.min(MAX_DELAY_MS, Math.max(1000, step * (0.75 + 0.5 * random()))));
+  return Math.round(
+    Math.min(MAX_DELAY_MS, Math.max(1000, step * (0.75 + 0.5 * random()))),
+  );
 }
 
 /** A plausible single mailbox address (what the delivery log refuses before trying). */
 export function isMailAddress(value: string): boolean {
-  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(value) && value.length <= 254;
+  return (
+    /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(value) &&
+    value.length <= 254
+  );
 }

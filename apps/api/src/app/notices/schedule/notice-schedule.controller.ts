@@ -13,14 +13,20 @@ export class NoticeScheduleController {
 
   @Get()
   @RequirePermission('templates.read')
-  @ApiOkResponse({ description: 'Milestones (days before/after expiry), each explained; post-expiry options; daily run time.' })
+  @ApiOkResponse({
+    description:
+      'Milestones (days before/after expiry), each explained; post-expiry options; daily run time.',
+  })
   get(): Promise<NoticeSchedule> {
     return this.schedule.view();
   }
 
   @Put()
   @RequirePermission('settings.write')
-  @ApiOkResponse({ description: 'Saved (validated with libs/domain validateMilestones, audited).' })
+  @ApiOkResponse({
+    description:
+      'Saved (validated with libs/domain validateMilestones, audited).',
+  })
   update(@Body() body: UpdateNoticeScheduleDto): Promise<NoticeSchedule> {
     return this.schedule.update(body);
   }

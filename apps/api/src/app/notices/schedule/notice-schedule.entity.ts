@@ -10,5 +10,6 @@ export class NoticeSchedule {
   @Column({ type: 'varchar', length: 200 }) milestones!: string;
   @Column({ type: 'boolean', default: true }) reissueReadyEnabled!: boolean;
   @InstantColumn() updatedAt!: Date;
-  @Column({ type: 'varchar', length: 100, nullable: true }) updatedBy!: string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) updatedBy!:
+    string | null;
 }

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { lifecycleStatus } from '@certdesk/domain';
-import { DEFAULT_RENEWAL_URL, noticeContext, renderNotice } from '@certdesk/notice-templates';
+import {
+  DEFAULT_RENEWAL_URL,
+  noticeContext,
+  renderNotice,
+} from '@certdesk/notice-templates';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
@@ -33,21 +37,48 @@ export class ImportantNoticeService {
     private readonly clock: Clock,
   ) {}
 
-  async renewalNotice(ibUserId: string, renewalUrl = DEFAULT_RENEWAL_URL): Promise<ImportantNotice | null> {
-    const ibUser = await this.dataSource.getRepository(IbUser).findOneBy({ id: ibUserId });
+  async renewalNotice(
+    ibUserId: string,
+    renewalUrl = DEFAULT_RENEWAL_URL,
+  ): Promise<ImportantNotice | null> {
+    const ibUser = await this.dataSource
+      .getRepository(IbUser)
+      .findOneBy({ id: ibUserId });
     if (!ibUser) return null;
-    const cu = await this.dataSource.getRepository(CreditUnion).findOneByOrFail({ id: ibUser.creditUnionId });
+    const cu = await this.dataSource
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ id: ibUser.creditUnionId });
     const today = this.clock.today();
     const status = lifecycleStatus(
-      { expiryDate: ibUser.currentExpiryDate, revoked: ibUser.currentRevoked, reissue: ibUser.reissueState },
+      {
+        expiryDate: ibUser.currentExpiryDate,
+        revoked: ibUser.currentRevoked,
+        reissue: ibUser.reissueState,
+      },
       today,
       policyOf(cu),
     );
     if (status !== 'renewal_due') return null;
-    const customer = await this.dataSource.getRepository(Customer).findOneByOrFail({ id: ibUser.customerId });
-    const template = await this.store.published(cu.id, 'important_notice_renewal');
+    const customer = await this.dataSource
+      .getRepository(Customer)
+      .findOneByOrFail({ id: ibUser.customerId });
+    const template = await this.store.published(
+      cu.id,
+      'important_notice_renewal',
+    );
     const kind = 'important_notice_renewal';
-    const rendered = renderNotice(kind, template, noticeContext(kind, noticeFactsOf(cu, customer, ibUser, today)), renewalUrl);
-    return { kind, title: rendered.subject, html: rendered.html ?? '', text: rendered.text, templateVersion: template.version };
+    const rendered = renderNotice(
+      kind,
+      template,
+      noticeContext(kind, noticeFactsOf(cu, customer, ibUser, today)),
+      renewalUrl,
+    );
+    return {
+      kind,
+      title: rendered.subject,
+      html: rendered.html ?? '',
+      text: rendered.text,
+      templateVersion: template.version,
+    };
   }
 }

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { NoticeTemplateVersion } from '@certdesk/contracts';
-import { DEFAULT_TEMPLATES, NOTICE_KINDS, NoticeKind } from '@certdesk/notice-templates';
+import {
+  DEFAULT_TEMPLATES,
+  NOTICE_KINDS,
+  NoticeKind,
+} from '@certdesk/notice-templates';
 import { Clock } from '../../infra/clock/clock';
 import { NoticeTemplate } from './notice-template.entity';
 
@@ -40,18 +44,44 @@ export class NoticeTemplateStore {
   async ensureDefaults(creditUnionId: string): Promise<void> {
     if (this.ensured.has(creditUnionId)) return;
     const repo = this.dataSource.getRepository(NoticeTemplate);
-    const present = new Set((await repo.find({ select: { kind: true }, where: { creditUnionId } })).map((t) => t.kind));
+    const present = new Set(
+      (
+        await repo.find({ select: { kind: true }, where: { creditUnionId } })
+      ).map((t) => t.kind),
+    );
     const now = this.clock.now();
-    const missing = NOTICE_KINDS.filter((kind) => !present.has(kind)).map((kind) => ({
-      id: randomUUID(), creditUnionId, kind, version: 1, status: 'published' as const, ...DEFAULT_TEMPLATES[kind],
-      createdAt: now, createdBy: null, updatedAt: now, publishedAt: now, publishedBy: null,
-    }));
-    if (missing.length > 0) await repo.createQueryBuilder().insert().into(NoticeTemplate).values(missing).orIgnore().execute();
+    const missing = NOTICE_KINDS.filter((kind) => !present.has(kind)).map(
+      (kind) => ({
+        id: randomUUID(),
+        creditUnionId,
+        kind,
+        version: 1,
+        status: 'published' as const,
+        ...DEFAULT_TEMPLATES[kind],
+        createdAt: now,
+        createdBy: null,
+        updatedAt: now,
+        publishedAt: now,
+        publishedBy: null,
+      }),
+    );
+    if (missing.length > 0)
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .into(NoticeTemplate)
+        .values(missing)
+        .orIgnore()
+        .execute();
     this.ensured.add(creditUnionId);
   }
 
   /** The version in use: the highest published one. */
-  async published(creditUnionId: string, kind: NoticeKind, manager: EntityManager = this.dataSource.manager): Promise<NoticeTemplate> {
+  async published(
+    creditUnionId: string,
+    kind: NoticeKind,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NoticeTemplate> {
     await this.ensureDefaults(creditUnionId);
     return manager.getRepository(NoticeTemplate).findOneOrFail({
       where: { creditUnionId, kind, status: 'published' },
@@ -59,15 +89,30 @@ export class NoticeTemplateStore {
     });
   }
 
-  async draft(creditUnionId: string, kind: NoticeKind, manager: EntityManager = this.dataSource.manager): Promise<NoticeTemplate | null> {
+  async draft(
+    creditUnionId: string,
+    kind: NoticeKind,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NoticeTemplate | null> {
     await this.ensureDefaults(creditUnionId);
-    return manager.getRepository(NoticeTemplate).findOne({ where: { creditUnionId, kind, status: 'draft' }, order: { version: 'DESC' } });
+    return manager.getRepository(NoticeTemplate).findOne({
+      where: { creditUnionId, kind, status: 'draft' },
+      order: { version: 'DESC' },
+    });
   }
 
   /** Newest first. */
-  async history(creditUnionId: string, kind: NoticeKind, limit = 20): Promise<NoticeTemplate[]> {
+  async history(
+    creditUnionId: string,
+    kind: NoticeKind,
+    limit = 20,
+  ): Promise<NoticeTemplate[]> {
     await this.ensureDefaults(creditUnionId);
-    return this.dataSource.getRepository(NoticeTemplate).find({ where: { creditUnionId, kind }, order: { version: 'DESC' }, take: limit });
+    return this.dataSource.getRepository(NoticeTemplate).find({
+      where: { creditUnionId, kind },
+      order: { version: 'DESC' },
+      take: limit,
+    });
   }
 
   /** Every kind's published version and open draft, for the list. */
@@ -83,12 +128,19 @@ export class NoticeTemplateStore {
       .getMany();
   }
 
-  async nextVersion(creditUnionId: string, kind: NoticeKind, manager: EntityManager): Promise<number> {
+  async nextVersion(
+    creditUnionId: string,
+    kind: NoticeKind,
+    manager: EntityManager,
+  ): Promise<number> {
     const row = await manager
       .getRepository(NoticeTemplate)
       .createQueryBuilder('t')
       .select('MAX(t.version)', 'max')
-      .where('t.creditUnionId = :creditUnionId AND t.kind = :kind', { creditUnionId, kind })
+      .where('t.creditUnionId = :creditUnionId AND t.kind = :kind', {
+        creditUnionId,
+        kind,
+      })
       .getRawOne<{ max: number | string | null }>();
     return Number(row?.max ?? 0) + 1;
   }

@@ -20,8 +20,10 @@ export class NoticeTemplate {
   @Column({ type: 'text' }) body!: string;
   @InstantColumn() createdAt!: Date;
   /** Staff username; null for the shipped default. */
-  @Column({ type: 'varchar', length: 100, nullable: true }) createdBy!: string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) createdBy!:
+    string | null;
   @InstantColumn() updatedAt!: Date;
   @InstantColumn({ nullable: true }) publishedAt!: Date | null;
-  @Column({ type: 'varchar', length: 100, nullable: true }) publishedBy!: string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) publishedBy!:
+    string | null;
 }

@@ -1,7 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
-  NoticeTemplateDetail, NoticeTemplateDiff, NoticeTemplatePreview, NoticeTemplateSummary,
+  NoticeTemplateDetail,
+  NoticeTemplateDiff,
+  NoticeTemplatePreview,
+  NoticeTemplateSummary,
 } from '@certdesk/contracts';
 import { RequirePermission } from '../../auth/permissions.decorator';
 import { PreviewDto, SaveDraftDto } from './notice-template.dto';
@@ -19,22 +31,33 @@ export class NoticeTemplatesController {
 
   @Get()
   @RequirePermission('templates.read')
-  @ApiOkResponse({ description: 'Every notice kind with its published version and open draft.' })
+  @ApiOkResponse({
+    description: 'Every notice kind with its published version and open draft.',
+  })
   list(): Promise<NoticeTemplateSummary[]> {
     return this.templates.list();
   }
 
   @Get(':kind')
   @RequirePermission('templates.read')
-  @ApiOkResponse({ description: 'Published version, draft, history, variable catalogue and filters of one kind.' })
+  @ApiOkResponse({
+    description:
+      'Published version, draft, history, variable catalogue and filters of one kind.',
+  })
   detail(@Param('kind') kind: string): Promise<NoticeTemplateDetail> {
     return this.templates.detail(kind);
   }
 
   @Put(':kind/draft')
   @RequirePermission('templates.write')
-  @ApiOkResponse({ description: 'Draft saved; 400 with every reason (syntax, unknown variable, length, URL in an e-mail).' })
-  saveDraft(@Param('kind') kind: string, @Body() body: SaveDraftDto): Promise<NoticeTemplateDetail> {
+  @ApiOkResponse({
+    description:
+      'Draft saved; 400 with every reason (syntax, unknown variable, length, URL in an e-mail).',
+  })
+  saveDraft(
+    @Param('kind') kind: string,
+    @Body() body: SaveDraftDto,
+  ): Promise<NoticeTemplateDetail> {
     return this.templates.saveDraft(kind, body);
   }
 
@@ -48,14 +71,22 @@ export class NoticeTemplatesController {
   @Post(':kind/preview')
   @HttpCode(200)
   @RequirePermission('templates.read')
-  @ApiOkResponse({ description: 'Rendered subject and text (HTML for 重要なお知らせ) with sample data or a real IB user.' })
-  preview(@Param('kind') kind: string, @Body() body: PreviewDto): Promise<NoticeTemplatePreview> {
+  @ApiOkResponse({
+    description:
+      'Rendered subject and text (HTML for 重要なお知らせ) with sample data or a real IB user.',
+  })
+  preview(
+    @Param('kind') kind: string,
+    @Body() body: PreviewDto,
+  ): Promise<NoticeTemplatePreview> {
     return this.previews.preview(kind, body);
   }
 
   @Get(':kind/diff')
   @RequirePermission('templates.read')
-  @ApiOkResponse({ description: 'Line diff of the draft against the published version.' })
+  @ApiOkResponse({
+    description: 'Line diff of the draft against the published version.',
+  })
   diff(@Param('kind') kind: string): Promise<NoticeTemplateDiff> {
     return this.templates.diff(kind);
   }
@@ -63,7 +94,9 @@ export class NoticeTemplatesController {
   @Post(':kind/publish')
   @HttpCode(200)
   @RequirePermission('templates.write')
-  @ApiOkResponse({ description: 'The draft becomes the version in use (audited).' })
+  @ApiOkResponse({
+    description: 'The draft becomes the version in use (audited).',
+  })
   publish(@Param('kind') kind: string): Promise<NoticeTemplateDetail> {
     return this.templates.publish(kind);
   }

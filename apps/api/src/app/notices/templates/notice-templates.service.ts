@@ -1,12 +1,26 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
-  NoticeTemplateDetail, NoticeTemplateDiff, NoticeTemplateSummary,
+  NoticeTemplateDetail,
+  NoticeTemplateDiff,
+  NoticeTemplateSummary,
 } from '@certdesk/contracts';
 import {
-  diffLines, isNoticeKind, NOTICE_FILTERS, NOTICE_KIND_INFO, NOTICE_KINDS, NoticeKind, TEMPLATE_LIMITS, validateTemplate, variablesFor,
+  diffLines,
+  isNoticeKind,
+  NOTICE_FILTERS,
+  NOTICE_KIND_INFO,
+  NOTICE_KINDS,
+  NoticeKind,
+  TEMPLATE_LIMITS,
+  validateTemplate,
+  variablesFor,
 } from '@certdesk/notice-templates';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
@@ -18,7 +32,8 @@ import { NoticeTemplateStore, toVersionView } from './notice-template-store';
 import { SaveDraftDto } from './notice-template.dto';
 
 const NO_DRAFT = '公開する下書きがありません。先に下書きを保存してください';
-const CONCURRENT_EDIT = '他の職員が同時にこのテンプレートを編集しました。画面を更新してやり直してください';
+const CONCURRENT_EDIT =
+  '他の職員が同時にこのテンプレートを編集しました。画面を更新してやり直してください';
 
 /** A kind from the URL, or the same 404 as a missing row. */
 export function kindOrNotFound(kind: string): NoticeKind {
@@ -43,11 +58,16 @@ export class NoticeTemplatesService {
   async list(): Promise<NoticeTemplateSummary[]> {
     const rows = await this.store.all(this.tenant.creditUnionId);
     return NOTICE_KINDS.map((kind) => {
-      const published = rows.find((t) => t.kind === kind && t.status === 'published');
+      const published = rows.find(
+        (t) => t.kind === kind && t.status === 'published',
+      );
       const draft = rows.find((t) => t.kind === kind && t.status === 'draft');
       const info = NOTICE_KIND_INFO[kind];
       return {
-        kind, channel: info.channel, label: info.label, description: info.description,
+        kind,
+        channel: info.channel,
+        label: info.label,
+        description: info.description,
         publishedVersion: published?.version ?? 0,
         publishedAt: published?.publishedAt?.toISOString() ?? null,
         publishedBy: published?.publishedBy ?? null,
@@ -61,26 +81,48 @@ export class NoticeTemplatesService {
     const kind = kindOrNotFound(kindParam);
     const creditUnionId = this.tenant.creditUnionId;
     const [published, draft, history] = await Promise.all([
-      this.store.published(creditUnionId, kind), this.store.draft(creditUnionId, kind), this.store.history(creditUnionId, kind),
+      this.store.published(creditUnionId, kind),
+      this.store.draft(creditUnionId, kind),
+      this.store.history(creditUnionId, kind),
     ]);
     const info = NOTICE_KIND_INFO[kind];
     return {
-      kind, channel: info.channel, label: info.label, description: info.description,
+      kind,
+      channel: info.channel,
+      label: info.label,
+      description: info.description,
       published: toVersionView(published),
       draft: draft ? toVersionView(draft) : null,
       history: history.map(toVersionView),
-      variables: variablesFor(kind).map(({ name, label, description, type, example }) => ({ name, label, description, type, example })),
+      variables: variablesFor(kind).map(
+        ({ name, label, description, type, example }) => ({
+          name,
+          label,
+          description,
+          type,
+          example,
+        }),
+      ),
       filters: [...NOTICE_FILTERS],
-      limits: { subjectMaxLength: TEMPLATE_LIMITS.subjectMaxLength, bodyMaxLength: TEMPLATE_LIMITS.bodyMaxLength },
+      limits: {
+        subjectMaxLength: TEMPLATE_LIMITS.subjectMaxLength,
+        bodyMaxLength: TEMPLATE_LIMITS.bodyMaxLength,
+      },
     };
   }
 
   /** Saves the text as the open draft (a new version when there is none); refused with every reason. */
-  async saveDraft(kindParam: string, dto: SaveDraftDto): Promise<NoticeTemplateDetail> {
+  async saveDraft(
+    kindParam: string,
+    dto: SaveDraftDto,
+  ): Promise<NoticeTemplateDetail> {
     const kind = kindOrNotFound(kindParam);
     const problems = validateTemplate(kind, dto);
     if (problems.length > 0) {
-      throw new BadRequestException({ message: `テンプレートを保存できません: ${problems[0].reason}`, details: problems });
+      throw new BadRequestException({
+        message: `テンプレートを保存できません: ${problems[0].reason}`,
+        details: problems,
+      });
     }
     const creditUnionId = this.tenant.creditUnionId;
     const username = currentPrincipal().username;
@@ -93,18 +135,39 @@ export class NoticeTemplatesService {
         let version: number;
         if (draft) {
           version = draft.version;
-          await repo.update(draft.id, { subject: dto.subject, body: dto.body, updatedAt: now, createdBy: username });
+          await repo.update(draft.id, {
+            subject: dto.subject,
+            body: dto.body,
+            updatedAt: now,
+            createdBy: username,
+          });
         } else {
           version = await this.store.nextVersion(creditUnionId, kind, manager);
           await repo.insert({
-            id: randomUUID(), kind, version, status: 'draft', subject: dto.subject, body: dto.body,
-            createdAt: now, createdBy: username, updatedAt: now, publishedAt: null, publishedBy: null,
+            id: randomUUID(),
+            kind,
+            version,
+            status: 'draft',
+            subject: dto.subject,
+            body: dto.body,
+            createdAt: now,
+            createdBy: username,
+            updatedAt: now,
+            publishedAt: null,
+            publishedBy: null,
           });
         }
-        await this.record(manager, 'notice_template.save_draft', kind, version, { subjectLength: dto.subject.length, bodyLength: dto.body.length });
+        await this.record(
+          manager,
+          'notice_template.save_draft',
+          kind,
+          version,
+          { subjectLength: dto.subject.length, bodyLength: dto.body.length },
+        );
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(CONCURRENT_EDIT);
+      if (isUniqueViolation(error))
+        throw new ConflictException(CONCURRENT_EDIT);
       throw error;
     }
     return this.detail(kind);
@@ -113,10 +176,23 @@ export class NoticeTemplatesService {
   async discardDraft(kindParam: string): Promise<NoticeTemplateDetail> {
     const kind = kindOrNotFound(kindParam);
     await this.dataSource.transaction(async (manager) => {
-      const draft = await this.store.draft(this.tenant.creditUnionId, kind, manager);
-      if (!draft) throw new BadRequestException({ message: '破棄する下書きがありません' });
+      const draft = await this.store.draft(
+        this.tenant.creditUnionId,
+        kind,
+        manager,
+      );
+      if (!draft)
+        throw new BadRequestException({
+          message: '破棄する下書きがありません',
+        });
       await this.tenant.repository(NoticeTemplate, manager).delete(draft.id);
-      await this.record(manager, 'notice_template.discard_draft', kind, draft.version, {});
+      await this.record(
+        manager,
+        'notice_template.discard_draft',
+        kind,
+        draft.version,
+        {},
+      );
     });
     return this.detail(kind);
   }
@@ -127,18 +203,36 @@ export class NoticeTemplatesService {
     const creditUnionId = this.tenant.creditUnionId;
     const username = currentPrincipal().username;
     await this.dataSource.transaction(async (manager) => {
-      const [draft, published] = [await this.store.draft(creditUnionId, kind, manager), await this.store.published(creditUnionId, kind, manager)];
+      const [draft, published] = [
+        await this.store.draft(creditUnionId, kind, manager),
+        await this.store.published(creditUnionId, kind, manager),
+      ];
       if (!draft) throw new BadRequestException({ message: NO_DRAFT });
       // The text was valid when saved; the catalogue may have changed since.
       const problems = validateTemplate(kind, draft);
-      if (problems.length > 0) throw new BadRequestException({ message: `公開できません: ${problems[0].reason}`, details: problems });
+      if (problems.length > 0)
+        throw new BadRequestException({
+          message: `公開できません: ${problems[0].reason}`,
+          details: problems,
+        });
       const now = this.clock.now();
       const done = await manager.getRepository(NoticeTemplate).update(
         { id: draft.id, creditUnionId, status: 'draft' },
-        { status: 'published', publishedAt: now, publishedBy: username, updatedAt: now },
+        {
+          status: 'published',
+          publishedAt: now,
+          publishedBy: username,
+          updatedAt: now,
+        },
       );
       if (!done.affected) throw new ConflictException(CONCURRENT_EDIT);
-      await this.record(manager, 'notice_template.publish', kind, draft.version, { previousVersion: published.version });
+      await this.record(
+        manager,
+        'notice_template.publish',
+        kind,
+        draft.version,
+        { previousVersion: published.version },
+      );
     });
     return this.detail(kind);
   }
@@ -146,18 +240,36 @@ export class NoticeTemplatesService {
   async diff(kindParam: string): Promise<NoticeTemplateDiff> {
     const kind = kindOrNotFound(kindParam);
     const creditUnionId = this.tenant.creditUnionId;
-    const [published, draft] = await Promise.all([this.store.published(creditUnionId, kind), this.store.draft(creditUnionId, kind)]);
+    const [published, draft] = await Promise.all([
+      this.store.published(creditUnionId, kind),
+      this.store.draft(creditUnionId, kind),
+    ]);
     const next = draft ?? published;
     const subject = diffLines(published.subject, next.subject);
     const body = diffLines(published.body, next.body);
     return {
-      kind, publishedVersion: published.version, draftVersion: draft?.version ?? null,
+      kind,
+      publishedVersion: published.version,
+      draftVersion: draft?.version ?? null,
       changed: [...subject, ...body].some((line) => line.op !== 'equal'),
-      subject, body,
+      subject,
+      body,
     };
   }
 
-  private async record(manager: EntityManager, action: string, kind: NoticeKind, version: number, details: Record<string, unknown>): Promise<void> {
-    await this.audit.recordIn(manager, { action, outcome: 'success', targetType: 'notice_template', targetId: kind, details: { kind, version, ...details } });
+  private async record(
+    manager: EntityManager,
+    action: string,
+    kind: NoticeKind,
+    version: number,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.recordIn(manager, {
+      action,
+      outcome: 'success',
+      targetType: 'notice_template',
+      targetId: kind,
+      details: { kind, version, ...details },
+    });
   }
 }

@@ -29,45 +29,112 @@ export interface FixtureOptions {
 let counter = 0;
 
 /** One customer with one IB user and (unless `expiry` is null) a current certificate expiring on `expiry`. */
-export async function addIbUser(t: TestApp, cu: CreditUnion, options: FixtureOptions): Promise<FixtureUser> {
+export async function addIbUser(
+  t: TestApp,
+  cu: CreditUnion,
+  options: FixtureOptions,
+): Promise<FixtureUser> {
   const n = ++counter;
   const now = t.clock.now();
-  const branch = await t.dataSource.getRepository(Branch).findOneByOrFail({ creditUnionId: cu.id });
+  const branch = await t.dataSource
+    .getRepository(Branch)
+    .findOneByOrFail({ creditUnionId: cu.id });
   const contractNumber = `9${String(n).padStart(5, '0')}${randomBytes(2).toString('hex')}`;
   const name = options.name ?? `通知 太郎${n}`;
   const customer: Customer = {
-    id: randomUUID(), creditUnionId: cu.id, branchId: branch.id, contractNumber,
-    companyName: options.companyName ?? `株式会社テスト商事${n}`, companyNameKana: `テストシヨウジ${n}`, searchKey: `test${n}`,
-    contactEmail: options.contactEmail ?? null, contactPhone: null, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    creditUnionId: cu.id,
+    branchId: branch.id,
+    contractNumber,
+    companyName: options.companyName ?? `株式会社テスト商事${n}`,
+    companyNameKana: `テストシヨウジ${n}`,
+    searchKey: `test${n}`,
+    contactEmail: options.contactEmail ?? null,
+    contactPhone: null,
+    createdAt: now,
+    updatedAt: now,
   };
   const ibUser: IbUser = {
-    id: randomUUID(), creditUnionId: cu.id, customerId: customer.id, loginId: `${contractNumber}A0`, ibRole: options.role ?? 'administrator',
-    name, nameKana: null, email: options.email === undefined ? `user${n}.${contractNumber}@example.jp` : options.email,
-    pinHash: null, confirmPinHash: null, failedPinAttempts: 0, pinLockedAt: null,
-    currentCertificateId: null, currentExpiryDate: null, currentRevoked: false, reissueState: options.reissue ?? null,
-    createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    creditUnionId: cu.id,
+    customerId: customer.id,
+    loginId: `${contractNumber}A0`,
+    ibRole: options.role ?? 'administrator',
+    name,
+    nameKana: null,
+    email:
+      options.email === undefined
+        ? `user${n}.${contractNumber}@example.jp`
+        : options.email,
+    pinHash: null,
+    confirmPinHash: null,
+    failedPinAttempts: 0,
+    pinLockedAt: null,
+    currentCertificateId: null,
+    currentExpiryDate: null,
+    currentRevoked: false,
+    reissueState: options.reissue ?? null,
+    createdAt: now,
+    updatedAt: now,
   };
   await t.dataSource.getRepository(Customer).insert(customer);
   await t.dataSource.getRepository(IbUser).insert(ibUser);
   let certificate: Certificate | null = null;
-  if (options.expiry) certificate = await addCertificate(t, ibUser, options.expiry, options.revoked ?? false);
-  return { ibUser: await t.dataSource.getRepository(IbUser).findOneByOrFail({ id: ibUser.id }), customer, certificate };
+  if (options.expiry)
+    certificate = await addCertificate(
+      t,
+      ibUser,
+      options.expiry,
+      options.revoked ?? false,
+    );
+  return {
+    ibUser: await t.dataSource
+      .getRepository(IbUser)
+      .findOneByOrFail({ id: ibUser.id }),
+    customer,
+    certificate,
+  };
 }
 
 /** A new current certificate for `ibUser` (a renewal when it had one). */
-export async function addCertificate(t: TestApp, ibUser: IbUser, expiry: string, revoked = false): Promise<Certificate> {
+export async function addCertificate(
+  t: TestApp,
+  ibUser: IbUser,
+  expiry: string,
+  revoked = false,
+): Promise<Certificate> {
   const certificate: Certificate = {
-    id: randomUUID(), creditUnionId: ibUser.creditUnionId, ibUserId: ibUser.id, serialHex: `5${randomBytes(15).toString('hex')}`,
-    subjectDn: `CN=${ibUser.loginId}`, notBefore: jstStartOfDay(addYears(expiry, -1)), notAfter: jstEndOfDay(expiry), expiryDate: expiry,
-    revokedAt: revoked ? t.clock.now() : null, revocationReason: revoked ? 'cessationOfOperation' : null,
-    pem: null, fingerprintSha256: null, publicKeySha256: null, issuedVia: 'imported', createdAt: t.clock.now(),
+    id: randomUUID(),
+    creditUnionId: ibUser.creditUnionId,
+    ibUserId: ibUser.id,
+    serialHex: `5${randomBytes(15).toString('hex')}`,
+    subjectDn: `CN=${ibUser.loginId}`,
+    notBefore: jstStartOfDay(addYears(expiry, -1)),
+    notAfter: jstEndOfDay(expiry),
+    expiryDate: expiry,
+    revokedAt: revoked ? t.clock.now() : null,
+    revocationReason: revoked ? 'cessationOfOperation' : null,
+    pem: null,
+    fingerprintSha256: null,
+    publicKeySha256: null,
+    issuedVia: 'imported',
+    createdAt: t.clock.now(),
   };
   await t.dataSource.getRepository(Certificate).insert(certificate);
-  await t.dataSource.getRepository(IbUser).update(ibUser.id, { currentCertificateId: certificate.id, currentExpiryDate: expiry, currentRevoked: revoked });
+  await t.dataSource.getRepository(IbUser).update(ibUser.id, {
+    currentCertificateId: certificate.id,
+    currentExpiryDate: expiry,
+    currentRevoked: revoked,
+  });
   return certificate;
 }
 
 /** Moves every IB user's expiry far away (seeded ones, earlier fixtures), so that only new fixtures are due. */
 export async function quietAllUsers(t: TestApp): Promise<void> {
-  await t.dataSource.getRepository(IbUser).createQueryBuilder().update().set({ currentExpiryDate: '2035-01-01' }).execute();
+  await t.dataSource
+    .getRepository(IbUser)
+    .createQueryBuilder()
+    .update()
+    .set({ currentExpiryDate: '2035-01-01' })
+    .execute();
 }

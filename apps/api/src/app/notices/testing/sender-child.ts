@@ -15,11 +15,22 @@ import { TenancyModule } from '../../infra/tenancy/tenant-scope';
 import { NoticeSender } from '../dispatch/notice-sender';
 import { NoticesModule } from '../notices.module';
 
-@Module({ imports: [ConfigModule, ClockModule, DatabaseModule, AuditModule, TenancyModule, NoticesModule] })
+@Module({
+  imports: [
+    ConfigModule,
+    ClockModule,
+    DatabaseModule,
+    AuditModule,
+    TenancyModule,
+    NoticesModule,
+  ],
+})
 class SenderChildModule {}
 
 async function main(): Promise<void> {
-  const ctx = await NestFactory.createApplicationContext(SenderChildModule, { logger: ['error'] });
+  const ctx = await NestFactory.createApplicationContext(SenderChildModule, {
+    logger: ['error'],
+  });
   process.stdout.write('ready\n');
   await new Promise((go) => process.stdin.once('data', go));
   process.stdin.destroy();

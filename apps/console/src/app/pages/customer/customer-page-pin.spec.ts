@@ -65,16 +65,14 @@ describe('CustomerPage / ご契約先: 暗証番号ロックの解除', () => {
     await (
       await t.loader.getHarness(MatButtonHarness.with({ text: UNLOCK }))
     ).click();
-    t.http
-      .expectOne('/api/ib-users/locked-1/pin-unlock')
-      .flush(
-        {
-          statusCode: 409,
-          error: 'Conflict',
-          message: 'この利用者の暗証番号はロックされていません',
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+    t.http.expectOne('/api/ib-users/locked-1/pin-unlock').flush(
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'この利用者の暗証番号はロックされていません',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     await t.rendered();
     expect(
       await (await t.root.getHarness(MatSnackBarHarness)).getMessage(),

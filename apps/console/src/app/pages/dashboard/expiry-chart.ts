@@ -52,7 +52,12 @@ export function expiryChartData(
 @Component({
   selector: 'cd-expiry-chart',
   imports: [BarChart],
-  template: `<cd-bar-chart [data]="data()" [options]="options()" [description]="description()" [height]="280" />`,
+  template: `<cd-bar-chart
+    [data]="data()"
+    [options]="options()"
+    [description]="description()"
+    [height]="280"
+  />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ExpiryChart {

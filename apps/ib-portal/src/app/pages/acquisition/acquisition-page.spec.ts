@@ -1,10 +1,18 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CertificateKeys } from '../../core/certificate-keys';
 import { FileDownload } from '@certdesk/web';
-import { ISSUED, fakeKeys, flushApiError, settle } from '../../../testing/fixtures';
+import {
+  ISSUED,
+  fakeKeys,
+  flushApiError,
+  settle,
+} from '../../../testing/fixtures';
 import { AcquisitionPage } from './acquisition-page';
 
 describe('AcquisitionPage', () => {
@@ -43,7 +51,11 @@ describe('AcquisitionPage', () => {
     input(label).dispatchEvent(new Event('input'));
   }
   const submit = () =>
-    ([...el().querySelectorAll('button')].find((b) => b.textContent?.trim() === '電子証明書を取得する') as HTMLButtonElement).click();
+    (
+      [...el().querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === '電子証明書を取得する',
+      ) as HTMLButtonElement
+    ).click();
   async function render(): Promise<void> {
     await settle();
     fixture.detectChanges();
@@ -75,19 +87,38 @@ describe('AcquisitionPage', () => {
     await render();
     const req = http.expectOne({ method: 'POST', url: '/ib/acquisitions' });
     expect(req.request.body).toEqual({
-      loginId: '0000000004A0', pin: '1234', confirmationPin: '5678', creditUnionCode: '1002',
+      loginId: '0000000004A0',
+      pin: '1234',
+      confirmationPin: '5678',
+      creditUnionCode: '1002',
       csr: keys.createCsr.mock.results[0].value,
     });
-    expect(keys.createCsr).toHaveBeenCalledWith(expect.anything(), '0000000004A0');
+    expect(keys.createCsr).toHaveBeenCalledWith(
+      expect.anything(),
+      '0000000004A0',
+    );
     req.flush({ ...ISSUED, via: 'acquisition' });
     await render();
-    expect(el().querySelector('h2')?.textContent?.trim()).toBe('電子証明書のインストール');
-    ([...el().querySelectorAll('button')].find((b) => b.textContent?.trim() === 'はい') as HTMLButtonElement).click();
+    expect(el().querySelector('h2')?.textContent?.trim()).toBe(
+      '電子証明書のインストール',
+    );
+    (
+      [...el().querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === 'はい',
+      ) as HTMLButtonElement
+    ).click();
     await render();
-    expect(save).toHaveBeenCalledWith(expect.any(Blob), 'ib-certificate-20281120-4cc44347.p12');
-    expect(el().querySelector('h2')?.textContent?.trim()).toBe('電子証明書のインストールが完了しました');
+    expect(save).toHaveBeenCalledWith(
+      expect.any(Blob),
+      'ib-certificate-20281120-4cc44347.p12',
+    );
+    expect(el().querySelector('h2')?.textContent?.trim()).toBe(
+      '電子証明書のインストールが完了しました',
+    );
     // Acquisition is not a window opened by the notice: it leads back to log-on instead of closing.
-    expect(el().querySelector('a[href="/"]')?.textContent?.trim()).toBe('ログオン画面へ');
+    expect(el().querySelector('a[href="/"]')?.textContent?.trim()).toBe(
+      'ログオン画面へ',
+    );
   });
 
   it('omits the credit union code when it is not given', async () => {
@@ -99,36 +130,61 @@ describe('AcquisitionPage', () => {
     req.flush(ISSUED);
   });
 
-  it('wrong PINs: the API\'s message (tries left), PINs cleared, the rest kept', async () => {
+  it("wrong PINs: the API's message (tries left), PINs cleared, the rest kept", async () => {
     fill();
     submit();
     await render();
-    flushApiError(http.expectOne('/ib/acquisitions'), 401, 'ログインIDまたは暗証番号が正しくありません。あと4回誤るとご利用を停止します。', 'wrong_credentials');
+    flushApiError(
+      http.expectOne('/ib/acquisitions'),
+      401,
+      'ログインIDまたは暗証番号が正しくありません。あと4回誤るとご利用を停止します。',
+      'wrong_credentials',
+    );
     await render();
-    expect(el().querySelector('[data-testid="acquisition-error"]')?.textContent).toContain('あと4回誤るとご利用を停止します。');
-    expect(el().querySelector('[data-testid="contact-credit-union"]')).toBeNull();
+    expect(
+      el().querySelector('[data-testid="acquisition-error"]')?.textContent,
+    ).toContain('あと4回誤るとご利用を停止します。');
+    expect(
+      el().querySelector('[data-testid="contact-credit-union"]'),
+    ).toBeNull();
     expect(input('暗証番号').value).toBe('');
     expect(input('確認暗証番号').value).toBe('');
-    expect(input('ログインID（契約者ID または 利用者ID）').value).toBe('0000000004A0');
+    expect(input('ログインID（契約者ID または 利用者ID）').value).toBe(
+      '0000000004A0',
+    );
   });
 
   it('a browser that cannot make the key: says so and sends nothing', async () => {
-    keys.generateKeyPair.mockRejectedValueOnce(new DOMException('not supported', 'NotSupportedError'));
+    keys.generateKeyPair.mockRejectedValueOnce(
+      new DOMException('not supported', 'NotSupportedError'),
+    );
     fill();
     submit();
     await render();
     http.expectNone('/ib/acquisitions');
-    expect(el().querySelector('[data-testid="acquisition-error"]')?.textContent).toContain('このブラウザで鍵を作成できませんでした。');
+    expect(
+      el().querySelector('[data-testid="acquisition-error"]')?.textContent,
+    ).toContain('このブラウザで鍵を作成できませんでした。');
   });
 
-  it('past the limit: the refusal and the seed\'s wording', async () => {
+  it("past the limit: the refusal and the seed's wording", async () => {
     fill();
     submit();
     await render();
-    flushApiError(http.expectOne('/ib/acquisitions'), 409, '有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です');
+    flushApiError(
+      http.expectOne('/ib/acquisitions'),
+      409,
+      '有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です',
+    );
     await render();
-    expect(el().querySelector('[data-testid="acquisition-error"]')?.textContent).toContain('有効期限日から90日を超過しているため');
-    expect(el().querySelector('[data-testid="contact-credit-union"]')?.textContent?.trim()).toBe(
+    expect(
+      el().querySelector('[data-testid="acquisition-error"]')?.textContent,
+    ).toContain('有効期限日から90日を超過しているため');
+    expect(
+      el()
+        .querySelector('[data-testid="contact-credit-union"]')
+        ?.textContent?.trim(),
+    ).toBe(
       '当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください。',
     );
   });

@@ -1,5 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import {
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -37,10 +47,16 @@ const PIN = /^[0-9A-Za-z]{4,16}$/;
       <mat-card-content>
         @if (showForm()) {
           @if (issuance.error(); as error) {
-            <div class="ib-alert ib-alert-error" role="alert" data-testid="acquisition-error">
+            <div
+              class="ib-alert ib-alert-error"
+              role="alert"
+              data-testid="acquisition-error"
+            >
               <p>{{ error }}</p>
               @if (issuance.contactCreditUnion()) {
-                <p data-testid="contact-credit-union"><strong>{{ contactMessage }}</strong></p>
+                <p data-testid="contact-credit-union">
+                  <strong>{{ contactMessage }}</strong>
+                </p>
               }
             </div>
           }
@@ -50,14 +66,23 @@ const PIN = /^[0-9A-Za-z]{4,16}$/;
           <form class="ib-form" [formGroup]="form" (ngSubmit)="acquire()">
             <mat-form-field>
               <mat-label>ログインID（契約者ID または 利用者ID）</mat-label>
-              <input matInput formControlName="loginId" autocomplete="username" />
+              <input
+                matInput
+                formControlName="loginId"
+                autocomplete="username"
+              />
               @if (form.controls.loginId.hasError('required')) {
                 <mat-error>ログインIDを入力してください</mat-error>
               }
             </mat-form-field>
             <mat-form-field>
               <mat-label>暗証番号</mat-label>
-              <input matInput type="password" formControlName="pin" autocomplete="current-password" />
+              <input
+                matInput
+                type="password"
+                formControlName="pin"
+                autocomplete="current-password"
+              />
               <mat-hint>ご契約先暗証番号 または 利用者暗証番号</mat-hint>
               @if (form.controls.pin.hasError('required')) {
                 <mat-error>暗証番号を入力してください</mat-error>
@@ -67,8 +92,15 @@ const PIN = /^[0-9A-Za-z]{4,16}$/;
             </mat-form-field>
             <mat-form-field>
               <mat-label>確認暗証番号</mat-label>
-              <input matInput type="password" formControlName="confirmationPin" autocomplete="off" />
-              <mat-hint>ご契約先確認暗証番号 または 利用者確認暗証番号</mat-hint>
+              <input
+                matInput
+                type="password"
+                formControlName="confirmationPin"
+                autocomplete="off"
+              />
+              <mat-hint
+                >ご契約先確認暗証番号 または 利用者確認暗証番号</mat-hint
+              >
               @if (form.controls.confirmationPin.hasError('required')) {
                 <mat-error>確認暗証番号を入力してください</mat-error>
               } @else if (form.controls.confirmationPin.hasError('pattern')) {
@@ -77,15 +109,24 @@ const PIN = /^[0-9A-Za-z]{4,16}$/;
             </mat-form-field>
             <mat-form-field>
               <mat-label>金庫コード（任意）</mat-label>
-              <input matInput formControlName="creditUnionCode" inputmode="numeric" autocomplete="off" />
-              <mat-hint>複数の信用金庫で同じログインIDをお使いの場合のみ（4桁）</mat-hint>
+              <input
+                matInput
+                formControlName="creditUnionCode"
+                inputmode="numeric"
+                autocomplete="off"
+              />
+              <mat-hint
+                >複数の信用金庫で同じログインIDをお使いの場合のみ（4桁）</mat-hint
+              >
               @if (form.controls.creditUnionCode.hasError('pattern')) {
                 <mat-error>金庫コードは4桁の数字です</mat-error>
               }
             </mat-form-field>
             <ib-passphrase-fields [form]="passphrase" />
             <div class="ib-actions">
-              <button mat-flat-button type="submit">電子証明書を取得する</button>
+              <button mat-flat-button type="submit">
+                電子証明書を取得する
+              </button>
               <a mat-stroked-button routerLink="/">ログオン画面へ戻る</a>
             </div>
           </form>
@@ -103,13 +144,27 @@ export class AcquisitionPage {
 
   protected readonly contactMessage = CONTACT_CREDIT_UNION_MESSAGE;
   protected readonly form = new FormGroup({
-    loginId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    pin: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(PIN)] }),
-    confirmationPin: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(PIN)] }),
-    creditUnionCode: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^\d{4}$/)] }),
+    loginId: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    pin: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(PIN)],
+    }),
+    confirmationPin: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(PIN)],
+    }),
+    creditUnionCode: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.pattern(/^\d{4}$/)],
+    }),
   });
   protected readonly passphrase = passphraseForm();
-  protected readonly showForm = computed(() => ['idle', 'failed'].includes(this.issuance.step()));
+  protected readonly showForm = computed(() =>
+    ['idle', 'failed'].includes(this.issuance.step()),
+  );
 
   protected async acquire(): Promise<void> {
     if (this.form.invalid || this.passphrase.invalid) {
@@ -117,15 +172,19 @@ export class AcquisitionPage {
       this.passphrase.markAllAsTouched();
       return;
     }
-    const { loginId, pin, confirmationPin, creditUnionCode } = this.form.getRawValue();
-    const ok = await this.issuance.issue(this.passphrase.controls.passphrase.value, loginId.trim(), (csr) =>
-      this.api.acquire({
-        loginId: loginId.trim(),
-        pin,
-        confirmationPin,
-        ...(creditUnionCode ? { creditUnionCode } : {}),
-        csr,
-      }),
+    const { loginId, pin, confirmationPin, creditUnionCode } =
+      this.form.getRawValue();
+    const ok = await this.issuance.issue(
+      this.passphrase.controls.passphrase.value,
+      loginId.trim(),
+      (csr) =>
+        this.api.acquire({
+          loginId: loginId.trim(),
+          pin,
+          confirmationPin,
+          ...(creditUnionCode ? { creditUnionCode } : {}),
+          csr,
+        }),
     );
     if (!ok) {
       // PINs are typed again after a refusal; the rest of the form stays.

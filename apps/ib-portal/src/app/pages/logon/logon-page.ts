@@ -1,33 +1,63 @@
 import { Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { CONTACT_CREDIT_UNION_MESSAGE, apiError, apiErrorMessage } from '../../core/api-error';
+import {
+  CONTACT_CREDIT_UNION_MESSAGE,
+  apiError,
+  apiErrorMessage,
+} from '../../core/api-error';
 import { IbApi } from '../../core/ib-api';
 import type { LogonRefusalState } from '../../core/logon-state';
 
 /** Refusals after which the customer acquires a new certificate from this screen. */
-const ACQUIRE_CODES = new Set(['expired', 'reissue_authorized', 'no_certificate']);
+const ACQUIRE_CODES = new Set([
+  'expired',
+  'reissue_authorized',
+  'no_certificate',
+]);
 /** Refusals only the credit union can resolve. */
 const CONTACT_CODES = new Set(['reissue_required', 'revoked']);
 
-function refusalView(message: string, code: string): { message: string; acquire: boolean; contact: boolean } {
-  return { message, acquire: ACQUIRE_CODES.has(code), contact: CONTACT_CODES.has(code) };
+function refusalView(
+  message: string,
+  code: string,
+): { message: string; acquire: boolean; contact: boolean } {
+  return {
+    message,
+    acquire: ACQUIRE_CODES.has(code),
+    contact: CONTACT_CODES.has(code),
+  };
 }
 
 /** A refusal another screen sent back here (see LogonState). */
-function refusalFrom(state: unknown): { message: string; acquire: boolean; contact: boolean } | null {
-  const refusal = (state as { refusal?: Partial<LogonRefusalState> } | null)?.refusal;
-  return typeof refusal?.message === 'string' ? refusalView(refusal.message, refusal.code ?? '') : null;
+function refusalFrom(
+  state: unknown,
+): { message: string; acquire: boolean; contact: boolean } | null {
+  const refusal = (state as { refusal?: Partial<LogonRefusalState> } | null)
+    ?.refusal;
+  return typeof refusal?.message === 'string'
+    ? refusalView(refusal.message, refusal.code ?? '')
+    : null;
 }
 
 /** ログオン: certificate log-on (電子証明書方式) and the way to 電子証明書取得. */
 @Component({
   selector: 'ib-logon-page',
-  imports: [MatButtonModule, MatCardModule, MatProgressSpinnerModule, RouterLink],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatProgressSpinnerModule,
+    RouterLink,
+  ],
   template: `
     <h1 class="ib-screen-title">ログオン</h1>
     <mat-card appearance="outlined" class="ib-card">
@@ -37,22 +67,38 @@ function refusalFrom(state: unknown): { message: string; acquire: boolean; conta
       <mat-card-content>
         <p>このパソコンにインストールされている電子証明書でログオンします。</p>
         @if (refusal(); as r) {
-          <div class="ib-alert ib-alert-error" role="alert" data-testid="logon-refusal">
+          <div
+            class="ib-alert ib-alert-error"
+            role="alert"
+            data-testid="logon-refusal"
+          >
             <p>{{ r.message }}</p>
             @if (r.contact) {
-              <p data-testid="contact-credit-union"><strong>{{ contactMessage }}</strong></p>
+              <p data-testid="contact-credit-union">
+                <strong>{{ contactMessage }}</strong>
+              </p>
             }
           </div>
         }
         <div class="ib-actions">
-          <button mat-flat-button type="button" (click)="logOn()" [disabled]="busy()">
+          <button
+            mat-flat-button
+            type="button"
+            (click)="logOn()"
+            [disabled]="busy()"
+          >
             {{ busy() ? 'ログオン中…' : '電子証明書方式でログオン' }}
           </button>
           @if (busy()) {
             <mat-spinner diameter="24" />
           }
           @if (refusal()?.acquire) {
-            <a mat-stroked-button routerLink="/acquisition" data-testid="go-acquisition">電子証明書取得へ進む</a>
+            <a
+              mat-stroked-button
+              routerLink="/acquisition"
+              data-testid="go-acquisition"
+              >電子証明書取得へ進む</a
+            >
           }
         </div>
       </mat-card-content>
@@ -88,9 +134,11 @@ export class LogonPage {
 
   protected readonly contactMessage = CONTACT_CREDIT_UNION_MESSAGE;
   protected readonly busy = signal(false);
-  protected readonly refusal = signal<{ message: string; acquire: boolean; contact: boolean } | null>(
-    refusalFrom(inject(Location).getState()),
-  );
+  protected readonly refusal = signal<{
+    message: string;
+    acquire: boolean;
+    contact: boolean;
+  } | null>(refusalFrom(inject(Location).getState()));
 
   async logOn(): Promise<void> {
     this.busy.set(true);
@@ -99,7 +147,9 @@ export class LogonPage {
       await firstValueFrom(this.api.me());
       await this.router.navigateByUrl('/notices');
     } catch (error) {
-      this.refusal.set(refusalView(apiErrorMessage(error), apiError(error)?.code ?? ''));
+      this.refusal.set(
+        refusalView(apiErrorMessage(error), apiError(error)?.code ?? ''),
+      );
     } finally {
       this.busy.set(false);
     }

@@ -1,9 +1,16 @@
 import { Location } from '@angular/common';
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { IbNotice } from '@certdesk/contracts';
 import { ME, flushApiError, settle } from '../../../testing/fixtures';
@@ -56,21 +63,31 @@ describe('重要なお知らせ', () => {
 
   it('lists the notices under whose log-on this is', async () => {
     await open('/notices', [NOTICE]);
-    expect(el().querySelector('[data-testid="logon-header"]')?.textContent).toContain('有限会社高橋電機');
-    expect(el().querySelector('[data-testid="logon-header"]')?.textContent).toContain('管理者');
+    expect(
+      el().querySelector('[data-testid="logon-header"]')?.textContent,
+    ).toContain('有限会社高橋電機');
+    expect(
+      el().querySelector('[data-testid="logon-header"]')?.textContent,
+    ).toContain('管理者');
     const link = el().querySelector('a[href="/notices/renewal"]');
     expect(link?.textContent?.trim()).toBe('電子証明書の更新をお願いします');
   });
 
   it('says when there is nothing to show', async () => {
     await open('/notices', []);
-    expect(el().querySelector('[data-testid="no-notices"]')?.textContent?.trim()).toBe('現在、重要なお知らせはありません。');
+    expect(
+      el().querySelector('[data-testid="no-notices"]')?.textContent?.trim(),
+    ).toBe('現在、重要なお知らせはありません。');
   });
 
   it('shows the body as HTML; 「電子証明書の更新はこちら」 opens the renewal in a separate window', async () => {
     await open('/notices/renewal', [NOTICE]);
-    expect(el().querySelector('[data-testid="notice-title"]')?.textContent?.trim()).toBe('電子証明書の更新をお願いします');
-    const body = el().querySelector('[data-testid="notice-body"]') as HTMLElement;
+    expect(
+      el().querySelector('[data-testid="notice-title"]')?.textContent?.trim(),
+    ).toBe('電子証明書の更新をお願いします');
+    const body = el().querySelector(
+      '[data-testid="notice-body"]',
+    ) as HTMLElement;
     expect(body.textContent).toContain('<script>');
     expect(body.querySelector('script')).toBeNull();
     const open$ = jest.spyOn(window, 'open').mockReturnValue(null);
@@ -84,13 +101,21 @@ describe('重要なお知らせ', () => {
 
   it('goes back to log-on when the certificate no longer logs on', async () => {
     harness = await RouterTestingHarness.create('/notices');
-    flushApiError(http.expectOne('/ib/me'), 403, 'この電子証明書は更新済みのため使用できません。', 'superseded');
+    flushApiError(
+      http.expectOne('/ib/me'),
+      403,
+      'この電子証明書は更新済みのため使用できません。',
+      'superseded',
+    );
     http.match('/ib/notices'); // asked at the same time; its answer no longer matters
     await settle();
     expect(TestBed.inject(Router).url).toBe('/');
     expect(TestBed.inject(Location).getState()).toEqual({
       navigationId: expect.any(Number),
-      refusal: { message: 'この電子証明書は更新済みのため使用できません。', code: 'superseded' },
+      refusal: {
+        message: 'この電子証明書は更新済みのため使用できません。',
+        code: 'superseded',
+      },
     });
   });
 });

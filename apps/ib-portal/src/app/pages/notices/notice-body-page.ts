@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, OnInit, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  OnInit,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -12,7 +20,13 @@ import { LogonState } from '../../core/logon-state';
  */
 @Component({
   selector: 'ib-notice-body-page',
-  imports: [LogonHeader, MatButtonModule, MatCardModule, MatProgressSpinnerModule, RouterLink],
+  imports: [
+    LogonHeader,
+    MatButtonModule,
+    MatCardModule,
+    MatProgressSpinnerModule,
+    RouterLink,
+  ],
   providers: [LogonState],
   template: `
     <h1 class="ib-screen-title">重要なお知らせ</h1>
@@ -26,18 +40,29 @@ import { LogonState } from '../../core/logon-state';
       @if (notice(); as n) {
         <mat-card appearance="outlined">
           <mat-card-header>
-            <mat-card-title data-testid="notice-title">{{ n.title }}</mat-card-title>
+            <mat-card-title data-testid="notice-title">{{
+              n.title
+            }}</mat-card-title>
           </mat-card-header>
-          <mat-card-content class="ib-notice-body" data-testid="notice-body" [innerHTML]="n.html" (click)="openLink($event)"></mat-card-content>
+          <mat-card-content
+            class="ib-notice-body"
+            data-testid="notice-body"
+            [innerHTML]="n.html"
+            (click)="openLink($event)"
+          ></mat-card-content>
         </mat-card>
       } @else {
-        <p>このお知らせは表示できません（掲載期間が終了した可能性があります）。</p>
+        <p>
+          このお知らせは表示できません（掲載期間が終了した可能性があります）。
+        </p>
       }
       <div class="ib-actions">
         <a mat-stroked-button routerLink="/notices">重要なお知らせ一覧へ戻る</a>
       </div>
     } @else if (!state.error()) {
-      <div class="ib-progress"><mat-spinner diameter="32" /><span>読み込み中…</span></div>
+      <div class="ib-progress">
+        <mat-spinner diameter="32" /><span>読み込み中…</span>
+      </div>
     }
   `,
   styles: `
@@ -53,7 +78,9 @@ export class NoticeBodyPage implements OnInit {
 
   readonly id = input.required<string>();
 
-  protected readonly notice = computed(() => this.state.notices()?.find((n) => n.id === this.id()) ?? null);
+  protected readonly notice = computed(
+    () => this.state.notices()?.find((n) => n.id === this.id()) ?? null,
+  );
 
   ngOnInit(): void {
     void this.state.load();
@@ -61,7 +88,8 @@ export class NoticeBodyPage implements OnInit {
 
   /** Same-origin links of the body (the renewal link) open in their own window, as the seed's ③ says. */
   protected openLink(event: MouseEvent): void {
-    const target = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    const target =
+      event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (!(target instanceof HTMLAnchorElement)) {
       return;
     }

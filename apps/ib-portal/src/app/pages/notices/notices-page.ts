@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnInit,
+  inject,
+} from '@angular/core';
 import { MatListModule } from '@angular/material/list';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
@@ -31,7 +36,9 @@ import { LogonState } from '../../core/logon-state';
         </mat-nav-list>
       }
     } @else if (!state.error()) {
-      <div class="ib-progress"><mat-spinner diameter="32" /><span>読み込み中…</span></div>
+      <div class="ib-progress">
+        <mat-spinner diameter="32" /><span>読み込み中…</span>
+      </div>
     }
   `,
   styles: `

@@ -1,11 +1,19 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { IbRenewalSessionView } from '@certdesk/contracts';
 import { CertificateKeys } from '../../core/certificate-keys';
 import { FileDownload } from '@certdesk/web';
-import { ISSUED, fakeKeys, flushApiError, settle } from '../../../testing/fixtures';
+import {
+  ISSUED,
+  fakeKeys,
+  flushApiError,
+  settle,
+} from '../../../testing/fixtures';
 import { RenewalPage } from './renewal-page';
 
 const SESSION: IbRenewalSessionView = {
@@ -43,14 +51,18 @@ describe('RenewalPage', () => {
   const el = () => fixture.nativeElement as HTMLElement;
   const heading = () => el().querySelector('h2')?.textContent?.trim();
   const button = (name: string) =>
-    [...el().querySelectorAll('button')].find((b) => b.textContent?.trim() === name) as HTMLButtonElement | undefined;
+    [...el().querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === name,
+    ) as HTMLButtonElement | undefined;
   async function render(): Promise<void> {
     await settle();
     fixture.detectChanges();
     await fixture.whenStable();
   }
   function type(label: string, value: string): void {
-    const field = [...el().querySelectorAll('mat-form-field')].find((f) => f.querySelector('mat-label')?.textContent?.trim() === label);
+    const field = [...el().querySelectorAll('mat-form-field')].find(
+      (f) => f.querySelector('mat-label')?.textContent?.trim() === label,
+    );
     const input = field?.querySelector('input') as HTMLInputElement;
     input.value = value;
     input.dispatchEvent(new Event('input'));
@@ -65,7 +77,7 @@ describe('RenewalPage', () => {
     await render();
   }
 
-  it('prepares (更新前処理), then offers the credit union\'s button label', async () => {
+  it("prepares (更新前処理), then offers the credit union's button label", async () => {
     await openSession();
     expect(heading()).toBe('電子証明書の更新');
     expect(el().textContent).toContain('2027年12月1日(水)');
@@ -74,9 +86,16 @@ describe('RenewalPage', () => {
 
   it('shows the refusal outside the renewal window', async () => {
     fixture.detectChanges();
-    flushApiError(http.expectOne('/ib/renewals'), 409, '電子証明書の更新は有効期限日の30日前からです', 'outside_renewal_window');
+    flushApiError(
+      http.expectOne('/ib/renewals'),
+      409,
+      '電子証明書の更新は有効期限日の30日前からです',
+      'outside_renewal_window',
+    );
     await render();
-    expect(el().querySelector('[data-testid="renewal-error"]')?.textContent?.trim()).toBe('電子証明書の更新は有効期限日の30日前からです');
+    expect(
+      el().querySelector('[data-testid="renewal-error"]')?.textContent?.trim(),
+    ).toBe('電子証明書の更新は有効期限日の30日前からです');
   });
 
   it('asks はい with the file passphrase, makes the key in the browser, sends only the CSR, installs and shows the contents', async () => {
@@ -102,8 +121,13 @@ describe('RenewalPage', () => {
     await render();
     expect(keys.generateKeyPair).toHaveBeenCalledTimes(1);
     expect(heading()).toBe('電子証明書発行処理中');
-    const req = http.expectOne({ method: 'POST', url: `/ib/renewals/${SESSION.id}/csr` });
-    expect(req.request.body).toEqual({ csr: keys.createCsr.mock.results[0].value });
+    const req = http.expectOne({
+      method: 'POST',
+      url: `/ib/renewals/${SESSION.id}/csr`,
+    });
+    expect(req.request.body).toEqual({
+      csr: keys.createCsr.mock.results[0].value,
+    });
     expect(JSON.stringify(req.request.body)).not.toContain('PRIVATE');
     req.flush(ISSUED);
     await render();
@@ -113,14 +137,25 @@ describe('RenewalPage', () => {
     button('はい')?.click();
     await render();
     expect(keys.buildPkcs12).toHaveBeenCalledWith(
-      expect.anything(), ISSUED.certificatePem, ISSUED.caCertificatePem, 'secret-pass-1', 'IB certificate 2028-11-20',
+      expect.anything(),
+      ISSUED.certificatePem,
+      ISSUED.caCertificatePem,
+      'secret-pass-1',
+      'IB certificate 2028-11-20',
     );
-    expect(save).toHaveBeenCalledWith(expect.any(Blob), 'ib-certificate-20281120-4cc44347.p12');
+    expect(save).toHaveBeenCalledWith(
+      expect.any(Blob),
+      'ib-certificate-20281120-4cc44347.p12',
+    );
     expect((save.mock.calls[0][0] as Blob).type).toBe('application/x-pkcs12');
 
     expect(heading()).toBe('電子証明書のインストールが完了しました');
-    expect(el().querySelector('[data-testid="certificate-subject"]')?.textContent).toContain('CN=0000000198A0');
-    expect(el().querySelector('[data-testid="certificate-expiry"]')?.textContent).toContain('2028年11月20日(月)');
+    expect(
+      el().querySelector('[data-testid="certificate-subject"]')?.textContent,
+    ).toContain('CN=0000000198A0');
+    expect(
+      el().querySelector('[data-testid="certificate-expiry"]')?.textContent,
+    ).toContain('2028年11月20日(月)');
     expect(el().textContent).toContain('RSA（2048ビット）');
     expect(button('このウィンドウを閉じる')).toBeDefined();
 
@@ -137,9 +172,16 @@ describe('RenewalPage', () => {
     type('電子証明書ファイルのパスワード（確認）', 'secret-pass-1');
     button('はい')?.click();
     await render();
-    flushApiError(http.expectOne(`/ib/renewals/${SESSION.id}/csr`), 409, 'この更新手続きは完了済みです。続けて更新することはできません。', 'renewal_session_used');
+    flushApiError(
+      http.expectOne(`/ib/renewals/${SESSION.id}/csr`),
+      409,
+      'この更新手続きは完了済みです。続けて更新することはできません。',
+      'renewal_session_used',
+    );
     await render();
-    expect(el().querySelector('[data-testid="issuance-error"]')?.textContent).toContain('この更新手続きは完了済みです');
+    expect(
+      el().querySelector('[data-testid="issuance-error"]')?.textContent,
+    ).toContain('この更新手続きは完了済みです');
     expect(save).not.toHaveBeenCalled();
   });
 });

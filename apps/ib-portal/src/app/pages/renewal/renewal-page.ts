@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -12,7 +19,8 @@ import { IssuanceSteps } from '../../core/issuance-steps';
 import { japaneseDate } from '../../core/jst-format';
 import { PassphraseFields, passphraseForm } from '../../core/passphrase';
 
-type RenewalPhase = 'preparing' | 'prepare_failed' | 'ready' | 'confirm' | 'issuance';
+type RenewalPhase =
+  'preparing' | 'prepare_failed' | 'ready' | 'confirm' | 'issuance';
 
 /**
  * 電子証明書の更新 (seed ③–⑨), in its own window: 電子証明書更新前処理中 → 「更新」 or
@@ -39,19 +47,35 @@ type RenewalPhase = 'preparing' | 'prepare_failed' | 'ready' | 'confirm' | 'issu
             <h2 class="ib-step-title">電子証明書更新前処理中</h2>
             <div class="ib-progress" role="status">
               <mat-spinner diameter="32" />
-              <span>電子証明書の更新前処理中です。処理が完了すると自動的に次の画面を表示します。</span>
+              <span
+                >電子証明書の更新前処理中です。処理が完了すると自動的に次の画面を表示します。</span
+              >
             </div>
           }
           @case ('prepare_failed') {
-            <div class="ib-alert ib-alert-error" role="alert" data-testid="renewal-error">{{ error() }}</div>
+            <div
+              class="ib-alert ib-alert-error"
+              role="alert"
+              data-testid="renewal-error"
+            >
+              {{ error() }}
+            </div>
           }
           @case ('ready') {
             @if (session(); as s) {
               <h2 class="ib-step-title">電子証明書の更新</h2>
               <p>現在の電子証明書（有効期限日 {{ expiry() }}）を更新します。</p>
-              <p class="ib-muted">「{{ s.actionLabel }}」をクリックしてください。</p>
+              <p class="ib-muted">
+                「{{ s.actionLabel }}」をクリックしてください。
+              </p>
               <div class="ib-actions">
-                <button mat-flat-button type="button" (click)="phase.set('confirm')">{{ s.actionLabel }}</button>
+                <button
+                  mat-flat-button
+                  type="button"
+                  (click)="phase.set('confirm')"
+                >
+                  {{ s.actionLabel }}
+                </button>
               </div>
             }
           }
@@ -64,7 +88,13 @@ type RenewalPhase = 'preparing' | 'prepare_failed' | 'ready' | 'confirm' | 'issu
               <ib-passphrase-fields [form]="passphrase" />
               <div class="ib-actions">
                 <button mat-flat-button type="submit">はい</button>
-                <button mat-stroked-button type="button" (click)="phase.set('ready')">いいえ</button>
+                <button
+                  mat-stroked-button
+                  type="button"
+                  (click)="phase.set('ready')"
+                >
+                  いいえ
+                </button>
               </div>
             </form>
           }
