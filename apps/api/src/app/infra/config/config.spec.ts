@@ -35,6 +35,18 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it('is a demo on SQLite and production on PostgreSQL unless CERTDESK_MODE says otherwise', () => {
+    expect(loadConfig({}).mode).toBe('demo');
+    expect(loadConfig({ DATABASE_URL: 'postgres://x@h/db' }).mode).toBe(
+      'production',
+    );
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://x@h/db', CERTDESK_MODE: 'demo' })
+        .mode,
+    ).toBe('demo');
+    expect(loadConfig({ CERTDESK_MODE: 'production' }).mode).toBe('production');
+  });
+
   it('pins the clock from CERTDESK_NOW', () => {
     expect(
       loadConfig({
@@ -45,6 +57,7 @@ describe('loadConfig', () => {
 
   it.each([
     ['DATABASE_URL', { DATABASE_URL: 'mysql://root@localhost/test' }],
+    ['CERTDESK_MODE', { CERTDESK_MODE: 'staging' }],
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
     ['CERTDESK_NOW', { CERTDESK_NOW: '2026-12-01' }],

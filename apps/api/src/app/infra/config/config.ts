@@ -3,7 +3,14 @@ import { isAbsolute, resolve } from 'node:path';
 export type DatabaseConfig =
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
 
+/**
+ * `CERTDESK_MODE`: `demo` (demo data, defaults for one machine) or `production` (refuses unsafe
+ * settings). Unset: demo on SQLite, production on PostgreSQL — a PostgreSQL start is never silently a demo.
+ */
+export type AppMode = 'demo' | 'production';
+
 export interface AppConfig {
+  mode: AppMode;
   port: number;
   dataDir: string;
   database: DatabaseConfig;
@@ -61,6 +68,7 @@ export function loadConfig(
   const dataDir = absolute(env['DATA_DIR'] || './data', cwd);
   const database = parseDatabase(env['DATABASE_URL'], dataDir);
   return {
+    mode: parseMode(env['CERTDESK_MODE'], database),
     port: parsePort(env['PORT']),
     dataDir,
     database,
@@ -103,6 +111,19 @@ function parseDatabase(
   throw new ConfigError(
     'DATABASE_URL',
     'must be unset (SQLite under DATA_DIR), sqlite:<file> or postgres://user@host:port/db',
+  );
+}
+
+function parseMode(
+  value: string | undefined,
+  database: DatabaseConfig,
+): AppMode {
+  if (value === undefined || value === '')
+    return database.type === 'sqlite' ? 'demo' : 'production';
+  if (value === 'demo' || value === 'production') return value;
+  throw new ConfigError(
+    'CERTDESK_MODE',
+    `must be demo or production (got "${value}")`,
   );
 }
 
