@@ -42,6 +42,21 @@ function issueFromCsr(csrPem: string): {
   };
 }
 
+/** Every OBJECT IDENTIFIER in a structure, descending into OCTET STRINGs that hold DER (PKCS#12 nests them). */
+function allOids(node: forge.asn1.Asn1): string[] {
+  if (node.type === forge.asn1.Type.OID && typeof node.value === 'string')
+    return [forge.asn1.derToOid(node.value)];
+  if (Array.isArray(node.value)) return node.value.flatMap(allOids);
+  if (node.type === forge.asn1.Type.OCTETSTRING && node.value.length > 2) {
+    try {
+      return allOids(forge.asn1.fromDer(node.value));
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
 describe('CertificateKeys', () => {
   let keys: CertificateKeys;
   let pair: BrowserKeyPair;
@@ -143,6 +158,32 @@ describe('CertificateKeys', () => {
         'wrong-passphrase',
       ),
     ).toThrow();
+  });
+
+  it('derives the key-encryption key with PBKDF2-HMAC-SHA256 (not forge’s default SHA-1)', () => {
+    const issued = issueFromCsr(keys.createCsr(pair, 'x'));
+    const binary = toBinary(
+      keys.buildPkcs12(
+        pair,
+        issued.certificatePem,
+        issued.caCertificatePem,
+        'pass-phrase-1',
+        'IB',
+      ),
+    );
+    // PFX → authSafe → the unencrypted SafeContents holding the pkcs8ShroudedKeyBag → its
+    // EncryptedPrivateKeyInfo → PBES2 parameters → PBKDF2 parameters' last element, the PRF.
+    const oids = allOids(forge.asn1.fromDer(binary));
+    expect(oids).toContain(forge.pki.oids['pkcs5PBKDF2']);
+    expect(oids).toContain(forge.pki.oids['hmacWithSHA256']);
+    expect(oids).not.toContain(forge.pki.oids['hmacWithSHA1']);
+    // and OpenSSL still reads it
+    expect(() =>
+      createSecureContext({
+        pfx: Buffer.from(fromBinary(binary)),
+        passphrase: 'pass-phrase-1',
+      }),
+    ).not.toThrow();
   });
 
   it("is read by OpenSSL (Node's TLS) as the client credential, with the passphrase only", () => {

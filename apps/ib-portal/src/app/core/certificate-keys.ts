@@ -15,10 +15,14 @@ export interface BrowserKeyPair {
 
 export class CertificateKeyError extends Error {}
 
+type Pkcs12Options = NonNullable<
+  Parameters<typeof forge.pkcs12.toPkcs12Asn1>[3]
+>;
+
 /**
  * Key generation, the certificate request and the PKCS#12 file, all in the browser:
  * the RSA key is made with WebCrypto (fast, the platform's random source), the PKCS#10 is signed
- * with SHA-256 and the PKCS#12 is built with node-forge (AES-256 with PBKDF2, SHA-1 MAC as forge does)
+ * with SHA-256 and the PKCS#12 is built with node-forge (AES-256 with PBKDF2-HMAC-SHA256, SHA-1 MAC as forge does)
  * under a passphrase the customer chooses.
  */
 @Injectable({ providedIn: 'root' })
@@ -95,12 +99,20 @@ export class CertificateKeys {
     const chain = [certificatePem, caCertificatePem].map((pem) =>
       forge.pki.certificateFromPem(pem),
     );
-    const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, chain, passphrase, {
+    // forge passes these on to its PBES2 encryption; its typings omit `prfAlgorithm` here.
+    const options: Pkcs12Options & forge.pki.EncryptionOptions = {
       algorithm: 'aes256',
+      prfAlgorithm: 'sha256', // PBKDF2-HMAC-SHA256 (forge's default PRF is SHA-1)
       count: 10000,
       friendlyName,
       generateLocalKeyId: true,
-    });
+    };
+    const p12 = forge.pkcs12.toPkcs12Asn1(
+      keys.privateKey,
+      chain,
+      passphrase,
+      options,
+    );
     return fromBinary(forge.asn1.toDer(p12).getBytes());
   }
 
