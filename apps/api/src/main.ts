@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app/app.module';
 import { Clock } from './app/infra/clock/clock';
 import { ConfigError, loadConfig } from './app/infra/config/config';
+import { assertProductionSafe } from './app/infra/config/production-checks';
 import { configureApp } from './app/infra/http/configure-app';
 import { DemoDataService } from './app/seed/demo-data.service';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  assertProductionSafe(config);
   const logger = new ConsoleLogger({
     json: config.logJson,
     colors: !config.logJson,
@@ -19,7 +21,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port);
   const clock = app.get(Clock);
   logger.log(
-    `電子証明書管理コンソール: http://localhost:${config.port}/ (database ${config.database.type}, ` +
+    `電子証明書管理コンソール: http://localhost:${config.port}/ (${config.mode} mode, database ${config.database.type}, ` +
       `business date ${clock.today()}${clock.fixed ? ' fixed by CERTDESK_NOW' : ''})`,
     'Bootstrap',
   );

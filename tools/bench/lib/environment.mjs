@@ -303,6 +303,8 @@ export function baseEnv(target) {
   return {
     ...process.env,
     ...target.env,
+    // A measurement, not an installation: demo mode on PostgreSQL too (pinned clock, local SMTP server).
+    CERTDESK_MODE: 'demo',
     CERTDESK_NOW: NOW,
     DEMO_DATA: 'off',
     DEMO_PASSWORD,

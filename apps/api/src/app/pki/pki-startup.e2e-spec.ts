@@ -24,7 +24,9 @@ describe.each(testDatabases())('PKI at start-up on $name', (db) => {
 
   it('refuses to start without CA_KEY_PASSPHRASE outside demo mode, naming the variable', async () => {
     await expect(
-      createTestApp(database, { env: { CA_KEY_PASSPHRASE: '' } }),
+      createTestApp(database, {
+        env: { CERTDESK_MODE: 'production', CA_KEY_PASSPHRASE: '' },
+      }),
     ).rejects.toThrow(/^Invalid configuration: CA_KEY_PASSPHRASE must be set/);
   });
 

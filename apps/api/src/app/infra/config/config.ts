@@ -23,6 +23,8 @@ export interface AppConfig {
   consoleDir: string | null;
   logJson: boolean;
   /** Outgoing mail: `SMTP_URL`, or (null) the in-process SMTP server on 127.0.0.1:`localPort` for demos. */
+  /** `API_DOCS`: serve the OpenAPI page at /api/docs (default: on in demo, off in production). */
+  apiDocs: boolean;
   smtp: { url: string | null; localPort: number; from: string };
   /** `NOTICE_WORKER`: this process runs the daily notice run at `dailyAt` (JST) and the background sender. */
   notices: { worker: boolean; dailyAt: string };
@@ -68,12 +70,12 @@ export function loadConfig(
   const dataDir = absolute(env['DATA_DIR'] || './data', cwd);
   const database = parseDatabase(env['DATABASE_URL'], dataDir);
   return {
-    mode: parseMode(env['CERTDESK_MODE'], database),
+    mode,
     port: parsePort(env['PORT']),
     dataDir,
     database,
     fixedNow: parseNow(env['CERTDESK_NOW']),
-    demoData: parseDemoData(env['DEMO_DATA'], database),
+    demoData: parseDemoData(env['DEMO_DATA'], database, mode),
     demoPassword: parseDemoPassword(env['DEMO_PASSWORD']),
     consoleDir:
       env['CONSOLE_DIR'] === ''
@@ -81,6 +83,7 @@ export function loadConfig(
         : absolute(env['CONSOLE_DIR'] || 'dist/apps/console/browser', cwd),
     logJson: env['LOG_FORMAT'] !== 'text',
     smtp: {
+  const mode = parseMode(env['CERTDESK_MODE'], database);
       url: parseSmtpUrl(env['SMTP_URL']),
       localPort: parseSmtpPort(env['SMTP_PORT']),
       from: parseMailFrom(env['MAIL_FROM']),
@@ -94,6 +97,7 @@ export function loadConfig(
     ib: parseIb(env, cwd),
   };
 }
+    apiDocs: parseOnOff('API_DOCS', env['API_DOCS'], mode === 'demo'),
 
 function absolute(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
@@ -158,7 +162,7 @@ function parseDemoData(
   database: DatabaseConfig,
 ): boolean {
   if (value === undefined || value === '' || value === 'auto')
-    return database.type === 'sqlite';
+    return database.type === 'sqlite' && mode === 'demo';
   if (value === 'on') return true;
   if (value === 'off') return false;
   throw new ConfigError(
@@ -207,15 +211,15 @@ export const DEMO_CA_KEY_PASSPHRASE =
  * default. Outside demo mode an unset passphrase stops the start (the CA keys would be unprotected).
  */
 export function resolveCaKeyPassphrase(
-  config: Pick<AppConfig, 'caKeyPassphrase' | 'demoData'>,
+  config: Pick<AppConfig, 'caKeyPassphrase' | 'mode'>,
 ): { passphrase: string; demoDefault: boolean } {
   if (config.caKeyPassphrase)
     return { passphrase: config.caKeyPassphrase, demoDefault: false };
-  if (config.demoData)
+  if (config.mode === 'demo')
     return { passphrase: DEMO_CA_KEY_PASSPHRASE, demoDefault: true };
   throw new ConfigError(
     'CA_KEY_PASSPHRASE',
-    `must be set (at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters) unless DEMO_DATA=on: it encrypts the CA private keys`,
+    `must be set (at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters) unless CERTDESK_MODE=demo: it encrypts the CA private keys`,
   );
 }
 
@@ -231,6 +235,7 @@ function parseSmtpUrl(value: string | undefined): string | null {
     !url ||
     !['smtp:', 'smtps:'].includes(url.protocol) ||
     !url.hostname ||
+  mode: AppMode,
     !['', '/'].includes(url.pathname)
   ) {
     throw new ConfigError(

@@ -16,15 +16,18 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   http.use(securityHeaders);
   http.set('trust proxy', 'loopback');
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('電子証明書管理コンソール API')
-      .setDescription('Staff API (/api) of the certificate back office.')
-      .setVersion('1')
-      .build(),
-  );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+  // The OpenAPI page: in demo mode, in production only with API_DOCS=on.
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('電子証明書管理コンソール API')
+        .setDescription('Staff API (/api) of the certificate back office.')
+        .setVersion('1')
+        .build(),
+    );
+    SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+  }
 
   const consoleDir = config.consoleDir;
   if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
