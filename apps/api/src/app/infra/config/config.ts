@@ -22,9 +22,9 @@ export interface AppConfig {
   /** Directory of the built console served at `/`, or null when there is none. */
   consoleDir: string | null;
   logJson: boolean;
-  /** Outgoing mail: `SMTP_URL`, or (null) the in-process SMTP server on 127.0.0.1:`localPort` for demos. */
   /** `API_DOCS`: serve the OpenAPI page at /api/docs (default: on in demo, off in production). */
   apiDocs: boolean;
+  /** Outgoing mail: `SMTP_URL`, or (null) the in-process SMTP server on 127.0.0.1:`localPort` for demos. */
   smtp: { url: string | null; localPort: number; from: string };
   /** `NOTICE_WORKER`: this process runs the daily notice run at `dailyAt` (JST) and the background sender. */
   notices: { worker: boolean; dailyAt: string };
@@ -69,6 +69,7 @@ export function loadConfig(
 ): AppConfig {
   const dataDir = absolute(env['DATA_DIR'] || './data', cwd);
   const database = parseDatabase(env['DATABASE_URL'], dataDir);
+  const mode = parseMode(env['CERTDESK_MODE'], database);
   return {
     mode,
     port: parsePort(env['PORT']),
@@ -82,8 +83,8 @@ export function loadConfig(
         ? null
         : absolute(env['CONSOLE_DIR'] || 'dist/apps/console/browser', cwd),
     logJson: env['LOG_FORMAT'] !== 'text',
+    apiDocs: parseOnOff('API_DOCS', env['API_DOCS'], mode === 'demo'),
     smtp: {
-  const mode = parseMode(env['CERTDESK_MODE'], database);
       url: parseSmtpUrl(env['SMTP_URL']),
       localPort: parseSmtpPort(env['SMTP_PORT']),
       from: parseMailFrom(env['MAIL_FROM']),
@@ -97,7 +98,6 @@ export function loadConfig(
     ib: parseIb(env, cwd),
   };
 }
-    apiDocs: parseOnOff('API_DOCS', env['API_DOCS'], mode === 'demo'),
 
 function absolute(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
@@ -160,6 +160,7 @@ function parseNow(value: string | undefined): Date | null {
 function parseDemoData(
   value: string | undefined,
   database: DatabaseConfig,
+  mode: AppMode,
 ): boolean {
   if (value === undefined || value === '' || value === 'auto')
     return database.type === 'sqlite' && mode === 'demo';
@@ -235,7 +236,6 @@ function parseSmtpUrl(value: string | undefined): string | null {
     !url ||
     !['smtp:', 'smtps:'].includes(url.protocol) ||
     !url.hostname ||
-  mode: AppMode,
     !['', '/'].includes(url.pathname)
   ) {
     throw new ConfigError(
