@@ -7,3 +7,4 @@ export * from './lib/lifecycle-reason';
 export * from './lib/ib-roles';
 export * from './lib/reissue';
 export * from './lib/ib-logon';
+export * from './lib/staff-change';

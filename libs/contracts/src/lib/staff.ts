@@ -32,3 +32,54 @@ export interface OneTimePasswordResponse {
   account: StaffAccount;
   oneTimePassword: string;
 }
+
+export type StaffChangeKindName = 'create' | 'role' | 'reset_password';
+export type StaffChangeStatusName =
+  'pending' | 'approved' | 'rejected' | 'cancelled';
+
+/**
+ * A staff change waiting for (or decided by) a second admin: granting `manager` or `admin`, or
+ * resetting another admin's password. `GET /api/staff-change-requests` lists them.
+ */
+export interface StaffChangeRequestView {
+  id: string;
+  kind: StaffChangeKindName;
+  status: StaffChangeStatusName;
+  /** The account concerned; null for a creation not yet approved. */
+  staffId: string | null;
+  username: string;
+  displayName: string;
+  /** The role asked for (create, role); null for a password reset. */
+  role: StaffRoleName | null;
+  /** The account's role when asked (role change); null otherwise. */
+  fromRole: StaffRoleName | null;
+  requestedBy: { id: string; name: string };
+  requestedAt: string;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+}
+
+/**
+ * Answer (202) of create, role change and reset when the change waits for a second admin. A role
+ * change sent with other fields applies those at once (`account`).
+ */
+export interface StaffChangePending {
+  pendingChange: StaffChangeRequestView;
+  account?: StaffAccount;
+}
+
+/** `POST /api/staff-change-requests/:id/approve` and `/reject` (comment required to reject). */
+export interface StaffChangeDecisionRequest {
+  comment?: string;
+}
+
+/**
+ * Answer of approve / reject / cancel. An approved creation or password reset carries the one-time
+ * password, shown once to the approving admin (the requester never sees it).
+ */
+export interface StaffChangeDecision {
+  request: StaffChangeRequestView;
+  account?: StaffAccount;
+  oneTimePassword?: string;
+}

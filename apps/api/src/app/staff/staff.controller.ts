@@ -6,15 +6,32 @@ import {
   Param,
   Patch,
   Post,
+  Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import type {
   OneTimePasswordResponse,
   StaffAccount,
+  StaffChangePending,
 } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
+
+const PENDING =
+  'Granting manager or admin, or resetting an admin’s password: a pending change for a second admin (StaffChangePending).';
+
+/** 202 Accepted when the change waits for a second admin. */
+function answer<T extends object>(res: Response, result: T): T {
+  if ('pendingChange' in result) res.status(202);
+  return result;
+}
 
 /** 職員管理: staff accounts and roles of the admin's own credit union. */
 @ApiTags('staff')
@@ -35,8 +52,12 @@ export class StaffController {
   @ApiCreatedResponse({
     description: 'The account and its one-time password (shown once).',
   })
-  create(@Body() body: CreateStaffDto): Promise<OneTimePasswordResponse> {
-    return this.staff.create(body);
+  @ApiAcceptedResponse({ description: PENDING })
+  async create(
+    @Body() body: CreateStaffDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OneTimePasswordResponse | StaffChangePending> {
+    return answer(res, await this.staff.create(body));
   }
 
   @Patch(':id')
@@ -44,11 +65,13 @@ export class StaffController {
     description:
       'Role, display name or disabled changed; disabling ends the sessions.',
   })
-  update(
+  @ApiAcceptedResponse({ description: PENDING })
+  async update(
     @Param('id') id: string,
     @Body() body: UpdateStaffDto,
-  ): Promise<StaffAccount> {
-    return this.staff.update(id, body);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StaffAccount | StaffChangePending> {
+    return answer(res, await this.staff.update(id, body));
   }
 
   @Post(':id/reset-password')
@@ -57,7 +80,11 @@ export class StaffController {
     description:
       'A new one-time password (shown once); the account must change it.',
   })
-  resetPassword(@Param('id') id: string): Promise<OneTimePasswordResponse> {
-    return this.staff.resetPassword(id);
+  @ApiAcceptedResponse({ description: PENDING })
+  async resetPassword(
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OneTimePasswordResponse | StaffChangePending> {
+    return answer(res, await this.staff.resetPassword(id));
   }
 }

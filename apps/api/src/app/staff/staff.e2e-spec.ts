@@ -125,24 +125,24 @@ describe.each(testDatabases())('staff management (職員管理) on $name', (db) 
   it('changes role and display name, audited with before and after', async () => {
     const target = await staffByUsername(t, 'compliance-1001');
     const res = await adminA.patch(`/api/staff/${target.id}`, {
-      role: 'manager',
+      role: 'branch_staff',
       displayName: '新しい名前',
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      role: 'manager',
+      role: 'branch_staff',
       displayName: '新しい名前',
     });
     const moved = StaffBrowser.of(t);
     expect((await moved.login('compliance-1001')).body.permissions).toContain(
-      'reissues.decide',
+      'reissues.request',
     );
     const event = (await audit('staff.update')).find(
       (e) => e.targetId === target.id,
     );
     expect(JSON.parse(event?.details ?? '{}').changes.role).toEqual({
       from: 'compliance',
-      to: 'manager',
+      to: 'branch_staff',
     });
     await adminA.patch(`/api/staff/${target.id}`, { role: 'compliance' });
     expect((await adminA.patch(`/api/staff/${target.id}`, {})).status).toBe(

@@ -1,25 +1,23 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-} from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type {
   OneTimePasswordResponse,
   StaffAccount,
+  StaffChangePending,
 } from '@certdesk/contracts';
-import { AuditService } from '../audit/audit.service';
-import { Passwords } from '../auth/passwords';
-import { SessionService } from '../auth/session.service';
+import {
+  grantNeedsApproval,
+  passwordResetNeedsApproval,
+} from '@certdesk/domain';
 import { Clock } from '../infra/clock/clock';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
-import { isUniqueViolation } from '../infra/database/unique-violation';
-import { toStaffAccount, USERNAME_TAKEN_MESSAGE } from './staff-account';
+import { toStaffAccount } from './staff-account';
+import { StaffChangeRequestsService } from './staff-change-requests.service';
 import { StaffUser } from './staff-user.entity';
+import { StaffChanges, StaffWrites } from './staff-writes';
 
 const NOT_ON_SELF =
   '自分自身のアカウントを無効にしたり、役割を変更したりすることはできません（別のシステム管理者に依頼してください）';
@@ -27,16 +25,19 @@ const OWN_PASSWORD = '自分のパスワードはパスワード変更画面で�
 const NOTHING_TO_CHANGE =
   '変更する項目（role、displayName、disabled）を指定してください';
 
-/** 職員管理 for the admin of one credit union: every read and write is scoped to it, every change audited. */
+/**
+ * 職員管理 for the admin of one credit union: every read and write is scoped to it, every change
+ * audited. Granting manager or admin and resetting an admin's password wait for a second admin
+ * (a {@link StaffChangePending} answer); everything else takes effect at once.
+ */
 @Injectable()
 export class StaffService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenant: TenantScope,
     private readonly clock: Clock,
-    private readonly passwords: Passwords,
-    private readonly sessions: SessionService,
-    private readonly audit: AuditService,
+    private readonly writes: StaffWrites,
+    private readonly changes: StaffChangeRequestsService,
   ) {}
 
   async list(): Promise<StaffAccount[]> {
@@ -48,49 +49,49 @@ export class StaffService {
   }
 
   /** A new account with a server-chosen one-time password it must change at first log-in. */
-  async create(dto: CreateStaffDto): Promise<OneTimePasswordResponse> {
-    if (
-      await this.dataSource
-        .getRepository(StaffUser)
-        .existsBy({ username: dto.username })
-    ) {
-      throw new ConflictException(USERNAME_TAKEN_MESSAGE);
+  async create(
+    dto: CreateStaffDto,
+  ): Promise<OneTimePasswordResponse | StaffChangePending> {
+    await this.writes.assertUsernameFree(dto.username);
+    if (grantNeedsApproval(dto.role)) {
+      const pendingChange = await this.dataSource.transaction((em) =>
+        this.changes.request(em, {
+          kind: 'create',
+          staffId: null,
+          username: dto.username,
+          displayName: dto.displayName,
+          role: dto.role,
+          fromRole: null,
+        }),
+      );
+      return { pendingChange };
     }
-    const oneTimePassword = this.passwords.oneTimePassword(dto.username);
-    const now = this.clock.now();
-    const staff: StaffUser = {
-      id: randomUUID(),
-      creditUnionId: this.tenant.creditUnionId,
-      username: dto.username,
-      displayName: dto.displayName,
-      role: dto.role,
-      passwordHash: await this.passwords.hash(oneTimePassword),
-      mustChangePassword: true,
-      disabledAt: null,
-      failedLoginCount: 0,
-      lockedUntil: null,
-      createdAt: now,
-      updatedAt: now,
+    const password = await this.writes.newPassword(dto.username);
+    const staff = await this.dataSource.transaction((em) =>
+      this.writes.create(
+        em,
+        {
+          username: dto.username,
+          displayName: dto.displayName,
+          role: dto.role,
+        },
+        password,
+      ),
+    );
+    return {
+      account: toStaffAccount(staff, this.clock.now()),
+      oneTimePassword: password.oneTimePassword,
     };
-    await this.dataSource.transaction(async (manager) => {
-      try {
-        await this.tenant.repository(StaffUser, manager).insert(staff);
-      } catch (error) {
-        if (isUniqueViolation(error))
-          throw new ConflictException(USERNAME_TAKEN_MESSAGE);
-        throw error;
-      }
-      await this.record(manager, 'staff.create', staff, {
-        username: staff.username,
-        role: staff.role,
-        displayName: staff.displayName,
-      });
-    });
-    return { account: toStaffAccount(staff, now), oneTimePassword };
   }
 
-  /** Role, display name, disabled. Disabling ends every session of the account at once. */
-  async update(id: string, dto: UpdateStaffDto): Promise<StaffAccount> {
+  /**
+   * Role, display name, disabled. Disabling ends every session of the account at once. A role of
+   * manager or admin becomes a pending change; the other fields sent with it apply at once.
+   */
+  async update(
+    id: string,
+    dto: UpdateStaffDto,
+  ): Promise<StaffAccount | StaffChangePending> {
     const staff = await this.tenant.repository(StaffUser).findOrNotFound(id);
     const self = staff.id === currentPrincipal().staffId;
     if (
@@ -107,9 +108,11 @@ export class StaffService {
       throw badRequest(NOTHING_TO_CHANGE);
 
     const now = this.clock.now();
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const changes: StaffChanges = {};
     const patch: Partial<StaffUser> = {};
-    if (dto.role !== undefined && dto.role !== staff.role) {
+    const role = dto.role !== undefined && dto.role !== staff.role;
+    const roleWaits = role && grantNeedsApproval(dto.role as StaffUser['role']);
+    if (role && !roleWaits) {
       changes['role'] = { from: staff.role, to: dto.role };
       patch.role = dto.role;
     }
@@ -130,70 +133,58 @@ export class StaffService {
       };
       patch.disabledAt = dto.disabled ? now : null;
     }
-    if (Object.keys(changes).length === 0) return toStaffAccount(staff, now);
+    if (!roleWaits && Object.keys(changes).length === 0)
+      return toStaffAccount(staff, now);
 
-    patch.updatedAt = now;
-    await this.dataSource.transaction(async (manager) => {
-      await this.tenant.repository(StaffUser, manager).update(staff.id, patch);
-      const sessionsEnded = patch.disabledAt
-        ? await this.sessions.endAllFor(staff.id, 'disabled', { manager })
-        : 0;
-      await this.record(manager, 'staff.update', staff, {
-        username: staff.username,
-        changes,
-        sessionsEnded,
-      });
+    return this.dataSource.transaction(async (em) => {
+      const pendingChange = roleWaits
+        ? await this.changes.request(em, {
+            kind: 'role',
+            staffId: staff.id,
+            username: staff.username,
+            displayName: staff.displayName,
+            role: dto.role ?? null,
+            fromRole: staff.role,
+          })
+        : undefined;
+      const updated = Object.keys(changes).length
+        ? await this.writes.update(em, staff, patch, changes)
+        : staff;
+      const account = toStaffAccount(updated, now);
+      return pendingChange ? { pendingChange, account } : account;
     });
-    return toStaffAccount({ ...staff, ...patch }, now);
   }
 
-  /** A new one-time password (never chosen by the admin); clears a lock and ends the account's sessions. */
-  async resetPassword(id: string): Promise<OneTimePasswordResponse> {
+  /** A new one-time password (never chosen by the admin); an admin's waits for a second admin. */
+  async resetPassword(
+    id: string,
+  ): Promise<OneTimePasswordResponse | StaffChangePending> {
     const staff = await this.tenant.repository(StaffUser).findOrNotFound(id);
     if (staff.id === currentPrincipal().staffId) throw badRequest(OWN_PASSWORD);
-    const oneTimePassword = this.passwords.oneTimePassword(staff.username);
-    const now = this.clock.now();
-    const patch: Partial<StaffUser> = {
-      passwordHash: await this.passwords.hash(oneTimePassword),
-      mustChangePassword: true,
-      failedLoginCount: 0,
-      lockedUntil: null,
-      updatedAt: now,
-    };
-    const wasLocked =
-      staff.lockedUntil !== null && staff.lockedUntil.getTime() > now.getTime();
-    await this.dataSource.transaction(async (manager) => {
-      await this.tenant.repository(StaffUser, manager).update(staff.id, patch);
-      const sessionsEnded = await this.sessions.endAllFor(
-        staff.id,
-        'password_reset',
-        { manager },
+    if (passwordResetNeedsApproval(staff.role)) {
+      const pendingChange = await this.dataSource.transaction((em) =>
+        this.changes.request(em, {
+          kind: 'reset_password',
+          staffId: staff.id,
+          username: staff.username,
+          displayName: staff.displayName,
+          role: null,
+          fromRole: null,
+        }),
       );
-      await this.record(manager, 'staff.reset_password', staff, {
-        username: staff.username,
-        unlocked: wasLocked,
-        sessionsEnded,
-      });
-    });
+      return {
+        pendingChange,
+        account: toStaffAccount(staff, this.clock.now()),
+      };
+    }
+    const password = await this.writes.newPassword(staff.username);
+    const reset = await this.dataSource.transaction((em) =>
+      this.writes.resetPassword(em, staff, password),
+    );
     return {
-      account: toStaffAccount({ ...staff, ...patch }, now),
-      oneTimePassword,
+      account: toStaffAccount(reset, this.clock.now()),
+      oneTimePassword: password.oneTimePassword,
     };
-  }
-
-  private async record(
-    manager: EntityManager,
-    action: string,
-    staff: StaffUser,
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.recordIn(manager, {
-      action,
-      outcome: 'success',
-      targetType: 'staff_user',
-      targetId: staff.id,
-      details,
-    });
   }
 }
 

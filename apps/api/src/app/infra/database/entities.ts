@@ -10,6 +10,7 @@ import { CertificateAuthority } from '../../pki/certificate-authority.entity';
 import { NOTICE_ENTITIES } from '../../notices/notice-entities';
 import { ReissueRequest } from '../../reissues/reissue-request.entity';
 import { IbRenewalSession } from '../../ib/ib-renewal-session.entity';
+import { StaffChangeRequest } from '../../staff/staff-change-request.entity';
 
 /** Every entity, listed explicitly (the API is bundled: no globs). */
 export const ENTITIES = [
@@ -25,4 +26,5 @@ export const ENTITIES = [
   ...NOTICE_ENTITIES,
   ReissueRequest,
   IbRenewalSession,
+  StaffChangeRequest,
 ];

@@ -10,6 +10,7 @@ import { RouteAccess } from '../../auth/permissions.decorator';
 import { RouteEntry, RouteInventory } from '../../auth/route-inventory';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
+import { StaffChangeRequest } from '../../staff/staff-change-request.entity';
 
 /** Bodies that would succeed against one's own rows, so that a 404 proves the scope (not validation). */
 const BODIES: Record<string, object> = {
@@ -18,6 +19,8 @@ const BODIES: Record<string, object> = {
     body: '{{ userName }} 様',
   },
   'PATCH staff/:id': { displayName: '乗っ取り', disabled: true, role: 'admin' },
+  'POST staff-change-requests/:id/approve': { comment: '他金庫から承認' },
+  'POST staff-change-requests/:id/reject': { comment: '他金庫から却下' },
   'POST certificates/:id/revoke': {
     reason: 'keyCompromise',
     comment: '他金庫の証明書を失効させる試み',
@@ -108,12 +111,28 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
       expect.arrayContaining([
         'PATCH staff/:id',
         'POST staff/:id/reset-password',
+        'POST staff-change-requests/:id/approve',
       ]),
     );
+    // B has a change waiting for a second admin: no admin of A may decide or cancel it.
+    const adminB = StaffBrowser.of(t);
+    await adminB.login(seeded.username('admin', seeded.b));
+    const managerOfB = await t.dataSource
+      .getRepository(StaffUser)
+      .findOneByOrFail({ username: seeded.username('manager', seeded.b) });
+    expect(
+      (await adminB.patch(`/api/staff/${managerOfB.id}`, { role: 'admin' }))
+        .status,
+    ).toBe(202);
     const staffOfB = () =>
-      t.dataSource
-        .getRepository(StaffUser)
-        .find({ where: { creditUnionId: seeded.b.id }, order: { id: 'ASC' } });
+      Promise.all(
+        [StaffUser, StaffChangeRequest].map((entity) =>
+          t.dataSource.getRepository(entity).find({
+            where: { creditUnionId: seeded.b.id },
+            order: { id: 'ASC' },
+          }),
+        ),
+      );
     const before = await staffOfB();
     const theirs = [...(await idsOf(seeded.b, 2)).entries()].flatMap(
       ([table, ids]) => ids.map((id) => ({ table, id })),

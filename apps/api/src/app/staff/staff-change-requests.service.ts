@@ -1,0 +1,281 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  StaffChangeDecision,
+  StaffChangeRequestView,
+} from '@certdesk/contracts';
+import {
+  StaffChangeKind,
+  StaffChangeRefusal,
+  staffChangeRefusal,
+  StaffChangeStatus,
+  StaffRole,
+} from '@certdesk/domain';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../infra/clock/clock';
+import { isUniqueViolation } from '../infra/database/unique-violation';
+import { currentPrincipal } from '../infra/tenancy/tenant';
+import { TenantScope } from '../infra/tenancy/tenant-scope';
+import { ALREADY_DECIDED_MESSAGE } from '../reissues/reissue-commands.service';
+import { toStaffAccount, USERNAME_TAKEN_MESSAGE } from './staff-account';
+import { StaffChangeRequest } from './staff-change-request.entity';
+import { StaffUser } from './staff-user.entity';
+import { StaffWrites } from './staff-writes';
+
+export const REFUSAL_MESSAGES: Record<StaffChangeRefusal, string> = {
+  own_request:
+    '自分が依頼した変更は承認・却下できません。別のシステム管理者が処理してください（依頼を取り下げるときは「取消」）',
+  own_account:
+    'ご自身のアカウントに関する変更は承認・却下できません。別のシステム管理者が処理してください',
+};
+export const PENDING_EXISTS_MESSAGE =
+  'この職員には承認待ちの変更があります。先にその依頼を承認・却下するか取り消してください';
+const ONLY_REQUESTER_CANCELS = '依頼を取り消せるのは依頼した職員だけです';
+
+export interface StaffChangeFields {
+  kind: StaffChangeKind;
+  staffId: string | null;
+  username: string;
+  displayName: string;
+  role: StaffRole | null;
+  fromRole: StaffRole | null;
+}
+
+/**
+ * Staff changes under dual control, like 再発行処理: every transition is one conditional UPDATE
+ * (`WHERE status = 'pending'`) in the transaction that applies it, so of any number of simultaneous
+ * approvals exactly one applies the change and the rest get 409. Every step is audited.
+ */
+@Injectable()
+export class StaffChangeRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenant: TenantScope,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly writes: StaffWrites,
+  ) {}
+
+  /** Records a change for a second admin, inside the caller's transaction. */
+  async request(
+    manager: EntityManager,
+    fields: StaffChangeFields,
+  ): Promise<StaffChangeRequestView> {
+    const me = currentPrincipal();
+    const request: StaffChangeRequest = {
+      id: randomUUID(),
+      creditUnionId: me.creditUnionId,
+      ...fields,
+      status: 'pending',
+      requestedById: me.staffId,
+      requestedByName: me.displayName,
+      requestedAt: this.clock.now(),
+      decidedById: null,
+      decidedByName: null,
+      decidedAt: null,
+      decisionComment: null,
+    };
+    try {
+      await this.tenant.repository(StaffChangeRequest, manager).insert(request);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new ConflictException(
+        fields.kind === 'create'
+          ? USERNAME_TAKEN_MESSAGE
+          : PENDING_EXISTS_MESSAGE,
+      );
+    }
+    await this.audit.recordIn(
+      manager,
+      this.entry('staff_change.request', request, {}),
+    );
+    return toView(request);
+  }
+
+  async list(status: StaffChangeStatus): Promise<StaffChangeRequestView[]> {
+    const rows = await this.tenant
+      .repository(StaffChangeRequest)
+      .find({ where: { status }, order: { requestedAt: 'DESC' }, take: 200 });
+    return rows.map(toView);
+  }
+
+  /** Applies the change in the transaction that marks it approved; a creation or reset returns the one-time password. */
+  async approve(id: string, comment?: string): Promise<StaffChangeDecision> {
+    const request = await this.decidable(id, 'staff_change.approve');
+    return this.dataSource.transaction(async (em) => {
+      const decided = await this.transition(em, request, 'approved', comment);
+      const users = this.tenant.repository(StaffUser, em);
+      const target = request.staffId
+        ? await users.findOrNotFound(request.staffId)
+        : null;
+      let account: StaffUser;
+      let oneTimePassword: string | undefined;
+      if (request.kind === 'role' && target && request.role) {
+        account = await this.writes.update(
+          em,
+          target,
+          { role: request.role },
+          { role: { from: target.role, to: request.role } },
+        );
+      } else {
+        // Hashed only by the approval that won the row, so a burst of approvals costs one argon2 hash.
+        const password = await this.writes.newPassword(request.username);
+        oneTimePassword = password.oneTimePassword;
+        if (target) {
+          account = await this.writes.resetPassword(em, target, password);
+        } else {
+          account = await this.writes.create(
+            em,
+            {
+              username: request.username,
+              displayName: request.displayName,
+              role: request.role ?? 'branch_staff',
+            },
+            password,
+          );
+          decided.staffId = account.id;
+          await this.tenant
+            .repository(StaffChangeRequest, em)
+            .update(request.id, { staffId: account.id });
+        }
+      }
+      await this.audit.recordIn(
+        em,
+        this.entry('staff_change.approve', decided, {
+          comment: decided.decisionComment,
+        }),
+      );
+      return {
+        request: toView(decided),
+        account: toStaffAccount(account, this.clock.now()),
+        oneTimePassword,
+      };
+    });
+  }
+
+  async reject(id: string, comment: string): Promise<StaffChangeDecision> {
+    const request = await this.decidable(id, 'staff_change.reject');
+    return this.dataSource.transaction(async (em) => {
+      const decided = await this.transition(em, request, 'rejected', comment);
+      await this.audit.recordIn(
+        em,
+        this.entry('staff_change.reject', decided, { comment }),
+      );
+      return { request: toView(decided) };
+    });
+  }
+
+  /** The requester withdraws a change nobody has decided yet. */
+  async cancel(id: string): Promise<StaffChangeDecision> {
+    const request = await this.tenant
+      .repository(StaffChangeRequest)
+      .findOrNotFound(id);
+    if (request.requestedById !== currentPrincipal().staffId)
+      throw new ForbiddenException(ONLY_REQUESTER_CANCELS);
+    return this.dataSource.transaction(async (em) => {
+      const decided = await this.transition(em, request, 'cancelled');
+      await this.audit.recordIn(
+        em,
+        this.entry('staff_change.cancel', decided, {}),
+      );
+      return { request: toView(decided) };
+    });
+  }
+
+  /** An admin other than the requester and the account concerned; a refusal is audited. */
+  private async decidable(
+    id: string,
+    action: string,
+  ): Promise<StaffChangeRequest> {
+    const request = await this.tenant
+      .repository(StaffChangeRequest)
+      .findOrNotFound(id);
+    const refusal = staffChangeRefusal(request, currentPrincipal().staffId);
+    if (refusal) {
+      await this.audit.record({
+        ...this.entry(action, request, { refused: refusal }),
+        outcome: 'denied',
+      });
+      throw new ForbiddenException(REFUSAL_MESSAGES[refusal]);
+    }
+    return request;
+  }
+
+  /** pending → `to`, conditionally: a request someone else decided first answers 409. */
+  private async transition(
+    em: EntityManager,
+    request: StaffChangeRequest,
+    to: Exclude<StaffChangeStatus, 'pending'>,
+    comment?: string,
+  ): Promise<StaffChangeRequest> {
+    const me = currentPrincipal();
+    const patch: Partial<StaffChangeRequest> = {
+      status: to,
+      decidedById: me.staffId,
+      decidedByName: me.displayName,
+      decidedAt: this.clock.now(),
+      decisionComment: comment?.trim() || null,
+    };
+    const result = await em
+      .createQueryBuilder()
+      .update(StaffChangeRequest)
+      .set(patch)
+      .where('id = :id AND credit_union_id = :cu AND status = :from', {
+        id: request.id,
+        cu: request.creditUnionId,
+        from: 'pending',
+      })
+      .execute();
+    if (!result.affected) throw new ConflictException(ALREADY_DECIDED_MESSAGE);
+    return { ...request, ...patch };
+  }
+
+  private entry(
+    action: string,
+    request: StaffChangeRequest,
+    details: Record<string, unknown>,
+  ) {
+    return {
+      action,
+      outcome: 'success' as const,
+      targetType: 'staff_change_request',
+      targetId: request.id,
+      details: {
+        kind: request.kind,
+        staffId: request.staffId,
+        username: request.username,
+        role: request.role,
+        fromRole: request.fromRole,
+        requestedBy: request.requestedByName,
+        ...details,
+      },
+    };
+  }
+}
+
+function toView(r: StaffChangeRequest): StaffChangeRequestView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    staffId: r.staffId,
+    username: r.username,
+    displayName: r.displayName,
+    role: r.role,
+    fromRole: r.fromRole,
+    requestedBy: { id: r.requestedById, name: r.requestedByName },
+    requestedAt: r.requestedAt.toISOString(),
+    decidedBy:
+      r.decidedById && r.decidedByName
+        ? { id: r.decidedById, name: r.decidedByName }
+        : null,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionComment: r.decisionComment,
+  };
+}
