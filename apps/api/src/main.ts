@@ -1,5 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app/app.module';
 import { Clock } from './app/infra/clock/clock';
 import { ConfigError, loadConfig } from './app/infra/config/config';
@@ -15,12 +16,16 @@ async function bootstrap(): Promise<void> {
     colors: !config.logJson,
   });
   const app = await NestFactory.create(AppModule, { logger, bufferLogs: true });
+  // From here on every log line goes through pino (JSON, or one text line with LOG_FORMAT=text),
+  // with the request id of the request being served (see infra/logging).
+  const pino = app.get(PinoLogger);
+  app.useLogger(pino);
   configureApp(app, config);
   app.enableShutdownHooks();
   await app.get(DemoDataService).seedIfEmpty();
   await app.listen(config.port);
   const clock = app.get(Clock);
-  logger.log(
+  pino.log(
     `電子証明書管理コンソール: http://localhost:${config.port}/ (${config.mode} mode, database ${config.database.type}, ` +
       `business date ${clock.today()}${clock.fixed ? ' fixed by CERTDESK_NOW' : ''})`,
     'Bootstrap',

@@ -17,12 +17,16 @@ import { ReportsModule } from './reports/reports.module';
 import { ReissuesModule } from './reissues/reissues.module';
 import { NoticeWorkerModule } from './notices/notice-worker.module';
 import { IbModule } from './ib/ib.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { LoggingModule } from './infra/logging/logging.module';
 
 @Module({
   imports: [
     ConfigModule,
     ClockModule,
     DatabaseModule,
+    LoggingModule,
+    MetricsModule,
     AuditModule,
     HttpModule,
     HealthModule,

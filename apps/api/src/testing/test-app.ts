@@ -32,6 +32,7 @@ export async function createTestApp(
       CONSOLE_DIR: '',
       DEMO_DATA: 'off',
       LOG_FORMAT: 'text',
+      LOG_LEVEL: 'warn',
       NOTICE_WORKER: 'off',
       SMTP_PORT: '0',
       CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE,

@@ -283,6 +283,7 @@ export function noticeRun(
       sending: 0,
       sent: 190,
       failed: 3,
+      given_up: 0,
       skipped: 1,
       cancelled: 0,
     },

@@ -160,8 +160,15 @@ export interface UpdateNoticeScheduleRequest {
   reissueReadyEnabled?: boolean;
 }
 
+/** `given_up`: failed NOTICE_MAX_ATTEMPTS times in a row (transient errors); resendable like `failed`. */
 export type NoticeStatusName =
-  'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'failed'
+  | 'given_up'
+  | 'skipped'
+  | 'cancelled';
 
 /** `POST /api/notice-runs` (今すぐ実行) answers 202 with this. */
 export interface NoticeRunStarted {

@@ -19,6 +19,8 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/login',
   'POST /api/auth/logout',
 ];
+/** Machine routes behind a bearer token (`@BearerToken`): 404 to everyone without it, staff included. */
+const TOKEN_ROUTES = ['GET /api/metrics'];
 /** Mounted by Swagger on Express directly, not Nest routes: public documentation. */
 const DOCS = /^\/api\/docs/;
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
@@ -116,13 +118,19 @@ describe.each(testDatabases())(
           .map((r) => r.key)
           .sort(),
       ).toEqual(PUBLIC_ROUTES);
+      expect(
+        routes
+          .filter((r) => r.access?.kind === 'token')
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual(TOKEN_ROUTES);
       const undeclared = routes
         .filter((r) => r.access === undefined)
         .map((r) => `${r.key} (${r.entry.controller}.${r.entry.handler})`);
       expect(undeclared).toEqual([]);
     });
 
-    it('refuses anonymous callers (401) on every route but the public ones', async () => {
+    it('refuses anonymous callers (401) on every route but the public ones (token routes: 404)', async () => {
       const anonymous = StaffBrowser.of(t);
       const answers: string[] = [];
       for (const route of routes.filter(
@@ -136,7 +144,14 @@ describe.each(testDatabases())(
         answers.push(`${route.key} → ${res.status} ${res.body.message}`);
       }
       expect(answers).toEqual(
-        answers.map((a) => a.replace(/→ .*$/, '→ 401 ログインが必要です')),
+        answers.map((a) =>
+          a.replace(
+            /→ .*$/,
+            TOKEN_ROUTES.includes(a.split(' →')[0])
+              ? '→ 404 指定されたデータは見つかりません'
+              : '→ 401 ログインが必要です',
+          ),
+        ),
       );
     });
 
@@ -158,6 +173,14 @@ describe.each(testDatabases())(
             route.url,
             route.method === 'get' ? undefined : {},
           );
+          if (route.access?.kind === 'token') {
+            // A staff session grants nothing on a token route: it does not exist for them.
+            if (res.status !== 404)
+              mismatches.push(
+                `${role} ${route.key}: expected 404, got ${res.status}`,
+              );
+            continue;
+          }
           const refused =
             res.status === 403 && res.body.message === NO_PERMISSION_MESSAGE;
           if (refused !== shouldRefuse || res.status === 401) {

@@ -2,8 +2,10 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
+  Inject,
   Injectable,
   Logger,
+  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -15,7 +17,11 @@ import {
   StaffPrincipal,
 } from '../infra/tenancy/request-context';
 import { NOT_SIGNED_IN_MESSAGE } from './auth.service';
-import { routeAccess } from './permissions.decorator';
+import { AppConfig } from '../infra/config/config';
+import { APP_CONFIG } from '../infra/config/config.module';
+import { noteLogIdentity } from '../infra/logging/log-identity';
+import { bearerMatches } from './bearer-token';
+import { BearerTokenName, routeAccess } from './permissions.decorator';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 import { SessionService } from './session.service';
 
@@ -32,12 +38,16 @@ export const PASSWORD_CHANGE_REQUIRED_MESSAGE =
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
+  private readonly tokens: Record<BearerTokenName, string | null>;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.tokens = { metrics: config.ops.metricsToken };
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -48,6 +58,12 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     );
+    if (access?.kind === 'token') {
+      // No session involved: the right token, or the same 404 as a route that does not exist.
+      if (!bearerMatches(req, this.tokens[access.token]))
+        throw new NotFoundException();
+      return true;
+    }
     const principal = await this.authenticate(req, res);
     if (access?.kind === 'public') return true;
     if (!principal) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
@@ -98,6 +114,7 @@ export class AccessGuard implements CanActivate {
         'No request context: requestContextMiddleware must run before the guard',
       );
     const { staff, session, creditUnion } = active;
+    noteLogIdentity(req, { staffId: staff.id });
     context.creditUnion = creditUnion;
     context.principal = {
       staffId: staff.id,

@@ -1,8 +1,9 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
+import { Metrics } from '../metrics/metrics';
 import { StaffUser } from '../staff/staff-user.entity';
 import { normaliseUsername, USERNAME_FORMAT } from '../staff/username';
 import { Passwords } from './passwords';
@@ -28,6 +29,7 @@ export class CredentialsService {
     private readonly clock: Clock,
     private readonly passwords: Passwords,
     private readonly audit: AuditService,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** The staff member, or the uniform 401. */
@@ -135,6 +137,7 @@ export class CredentialsService {
     reason: LoginFailureReason,
     extra: Record<string, unknown> = {},
   ): Promise<void> {
+    this.metrics?.loginFailures.inc({ reason });
     const attempted =
       typeof usernameInput === 'string' ? usernameInput.slice(0, 64) : null;
     await this.audit.record({

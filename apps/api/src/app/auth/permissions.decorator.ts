@@ -7,12 +7,17 @@ import { PERMISSIONS, Permission } from '@certdesk/domain';
  * route that declares none of these.
  * - `public`: anyone, signed in or not (log-in, health);
  * - `signedIn`: any signed-in staff member, no permission needed (e.g. changing one's own password);
- * - `permissions`: a signed-in staff member whose role holds every listed permission.
+ * - `permissions`: a signed-in staff member whose role holds every listed permission;
+ * - `token`: a machine with the configured bearer token (see {@link BearerToken}).
  */
 export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'signedIn'; openWhilePasswordChangeRequired: boolean }
-  | { kind: 'permissions'; permissions: readonly Permission[] };
+  | { kind: 'permissions'; permissions: readonly Permission[] }
+  | { kind: 'token'; token: BearerTokenName };
+
+/** Machine routes answered only to `Authorization: Bearer <token>` (no session): the token's name. */
+export type BearerTokenName = 'metrics';
 
 export const ROUTE_ACCESS = 'certdesk:route-access';
 
@@ -32,6 +37,16 @@ export const SignedIn = (
     openWhilePasswordChangeRequired:
       options.openWhilePasswordChangeRequired ?? false,
   } satisfies RouteAccess);
+
+/**
+ * Only with `Authorization: Bearer <the configured token>` (e.g. `METRICS_TOKEN`), compared in
+ * constant time; no token configured or a wrong one → 404, as if the route did not exist. A staff
+ * session grants nothing here.
+ */
+export const BearerToken = (
+  token: BearerTokenName,
+): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROUTE_ACCESS, { kind: 'token', token } satisfies RouteAccess);
 
 /** Needs every listed permission (libs/domain `ROLE_PERMISSIONS`); on a method or a whole controller. */
 export const RequirePermission = (

@@ -10,6 +10,7 @@ import {
 import type { Request } from 'express';
 import type { TLSSocket } from 'node:tls';
 import { Public } from '../auth/permissions.decorator';
+import { noteLogIdentity } from '../infra/logging/log-identity';
 import { arrivedOnIbChannel } from './ib-channel';
 import {
   IbLogon,
@@ -46,7 +47,10 @@ export class IbCertificateGuard implements CanActivate {
       typeof socket.getPeerCertificate === 'function'
         ? socket.getPeerCertificate()
         : null;
-    req[LOGON] = await this.logons.logOn(peer?.raw ?? null);
+    const der = peer?.raw ?? null;
+    const logon = await this.logons.logOn(der);
+    req[LOGON] = logon;
+    noteLogIdentity(req, { ibUserId: logon.ibUser.id });
     return true;
   }
 }

@@ -38,6 +38,7 @@ export const NOTICE_DELIVERY_HEADERS = [
 const COUNTED_AS: Record<OutboxStatus, NoticeDeliveryCount> = {
   sent: 'sent',
   failed: 'failed',
+  given_up: 'failed',
   cancelled: 'cancelled',
   skipped: 'skipped',
   pending: 'pending',

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { OpsConfig, parseOps } from './ops-config';
 
 export type DatabaseConfig =
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
@@ -22,6 +23,8 @@ export interface AppConfig {
   /** Directory of the built console served at `/`, or null when there is none. */
   consoleDir: string | null;
   logJson: boolean;
+  /** Pool size, metrics token, notice attempts and retention (see ops-config.ts). */
+  ops: OpsConfig;
   /** `API_DOCS`: serve the OpenAPI page at /api/docs (default: on in demo, off in production). */
   apiDocs: boolean;
   /** Outgoing mail: `SMTP_URL`, or (null) the in-process SMTP server on 127.0.0.1:`localPort` for demos. */
@@ -83,6 +86,7 @@ export function loadConfig(
         ? null
         : absolute(env['CONSOLE_DIR'] || 'dist/apps/console/browser', cwd),
     logJson: env['LOG_FORMAT'] !== 'text',
+    ops: parseOps(env),
     apiDocs: parseOnOff('API_DOCS', env['API_DOCS'], mode === 'demo'),
     smtp: {
       url: parseSmtpUrl(env['SMTP_URL']),

@@ -9,7 +9,11 @@ import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** One definition for the app, the CLIs and the tests. Schema changes only through migrations. */
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  /** PostgreSQL connections of this process (`DATABASE_POOL_SIZE`). */
+  poolSize = 10,
+): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -34,7 +38,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       ...common,
       type: 'postgres',
       url: database.url,
-      extra: { max: 10, options, Client: PreparingClient },
+      extra: { max: poolSize, options, Client: PreparingClient },
     };
   }
   if (database.file !== ':memory:')

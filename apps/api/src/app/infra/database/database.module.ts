@@ -85,7 +85,7 @@ export class SqlitePlannerStatistics implements OnModuleDestroy {
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.database),
+        ...dataSourceOptions(config.database, config.ops.databasePoolSize),
         retryAttempts: 3,
         retryDelay: 1000,
       }),

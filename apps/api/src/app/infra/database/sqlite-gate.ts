@@ -15,11 +15,22 @@ export class SqliteGate {
   private readonly inside = new AsyncLocalStorage<true>();
   private tail: Promise<unknown> = Promise.resolve();
 
+  /** Units of work queued for the database, and whether one holds it now (for the metrics). */
+  waiting = 0;
+  busy = false;
+
   constructor(readonly enabled: boolean) {}
 
   run<T>(fn: () => Promise<T>): Promise<T> {
     if (!this.enabled || this.inside.getStore()) return fn();
-    const result = this.tail.then(() => this.inside.run(true, fn));
+    this.waiting++;
+    const result = this.tail.then(() => {
+      this.waiting--;
+      this.busy = true;
+      return this.inside.run(true, fn).finally(() => {
+        this.busy = false;
+      });
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }

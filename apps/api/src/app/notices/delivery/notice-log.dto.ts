@@ -18,6 +18,7 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
   'sending',
   'sent',
   'failed',
+  'given_up',
   'skipped',
   'cancelled',
 ];

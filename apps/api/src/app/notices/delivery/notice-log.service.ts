@@ -29,9 +29,13 @@ export const STATUS_LABELS: Record<OutboxStatus, string> = {
   sending: '送信中',
   sent: '送信済み',
   failed: '送信失敗',
+  given_up: '送信中止（再送できます）',
   skipped: '送信対象外',
   cancelled: '取消（送信不要）',
 };
+
+/** A manager may send these again (a resend starts a fresh count of attempts). */
+const RESENDABLE: readonly OutboxStatus[] = ['failed', 'given_up'];
 
 /** 通知の送信履歴 of the signed-in staff member's credit union, and a manager's resend of a failed notice. */
 @Injectable()
@@ -97,19 +101,20 @@ export class NoticeLogService {
     };
   }
 
-  /** A failed notice goes back to the queue (audited) and is sent in the background. */
+  /** A failed or given-up notice goes back to the queue (audited) and is sent in the background. */
   async resend(id: string): Promise<NoticeDeliveryDetail> {
     const row = await this.tenant.repository(NoticeOutbox).findOrNotFound(id);
-    if (row.status !== 'failed') {
+    if (!RESENDABLE.includes(row.status)) {
       throw new ConflictException(
         `送信に失敗した通知のみ再送できます（この通知は「${STATUS_LABELS[row.status]}」です）`,
       );
     }
     await this.dataSource.transaction(async (manager) => {
       const done = await manager.getRepository(NoticeOutbox).update(
-        { id: row.id, creditUnionId: row.creditUnionId, status: 'failed' },
+        { id: row.id, creditUnionId: row.creditUnionId, status: row.status },
         {
           status: 'pending',
+          attempts: 0,
           nextAttemptAt: this.clock.now(),
           statusReason: null,
           updatedAt: this.clock.now(),
@@ -181,7 +186,7 @@ export class NoticeLogService {
         templateVersion: r.templateVersion,
         subject: r.subject,
         messageId: r.messageId,
-        resendable: r.status === 'failed',
+        resendable: RESENDABLE.includes(r.status),
       };
     });
   }

@@ -4,11 +4,18 @@ import { InstantColumn } from '../../infra/database/instant-column';
 
 /**
  * `pending` waits for `nextAttemptAt`; `sending` is claimed by a sender until `leaseUntil` (an
- * expired lease is claimed again); `sent`, `failed`, `skipped` (nothing to send to) and `cancelled`
+ * expired lease is claimed again); `sent`, `failed`, `given_up` (still failing after
+ * `NOTICE_MAX_ATTEMPTS` attempts), `skipped` (nothing to send to) and `cancelled`
  * (moot: renewed, revoked, superseded, or a newer milestone is due) are final.
  */
 export type OutboxStatus =
-  'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'failed'
+  | 'given_up'
+  | 'skipped'
+  | 'cancelled';
 
 /**
  * One notice to one IB user: the outbox row is written once per `dedupeKey` (certificate and

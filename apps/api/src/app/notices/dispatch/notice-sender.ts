@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
@@ -10,6 +10,8 @@ import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { Clock } from '../../infra/clock/clock';
+import { AppConfig } from '../../infra/config/config';
+import { APP_CONFIG } from '../../infra/config/config.module';
 import { Mailer } from '../mail/mailer';
 import {
   classifySendError,
@@ -32,6 +34,10 @@ const BATCH = 20;
 /** A claimed row is sent only while its lease has at least this long to run (longer than a send can take). */
 const LEASE_MARGIN_MS = 60_000;
 
+/** Why a notice was given up (shown on 送信履歴, where a manager may resend it). */
+export const givenUpReason = (attempts: number): string =>
+  `${attempts}回送信を試みても送信できなかったため、送信を中止しました。メールサーバーを確認のうえ再送してください`;
+
 export type DrainResult = Record<OutboxStatus, number>;
 
 /** Rows and settings a batch shares (loaded once per batch). */
@@ -48,11 +54,14 @@ interface BatchData {
  * Sends what the outbox holds: claims due rows (see {@link OutboxStore}), drops the moot ones,
  * renders the published template with today's facts, sends over pooled SMTP and records the
  * outcome with the exact text and template version. Transient failures come back with
- * exponential back-off; permanent ones are marked failed (a manager may resend them).
+ * exponential back-off until `NOTICE_MAX_ATTEMPTS`, then the notice is `given_up`; permanent ones
+ * are marked failed (a manager may resend either).
  */
 @Injectable()
 export class NoticeSender {
   private readonly logger = new Logger('NoticeSender');
+  /** `NOTICE_MAX_ATTEMPTS`: claims of one notice before it is given up. */
+  private readonly maxAttempts: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -62,7 +71,10 @@ export class NoticeSender {
     private readonly schedules: NoticeScheduleService,
     private readonly jobs: NoticeJobs,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.maxAttempts = config.ops.noticeMaxAttempts;
+  }
 
   /** Claims and sends until nothing is due (rows waiting for their back-off stay for later). */
   async drain(creditUnionId?: string): Promise<DrainResult> {
@@ -71,6 +83,7 @@ export class NoticeSender {
       sending: 0,
       sent: 0,
       failed: 0,
+      given_up: 0,
       skipped: 0,
       cancelled: 0,
     };
@@ -161,6 +174,12 @@ export class NoticeSender {
         );
       return ours ? status : 'sending';
     };
+    // Claimed more often than allowed without an outcome (each claim counts: a sender that keeps
+    // dying on this notice loses its lease every time): stop instead of trying for ever.
+    if (row.attempts > this.maxAttempts)
+      return settle('given_up', {
+        statusReason: givenUpReason(this.maxAttempts),
+      });
     const moot = mootReason(
       row,
       ibUser,
@@ -233,6 +252,12 @@ export class NoticeSender {
         return settle('failed', {
           ...text,
           statusReason: failure.reason,
+          lastError: failure.detail,
+        });
+      if (row.attempts >= this.maxAttempts)
+        return settle('given_up', {
+          ...text,
+          statusReason: givenUpReason(this.maxAttempts),
           lastError: failure.detail,
         });
       const nextAttemptAt = new Date(

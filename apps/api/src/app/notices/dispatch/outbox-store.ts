@@ -9,10 +9,11 @@ import { NoticeOutbox, OutboxStatus } from './notice-outbox.entity';
 /** How long a claimed row belongs to its sender; after that another sender may claim it again. */
 export const LEASE_MS = 5 * 60_000;
 
-/** Final statuses: a row in one of these is never claimed again (unless a manager resends a failed one). */
+/** Final statuses: a row in one of these is never claimed again (unless a manager resends a failed or given-up one). */
 export const FINAL_STATUSES: readonly OutboxStatus[] = [
   'sent',
   'failed',
+  'given_up',
   'skipped',
   'cancelled',
 ];
@@ -99,6 +100,7 @@ export class OutboxStore {
       sending: 0,
       sent: 0,
       failed: 0,
+      given_up: 0,
       skipped: 0,
       cancelled: 0,
     };

@@ -53,6 +53,7 @@ export const DELIVERY_STATUS_LABELS: Readonly<
   sending: '送信中',
   sent: '送信済み',
   failed: '送信失敗',
+  given_up: '送信中止（再送できます）',
   skipped: '送信対象外',
   cancelled: '取消（送信不要）',
 };

@@ -9,6 +9,7 @@ const COUNTS = {
   sending: 0,
   sent: 0,
   failed: 0,
+  given_up: 0,
   skipped: 0,
   cancelled: 0,
 };

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import {
+  collectDefaultMetrics,
+  Counter,
+  Histogram,
+  Registry,
+} from 'prom-client';
+
+/**
+ * This process's Prometheus registry (one per application, so that several apps in one test
+ * process do not collide): the request-duration histogram, the log-in failure counter, the
+ * default process metrics, and the gauges {@link OperationalGauges} reads from the database.
+ */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'certdesk_http_request_duration_seconds',
+    help: 'Duration of HTTP requests by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly loginFailures = new Counter({
+    name: 'certdesk_login_failures_total',
+    help: 'Failed staff log-ins in this process, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The whole registry in the Prometheus text format. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
