@@ -13,6 +13,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'staff.create': '職員の追加',
   'staff.update': '職員の変更',
   'staff.reset_password': 'パスワード再発行',
+  'staff_change.request': '職員の変更の依頼（承認待ち）',
+  'staff_change.approve': '職員の変更の承認',
+  'staff_change.reject': '職員の変更の却下',
+  'staff_change.cancel': '職員の変更の依頼取消',
   'customer.view': 'ご契約先の閲覧',
   'reissue.approve': '再発行の承認',
   'reissue.reject': '再発行の却下',
@@ -36,6 +40,7 @@ const ACTOR_TYPE_LABELS: Readonly<Record<AuditRecord['actorType'], string>> = {
 
 const TARGET_TYPE_LABELS: Readonly<Record<string, string>> = {
   staff_user: '職員',
+  staff_change_request: '職員の変更依頼',
   customer: 'ご契約先',
   ib_user: 'IB利用者',
   certificate: '電子証明書',

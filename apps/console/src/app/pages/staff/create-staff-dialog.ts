@@ -11,6 +11,7 @@ import {
 } from '@angular/forms';
 import type {
   OneTimePasswordResponse,
+  StaffChangePending,
   StaffRoleName,
 } from '@certdesk/contracts';
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@certdesk/domain';
@@ -27,7 +28,10 @@ import { StaffApi } from './staff-api';
 /** The API's rule (it stores usernames in lower case, so capitals are accepted here). */
 const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 
-/** 職員を追加: creates the account here, so that a refusal (e.g. a taken username) is shown in place. */
+/**
+ * 職員を追加: creates the account here, so that a refusal (e.g. a taken username) is shown in place.
+ * A manager or admin is not created yet: the answer is a change waiting for a second admin.
+ */
 @Component({
   selector: 'cd-create-staff-dialog',
   imports: [
@@ -81,9 +85,12 @@ const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 export class CreateStaffDialog {
   private readonly api = inject(StaffApi);
   private readonly ref =
-    inject<MatDialogRef<CreateStaffDialog, OneTimePasswordResponse>>(
-      MatDialogRef,
-    );
+    inject<
+      MatDialogRef<
+        CreateStaffDialog,
+        OneTimePasswordResponse | StaffChangePending
+      >
+    >(MatDialogRef);
 
   protected readonly usernameRule =
     '3〜64文字の半角英数字・記号（. _ -）で、英数字から始めてください';

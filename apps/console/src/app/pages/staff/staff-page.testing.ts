@@ -12,7 +12,7 @@ import {
   MatCellHarness,
   MatTableHarness,
 } from '@angular/material/table/testing';
-import type { StaffAccount } from '@certdesk/contracts';
+import type { StaffAccount, StaffChangeRequestView } from '@certdesk/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import { settle } from '../../../testing/http';
 import { sessionFixture } from '../../../testing/session.fixture';
@@ -29,6 +29,27 @@ export function account(overrides: Partial<StaffAccount>): StaffAccount {
     mustChangePassword: false,
     createdAt: '2026-11-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function change(
+  overrides: Partial<StaffChangeRequestView>,
+): StaffChangeRequestView {
+  return {
+    id: 'c1',
+    kind: 'role',
+    status: 'pending',
+    staffId: 's1',
+    username: 'sato',
+    displayName: '佐藤 花子',
+    role: 'manager',
+    fromRole: 'branch_staff',
+    requestedBy: { id: 'staff-admin2', name: 'デモ 管理者B' },
+    requestedAt: '2026-11-30T01:00:00.000Z',
+    decidedBy: null,
+    decidedAt: null,
+    decisionComment: null,
     ...overrides,
   };
 }
@@ -76,8 +97,13 @@ export interface StaffPageTest {
   answered(): Promise<void>;
 }
 
-/** Signs in as the admin, opens 職員管理 and answers `GET /api/staff` with {@link ACCOUNTS}. */
-export async function setUpStaffPage(): Promise<StaffPageTest> {
+/**
+ * Signs in as the admin, opens 職員管理 and answers `GET /api/staff` with {@link ACCOUNTS} and
+ * `GET /api/staff-change-requests` with `changes` (none by default).
+ */
+export async function setUpStaffPage(
+  changes: StaffChangeRequestView[] = [],
+): Promise<StaffPageTest> {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -96,13 +122,18 @@ export async function setUpStaffPage(): Promise<StaffPageTest> {
   const fixture = TestBed.createComponent(StaffPage);
   const loader = TestbedHarnessEnvironment.loader(fixture);
   http.expectOne({ method: 'GET', url: '/api/staff' }).flush(ACCOUNTS);
+  http
+    .expectOne({ method: 'GET', url: '/api/staff-change-requests' })
+    .flush(changes);
   await fixture.whenStable();
 
   async function cell(
     username: string,
     column: string,
   ): Promise<MatCellHarness> {
-    const table = await loader.getHarness(MatTableHarness);
+    const table = await loader.getHarness(
+      MatTableHarness.with({ selector: '.cd-staff-table' }),
+    );
     for (const row of await table.getRows()) {
       const [name] = await row.getCells({ columnName: 'username' });
       if ((await name.getText()) === username) {

@@ -8,6 +8,9 @@ import {
 import type {
   OneTimePasswordResponse,
   StaffAccount,
+  StaffChangeDecision,
+  StaffChangePending,
+  StaffChangeRequestView,
   StaffRoleName,
 } from '@certdesk/contracts';
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@certdesk/domain';
@@ -23,13 +26,22 @@ import { AuthService } from '../../core/auth/auth.service';
 import { confirm } from '../../core/ui/confirm-dialog';
 import { CreateStaffDialog } from './create-staff-dialog';
 import {
+  DecideStaffChangeData,
+  DecideStaffChangeDialog,
+} from './decide-staff-change-dialog';
+import {
   OneTimePasswordDialog,
   OneTimePasswordDialogData,
 } from './one-time-password-dialog';
-import { StaffApi } from './staff-api';
+import { isPending, StaffApi } from './staff-api';
+import { PENDING_NOTE } from './staff-change-labels';
+import { StaffChangeAction, StaffChangesPanel } from './staff-changes-panel';
 import { STAFF_STATUS_LABELS, staffStatus } from './staff-status';
 
-/** 職員管理 (admin): accounts, roles, enabling/disabling and one-time passwords. */
+/**
+ * 職員管理 (admin): accounts, roles, enabling/disabling and one-time passwords. Granting 役席 or
+ * システム管理 and resetting an admin's password wait for a second admin (承認待ちの変更).
+ */
 @Component({
   selector: 'cd-staff-page',
   imports: [
@@ -37,6 +49,7 @@ import { STAFF_STATUS_LABELS, staffStatus } from './staff-status';
     MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
+    StaffChangesPanel,
   ],
   templateUrl: './staff-page.html',
   styleUrl: './staff-page.scss',
@@ -46,7 +59,7 @@ export class StaffPage {
   private readonly api = inject(StaffApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly myId = inject(AuthService).session()?.staffId;
+  protected readonly myId = inject(AuthService).session()?.staffId;
 
   protected readonly columns = [
     'username',
@@ -63,8 +76,10 @@ export class StaffPage {
   protected readonly loadState = signal<'loading' | 'ready' | 'error'>(
     'loading',
   );
-  /** The account whose change is being sent (its buttons wait). */
+  /** The account (or pending change) whose change is being sent (its buttons wait). */
   protected readonly busyId = signal<string | null>(null);
+  /** Changes waiting for a second admin, newest first. */
+  protected readonly changes = signal<StaffChangeRequestView[]>([]);
 
   constructor() {
     // A message about this page's change does not follow the user elsewhere (e.g. after log-out).
@@ -76,6 +91,10 @@ export class StaffPage {
       },
       error: () => this.loadState.set('error'),
     });
+    this.api.pendingChanges().subscribe({
+      next: (changes) => this.changes.set(changes),
+      error: () => this.changes.set([]),
+    });
   }
 
   /** Admins do not demote, disable or reset themselves here. */
@@ -85,15 +104,22 @@ export class StaffPage {
 
   protected add(): void {
     this.dialog
-      .open<CreateStaffDialog, void, OneTimePasswordResponse>(
+      .open<
         CreateStaffDialog,
-        {
-          width: '480px',
-        },
-      )
+        void,
+        OneTimePasswordResponse | StaffChangePending
+      >(CreateStaffDialog, {
+        width: '480px',
+      })
       .afterClosed()
       .subscribe((created) => {
-        if (created) {
+        if (!created) return;
+        if (isPending(created)) {
+          this.pending(
+            created,
+            `${created.pendingChange.displayName}の追加は${PENDING_NOTE}`,
+          );
+        } else {
           this.accounts.update((list) => [...list, created.account]);
           this.showOneTimePassword('職員を追加しました', created);
         }
@@ -106,7 +132,13 @@ export class StaffPage {
   ): Promise<void> {
     const role = change.value as StaffRoleName;
     const done = await this.run(account, this.api.update(account.id, { role }));
-    if (done) {
+    if (done && isPending(done)) {
+      change.source.value = account.role;
+      this.pending(
+        done,
+        `${account.displayName}の権限「${STAFF_ROLE_LABELS[role]}」への変更は${PENDING_NOTE}`,
+      );
+    } else if (done) {
       this.replace(done);
       this.notify(
         `${done.displayName}の権限を「${STAFF_ROLE_LABELS[role]}」に変更しました`,
@@ -132,7 +164,7 @@ export class StaffPage {
         ),
       )
       .subscribe((done) => {
-        if (done) {
+        if (done && !isPending(done)) {
           this.replace(done);
           this.notify(
             `${done.displayName}を${disable ? '無効' : '有効'}にしました`,
@@ -153,19 +185,72 @@ export class StaffPage {
         switchMap(() => this.run(account, this.api.resetPassword(account.id))),
       )
       .subscribe((issued) => {
-        if (issued) {
+        if (issued && isPending(issued)) {
+          this.pending(
+            issued,
+            `${account.displayName}のパスワード再発行は${PENDING_NOTE}`,
+          );
+        } else if (issued) {
           this.replace(issued.account);
           this.showOneTimePassword('パスワードを再発行しました', issued);
         }
       });
   }
 
-  /** Sends one change for `account`; null (after telling the user why) when refused. */
+  /** 承認 / 却下 by this admin; an approval applies the change here at once. */
+  protected decide({ change, kind }: StaffChangeAction): void {
+    this.dialog
+      .open<
+        DecideStaffChangeDialog,
+        DecideStaffChangeData,
+        StaffChangeDecision
+      >(DecideStaffChangeDialog, { data: { change, kind }, width: '520px' })
+      .afterClosed()
+      .subscribe((decision) => {
+        if (!decision) return;
+        this.changes.update((list) => list.filter((c) => c.id !== change.id));
+        const { account, oneTimePassword } = decision;
+        if (account) this.upsert(account);
+        if (account && oneTimePassword) {
+          this.showOneTimePassword(
+            change.kind === 'create'
+              ? '承認しました（職員を追加しました）'
+              : '承認しました（パスワードを再発行しました）',
+            { account, oneTimePassword },
+          );
+        } else {
+          this.notify(
+            `${change.displayName}の変更を${kind === 'approve' ? '承認' : '却下'}しました`,
+          );
+        }
+      });
+  }
+
+  /** The requester withdraws their own pending change. */
+  protected cancelChange(change: StaffChangeRequestView): void {
+    confirm(this.dialog, {
+      title: '承認待ちの依頼を取り消しますか',
+      message: `${change.displayName}（${change.username}）への変更は反映されません。`,
+      confirmLabel: '取り消す',
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.run(change, this.api.cancelChange(change.id))),
+      )
+      .subscribe((done) => {
+        if (done) {
+          this.changes.update((list) => list.filter((c) => c.id !== change.id));
+          this.notify('依頼を取り消しました');
+        }
+      });
+  }
+
+  /** Sends one change for `target`; null (after telling the user why) when refused. */
   private async run<T>(
-    account: StaffAccount,
+    target: { id: string },
     call: Observable<T>,
   ): Promise<T | null> {
-    this.busyId.set(account.id);
+    this.busyId.set(target.id);
     try {
       return await firstValueFrom(call);
     } catch (error: unknown) {
@@ -174,6 +259,18 @@ export class StaffPage {
     } finally {
       this.busyId.set(null);
     }
+  }
+
+  /** A change that waits for a second admin: listed, and said so. */
+  private pending(answer: StaffChangePending, message: string): void {
+    if (answer.account) this.replace(answer.account);
+    this.changes.update((list) => [answer.pendingChange, ...list]);
+    this.notify(message);
+  }
+
+  private upsert(account: StaffAccount): void {
+    if (this.accounts().some((a) => a.id === account.id)) this.replace(account);
+    else this.accounts.update((list) => [...list, account]);
   }
 
   private replace(updated: StaffAccount): void {
