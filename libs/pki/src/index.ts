@@ -1,11 +1,19 @@
 export {
   CA_KEY_BITS,
-  CaKeyPassphraseError,
   createCa,
+  createCaCertificate,
+  loadCa,
+  openCa,
+} from './lib/ca';
+export {
+  CA_KEY_PBKDF2_ITERATIONS,
+  CaKeyPassphraseError,
+  caKeyNeedsRewrap,
+  caKeyWrapping,
   decryptCaKey,
   encryptCaKey,
-  loadCa,
-} from './lib/ca';
+} from './lib/key-wrap';
+export type { CaKeyWrapping } from './lib/key-wrap';
 export type { CreateCaInput, IssuingCa, NewCa } from './lib/ca';
 export {
   checkCsr,
@@ -24,7 +32,6 @@ export type {
   ClientSubject,
   IssueClientCertificateInput,
   IssuedCertificate,
-  Signer,
 } from './lib/issue';
 export {
   buildCrl,
@@ -40,6 +47,7 @@ export { decodeCertificate } from './lib/describe';
 export { certificatesOnlyPkcs7 } from './lib/pkcs7';
 export type { DecodedCertificate, DecodedExtension } from './lib/describe';
 export { isSerialHex, newSerialHex } from './lib/serial';
-export { fromPem, toPem } from './lib/signing';
+export { forgeSigner, fromPem, softwareSigner, toPem } from './lib/signing';
+export type { CaSigner } from './lib/signing';
 export { createTlsServerCertificate } from './lib/tls-server';
 export type { TlsServerCertificate } from './lib/tls-server';

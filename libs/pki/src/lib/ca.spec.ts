@@ -1,12 +1,15 @@
 import { X509Certificate } from 'node:crypto';
 import { Openssl } from '../testing/openssl';
+import { createPrivateKey } from 'node:crypto';
+import { createCa, loadCa } from './ca';
 import {
+  CA_KEY_PBKDF2_ITERATIONS,
   CaKeyPassphraseError,
-  createCa,
+  caKeyNeedsRewrap,
+  caKeyWrapping,
   decryptCaKey,
   encryptCaKey,
-  loadCa,
-} from './ca';
+} from './key-wrap';
 
 describe('createCa', () => {
   const openssl = new Openssl();
@@ -42,8 +45,8 @@ describe('createCa', () => {
     expect(x509.verify(x509.publicKey)).toBe(true);
   });
 
-  it('stores the key as encrypted PKCS#8 that only the passphrase opens (openssl agrees)', () => {
-    const encrypted = encryptCaKey(
+  it('stores the key as encrypted PKCS#8 that only the passphrase opens (openssl agrees)', async () => {
+    const encrypted = await encryptCaKey(
       ca.privateKeyPem,
       'correct horse battery staple',
     );
@@ -56,6 +59,17 @@ describe('createCa', () => {
     ]);
     expect(parsed).toContain('PBES2');
     expect(parsed).toContain('aes-256-cbc');
+    // PBKDF2-HMAC-SHA256 with 600,000 iterations (0x0927C0), not Node's default 2,048
+    expect(parsed).toContain('hmacWithSHA256');
+    expect(parsed).toMatch(/INTEGER\s+:0927C0/);
+    expect(caKeyWrapping(encrypted)).toEqual({
+      scheme: 'pbes2',
+      kdf: 'pbkdf2',
+      prf: 'hmacWithSHA256',
+      iterations: CA_KEY_PBKDF2_ITERATIONS,
+      cipher: 'aes-256-cbc',
+    });
+    expect(caKeyNeedsRewrap(encrypted)).toBe(false);
     expect(
       openssl.run([
         'pkey',
@@ -66,13 +80,37 @@ describe('createCa', () => {
         '-noout',
       ]).status,
     ).toBe(0);
-    expect(decryptCaKey(encrypted, 'correct horse battery staple')).toBe(
+    expect(await decryptCaKey(encrypted, 'correct horse battery staple')).toBe(
       ca.privateKeyPem,
     );
-    expect(() => decryptCaKey(encrypted, 'wrong passphrase')).toThrow(
+    await expect(decryptCaKey(encrypted, 'wrong passphrase')).rejects.toThrow(
       CaKeyPassphraseError,
     );
-    expect(() => encryptCaKey(ca.privateKeyPem, '')).toThrow(RangeError);
+    await expect(encryptCaKey(ca.privateKeyPem, '')).rejects.toThrow(
+      RangeError,
+    );
+  });
+
+  it('still opens a key wrapped the old way (Node’s PBKDF2 × 2,048) and says it needs a re-wrap', async () => {
+    const legacy = createPrivateKey(ca.privateKeyPem)
+      .export({
+        type: 'pkcs8',
+        format: 'pem',
+        cipher: 'aes-256-cbc',
+        passphrase: 'correct horse battery staple',
+      })
+      .toString();
+    expect(caKeyWrapping(legacy)).toMatchObject({
+      kdf: 'pbkdf2',
+      iterations: 2048,
+    });
+    expect(caKeyNeedsRewrap(legacy)).toBe(true);
+    expect(await decryptCaKey(legacy, 'correct horse battery staple')).toBe(
+      ca.privateKeyPem,
+    );
+    await expect(decryptCaKey(legacy, 'wrong passphrase')).rejects.toThrow(
+      CaKeyPassphraseError,
+    );
   });
 
   it('loads a CA only with its own key', () => {

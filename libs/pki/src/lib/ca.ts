@@ -1,13 +1,11 @@
 import {
   createPrivateKey,
-  createPublicKey,
   generateKeyPairSync,
-  KeyObject,
   X509Certificate,
 } from 'node:crypto';
 import { childrenOf, octetString, readWhole } from './der';
 import { newSerialHex } from './serial';
-import { fromPem, toPem } from './signing';
+import { CaSigner, fromPem, softwareSigner, toPem } from './signing';
 import {
   basicConstraintsValue,
   extension,
@@ -16,6 +14,8 @@ import {
   nameDer,
   OID,
   signCertificate,
+  signCertificateWith,
+  TbsCertificateInput,
   wholeSeconds,
 } from './x509';
 
@@ -43,76 +43,53 @@ export interface NewCa {
  * keyCertSign + cRLSign (critical), subjectKeyIdentifier. Key generation is node:crypto's (OpenSSL).
  */
 export function createCa(input: CreateCaInput): NewCa {
-  if (!Number.isInteger(input.validityYears) || input.validityYears < 1)
-    throw new RangeError('validityYears must be a positive integer');
   const { publicKey, privateKey } = generateKeyPairSync('rsa', {
     modulusLength: CA_KEY_BITS,
     publicExponent: 65537,
   });
   const spkiDer = publicKey.export({ type: 'spki', format: 'der' });
-  const subjectDer = nameDer({ O: input.organization, CN: input.commonName });
-  const notBefore = wholeSeconds(input.now);
-  const notAfter = new Date(notBefore);
-  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + input.validityYears);
-  const der = signCertificate(
-    {
-      serialHex: newSerialHex(),
-      issuerDer: subjectDer,
-      subjectDer,
-      notBefore,
-      notAfter,
-      spkiDer,
-      extensions: [
-        extension(OID.basicConstraints, basicConstraintsValue(true), true),
-        extension(
-          OID.keyUsage,
-          keyUsageValue(['keyCertSign', 'cRLSign']),
-          true,
-        ),
-        extension(
-          OID.subjectKeyIdentifier,
-          octetString(keyIdentifier(spkiDer)),
-        ),
-      ],
-    },
-    privateKey,
-  );
   return {
-    certificatePem: toPem('CERTIFICATE', der),
+    certificatePem: toPem(
+      'CERTIFICATE',
+      signCertificate(caTbs(input, spkiDer), privateKey),
+    ),
     privateKeyPem: privateKey
       .export({ type: 'pkcs8', format: 'pem' })
       .toString(),
   };
 }
 
-export class CaKeyPassphraseError extends Error {
-  constructor() {
-    super('The CA private key cannot be decrypted with this passphrase');
-    this.name = 'CaKeyPassphraseError';
-  }
+/** The self-signed CA certificate (PEM) of a key held elsewhere (e.g. generated on a PKCS#11 token). */
+export async function createCaCertificate(
+  input: CreateCaInput,
+  signer: CaSigner,
+): Promise<string> {
+  return toPem(
+    'CERTIFICATE',
+    await signCertificateWith(caTbs(input, signer.publicKeySpki), signer),
+  );
 }
 
-/** The CA key as encrypted PKCS#8 (PBES2: PBKDF2 + AES-256-CBC), for storage. */
-export function encryptCaKey(
-  privateKeyPem: string,
-  passphrase: string,
-): string {
-  if (!passphrase)
-    throw new RangeError('A passphrase is required to encrypt the CA key');
-  return createPrivateKey(privateKeyPem)
-    .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase })
-    .toString();
-}
-
-/** Unencrypted PKCS#8 PEM of a key stored by {@link encryptCaKey}; {@link CaKeyPassphraseError} on a wrong passphrase. */
-export function decryptCaKey(encryptedPem: string, passphrase: string): string {
-  let key: KeyObject;
-  try {
-    key = createPrivateKey({ key: encryptedPem, format: 'pem', passphrase });
-  } catch {
-    throw new CaKeyPassphraseError();
-  }
-  return key.export({ type: 'pkcs8', format: 'pem' }).toString();
+function caTbs(input: CreateCaInput, spkiDer: Buffer): TbsCertificateInput {
+  if (!Number.isInteger(input.validityYears) || input.validityYears < 1)
+    throw new RangeError('validityYears must be a positive integer');
+  const subjectDer = nameDer({ O: input.organization, CN: input.commonName });
+  const notBefore = wholeSeconds(input.now);
+  const notAfter = new Date(notBefore);
+  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + input.validityYears);
+  return {
+    serialHex: newSerialHex(),
+    issuerDer: subjectDer,
+    subjectDer,
+    notBefore,
+    notAfter,
+    spkiDer,
+    extensions: [
+      extension(OID.basicConstraints, basicConstraintsValue(true), true),
+      extension(OID.keyUsage, keyUsageValue(['keyCertSign', 'cRLSign']), true),
+      extension(OID.subjectKeyIdentifier, octetString(keyIdentifier(spkiDer))),
+    ],
+  };
 }
 
 /** A CA ready to sign: parsed once, kept in memory by the caller. */
@@ -122,19 +99,30 @@ export interface IssuingCa {
   subjectDer: Buffer;
   /** subjectKeyIdentifier of the CA (authorityKeyIdentifier of what it signs). */
   keyId: Buffer;
-  privateKey: KeyObject;
+  /** Signs certificates and CRLs: a key in memory or on a token. */
+  signer: CaSigner;
   notAfter: Date;
 }
 
-/** Parses the CA certificate and key; refuses a key that does not belong to the certificate. */
+/** Parses the CA certificate and its software key; refuses a key that does not belong to the certificate. */
 export function loadCa(
   certificatePem: string,
   privateKeyPem: string,
 ): IssuingCa {
+  return openCa(
+    certificatePem,
+    softwareSigner(createPrivateKey(privateKeyPem)),
+  );
+}
+
+/** The CA of this certificate, signing with `signer`; refuses a signer whose key is not the certificate's. */
+export function openCa(certificatePem: string, signer: CaSigner): IssuingCa {
   const certificate = new X509Certificate(certificatePem);
-  const privateKey = createPrivateKey(privateKeyPem);
-  const spki = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
-  if (!spki(createPublicKey(privateKey)).equals(spki(certificate.publicKey))) {
+  const certificateSpki = certificate.publicKey.export({
+    type: 'spki',
+    format: 'der',
+  });
+  if (!signer.publicKeySpki.equals(certificateSpki)) {
     throw new Error('The CA private key does not match the CA certificate');
   }
   const tbs = childrenOf(
@@ -144,7 +132,7 @@ export function loadCa(
     certificatePem,
     subjectDer: Buffer.from(tbs[5].der),
     keyId: keyIdentifier(Buffer.from(tbs[6].der)),
-    privateKey,
+    signer,
     notAfter: new Date(certificate.validTo),
   };
 }

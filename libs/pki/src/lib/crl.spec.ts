@@ -2,7 +2,7 @@ import { Openssl } from '../testing/openssl';
 import { createCa, loadCa } from './ca';
 import { checkCsr } from './csr';
 import { buildCrl, REVOCATION_REASON_CODES, RevokedEntry } from './crl';
-import { issueClientCertificate } from './issue';
+import { IssuedCertificate, issueClientCertificate } from './issue';
 import { newSerialHex } from './serial';
 
 describe('buildCrl', () => {
@@ -15,7 +15,7 @@ describe('buildCrl', () => {
     validityYears: 20,
   });
   const ca = loadCa(created.certificatePem, created.privateKeyPem);
-  const issue = () => {
+  const issue = async () => {
     const checked = checkCsr(openssl.request().csrPem);
     if (!checked.ok) throw new Error(checked.reasons.join());
     return issueClientCertificate({
@@ -28,11 +28,12 @@ describe('buildCrl', () => {
       crlUrl: 'http://localhost/ib/crl/1002.crl',
     });
   };
-  const revoked = issue();
-  const kept = issue();
+  let revoked: IssuedCertificate;
+  let kept: IssuedCertificate;
+  let crl: Buffer;
   const entries: RevokedEntry[] = [
     {
-      serialHex: revoked.serialHex,
+      serialHex: '', // the certificate issued before all
       revokedAt: new Date('2026-12-01T01:02:03Z'),
       reason: 'keyCompromise',
     },
@@ -47,12 +48,17 @@ describe('buildCrl', () => {
       reason: 'unspecified',
     },
   ];
-  const crl = buildCrl({
-    ca,
-    revoked: entries,
-    thisUpdate: now,
-    nextUpdate: new Date('2026-12-08T00:00:00Z'),
-    crlNumber: 300,
+  beforeAll(async () => {
+    revoked = await issue();
+    kept = await issue();
+    entries[0].serialHex = revoked.serialHex;
+    crl = await buildCrl({
+      ca,
+      revoked: entries,
+      thisUpdate: now,
+      nextUpdate: new Date('2026-12-08T00:00:00Z'),
+      crlNumber: 300,
+    });
   });
   afterAll(() => openssl.close());
 
@@ -96,8 +102,8 @@ describe('buildCrl', () => {
     ).toBe(0);
   });
 
-  it('is valid when empty, and refuses nonsense', () => {
-    const empty = buildCrl({
+  it('is valid when empty, and refuses nonsense', async () => {
+    const empty = await buildCrl({
       ca,
       revoked: [],
       thisUpdate: now,
@@ -107,7 +113,7 @@ describe('buildCrl', () => {
     const result = openssl.crl(empty, created.certificatePem);
     expect(result.stderr + result.stdout).toContain('verify OK');
     expect(result.stdout).toContain('No Revoked Certificates.');
-    expect(() =>
+    await expect(
       buildCrl({
         ca,
         revoked: [],
@@ -115,8 +121,8 @@ describe('buildCrl', () => {
         nextUpdate: now,
         crlNumber: 1,
       }),
-    ).toThrow(/nextUpdate/);
-    expect(() =>
+    ).rejects.toThrow(/nextUpdate/);
+    await expect(
       buildCrl({
         ca,
         revoked: [{ ...entries[0], serialHex: 'XYZ' }],
@@ -124,7 +130,7 @@ describe('buildCrl', () => {
         nextUpdate: new Date('2027-01-01'),
         crlNumber: 1,
       }),
-    ).toThrow(/serial/);
+    ).rejects.toThrow(/serial/);
   });
 
   it('knows the RFC 5280 reason codes', () => {

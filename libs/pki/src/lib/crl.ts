@@ -2,7 +2,7 @@ import * as forge from 'node-forge';
 import type { IssuingCa } from './ca';
 import { asn1Of, integerFromHex, sequence, timeAsn1 } from './der';
 import { isSerialHex } from './serial';
-import { signatureAlgorithmAsn1, signStructure } from './signing';
+import { signatureAlgorithmAsn1, signStructureWith } from './signing';
 import { authorityKeyIdValue, extension, OID } from './x509';
 
 const { Class, Type, create } = forge.asn1;
@@ -48,11 +48,11 @@ export interface BuildCrlInput {
 }
 
 /**
- * A v2 CRL (DER) signed by the CA with sha256WithRSAEncryption: issuer byte-equal to the CA's
+ * A v2 CRL (DER) signed by the CA's signer (software key or token) with sha256WithRSAEncryption: issuer byte-equal to the CA's
  * subject, authorityKeyIdentifier and cRLNumber; each entry carries its reasonCode (absent for
  * `unspecified`, as RFC 5280 recommends).
  */
-export function buildCrl(input: BuildCrlInput): Buffer {
+export async function buildCrl(input: BuildCrlInput): Promise<Buffer> {
   if (!Number.isSafeInteger(input.crlNumber) || input.crlNumber < 0)
     throw new RangeError('crlNumber must be a non-negative integer');
   if (input.nextUpdate <= input.thisUpdate)
@@ -75,7 +75,7 @@ export function buildCrl(input: BuildCrlInput): Buffer {
       ]),
     ]),
   ]);
-  return signStructure(tbs, input.ca.privateKey);
+  return signStructureWith(tbs, input.ca.signer);
 }
 
 function revokedEntry(entry: RevokedEntry): forge.asn1.Asn1 {

@@ -1,18 +1,8 @@
-import * as forge from 'node-forge';
 import { IsoDate, jstEndOfDay } from '@certdesk/domain';
 import type { IssuingCa } from './ca';
-import {
-  bitString,
-  derOf,
-  fromBinary,
-  octetString,
-  oid,
-  sequence,
-  sequenceOfDer,
-  toBinary,
-} from './der';
+import { octetString, oid, sequence } from './der';
 import { isSerialHex } from './serial';
-import { signatureAlgorithmAsn1, toPem } from './signing';
+import { toPem } from './signing';
 import {
   authorityKeyIdValue,
   basicConstraintsValue,
@@ -24,8 +14,7 @@ import {
   nameString,
   OID,
   sha256Hex,
-  signCertificate,
-  tbsCertificate,
+  signCertificateWith,
   TbsCertificateInput,
   wholeSeconds,
 } from './x509';
@@ -67,20 +56,13 @@ export interface IssuedCertificate {
 }
 
 /**
- * Which RSA signs. `node-crypto` (OpenSSL) is the one to use; `forge` (pure-JS RSA over the same
- * TBS bytes) exists only so the benchmark can show the difference.
- */
-export type Signer = 'node-crypto' | 'forge';
-
-/**
  * An X.509 v3 client certificate: keyUsage digitalSignature + keyEncipherment (critical),
  * extendedKeyUsage clientAuth, basicConstraints CA:FALSE, subject/authority key identifiers and the
  * CRL distribution point; notAfter = 23:59:59 JST on the expiry date.
  */
-export function issueClientCertificate(
+export async function issueClientCertificate(
   input: IssueClientCertificateInput,
-  signer: Signer = 'node-crypto',
-): IssuedCertificate {
+): Promise<IssuedCertificate> {
   if (
     !isSerialHex(input.serialHex) ||
     parseInt(input.serialHex.slice(0, 2), 16) >= 0x80
@@ -131,10 +113,7 @@ export function issueClientCertificate(
       ),
     ],
   };
-  const der =
-    signer === 'forge'
-      ? signWithForge(tbs, input.ca)
-      : signCertificate(tbs, input.ca.privateKey);
+  const der = await signCertificateWith(tbs, input.ca.signer);
   return {
     pem: toPem('CERTIFICATE', der),
     der,
@@ -160,26 +139,4 @@ export function certificateValidity(
 /** The subject as stored in `certificate.subject_dn`: `CN=…,OU=…,O=…,C=JP`. */
 export function clientSubjectDn(subject: ClientSubject): string {
   return nameString(subject);
-}
-
-const forgeKeys = new WeakMap<IssuingCa, forge.pki.rsa.PrivateKey>();
-
-/** The same TBS, signed by forge's pure-JavaScript RSA (benchmark only). */
-function signWithForge(input: TbsCertificateInput, ca: IssuingCa): Buffer {
-  let key = forgeKeys.get(ca);
-  if (!key) {
-    key = forge.pki.privateKeyFromPem(
-      ca.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-    );
-    forgeKeys.set(ca, key);
-  }
-  const tbsDer = derOf(tbsCertificate(input));
-  const digest = forge.md.sha256.create();
-  digest.update(toBinary(tbsDer));
-  const signature = fromBinary(key.sign(digest));
-  return sequenceOfDer([
-    tbsDer,
-    derOf(signatureAlgorithmAsn1()),
-    derOf(bitString(signature)),
-  ]);
 }

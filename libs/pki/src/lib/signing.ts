@@ -1,6 +1,14 @@
-import { KeyObject, sign } from 'node:crypto';
+import { createPublicKey, KeyObject, sign } from 'node:crypto';
 import * as forge from 'node-forge';
-import { bitString, derOf, oid, sequence, sequenceOfDer } from './der';
+import {
+  bitString,
+  derOf,
+  fromBinary,
+  oid,
+  sequence,
+  sequenceOfDer,
+  toBinary,
+} from './der';
 
 /** sha256WithRSAEncryption: what the CAs sign certificates and CRLs with. */
 export const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
@@ -25,6 +33,56 @@ export function signatureAlgorithmAsn1(): forge.asn1.Asn1 {
 export function signStructure(tbs: forge.asn1.Asn1, key: KeyObject): Buffer {
   const tbsDer = derOf(tbs);
   const signature = sign('sha256', tbsDer, key);
+  return sequenceOfDer([
+    tbsDer,
+    derOf(signatureAlgorithmAsn1()),
+    derOf(bitString(signature)),
+  ]);
+}
+
+/**
+ * What signs for a CA: the software key in memory, or a key that never leaves a token (PKCS#11).
+ * `sign` returns the PKCS#1 v1.5 signature over SHA-256 of `data` (sha256WithRSAEncryption).
+ */
+export interface CaSigner {
+  /** SubjectPublicKeyInfo (DER) of the signing key. */
+  readonly publicKeySpki: Buffer;
+  sign(data: Buffer): Promise<Buffer>;
+}
+
+/** A {@link CaSigner} over a private key held in this process (node:crypto, OpenSSL). */
+export function softwareSigner(key: KeyObject): CaSigner {
+  return {
+    publicKeySpki: createPublicKey(key).export({ type: 'spki', format: 'der' }),
+    sign: async (data) => sign('sha256', data, key),
+  };
+}
+
+/**
+ * The same signature by forge's pure-JavaScript RSA — only so the benchmark can show what OpenSSL's
+ * RSA saves; never used to issue.
+ */
+export function forgeSigner(key: KeyObject): CaSigner {
+  const forgeKey = forge.pki.privateKeyFromPem(
+    key.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  );
+  return {
+    publicKeySpki: createPublicKey(key).export({ type: 'spki', format: 'der' }),
+    sign: async (data) => {
+      const digest = forge.md.sha256.create();
+      digest.update(toBinary(data));
+      return fromBinary(forgeKey.sign(digest));
+    },
+  };
+}
+
+/** {@link signStructure} with any {@link CaSigner} (e.g. a PKCS#11 token). */
+export async function signStructureWith(
+  tbs: forge.asn1.Asn1,
+  signer: CaSigner,
+): Promise<Buffer> {
+  const tbsDer = derOf(tbs);
+  const signature = await signer.sign(tbsDer);
   return sequenceOfDer([
     tbsDer,
     derOf(signatureAlgorithmAsn1()),

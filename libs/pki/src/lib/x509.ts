@@ -12,7 +12,12 @@ import {
   timeAsn1,
   toBinary,
 } from './der';
-import { signatureAlgorithmAsn1, signStructure } from './signing';
+import {
+  CaSigner,
+  signatureAlgorithmAsn1,
+  signStructure,
+  signStructureWith,
+} from './signing';
 
 const { Class, Type, create } = forge.asn1;
 
@@ -186,6 +191,14 @@ export function signCertificate(
   key: KeyObject,
 ): Buffer {
   return signStructure(tbsCertificate(input), key);
+}
+
+/** {@link signCertificate} with a {@link CaSigner} (software key or token). */
+export function signCertificateWith(
+  input: TbsCertificateInput,
+  signer: CaSigner,
+): Promise<Buffer> {
+  return signStructureWith(tbsCertificate(input), signer);
 }
 
 /** An instant as a certificate stores it: whole seconds (UTCTime / GeneralizedTime carry no fraction here). */

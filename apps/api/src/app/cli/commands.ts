@@ -10,7 +10,7 @@ import { assertKnown, intOption } from './args';
 import { createAdminCommand } from '../staff/create-admin.command';
 import { benchNoticesCommand } from '../notices/bench/notice-bench.command';
 import { benchIssueCommand } from '../pki/bench-issue.command';
-import { caInitCommand } from '../pki/ca-init.command';
+import { caImportToTokenCommand, caInitCommand } from '../pki/ca-init.command';
 
 type Options = Map<string, string | true>;
 export type Command = (
@@ -98,6 +98,7 @@ export const COMMANDS: Record<string, Command> = {
   import: importCustomers,
   'create-admin': createAdminCommand,
   'ca-init': caInitCommand,
+  'ca-import-to-token': caImportToTokenCommand,
   'bench-issue': benchIssueCommand,
   'bench-notices': benchNoticesCommand,
 };

@@ -1,6 +1,11 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { generateKeyPair, randomUUID, sign } from 'node:crypto';
+import {
+  generateKeyPair,
+  generateKeyPairSync,
+  randomUUID,
+  sign,
+} from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +17,10 @@ import {
   buildCsr,
   checkCsr,
   issueClientCertificate,
+  forgeSigner,
   IssuingCa,
   newSerialHex,
-  Signer,
+  softwareSigner,
 } from '@certdesk/pki';
 import { AuditModule } from '../audit/audit.module';
 import { assertKnown, intOption } from '../cli/args';
@@ -23,28 +29,53 @@ import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { ClockModule } from '../infra/clock/clock.module';
-import { AppConfig, DatabaseConfig } from '../infra/config/config';
+import { AppConfig, DatabaseConfig, loadConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { DatabaseModule } from '../infra/database/database.module';
 import { SeedModule } from '../seed/seed.module';
 import { SeedService } from '../seed/seed.service';
 import { CertificateAuthorityService } from './certificate-authority.service';
 import { CertificateIssuanceService } from './certificate-issuance.service';
+import { softHsmAvailable, temporarySoftHsmToken } from './keystore/softhsm';
 import { PkiModule } from './pki.module';
 
 type Options = Map<string, string | true>;
 
 /**
- * `npm run bench:issue [-- --count 200] [--postgres postgres://root@127.0.0.1:5432/test]`: issuance
- * latency on a throw-away database (a temp SQLite file, or a temp database on that PostgreSQL),
- * next to a bare node:crypto RSA-2048 sign measured in the same run.
+ * `npm run bench:issue [-- --count 200] [--postgres postgres://root@127.0.0.1:5432/test] [--token off]`:
+ * issuance latency on a throw-away database (a temp SQLite file, or a temp database on that
+ * PostgreSQL), next to a bare node:crypto RSA-2048 sign measured in the same run; then, when SoftHSM2
+ * and pkcs11js are installed, the same issuance with the CA key on a temporary SoftHSM2 token.
  */
 export async function benchIssueCommand(
   ctx: INestApplicationContext,
   options: Options,
 ): Promise<number> {
-  assertKnown(options, ['count', 'postgres']);
+  assertKnown(options, ['count', 'postgres', 'token']);
   const count = intOption(options, 'count', 200, 10);
+  await benchOnce(ctx, options, count, null);
+  if (options.get('token') === 'off') return 0;
+  if (!softHsmAvailable()) {
+    console.log(
+      '\n（SoftHSM2 がないため PKCS#11 トークンでの計測は省略しました）',
+    );
+    return 0;
+  }
+  const token = temporarySoftHsmToken('certdesk-bench');
+  try {
+    await benchOnce(ctx, options, count, token.env);
+  } finally {
+    token.destroy();
+  }
+  return 0;
+}
+
+async function benchOnce(
+  ctx: INestApplicationContext,
+  options: Options,
+  count: number,
+  tokenEnv: Record<string, string> | null,
+): Promise<void> {
   const postgres = options.get('postgres');
   if (postgres === true)
     throw new Error(
@@ -59,24 +90,27 @@ export async function benchIssueCommand(
     fixedNow: null,
     demoData: false,
     caKeyPassphrase: 'bench-ca-key-passphrase-0123456789',
+    caKeystore: tokenEnv
+      ? loadConfig({ ...tokenEnv, DEMO_DATA: 'off' }).caKeystore
+      : { kind: 'software', explicit: true },
   };
   const bench = await NestFactory.createApplicationContext(
     benchModule(config),
     { logger: ['error', 'warn'] },
   );
   try {
-    await run(bench, count, database.config.type);
+    await run(bench, count, database.config.type, tokenEnv !== null);
   } finally {
     await bench.close();
     await database.drop();
   }
-  return 0;
 }
 
 async function run(
   ctx: INestApplicationContext,
   count: number,
   databaseName: string,
+  onToken: boolean,
 ): Promise<void> {
   const clock = ctx.get(Clock);
   await ctx.get(SeedService).seed(
@@ -136,51 +170,57 @@ async function run(
   const checked = checkCsr(csrs[0]);
   if (!checked.ok) throw new Error(checked.reasons.join());
   const pkiIssue =
-    (signer: Signer, signingCa: IssuingCa = ca) =>
+    (signingCa: IssuingCa = ca) =>
     () =>
-      issueClientCertificate(
-        {
-          ca: signingCa,
-          csrPublicKey: checked.request.publicKeyDer,
-          subject: { CN: 'bench', OU: '0000001', O: creditUnion.name },
-          serialHex: newSerialHex(),
-          notBefore: clock.now(),
-          expiryDate: addYears(clock.today(), 1),
-          crlUrl: 'http://localhost/ib/crl/9001.crl',
-        },
-        signer,
-      );
+      issueClientCertificate({
+        ca: signingCa,
+        csrPublicKey: checked.request.publicKeyDer,
+        subject: { CN: 'bench', OU: '0000001', O: creditUnion.name },
+        serialHex: newSerialHex(),
+        notBefore: clock.now(),
+        expiryDate: addYears(clock.today(), 1),
+        crlUrl: 'http://localhost/ib/crl/9001.crl',
+      });
   const issuance = ctx.get(CertificateIssuanceService);
   let next = 0;
+  const where = onToken ? 'PKCS#11 SoftHSM2' : 'software';
+  const softwareOnly = async (): Promise<[string, number[]][]> => [
+    ['CSR 検査 checkCsr', await timed(count, () => checkCsr(csrs[0]))],
+    // Reference only (these certificates would not verify): other signing keys, same work.
+    [
+      '（参考）証明書生成 forge 純JS RSA-3072 で署名',
+      await timed(
+        Math.min(count, 20),
+        pkiIssue({
+          ...ca,
+          signer: forgeSigner(
+            generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey,
+          ),
+        }),
+      ),
+    ],
+    [
+      '（参考）証明書生成 RSA-2048 鍵で署名',
+      await timed(
+        count,
+        pkiIssue({ ...ca, signer: softwareSigner(keys[1].privateKey) }),
+      ),
+    ],
+  ];
   const rows: [string, number[]][] = [
     [
       'node:crypto RSA-2048 署名のみ（基準）',
       await timed(count * 2, () => sign('sha256', tbs, keys[0].privateKey)),
     ],
     [
-      'node:crypto RSA-3072 署名のみ（CA の鍵長）',
-      await timed(count, () => sign('sha256', tbs, ca.privateKey)),
+      `CA の RSA-3072 署名のみ（${where}）`,
+      await timed(count, () => ca.signer.sign(tbs)),
     ],
-    ['CSR 検査 checkCsr', await timed(count, () => checkCsr(csrs[0]))],
-    [
-      '証明書生成 forge 純JS で署名（RSA-3072 CA）',
-      await timed(Math.min(count, 20), pkiIssue('forge')),
-    ],
-    [
-      '証明書生成 node:crypto で署名（RSA-3072 CA）',
-      await timed(count, pkiIssue('node-crypto')),
-    ],
-    // Reference only (the certificate would not verify): the same work with a 2048-bit signing key.
-    [
-      '（参考）同上を RSA-2048 鍵で署名した場合',
-      await timed(
-        count,
-        pkiIssue('node-crypto', { ...ca, privateKey: keys[1].privateKey }),
-      ),
-    ],
+    ...(onToken ? [] : await softwareOnly()),
+    [`証明書生成（${where} で署名）`, await timed(count, pkiIssue())],
     // No warm-up here: each call uses up one IB user and one key.
     [
-      `発行処理 issue()（検査+署名+${databaseName}+監査）`,
+      `発行処理 issue()（検査+${where} 署名+${databaseName}+監査）`,
       await timed(
         count,
         () =>
@@ -194,7 +234,9 @@ async function run(
     ],
   ];
   const base = percentile(rows[0][1], 50);
-  console.log(`\n電子証明書発行ベンチマーク（${count} 件, ${databaseName}）`);
+  console.log(
+    `\n電子証明書発行ベンチマーク（${count} 件, ${databaseName}, CA の鍵: ${where}）`,
+  );
   for (const [name, samples] of rows) {
     const p50 = percentile(samples, 50);
     console.log(

@@ -1,16 +1,27 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { InstantColumn } from '../infra/database/instant-column';
+import type { CaKeyStoreKind } from './keystore/ca-keystore';
 
 /**
- * A credit union's issuing CA (one each): its certificate, its private key as encrypted PKCS#8
- * (`CA_KEY_PASSPHRASE`), and the latest CRL it published.
+ * A credit union's issuing CA (one each): its certificate, where its private key is — encrypted
+ * PKCS#8 here (`CA_KEY_PASSPHRASE`), or only the label and CKA_ID of a key on a PKCS#11 token —
+ * and the latest CRL it published.
  */
 @Entity('certificate_authority')
 export class CertificateAuthority {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
   @Column({ type: 'text' }) certificatePem!: string;
-  @Column({ type: 'text' }) encryptedKeyPem!: string;
+  /** `software` (key below, encrypted) or `pkcs11` (key on the token, never here). */
+  @Column({ type: 'varchar', length: 16, default: 'software' })
+  keyStore!: CaKeyStoreKind;
+  /** Software keys only: PKCS#8, PBES2 (PBKDF2-HMAC-SHA256 × 600,000, AES-256-CBC). */
+  @Column({ type: 'text', nullable: true }) encryptedKeyPem!: string | null;
+  /** Token keys only: CKA_LABEL and CKA_ID (hex) of the private key. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  keyLabel!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  keyId!: string | null;
   /** cRLNumber of the latest CRL (0: none published yet). */
   @Column({ type: 'integer', default: 0 }) crlNumber!: number;
   /** The latest CRL, DER in base64; null before the first. */

@@ -175,7 +175,7 @@ export class CertificateIssuanceService {
       createdAt: now,
     };
     await manager.insert(Certificate, row);
-    const issued = issueClientCertificate({
+    const issued = await issueClientCertificate({
       ca,
       csrPublicKey: csr.publicKeyDer,
       subject,

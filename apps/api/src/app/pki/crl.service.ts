@@ -132,7 +132,7 @@ export class CrlService {
       .getMany();
     const crlNumber = row.crlNumber + 1;
     const nextUpdate = new Date(thisUpdate.getTime() + CRL_VALIDITY_MS);
-    const der = buildCrl({
+    const der = await buildCrl({
       ca,
       revoked: revoked.map((c) => ({
         serialHex: c.serialHex,

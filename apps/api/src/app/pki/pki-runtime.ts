@@ -30,8 +30,7 @@ export class PkiStartup implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.cas.passphrase();
-    await this.cas.ensureAll();
+    await this.cas.startUp();
     await this.crl.publishDue();
     this.timer = setInterval(() => {
       this.running = this.running

@@ -1,4 +1,14 @@
-import { createTestApp, TEST_CA_KEY_PASSPHRASE } from '../../testing/test-app';
+import { createPrivateKey } from 'node:crypto';
+import {
+  CA_KEY_PBKDF2_ITERATIONS,
+  caKeyWrapping,
+  decryptCaKey,
+} from '@certdesk/pki';
+import {
+  createTestApp,
+  TEST_CA_KEY_PASSPHRASE,
+  TestApp,
+} from '../../testing/test-app';
 import { seedTwoCreditUnions } from '../../testing/staff-browser';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
@@ -80,5 +90,65 @@ describe.each(testDatabases())('PKI at start-up on $name', (db) => {
     ).rejects.toThrow(
       /^Invalid configuration: CA_KEY_PASSPHRASE does not decrypt the CA key of credit union 1001/,
     );
+  });
+
+  it('re-wraps a CA key stored the old way (PBKDF2 × 2,048) when it is opened: the same key, stored with PBKDF2-HMAC-SHA256 × 600,000, audited', async () => {
+    const repository = (t: { dataSource: TestApp['dataSource'] }) =>
+      t.dataSource.getRepository(CertificateAuthority);
+    const setup = await createTestApp(database);
+    const [weak, strong] = await repository(setup).find({
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const pem = await decryptCaKey(
+      weak.encryptedKeyPem as string,
+      TEST_CA_KEY_PASSPHRASE,
+    );
+    const legacy = createPrivateKey(pem)
+      .export({
+        type: 'pkcs8',
+        format: 'pem',
+        cipher: 'aes-256-cbc', // Node's own wrapping: PBKDF2 with 2,048 iterations
+        passphrase: TEST_CA_KEY_PASSPHRASE,
+      })
+      .toString();
+    expect(caKeyWrapping(legacy)).toMatchObject({ iterations: 2048 });
+    await repository(setup).update(
+      { id: weak.id },
+      { encryptedKeyPem: legacy },
+    );
+    await setup.close();
+
+    const t = await createTestApp(database); // the start opens every CA
+    try {
+      const after = await repository(t).findOneByOrFail({ id: weak.id });
+      expect(caKeyWrapping(after.encryptedKeyPem as string)).toEqual({
+        scheme: 'pbes2',
+        kdf: 'pbkdf2',
+        prf: 'hmacWithSHA256',
+        iterations: CA_KEY_PBKDF2_ITERATIONS,
+        cipher: 'aes-256-cbc',
+      });
+      expect(CA_KEY_PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+      expect(
+        await decryptCaKey(
+          after.encryptedKeyPem as string,
+          TEST_CA_KEY_PASSPHRASE,
+        ),
+      ).toBe(pem);
+      expect(
+        (await repository(t).findOneByOrFail({ id: strong.id }))
+          .encryptedKeyPem,
+      ).toBe(strong.encryptedKeyPem);
+      const audited = await t.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ action: 'ca.key.rewrap' });
+      expect(audited.map((a) => a.targetId)).toEqual([weak.id]);
+      expect(JSON.parse(audited[0].details)).toMatchObject({
+        kdf: 'pbkdf2',
+        iterations: CA_KEY_PBKDF2_ITERATIONS,
+      });
+    } finally {
+      await t.close();
+    }
   });
 });

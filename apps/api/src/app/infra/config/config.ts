@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { CaKeystoreConfig, parseCaKeystore } from './keystore-config';
 import { OpsConfig, parseOps } from './ops-config';
 
 export type DatabaseConfig =
@@ -33,6 +34,8 @@ export interface AppConfig {
   notices: { worker: boolean; dailyAt: string };
   /** Encrypts the credit unions' CA keys (`CA_KEY_PASSPHRASE`); null when unset (allowed only in demo mode). */
   caKeyPassphrase: string | null;
+  /** `CA_KEYSTORE` and the PKCS#11 token (see keystore-config.ts). */
+  caKeystore: CaKeystoreConfig;
   /** Base URL written into certificates' CRL distribution point: `<crlBaseUrl>/ib/crl/<code>.crl`. */
   crlBaseUrl: string;
   /**
@@ -98,6 +101,7 @@ export function loadConfig(
       dailyAt: parseDailyAt(env['NOTICE_DAILY_AT']),
     },
     caKeyPassphrase: parseCaKeyPassphrase(env['CA_KEY_PASSPHRASE']),
+    caKeystore: parseCaKeystore(env, cwd),
     crlBaseUrl: parseCrlBaseUrl(env['CRL_BASE_URL'], parsePort(env['PORT'])),
     ib: parseIb(env, cwd),
   };

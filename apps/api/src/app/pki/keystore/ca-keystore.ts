@@ -1,0 +1,46 @@
+import { ServiceUnavailableException } from '@nestjs/common';
+import type { CaSigner } from '@certdesk/pki';
+
+/** Where a CA's private key is kept, as recorded on its `certificate_authority` row. */
+export type CaKeyStoreKind = 'software' | 'pkcs11';
+
+/** The key columns of a `certificate_authority` row. */
+export interface StoredCaKey {
+  keyStore: CaKeyStoreKind;
+  /** Encrypted PKCS#8 (software keys only). */
+  encryptedKeyPem: string | null;
+  /** CKA_LABEL and CKA_ID (hex) of the key on the token (PKCS#11 keys only). */
+  keyLabel: string | null;
+  keyId: string | null;
+}
+
+/** A key just made for a new CA: what signs its certificate, and what its row stores. */
+export interface GeneratedCaKey {
+  signer: CaSigner;
+  stored: StoredCaKey;
+}
+
+/** What the readiness check reports about the keystore. */
+export interface KeystoreStatus {
+  ok: boolean;
+  /** e.g. `pkcs11 (token "certdesk-ca")` or `software (database, CA_KEY_PASSPHRASE)`. */
+  keystore: string;
+  error?: string;
+}
+
+export const KEYSTORE_UNAVAILABLE_MESSAGE =
+  '認証局の鍵を保管しているHSM（PKCS#11トークン）に接続できないため、電子証明書の発行と失効リストの更新を一時的に停止しています。しばらくしてからもう一度お試しください（解決しない場合はシステム管理者に連絡してください）';
+
+/**
+ * The token cannot sign now (missing, removed, PIN refused, key not found): HTTP 503 with a
+ * Japanese message; `reason` (English, for the log) says which.
+ */
+export class KeystoreUnavailableError extends ServiceUnavailableException {
+  constructor(readonly reason: string) {
+    super({
+      statusCode: 503,
+      code: 'KEYSTORE_UNAVAILABLE',
+      message: KEYSTORE_UNAVAILABLE_MESSAGE,
+    });
+  }
+}

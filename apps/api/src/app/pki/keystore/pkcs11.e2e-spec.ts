@@ -1,0 +1,292 @@
+import { KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCaCertificate } from '@certdesk/pki';
+import { Openssl } from '@certdesk/pki/testing';
+import { IbClient } from '../../../testing/ib-client';
+import { addIbUser, withPins } from '../../../testing/pki';
+import {
+  SeededTenants,
+  seedTwoCreditUnions,
+} from '../../../testing/staff-browser';
+import { createTestApp, TestApp } from '../../../testing/test-app';
+import { testDatabases } from '../../../testing/test-database';
+import { AuditEvent } from '../../audit/audit-event.entity';
+import { Certificate } from '../../certificates/certificate.entity';
+import { CreditUnion } from '../../credit-unions/credit-union.entity';
+import { CertificateAuthority } from '../certificate-authority.entity';
+import { CertificateAuthorityService } from '../certificate-authority.service';
+import { CertificateRevocationService } from '../certificate-revocation.service';
+import { CrlService } from '../crl.service';
+import { CaKeyImportService } from './ca-key-import.service';
+import {
+  KEYSTORE_UNAVAILABLE_MESSAGE,
+  KeystoreUnavailableError,
+} from './ca-keystore';
+import { RECONNECT_BACKOFF_MS } from './pkcs11-keystore';
+import { temporarySoftHsmToken, TemporarySoftHsmToken } from './softhsm';
+import { SoftwareCaKeystore } from './software-keystore';
+
+const PIN = '1234';
+const CONFIRMATION = '5678';
+
+/** Every object reachable from `root` (own enumerable properties), to look for key material. */
+function reachable(root: unknown, seen = new Set<unknown>()): unknown[] {
+  if (root === null || typeof root !== 'object' || seen.has(root)) return [];
+  seen.add(root);
+  for (const value of Object.values(root)) reachable(value, seen);
+  return [...seen];
+}
+
+describe.each(testDatabases())(
+  'CA keys on a PKCS#11 token (SoftHSM2) on $name',
+  (db) => {
+    let t: TestApp;
+    let drop: () => Promise<void>;
+    let token: TemporarySoftHsmToken;
+    let seeded: SeededTenants;
+    let ib: IbClient;
+    const openssl = new Openssl();
+    const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-pkcs11-'));
+    const cas = () => t.app.get(CertificateAuthorityService);
+    const caRow = (cu: CreditUnion) =>
+      t.dataSource
+        .getRepository(CertificateAuthority)
+        .findOneByOrFail({ creditUnionId: cu.id });
+
+    /** 電子証明書取得 over the IB listener: the answer, and the key that goes with the certificate. */
+    async function acquire(cu: CreditUnion) {
+      const user = await withPins(t, await addIbUser(t, cu), PIN, CONFIRMATION);
+      const { keyPem, csrPem } = openssl.newKeyRequest(2048);
+      const res = await ib.as(null).post('/ib/acquisitions', {
+        creditUnionCode: cu.code,
+        loginId: user.loginId,
+        pin: PIN,
+        confirmationPin: CONFIRMATION,
+        csr: csrPem,
+      });
+      return { res, keyPem, user };
+    }
+
+    beforeAll(async () => {
+      token = temporarySoftHsmToken();
+      const created = await db.create();
+      drop = created.drop;
+      t = await createTestApp(created.config, {
+        env: {
+          ...token.env,
+          IB_TLS_PORT: '0',
+          DATA_DIR: dataDir,
+          IB_PORTAL_DIR: '',
+        },
+      });
+      seeded = await seedTwoCreditUnions(t);
+      ib = new IbClient(t);
+    }, 60_000);
+    afterAll(async () => {
+      openssl.close();
+      await t?.close();
+      await drop?.();
+      token?.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('generates the CA key on the token (RSA-3072, CKA_EXTRACTABLE false, sensitive); the database holds only the certificate, label and CKA_ID', async () => {
+      const ca = await cas().forCreditUnion(seeded.a.id);
+      const row = await caRow(seeded.a);
+      expect(row).toMatchObject({
+        keyStore: 'pkcs11',
+        encryptedKeyPem: null,
+        keyLabel: 'certdesk-ca-1001',
+        keyId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
+      expect(await cas().token?.attributes(row.keyId as string)).toEqual({
+        extractable: false,
+        sensitive: true,
+        neverExtractable: true,
+        alwaysSensitive: true,
+      });
+      expect(openssl.x509Text(row.certificatePem)).toContain(
+        'Public-Key: (3072 bit)',
+      );
+      expect(
+        openssl.verify(row.certificatePem, row.certificatePem, {
+          at: t.clock.now(),
+        }).stdout,
+      ).toContain(': OK');
+      // No private key anywhere: not in any CA row, not in the CA the process keeps.
+      const rows = await t.dataSource.query(
+        'SELECT * FROM certificate_authority',
+      );
+      expect(JSON.stringify(rows)).not.toMatch(/PRIVATE KEY/);
+      const keys = reachable(ca).filter(
+        (o): o is KeyObject => o instanceof KeyObject,
+      );
+      expect(keys.filter((k) => k.type === 'private')).toEqual([]);
+      const audited = await t.dataSource
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ action: 'ca.create', targetId: row.id });
+      expect(JSON.parse(audited.details)).toMatchObject({
+        keyStore: 'pkcs11',
+        keyLabel: 'certdesk-ca-1001',
+        keyId: row.keyId,
+      });
+    });
+
+    it('issues certificates the token signs: openssl verifies them and they log on over mutual TLS; the CRL verifies with openssl crl', async () => {
+      const caPem = (await cas().certificatePemByCode('1001')) as string;
+      const { res, keyPem } = await acquire(seeded.a);
+      expect(res.status).toBe(201);
+      const certPem: string = res.body.certificatePem;
+      expect(
+        openssl.verify(caPem, certPem, { at: t.clock.now() }).stdout,
+      ).toMatch(/: OK\n$/);
+      const logon = await ib.as({ keyPem, certPem }).get('/ib/me');
+      expect(logon.status).toBe(200);
+
+      const revoked = await acquire(seeded.a);
+      const row = await t.dataSource
+        .getRepository(Certificate)
+        .findOneByOrFail({ pem: revoked.res.body.certificatePem });
+      await t.app
+        .get(CertificateRevocationService)
+        .revoke(row.id, 'keyCompromise', {
+          actorType: 'system',
+          actorName: 'test',
+        });
+      const crl = await t.app.get(CrlService).publish(seeded.a.id);
+      const checked = openssl.crl(crl, caPem);
+      expect(checked.stdout + checked.stderr).toContain('verify OK');
+      expect(checked.stdout).toContain(
+        `Serial Number: ${row.serialHex.toUpperCase()}`,
+      );
+      expect(
+        openssl.verify(caPem, revoked.res.body.certificatePem, {
+          at: t.clock.now(),
+          crlDer: crl,
+        }).stdout + '',
+      ).not.toMatch(/: OK\n$/);
+    });
+
+    it('moves a software CA key onto the token (ca-import-to-token): non-extractable, the database copy deleted in the same step, audited; what it signs verifies against the same CA certificate', async () => {
+      // 1002's CA as a software keystore made it (before CA_KEYSTORE=pkcs11).
+      const software = await t.app.get(SoftwareCaKeystore).generate();
+      const certificatePem = await createCaCertificate(
+        {
+          commonName: 'わかば信用金庫 電子証明書発行CA',
+          organization: seeded.b.name,
+          now: t.clock.now(),
+          validityYears: 20,
+        },
+        software.signer,
+      );
+      await t.dataSource.getRepository(CertificateAuthority).insert({
+        id: '00000000-0000-4000-8000-000000001002',
+        creditUnionId: seeded.b.id,
+        certificatePem,
+        ...software.stored,
+        crlNumber: 0,
+        crlDer: null,
+        crlThisUpdate: null,
+        crlNextUpdate: null,
+        revocationCount: 0,
+        crlRevocationCount: 0,
+        createdAt: t.clock.now(),
+      });
+
+      const imported = await t.app
+        .get(CaKeyImportService)
+        .importToToken('1002');
+      expect(imported.attributes).toMatchObject({
+        extractable: false,
+        sensitive: true,
+      });
+      expect(await caRow(seeded.b)).toMatchObject({
+        keyStore: 'pkcs11',
+        encryptedKeyPem: null,
+        keyLabel: 'certdesk-ca-1002',
+        keyId: imported.keyId,
+        certificatePem,
+      });
+      const audited = await t.dataSource
+        .getRepository(AuditEvent)
+        .findOneByOrFail({ action: 'ca.key.import_to_token' });
+      expect(audited.creditUnionId).toBe(seeded.b.id);
+      expect(JSON.parse(audited.details)).toMatchObject({
+        keyLabel: 'certdesk-ca-1002',
+        keystore: expect.stringContaining('pkcs11'),
+        extractable: false,
+        softwareCopyDeleted: true,
+      });
+      const { res } = await acquire(seeded.b);
+      expect(res.status).toBe(201);
+      expect(
+        openssl.verify(certificatePem, res.body.certificatePem, {
+          at: t.clock.now(),
+        }).stdout,
+      ).toMatch(/: OK\n$/);
+      await expect(
+        t.app.get(CaKeyImportService).importToToken('1002'),
+      ).rejects.toThrow(/すでにトークン上/);
+    });
+
+    it('token removed while running: issuance answers 503 in Japanese with nothing written, the CRL is not replaced, readiness says why; all recover when the token returns', async () => {
+      const certificates = () =>
+        t.dataSource.getRepository(Certificate).count();
+      const issues = () =>
+        t.dataSource
+          .getRepository(AuditEvent)
+          .countBy({ action: 'certificate.issue' });
+      const before = {
+        certificates: await certificates(),
+        issues: await issues(),
+        ca: await caRow(seeded.a),
+      };
+      expect(await cas().keystoreReady()).toMatchObject({ ok: true });
+
+      token.remove();
+      try {
+        const { res, user } = await acquire(seeded.a);
+        expect(res.status).toBe(503);
+        expect(res.body).toMatchObject({
+          code: 'KEYSTORE_UNAVAILABLE',
+          message: KEYSTORE_UNAVAILABLE_MESSAGE,
+        });
+        expect(await certificates()).toBe(before.certificates);
+        expect(await issues()).toBe(before.issues);
+        expect(
+          await t.dataSource
+            .getRepository(Certificate)
+            .countBy({ ibUserId: user.id }),
+        ).toBe(0);
+        const crl = await t.app
+          .get(CrlService)
+          .publish(seeded.a.id)
+          .catch((e: unknown) => e);
+        expect(crl).toBeInstanceOf(KeystoreUnavailableError);
+        expect((crl as KeystoreUnavailableError).getStatus()).toBe(503);
+        expect(await caRow(seeded.a)).toMatchObject({
+          crlNumber: before.ca.crlNumber,
+          crlDer: before.ca.crlDer,
+        });
+        const ready = await cas().keystoreReady();
+        expect(ready).toMatchObject({
+          ok: false,
+          keystore: expect.stringContaining('pkcs11'),
+        });
+        expect(ready.error).toMatch(/not present|CKR_/);
+      } finally {
+        token.restore();
+      }
+
+      await new Promise((r) => setTimeout(r, RECONNECT_BACKOFF_MS + 50));
+      expect(await cas().keystoreReady()).toMatchObject({ ok: true });
+      const { res } = await acquire(seeded.a);
+      expect(res.status).toBe(201);
+      const crl = await t.app.get(CrlService).publish(seeded.a.id);
+      const caPem = (await cas().certificatePemByCode('1001')) as string;
+      expect(openssl.crl(crl, caPem).stderr).toContain('verify OK');
+    });
+  },
+);
