@@ -18,6 +18,7 @@ import { ReissuesModule } from './reissues/reissues.module';
 import { NoticeWorkerModule } from './notices/notice-worker.module';
 import { IbModule } from './ib/ib.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RetentionModule } from './retention/retention.module';
 import { LoggingModule } from './infra/logging/logging.module';
 
 @Module({
@@ -42,6 +43,7 @@ import { LoggingModule } from './infra/logging/logging.module';
     NoticeWorkerModule,
     ReissuesModule,
     IbModule,
+    RetentionModule,
   ],
 })
 export class AppModule {}

@@ -11,6 +11,7 @@ import { IbUserCounts1764000000090 } from './1764000000090-ib-user-counts';
 import { CustomerSearchSqlite1764000000095 } from './1764000000095-customer-search-sqlite';
 import { CaKeystore1764000000150 } from './1764000000150-ca-keystore';
 import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-requests';
+import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CustomerSearchSqlite1764000000095,
   CaKeystore1764000000150,
   StaffChangeRequests1764000000160,
+  NoticeRunClaim1764000000170,
 ];

@@ -1,5 +1,6 @@
 import {
   addDays,
+  addMonths,
   addYears,
   assertIsoDate,
   daysBetween,
@@ -115,6 +116,31 @@ describe('addDays / daysBetween', () => {
     expect(() => addDays('9999-12-31', 1)).toThrow(/out of range/);
     expect(() => daysBetween('2026-01-01', 'tomorrow')).toThrow(/to must be/);
     expect(() => daysBetween('x', '2026-01-01')).toThrow(/from must be/);
+  });
+});
+
+describe('addMonths', () => {
+  it.each([
+    ['2026-12-01', -13, '2025-11-01'],
+    ['2026-12-25', 1, '2027-01-25'],
+    ['2027-03-31', -1, '2027-02-28'],
+    ['2028-03-31', -1, '2028-02-29'],
+    ['2026-01-31', 3, '2026-04-30'],
+    ['2026-01-15', -24, '2024-01-15'],
+    ['2026-06-30', 0, '2026-06-30'],
+  ])('addMonths(%s, %i) = %s', (date, n, expected) => {
+    expect(addMonths(date, n)).toBe(expected);
+  });
+
+  it('matches addYears for whole years', () => {
+    for (const date of ['2028-02-29', '2026-12-31', '2027-01-01'])
+      for (const years of [-5, -1, 1, 4])
+        expect(addMonths(date, years * 12)).toBe(addYears(date, years));
+  });
+
+  it('rejects bad input', () => {
+    expect(() => addMonths('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => addMonths('2026-01-01', 1.5)).toThrow(RangeError);
   });
 });
 

@@ -167,6 +167,20 @@ export function addYears(date: IsoDate, n: number): IsoDate {
   });
 }
 
+/** `date` moved by `n` calendar months; a day the target month lacks becomes its last day (3-31 − 1 → 2-28/29). */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const { year, month, day } = parseOrThrow(date, 'date');
+  assertInteger(n, 'Number of months');
+  const index = year * 12 + (month - 1) + n;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return format({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
+}
+
 /** The instant 00:00:00.000 JST of `date`. */
 export function jstStartOfDay(date: IsoDate): Date {
   return new Date(

@@ -54,21 +54,24 @@ export class CrlService {
   }
 
   /** Publishes a CRL that covers every revocation committed before the call; returns it (DER). */
-  publish(creditUnionId: string): Promise<Buffer> {
+  publish(creditUnionId: string, onlyIfDue = false): Promise<Buffer> {
     const waiting = this.waiting.get(creditUnionId);
     if (waiting) return waiting;
     const next = this.running.run(creditUnionId, () => {
       this.waiting.delete(creditUnionId);
-      return this.publishNow(creditUnionId);
+      return this.publishNow(creditUnionId, onlyIfDue);
     });
     this.waiting.set(creditUnionId, next);
     return next;
   }
 
   /** {@link publish}, logging instead of throwing: the count on the CA row makes the next check retry. */
-  async publishQuietly(creditUnionId: string): Promise<void> {
+  async publishQuietly(
+    creditUnionId: string,
+    onlyIfDue = false,
+  ): Promise<void> {
     try {
-      await this.publish(creditUnionId);
+      await this.publish(creditUnionId, onlyIfDue);
     } catch (error) {
       this.logger.error(
         `CRL publication failed for credit union ${creditUnionId}; retried at the next check: ${String(error)}`,
@@ -92,8 +95,9 @@ export class CrlService {
         ),
       )
       .getMany();
+    // Another process may publish it meanwhile: each publication checks again that it is still due.
     for (const { creditUnionId } of due)
-      await this.publishQuietly(creditUnionId);
+      await this.publishQuietly(creditUnionId, true);
     return due.map((d) => d.creditUnionId);
   }
 
@@ -110,11 +114,27 @@ export class CrlService {
       : this.publish(creditUnion.id);
   }
 
-  private async publishNow(creditUnionId: string): Promise<Buffer> {
+  /** Behind its revocations, never published, or a day old. */
+  private isDue(row: CertificateAuthority): boolean {
+    return (
+      row.revocationCount > row.crlRevocationCount ||
+      !row.crlThisUpdate ||
+      row.crlThisUpdate.getTime() <=
+        this.clock.now().getTime() - CRL_REISSUE_AFTER_MS
+    );
+  }
+
+  private async publishNow(
+    creditUnionId: string,
+    onlyIfDue: boolean,
+  ): Promise<Buffer> {
     const ca = await this.cas.forCreditUnion(creditUnionId);
     const repository = this.dataSource.getRepository(CertificateAuthority);
     // The count first, the list second: every revocation counted here is committed, so listed.
     const row = await repository.findOneByOrFail({ creditUnionId });
+    // A scheduled check found it due, but another process may have published it since: once is enough.
+    if (onlyIfDue && row.crlDer && !this.isDue(row))
+      return Buffer.from(row.crlDer, 'base64');
     const thisUpdate = new Date(
       Math.floor(this.clock.now().getTime() / 1000) * 1000,
     );

@@ -16,7 +16,8 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /**
  * The end of an acquisition authorization: completed by the customer's acquisition, or expired
  * when its last day has passed unused (swept hourly and before every listing). System-wide, not
- * tenant-scoped: it runs without a signed-in staff member.
+ * tenant-scoped: it runs without a signed-in staff member. Several processes may sweep at once:
+ * each audits only the expirations its own UPDATE made.
  */
 @Injectable()
 export class ReissueExpiryService
@@ -59,13 +60,20 @@ export class ReissueExpiryService
         });
       if (creditUnionId)
         qb.andWhere('r.credit_union_id = :cu', { cu: creditUnionId });
-      const overdue = await qb.getMany();
+      const candidates = await qb.getMany();
+      // Each row changes only if it is still authorized when this transaction writes it: another
+      // process sweeping at the same time (or an acquisition) may have closed it since the read.
+      // Only what this sweep changed is written to the IB user and audited.
+      const overdue: ReissueRequest[] = [];
+      for (const r of candidates) {
+        const changed = await em.update(
+          ReissueRequest,
+          { id: r.id, status: 'authorized' },
+          { status: 'expired', closedAt: now },
+        );
+        if (changed.affected) overdue.push(r);
+      }
       if (!overdue.length) return 0;
-      await em.update(
-        ReissueRequest,
-        { id: In(overdue.map((r) => r.id)), status: 'authorized' },
-        { status: 'expired', closedAt: now },
-      );
       await em.update(
         IbUser,
         { id: In(overdue.map((r) => r.ibUserId)), reissueState: 'authorized' },

@@ -23,4 +23,6 @@ export class NoticeRun {
     string | null;
   @InstantColumn() startedAt!: Date;
   @InstantColumn({ nullable: true }) finishedAt!: Date | null;
+  /** When a process last took the run over or renewed its hold (null: only its starter ever ran it). */
+  @InstantColumn({ nullable: true }) claimedAt?: Date | null;
 }

@@ -20,7 +20,7 @@ import { NoticeRun, RunTrigger } from './notice-run.entity';
 import { NoticeSender } from './notice-sender';
 import { FINAL_STATUSES, OutboxStore } from './outbox-store';
 
-/** A daily run still unfinished after this long was interrupted (crash, restart): the next tick resumes it. */
+/** A daily run unfinished and unclaimed for this long was interrupted (crash, restart): the next tick resumes it. */
 const STALE_RUN_MS = 30 * 60_000;
 
 /**
@@ -89,12 +89,9 @@ export class NoticeRunsService {
         .getRepository(NoticeRun)
         .findOneBy({ creditUnionId: cu.id, scheduleKey: run.businessDate });
       if (existing) {
-        // Another process (or an earlier start) has today's run: resume it only if it was left unfinished.
-        if (
-          existing.phase === 'done' ||
-          this.clock.now().getTime() - existing.startedAt.getTime() <
-            STALE_RUN_MS
-        )
+        // Another process (or an earlier start) has today's run: resume it only if it was left
+        // unfinished, and only if this process wins the claim (one process resumes it, once).
+        if (existing.phase === 'done' || !(await this.claimStale(existing)))
           continue;
         await this.execute(existing, cu);
       } else {
@@ -104,6 +101,41 @@ export class NoticeRunsService {
       started++;
     }
     return started;
+  }
+
+  /**
+   * Takes over a run nobody has held for {@link STALE_RUN_MS}: one conditional UPDATE, so of several
+   * processes that saw it stale exactly one matches (the others then see the fresh claim). Audited.
+   */
+  private async claimStale(run: NoticeRun): Promise<boolean> {
+    const now = this.clock.now();
+    const claimed = await this.gate.run(() =>
+      this.dataSource.transaction(async (manager) => {
+        const result = await manager
+          .createQueryBuilder()
+          .update(NoticeRun)
+          .set({ claimedAt: now })
+          .where("id = :id AND phase <> 'done'", { id: run.id })
+          .andWhere('COALESCE(claimed_at, started_at) <= :staleBefore', {
+            staleBefore: new Date(now.getTime() - STALE_RUN_MS),
+          })
+          .execute();
+        if (!result.affected) return false;
+        await this.audit.recordIn(manager, {
+          action: 'notice_run.resume',
+          outcome: 'success',
+          targetType: 'notice_run',
+          targetId: run.id,
+          creditUnionId: run.creditUnionId,
+          actorType: 'system',
+          actorId: null,
+          actorName: 'notice-scheduler',
+          details: { phase: run.phase, businessDate: run.businessDate },
+        });
+        return true;
+      }),
+    );
+    return claimed;
   }
 
   private async insertDailyRun(run: NoticeRun): Promise<boolean> {
@@ -140,7 +172,12 @@ export class NoticeRunsService {
     };
     try {
       const planned = await this.planner.plan(cu, run.id, run.businessDate);
-      await finish({ phase: 'sending', ...planned });
+      // Renews the hold: a long run is not taken for an abandoned one.
+      await finish({
+        phase: 'sending',
+        ...planned,
+        claimedAt: this.clock.now(),
+      });
       await this.sender.drain(cu.id);
       await finish({ phase: 'done', finishedAt: this.clock.now() });
       const counts = await this.outbox.countsForRun(run.id);
