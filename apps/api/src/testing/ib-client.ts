@@ -68,7 +68,7 @@ export class IbClient {
   send(
     method: string,
     path: string,
-    payload: string | undefined,
+    payload: string | Buffer | undefined,
     headers: Record<string, string>,
   ): Promise<IbAnswer> {
     return new Promise((resolve, reject) => {

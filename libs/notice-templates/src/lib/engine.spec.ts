@@ -1,6 +1,11 @@
 import { NOTICE_KINDS } from './kinds';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { engine, renderNotice, toImportantNoticeHtml } from './engine';
+import {
+  engine,
+  RENDER_LIMIT_MS,
+  renderNotice,
+  toImportantNoticeHtml,
+} from './engine';
 import { noticeContext, SAMPLE_CREDIT_UNION, sampleFacts } from './variables';
 
 const render = (body: string, values: Record<string, string | number>) =>
@@ -88,7 +93,7 @@ describe('renderNotice', () => {
       { ...context('important_notice_renewal'), companyName: forged },
     );
     expect(out.html).toBe(
-      '<p>renewal-link&lt;img src=x&gt;</p>\n<p><a href="/ib/renewal">電子証明書の更新はこちら</a></p>',
+      '<p>renewal-link&lt;img src=x&gt;</p>\n<p><a href="/renewal">電子証明書の更新はこちら</a></p>',
     );
     expect(out.text).toBe(
       'renewal-link<img src=x>\n\n電子証明書の更新はこちら',
@@ -110,6 +115,27 @@ describe('renderNotice', () => {
   it('makes paragraphs of blank-line separated text', () => {
     expect(toImportantNoticeHtml('一\n二\n\n三', '/x')).toBe(
       '<p>一<br>二</p>\n<p>三</p>',
+    );
+  });
+
+  it(`stops a render that runs past ${RENDER_LIMIT_MS} ms (a stored template must not hold the event loop for a second)`, () => {
+    const kind = 'important_notice_renewal';
+    const context = noticeContext(
+      kind,
+      sampleFacts(kind, '2026-12-01', SAMPLE_CREDIT_UNION),
+    );
+    const slow = {
+      subject: '重要なお知らせ',
+      body: '{% for i in (1..990) %}{% for j in (1..990) %}{% endfor %}{% endfor %}',
+    };
+    expect(RENDER_LIMIT_MS).toBeLessThanOrEqual(50);
+    expect(engine.options.renderLimit).toBe(RENDER_LIMIT_MS);
+    const started = performance.now();
+    expect(() => renderNotice(kind, slow, context)).toThrow(
+      /template render limit exceeded/,
+    );
+    console.log(
+      `render stopped after ${Math.round(performance.now() - started)} ms (limit ${RENDER_LIMIT_MS} ms)`,
     );
   });
 });

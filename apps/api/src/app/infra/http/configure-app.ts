@@ -4,6 +4,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { AppConfig } from '../config/config';
+import { jsonBodyParser } from './client-errors';
 import { securityHeaders } from './security-headers';
 
 const API_PREFIX = 'api';
@@ -15,6 +16,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   http.disable('x-powered-by');
   http.use(securityHeaders);
   http.set('trust proxy', 'loopback');
+  // Both listeners (the IB channel shares this app): JSON up to the limit; a body-parser error
+  // (too large, malformed, unknown charset or encoding) is a 4xx with a Japanese reason.
+  http.use(jsonBodyParser());
 
   // The OpenAPI page: in demo mode, in production only with API_DOCS=on.
   if (config.apiDocs) {

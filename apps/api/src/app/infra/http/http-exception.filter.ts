@@ -6,8 +6,10 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { ApiError } from '@certdesk/contracts';
+import { clientErrorOf, mappedClientErrorOf } from './client-errors';
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   400: 'リクエストの内容に誤りがあります',
@@ -30,14 +32,24 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
+    // Body-parser errors come before the request-id middleware: give them an id too.
+    if (!req.id && !res.headersSent) {
+      req.id = randomUUID();
+      res.setHeader('X-Request-Id', req.id);
+    }
+    // Not an HttpException but the request's own fault (malformed JSON, too large, bad encoding):
+    // its 4xx with a Japanese reason, and nothing to log as an error.
+    const client =
+      exception instanceof HttpException ? null : clientErrorOf(exception);
     const status =
       exception instanceof HttpException
         ? exception.getStatus()
-        : HttpStatus.INTERNAL_SERVER_ERROR;
+        : (client?.status ?? HttpStatus.INTERNAL_SERVER_ERROR);
     const body: ApiError = {
       statusCode: status,
       error: HttpStatus[status] ?? 'Error',
-      message: DEFAULT_MESSAGES[status] ?? 'エラーが発生しました',
+      message:
+        client?.message ?? DEFAULT_MESSAGES[status] ?? 'エラーが発生しました',
       requestId: req.id,
     };
     if (exception instanceof HttpException) {
@@ -50,12 +62,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
         };
         if (typeof p.message === 'string' && /[^\x20-\x7e]/.test(p.message))
           body.message = p.message;
+        else body.message = mappedClientErrorOf(exception) ?? body.message;
         if (p.details) body.details = p.details;
         if (typeof p.code === 'string') body.code = p.code;
       } else if (typeof payload === 'string' && /[^\x20-\x7e]/.test(payload)) {
         body.message = payload;
       }
-    } else {
+    } else if (!client) {
       this.logger.error({
         requestId: req.id,
         path: req.path,

@@ -33,7 +33,8 @@ const COMMON_HEADERS: Record<string, string> = {
 };
 
 const DOCS_PATH = /^\/api\/docs(?:[-/.]|$)/;
-const API_PATH = /^\/api(?:\/|$)/;
+/** The staff API and the IB channel's API. */
+const API_PATH = /^\/(?:api|ib)(?:\/|$)/;
 
 /** Express middleware, installed before everything else so that every response carries these headers. */
 export function securityHeaders(
@@ -48,7 +49,8 @@ export function securityHeaders(
     'Content-Security-Policy',
     docs ? DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
   );
-  // API answers hold tenant data and session state: never kept by the browser or a proxy.
+  // API answers (staff and IB) hold tenant data and session state: never kept by the browser or
+  // a proxy. The public CA certificates and CRLs under /ib set their own public caching.
   if (API_PATH.test(req.path) && !docs)
     res.setHeader('Cache-Control', 'no-store');
   next();

@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { lifecycleStatus } from '@certdesk/domain';
 import {
   DEFAULT_RENEWAL_URL,
+  DEFAULT_TEMPLATES,
+  describeTemplateError,
   noticeContext,
+  RenderedNotice,
   renderNotice,
 } from '@certdesk/notice-templates';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
@@ -22,6 +25,7 @@ export interface ImportantNotice {
   /** Escaped HTML with the 「電子証明書の更新はこちら」 link. */
   html: string;
   text: string;
+  /** The published version used; 0 when it failed to render and the shipped wording was shown. */
   templateVersion: number;
 }
 
@@ -31,6 +35,8 @@ export interface ImportantNotice {
  */
 @Injectable()
 export class ImportantNoticeService {
+  private readonly logger = new Logger(ImportantNoticeService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: NoticeTemplateStore,
@@ -67,18 +73,34 @@ export class ImportantNoticeService {
       'important_notice_renewal',
     );
     const kind = 'important_notice_renewal';
-    const rendered = renderNotice(
+    const context = noticeContext(
       kind,
-      template,
-      noticeContext(kind, noticeFactsOf(cu, customer, ibUser, today)),
-      renewalUrl,
+      noticeFactsOf(cu, customer, ibUser, today),
     );
+    let rendered: RenderedNotice;
+    let version = template.version;
+    try {
+      rendered = renderNotice(kind, template, context, renewalUrl);
+    } catch (error) {
+      // A version saved before today's checks (e.g. too slow: stopped at RENDER_LIMIT_MS): the
+      // customer still gets the notice, in the shipped wording (version 0), and staff a log line.
+      this.logger.error(
+        `重要なお知らせ template v${template.version} of credit union ${cu.code} failed; shipped wording used: ${describeTemplateError(error)}`,
+      );
+      rendered = renderNotice(
+        kind,
+        DEFAULT_TEMPLATES[kind],
+        context,
+        renewalUrl,
+      );
+      version = 0;
+    }
     return {
       kind,
       title: rendered.subject,
       html: rendered.html ?? '',
       text: rendered.text,
-      templateVersion: template.version,
+      templateVersion: version,
     };
   }
 }

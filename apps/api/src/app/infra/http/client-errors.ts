@@ -1,0 +1,94 @@
+import { BadRequestException, HttpException } from '@nestjs/common';
+import express, { NextFunction, Request, Response } from 'express';
+
+/** The JSON body limit of both listeners (body-parser's, set explicitly in configure-app). */
+export const JSON_BODY_LIMIT = '100kb';
+
+/**
+ * Errors raised before Nest sees the request — by body-parser (malformed JSON, too large, a charset
+ * or Content-Encoding it cannot read) and by the router (a path parameter whose %-encoding is not
+ * UTF-8) — carry their HTTP status (`http-errors`). Those in 4xx are the caller's fault: answered
+ * with that status and a Japanese reason, never as a 500.
+ */
+const MESSAGES: Record<string, string> = {
+  'entity.parse.failed':
+    'リクエストの本文を JSON として読み取れません。正しい JSON を送信してください',
+  'entity.too.large': `リクエストの本文が大きすぎます（${JSON_BODY_LIMIT.replace('kb', 'KB')}以内にしてください）`,
+  'parameters.too.many':
+    'リクエストの項目が多すぎます。項目を減らして送信してください',
+  'charset.unsupported':
+    'リクエストの文字コード（charset）には対応していません。UTF-8 で送信してください',
+  'encoding.unsupported':
+    'リクエストの圧縮形式（Content-Encoding）には対応していません。圧縮せずに送信してください',
+  'request.aborted': 'リクエストの受信が途中で中断されました',
+  'request.size.invalid':
+    'リクエストの長さ（Content-Length）が本文と一致しません',
+  'querystring.parse.rangeError':
+    'リクエストの項目が多すぎます。項目を減らして送信してください',
+};
+const BAD_PERCENT_ENCODING =
+  'URL に読み取れない文字が含まれています（%エンコードが UTF-8 として正しくありません）';
+
+export interface ClientError {
+  status: number;
+  message: string;
+}
+
+/** A 4xx error raised before Nest (see above) with its Japanese reason, else null. */
+export function clientErrorOf(
+  exception: unknown,
+  fallback = 'リクエストの内容に誤りがあります',
+): ClientError | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const e = exception as {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+  };
+  const status = typeof e.status === 'number' ? e.status : e.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  const known = typeof e.type === 'string' ? MESSAGES[e.type] : undefined;
+  if (known) return { status, message: known };
+  if (exception instanceof URIError)
+    return { status: 400, message: BAD_PERCENT_ENCODING };
+  return { status, message: fallback };
+}
+
+/**
+ * Nest turns a router URIError into `BadRequestException('Failed to decode param …')` before the
+ * filter sees it: its Japanese reason, else null.
+ */
+export function mappedClientErrorOf(exception: HttpException): string | null {
+  const response = exception.getResponse() as { message?: unknown } | string;
+  const message = typeof response === 'string' ? response : response?.message;
+  return exception.getStatus() === 400 &&
+    typeof message === 'string' &&
+    message.startsWith('Failed to decode param')
+    ? BAD_PERCENT_ENCODING
+    : null;
+}
+
+/**
+ * express.json with {@link JSON_BODY_LIMIT}, its errors turned into HTTP exceptions with their
+ * Japanese reason (Nest would map a JSON SyntaxError to an English 400). Named `jsonParser` so
+ * that Nest does not add its own.
+ */
+export function jsonBodyParser(): express.RequestHandler {
+  const parse = express.json({ limit: JSON_BODY_LIMIT });
+  return function jsonParser(req: Request, res: Response, next: NextFunction) {
+    parse(req, res, (error?: unknown) => {
+      if (error === undefined) return next();
+      const client = clientErrorOf(
+        error,
+        'リクエストの本文を読み取れません（圧縮や文字コードを確認してください）',
+      );
+      next(
+        client
+          ? client.status === 400
+            ? new BadRequestException({ message: client.message })
+            : new HttpException({ message: client.message }, client.status)
+          : error,
+      );
+    });
+  };
+}
