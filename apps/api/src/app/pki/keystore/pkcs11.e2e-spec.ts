@@ -15,8 +15,10 @@ import { testDatabases } from '../../../testing/test-database';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { Certificate } from '../../certificates/certificate.entity';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
+import { DatabaseConfig } from '../../infra/config/config';
 import { CertificateAuthority } from '../certificate-authority.entity';
 import { CertificateAuthorityService } from '../certificate-authority.service';
+import { CertificateIssuanceService } from '../certificate-issuance.service';
 import { CertificateRevocationService } from '../certificate-revocation.service';
 import { CrlService } from '../crl.service';
 import { CaKeyImportService } from './ca-key-import.service';
@@ -44,6 +46,8 @@ describe.each(testDatabases())(
   (db) => {
     let t: TestApp;
     let drop: () => Promise<void>;
+    let database: DatabaseConfig;
+    let closed = false;
     let token: TemporarySoftHsmToken;
     let seeded: SeededTenants;
     let ib: IbClient;
@@ -73,6 +77,7 @@ describe.each(testDatabases())(
       token = temporarySoftHsmToken();
       const created = await db.create();
       drop = created.drop;
+      database = created.config;
       t = await createTestApp(created.config, {
         env: {
           ...token.env,
@@ -86,7 +91,7 @@ describe.each(testDatabases())(
     }, 60_000);
     afterAll(async () => {
       openssl.close();
-      await t?.close();
+      if (!closed) await t?.close();
       await drop?.();
       token?.destroy();
       rmSync(dataDir, { recursive: true, force: true });
@@ -287,6 +292,52 @@ describe.each(testDatabases())(
       const crl = await t.app.get(CrlService).publish(seeded.a.id);
       const caPem = (await cas().certificatePemByCode('1001')) as string;
       expect(openssl.crl(crl, caPem).stderr).toContain('verify OK');
+    });
+
+    it('a wrong PIN or a missing token at start: the API still starts, the keystore check names the token and why, issuance answers 503', async () => {
+      await t.close(); // one process, one PKCS#11 module: the next apps use it alone
+      closed = true;
+      const starts: [Record<string, string>, RegExp][] = [
+        [
+          { PKCS11_PIN: '00000000' },
+          /refused PKCS11_PIN \(CKR_PIN_INCORRECT\)/,
+        ],
+        [{ PKCS11_TOKEN_LABEL: 'no-such-token' }, /token not present/],
+      ];
+      for (const [env, why] of starts) {
+        const other = await createTestApp(database, {
+          env: { ...token.env, ...env },
+        });
+        try {
+          const ready = await other.app
+            .get(CertificateAuthorityService)
+            .keystoreReady();
+          expect(ready).toMatchObject({
+            ok: false,
+            keystore: expect.stringMatching(/^pkcs11 \(token "/),
+          });
+          expect(ready.error).toMatch(why);
+          expect(ready.error).not.toContain('24681357'); // the right PIN …
+          expect(ready.error).not.toContain('00000000'); // … nor the wrong one
+          const user = await addIbUser(other, seeded.a);
+          const refused = await other.app
+            .get(CertificateIssuanceService)
+            .issue({
+              ibUserId: user.id,
+              csrPem: openssl.newKeyRequest(2048).csrPem,
+              via: 'acquisition',
+            })
+            .catch((e: unknown) => e);
+          expect(refused).toBeInstanceOf(KeystoreUnavailableError);
+          expect(
+            await other.dataSource
+              .getRepository(Certificate)
+              .countBy({ ibUserId: user.id }),
+          ).toBe(0);
+        } finally {
+          await other.close();
+        }
+      }
     });
   },
 );
