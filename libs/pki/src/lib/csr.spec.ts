@@ -60,6 +60,52 @@ describe('checkCsr', () => {
     expect(result.reasons).toEqual([expect.stringMatching(reason)]);
   });
 
+  /** An RSA-2048 request from `openssl req -new` asking for the given extensions (-addext). */
+  const requestWith = (...extensions: string[]) => {
+    const key = openssl.file('k.pem', openssl.newKeyRequest(2048).keyPem);
+    return openssl.ok([
+      'req',
+      '-new',
+      '-key',
+      key,
+      '-subj',
+      '/CN=customer',
+      '-sha256',
+      ...extensions.flatMap((e) => ['-addext', e]),
+    ]);
+  };
+
+  it.each([
+    [
+      'CA:TRUE',
+      ['basicConstraints=critical,CA:TRUE'],
+      /^証明書発行要求（CSR）が認証局（CA:TRUE）の証明書を求めています。/,
+    ],
+    [
+      'CA:TRUE among other extensions',
+      ['subjectAltName=DNS:bank.example', 'basicConstraints=CA:TRUE,pathlen:0'],
+      /認証局（CA:TRUE）/,
+    ],
+    [
+      'extra extensions',
+      ['subjectAltName=DNS:bank.example', 'extendedKeyUsage=serverAuth'],
+      /^証明書発行要求（CSR）に拡張（subjectAltName、extendedKeyUsage）が含まれています。拡張は当金庫が設定しますので、含めずに作り直してください$/,
+    ],
+    [
+      'even CA:FALSE',
+      ['basicConstraints=CA:FALSE'],
+      /拡張（basicConstraints）が含まれています/,
+    ],
+  ])(
+    'refuses a request asking for %s (extensions are the credit union’s to set)',
+    (_name, extensions, reason) => {
+      const result = checkCsr(requestWith(...extensions));
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.reasons).toEqual([expect.stringMatching(reason)]);
+    },
+  );
+
   it('lists every reason at once: a 1024-bit key with exponent 3', () => {
     const result = checkCsr(
       openssl.request({ bits: 1024, exponent: 3 }).csrPem,

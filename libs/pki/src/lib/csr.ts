@@ -93,6 +93,8 @@ export function checkCsr(pem: string): CsrCheck {
     reasons.push(
       `公開指数が${String(exponent)}です。公開指数${REQUIRED_EXPONENT}のRSA鍵で作成してください`,
     );
+  const extensionProblem = requestedExtensionsProblem(info);
+  if (extensionProblem) reasons.push(extensionProblem);
   const signatureProblem = verifySignature(parts, key);
   if (signatureProblem) reasons.push(signatureProblem);
   if (reasons.length) return { ok: false, reasons };
@@ -146,6 +148,57 @@ function safeVerify(
   } catch {
     return false;
   }
+}
+
+const EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
+const BASIC_CONSTRAINTS = '2.5.29.19';
+const EXTENSION_NAMES: Record<string, string> = {
+  [BASIC_CONSTRAINTS]: 'basicConstraints',
+  '2.5.29.15': 'keyUsage',
+  '2.5.29.37': 'extendedKeyUsage',
+  '2.5.29.17': 'subjectAltName',
+  '2.5.29.14': 'subjectKeyIdentifier',
+  '2.5.29.32': 'certificatePolicies',
+  '2.5.29.31': 'cRLDistributionPoints',
+};
+
+/**
+ * The credit union writes every extension of a client certificate itself, so a request asking for
+ * any (PKCS#9 extensionRequest) is refused rather than silently ignored: above all one asking to be
+ * a CA (`basicConstraints` CA:TRUE). Null when the request asks for none.
+ */
+function requestedExtensionsProblem(info: DerElement[]): string | null {
+  const attributes = info[3];
+  if (!attributes) return null;
+  const requested: string[] = [];
+  let asksForCa = false;
+  try {
+    for (const attribute of childrenOf(attributes)) {
+      const [type, values] = childrenOf(attribute);
+      if (oidOf(type) !== EXTENSION_REQUEST) continue;
+      for (const extensions of childrenOf(values))
+        for (const extension of childrenOf(extensions)) {
+          const fields = childrenOf(extension);
+          const oid = oidOf(fields[0]);
+          requested.push(EXTENSION_NAMES[oid] ?? oid);
+          if (oid === BASIC_CONSTRAINTS)
+            asksForCa ||= isCaTrue(fields[fields.length - 1]);
+        }
+    }
+  } catch {
+    return '証明書発行要求（CSR）の属性を読み取れません。PKCS#10形式で作り直してください';
+  }
+  if (asksForCa)
+    return '証明書発行要求（CSR）が認証局（CA:TRUE）の証明書を求めています。お客さまの電子証明書は認証局にはなれません。拡張を含めずに作り直してください';
+  if (requested.length === 0) return null;
+  return `証明書発行要求（CSR）に拡張（${[...new Set(requested)].join('、')}）が含まれています。拡張は当金庫が設定しますので、含めずに作り直してください`;
+}
+
+/** Whether a basicConstraints extnValue (OCTET STRING of SEQUENCE { cA BOOLEAN DEFAULT FALSE, … }) says CA:TRUE. */
+function isCaTrue(extnValue: DerElement): boolean {
+  const constraints = childrenOf(readWhole(extnValue.contents));
+  const cA = constraints[0];
+  return cA !== undefined && cA.tag === 0x01 && cA.contents[0] !== 0;
 }
 
 function keyTypeName(type: string | undefined): string {
