@@ -72,6 +72,7 @@ export function ibUserView(overrides: Partial<IbUserView> = {}): IbUserView {
     statusReason: LOCKED_OUT_REASON,
     daysLeft: -30,
     currentCertificate: current,
+    newCertificate: null,
     history: [current],
     ...overrides,
   };

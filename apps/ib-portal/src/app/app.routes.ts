@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { IB_RENEWAL_PATH } from '@certdesk/domain';
 import { LogonPage } from './pages/logon/logon-page';
 import { NoticeBodyPage } from './pages/notices/notice-body-page';
 import { NoticesPage } from './pages/notices/notices-page';
@@ -31,9 +32,9 @@ export const appRoutes: Route[] = [
     component: NoticeBodyPage,
     title: `重要なお知らせ | ${SITE}`,
   },
-  // The 重要なお知らせ link 「電子証明書の更新はこちら」 (IB_PORTAL_RENEWAL_PATH) opens it in its own window.
+  // The 重要なお知らせ link 「電子証明書の更新はこちら」 (libs/domain IB_RENEWAL_PATH) opens it in its own window.
   {
-    path: 'renewal',
+    path: IB_RENEWAL_PATH.slice(1),
     loadComponent: () =>
       import('./pages/renewal/renewal-page').then((m) => m.RenewalPage),
     title: `電子証明書更新 | ${SITE}`,

@@ -34,9 +34,13 @@ export const ME: IbMe = {
     serialHex: '4cc4434712ab',
     expiryDate: '2027-12-01',
     notAfter: '2027-12-01T14:59:59.000Z',
+    issuedAt: '2026-12-01T00:00:00.000Z',
   },
   status: 'renewal_due',
   daysLeft: 11,
+  newest: true,
+  newerCertificate: null,
+  renewalConfirmed: false,
 };
 
 export const ISSUED: IbIssuedCertificate = {

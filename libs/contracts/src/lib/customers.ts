@@ -28,6 +28,16 @@ export interface IbUserView {
   statusReason: string;
   daysLeft: number | null;
   currentCertificate: CertificateView | null;
+  /**
+   * After a renewal (新しい電子証明書): whether the new certificate has logged on — until then the
+   * one it renewed still logs on. Null when the current certificate does not come from a renewal.
+   */
+  newCertificate: {
+    firstLogonAt: string | null;
+    /** 「未使用（…までログオンできます）」 or 「使用開始 2026年12月20日(日) 10:05」. */
+    label: string;
+    replacedSerialHex: string;
+  } | null;
   /** Every certificate of this IB user, newest first. */
   history: CertificateView[];
 }

@@ -6,9 +6,29 @@ export interface IbMe {
   creditUnion: { code: string; name: string; mediaStorage: boolean };
   customer: { contractNumber: string; companyName: string };
   ibUser: { loginId: string; name: string; ibRole: 'administrator' | 'user' };
-  certificate: { serialHex: string; expiryDate: string; notAfter: string };
+  /** The presented certificate (`issuedAt`: when it was issued, ISO instant). */
+  certificate: {
+    serialHex: string;
+    expiryDate: string;
+    notAfter: string;
+    issuedAt: string;
+  };
+  /** Of the presented certificate (its own window while a renewed one is still unused). */
   status: LifecycleStatusName;
   daysLeft: number;
+  /** The presented certificate is the IB user's newest one. */
+  newest: boolean;
+  /**
+   * When not `newest`: the certificate a renewal issued in its place, not used yet — import it and
+   * log on with it (this one keeps working until then, or through its own expiry date).
+   */
+  newerCertificate: {
+    serialHex: string;
+    issuedAt: string;
+    expiryDate: string;
+  } | null;
+  /** A renewed certificate logging on for the first time today (the seed's step ⑩ is done). */
+  renewalConfirmed: boolean;
 }
 
 /** One entry of `GET /ib/notices` (重要なお知らせ). */

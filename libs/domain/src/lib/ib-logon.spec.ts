@@ -1,4 +1,10 @@
-import { ibLogonDecision, PresentedCertificate } from './ib-logon';
+import {
+  IB_CONTACT_SENTENCE,
+  ibLogonDecision,
+  PresentedCertificate,
+  renewalConfirmedToday,
+  replacedCertificateUsable,
+} from './ib-logon';
 
 const current: PresentedCertificate = {
   current: true,
@@ -43,8 +49,72 @@ describe('ibLogonDecision', () => {
     );
     expect(decision).toMatchObject({ ok: false, code: 'reissue_required' });
     if (decision.ok) throw new Error('unreachable');
-    expect(decision.reason).toContain('45日を超過');
-    expect(decision.reason).toContain('お取引店までご連絡ください');
+    expect(decision.reason).toBe(
+      '電子証明書の有効期限日（2026年12月25日(金)）から45日を超過したため（取得できるのは2027年2月8日(月)まででした）、ログオンも電子証明書の取得もできません。当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください。',
+    );
+    expect(decision.reason.split(IB_CONTACT_SENTENCE)).toHaveLength(2); // said once
+  });
+
+  describe('a renewed certificate does not strand the customer', () => {
+    const old = { current: false, revoked: false, revocationReason: null };
+    const newUser = { expiryDate: '2027-12-25' }; // the renewed (current) certificate
+    it.each([
+      ['2026-12-20', false, true, 'renewal_due'],
+      ['2026-12-25', false, true, 'renewal_due'], // its own expiry date, 23:59:59 JST
+      ['2026-12-26', false, false, 'valid'], // the day after: retired
+      ['2026-12-20', true, false, 'valid'], // the new one has logged on
+    ])(
+      'on %s with the new one used=%s the old one logs on: %s',
+      (today, successorUsed, ok, status) => {
+        const decision = ibLogonDecision(
+          {
+            ...old,
+            renewedBy: { presentedExpiryDate: expiry, successorUsed },
+          },
+          newUser,
+          today,
+        );
+        expect(decision).toMatchObject(
+          ok
+            ? { ok: true, status, newest: false }
+            : { ok: false, code: 'superseded', status },
+        );
+        expect(
+          replacedCertificateUsable(
+            { presentedExpiryDate: expiry, successorUsed },
+            today,
+          ),
+        ).toBe(ok);
+      },
+    );
+
+    it('the current certificate is the newest; a reissue in progress still wins', () => {
+      expect(
+        ibLogonDecision(current, { expiryDate: expiry }, '2026-12-01'),
+      ).toMatchObject({ ok: true, newest: true });
+      expect(
+        ibLogonDecision(
+          {
+            ...old,
+            renewedBy: { presentedExpiryDate: expiry, successorUsed: false },
+          },
+          { ...newUser, reissue: 'pending' },
+          '2026-12-20',
+        ),
+      ).toMatchObject({ ok: false, code: 'reissue_pending' });
+    });
+
+    it('confirms step ⑩ on the day a renewed certificate first logs on', () => {
+      const renewed = { issuedVia: 'renewal', firstLogonDate: '2026-12-20' };
+      expect(renewalConfirmedToday(renewed, '2026-12-20')).toBe(true);
+      expect(renewalConfirmedToday(renewed, '2026-12-21')).toBe(false);
+      expect(
+        renewalConfirmedToday(
+          { ...renewed, issuedVia: 'acquisition' },
+          '2026-12-20',
+        ),
+      ).toBe(false);
+    });
   });
 
   it('refuses a superseded certificate even while the user is valid', () => {

@@ -1,4 +1,5 @@
 /* eslint-disable no-irregular-whitespace -- Japanese mails indent with full-width spaces (U+3000) */
+import { RENEWAL_NOTICE_TITLE } from '@certdesk/domain';
 import { NoticeKind } from './kinds';
 
 /** Subject (or 重要なお知らせ title) and body of a template. */
@@ -41,7 +42,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NoticeKind, TemplateText>> =
 ■更新の手順
 　有効期限日までに、次の手順で電子証明書を更新してください。
 　1. 現在の電子証明書で法人インターネットバンキングにログオンしてください。
-　2. ログオン後に表示される「重要なお知らせ」画面で、「電子証明書の更新をお願いします」を選択してください。
+　2. ログオン後に表示される「重要なお知らせ」画面で、「${RENEWAL_NOTICE_TITLE}」を選択してください。
 　3. お知らせ本文の「電子証明書の更新はこちら」をクリックし、「{{ renewalButtonLabel }}」をクリックしてください。
 　4. 画面の案内に従って更新を完了し、新しい電子証明書でログオンできることをご確認ください。
 　※更新は、有効期限日の{{ renewalWindowDays }}日前から有効期限日までの間に行えます。
@@ -56,7 +57,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NoticeKind, TemplateText>> =
 ${FOOTER}`,
     },
     important_notice_renewal: {
-      subject: '電子証明書の更新をお願いします',
+      subject: RENEWAL_NOTICE_TITLE,
       body: `{{ ibRoleLabel }}（{{ userName }} 様）の電子証明書の有効期限日は{{ expiryDate | jdate }}です{% if daysLeft == 0 %}（本日が有効期限日です）{% else %}（あと{{ daysLeft }}日）{% endif %}。
 有効期限日までに、下記から電子証明書を更新してください。
 
@@ -65,7 +66,8 @@ ${FOOTER}`,
 別ウィンドウで「電子証明書更新前処理中」画面が表示された後、「{{ renewalButtonLabel }}」をクリックし、画面の案内に従って更新してください。
 更新後は、新しい電子証明書でログオンできることをご確認ください。
 
-有効期限日を過ぎますと、法人インターネットバンキングにログオンいただけなくなります。その場合は、ログオン画面の「電子証明書取得」から新しい電子証明書を取得してください（{{ selfServiceDeadline | jdate }}まで）。
+有効期限日を過ぎますと、法人インターネットバンキングにログオンいただけなくなります。その場合は、ログオン画面の「電子証明書取得」から新しい電子証明書を取得してください。
+また、電子証明書の有効期限日から{{ selfServiceDays }}日を超過しますと（{{ selfServiceDeadline | jdate }}を過ぎますと）、電子証明書を取得いただけなくなります。その場合は、当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください。
 
 お問い合わせ：{{ creditUnionName }} 法人インターネットバンキング ヘルプデスク
 電話番号 {{ helpDeskPhone }}（受付時間 {{ helpDeskHours }}）`,

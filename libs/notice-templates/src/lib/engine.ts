@@ -1,5 +1,11 @@
 import { Liquid, Template } from 'liquidjs';
-import { formatJapaneseDate, formatWareki, isIsoDate } from '@certdesk/domain';
+import {
+  formatJapaneseDate,
+  formatWareki,
+  IB_RENEWAL_PATH,
+  isIsoDate,
+  RENEWAL_LINK_TEXT,
+} from '@certdesk/domain';
 import { NOTICE_KIND_INFO, NoticeChannel, NoticeKind } from './kinds';
 import { NoticeContext } from './variables';
 
@@ -41,13 +47,6 @@ export const NOTICE_FILTERS: readonly {
 ]);
 
 /**
- * Wall-clock milliseconds one render may take before liquidjs stops it ("template render limit
- * exceeded"). The shipped templates render in well under 1 ms; a 重要なお知らせ is rendered on every
- * `/ib/notices`, synchronously, so this bounds how long a bad template can hold the event loop.
- */
-export const RENDER_LIMIT_MS = 50;
-
-/**
  * Liquid in strict mode: an unknown variable or filter is an error, not an empty string. No file
  * system (include/render/layout refused), own properties only, and hard limits on parse and render
  * work so a template cannot hang the process.
@@ -59,7 +58,7 @@ function createEngine(): Liquid {
     ownPropertyOnly: true,
     templates: {},
     parseLimit: 50_000,
-    renderLimit: RENDER_LIMIT_MS,
+    renderLimit: 1_000,
     memoryLimit: 1_000_000,
   });
   liquid.registerFilter('jdate', dateFilter('jdate', formatJapaneseDate));
@@ -148,7 +147,7 @@ export function toImportantNoticeHtml(
   text: string,
   renewalUrl: string,
 ): string {
-  const link = `<a href="${escapeHtml(renewalUrl)}">電子証明書の更新はこちら</a>`;
+  const link = `<a href="${escapeHtml(renewalUrl)}">${RENEWAL_LINK_TEXT}</a>`;
   return text
     .split(/\n{2,}/)
     .map(
@@ -160,8 +159,8 @@ export function toImportantNoticeHtml(
     .replace(MARKERS, '');
 }
 
-/** Where the IB channel's renewal link points (its renewal-preparation screen). */
-export const DEFAULT_RENEWAL_URL = '/ib/renewal';
+/** Where the IB channel's renewal link points: the IB portal's renewal screen (libs/domain `IB_RENEWAL_PATH`). */
+export const DEFAULT_RENEWAL_URL = IB_RENEWAL_PATH;
 
 /**
  * Renders subject and body for `kind`'s channel. Mail is plain text (no escaping; the subject kept
@@ -187,7 +186,7 @@ export function renderNotice(
     return { subject: oneLine, text: rendered, html: null };
   return {
     subject: oneLine,
-    text: rendered.split(LINK_MARKER).join('電子証明書の更新はこちら'),
+    text: rendered.split(LINK_MARKER).join(RENEWAL_LINK_TEXT),
     html: toImportantNoticeHtml(rendered, renewalUrl),
   };
 }

@@ -38,4 +38,9 @@ export class Certificate {
     string | null;
   @Column({ type: 'varchar', length: 16 }) issuedVia!: IssuedVia;
   @InstantColumn() createdAt!: Date;
+  /** When this certificate first logged on to the IB channel (null: never). */
+  @InstantColumn({ nullable: true }) firstLogonAt?: Date | null;
+  /** The certificate a renewal replaced with this one; it logs on until this one has (or its own expiry). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  renewedFromId?: string | null;
 }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { daysBetween, lifecycleReason } from '@certdesk/domain';
+import {
+  daysBetween,
+  lifecycleReason,
+  newCertificateUseLabel,
+} from '@certdesk/domain';
 import type { CustomerDetail, IbUserView } from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificates/certificate.entity';
@@ -98,7 +102,29 @@ export class CustomerDetailService {
       currentCertificate: current
         ? toCertificateView(current, u.currentCertificateId)
         : null,
+      newCertificate: newCertificateOf(current, history, today),
       history: history.map((c) => toCertificateView(c, u.currentCertificateId)),
     };
   }
+}
+
+/** ご契約先's 新しい電子証明書 line: the current certificate came from a renewal of `replaced`. */
+function newCertificateOf(
+  current: Certificate | null,
+  history: Certificate[],
+  today: string,
+): IbUserView['newCertificate'] {
+  const replaced = current?.renewedFromId
+    ? history.find((c) => c.id === current.renewedFromId)
+    : undefined;
+  if (!current || !replaced) return null;
+  return {
+    firstLogonAt: current.firstLogonAt?.toISOString() ?? null,
+    label: newCertificateUseLabel(
+      current.firstLogonAt ?? null,
+      replaced.expiryDate,
+      today,
+    ),
+    replacedSerialHex: replaced.serialHex,
+  };
 }

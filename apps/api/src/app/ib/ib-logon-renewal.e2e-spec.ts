@@ -129,7 +129,7 @@ describe.each(testDatabases())(
       });
     });
 
-    it('shows the renewal notice inside the window, renews once with a new key, and the old certificate stops working', async () => {
+    it('shows the renewal notice inside the window, renews once with a new key, and the old certificate stops working once the new one logs on', async () => {
       const me = await customerWithCertificate(seeded.a);
       expect((await ib.as(me).get('/ib/notices')).body).toEqual([]);
       expect(await ib.as(me).get('/ib/certificate')).toMatchObject({
@@ -192,6 +192,7 @@ describe.each(testDatabases())(
         status: 'valid',
         certificate: { expiryDate: '2028-11-21' },
       });
+      // The new certificate has logged on: the old one is retired (ib-renewal-overlap.e2e-spec.ts has the overlap).
       expect(await ib.as(me).get('/ib/me')).toMatchObject({
         status: 403,
         body: { code: 'superseded' },

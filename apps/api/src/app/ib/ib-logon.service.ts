@@ -6,17 +6,21 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ibLogonDecision, LifecycleStatus } from '@certdesk/domain';
+import {
+  IB_NO_CERTIFICATE_MESSAGE,
+  IB_UNKNOWN_CERTIFICATE_MESSAGE,
+  ibLogonDecision,
+  LifecycleStatus,
+} from '@certdesk/domain';
 import { Certificate } from '../certificates/certificate.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { RenewalOverlapService } from './renewal-overlap.service';
 
-export const NO_CERTIFICATE_MESSAGE =
-  '電子証明書が提示されていません。電子証明書をインストールしたパソコンからログオンしてください。';
-export const UNKNOWN_CERTIFICATE_MESSAGE =
-  'この電子証明書は当金庫の法人インターネットバンキングでは使用できません。';
+export const NO_CERTIFICATE_MESSAGE = IB_NO_CERTIFICATE_MESSAGE;
+export const UNKNOWN_CERTIFICATE_MESSAGE = IB_UNKNOWN_CERTIFICATE_MESSAGE;
 export const NOT_ON_IB_CHANNEL_MESSAGE =
   '法人インターネットバンキングの接続先（https）からご利用ください。';
 
@@ -27,6 +31,10 @@ export interface IbLogon {
   creditUnion: CreditUnion;
   certificate: Certificate;
   status: LifecycleStatus;
+  /** The presented certificate is the IB user's newest (false: a renewed one is issued but unused). */
+  newest: boolean;
+  /** The IB user's current (newest) certificate: the presented one when `newest`. */
+  current: Certificate;
 }
 
 /**
@@ -40,6 +48,7 @@ export class IbLogonService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly overlap: RenewalOverlapService,
   ) {}
 
   async logOn(presentedDer: Buffer | null): Promise<IbLogon> {
@@ -63,11 +72,29 @@ export class IbLogonService {
     const creditUnion = await this.dataSource
       .getRepository(CreditUnion)
       .findOneByOrFail({ id: ibUser.creditUnionId });
+    const isCurrent = ibUser.currentCertificateId === certificate.id;
+    const current = isCurrent
+      ? certificate
+      : ibUser.currentCertificateId
+        ? await this.dataSource
+            .getRepository(Certificate)
+            .findOneBy({ id: ibUser.currentCertificateId })
+        : null;
+    const renewedBy =
+      !isCurrent &&
+      current?.renewedFromId === certificate.id &&
+      !current.revokedAt
+        ? {
+            presentedExpiryDate: certificate.expiryDate,
+            successorUsed: Boolean(current.firstLogonAt),
+          }
+        : undefined;
     const decision = ibLogonDecision(
       {
-        current: ibUser.currentCertificateId === certificate.id,
+        current: isCurrent,
         revoked: certificate.revokedAt !== null,
         revocationReason: certificate.revocationReason,
+        ...(renewedBy ? { renewedBy } : {}),
       },
       {
         expiryDate: ibUser.currentExpiryDate,
@@ -77,11 +104,16 @@ export class IbLogonService {
       this.clock.today(),
       creditUnion,
     );
-    if (!decision.ok)
+    if (!decision.ok) {
+      if (renewedBy && decision.code === 'superseded' && current)
+        await this.overlap.retire(certificate, current); // past its own expiry: onto the CRL now
       throw new ForbiddenException({
         message: decision.reason,
         code: decision.code,
       });
+    }
+    if (decision.newest && !certificate.firstLogonAt)
+      await this.overlap.firstLogon(certificate);
     const customer = await this.dataSource
       .getRepository(Customer)
       .findOneByOrFail({ id: ibUser.customerId });
@@ -91,6 +123,8 @@ export class IbLogonService {
       creditUnion,
       certificate,
       status: decision.status,
+      newest: decision.newest,
+      current: current ?? certificate,
     };
   }
 }

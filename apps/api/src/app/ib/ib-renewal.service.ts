@@ -50,8 +50,9 @@ export class IbRenewalService {
     const refusal = issuanceRefusal(
       'renewal',
       {
-        expiryDate: ibUser.currentExpiryDate,
-        revoked: ibUser.currentRevoked,
+        // The presented certificate's window: renewing again from an older one (its successor unused).
+        expiryDate: certificate.expiryDate,
+        revoked: logon.newest ? ibUser.currentRevoked : false,
         reissue: ibUser.reissueState,
       },
       this.clock.today(),
@@ -138,6 +139,7 @@ export class IbRenewalService {
         ibUserId: ibUser.id,
         csrPem,
         via: 'renewal',
+        renewedFromId: logon.certificate.id,
         manager: em,
       });
       await em.update(
@@ -150,7 +152,8 @@ export class IbRenewalService {
       );
       return issued;
     });
-    await this.crl.publishQuietly(ibUser.creditUnionId); // the superseded certificate reaches the CRL now
+    if (result.supersededCertificateId)
+      await this.crl.publishQuietly(ibUser.creditUnionId); // an unused renewed one reaches the CRL now
     return issuedView(result, ca.certificatePem, 'renewal');
   }
 }

@@ -15,7 +15,12 @@ import type {
   IbNotice,
   IbRenewalSessionView,
 } from '@certdesk/contracts';
-import { daysBetween } from '@certdesk/domain';
+import {
+  daysBetween,
+  IB_RENEWAL_PATH,
+  jstDate,
+  renewalConfirmedToday,
+} from '@certdesk/domain';
 import { Clock } from '../infra/clock/clock';
 import { ImportantNoticeService } from '../notices/templates/important-notice.service';
 import { IbAcquisitionDto, IbCsrDto } from './dto/ib.dto';
@@ -29,8 +34,8 @@ import {
 } from './ib-renewal.service';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 
-/** Where the IB portal opens renewal (the notice's 「電子証明書の更新はこちら」). */
-export const IB_PORTAL_RENEWAL_PATH = '/renewal';
+/** Where the IB portal opens renewal (the notice's 「電子証明書の更新はこちら」): the one shared path. */
+export const IB_PORTAL_RENEWAL_PATH = IB_RENEWAL_PATH;
 
 const sessionId = new ParseUUIDPipe({
   exceptionFactory: () =>
@@ -59,7 +64,9 @@ export class IbController {
       'Whose certificate this connection presented; 401/403 with the reason (ApiError.code) otherwise.',
   })
   me(@CurrentIbLogon() logon: IbLogon): IbMe {
-    const { creditUnion, customer, ibUser, certificate, status } = logon;
+    const { creditUnion, customer, ibUser, certificate, status, current } =
+      logon;
+    const today = this.clock.today();
     return {
       creditUnion: {
         code: creditUnion.code,
@@ -79,9 +86,27 @@ export class IbController {
         serialHex: certificate.serialHex,
         expiryDate: certificate.expiryDate,
         notAfter: certificate.notAfter.toISOString(),
+        issuedAt: certificate.createdAt.toISOString(),
       },
       status,
-      daysLeft: daysBetween(this.clock.today(), certificate.expiryDate),
+      daysLeft: daysBetween(today, certificate.expiryDate),
+      newest: logon.newest,
+      newerCertificate: logon.newest
+        ? null
+        : {
+            serialHex: current.serialHex,
+            issuedAt: current.createdAt.toISOString(),
+            expiryDate: current.expiryDate,
+          },
+      renewalConfirmed: renewalConfirmedToday(
+        {
+          issuedVia: certificate.issuedVia,
+          firstLogonDate: certificate.firstLogonAt
+            ? jstDate(certificate.firstLogonAt)
+            : null,
+        },
+        today,
+      ),
     };
   }
 

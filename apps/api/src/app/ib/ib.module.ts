@@ -9,6 +9,7 @@ import { IbCertificateGuard, IbChannelGuard } from './ib-logon.guard';
 import { IbLogonService } from './ib-logon.service';
 import { IbRenewalService } from './ib-renewal.service';
 import { IbTlsListener } from './ib-tls-listener';
+import { RenewalOverlapService } from './renewal-overlap.service';
 
 /** The customer's side: the mutual-TLS listener and the `/ib` routes behind it. */
 @Module({
@@ -18,6 +19,7 @@ import { IbTlsListener } from './ib-tls-listener';
     IbTlsListener,
     IbLogonService,
     IbRenewalService,
+    RenewalOverlapService,
     IbAcquisitionService,
     IbChannelGuard,
     IbCertificateGuard,

@@ -6,7 +6,11 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { addYears } from '@certdesk/domain';
+import {
+  addYears,
+  IB_SUPERSEDED_MESSAGE,
+  replacedCertificateUsable,
+} from '@certdesk/domain';
 import {
   certificateValidity,
   CheckedCsr,
@@ -25,7 +29,10 @@ import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { notFound } from '../infra/tenancy/tenant';
 import { CertificateAuthorityService } from './certificate-authority.service';
-import { CertificateRevocationService } from './certificate-revocation.service';
+import {
+  CertificateRevocationService,
+  RevocationActor,
+} from './certificate-revocation.service';
 import { CrlService } from './crl.service';
 import { IssuanceVia, issuanceRefusal } from './issuance-policy';
 import { lockedFindOne } from './row-lock';
@@ -42,6 +49,11 @@ export interface IssueRequest {
   csrPem: string;
   via: IssuanceVia;
   /**
+   * Renewal: the certificate presented (default: the IB user's current one; or the one their current
+   * certificate renewed while that has never logged on). It keeps logging on until the new one has.
+   */
+  renewedFromId?: string;
+  /**
    * Run inside the caller's transaction (e.g. consuming a renewal session in the same commit). The
    * caller must then be on READ COMMITTED and call nothing that audits this credit union with
    * `AuditService.record()` before committing; a superseded certificate reaches the CRL at the next
@@ -54,7 +66,11 @@ export interface IssueResult {
   /** The stored row: the IB user's current certificate now (`pem`, `fingerprintSha256` set). */
   certificate: Certificate;
   pem: string;
-  /** The previous current certificate, revoked now as `superseded` (renewal), if any. */
+  /**
+   * A certificate revoked now as `superseded`: the previous current one (acquisition, reissue), or an
+   * unused renewed one replaced by renewing again with the older certificate. Null after a plain
+   * renewal: the renewed certificate keeps logging on until the new one has.
+   */
   supersededCertificateId: string | null;
 }
 
@@ -131,11 +147,15 @@ export class CertificateIssuanceService {
     });
     const now = this.clock.now();
     const today = this.clock.today();
+    const presented = await this.presentedForRenewal(manager, request, user);
     const refusal = issuanceRefusal(
       request.via,
       {
-        expiryDate: user.currentExpiryDate,
-        revoked: user.currentRevoked,
+        expiryDate: presented?.expiryDate ?? user.currentExpiryDate,
+        revoked:
+          presented && presented.id !== user.currentCertificateId
+            ? false
+            : user.currentRevoked,
         reissue: user.reissueState,
       },
       today,
@@ -173,6 +193,8 @@ export class CertificateIssuanceService {
       publicKeySha256: csr.publicKeySha256,
       issuedVia: request.via,
       createdAt: now,
+      firstLogonAt: null,
+      renewedFromId: presented?.id ?? null,
     };
     await manager.insert(Certificate, row);
     const issued = await issueClientCertificate({
@@ -200,14 +222,13 @@ export class CertificateIssuanceService {
       actorId: user.id,
       actorName: user.loginId,
     };
-    const superseded = user.currentCertificateId
-      ? await this.revocation.supersedeIn(
-          manager,
-          user.currentCertificateId,
-          certificate,
-          actor,
-        )
-      : null;
+    const superseded = await this.supersedeIn(
+      manager,
+      user,
+      presented,
+      certificate,
+      actor,
+    );
     await manager.update(
       IbUser,
       { id: user.id },
@@ -233,6 +254,7 @@ export class CertificateIssuanceService {
         fingerprintSha256: issued.fingerprintSha256,
         keyBits: csr.keyBits,
         supersededCertificateId: superseded,
+        renewedFromId: row.renewedFromId,
         previousReissueState: user.reissueState,
       },
     });
@@ -241,5 +263,82 @@ export class CertificateIssuanceService {
       pem: issued.pem,
       supersededCertificateId: superseded,
     };
+  }
+
+  /**
+   * Renewal only: the presented certificate, checked to be the current one or the one the current
+   * (never used) certificate renewed — renewing again from it. 409 otherwise.
+   */
+  private async presentedForRenewal(
+    manager: EntityManager,
+    request: IssueRequest,
+    user: IbUser,
+  ): Promise<Certificate | null> {
+    const presentedId = request.renewedFromId ?? user.currentCertificateId;
+    if (request.via !== 'renewal' || !presentedId) return null;
+    const presented = await manager.findOneBy(Certificate, { id: presentedId });
+    if (presented?.id === user.currentCertificateId) return presented; // its state decides
+    if (!presented || presented.ibUserId !== user.id || presented.revokedAt)
+      throw new ConflictException(IB_SUPERSEDED_MESSAGE);
+    const current = user.currentCertificateId
+      ? await manager.findOneBy(Certificate, { id: user.currentCertificateId })
+      : null;
+    const usable =
+      current?.renewedFromId === presented.id &&
+      !current.revokedAt &&
+      replacedCertificateUsable(
+        {
+          presentedExpiryDate: presented.expiryDate,
+          successorUsed: Boolean(current.firstLogonAt),
+        },
+        this.clock.today(),
+      );
+    if (!usable) throw new ConflictException(IB_SUPERSEDED_MESSAGE);
+    return presented;
+  }
+
+  /**
+   * What the new certificate supersedes: after a renewal from the current certificate, nothing (it
+   * logs on until the new one has); renewing again from the older one, the unused current one;
+   * otherwise the current one and the one it may have renewed.
+   */
+  private async supersedeIn(
+    manager: EntityManager,
+    user: IbUser,
+    presented: Certificate | null,
+    successor: Certificate,
+    actor: RevocationActor,
+  ): Promise<string | null> {
+    if (!user.currentCertificateId) return null;
+    if (presented?.id === user.currentCertificateId) {
+      // The current one logs on until the new one has; one it renewed itself is retired now.
+      if (presented.renewedFromId)
+        await this.revocation.retireIn(
+          manager,
+          presented.renewedFromId,
+          presented.id,
+          actor,
+        );
+      return null;
+    }
+    const superseded = await this.revocation.supersedeIn(
+      manager,
+      user.currentCertificateId,
+      successor,
+      actor,
+    );
+    if (!presented) {
+      const current = await manager.findOneBy(Certificate, {
+        id: user.currentCertificateId,
+      });
+      if (current?.renewedFromId)
+        await this.revocation.retireIn(
+          manager,
+          current.renewedFromId,
+          successor.id,
+          actor,
+        );
+    }
+    return superseded;
   }
 }

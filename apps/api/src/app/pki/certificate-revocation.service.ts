@@ -154,6 +154,63 @@ export class CertificateRevocationService {
     return revoked.id;
   }
 
+  /**
+   * Retires the certificate a renewal replaced (revoked as `superseded`, whatever its expiry) once
+   * its successor has logged on or it has passed its own expiry date. Returns whether it was revoked now.
+   */
+  async retireIn(
+    manager: EntityManager,
+    replacedId: string,
+    successorId: string,
+    actor: RevocationActor,
+  ): Promise<boolean> {
+    const replaced = await manager.findOneBy(Certificate, { id: replacedId });
+    if (!replaced) return false;
+    const revoked = await this.revokeIn(
+      manager,
+      replaced,
+      'superseded',
+      this.clock.now(),
+    );
+    if (!revoked) return false;
+    await this.audit.recordIn(
+      manager,
+      revocationAudit(revoked, 'superseded', actor, {
+        supersededBy: successorId,
+      }),
+    );
+    return true;
+  }
+
+  /**
+   * The sweep of the CRL check: every certificate a renewal replaced whose successor never logged
+   * on is retired after its own expiry date (JST). Returns how many were retired.
+   */
+  async retireExpiredReplaced(): Promise<number> {
+    const due: { id: string; successor: string; cu: string }[] =
+      await this.dataSource
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .innerJoin(Certificate, 'p', 'p.id = c.renewed_from_id')
+        .select(['p.id AS id', 'c.id AS successor', 'p.credit_union_id AS cu'])
+        .where('c.renewed_from_id IS NOT NULL')
+        .andWhere('p.revoked_at IS NULL')
+        .andWhere('p.expiry_date < :today', { today: this.clock.today() })
+        .getRawMany();
+    const creditUnions = new Set<string>();
+    for (const row of due) {
+      const retired = await this.dataSource.transaction((manager) =>
+        this.retireIn(manager, row.id, row.successor, {
+          actorType: 'system',
+          actorName: 'renewal-overlap',
+        }),
+      );
+      if (retired) creditUnions.add(row.cu);
+    }
+    for (const cu of creditUnions) await this.crl.publishQuietly(cu);
+    return due.length;
+  }
+
   /** The revocation itself; null when the certificate was revoked already (first revocation kept). */
   private async revokeIn(
     manager: EntityManager,

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { X509Certificate } from 'node:crypto';
 import { Openssl, tamperSignature } from '@certdesk/pki/testing';
 import { addIbUser } from '../../testing/pki';
 import {
@@ -10,6 +11,7 @@ import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
+import { IbLogonService } from '../ib/ib-logon.service';
 import { CertificateAuthorityService } from './certificate-authority.service';
 import {
   CertificateIssuanceService,
@@ -297,7 +299,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
     ).resolves.toMatchObject({ status: 404 });
   });
 
-  it('renews inside the window: the previous certificate is superseded, and the CRL says so', async () => {
+  it('renews inside the window: the previous certificate logs on until the new one has, then it is superseded, and the CRL says so', async () => {
     const user = await addIbUser(t, seeded.a);
     const first = await issue({
       ibUserId: user.id,
@@ -311,13 +313,24 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
         csrPem: openssl.request().csrPem,
         via: 'renewal',
       });
-      expect(renewed.supersededCertificateId).toBe(first.certificate.id);
+      expect(renewed.supersededCertificateId).toBeNull(); // not yet: it still logs on
       expect(renewed.certificate.expiryDate).toBe('2028-11-20');
+      expect(
+        (
+          await t.dataSource
+            .getRepository(Certificate)
+            .findOneByOrFail({ id: first.certificate.id })
+        ).revokedAt,
+      ).toBeNull();
+      t.clock.advance(60 * 60_000); // the new certificate first logs on at 11:00 JST
+      await t.app
+        .get(IbLogonService)
+        .logOn(new X509Certificate(renewed.pem).raw);
       const old = await t.dataSource
         .getRepository(Certificate)
         .findOneByOrFail({ id: first.certificate.id });
       expect(old).toMatchObject({ revocationReason: 'superseded' });
-      expect(old.revokedAt?.toISOString()).toBe('2027-11-20T01:00:00.000Z');
+      expect(old.revokedAt?.toISOString()).toBe('2027-11-20T02:00:00.000Z');
       expect(
         await t.dataSource
           .getRepository(IbUser)
@@ -332,7 +345,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
       expect(listed.stderr + listed.stdout).toContain('verify OK');
       expect(listed.stdout).toMatch(
         new RegExp(
-          `Serial Number: ${first.certificate.serialHex.toUpperCase()}\\s+Revocation Date: Nov 20 01:00:00 2027 GMT\\s+CRL entry extensions:\\s+X509v3 CRL Reason Code:\\s+Superseded`,
+          `Serial Number: ${first.certificate.serialHex.toUpperCase()}\\s+Revocation Date: Nov 20 02:00:00 2027 GMT\\s+CRL entry extensions:\\s+X509v3 CRL Reason Code:\\s+Superseded`,
         ),
       );
       const revokedCheck = openssl.verify(caPem, first.pem, {

@@ -6,6 +6,7 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { CertificateAuthorityService } from './certificate-authority.service';
+import { CertificateRevocationService } from './certificate-revocation.service';
 import { CrlService } from './crl.service';
 import { PkiPublicController } from './pki-public.controller';
 import { PkiModule } from './pki.module';
@@ -15,7 +16,8 @@ export const CRL_CHECK_INTERVAL_MS = 5 * 60_000;
 
 /**
  * In the API process: at start-up, refuse a missing `CA_KEY_PASSPHRASE` (outside demo mode), create
- * the CAs that are missing and publish due CRLs; then check every {@link CRL_CHECK_INTERVAL_MS}.
+ * the CAs that are missing and publish due CRLs; then check every {@link CRL_CHECK_INTERVAL_MS}
+ * (each check first retires the certificates a renewal replaced once past their own expiry).
  * Several replicas may all do this: publication locks the CA row, so CRL numbers stay in order.
  */
 @Injectable()
@@ -27,19 +29,26 @@ export class PkiStartup implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly cas: CertificateAuthorityService,
     private readonly crl: CrlService,
+    private readonly revocation: CertificateRevocationService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.cas.startUp();
-    await this.crl.publishDue();
+    await this.check();
     this.timer = setInterval(() => {
       this.running = this.running
-        .then(() => this.crl.publishDue())
+        .then(() => this.check())
         .catch((error: unknown) =>
           this.logger.error(`CRL check failed: ${String(error)}`),
         );
     }, CRL_CHECK_INTERVAL_MS);
     this.timer.unref();
+  }
+
+  /** Retires renewed-away certificates past their own expiry, then publishes the CRLs that are due. */
+  private async check(): Promise<void> {
+    await this.revocation.retireExpiredReplaced();
+    await this.crl.publishDue();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -95,6 +95,27 @@ describe('CustomerPage / ご契約先', () => {
     expect(text2).toContain('—');
   });
 
+  it('shows 新しい電子証明書 after a renewal: 未使用 with the old one’s last day, or since when in use', async () => {
+    await open(
+      customerDetail({
+        ibUsers: [
+          ibUserView({
+            status: 'valid',
+            newCertificate: {
+              firstLogonAt: null,
+              label:
+                '未使用（更新前の電子証明書で2026年11月25日(水)までログオンできます）',
+              replacedSerialHex: 'a1',
+            },
+          }),
+        ],
+      }),
+    );
+    expect(
+      el().querySelector('[data-testid="new-certificate-use"]')?.textContent,
+    ).toContain('未使用（更新前の電子証明書で2026年11月25日(水)まで');
+  });
+
   it('lists the certificate history newest first: issue, expiry, revocation with its reason', async () => {
     const renewed = certificateView({
       id: 'new',

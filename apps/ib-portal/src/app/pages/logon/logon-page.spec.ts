@@ -7,6 +7,13 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  IB_CONTACT_SENTENCE,
+  IB_NO_CERTIFICATE_MESSAGE,
+  IB_SUPERSEDED_MESSAGE,
+  ibLogonDecision,
+  pastLimitMessage,
+} from '@certdesk/domain';
 import { ME, flushApiError, settle } from '../../../testing/fixtures';
 import { LogonPage } from './logon-page';
 
@@ -66,14 +73,29 @@ describe('LogonPage', () => {
     expect(TestBed.inject(Router).url).toBe('/notices');
   });
 
+  /** The API's own refusal text (libs/domain decides and words every log-on refusal). */
+  function reasonOf(
+    expiryDate: string,
+    today: string,
+    reissue: 'authorized' | null = null,
+  ): string {
+    const decision = ibLogonDecision(
+      { current: true, revoked: false, revocationReason: null },
+      { expiryDate, reissue },
+      today,
+    );
+    if (decision.ok) throw new Error('not a refusal');
+    return decision.reason;
+  }
+
   it.each([
+    ['expired', 403, reasonOf('2026-11-01', '2026-11-10')],
     [
-      'expired',
+      'reissue_authorized',
       403,
-      '電子証明書の有効期限（2026年11月1日(日)）を過ぎたため、ログオンできません。',
+      reasonOf('2026-11-01', '2026-11-10', 'authorized'),
     ],
-    ['reissue_authorized', 403, '電子証明書の再発行が承認されています。'],
-    ['no_certificate', 401, '電子証明書が提示されていません。'],
+    ['no_certificate', 401, IB_NO_CERTIFICATE_MESSAGE],
   ])(
     '%s: shows the reason and the way to 電子証明書取得',
     async (code, status, message) => {
@@ -93,20 +115,29 @@ describe('LogonPage', () => {
     },
   );
 
-  it("past the limit: the seed's instruction to contact the credit union, no acquisition", async () => {
-    await refuse(
-      403,
-      '電子証明書の有効期限日から90日を超過しているため、電子証明書を取得いただけません。',
-      'reissue_required',
+  it("past the limit: the server's reason says why, with the dates, and the seed's contact sentence once; no acquisition", async () => {
+    const reason = reasonOf('2026-08-01', '2026-11-10');
+    expect(reason).toBe(pastLimitMessage('2026-08-01'));
+    await refuse(403, reason, 'reissue_required');
+    const shown =
+      el().querySelector('[data-testid="logon-refusal"]')?.textContent ?? '';
+    expect(shown).toContain(
+      '電子証明書の有効期限日（2026年8月1日(土)）から90日を超過したため（取得できるのは2026年10月30日(金)まででした）、ログオンも電子証明書の取得もできません。',
     );
-    expect(
-      el()
-        .querySelector('[data-testid="contact-credit-union"]')
-        ?.textContent?.trim(),
-    ).toBe(
-      '当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください。',
-    );
+    expect(shown.split(IB_CONTACT_SENTENCE)).toHaveLength(2); // exactly once
     expect(el().querySelector('[data-testid="go-acquisition"]')).toBeNull();
+  });
+
+  it('a revoked certificate: the contact sentence once', async () => {
+    const decision = ibLogonDecision(
+      { current: true, revoked: true, revocationReason: 'keyCompromise' },
+      { expiryDate: '2027-11-01', revoked: true },
+      '2026-11-10',
+    );
+    await refuse(403, decision.ok ? '' : decision.reason, 'revoked');
+    const shown =
+      el().querySelector('[data-testid="logon-refusal"]')?.textContent ?? '';
+    expect(shown.split(IB_CONTACT_SENTENCE)).toHaveLength(2);
   });
 
   it('shows a refusal another screen sent back (navigation state)', async () => {
@@ -128,11 +159,7 @@ describe('LogonPage', () => {
   });
 
   it('a superseded certificate: only the reason (the new certificate logs on)', async () => {
-    await refuse(
-      403,
-      'この電子証明書は更新済みのため使用できません。新しい電子証明書でログオンしてください。',
-      'superseded',
-    );
+    await refuse(403, IB_SUPERSEDED_MESSAGE, 'superseded');
     expect(
       el().querySelector('[data-testid="logon-refusal"]')?.textContent,
     ).toContain('更新済み');

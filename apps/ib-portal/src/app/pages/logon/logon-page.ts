@@ -34,7 +34,10 @@ function refusalView(
   return {
     message,
     acquire: ACQUIRE_CODES.has(code),
-    contact: CONTACT_CODES.has(code),
+    // The seed's sentence once: not again under a reason that already ends with it.
+    contact:
+      CONTACT_CODES.has(code) &&
+      !message.includes(CONTACT_CREDIT_UNION_MESSAGE),
   };
 }
 

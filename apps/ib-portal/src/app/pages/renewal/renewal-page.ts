@@ -83,7 +83,7 @@ type RenewalPhase =
             <h2 class="ib-step-title">Webアクセスの確認</h2>
             <form class="ib-form" [formGroup]="passphrase" (ngSubmit)="renew()">
               <p>
-                このWebサイトは、お客様の代わりに電子証明書の操作を実行します。新しい鍵を作成し、電子証明書の発行を申請します。更新しますか？
+                このWebサイトは、お客さまの代わりに電子証明書の操作を実行します。新しい鍵を作成し、電子証明書の発行を申請します。更新しますか？
               </p>
               <ib-passphrase-fields [form]="passphrase" />
               <div class="ib-actions">
