@@ -2,14 +2,16 @@ import { NestFactory } from '@nestjs/core';
 import { CliModule } from './app/cli/cli.module';
 import { COMMANDS } from './app/cli/commands';
 import { parseArgs } from './app/cli/args';
+import { migrateCommand } from './app/cli/migrate.command';
 
-/** Ops commands: `node dist/apps/api/cli.js <seed|import> [--options]` (see README). */
+/** Ops commands: `node dist/apps/api/cli.js <migrate|seed|import|…> [--options]` (see README). */
 async function main(): Promise<number> {
   const { command, options } = parseArgs(process.argv.slice(2));
+  if (command === 'migrate') return migrateCommand(options);
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
     console.error(
-      `使い方: cli.js <${Object.keys(COMMANDS).join('|')}> [--オプション]`,
+      `使い方: cli.js <migrate|${Object.keys(COMMANDS).join('|')}> [--オプション]`,
     );
     return 2;
   }

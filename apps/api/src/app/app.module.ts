@@ -6,6 +6,7 @@ import { HttpModule } from './infra/http/http.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { AuditModule } from './audit/audit.module';
+import { AuditWatchModule } from './audit/audit-watch';
 import { AuthModule } from './auth/auth.module';
 import { StaffModule } from './staff/staff.module';
 import { TenancyModule } from './infra/tenancy/tenant-scope';
@@ -29,6 +30,7 @@ import { LoggingModule } from './infra/logging/logging.module';
     LoggingModule,
     MetricsModule,
     AuditModule,
+    AuditWatchModule,
     HttpModule,
     HealthModule,
     SeedModule,

@@ -34,6 +34,7 @@ export async function createTestApp(
       LOG_FORMAT: 'text',
       LOG_LEVEL: 'warn',
       NOTICE_WORKER: 'off',
+      AUDIT_WATCH: 'off',
       SMTP_PORT: '0',
       CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE,
       IB_TLS_PORT: 'off',

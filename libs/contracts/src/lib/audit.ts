@@ -26,11 +26,33 @@ export interface AuditPage {
 export interface AuditVerification {
   intact: boolean;
   checked: number;
-  /** The first record whose content, hash or link is wrong, or where a sequence number is missing. */
+  /**
+   * The first break: a record whose content, hash or link is wrong, a missing sequence number, records
+   * missing from the end below a recorded head (`truncated`), a record that differs from its recorded
+   * head (`head_mismatch`), a head whose signature is wrong (`head_forged`), or an unkeyed record
+   * where only keyed ones may be (`downgraded`).
+   */
   firstBroken: {
     seq: number;
     id: string | null;
-    reason: 'hash_mismatch' | 'link_mismatch' | 'missing';
+    reason:
+      | 'hash_mismatch'
+      | 'link_mismatch'
+      | 'missing'
+      | 'truncated'
+      | 'head_mismatch'
+      | 'head_forged'
+      | 'downgraded';
   } | null;
+  /** Signed daily heads checked against the chain. */
+  headsChecked?: number;
   verifiedAt: string;
+}
+
+/** `GET /api/audit/verification`: the last verification of the credit union's chain (daily or on demand). */
+export interface AuditLastVerification {
+  /** Null when the chain has never been verified. */
+  last: (AuditVerification & { scheduled: boolean }) | null;
+  /** The last signed head recorded for the chain (null before the first). */
+  lastHead: { seq: number; recordedAt: string } | null;
 }

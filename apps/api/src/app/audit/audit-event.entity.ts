@@ -34,4 +34,6 @@ export class AuditEvent {
   @Column({ type: 'text' }) details!: string;
   @Column({ type: 'varchar', length: 64 }) prevHash!: string;
   @Column({ type: 'varchar', length: 64 }) hash!: string;
+  /** How `hash` was computed (audit-hash.ts): 1 unkeyed SHA-256 (before migration 110), 2 HMAC. */
+  @Column({ type: 'integer', default: 1 }) hashVersion!: number;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { AuditEvent } from './audit-event.entity';
 
 /** The `prevHash` of the first record of every chain. */
@@ -94,4 +94,27 @@ export function auditHash(fields: HashedFields): string {
   return createHash('sha256')
     .update(canonicalRecord(fields), 'utf8')
     .digest('hex');
+}
+
+/** `hash_version` 1: unkeyed SHA-256 — records written before the chain was keyed (migration 110). */
+export const LEGACY_HASH_VERSION = 1;
+/** `hash_version` 2: HMAC-SHA-256 under `AUDIT_HMAC_KEY` — every record written since. */
+export const KEYED_HASH_VERSION = 2;
+
+/** HMAC-SHA-256 (lower-case hex) of {@link canonicalRecord} under the audit key (kept outside the database). */
+export function keyedAuditHash(fields: HashedFields, key: string): string {
+  return createHmac('sha256', key)
+    .update(canonicalRecord(fields), 'utf8')
+    .digest('hex');
+}
+
+/** The hash a record of `version` must carry, or null for a version this build does not know. */
+export function hashFor(
+  fields: HashedFields,
+  version: number,
+  key: string,
+): string | null {
+  if (version === LEGACY_HASH_VERSION) return auditHash(fields);
+  if (version === KEYED_HASH_VERSION) return keyedAuditHash(fields, key);
+  return null;
 }

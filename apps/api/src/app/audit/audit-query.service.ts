@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
+  AuditLastVerification,
   AuditPage,
   AuditRecord,
   AuditVerification,
@@ -12,11 +13,10 @@ import { currentCreditUnionId } from '../infra/tenancy/tenant';
 import { AuditEvent } from './audit-event.entity';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditService } from './audit.service';
-import { ChainVerifier } from './chain-verifier';
+import { AuditHead } from './audit-head.entity';
+import { ChainAuditor } from './chain-auditor';
 
 const DEFAULT_LIMIT = 50;
-/** Records read per round trip while verifying: memory stays bounded whatever the chain's length. */
-export const VERIFY_PAGE_SIZE = 1000;
 
 const escapeLike = (text: string): string =>
   text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -47,6 +47,7 @@ export class AuditQueryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly auditor: ChainAuditor,
   ) {}
 
   async list(query: AuditQueryDto): Promise<AuditPage> {
@@ -94,13 +95,13 @@ export class AuditQueryService {
   }
 
   /**
-   * Recomputes the chain up to its head at the start of the run, page by page in `seq` order,
-   * and records the run itself (`audit.verify`; outcome `failure` when the chain is broken).
+   * Recomputes the chain up to its head at the start of the run and checks it against its signed
+   * heads (chain-auditor.ts), and records the run itself (`audit.verify`; outcome `failure` when the chain is broken).
    */
   async verify(): Promise<AuditVerification> {
     const chain = currentCreditUnionId();
     try {
-      const result = await this.walk(chain);
+      const result = await this.auditor.verifyChain(chain);
       const verification: AuditVerification = {
         ...result,
         verifiedAt: this.clock.now().toISOString(),
@@ -112,6 +113,7 @@ export class AuditQueryService {
           intact: result.intact,
           checked: result.checked,
           firstBroken: result.firstBroken,
+          headsChecked: result.headsChecked,
         },
       });
       return verification;
@@ -127,34 +129,44 @@ export class AuditQueryService {
     }
   }
 
-  private async walk(
-    chain: string,
-  ): Promise<ReturnType<ChainVerifier['result']>> {
-    const repository = this.dataSource.getRepository(AuditEvent);
-    const head = await repository
+  /** The last verification of the credit union's chain (daily or on demand) and its last signed head. */
+  async lastVerification(): Promise<AuditLastVerification> {
+    const chain = currentCreditUnionId();
+    const run = await this.dataSource
+      .getRepository(AuditEvent)
       .createQueryBuilder('a')
-      .select('MAX(a.seq)', 'seq')
-      .where('a.chain = :chain', { chain })
-      .getRawOne<{ seq: number | string | null }>();
-    const headSeq = Number(head?.seq ?? 0);
-    const verifier = new ChainVerifier();
-    for (;;) {
-      const page = await repository
-        .createQueryBuilder('a')
-        .where('a.chain = :chain AND a.seq > :after AND a.seq <= :headSeq', {
-          chain,
-          after: verifier.position,
-          headSeq,
+      .where('a.chain = :chain AND a.action = :action', {
+        chain,
+        action: 'audit.verify',
+      })
+      .andWhere('a.details NOT LIKE \'%"completed":false%\'')
+      .orderBy('a.seq', 'DESC')
+      .limit(1)
+      .getOne();
+    const head = await this.dataSource.getRepository(AuditHead).findOne({
+      where: { chain },
+      order: { recordedAt: 'DESC' },
+    });
+    const details = run
+      ? (JSON.parse(run.details) as Partial<AuditVerification> & {
+          scheduled?: boolean;
         })
-        .orderBy('a.seq', 'ASC')
-        .limit(VERIFY_PAGE_SIZE)
-        .getMany();
-      if (
-        !page.every((record) => verifier.accept(record)) ||
-        page.length < VERIFY_PAGE_SIZE
-      )
-        break;
-    }
-    return verifier.result();
+      : null;
+    return {
+      last:
+        run && details
+          ? {
+              intact: details.intact === true,
+              checked: details.checked ?? 0,
+              firstBroken: details.firstBroken ?? null,
+              headsChecked: details.headsChecked,
+              verifiedAt: run.occurredAt.toISOString(),
+              scheduled: details.scheduled === true,
+            }
+          : null,
+      lastHead: head
+        ? { seq: head.seq, recordedAt: head.recordedAt.toISOString() }
+        : null,
+    };
   }
 }

@@ -1,6 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AuditPage, AuditVerification } from '@certdesk/contracts';
+import type {
+  AuditLastVerification,
+  AuditPage,
+  AuditVerification,
+} from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditQueryService } from './audit-query.service';
@@ -26,5 +30,14 @@ export class AuditController {
   })
   verify(): Promise<AuditVerification> {
     return this.queries.verify();
+  }
+
+  @Get('verification')
+  @ApiOkResponse({
+    description:
+      'The last verification of the chain (the daily one or an on-demand run) and its last signed head.',
+  })
+  lastVerification(): Promise<AuditLastVerification> {
+    return this.queries.lastVerification();
   }
 }

@@ -5,7 +5,8 @@ import { testDatabases } from '../../testing/test-database';
 import { AuditGuards1764000000001 } from '../../migrations/1764000000001-audit-guards';
 import { requestContext } from '../infra/tenancy/request-context';
 import { AuditEvent } from './audit-event.entity';
-import { auditHash } from './audit-hash';
+import { auditHash, keyedAuditHash } from './audit-hash';
+import { AuditKey } from './audit-key';
 import { AuditQueryService } from './audit-query.service';
 import { AuditService } from './audit.service';
 
@@ -135,6 +136,7 @@ describe.each(testDatabases())('audit log on $name', (db) => {
       intact: true,
       checked: 5000,
       firstBroken: null,
+      headsChecked: 0,
       verifiedAt: '2026-12-01T00:00:00.000Z',
     });
     console.info(
@@ -175,7 +177,10 @@ describe.each(testDatabases())('audit log on $name', (db) => {
       prevHash: '0'.repeat(64),
       occurredAt: new Date('2026-12-01T00:00:00.000Z'),
     });
-    expect(first.hash).toBe(auditHash(first));
+    const key = t.app.get(AuditKey).key;
+    expect(first.hashVersion).toBe(2);
+    expect(first.hash).toBe(keyedAuditHash(first, key));
+    expect(first.hash).not.toBe(auditHash(first));
 
     const anonymous = await audit.record({
       action: 'auth.login',
@@ -191,7 +196,7 @@ describe.each(testDatabases())('audit log on $name', (db) => {
     });
   });
 
-  it('names an edited record (hash_mismatch), then the next one when the hash was recomputed too (link_mismatch)', async () => {
+  it('names an edited record (hash_mismatch) — also when re-hashed without the key — then the next one when re-hashed with the key (link_mismatch)', async () => {
     const cu = randomUUID();
     await write(cu, 10);
     const fourth = (await rows(cu))[3];
@@ -208,9 +213,22 @@ describe.each(testDatabases())('audit log on $name', (db) => {
     });
 
     const forged = { ...fourth, details: '{"i":999}' };
+    // An insider without AUDIT_HMAC_KEY can only recompute an unkeyed hash: still the record itself.
     await withoutGuards(() =>
       change()
         .set({ hash: auditHash(forged) })
+        .where('id = :id', { id: fourth.id })
+        .execute(),
+    );
+    expect((await verify(cu)).firstBroken).toEqual({
+      seq: 4,
+      id: fourth.id,
+      reason: 'hash_mismatch',
+    });
+    // With the key, the rewrite shows at the next record's link.
+    await withoutGuards(() =>
+      change()
+        .set({ hash: keyedAuditHash(forged, t.app.get(AuditKey).key) })
         .where('id = :id', { id: fourth.id })
         .execute(),
     );
@@ -222,7 +240,11 @@ describe.each(testDatabases())('audit log on $name', (db) => {
     });
 
     const runs = await as(cu, () => queries.list({ action: 'audit.verify' }));
-    expect(runs.items.map((r) => r.outcome)).toEqual(['failure', 'failure']);
+    expect(runs.items.map((r) => r.outcome)).toEqual([
+      'failure',
+      'failure',
+      'failure',
+    ]);
   });
 
   it('names a deleted record (missing) at its seq', async () => {

@@ -1,5 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../infra/config/config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { AuditController } from './audit.controller';
+import { AuditKey } from './audit-key';
+import { ChainAuditor } from './chain-auditor';
 import { AuditQueryService } from './audit-query.service';
 import { AuditService } from './audit.service';
 
@@ -7,7 +11,16 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, AuditQueryService],
-  exports: [AuditService],
+  providers: [
+    {
+      provide: AuditKey,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => AuditKey.fromConfig(config),
+    },
+    AuditService,
+    AuditQueryService,
+    ChainAuditor,
+  ],
+  exports: [AuditService, ChainAuditor, AuditKey],
 })
 export class AuditModule {}

@@ -9,7 +9,13 @@ import {
 } from '../infra/tenancy/request-context';
 import type { AuditEntry } from './audit-entry';
 import { AuditEvent } from './audit-event.entity';
-import { GENESIS_HASH, auditHash, canonicalJson } from './audit-hash';
+import {
+  GENESIS_HASH,
+  KEYED_HASH_VERSION,
+  canonicalJson,
+  keyedAuditHash,
+} from './audit-hash';
+import { AuditKey } from './audit-key';
 import { KeyedMutex, isPostgres, lockChainForTransaction } from './chain-lock';
 import { redact } from './redact';
 
@@ -18,7 +24,7 @@ export const SYSTEM_CHAIN = 'system';
 
 type Unchained = Omit<
   AuditEvent,
-  'id' | 'seq' | 'occurredAt' | 'prevHash' | 'hash'
+  'id' | 'seq' | 'occurredAt' | 'prevHash' | 'hash' | 'hashVersion'
 >;
 
 const clip = (
@@ -66,7 +72,9 @@ export function describeEntry(
 
 /**
  * The append-only, hash-chained audit log. One chain per credit union (`system` for the rest):
- * each record carries the next `seq` of its chain and the hash of the previous record.
+ * each record carries the next `seq` of its chain and the hash of the previous record; its own hash
+ * is an HMAC under `AUDIT_HMAC_KEY` (hash version 2; records from before migration 110 keep their
+ * unkeyed SHA-256, version 1), so a rewrite cannot be re-chained without the key.
  *
  * Writers of a chain are serialised so the chain never forks:
  * - PostgreSQL: a transaction-scoped advisory lock per chain, safe across several API processes.
@@ -85,6 +93,7 @@ export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly key: AuditKey,
   ) {}
 
   /** Appends a record in its own transaction. */
@@ -138,7 +147,8 @@ export class AuditService {
     const event = manager.create(AuditEvent, {
       ...chained,
       id: randomUUID(),
-      hash: auditHash(chained),
+      hash: keyedAuditHash(chained, this.key.key),
+      hashVersion: KEYED_HASH_VERSION,
     });
     await manager.insert(AuditEvent, event);
     return event;

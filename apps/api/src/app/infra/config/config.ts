@@ -52,6 +52,17 @@ export interface AppConfig {
     demoPin: string;
     demoConfirmationPin: string;
   };
+  /**
+   * Migrations: `MIGRATE_ON_START` (default on in demo, off in production: run `npm run migrate` /
+   * `cli.js migrate` as a step) and `MIGRATION_DATABASE_URL`, the PostgreSQL owner role that runs them
+   * (null: DATABASE_URL's role does).
+   */
+  migrations: { onStart: boolean; ownerUrl: string | null };
+  /**
+   * The audit log: `AUDIT_HMAC_KEY` keys the hash chain (null when unset: allowed only in demo mode) and
+   * `AUDIT_WATCH` (default on) records each chain's signed head and verifies every chain once a JST day.
+   */
+  audit: { hmacKey: string | null; watch: boolean };
 }
 
 export class ConfigError extends Error {
@@ -104,7 +115,80 @@ export function loadConfig(
     caKeystore: parseCaKeystore(env, cwd),
     crlBaseUrl: parseCrlBaseUrl(env['CRL_BASE_URL'], parsePort(env['PORT'])),
     ib: parseIb(env, cwd),
+    migrations: parseMigrations(env, database),
+    audit: {
+      hmacKey: parseAuditHmacKey(env['AUDIT_HMAC_KEY']),
+      watch: parseOnOff('AUDIT_WATCH', env['AUDIT_WATCH'], true),
+    },
   };
+}
+
+/**
+ * Only what the migrate step needs (`DATABASE_URL`, `DATA_DIR`, `MIGRATION_DATABASE_URL`,
+ * `MIGRATE_ON_START`): a migrate job runs without the API's secrets.
+ */
+export function loadMigrationConfig(
+  env: Env = process.env,
+  cwd = process.cwd(),
+): Pick<AppConfig, 'database' | 'migrations'> {
+  const dataDir = absolute(env['DATA_DIR'] || './data', cwd);
+  const database = parseDatabase(env['DATABASE_URL'], dataDir);
+  return { database, migrations: parseMigrations(env, database) };
+}
+
+function parseMigrations(
+  env: Env,
+  database: DatabaseConfig,
+): AppConfig['migrations'] {
+  const demo = parseMode(env['CERTDESK_MODE'], database) === 'demo';
+  const ownerUrl = env['MIGRATION_DATABASE_URL'] || null;
+  if (ownerUrl !== null && !/^postgres(ql)?:\/\/.+/.test(ownerUrl))
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL',
+      'must be postgres://owner@host:port/db (the role that owns the schema; PostgreSQL only)',
+    );
+  if (ownerUrl !== null && database.type !== 'postgres')
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL',
+      'applies to PostgreSQL only (DATABASE_URL is SQLite)',
+    );
+  return {
+    onStart: parseOnOff('MIGRATE_ON_START', env['MIGRATE_ON_START'], demo),
+    ownerUrl,
+  };
+}
+
+export const MIN_AUDIT_HMAC_KEY_LENGTH = 32;
+
+function parseAuditHmacKey(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < MIN_AUDIT_HMAC_KEY_LENGTH)
+    throw new ConfigError(
+      'AUDIT_HMAC_KEY',
+      `must be at least ${MIN_AUDIT_HMAC_KEY_LENGTH} characters (e.g. openssl rand -hex 32)`,
+    );
+  return value;
+}
+
+/** Used only in demo mode when `AUDIT_HMAC_KEY` is unset. */
+export const DEMO_AUDIT_HMAC_KEY =
+  'certdesk-demo-audit-hmac-key-NOT-FOR-PRODUCTION';
+
+/**
+ * The key of the audit chain's HMAC: `AUDIT_HMAC_KEY`, or in demo mode the demo default. A production
+ * start without it stops: the key must live outside the database, or an insider could re-chain a rewrite.
+ */
+export function resolveAuditHmacKey(
+  config: Pick<AppConfig, 'mode' | 'audit'>,
+): { key: string; demoDefault: boolean } {
+  if (config.audit.hmacKey)
+    return { key: config.audit.hmacKey, demoDefault: false };
+  if (config.mode === 'demo')
+    return { key: DEMO_AUDIT_HMAC_KEY, demoDefault: true };
+  throw new ConfigError(
+    'AUDIT_HMAC_KEY',
+    `must be set in production (at least ${MIN_AUDIT_HMAC_KEY_LENGTH} characters, e.g. openssl rand -hex 32; keep it outside the database): it keys the audit log's hash chain`,
+  );
 }
 
 function absolute(path: string, cwd: string): string {

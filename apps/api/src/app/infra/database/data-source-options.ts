@@ -17,7 +17,8 @@ export function dataSourceOptions(
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    // Run explicitly (infra/database/migrate.ts): under a lock, as the owner role, or refused when off.
+    migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),

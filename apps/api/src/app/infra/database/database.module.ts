@@ -15,9 +15,10 @@ import {
 } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/config';
+import { AppConfig, ConfigError } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
+import { openMigrated, withSchemaPolicy } from './schema-policy';
 import { SqliteGate, sqliteGate } from './sqlite-gate';
 
 /** On SQLite, a request that may write has the database to itself until its response is sent. */
@@ -78,20 +79,28 @@ export class SqlitePlannerStatistics implements OnModuleDestroy {
   }
 }
 
-/** Connects (SQLite file or PostgreSQL) and runs pending migrations before anything else starts. */
+/**
+ * Connects (SQLite file or PostgreSQL) and, before anything else starts, runs the pending migrations
+ * (`MIGRATE_ON_START=on`) or refuses a database that has some (`off`); see schema-policy.ts.
+ */
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.database, config.ops.databasePoolSize),
-        retryAttempts: 3,
-        retryDelay: 1000,
-      }),
+      useFactory: (config: AppConfig) =>
+        withSchemaPolicy(
+          {
+            ...dataSourceOptions(config.database, config.ops.databasePoolSize),
+            retryAttempts: 3,
+            retryDelay: 1000,
+            toRetry: (error: unknown) => !(error instanceof ConfigError),
+          },
+          config,
+        ),
       dataSourceFactory: async (options) => {
         if (!options) throw new Error('No database options');
-        const dataSource = await new DataSource(options).initialize();
+        const dataSource = await openMigrated(options);
         sqliteGate(dataSource).install(dataSource);
         await SqlitePlannerStatistics.atStart(dataSource);
         return dataSource;

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../../audit/audit-event.entity';
+import { AuditHead } from '../../audit/audit-head.entity';
 import { Certificate } from '../../certificates/certificate.entity';
 import { Branch } from '../../credit-unions/branch.entity';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   Certificate,
   StaffUser,
   AuditEvent,
+  AuditHead,
   StaffSession,
   CertificateAuthority,
   ...NOTICE_ENTITIES,

@@ -1,6 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuditPage, AuditVerification } from '@certdesk/contracts';
+import type {
+  AuditLastVerification,
+  AuditPage,
+  AuditVerification,
+} from '@certdesk/contracts';
 import { Observable } from 'rxjs';
 
 /** The filters of `GET /api/audit`, as kept in the page's URL. Dates are JST calendar days, inclusive. */
@@ -40,5 +44,10 @@ export class AuditApi {
 
   verify(): Observable<AuditVerification> {
     return this.http.get<AuditVerification>('/api/audit/verify');
+  }
+
+  /** The last verification of the chain (the daily one or an on-demand run) and its last signed head. */
+  lastVerification(): Observable<AuditLastVerification> {
+    return this.http.get<AuditLastVerification>('/api/audit/verification');
   }
 }

@@ -1,4 +1,9 @@
-import type { AuditRecord, AuditVerification } from '@certdesk/contracts';
+import type {
+  AuditLastVerification,
+  AuditRecord,
+  AuditVerification,
+} from '@certdesk/contracts';
+import { formatJstDateTime } from '../../core/jst-datetime';
 
 /**
  * Japanese names of the audit actions the API records. An action missing here is shown by its code,
@@ -56,6 +61,14 @@ const BROKEN_REASONS: Readonly<
     '記録の内容がハッシュ値と一致しません（内容が書き換えられた可能性があります）',
   link_mismatch: '直前の記録とのつながり（ハッシュ連鎖）が一致しません',
   missing: '記録が欠落しています（削除された可能性があります）',
+  truncated:
+    '署名済みの記録より後ろが削除されています（末尾の記録が消された可能性があります）',
+  head_mismatch:
+    '署名済みの記録と内容が一致しません（書き換えられた可能性があります）',
+  head_forged:
+    '署名の正しくない記録が見つかりました（不正に追加された可能性があります）',
+  downgraded:
+    '鍵のないハッシュに置き換えられた記録があります（書き換えられた可能性があります）',
 };
 
 export function actionLabel(action: string): string {
@@ -93,4 +106,18 @@ export function verificationMessage(v: AuditVerification): string {
     return `不整合を検出しました（${checked}件を検証）`;
   }
   return `第${v.firstBroken.seq}番の記録で不整合を検出しました: ${BROKEN_REASONS[v.firstBroken.reason]}`;
+}
+
+/**
+ * The last verification (daily or on demand) in one line: when, how, the result, and the last signed
+ * head — e.g. 最終検証 2026/12/06 00:30:00（毎日の自動検証）: 改ざんは検出されませんでした（1,234件を検証）.
+ */
+export function lastVerificationMessage(v: AuditLastVerification): string {
+  const head = v.lastHead
+    ? ` 署名済みの最新記録: 第${v.lastHead.seq.toLocaleString('ja-JP')}番（${formatJstDateTime(v.lastHead.recordedAt)} 記録）`
+    : '';
+  if (!v.last)
+    return `まだ検証されていません（毎日自動で検証されます）。${head}`.trim();
+  const how = v.last.scheduled ? '毎日の自動検証' : '手動の検証';
+  return `最終検証 ${formatJstDateTime(v.last.verifiedAt)}（${how}）: ${verificationMessage(v.last)}。${head}`.trim();
 }

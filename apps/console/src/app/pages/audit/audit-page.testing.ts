@@ -11,6 +11,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type {
+  AuditLastVerification,
   AuditPage as AuditPageBody,
   AuditRecord,
 } from '@certdesk/contracts';
@@ -64,10 +65,20 @@ export class AuditPageTest {
     this.http = TestBed.inject(HttpTestingController);
   }
 
+  /** What `GET /api/audit/verification` answers when the page opens (a test may set another). */
+  lastVerification: AuditLastVerification = { last: null, lastHead: null };
+
   async open(url: string): Promise<void> {
     this.harness = await RouterTestingHarness.create(url);
     this.loader = TestbedHarnessEnvironment.loader(this.harness.fixture);
     await settle();
+    this.answerLastVerification();
+  }
+
+  /** Answers the pending `GET /api/audit/verification` requests with {@link lastVerification}. */
+  answerLastVerification(): void {
+    for (const req of this.http.match('/api/audit/verification'))
+      req.flush(this.lastVerification);
   }
 
   /** The one pending `GET /api/audit`. */

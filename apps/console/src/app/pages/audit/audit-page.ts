@@ -7,7 +7,11 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import type { AuditRecord, AuditVerification } from '@certdesk/contracts';
+import type {
+  AuditLastVerification,
+  AuditRecord,
+  AuditVerification,
+} from '@certdesk/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -19,6 +23,7 @@ import { AuditFilters } from './audit-filters';
 import {
   actionLabel,
   actorLabel,
+  lastVerificationMessage,
   outcomeLabel,
   targetLabel,
   verificationMessage,
@@ -74,6 +79,11 @@ export class AuditPage {
   );
   protected readonly listError = signal<string | null>(null);
   protected readonly verification = signal<Verification | null>(null);
+  /** The last verification (daily or on demand): undefined while loading or when it cannot be read. */
+  protected readonly lastVerification = signal<
+    AuditLastVerification | undefined
+  >(undefined);
+  protected readonly lastVerificationMessage = lastVerificationMessage;
 
   protected readonly outcomeLabel = outcomeLabel;
   protected readonly time = formatJstDateTime;
@@ -98,6 +108,14 @@ export class AuditPage {
         takeUntilDestroyed(),
       )
       .subscribe((page) => this.show(page.items, page.nextCursor));
+    this.loadLastVerification();
+  }
+
+  private loadLastVerification(): void {
+    this.api.lastVerification().subscribe({
+      next: (value) => this.lastVerification.set(value),
+      error: () => this.lastVerification.set(undefined),
+    });
   }
 
   protected search(query: AuditQuery): void {
@@ -127,12 +145,14 @@ export class AuditPage {
   protected verify(): void {
     this.verification.set({ status: 'running' });
     this.api.verify().subscribe({
-      next: (value) =>
+      next: (value) => {
         this.verification.set({
           status: 'done',
           value,
           message: verificationMessage(value),
-        }),
+        });
+        this.loadLastVerification();
+      },
       error: (error: unknown) =>
         this.verification.set({
           status: 'error',

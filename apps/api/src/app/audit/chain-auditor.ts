@@ -1,0 +1,145 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { AuditVerification } from '@certdesk/contracts';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { AuditEvent } from './audit-event.entity';
+import { GENESIS_HASH } from './audit-hash';
+import { AuditHead } from './audit-head.entity';
+import { AuditKey } from './audit-key';
+import { ChainVerifier } from './chain-verifier';
+
+/** Records read per round trip while verifying: memory stays bounded whatever the chain's length. */
+export const VERIFY_PAGE_SIZE = 1000;
+
+export type ChainResult = Omit<AuditVerification, 'verifiedAt'> & {
+  headsChecked: number;
+};
+
+/** Verifies a chain against its records and its signed heads, and records heads. No request context needed. */
+@Injectable()
+export class ChainAuditor {
+  private readonly logger = new Logger('AuditHead');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly key: AuditKey,
+  ) {}
+
+  /** Every chain there is or was: each credit union's, `system` (e.g. failed log-ins of unknown usernames), and any with a recorded head. */
+  async chains(): Promise<string[]> {
+    const creditUnions = await this.dataSource
+      .getRepository(CreditUnion)
+      .find({ select: { id: true } });
+    const headed = (await this.dataSource
+      .getRepository(AuditHead)
+      .createQueryBuilder('h')
+      .select('DISTINCT h.chain', 'chain')
+      .getRawMany()) as { chain: string }[];
+    return [
+      ...new Set([
+        'system',
+        ...creditUnions.map((cu) => cu.id),
+        ...headed.map((h) => h.chain),
+      ]),
+    ].sort();
+  }
+
+  /**
+   * Recomputes `chain` up to its head at the start of the run, page by page in `seq` order, and checks
+   * it against its signed heads (read before the head, so a head recorded meanwhile is never beyond it).
+   */
+  async verifyChain(chain: string): Promise<ChainResult> {
+    const heads = await this.dataSource
+      .getRepository(AuditHead)
+      .find({ where: { chain }, order: { seq: 'ASC' } });
+    const forged = heads.find((head) => !this.key.signatureValid(head));
+    if (forged)
+      return {
+        intact: false,
+        checked: 0,
+        firstBroken: { seq: forged.seq, id: null, reason: 'head_forged' },
+        headsChecked: heads.length,
+      };
+    const repository = this.dataSource.getRepository(AuditEvent);
+    const top = await repository
+      .createQueryBuilder('a')
+      .select('MAX(a.seq)', 'seq')
+      .where('a.chain = :chain', { chain })
+      .getRawOne<{ seq: number | string | null }>();
+    const headSeq = Number(top?.seq ?? 0);
+    const verifier = new ChainVerifier(this.key.key, heads);
+    for (;;) {
+      const page = await repository
+        .createQueryBuilder('a')
+        .where('a.chain = :chain AND a.seq > :after AND a.seq <= :headSeq', {
+          chain,
+          after: verifier.position,
+          headSeq,
+        })
+        .orderBy('a.seq', 'ASC')
+        .limit(VERIFY_PAGE_SIZE)
+        .getMany();
+      if (
+        !page.every((record) => verifier.accept(record)) ||
+        page.length < VERIFY_PAGE_SIZE
+      )
+        break;
+    }
+    verifier.finish();
+    return { ...verifier.result(), headsChecked: heads.length };
+  }
+
+  /**
+   * Records `chain`'s head for the JST day `day`, signed, in `audit_head` and as a line in the log
+   * stream. Returns null when a head for that day exists already (another process recorded it):
+   * the unique (chain, day) index makes this the claim of the day's work, safe across processes.
+   */
+  async recordHead(
+    chain: string,
+    day: string,
+    now: Date,
+  ): Promise<AuditHead | null> {
+    const last = await this.dataSource.getRepository(AuditEvent).findOne({
+      select: { seq: true, hash: true },
+      where: { chain },
+      order: { seq: 'DESC' },
+    });
+    const fields = {
+      chain,
+      recordedOn: day,
+      recordedAt: now,
+      seq: last?.seq ?? 0,
+      hash: last?.hash ?? GENESIS_HASH,
+    };
+    const head = {
+      id: randomUUID(),
+      ...fields,
+      signature: this.key.headSignature(fields),
+    };
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(AuditHead)
+      .values(head)
+      .orIgnore()
+      .execute();
+    const inserted = await this.dataSource
+      .getRepository(AuditHead)
+      .findOneBy({ id: head.id });
+    if (!inserted) return null;
+    this.logger.log(
+      JSON.stringify({
+        event: 'audit.head',
+        chain,
+        recordedOn: day,
+        recordedAt: now.toISOString(),
+        seq: head.seq,
+        hash: head.hash,
+        signature: head.signature,
+      }),
+    );
+    return inserted;
+  }
+}
