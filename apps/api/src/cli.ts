@@ -2,11 +2,17 @@ import { NestFactory } from '@nestjs/core';
 import { CliModule } from './app/cli/cli.module';
 import { COMMANDS } from './app/cli/commands';
 import { parseArgs } from './app/cli/args';
+import { backupCommand, restoreCommand } from './app/cli/backup.command';
+import { applySecretFiles } from './app/infra/config/secret-files';
 import { migrateCommand } from './app/cli/migrate.command';
 
 /** Ops commands: `node dist/apps/api/cli.js <migrate|seed|import|…> [--options]` (see README). */
 async function main(): Promise<number> {
+  applySecretFiles(); // <NAME>_FILE (Docker secrets) before any configuration is read
   const { command, options } = parseArgs(process.argv.slice(2));
+  // SQLite backup and restore need no Nest context (restore must not open the database it replaces).
+  if (command === 'backup') return backupCommand(options);
+  if (command === 'restore') return restoreCommand(options);
   if (command === 'migrate') return migrateCommand(options);
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {

@@ -5,10 +5,12 @@ import { AppModule } from './app/app.module';
 import { Clock } from './app/infra/clock/clock';
 import { ConfigError, loadConfig } from './app/infra/config/config';
 import { assertProductionSafe } from './app/infra/config/production-checks';
+import { applySecretFiles } from './app/infra/config/secret-files';
 import { configureApp } from './app/infra/http/configure-app';
 import { DemoDataService } from './app/seed/demo-data.service';
 
 async function bootstrap(): Promise<void> {
+  applySecretFiles();
   const config = loadConfig();
   assertProductionSafe(config);
   const logger = new ConsoleLogger({
