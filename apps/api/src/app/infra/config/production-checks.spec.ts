@@ -13,6 +13,7 @@ const SAFE: Record<string, string> = {
   SMTP_URL: 'smtp://mail.shinkin.example.jp:25',
   IB_TLS_CERT: '/run/secrets/ib.crt',
   IB_TLS_KEY: '/run/secrets/ib.key',
+  AUDIT_HMAC_KEY: 'a-real-audit-key-of-32-characters-or-more',
 };
 
 function refusals(env: Record<string, string | undefined>) {
@@ -53,6 +54,7 @@ describe('production start checks', () => {
       { IB_TLS_CERT: undefined, IB_TLS_KEY: undefined },
       /self-signed/,
     ],
+    ['AUDIT_HMAC_KEY', { AUDIT_HMAC_KEY: undefined }, /outside the database/],
   ])('refuses %s (%j) and says what to do', (variable, env, hint) => {
     const found = refusals(env);
     expect(found).toHaveLength(1);
@@ -83,6 +85,7 @@ describe('production start checks', () => {
       'CRL_BASE_URL',
       'SMTP_URL',
       'IB_TLS_CERT',
+      'AUDIT_HMAC_KEY',
     ])
       expect(message).toContain(`Invalid configuration: ${variable} `);
     const demo = { ...bare, CERTDESK_MODE: 'demo', DEMO_DATA: 'on' };

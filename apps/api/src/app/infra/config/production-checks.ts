@@ -69,6 +69,11 @@ export function productionRefusals(
       'IB_TLS_CERT',
       'and IB_TLS_KEY must be set in production to the IB channel server certificate and key (PEM files); the self-signed localhost certificate is demo only (or IB_TLS_PORT=off)',
     );
+  if (!config.audit.hmacKey)
+    refuse(
+      'AUDIT_HMAC_KEY',
+      "must be set in production: a secret of 32+ characters (e.g. openssl rand -hex 32), kept outside the database, that keys the audit log's hash chain",
+    );
   return refusals;
 }
 
