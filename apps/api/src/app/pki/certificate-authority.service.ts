@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  CaSigner,
   caKeyWrapping,
   createCaCertificate,
   IssuingCa,
@@ -132,8 +133,12 @@ export class CertificateAuthorityService implements OnModuleDestroy {
       const existing = await this.row(creditUnionId);
       // A CA just created is cached only once read back: on SQLite it may have been created inside a
       // caller's transaction that could still roll back.
-      if (!existing)
-        return this.open(await this.create(creditUnion), creditUnion);
+      if (!existing) {
+        const made = await this.create(creditUnion);
+        return made.signer // ours: sign with the key just made (no decryption)
+          ? openCa(made.row.certificatePem, made.signer)
+          : this.open(made.row, creditUnion);
+      }
       const ca = await this.open(existing, creditUnion);
       this.loaded.set(creditUnionId, ca);
       return ca;
@@ -191,9 +196,10 @@ export class CertificateAuthorityService implements OnModuleDestroy {
       .findOneBy({ creditUnionId });
   }
 
+  /** A new CA (row written, audited) and its signer; another process's CA (no signer) if it won the race. */
   private async create(
     creditUnion: CreditUnion,
-  ): Promise<CertificateAuthority> {
+  ): Promise<{ row: CertificateAuthority; signer: CaSigner | null }> {
     const now = this.clock.now();
     const key: GeneratedCaKey = this.token
       ? await this.token.generate(tokenKeyLabel(creditUnion.code))
@@ -248,12 +254,12 @@ export class CertificateAuthorityService implements OnModuleDestroy {
         ? await this.row(creditUnion.id)
         : null;
       if (!theirs) throw error;
-      return theirs;
+      return { row: theirs, signer: null };
     }
     this.logger.log(
       `認証局を作成しました: ${creditUnion.code} ${creditUnion.name}（鍵: ${row.keyStore === 'pkcs11' ? `PKCS#11 ${row.keyLabel}` : 'software'}）`,
     );
-    return row;
+    return { row, signer: key.signer };
   }
 
   private async open(

@@ -16,6 +16,12 @@ import { DatabaseConfig } from '../infra/config/config';
 import { CertificateAuthority } from './certificate-authority.entity';
 import { CertificateAuthorityService } from './certificate-authority.service';
 
+/** Production mode with what it requires besides the CA keystore. */
+const PRODUCTION = {
+  CERTDESK_MODE: 'production',
+  AUDIT_HMAC_KEY: 'pki-startup-test-audit-hmac-key-0123456789',
+};
+
 describe.each(testDatabases())('PKI at start-up on $name', (db) => {
   let database: DatabaseConfig;
   let drop: () => Promise<void>;
@@ -35,9 +41,17 @@ describe.each(testDatabases())('PKI at start-up on $name', (db) => {
   it('refuses to start without CA_KEY_PASSPHRASE outside demo mode, naming the variable', async () => {
     await expect(
       createTestApp(database, {
-        env: { CERTDESK_MODE: 'production', CA_KEY_PASSPHRASE: '' },
+        env: { ...PRODUCTION, CA_KEYSTORE: 'software', CA_KEY_PASSPHRASE: '' },
       }),
     ).rejects.toThrow(/^Invalid configuration: CA_KEY_PASSPHRASE must be set/);
+  });
+
+  it('refuses a production start that does not choose where the CA keys are (CA_KEYSTORE)', async () => {
+    await expect(
+      createTestApp(database, { env: { ...PRODUCTION } }),
+    ).rejects.toThrow(
+      /^Invalid configuration: CA_KEYSTORE must be set in production mode/,
+    );
   });
 
   it('creates the missing CAs of every credit union and publishes their first CRLs', async () => {
