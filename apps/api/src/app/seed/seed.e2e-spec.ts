@@ -52,7 +52,7 @@ describe.each(testDatabases())('demo seed on $name', (db) => {
     expect(result).toMatchObject({
       creditUnions: ['1001', '1002'],
       customers: 300,
-      staff: 8,
+      staff: 10,
     });
 
     const users: {

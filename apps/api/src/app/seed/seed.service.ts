@@ -114,18 +114,33 @@ export class SeedService {
     result.certificates += certificates.length;
   }
 
-  /** One account per role, `<role>-<code>`, for demos only. */
+  /**
+   * One account per role, `<role>-<code>`, and a second admin `admin2-<code>` (granting manager or
+   * admin needs another admin's approval), for demos only.
+   */
   private async insertDemoStaff(
     em: EntityManager,
     cu: CreditUnion,
     passwordHash: string,
     now: Date,
   ): Promise<number> {
-    const staff: StaffUser[] = STAFF_ROLES.map((role) => ({
+    const accounts = [
+      ...STAFF_ROLES.map((role) => ({
+        role,
+        username: `${role}-${cu.code}`,
+        label: STAFF_ROLE_LABELS[role],
+      })),
+      {
+        role: 'admin' as const,
+        username: `admin2-${cu.code}`,
+        label: `${STAFF_ROLE_LABELS.admin}2`,
+      },
+    ];
+    const staff: StaffUser[] = accounts.map(({ role, username, label }) => ({
       id: randomUUID(),
       creditUnionId: cu.id,
-      username: `${role}-${cu.code}`,
-      displayName: `デモ ${STAFF_ROLE_LABELS[role]}（${cu.name}）`,
+      username,
+      displayName: `デモ ${label}（${cu.name}）`,
       role,
       passwordHash,
       mustChangePassword: false,

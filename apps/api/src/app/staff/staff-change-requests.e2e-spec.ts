@@ -58,7 +58,8 @@ describe.each(testDatabases())(
       adminB = StaffBrowser.of(t);
       expect((await adminA.login('admin-1001')).status).toBe(200);
       expect((await adminB.login('admin-1002')).status).toBe(200);
-      secondA = await extraAdmin('admin2-1001', 'admin-1001');
+      secondA = StaffBrowser.of(t);
+      expect((await secondA.login('admin2-1001')).status).toBe(200);
       thirdA = await extraAdmin('admin3-1001', 'admin-1001');
       fourthA = await extraAdmin('admin4-1001', 'admin-1001');
     });
@@ -145,7 +146,7 @@ describe.each(testDatabases())(
       const decision = res.body as StaffChangeDecision;
       expect(decision.request).toMatchObject({
         status: 'approved',
-        decidedBy: { name: 'admin2-1001' },
+        decidedBy: { name: expect.stringContaining('システム管理2') },
         decisionComment: '人事発令を確認',
       });
       expect(decision.account?.role).toBe('manager');

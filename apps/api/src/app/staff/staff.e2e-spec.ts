@@ -43,6 +43,7 @@ describe.each(testDatabases())('staff management (職員管理) on $name', (db) 
     const accounts = res.body as StaffAccount[];
     expect(accounts.map((a) => a.username)).toEqual([
       'admin-1001',
+      'admin2-1001',
       'branch_staff-1001',
       'compliance-1001',
       'manager-1001',
