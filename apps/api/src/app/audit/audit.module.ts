@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { AuditController } from './audit.controller';
@@ -15,7 +15,14 @@ import { AuditService } from './audit.service';
     {
       provide: AuditKey,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => AuditKey.fromConfig(config),
+      useFactory: (config: AppConfig) => {
+        const key = AuditKey.fromConfig(config);
+        if (key.demoDefault)
+          new Logger('AuditKey').warn(
+            'AUDIT_HMAC_KEY is unset: the audit chain is keyed with the published demo key (demo mode only)',
+          );
+        return key;
+      },
     },
     AuditService,
     AuditQueryService,

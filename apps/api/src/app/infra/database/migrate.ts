@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { AppConfig, ConfigError, DatabaseConfig } from '../config/config';
@@ -89,6 +90,10 @@ export async function migrate(
       config.database.type === 'postgres' && config.migrations.ownerUrl
         ? config.database.url
         : null;
+    if (config.database.type === 'postgres' && !apiUrl)
+      new Logger('Migrations').warn(
+        'MIGRATION_DATABASE_URL is unset: the API role owns the schema and could drop the audit log guards (see README, PostgreSQL)',
+      );
     return await migrateWith(dataSource, apiUrl);
   } finally {
     await dataSource.destroy();
