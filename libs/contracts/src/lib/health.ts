@@ -10,3 +10,23 @@ export interface HealthResponse {
   fixedClock: boolean;
   version: string;
 }
+
+/** One check of `GET /api/health/ready`; `error` says why it fails. */
+export interface ReadinessCheck {
+  ok: boolean;
+  error?: string;
+}
+
+/**
+ * `GET /api/health/ready` — public; 200 when this process can serve (the database answers, no
+ * migration of this build is pending, every CA key opens), 503 naming the failing checks otherwise.
+ */
+export interface ReadinessResponse {
+  status: 'ready' | 'not_ready';
+  failing: ('database' | 'migrations' | 'caKeys')[];
+  checks: {
+    database: ReadinessCheck;
+    migrations: ReadinessCheck & { pending?: string[] };
+    caKeys: ReadinessCheck;
+  };
+}

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PkiModule } from '../pki/pki.module';
 import { HealthController } from './health.controller';
+import { Readiness } from './readiness';
 
-@Module({ controllers: [HealthController] })
+@Module({
+  imports: [PkiModule],
+  controllers: [HealthController],
+  providers: [Readiness],
+})
 export class HealthModule {}

@@ -1,4 +1,8 @@
-import { DEMO_CA_KEY_PASSPHRASE, loadConfig } from './config';
+import {
+  DEMO_AUDIT_HMAC_KEY,
+  DEMO_CA_KEY_PASSPHRASE,
+  loadConfig,
+} from './config';
 import {
   assertProductionSafe,
   ProductionRefusedError,
@@ -8,6 +12,7 @@ import {
 /** A production start that passes every check. */
 const SAFE: Record<string, string> = {
   DATABASE_URL: 'postgres://certdesk@db:5432/certdesk',
+  CA_KEYSTORE: 'software',
   CA_KEY_PASSPHRASE: 'a-real-secret-of-the-credit-union',
   CRL_BASE_URL: 'http://crl.shinkin.example.jp',
   SMTP_URL: 'smtp://mail.shinkin.example.jp:25',
@@ -36,6 +41,12 @@ describe('production start checks', () => {
       'CA_KEY_PASSPHRASE',
       { CA_KEY_PASSPHRASE: DEMO_CA_KEY_PASSPHRASE },
       /published demo passphrase/,
+    ],
+    ['CA_KEYSTORE', { CA_KEYSTORE: undefined }, /pkcs11 .* or software/],
+    [
+      'AUDIT_HMAC_KEY',
+      { AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY },
+      /published demo key/,
     ],
     ['DEMO_DATA', { DEMO_DATA: 'on' }, /must be off/],
     [
@@ -81,6 +92,7 @@ describe('production start checks', () => {
     expect(error).toBeInstanceOf(ProductionRefusedError);
     const message = (error as Error).message;
     for (const variable of [
+      'CA_KEYSTORE',
       'CA_KEY_PASSPHRASE',
       'CRL_BASE_URL',
       'SMTP_URL',

@@ -1,4 +1,10 @@
-import { AppConfig, ConfigError, DEMO_CA_KEY_PASSPHRASE } from './config';
+import {
+  AppConfig,
+  ConfigError,
+  DEMO_AUDIT_HMAC_KEY,
+  DEMO_CA_KEY_PASSPHRASE,
+} from './config';
+import { assertKeystoreChosen } from './keystore-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -28,15 +34,30 @@ export function productionRefusals(
   const refuse = (variable: string, reason: string): void => {
     refusals.push(new ConfigError(variable, reason));
   };
-  if (!config.caKeyPassphrase)
+  const adopt = (check: () => unknown): void => {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      refusals.push(error);
+    }
+  };
+  adopt(() => assertKeystoreChosen(config.mode, config.caKeystore));
+  const software = config.caKeystore.kind === 'software';
+  if (software && !config.caKeyPassphrase)
     refuse(
       'CA_KEY_PASSPHRASE',
       'must be set in production: a secret of 16+ characters that encrypts the CA private keys (keep it with the database backups)',
     );
-  else if (config.caKeyPassphrase === DEMO_CA_KEY_PASSPHRASE)
+  else if (software && config.caKeyPassphrase === DEMO_CA_KEY_PASSPHRASE)
     refuse(
       'CA_KEY_PASSPHRASE',
       'is the published demo passphrase: choose a secret of your own (16+ characters)',
+    );
+  if (config.audit.hmacKey === DEMO_AUDIT_HMAC_KEY)
+    refuse(
+      'AUDIT_HMAC_KEY',
+      'is the published demo key: generate one (openssl rand -hex 32) and keep it outside the database',
     );
   if (config.demoData)
     refuse(
