@@ -1,6 +1,11 @@
 import { NOTICE_KINDS } from './kinds';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { engine, renderNotice, toImportantNoticeHtml } from './engine';
+import {
+  engine,
+  RENDER_LIMIT_MS,
+  renderNotice,
+  toImportantNoticeHtml,
+} from './engine';
 import { noticeContext, SAMPLE_CREDIT_UNION, sampleFacts } from './variables';
 
 const render = (body: string, values: Record<string, string | number>) =>
@@ -110,6 +115,27 @@ describe('renderNotice', () => {
   it('makes paragraphs of blank-line separated text', () => {
     expect(toImportantNoticeHtml('一\n二\n\n三', '/x')).toBe(
       '<p>一<br>二</p>\n<p>三</p>',
+    );
+  });
+
+  it(`stops a render that runs past ${RENDER_LIMIT_MS} ms (a stored template must not hold the event loop for a second)`, () => {
+    const kind = 'important_notice_renewal';
+    const context = noticeContext(
+      kind,
+      sampleFacts(kind, '2026-12-01', SAMPLE_CREDIT_UNION),
+    );
+    const slow = {
+      subject: '重要なお知らせ',
+      body: '{% for i in (1..990) %}{% for j in (1..990) %}{% endfor %}{% endfor %}',
+    };
+    expect(RENDER_LIMIT_MS).toBeLessThanOrEqual(50);
+    expect(engine.options.renderLimit).toBe(RENDER_LIMIT_MS);
+    const started = performance.now();
+    expect(() => renderNotice(kind, slow, context)).toThrow(
+      /template render limit exceeded/,
+    );
+    console.log(
+      `render stopped after ${Math.round(performance.now() - started)} ms (limit ${RENDER_LIMIT_MS} ms)`,
     );
   });
 });

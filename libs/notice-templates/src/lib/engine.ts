@@ -47,6 +47,13 @@ export const NOTICE_FILTERS: readonly {
 ]);
 
 /**
+ * Wall-clock milliseconds one render may take before liquidjs stops it ("template render limit
+ * exceeded"). The shipped templates render in well under 1 ms; a 重要なお知らせ is rendered on every
+ * `/ib/notices`, synchronously, so this bounds how long a bad template can hold the event loop.
+ */
+export const RENDER_LIMIT_MS = 50;
+
+/**
  * Liquid in strict mode: an unknown variable or filter is an error, not an empty string. No file
  * system (include/render/layout refused), own properties only, and hard limits on parse and render
  * work so a template cannot hang the process.
@@ -58,7 +65,7 @@ function createEngine(): Liquid {
     ownPropertyOnly: true,
     templates: {},
     parseLimit: 50_000,
-    renderLimit: 1_000,
+    renderLimit: RENDER_LIMIT_MS,
     memoryLimit: 1_000_000,
   });
   liquid.registerFilter('jdate', dateFilter('jdate', formatJapaneseDate));

@@ -1,6 +1,6 @@
 import { DEFAULT_TEMPLATES } from './defaults';
 import { NOTICE_KINDS } from './kinds';
-import { validateTemplate } from './validate';
+import { SAMPLE_RENDER_LIMIT_MS, validateTemplate } from './validate';
 
 const reasons = (
   body: string,
@@ -63,7 +63,7 @@ describe('validateTemplate', () => {
       /本文は4000文字以内で入力してください（現在 4001 文字）/,
     ],
     [
-      '{% for i in (1..3000) %}{{ creditUnionName }}{% endfor %}',
+      `{% for i in (1..3) %}{{ creditUnionName }}${'あ'.repeat(3000)}{% endfor %}`,
       /差し込み後の本文が8000文字を超えます/,
     ],
   ])('refuses %j', (body, reason) => {
@@ -89,6 +89,42 @@ describe('validateTemplate', () => {
     expect(
       reasons(
         '{{ renewalLink }} または https://ib.example.jp/renew',
+        'important_notice_renewal',
+        DEFAULT_TEMPLATES.important_notice_renewal.subject,
+      ),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['90,000 turns of an empty loop', 300],
+    ['980,100 turns, cut off at the render limit', 990],
+  ])(
+    'refuses a template whose sample render is slow (%s), saying how long it took',
+    (_, n) => {
+      const slow = `{% for i in (1..${n}) %}{% for j in (1..${n}) %}{% endfor %}{% endfor %}{{ renewalLink }}`;
+      const started = performance.now();
+      const found = reasons(
+        slow,
+        'important_notice_renewal',
+        DEFAULT_TEMPLATES.important_notice_renewal.subject,
+      );
+      console.log(
+        `${n}×${n} loop refused after ${Math.round(performance.now() - started)} ms: ${found.join()}`,
+      );
+      expect(found).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^body: サンプルデータでの差し込みに\\d+ミリ秒(以上)?かかりました（上限 ${SAMPLE_RENDER_LIMIT_MS} ミリ秒）。お知らせはログオンのたびに差し込むため、繰り返し（for）などを減らしてください$`,
+          ),
+        ),
+      ]);
+    },
+  );
+
+  it('accepts a template with a short loop (the sample render stays well under the limit)', () => {
+    expect(
+      reasons(
+        '{% for i in (1..3) %}{{ companyName }} 様{% endfor %}{{ renewalLink }}',
         'important_notice_renewal',
         DEFAULT_TEMPLATES.important_notice_renewal.subject,
       ),
