@@ -21,6 +21,7 @@ import { CertificateAuthorityService } from '../certificate-authority.service';
 import { CertificateIssuanceService } from '../certificate-issuance.service';
 import { CertificateRevocationService } from '../certificate-revocation.service';
 import { CrlService } from '../crl.service';
+import { caImportToTokenCommand } from '../ca-init.command';
 import { CaKeyImportService } from './ca-key-import.service';
 import {
   KEYSTORE_UNAVAILABLE_MESSAGE,
@@ -200,18 +201,22 @@ describe.each(testDatabases())(
         createdAt: t.clock.now(),
       });
 
-      const imported = await t.app
-        .get(CaKeyImportService)
-        .importToToken('1002');
-      expect(imported.attributes).toMatchObject({
+      expect(
+        await caImportToTokenCommand(
+          t.app,
+          new Map([['credit-union', '1002']]),
+        ),
+      ).toBe(0);
+      const row = await caRow(seeded.b);
+      expect(await cas().token?.attributes(row.keyId as string)).toMatchObject({
         extractable: false,
         sensitive: true,
       });
-      expect(await caRow(seeded.b)).toMatchObject({
+      expect(row).toMatchObject({
         keyStore: 'pkcs11',
         encryptedKeyPem: null,
         keyLabel: 'certdesk-ca-1002',
-        keyId: imported.keyId,
+        keyId: expect.stringMatching(/^[0-9a-f]{32}$/),
         certificatePem,
       });
       const audited = await t.dataSource
@@ -294,7 +299,7 @@ describe.each(testDatabases())(
       expect(openssl.crl(crl, caPem).stderr).toContain('verify OK');
     });
 
-    it('a wrong PIN or a missing token at start: the API still starts, the keystore check names the token and why, issuance answers 503', async () => {
+    it('the token found by PKCS11_SLOT too; a wrong PIN or a missing token at start: the API still starts, the keystore check names the token and why, issuance answers 503', async () => {
       await t.close(); // one process, one PKCS#11 module: the next apps use it alone
       closed = true;
       const starts: [Record<string, string>, RegExp][] = [
@@ -304,6 +309,34 @@ describe.each(testDatabases())(
         ],
         [{ PKCS11_TOKEN_LABEL: 'no-such-token' }, /token not present/],
       ];
+      // The token by slot ID instead of label.
+      const bySlot = await createTestApp(database, {
+        env: {
+          ...token.env,
+          PKCS11_TOKEN_LABEL: '',
+          PKCS11_SLOT: String(token.slot),
+        },
+      });
+      try {
+        expect(
+          await bySlot.app.get(CertificateAuthorityService).keystoreReady(),
+        ).toMatchObject({
+          ok: true,
+          keystore: `pkcs11 (slot ${token.slot}, ${token.env['PKCS11_LIBRARY']})`,
+        });
+        const ca = await bySlot.app
+          .get(CertificateAuthorityService)
+          .forCreditUnion(seeded.a.id);
+        expect(ca.certificatePem).toBe(
+          (
+            await bySlot.dataSource
+              .getRepository(CertificateAuthority)
+              .findOneByOrFail({ creditUnionId: seeded.a.id })
+          ).certificatePem,
+        );
+      } finally {
+        await bySlot.close();
+      }
       for (const [env, why] of starts) {
         const other = await createTestApp(database, {
           env: { ...token.env, ...env },

@@ -17,6 +17,8 @@ export const SOFTHSM_LIBRARY = '/usr/lib/softhsm/libsofthsm2.so';
 /** A SoftHSM2 token in a directory of its own (tests and `bench:issue`), never the system's. */
 export interface TemporarySoftHsmToken {
   label: string;
+  /** The slot ID SoftHSM gave the token (`PKCS11_SLOT`). */
+  slot: number;
   /** The environment that points the API at it (`CA_KEYSTORE=pkcs11` …). */
   env: Record<string, string>;
   /** Takes the token away (as if unplugged): its directory moves out of SoftHSM's sight. */
@@ -49,7 +51,7 @@ export function temporarySoftHsmToken(
     conf,
     `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`,
   );
-  execFileSync(
+  const initialised = execFileSync(
     'softhsm2-util',
     [
       '--init-token',
@@ -62,7 +64,8 @@ export function temporarySoftHsmToken(
       pin,
     ],
     { env: { ...process.env, SOFTHSM2_CONF: conf }, stdio: 'pipe' },
-  );
+  ).toString();
+  const slot = Number(/reassigned to slot (\d+)/.exec(initialised)?.[1]);
   process.env['SOFTHSM2_CONF'] = conf;
   const envFile = join(dir, 'softhsm.env');
   writeFileSync(envFile, `SOFTHSM2_CONF=${conf}\n`);
@@ -70,6 +73,7 @@ export function temporarySoftHsmToken(
   const tokenDir = join(tokens, readdirSync(tokens)[0]);
   return {
     label,
+    slot,
     env: {
       CA_KEYSTORE: 'pkcs11',
       PKCS11_LIBRARY: SOFTHSM_LIBRARY,
