@@ -250,7 +250,7 @@ export class Pkcs11CaKeystore {
     const [handle] = this.find(m, s, keyId, this.ck.CKO_PRIVATE_KEY);
     if (!handle)
       throw new KeystoreUnavailableError(
-        `no private key with CKA_ID ${keyId} on ${this.describe()}`,
+        `no private key with CKA_ID ${keyId} on the token`,
       );
     this.handles.set(keyId, handle);
     return handle;
@@ -346,10 +346,7 @@ export class Pkcs11CaKeystore {
           ? m.C_GetTokenInfo(candidate).label.trim() === this.config.tokenLabel
           : slotId(candidate) === this.config.slot,
       );
-    if (!slot)
-      throw new KeystoreUnavailableError(
-        `${this.describe()}: token not present`,
-      );
+    if (!slot) throw new KeystoreUnavailableError('token not present');
     const session = m.C_OpenSession(
       slot,
       ck.CKF_RW_SESSION | ck.CKF_SERIAL_SESSION,
@@ -361,7 +358,7 @@ export class Pkcs11CaKeystore {
       if (name !== 'CKR_USER_ALREADY_LOGGED_IN') {
         m.C_CloseSession(session);
         if (name === 'CKR_PIN_INCORRECT' || name === 'CKR_PIN_LOCKED') {
-          this.pinRefused = `${this.describe()} refused PKCS11_PIN (${name}); not tried again until restart`;
+          this.pinRefused = `the token refused PKCS11_PIN (${name}); not tried again until restart`;
           throw new KeystoreUnavailableError(this.pinRefused);
         }
         throw error;
