@@ -13,6 +13,7 @@ import { AuditKeyedChain1764000000110 } from './1764000000110-audit-keyed-chain'
 import { RenewalOverlap1764000000140 } from './1764000000140-renewal-overlap';
 import { CaKeystore1764000000150 } from './1764000000150-ca-keystore';
 import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-requests';
+import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RenewalOverlap1764000000140,
   CaKeystore1764000000150,
   StaffChangeRequests1764000000160,
+  NoticeRunClaim1764000000170,
 ];
