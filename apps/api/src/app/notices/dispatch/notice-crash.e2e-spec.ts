@@ -91,6 +91,8 @@ describe.each(testDatabases())(
           : `sqlite:${created.config.file}`;
       env = {
         DATABASE_URL: database,
+        // A test process on PostgreSQL too: pinned clock, demo audit key (production would refuse both).
+        CERTDESK_MODE: 'demo',
         SMTP_URL: url,
         NOTICE_WORKER: 'off',
         DEMO_DATA: 'off',
