@@ -9,11 +9,11 @@ import { IbChannel1764000000080 } from './1764000000080-ib-channel';
 import { ReportIndexes1764000000085 } from './1764000000085-report-indexes';
 import { IbUserCounts1764000000090 } from './1764000000090-ib-user-counts';
 import { CustomerSearchSqlite1764000000095 } from './1764000000095-customer-search-sqlite';
+import { AttemptCounters1764000000100 } from './1764000000100-attempt-counters';
 import { AuditKeyedChain1764000000110 } from './1764000000110-audit-keyed-chain';
 import { RenewalOverlap1764000000140 } from './1764000000140-renewal-overlap';
 import { CaKeystore1764000000150 } from './1764000000150-ca-keystore';
 import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-requests';
-import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -29,8 +29,8 @@ export const MIGRATIONS = [
   IbUserCounts1764000000090,
   CustomerSearchSqlite1764000000095,
   AuditKeyedChain1764000000110,
+  AttemptCounters1764000000100,
   RenewalOverlap1764000000140,
   CaKeystore1764000000150,
   StaffChangeRequests1764000000160,
-  NoticeRunClaim1764000000170,
 ];

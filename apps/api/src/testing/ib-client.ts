@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
+import { Agent, request } from 'node:https';
 import { join } from 'node:path';
 import { IbTlsListener } from '../app/ib/ib-tls-listener';
 import type { TestApp } from './test-app';
@@ -24,6 +24,8 @@ export interface IbIdentity {
 export class IbClient {
   private readonly port: number;
   private readonly serverCa: string;
+  private readonly localAddress: string | null = null;
+  private readonly agent: Agent | null = null;
 
   constructor(
     t: TestApp,
@@ -39,6 +41,25 @@ export class IbClient {
       join(t.config.dataDir, 'ib-tls', 'server.crt'),
       'utf8',
     );
+  }
+
+  /**
+   * Sends through `agent` (e.g. a keep-alive agent whose connection is already open): a burst of
+   * requests then arrives at once instead of one TLS handshake after another.
+   */
+  via(agent: Agent): IbClient {
+    return Object.assign(Object.create(IbClient.prototype) as IbClient, {
+      ...this,
+      agent,
+    });
+  }
+
+  /** Connects from another loopback address (127.x.y.z on Linux), as a different client would. */
+  from(localAddress: string): IbClient {
+    return Object.assign(Object.create(IbClient.prototype) as IbClient, {
+      ...this,
+      localAddress,
+    });
   }
 
   as(identity: IbIdentity | null): IbClient {
@@ -79,8 +100,9 @@ export class IbClient {
           port: this.port,
           method,
           path,
-          agent: false,
+          agent: this.agent ?? false,
           ca: this.serverCa,
+          ...(this.localAddress ? { localAddress: this.localAddress } : {}),
           ...(this.identity
             ? { key: this.identity.keyPem, cert: this.identity.certPem }
             : {}),

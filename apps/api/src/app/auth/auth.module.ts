@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit/audit.module';
+import { AttemptCounter } from '../infra/limits/attempt-counter';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -18,6 +19,7 @@ import { SessionService } from './session.service';
   controllers: [AuthController],
   providers: [
     Passwords,
+    AttemptCounter,
     SessionService,
     LoginThrottle,
     CredentialsService,
@@ -27,6 +29,6 @@ import { SessionService } from './session.service';
     RouteInventory,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [Passwords, SessionService, RouteInventory],
+  exports: [Passwords, AttemptCounter, SessionService, RouteInventory],
 })
 export class AuthModule {}

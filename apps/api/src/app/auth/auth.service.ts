@@ -112,17 +112,18 @@ export class AuthService {
     const staff = await this.dataSource
       .getRepository(StaffUser)
       .findOneByOrFail({ id: principal.staffId });
-    const matches = await this.passwords.verify(
-      staff.passwordHash,
-      currentPassword,
-    );
-    if (!matches || this.credentials.isLocked(staff)) {
-      const { locked } = matches
-        ? { locked: false }
-        : await this.credentials.registerFailure(staff);
+    // Claimed before it is verified, like a log-in (CredentialsService): a burst cannot outrun the lock.
+    const claimed = await this.credentials.claimAttempt(staff);
+    const matches =
+      claimed && (await this.credentials.checkClaimed(staff, currentPassword));
+    if (!matches || !(await this.credentials.registerSuccess(staff))) {
+      const { locked } =
+        claimed && !matches
+          ? await this.credentials.registerFailure(staff)
+          : { locked: false };
       if (locked) await this.sessions.endAllFor(staff.id, 'locked');
       await this.recordChange('failure', staff, {
-        reason: matches ? 'locked' : 'wrong_current',
+        reason: matches || !claimed ? 'locked' : 'wrong_current',
         sessionsEnded: locked,
       });
       throw new BadRequestException({

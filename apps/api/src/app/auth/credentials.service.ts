@@ -19,8 +19,15 @@ export type LoginFailureReason =
   'unknown_user' | 'wrong_password' | 'locked' | 'disabled' | 'rate_limited';
 
 /**
- * Checks a username and password: every branch spends one argon2 verification, every attempt is
- * audited (never the password), and 10 consecutive failures lock the account for 15 minutes.
+ * Checks a username and password: every branch takes the time of one argon2 verification (a
+ * locked account waits that long without hashing), every attempt is audited (never the password),
+ * and 10 consecutive failures lock the account for 15 minutes.
+ *
+ * Safe under concurrency and across processes: the attempt is claimed on the account row before
+ * the password is verified (one conditional UPDATE that refuses once 10 attempts are counted or
+ * the account is locked), so a burst of guesses verifies at most 10 passwords; a success resets
+ * the count, a failure keeps its claim and the tenth locks; a success re-checks the lock, so a right
+ * password that raced a locking burst is refused too.
  */
 @Injectable()
 export class CredentialsService {
@@ -42,24 +49,25 @@ export class CredentialsService {
       await this.passwords.verifyNothing(password);
       throw await this.refuse(usernameInput, null, 'unknown_user');
     }
-    const matches = await this.passwords.verify(staff.passwordHash, password);
-    if (staff.disabledAt)
+    if (staff.disabledAt) {
+      await this.passwords.verifyNothing(password);
       throw await this.refuse(usernameInput, staff, 'disabled');
-    if (this.isLocked(staff))
+    }
+    if (!(await this.claimAttempt(staff))) {
+      await this.passwords.spendVerifyTime(); // as slow as a check, without one
       throw await this.refuse(usernameInput, staff, 'locked');
+    }
+    const matches = await this.checkClaimed(staff, password);
     if (!matches) {
       const { failedAttempts } = await this.registerFailure(staff);
       throw await this.refuse(usernameInput, staff, 'wrong_password', {
         failedAttempts,
       });
     }
-    if (staff.failedLoginCount !== 0 || staff.lockedUntil !== null) {
-      await this.dataSource
-        .getRepository(StaffUser)
-        .update({ id: staff.id }, { failedLoginCount: 0, lockedUntil: null });
-      staff.failedLoginCount = 0;
-      staff.lockedUntil = null;
-    }
+    if (!(await this.registerSuccess(staff)))
+      throw await this.refuse(usernameInput, staff, 'locked');
+    staff.failedLoginCount = 0;
+    staff.lockedUntil = null;
     return staff;
   }
 
@@ -71,19 +79,59 @@ export class CredentialsService {
   }
 
   /**
-   * Counts one failure (atomically, so parallel guesses all count); the tenth in a row locks the
-   * account for 15 minutes, audited as `auth.locked`, and starts the count afresh.
+   * Counts one attempt on the account before its password is checked: false (nothing counted) when
+   * the account is locked or {@link MAX_FAILED_LOGINS} attempts are already counted.
+   */
+  async claimAttempt(staff: StaffUser): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(StaffUser)
+      .set({ failedLoginCount: () => 'failed_login_count + 1' })
+      .where(
+        'id = :id AND failed_login_count < :max AND (locked_until IS NULL OR locked_until <= :now)',
+        { id: staff.id, max: MAX_FAILED_LOGINS, now: this.clock.now() },
+      )
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Verifies a claimed attempt; a verification that could not run (503) gives the claim back. */
+  async checkClaimed(staff: StaffUser, password: string): Promise<boolean> {
+    try {
+      return await this.passwords.verify(staff.passwordHash, password);
+    } catch (error) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(StaffUser)
+        .set({ failedLoginCount: () => 'failed_login_count - 1' })
+        .where('id = :id AND failed_login_count > 0', { id: staff.id })
+        .execute();
+      throw error;
+    }
+  }
+
+  /** The claimed attempt was right: the count starts afresh, unless a concurrent failure locked the account (false). */
+  async registerSuccess(staff: StaffUser): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(StaffUser)
+      .set({ failedLoginCount: 0, lockedUntil: null })
+      .where('id = :id AND (locked_until IS NULL OR locked_until <= :now)', {
+        id: staff.id,
+        now: this.clock.now(),
+      })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The claimed attempt was wrong: its claim stays counted. When {@link MAX_FAILED_LOGINS} are
+   * counted the account locks for 15 minutes (once, audited as `auth.locked`) and the count starts afresh.
    */
   async registerFailure(
     staff: StaffUser,
   ): Promise<{ failedAttempts: number; locked: boolean }> {
     const repository = this.dataSource.getRepository(StaffUser);
-    await repository
-      .createQueryBuilder()
-      .update(StaffUser)
-      .set({ failedLoginCount: () => 'failed_login_count + 1' })
-      .where('id = :id', { id: staff.id })
-      .execute();
     const failedAttempts = (await repository.findOneByOrFail({ id: staff.id }))
       .failedLoginCount;
     if (failedAttempts < MAX_FAILED_LOGINS)

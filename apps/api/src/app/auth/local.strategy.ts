@@ -1,13 +1,12 @@
 import {
   ExecutionContext,
-  HttpException,
-  HttpStatus,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
+import { RetryLaterException } from '../infra/http/retry-later';
 import { createValidationPipe } from '../infra/http/validation';
 import { StaffUser } from '../staff/staff-user.entity';
 import { LoginDto } from './auth.dto';
@@ -30,9 +29,9 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
 }
 
 /**
- * The log-in route's guard: the per-address limit first (429, audited), then the body's shape
- * (the same 400 as the global pipe), then the passport strategy (the uniform 401, counted
- * against the address).
+ * The log-in route's guard: the body's shape (the same 400 as the global pipe), then one attempt
+ * claimed for the address (429 with `Retry-After` once it has failed too often, audited), then the
+ * passport strategy (the uniform 401). The address's claim is given back unless the log-in failed.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
@@ -47,28 +46,28 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
-    const body: unknown = req.body;
     const ip = req.ip ?? 'unknown';
-    if (this.throttle.isBlocked(ip)) {
-      const username =
-        typeof body === 'object' && body !== null
-          ? (body as { username?: unknown }).username
-          : undefined;
-      await this.credentials.recordFailure(username, null, 'rate_limited');
-      throw new HttpException(
-        TOO_MANY_ATTEMPTS_MESSAGE,
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
-    req.body = await this.validation.transform(body ?? {}, {
+    req.body = await this.validation.transform(req.body ?? {}, {
       type: 'body',
       metatype: LoginDto,
     });
+    const claim = await this.throttle.claim(ip);
+    if (!claim) {
+      const username = (req.body as LoginDto).username;
+      await this.credentials.recordFailure(username, null, 'rate_limited');
+      throw new RetryLaterException(
+        429,
+        { message: TOO_MANY_ATTEMPTS_MESSAGE, code: 'too_many_attempts' },
+        await this.throttle.retryAfterSeconds(ip),
+      );
+    }
     try {
-      return (await super.canActivate(context)) as boolean;
+      const ok = (await super.canActivate(context)) as boolean;
+      await this.throttle.release(ip, claim);
+      return ok;
     } catch (error) {
-      if (error instanceof UnauthorizedException)
-        this.throttle.recordFailure(ip);
+      if (!(error instanceof UnauthorizedException))
+        await this.throttle.release(ip, claim);
       throw error;
     }
   }

@@ -1,48 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../infra/clock/clock';
+import {
+  AttemptClaim,
+  AttemptCounter,
+  AttemptLimit,
+  secondsUntil,
+} from '../infra/limits/attempt-counter';
 
 export const LOGIN_FAILURES_PER_IP = 30;
 export const LOGIN_IP_WINDOW_MS = 5 * 60 * 1000;
-/** Bounds memory when many addresses knock. */
-const MAX_TRACKED_ADDRESSES = 10_000;
+export const LOGIN_ADDRESS_LIMIT: AttemptLimit = {
+  scope: 'login_address',
+  max: LOGIN_FAILURES_PER_IP,
+  windowMs: LOGIN_IP_WINDOW_MS,
+};
 
 /**
- * Per-IP limit on failed log-ins (sliding window, in memory, per process). Complements the
- * per-account lock, which a spray over many accounts from one address would not trip. Only
- * failures count: a branch whose staff all sign in through one proxy address is not held up.
+ * Per-address limit on failed log-ins, kept in the database (`attempt_counter`) so it holds
+ * across API processes: every attempt claims a slot before its password is checked (so a burst
+ * from one address verifies at most {@link LOGIN_FAILURES_PER_IP} passwords), a success gives its
+ * slot back. Complements the per-account lock, which a spray over many accounts from one address
+ * would not trip. Only failures stay counted: a branch whose staff all sign in through one proxy
+ * address is not held up.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  constructor(
+    private readonly counter: AttemptCounter,
+    private readonly clock: Clock,
+  ) {}
 
-  constructor(private readonly clock: Clock) {}
-
-  /** True when `ip` has failed {@link LOGIN_FAILURES_PER_IP} times within the window. */
-  isBlocked(ip: string): boolean {
-    return this.recent(ip).length >= LOGIN_FAILURES_PER_IP;
+  /** Claims one attempt for `ip`: null (counting nothing) when it has failed too often in the window. */
+  claim(ip: string): Promise<AttemptClaim | null> {
+    return this.counter.claim(LOGIN_ADDRESS_LIMIT, ip);
   }
 
-  /** Counts one failed log-in from `ip`. */
-  recordFailure(ip: string): void {
-    const recent = this.recent(ip);
-    recent.push(this.clock.now().getTime());
-    this.failures.delete(ip); // re-insert: the map stays ordered by last failure
-    this.failures.set(ip, recent);
-    if (this.failures.size > MAX_TRACKED_ADDRESSES) this.evictOldest();
+  /** The attempt succeeded (or never reached a password check): its slot is free again. */
+  release(ip: string, claim: AttemptClaim): Promise<void> {
+    return this.counter.release(LOGIN_ADDRESS_LIMIT, ip, claim);
   }
 
-  private recent(ip: string): number[] {
-    const now = this.clock.now().getTime();
-    return (this.failures.get(ip) ?? []).filter(
-      (t) => now - t < LOGIN_IP_WINDOW_MS,
+  /** Seconds until `ip` may try again (for `Retry-After`). */
+  async retryAfterSeconds(ip: string): Promise<number> {
+    const current = await this.counter.current(LOGIN_ADDRESS_LIMIT, ip);
+    return secondsUntil(
+      current?.windowEndsMs ?? this.clock.now().getTime() + LOGIN_IP_WINDOW_MS,
+      this.clock.now().getTime(),
     );
-  }
-
-  /** Forgets the addresses that failed longest ago. */
-  private evictOldest(): void {
-    for (const ip of this.failures.keys()) {
-      if (this.failures.size <= MAX_TRACKED_ADDRESSES) return;
-      this.failures.delete(ip);
-    }
   }
 }

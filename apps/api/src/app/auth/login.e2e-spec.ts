@@ -192,7 +192,7 @@ describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
       (e) => JSON.parse(e.details).reason === 'rate_limited',
     );
     expect(limitedAudit).toHaveLength(1);
-  });
+  }, 90_000); // 33 argon2id checks one after another
 
   it('issues a new session at every log-in and ends the one the browser came with (no fixation)', async () => {
     const browser = StaffBrowser.of(t);

@@ -1,11 +1,12 @@
 import {
   BadRequestException,
   ForbiddenException,
+  HttpException,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type {
   IbAcquisitionRequest,
   IbIssuedCertificate,
@@ -15,25 +16,70 @@ import { Passwords } from '../auth/passwords';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { RetryLaterException } from '../infra/http/retry-later';
+import {
+  AttemptClaim,
+  AttemptCounter,
+  AttemptLimit,
+  secondsUntil,
+} from '../infra/limits/attempt-counter';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 import { CertificateIssuanceService } from '../pki/certificate-issuance.service';
+import { lockedFindOne } from '../pki/row-lock';
 import { ReissueExpiryService } from '../reissues/reissue-expiry.service';
 import { issuedView } from './ib-issued-view';
+import { IbPinAttempts, MAX_PIN_ATTEMPTS } from './ib-pin-attempts';
+import { IbRefusalAudit } from './ib-refusal-audit';
 import { actorOf } from './ib-renewal.service';
 
-/** 5 wrong attempts lock the IB user until a manager clears it. */
-export const MAX_PIN_ATTEMPTS = 5;
+export { MAX_PIN_ATTEMPTS } from './ib-pin-attempts';
 export const WRONG_CREDENTIALS_MESSAGE =
   'ログインIDまたは暗証番号が正しくありません。';
-export const PIN_LOCKED_MESSAGE = `暗証番号の誤りが${MAX_PIN_ATTEMPTS}回に達したため、ご利用を停止しています。お取引店にお問い合わせください。`;
-export const AMBIGUOUS_LOGIN_MESSAGE =
-  'ご利用の信用金庫を特定できません。金庫コード（creditUnionCode）を指定してください。';
+export const wrongCredentialsMessage = (left: number): string =>
+  `${WRONG_CREDENTIALS_MESSAGE}あと${left}回誤って入力されると、ご利用いただけなくなります。`;
+export const PIN_LOCKED_MESSAGE =
+  '暗証番号の誤りが所定の回数に達したため、ご利用を停止しております。お取引店までお問い合わせください。';
+export const CREDIT_UNION_REQUIRED_MESSAGE =
+  'ご利用の信用金庫を確認できませんでした。金庫コードを入力して、もう一度お手続きください。';
+export const TOO_MANY_IB_ATTEMPTS_MESSAGE =
+  'お手続きの回数が多すぎるため、一時的にご利用を制限しております。しばらくたってから、もう一度お手続きください。';
+
+/** Failed acquisitions per client address (claimed before the PINs are checked; a right pair gives it back). */
+export const IB_ADDRESS_LIMIT: AttemptLimit = {
+  scope: 'ib_address',
+  max: 20,
+  windowMs: 15 * 60_000,
+};
+/** Attempts per login ID that matches no IB user: answered exactly like a real one's (5, then locked). */
+export const IB_UNKNOWN_LOGIN_LIMIT: AttemptLimit = {
+  scope: 'ib_unknown_login',
+  max: MAX_PIN_ATTEMPTS,
+  windowMs: 24 * 60 * 60_000,
+};
+/** A login ID may exist at several credit unions; at most this many are tried without a code. */
+const MAX_CANDIDATES = 5;
+
+const locked = () =>
+  new ForbiddenException({ message: PIN_LOCKED_MESSAGE, code: 'pin_locked' });
+const wrong = (left: number) =>
+  new UnauthorizedException({
+    message: wrongCredentialsMessage(left),
+    code: 'wrong_credentials',
+  });
 
 /**
  * 電子証明書取得 (no certificate needed): the login ID with both PINs, then issuance as
  * `acquisition` — allowed for not issued, expired within the limit and reissue authorized (the
- * issuance policy words every refusal). Wrong PINs count on the IB user row, atomically; the
- * fifth locks it. The reissue request an acquisition uses is completed in the same transaction.
+ * issuance policy words every refusal). In order:
+ * 1. one attempt is claimed for the client address (429 with `Retry-After` past {@link IB_ADDRESS_LIMIT});
+ * 2. one attempt is claimed on each IB user with that login ID (see {@link IbPinAttempts}) — or, for
+ *    a login ID nobody has, on a counter of its own, answered exactly alike (same status, code,
+ *    message, two argon2 verifications, locked after five);
+ * 3. the PINs are verified (hashing is capped process-wide: 503 when too busy);
+ * 4. a login ID held at several credit unions and sent without a code is refused only now, after
+ *    the PINs matched one of them;
+ * 5. issuance runs in one transaction that re-reads the IB user row locked and refuses a locked user.
+ * Every refusal is audited (rate-limited, {@link IbRefusalAudit}); wrong PINs as `ib.acquisition.pin_failed`.
  */
 @Injectable()
 export class IbAcquisitionService {
@@ -45,36 +91,86 @@ export class IbAcquisitionService {
     private readonly reissues: ReissueExpiryService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly counter: AttemptCounter,
+    private readonly attempts: IbPinAttempts,
+    private readonly refusals: IbRefusalAudit,
   ) {}
 
-  async acquire(request: IbAcquisitionRequest): Promise<IbIssuedCertificate> {
-    const user = await this.findUser(request);
-    if (!user) {
-      await this.passwords.verifyNothing(request.pin);
-      throw new UnauthorizedException({
-        message: WRONG_CREDENTIALS_MESSAGE,
-        code: 'wrong_credentials',
+  async acquire(
+    request: IbAcquisitionRequest,
+    address: string,
+  ): Promise<IbIssuedCertificate> {
+    const claim = await this.counter.claim(IB_ADDRESS_LIMIT, address);
+    if (!claim) {
+      await this.refuse('too_many_attempts', request);
+      const current = await this.counter.current(IB_ADDRESS_LIMIT, address);
+      const now = this.clock.now().getTime();
+      throw new RetryLaterException(
+        429,
+        { message: TOO_MANY_IB_ATTEMPTS_MESSAGE, code: 'too_many_attempts' },
+        secondsUntil(current?.windowEndsMs ?? now, now),
+      );
+    }
+    try {
+      const user = await this.checkPins(request);
+      await this.release(address, claim); // the PINs were right: not a failure of this address
+      return await this.issue(user, request);
+    } catch (error) {
+      if (error instanceof RetryLaterException)
+        await this.release(address, claim); // nothing was checked
+      throw error;
+    }
+  }
+
+  /** The one IB user whose PINs these are, or the refusal to throw. */
+  private async checkPins(request: IbAcquisitionRequest): Promise<IbUser> {
+    const candidates = await this.findCandidates(request);
+    if (candidates.length === 0) return this.unknownLogin(request);
+    const claimed: IbUser[] = [];
+    for (const user of candidates)
+      if (await this.attempts.claim(user.id)) claimed.push(user);
+    if (claimed.length === 0) {
+      await this.refuse('pin_locked', request, candidates[0]);
+      throw locked();
+    }
+    let matches: boolean[];
+    try {
+      matches = await Promise.all(
+        claimed.map((u) => this.pinsMatch(u, request)),
+      );
+    } catch (error) {
+      for (const user of claimed) await this.attempts.release(user.id);
+      throw error;
+    }
+    const matched = claimed.filter((_, i) => matches[i]);
+    if (matched.length === 0) throw await this.failAll(claimed);
+    if (candidates.length > 1) {
+      // Someone who knows the PINs of one of them: ask for the credit union, counting nothing.
+      for (const user of claimed)
+        if (matched.includes(user)) await this.attempts.succeed(user.id);
+        else await this.attempts.release(user.id);
+      await this.refuse('credit_union_required', request);
+      throw new BadRequestException({
+        message: CREDIT_UNION_REQUIRED_MESSAGE,
+        code: 'credit_union_required',
       });
     }
-    if (user.pinLockedAt)
-      throw new ForbiddenException({
-        message: PIN_LOCKED_MESSAGE,
-        code: 'pin_locked',
-      });
-    const [pinOk, confirmationOk] = await Promise.all([
-      user.pinHash
-        ? this.passwords.verify(user.pinHash, request.pin)
-        : this.passwords.verifyNothing(request.pin),
-      user.confirmPinHash
-        ? this.passwords.verify(user.confirmPinHash, request.confirmationPin)
-        : this.passwords.verifyNothing(request.confirmationPin),
-    ]);
-    if (!pinOk || !confirmationOk) await this.countFailure(user);
+    if (!(await this.attempts.succeed(matched[0].id))) {
+      await this.refuse('pin_locked', request, matched[0]);
+      throw locked();
+    }
+    return matched[0];
+  }
 
+  private async issue(
+    user: IbUser,
+    request: IbAcquisitionRequest,
+  ): Promise<IbIssuedCertificate> {
     const ca = await this.cas.forCreditUnion(user.creditUnionId); // loaded before the transaction
     const result = await this.dataSource.transaction(async (em) => {
-      if (user.failedPinAttempts > 0)
-        await em.update(IbUser, { id: user.id }, { failedPinAttempts: 0 });
+      // Locked while this transaction issues: a lock set since the PINs were checked wins.
+      const row = await lockedFindOne(em, IbUser, { id: user.id });
+      if (!row || row.pinLockedAt) throw locked();
       const issued = await this.issuance.issue({
         ibUserId: user.id,
         csrPem: request.csr,
@@ -87,9 +183,9 @@ export class IbAcquisitionService {
     return issuedView(result, ca.certificatePem, 'acquisition');
   }
 
-  private async findUser(
+  private async findCandidates(
     request: IbAcquisitionRequest,
-  ): Promise<IbUser | null> {
+  ): Promise<IbUser[]> {
     const qb = this.dataSource
       .getRepository(IbUser)
       .createQueryBuilder('u')
@@ -100,59 +196,81 @@ export class IbAcquisitionService {
         { code: request.creditUnionCode },
       );
     }
-    const found = await qb.limit(2).getMany();
-    if (found.length > 1)
-      throw new BadRequestException({
-        message: AMBIGUOUS_LOGIN_MESSAGE,
-        details: [
-          { field: 'creditUnionCode', reason: AMBIGUOUS_LOGIN_MESSAGE },
-        ],
-      });
-    return found[0] ?? null;
+    return qb.orderBy('u.id').limit(MAX_CANDIDATES).getMany();
   }
 
-  /** One more wrong attempt, counted in the database (concurrent attempts all count); always throws. */
-  private async countFailure(user: IbUser): Promise<never> {
-    const now = this.clock.now();
-    await this.dataSource
-      .createQueryBuilder()
-      .update(IbUser)
-      .set({
-        failedPinAttempts: () => 'failed_pin_attempts + 1',
-        updatedAt: now,
-      })
-      .where('id = :id AND pin_locked_at IS NULL', { id: user.id })
-      .execute();
-    let after = await this.dataSource
-      .getRepository(IbUser)
-      .findOneByOrFail({ id: user.id });
-    if (after.failedPinAttempts >= MAX_PIN_ATTEMPTS && !after.pinLockedAt) {
-      await this.dataSource
-        .getRepository(IbUser)
-        .update({ id: user.id, pinLockedAt: IsNull() }, { pinLockedAt: now });
-      after = await this.dataSource
-        .getRepository(IbUser)
-        .findOneByOrFail({ id: user.id });
-    }
-    const locked = after.pinLockedAt !== null;
-    await this.audit.record({
-      ...actorOf({ ibUser: user }),
-      action: 'ib.acquisition.pin_failed',
-      outcome: 'failure',
-      creditUnionId: user.creditUnionId,
-      targetType: 'ib_user',
-      targetId: user.id,
-      details: { failedPinAttempts: after.failedPinAttempts, locked },
-    });
-    if (locked)
-      throw new ForbiddenException({
-        message: PIN_LOCKED_MESSAGE,
-        code: 'pin_locked',
+  /** Both PINs verified (two argon2 verifications whatever is stored). */
+  private async pinsMatch(
+    user: IbUser,
+    request: IbAcquisitionRequest,
+  ): Promise<boolean> {
+    const [pinOk, confirmationOk] = await Promise.all([
+      user.pinHash
+        ? this.passwords.verify(user.pinHash, request.pin)
+        : this.passwords.verifyNothing(request.pin),
+      user.confirmPinHash
+        ? this.passwords.verify(user.confirmPinHash, request.confirmationPin)
+        : this.passwords.verifyNothing(request.confirmationPin),
+    ]);
+    return pinOk && confirmationOk;
+  }
+
+  /** A login ID nobody has: the same work and the same answers as a real one with wrong PINs. */
+  private async unknownLogin(request: IbAcquisitionRequest): Promise<never> {
+    const subject = `${request.creditUnionCode ?? ''}:${request.loginId}`;
+    const claim = await this.counter.claim(IB_UNKNOWN_LOGIN_LIMIT, subject);
+    await this.refuse('unknown_login_id', request);
+    if (!claim) throw locked();
+    await Promise.all([
+      this.passwords.verifyNothing(request.pin),
+      this.passwords.verifyNothing(request.confirmationPin),
+    ]);
+    throw claim.count >= MAX_PIN_ATTEMPTS
+      ? locked()
+      : wrong(MAX_PIN_ATTEMPTS - claim.count);
+  }
+
+  /** Wrong PINs for every user tried: each keeps its claim (audited); the answer of the one closest to its lock. */
+  private async failAll(users: IbUser[]): Promise<HttpException> {
+    const open: number[] = [];
+    for (const user of users) {
+      const after = await this.attempts.fail(user.id);
+      await this.audit.record({
+        ...actorOf({ ibUser: user }),
+        action: 'ib.acquisition.pin_failed',
+        outcome: 'failure',
+        creditUnionId: user.creditUnionId,
+        targetType: 'ib_user',
+        targetId: user.id,
+        details: { failedPinAttempts: after.failed, locked: after.locked },
       });
-    const left = MAX_PIN_ATTEMPTS - after.failedPinAttempts;
-    throw new UnauthorizedException({
-      message: `${WRONG_CREDENTIALS_MESSAGE}あと${left}回誤るとご利用を停止します。`,
-      code: 'wrong_credentials',
+      if (!after.locked) open.push(MAX_PIN_ATTEMPTS - after.failed);
+    }
+    return open.length === 0 ? locked() : wrong(Math.max(1, Math.min(...open)));
+  }
+
+  private release(address: string, claim: AttemptClaim): Promise<void> {
+    return this.counter.release(IB_ADDRESS_LIMIT, address, claim);
+  }
+
+  private refuse(
+    reason: string,
+    request: IbAcquisitionRequest,
+    user?: IbUser,
+  ): Promise<void> {
+    return this.refusals.record({
+      action: 'ib.acquisition.refused',
+      reason,
+      entry: {
+        creditUnionId: user?.creditUnionId ?? null,
+        actorName: request.loginId,
+        targetType: user ? 'ib_user' : null,
+        targetId: user?.id ?? null,
+        details: {
+          loginId: request.loginId,
+          creditUnionCode: request.creditUnionCode ?? null,
+        },
+      },
     });
   }
 }

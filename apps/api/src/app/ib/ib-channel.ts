@@ -27,10 +27,22 @@ export function ibChannelHandler(
   const portal = portalApp(portalDir);
   return (req, res) => {
     (req as IncomingMessage & { [IB_CHANNEL]?: true })[IB_CHANNEL] = true;
+    // The listener terminates TLS itself: the client is the socket's peer, whatever X-Forwarded-For
+    // says (TRUST_PROXY applies to the staff listener only). Shadows Express's req.ip getter.
+    Object.defineProperty(req, 'ip', {
+      value: peerAddress(req),
+      enumerable: true,
+    });
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/ib' || path.startsWith('/ib/')) return api(req, res);
     portal(req, res);
   };
+}
+
+/** The connection's peer address (IPv4-mapped IPv6 addresses written as IPv4). */
+export function peerAddress(req: IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
 
 function portalApp(portalDir: string | null): express.Express {

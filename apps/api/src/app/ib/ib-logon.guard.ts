@@ -3,15 +3,18 @@ import {
   CanActivate,
   createParamDecorator,
   ExecutionContext,
+  HttpException,
   Injectable,
   UnauthorizedException,
   UseGuards,
 } from '@nestjs/common';
 import type { Request } from 'express';
+import { createHash } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { Public } from '../auth/permissions.decorator';
 import { noteLogIdentity } from '../infra/logging/log-identity';
 import { arrivedOnIbChannel } from './ib-channel';
+import { IbRefusalAudit } from './ib-refusal-audit';
 import {
   IbLogon,
   IbLogonService,
@@ -35,10 +38,16 @@ export class IbChannelGuard implements CanActivate {
   }
 }
 
-/** Certificate log-on: the client certificate of this TLS connection must log on ({@link IbLogonService}). */
+/**
+ * Certificate log-on: the client certificate of this TLS connection must log on
+ * ({@link IbLogonService}); every refusal is audited as `ib.logon.refused` (rate-limited, {@link IbRefusalAudit}).
+ */
 @Injectable()
 export class IbCertificateGuard implements CanActivate {
-  constructor(private readonly logons: IbLogonService) {}
+  constructor(
+    private readonly logons: IbLogonService,
+    private readonly refusals: IbRefusalAudit,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<IbRequest>();
@@ -48,9 +57,28 @@ export class IbCertificateGuard implements CanActivate {
         ? socket.getPeerCertificate()
         : null;
     const der = peer?.raw ?? null;
-    const logon = await this.logons.logOn(der);
-    req[LOGON] = logon;
-    noteLogIdentity(req, { ibUserId: logon.ibUser.id });
+    try {
+      const logon = await this.logons.logOn(der);
+      req[LOGON] = logon;
+      noteLogIdentity(req, { ibUserId: logon.ibUser.id });
+    } catch (error) {
+      if (error instanceof HttpException) {
+        const answer = error.getResponse() as { code?: unknown };
+        await this.refusals.record({
+          action: 'ib.logon.refused',
+          reason: typeof answer.code === 'string' ? answer.code : 'refused',
+          entry: {
+            details: {
+              path: req.path,
+              fingerprintSha256: der?.length
+                ? createHash('sha256').update(der).digest('hex')
+                : null,
+            },
+          },
+        });
+      }
+      throw error;
+    }
     return true;
   }
 }

@@ -7,7 +7,9 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Req,
 } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
   IbIssuedCertificate,
@@ -177,7 +179,10 @@ export class IbController {
     description:
       '電子証明書取得 with the login ID and both PINs (no certificate needed).',
   })
-  acquire(@Body() body: IbAcquisitionDto): Promise<IbIssuedCertificate> {
-    return this.acquisitions.acquire(body);
+  acquire(
+    @Body() body: IbAcquisitionDto,
+    @Req() req: Request,
+  ): Promise<IbIssuedCertificate> {
+    return this.acquisitions.acquire(body, req.ip ?? 'unknown');
   }
 }

@@ -5,6 +5,8 @@ import { PkiModule } from '../pki/pki.module';
 import { ReissuesModule } from '../reissues/reissues.module';
 import { IbAcquisitionService } from './ib-acquisition.service';
 import { IbController } from './ib.controller';
+import { IbPinAttempts } from './ib-pin-attempts';
+import { IbRefusalAudit } from './ib-refusal-audit';
 import { IbCertificateGuard, IbChannelGuard } from './ib-logon.guard';
 import { IbLogonService } from './ib-logon.service';
 import { IbRenewalService } from './ib-renewal.service';
@@ -21,6 +23,8 @@ import { RenewalOverlapService } from './renewal-overlap.service';
     IbRenewalService,
     RenewalOverlapService,
     IbAcquisitionService,
+    IbPinAttempts,
+    IbRefusalAudit,
     IbChannelGuard,
     IbCertificateGuard,
   ],

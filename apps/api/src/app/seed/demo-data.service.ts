@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { argon2id, hash } from 'argon2';
+import { hash } from 'argon2';
 import { DataSource, IsNull } from 'typeorm';
+import { ARGON2_OPTIONS } from '../auth/passwords';
 import { IbUser } from '../customers/ib-user.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
@@ -56,8 +57,8 @@ export class DemoDataService {
   private async givePins(): Promise<void> {
     const { demoPin, demoConfirmationPin } = this.config.ib;
     const [pinHash, confirmPinHash] = await Promise.all([
-      hash(demoPin, { type: argon2id }),
-      hash(demoConfirmationPin, { type: argon2id }),
+      hash(demoPin, ARGON2_OPTIONS),
+      hash(demoConfirmationPin, ARGON2_OPTIONS),
     ]);
     await this.dataSource
       .getRepository(IbUser)

@@ -10,6 +10,7 @@ import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { StaffUser } from '../staff/staff-user.entity';
+import { ARGON2_OPTIONS } from '../auth/passwords';
 import {
   CustomerBatch,
   SeedOptions,
@@ -59,7 +60,9 @@ export class SeedService {
         `信用金庫コード ${existing.map((c) => c.code).join(', ')} は既に登録されています（--first-code で別のコードを指定してください）`,
       );
     }
-    const passwordHash = demoPassword ? await hash(demoPassword) : null;
+    const passwordHash = demoPassword
+      ? await hash(demoPassword, ARGON2_OPTIONS)
+      : null;
     for (let index = 0; index < options.creditUnions; index++) {
       const { creditUnion, branches } = generateCreditUnion(options, index);
       await this.dataSource.transaction(async (em) => {

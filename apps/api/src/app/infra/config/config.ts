@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { CaKeystoreConfig, parseCaKeystore } from './keystore-config';
 import { OpsConfig, parseOps } from './ops-config';
@@ -14,6 +15,12 @@ export type AppMode = 'demo' | 'production';
 export interface AppConfig {
   mode: AppMode;
   port: number;
+  /**
+   * `TRUST_PROXY`: which peers of the staff listener may name the client in X-Forwarded-For —
+   * a hop count (e.g. 1 behind one load balancer) or a list of addresses / CIDRs / `loopback`,
+   * `linklocal`, `uniquelocal`. Default `loopback`. The IB channel's own TLS listener ignores it.
+   */
+  trustProxy: number | string[];
   dataDir: string;
   database: DatabaseConfig;
   /** A pinned instant (`CERTDESK_NOW`) or null for the real clock. */
@@ -90,6 +97,7 @@ export function loadConfig(
   return {
     mode,
     port: parsePort(env['PORT']),
+    trustProxy: parseTrustProxy(env['TRUST_PROXY']),
     dataDir,
     database,
     fixedNow: parseNow(env['CERTDESK_NOW']),
@@ -221,6 +229,30 @@ function parseMode(
     'CERTDESK_MODE',
     `must be demo or production (got "${value}")`,
   );
+}
+
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseTrustProxy(value: string | undefined): number | string[] {
+  if (value === undefined || value.trim() === '') return ['loopback'];
+  if (/^\d{1,2}$/.test(value.trim())) return Number(value.trim());
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const prefixOk =
+      prefix === undefined ||
+      (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    const ok =
+      NAMED_PROXY_RANGES.includes(entry) ||
+      (family !== 0 && prefixOk && extra === undefined);
+    if (!ok)
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be a hop count (e.g. 1) or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal (got "${entry}")`,
+      );
+  }
+  return entries;
 }
 
 function parsePort(value: string | undefined): number {

@@ -15,7 +15,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.disable('x-powered-by');
   http.use(securityHeaders);
-  http.set('trust proxy', 'loopback');
+  // TRUST_PROXY: who may name the staff client in X-Forwarded-For (the IB listener uses the socket's peer).
+  http.set('trust proxy', config.trustProxy);
   // Both listeners (the IB channel shares this app): JSON up to the limit; a body-parser error
   // (too large, malformed, unknown charset or encoding) is a 4xx with a Japanese reason.
   http.use(jsonBodyParser());

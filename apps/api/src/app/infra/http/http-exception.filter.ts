@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { ApiError } from '@certdesk/contracts';
 import { clientErrorOf, mappedClientErrorOf } from './client-errors';
+import { RetryLaterException } from './retry-later';
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   400: 'リクエストの内容に誤りがあります',
@@ -76,6 +77,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
         stack: (exception as Error)?.stack,
       });
     }
+    if (exception instanceof RetryLaterException && !res.headersSent)
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (!res.headersSent) res.status(status).json(body);
   }
 }

@@ -137,13 +137,13 @@ describe('AcquisitionPage', () => {
     flushApiError(
       http.expectOne('/ib/acquisitions'),
       401,
-      'ログインIDまたは暗証番号が正しくありません。あと4回誤るとご利用を停止します。',
+      'ログインIDまたは暗証番号が正しくありません。あと4回誤って入力されると、ご利用いただけなくなります。',
       'wrong_credentials',
     );
     await render();
     expect(
       el().querySelector('[data-testid="acquisition-error"]')?.textContent,
-    ).toContain('あと4回誤るとご利用を停止します。');
+    ).toContain('あと4回誤って入力されると、ご利用いただけなくなります。');
     expect(
       el().querySelector('[data-testid="contact-credit-union"]'),
     ).toBeNull();
