@@ -113,9 +113,11 @@ export function verificationMessage(v: AuditVerification): string {
  * head — e.g. 最終検証 2026/12/06 00:30:00（毎日の自動検証）: 改ざんは検出されませんでした（1,234件を検証）.
  */
 export function lastVerificationMessage(v: AuditLastVerification): string {
-  const head = v.lastHead
-    ? ` 署名済みの最新記録: 第${v.lastHead.seq.toLocaleString('ja-JP')}番（${formatJstDateTime(v.lastHead.recordedAt)} 記録）`
-    : '';
+  const head = !v.lastHead
+    ? ''
+    : v.lastHead.seq > 0
+      ? ` 署名済みの最新記録: 第${v.lastHead.seq.toLocaleString('ja-JP')}番（${formatJstDateTime(v.lastHead.recordedAt)} 記録）`
+      : ` 署名済みの最新記録: なし（${formatJstDateTime(v.lastHead.recordedAt)} 時点で記録0件）`;
   if (!v.last)
     return `まだ検証されていません（毎日自動で検証されます）。${head}`.trim();
   const how = v.last.scheduled ? '毎日の自動検証' : '手動の検証';
