@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
-import pretty from 'pino-pretty';
+import { prettyFactory } from 'pino-pretty';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { assignRequestId } from '../http/request-id.middleware';
@@ -11,8 +11,8 @@ import { routePattern } from '../../metrics/http-metrics.middleware';
 import { logIdentityOf } from './log-identity';
 
 /**
- * The access line of a finished request: never the URL or query (search text is personal data),
- * only the route pattern that answered.
+ * The access line of a finished request (its `requestId` comes from the request's logger): never
+ * the URL or query (search text is personal data), only the route pattern that answered.
  */
 export function accessLine(
   req: Request,
@@ -21,7 +21,6 @@ export function accessLine(
 ): Record<string, unknown> {
   const who = logIdentityOf(req);
   return {
-    requestId: req.id,
     method: req.method,
     route: routePattern(req),
     status: res.statusCode,
@@ -65,8 +64,24 @@ export function accessLogOptions(config: AppConfig): Options {
 }
 
 /**
+ * Where the lines go: process.stdout (ordered with anything else written there), through a plain
+ * `{ write }` object — neither pino nor a pipe then adds listeners to process.stdout per application.
+ */
+function stdoutDestination(json: boolean): { write(line: string): void } {
+  if (json) return { write: (line) => void process.stdout.write(line) };
+  const format = prettyFactory({
+    singleLine: true,
+    colorize: process.stdout.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,context',
+    messageFormat: '{if context}[{context}] {end}{msg}',
+  });
+  return { write: (line) => void process.stdout.write(format(line)) };
+}
+
+/**
  * Logs as JSON lines through pino (`LOG_FORMAT=json`, the default), or one readable line each
- * (`LOG_FORMAT=text`, pino-pretty, synchronous: no worker thread).
+ * (`LOG_FORMAT=text`, pino-pretty's formatter, synchronous: no worker thread).
  */
 @Module({
   imports: [
@@ -75,21 +90,7 @@ export function accessLogOptions(config: AppConfig): Options {
       useFactory: (config: AppConfig) => {
         const options = accessLogOptions(config);
         return {
-          // process.stdout (not a file descriptor of its own): ordered with anything else written there.
-          pinoHttp: config.logJson
-            ? [options, process.stdout]
-            : [
-                options,
-                pretty({
-                  sync: true,
-                  destination: process.stdout,
-                  singleLine: true,
-                  colorize: process.stdout.isTTY === true,
-                  translateTime: 'SYS:HH:MM:ss.l',
-                  ignore: 'pid,hostname',
-                  messageFormat: '{if context}[{context}] {end}{msg}',
-                }),
-              ],
+          pinoHttp: [options, stdoutDestination(config.logJson)],
           forRoutes: ['*path'],
         };
       },

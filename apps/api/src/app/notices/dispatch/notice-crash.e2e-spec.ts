@@ -1,5 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '@certdesk/domain';
 import {
@@ -13,61 +11,15 @@ import {
   FixtureUser,
   quietAllUsers,
 } from '../testing/notice-fixtures';
+import { bootSender } from '../testing/sender-process';
 import { SmtpSink } from '../testing/smtp-sink';
 import { NoticeOutbox } from './notice-outbox.entity';
 import { NoticePlanner } from './notice-planner';
 import { NoticeRun } from './notice-run.entity';
 import { LEASE_MS } from './outbox-store';
 
-const ROOT = resolve(__dirname, '../../../../../..');
-const CHILD = join(__dirname, '../testing/sender-child.ts');
 const KILLS = 5;
 const NOTICES = 120;
-
-interface Sender {
-  child: ChildProcess;
-  /** Resolves once the process has booted and waits for `go()`. */
-  ready: Promise<void>;
-  go(): void;
-  exited: Promise<number | null>;
-}
-
-/** Boots a sender process whose clock stands at `now` (it starts sending on `go()`). */
-function bootSender(env: Record<string, string>, now: Date): Sender {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      CHILD,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        CERTDESK_NOW: now.toISOString(),
-        TS_NODE_PROJECT: join(ROOT, 'apps/api/tsconfig.spec.json'),
-      },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  const exited = new Promise<number | null>((done) =>
-    child.once('exit', (code) => done(code)),
-  );
-  const ready = new Promise<void>((done, failed) => {
-    child.stdout?.on(
-      'data',
-      (chunk: Buffer) => chunk.toString().includes('ready') && done(),
-    );
-    void exited.then((code) =>
-      failed(new Error(`sender exited (${code}) before it was ready`)),
-    );
-  });
-  return { child, ready, exited, go: () => child.stdin?.end('go\n') };
-}
 
 describe.each(testDatabases())(
   'sender killed with SIGKILL mid-run on $name',

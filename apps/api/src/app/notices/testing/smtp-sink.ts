@@ -2,8 +2,13 @@ import { LocalSmtpServer, ReceivedMail } from '../mail/local-smtp-server';
 
 /** A real SMTP server for a test file on a random port; can go down and come back on the same port. */
 export class SmtpSink {
-  readonly server = new LocalSmtpServer(() => new Date(), 10_000);
+  readonly server: LocalSmtpServer;
   private port = 0;
+
+  /** Keeps the last `capacity` mails. */
+  constructor(capacity = 10_000) {
+    this.server = new LocalSmtpServer(() => new Date(), capacity);
+  }
 
   async start(): Promise<string> {
     this.port = await this.server.start(this.port);

@@ -1,0 +1,158 @@
+/**
+ * `npm run bench:crash -- [--notices 10000] [--kills 20] [--database postgres|sqlite]`: the notice
+ * crash test at scale. Plans `--notices` due notices on a fresh database (PostgreSQL at
+ * TEST_DATABASE_URL / BENCH_DATABASE_URL when set, else SQLite), then runs sender processes
+ * (notices/testing/sender-child.ts) one after another, killing each with SIGKILL while it sends,
+ * `--kills` times; a last sender finishes. Prints lost notices (target 0), duplicates (target ≤ kills)
+ * and timings. A figure, not a test: it is not part of `npm test`.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { addDays } from '@certdesk/domain';
+import { NoticeOutbox } from '../app/notices/dispatch/notice-outbox.entity';
+import { NoticePlanner } from '../app/notices/dispatch/notice-planner';
+import { NoticeRun } from '../app/notices/dispatch/notice-run.entity';
+import { LEASE_MS } from '../app/notices/dispatch/outbox-store';
+import {
+  addIbUser,
+  quietAllUsers,
+} from '../app/notices/testing/notice-fixtures';
+import { bootSender } from '../app/notices/testing/sender-process';
+import { SmtpSink } from '../app/notices/testing/smtp-sink';
+import { seedTwoCreditUnions } from './staff-browser';
+import { createTestApp } from './test-app';
+import { testDatabases } from './test-database';
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+async function main(): Promise<void> {
+  const notices = Number(option('notices', '10000'));
+  const kills = Number(option('kills', '20'));
+  process.env['TEST_DATABASE_URL'] ??= process.env['BENCH_DATABASE_URL'];
+  const wanted = option(
+    'database',
+    process.env['TEST_DATABASE_URL'] ? 'postgres' : 'sqlite',
+  );
+  const db = testDatabases().find((d) => d.name === wanted);
+  if (!db) throw new Error(`no ${wanted} database (set TEST_DATABASE_URL)`);
+
+  const smtp = new SmtpSink(notices + kills * 50);
+  const smtpUrl = await smtp.start();
+  const created = await db.create();
+  const t = await createTestApp(created.config, { env: { SMTP_URL: smtpUrl } });
+  const started = Date.now();
+  try {
+    const seeded = await seedTwoCreditUnions(t);
+    await quietAllUsers(t);
+    for (let i = 0; i < notices; i += 100)
+      await Promise.all(
+        Array.from({ length: Math.min(100, notices - i) }, (_, k) =>
+          addIbUser(t, seeded.a, {
+            expiry: addDays(t.clock.today(), 1 + ((i + k) % 29)),
+          }),
+        ),
+      );
+    const run: NoticeRun = {
+      id: randomUUID(),
+      creditUnionId: seeded.a.id,
+      trigger: 'manual',
+      scheduleKey: null,
+      businessDate: t.clock.today(),
+      phase: 'planning',
+      requestedBy: null,
+      candidates: 0,
+      planned: 0,
+      error: null,
+      startedAt: t.clock.now(),
+      finishedAt: null,
+    };
+    await t.dataSource.getRepository(NoticeRun).insert(run);
+    const { planned } = await t.app
+      .get(NoticePlanner)
+      .plan(seeded.a, run.id, run.businessDate);
+    const prepared = Date.now();
+    console.log(
+      `${db.name}: ${planned} notices planned in ${((prepared - started) / 1000).toFixed(1)} s`,
+    );
+
+    const env = {
+      DATABASE_URL:
+        created.config.type === 'postgres'
+          ? created.config.url
+          : `sqlite:${created.config.file}`,
+      SMTP_URL: smtpUrl,
+      NOTICE_WORKER: 'off',
+      DEMO_DATA: 'off',
+      LOG_FORMAT: 'text',
+      LOG_LEVEL: 'error',
+    };
+    // Each restart comes after the killed sender's lease has expired; the next one boots meanwhile.
+    const at = (restart: number) =>
+      new Date(t.clock.now().getTime() + restart * (LEASE_MS + 60_000));
+    const share = Math.floor(notices / (kills + 1));
+    let next = bootSender(env, at(0));
+    for (let kill = 0; kill < kills; kill++) {
+      const current = next;
+      await current.ready;
+      const before = smtp.messages().length;
+      current.go();
+      next = bootSender(env, at(kill + 1));
+      // Killed somewhere in its share, mid-send (the SMTP server answers each mail after 2 ms).
+      const after = before + 1 + Math.floor(Math.random() * share);
+      smtp.server.acceptDelayMs = 2;
+      await new Promise<void>((sending, failed) => {
+        const poll = setInterval(() => {
+          if (smtp.messages().length < after) return;
+          clearInterval(poll);
+          sending();
+        }, 2);
+        void current.exited.then(() => {
+          clearInterval(poll);
+          failed(new Error(`sender ${kill} finished before it was killed`));
+        });
+      });
+      current.child.kill('SIGKILL');
+      await current.exited;
+    }
+    smtp.server.acceptDelayMs = 0;
+    await next.ready;
+    next.go();
+    if ((await next.exited) !== 0) throw new Error('the last sender failed');
+
+    const mails = smtp.messages();
+    const perNotice = new Map<string, number>();
+    const id = (messageId: string | null) =>
+      (messageId ?? '').replace(/[<>]/g, '');
+    for (const mail of mails)
+      perNotice.set(
+        id(mail.messageId),
+        (perNotice.get(id(mail.messageId)) ?? 0) + 1,
+      );
+    const rows = await t.dataSource
+      .getRepository(NoticeOutbox)
+      .findBy({ runId: run.id });
+    const lost = rows.filter(
+      (r) => r.status !== 'sent' || !perNotice.has(id(r.messageId)),
+    ).length;
+    const duplicates = mails.length - perNotice.size;
+    const seconds = (Date.now() - prepared) / 1000;
+    console.log(
+      `${db.name}: ${planned} notices, ${kills} SIGKILLs → ${lost} lost, ${duplicates} duplicate(s) ` +
+        `(target: 0 lost, ≤ ${kills} duplicates) — ${mails.length} mails in ${seconds.toFixed(1)} s ` +
+        `including ${kills + 1} sender boots, ${(mails.length / seconds).toFixed(0)} mails/s`,
+    );
+    if (lost > 0 || duplicates > kills) process.exitCode = 1;
+  } finally {
+    await t.close();
+    await created.drop();
+    await smtp.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
