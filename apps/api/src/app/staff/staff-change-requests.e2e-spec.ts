@@ -186,6 +186,19 @@ describe.each(testDatabases())(
           .getRepository(StaffUser)
           .existsBy({ username: 'kanri.new' }),
       ).toBe(false);
+      // The username is kept for it: nobody creates it meanwhile, in any credit union, in any role.
+      for (const [browser, role] of [
+        [adminA, 'branch_staff'],
+        [adminB, 'compliance'],
+        [adminB, 'admin'],
+      ] as const) {
+        const taken = await browser.post('/api/staff', {
+          username: 'kanri.new',
+          displayName: '横取り',
+          role,
+        });
+        expect([role, taken.status]).toEqual([role, 409]);
+      }
       const approved = await thirdA.post(
         `/api/staff-change-requests/${pendingChange.id}/approve`,
         {},

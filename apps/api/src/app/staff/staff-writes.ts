@@ -10,6 +10,7 @@ import { Clock } from '../infra/clock/clock';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { USERNAME_TAKEN_MESSAGE } from './staff-account';
+import { StaffChangeRequest } from './staff-change-request.entity';
 import { StaffUser } from './staff-user.entity';
 
 /** A server-chosen one-time password and its hash (the clear text is shown once, never stored). */
@@ -35,11 +36,17 @@ export class StaffWrites {
     private readonly audit: AuditService,
   ) {}
 
-  /** 409 when the username is taken in any credit union (usernames are unique installation-wide). */
+  /**
+   * 409 when the username is taken in any credit union (usernames are unique installation-wide),
+   * or kept for an account whose creation waits for a second admin.
+   */
   async assertUsernameFree(username: string): Promise<void> {
-    if (await this.dataSource.getRepository(StaffUser).existsBy({ username })) {
-      throw new ConflictException(USERNAME_TAKEN_MESSAGE);
-    }
+    const taken =
+      (await this.dataSource.getRepository(StaffUser).existsBy({ username })) ||
+      (await this.dataSource
+        .getRepository(StaffChangeRequest)
+        .existsBy({ username, kind: 'create', status: 'pending' }));
+    if (taken) throw new ConflictException(USERNAME_TAKEN_MESSAGE);
   }
 
   async newPassword(username: string): Promise<NewPassword> {
