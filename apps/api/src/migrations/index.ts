@@ -14,6 +14,7 @@ import { AuditKeyedChain1764000000110 } from './1764000000110-audit-keyed-chain'
 import { RenewalOverlap1764000000140 } from './1764000000140-renewal-overlap';
 import { CaKeystore1764000000150 } from './1764000000150-ca-keystore';
 import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-requests';
+import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -28,9 +29,10 @@ export const MIGRATIONS = [
   ReportIndexes1764000000085,
   IbUserCounts1764000000090,
   CustomerSearchSqlite1764000000095,
-  AuditKeyedChain1764000000110,
   AttemptCounters1764000000100,
+  AuditKeyedChain1764000000110,
   RenewalOverlap1764000000140,
   CaKeystore1764000000150,
   StaffChangeRequests1764000000160,
+  NoticeRunClaim1764000000170,
 ];
