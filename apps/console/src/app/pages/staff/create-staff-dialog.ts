@@ -14,7 +14,11 @@ import type {
   StaffChangePending,
   StaffRoleName,
 } from '@certdesk/contracts';
-import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@certdesk/domain';
+import {
+  grantNeedsApproval,
+  STAFF_ROLES,
+  STAFF_ROLE_LABELS,
+} from '@certdesk/domain';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -69,6 +73,11 @@ const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
                 <mat-option [value]="role">{{ roleLabels[role] }}</mat-option>
               }
             </mat-select>
+            @if (roleNeedsApproval()) {
+              <mat-hint data-testid="approval-hint"
+                >別のシステム管理者が承認すると追加されます</mat-hint
+              >
+            }
           </mat-form-field>
         </div>
       </mat-dialog-content>
@@ -102,6 +111,11 @@ export class CreateStaffDialog {
     role: ['branch_staff' as StaffRoleName, Validators.required],
   });
   protected readonly submitting = signal(false);
+
+  /** 役席 and システム管理 are created only once a second admin approves. */
+  protected roleNeedsApproval(): boolean {
+    return grantNeedsApproval(this.form.controls.role.value);
+  }
   protected readonly error = signal<{
     message: string;
     reasons: string[];

@@ -228,6 +228,9 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
     const select = await form.getHarness(MatSelectHarness);
     await select.open();
     await select.clickOptions({ text: 'システム管理' });
+    expect(await form.getText()).toContain(
+      '別のシステム管理者が承認すると追加されます',
+    );
     await (
       await form.getHarness(MatButtonHarness.with({ text: '追加' }))
     ).click();
