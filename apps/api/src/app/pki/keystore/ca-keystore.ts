@@ -1,5 +1,5 @@
-import { ServiceUnavailableException } from '@nestjs/common';
 import type { CaSigner } from '@certdesk/pki';
+import { RetryLaterException } from '../../infra/http/retry-later';
 
 /** Where a CA's private key is kept, as recorded on its `certificate_authority` row. */
 export type CaKeyStoreKind = 'software' | 'pkcs11';
@@ -31,16 +31,19 @@ export interface KeystoreStatus {
 export const KEYSTORE_UNAVAILABLE_MESSAGE =
   '認証局の鍵を保管しているHSM（PKCS#11トークン）に接続できないため、電子証明書の発行と失効リストの更新を一時的に停止しています。しばらくしてからもう一度お試しください（解決しない場合はシステム管理者に連絡してください）';
 
+/** What a refused request is told to wait before trying again (`Retry-After`). */
+export const KEYSTORE_RETRY_AFTER_SECONDS = 30;
+
 /**
  * The token cannot sign now (missing, removed, PIN refused, key not found): HTTP 503 with a
- * Japanese message; `reason` (English, for the log) says which.
+ * Japanese message and `Retry-After`; `reason` (English, for the log) says which.
  */
-export class KeystoreUnavailableError extends ServiceUnavailableException {
+export class KeystoreUnavailableError extends RetryLaterException {
   constructor(readonly reason: string) {
-    super({
-      statusCode: 503,
-      code: 'KEYSTORE_UNAVAILABLE',
-      message: KEYSTORE_UNAVAILABLE_MESSAGE,
-    });
+    super(
+      503,
+      { code: 'KEYSTORE_UNAVAILABLE', message: KEYSTORE_UNAVAILABLE_MESSAGE },
+      KEYSTORE_RETRY_AFTER_SECONDS,
+    );
   }
 }

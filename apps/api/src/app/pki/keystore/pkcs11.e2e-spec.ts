@@ -259,6 +259,7 @@ describe.each(testDatabases())(
       try {
         const { res, user } = await acquire(seeded.a);
         expect(res.status).toBe(503);
+        expect(res.headers['retry-after']).toBe('30');
         expect(res.body).toMatchObject({
           code: 'KEYSTORE_UNAVAILABLE',
           message: KEYSTORE_UNAVAILABLE_MESSAGE,
