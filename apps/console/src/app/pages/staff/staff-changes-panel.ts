@@ -58,7 +58,7 @@ export interface StaffChangeAction {
                 mat-button
                 type="button"
                 [disabled]="busyId() === c.id"
-                (click)="cancel.emit(c)"
+                (click)="withdraw.emit(c)"
               >
                 取消
               </button>
@@ -116,7 +116,7 @@ export class StaffChangesPanel {
   /** The change whose cancellation is being sent. */
   readonly busyId = input<string | null>(null);
   readonly decide = output<StaffChangeAction>();
-  readonly cancel = output<StaffChangeRequestView>();
+  readonly withdraw = output<StaffChangeRequestView>();
 
   protected readonly columns = ['change', 'target', 'requestedBy', 'actions'];
   protected readonly label = staffChangeLabel;
