@@ -78,10 +78,12 @@ run(
     'domain',
     'notice-templates',
     'api',
-    // The production install (npm ci --omit=dev in a temporary folder) has no dates: once, in the UTC run.
+    // The production install (npm ci --omit=dev in a temporary folder) and the PKCS#11 keystore (SoftHSM2)
+    // have no dates: once, in the UTC run.
     '--testPathIgnorePatterns',
     '/node_modules/',
     'production-install',
+    '/pki/keystore/',
     '--json',
     `--outputFile=${results}/jest-la.json`,
   ],
