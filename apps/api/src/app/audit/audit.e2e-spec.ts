@@ -151,7 +151,7 @@ describe.each(testDatabases())('audit log on $name', (db) => {
       actorName: 'compliance-1',
       details: { intact: true, checked: 5000 },
     });
-  });
+  }, 120_000); // 5,000 serialised commits: ~25 s on PostgreSQL when the machine is shared
 
   it('fills the record from the request context and chains it from the genesis hash', async () => {
     const cu = randomUUID();
