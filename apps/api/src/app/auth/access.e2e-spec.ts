@@ -12,10 +12,12 @@ import { NO_PERMISSION_MESSAGE } from './access.guard';
 import { RouteAccess } from './permissions.decorator';
 import { RouteEntry, RouteInventory } from './route-inventory';
 
-/** The only routes open without a session (me answers 401 itself; log-out is idempotent). */
+/** The only routes open without a session (me answers 401 itself; log-out is idempotent; the probes say no more than up/down). */
 const PUBLIC_ROUTES = [
   'GET /api/auth/me',
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'POST /api/auth/login',
   'POST /api/auth/logout',
 ];
