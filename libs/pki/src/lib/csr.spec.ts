@@ -106,6 +106,17 @@ describe('checkCsr', () => {
     },
   );
 
+  it('refuses two requests in one PEM text (which one would be certified?)', () => {
+    const one = openssl.newKeyRequest(2048).csrPem;
+    expect(checkCsr(one).ok).toBe(true);
+    expect(checkCsr(one + openssl.newKeyRequest(2048).csrPem)).toEqual({
+      ok: false,
+      reasons: [
+        '証明書発行要求（CSR）が複数含まれています。1つだけ送信してください',
+      ],
+    });
+  });
+
   it('lists every reason at once: a 1024-bit key with exponent 3', () => {
     const result = checkCsr(
       openssl.request({ bits: 1024, exponent: 3 }).csrPem,

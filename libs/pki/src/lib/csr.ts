@@ -44,6 +44,10 @@ export function checkCsr(pem: string): CsrCheck {
     return refuse(
       '証明書発行要求（CSR）の形式が正しくありません（PEM形式で送信してください）',
     );
+  if ((pem.match(/-----BEGIN /g) ?? []).length > 1)
+    return refuse(
+      '証明書発行要求（CSR）が複数含まれています。1つだけ送信してください',
+    );
   let request: DerElement;
   let parts: DerElement[];
   let info: DerElement[];

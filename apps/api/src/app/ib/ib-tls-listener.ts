@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { createTlsServerCertificate } from '@certdesk/pki';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
+import { answerMalformedRequests } from '../infra/http/client-errors';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 import { ibChannelHandler } from './ib-channel';
 
@@ -64,6 +65,7 @@ export class IbTlsListener
       },
       ibChannelHandler(api, this.config.ib.portalDir),
     );
+    answerMalformedRequests(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, () => resolve());

@@ -23,6 +23,7 @@ import type {
 import { RequirePermission } from '../auth/permissions.decorator';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
+import { idParam } from '../infra/http/id-param';
 
 const PENDING =
   'Granting manager or admin, or resetting an admin’s password: a pending change for a second admin (StaffChangePending).';
@@ -67,7 +68,7 @@ export class StaffController {
   })
   @ApiAcceptedResponse({ description: PENDING })
   async update(
-    @Param('id') id: string,
+    @Param('id', idParam()) id: string,
     @Body() body: UpdateStaffDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StaffAccount | StaffChangePending> {
@@ -82,7 +83,7 @@ export class StaffController {
   })
   @ApiAcceptedResponse({ description: PENDING })
   async resetPassword(
-    @Param('id') id: string,
+    @Param('id', idParam()) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OneTimePasswordResponse | StaffChangePending> {
     return answer(res, await this.staff.resetPassword(id));

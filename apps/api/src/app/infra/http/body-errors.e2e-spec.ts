@@ -9,7 +9,11 @@ import type { App } from 'supertest/types';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient, IbIdentity } from '../../../testing/ib-client';
 import { customerWithCertificate } from '../../../testing/ib-customer';
-import { seedTwoCreditUnions } from '../../../testing/staff-browser';
+import {
+  SeededTenants,
+  seedTwoCreditUnions,
+  StaffBrowser,
+} from '../../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 
@@ -86,6 +90,7 @@ describe.each(testDatabases())(
     let staffPort: number;
     let ib: IbClient;
     let customer: IbIdentity;
+    let seeded: SeededTenants;
     const openssl = new Openssl();
     const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-body-'));
 
@@ -101,7 +106,7 @@ describe.each(testDatabases())(
         listening.listen(0, '127.0.0.1', resolve),
       );
       staffPort = (listening.address() as AddressInfo).port;
-      const seeded = await seedTwoCreditUnions(t);
+      seeded = await seedTwoCreditUnions(t);
       ib = new IbClient(t);
       customer = await customerWithCertificate(t, ib, openssl, seeded.a);
     }, 60_000);
@@ -147,6 +152,35 @@ describe.each(testDatabases())(
           /%エンコードが UTF-8 として正しくありません/,
         );
       }
+    });
+
+    it('a URL over 16 KB answers 431 as JSON with a Japanese reason (Node’s parser refuses it before Express) on both listeners', async () => {
+      const long = `/api/certificates?q=${'x'.repeat(20_000)}`;
+      const staff = await rawGet(staffPort, long);
+      const channel = await ib.get(`/ib/me?q=${'x'.repeat(20_000)}`);
+      for (const res of [staff, channel]) {
+        expect(res.status).toBe(431);
+        expect(res.body.message).toBe(
+          'リクエストのURLまたはヘッダーが長すぎます。短くして送信してください',
+        );
+      }
+    });
+
+    it('a path id that is not a UUID answers 404 before any query runs (PostgreSQL would fail on a NUL)', async () => {
+      const admin = StaffBrowser.of(t);
+      await admin.login(seeded.username('admin', seeded.a));
+      const manager = StaffBrowser.of(t);
+      await manager.login(seeded.username('manager', seeded.a));
+      const answers = [
+        await admin.send('patch', '/api/staff/a%00b', { displayName: 'x' }),
+        await admin.post('/api/staff/a%00b/reset-password'),
+        await manager.get('/api/notices/a%00b'),
+        await manager.post('/api/notices/a%00b/resend'),
+        await manager.get('/api/notice-runs/a%00b'),
+      ];
+      expect(answers.map((a) => [a.status, a.body.message])).toEqual(
+        answers.map(() => [404, '指定されたデータは見つかりません']),
+      );
     });
 
     it('every /ib answer is Cache-Control: no-store — successes, refusals and errors alike — but the public CA certificate and CRL', async () => {
@@ -224,5 +258,28 @@ function rawPost(
     );
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+function rawGet(
+  port: number,
+  path: string,
+): Promise<{ status: number; body: { message?: string } }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method: 'GET', path },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
   });
 }

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { BadRequestException, HttpException } from '@nestjs/common';
 import express, { NextFunction, Request, Response } from 'express';
 
@@ -91,4 +93,41 @@ export function jsonBodyParser(): express.RequestHandler {
       );
     });
   };
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'リクエストのURLまたはヘッダーが長すぎます。短くして送信してください',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    'Request Timeout',
+    'リクエストの受信が時間内に終わりませんでした。もう一度送信してください',
+  ],
+};
+
+/**
+ * What Node's HTTP parser refuses before Express sees it (a URL or headers over 16 KB, a malformed
+ * request line): answered as JSON with a Japanese reason like every other refusal, instead of
+ * Node's bare status line. For both listeners' servers.
+ */
+export function answerMalformedRequests(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, text, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+      400,
+      'Bad Request',
+      'リクエストの形式が正しくありません',
+    ];
+    const body = JSON.stringify({ statusCode: status, error: text, message });
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { AppConfig } from '../config/config';
-import { jsonBodyParser } from './client-errors';
+import { answerMalformedRequests, jsonBodyParser } from './client-errors';
 import { securityHeaders } from './security-headers';
 
 const API_PREFIX = 'api';
@@ -20,6 +21,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // Both listeners (the IB channel shares this app): JSON up to the limit; a body-parser error
   // (too large, malformed, unknown charset or encoding) is a 4xx with a Japanese reason.
   http.use(jsonBodyParser());
+  answerMalformedRequests(app.getHttpServer() as Server);
 
   // The OpenAPI page: in demo mode, in production only with API_DOCS=on.
   if (config.apiDocs) {

@@ -7,6 +7,7 @@ import type {
 import { RequirePermission } from '../../auth/permissions.decorator';
 import { NoticeLogQueryDto } from './notice-log.dto';
 import { NoticeLogService } from './notice-log.service';
+import { idParam } from '../../infra/http/id-param';
 
 /** 通知の送信履歴: what was queued, sent, skipped, cancelled or failed, and why. */
 @ApiTags('notices')
@@ -30,7 +31,7 @@ export class NoticeLogController {
     description:
       'One notice with the exact text sent, template version, Message-ID and server answer.',
   })
-  detail(@Param('id') id: string): Promise<NoticeDeliveryDetail> {
+  detail(@Param('id', idParam()) id: string): Promise<NoticeDeliveryDetail> {
     return this.log.detail(id);
   }
 
@@ -41,7 +42,7 @@ export class NoticeLogController {
     description:
       'A failed notice queued again (audited) and sent in the background.',
   })
-  resend(@Param('id') id: string): Promise<NoticeDeliveryDetail> {
+  resend(@Param('id', idParam()) id: string): Promise<NoticeDeliveryDetail> {
     return this.log.resend(id);
   }
 }

@@ -7,6 +7,7 @@ import type {
 } from '@certdesk/contracts';
 import { RequirePermission } from '../../auth/permissions.decorator';
 import { NoticeRunsService } from './notice-runs.service';
+import { idParam } from '../../infra/http/id-param';
 
 /** 通知の実行: 今すぐ実行 and its progress (the daily 06:00 run is listed too). */
 @ApiTags('notices')
@@ -37,7 +38,7 @@ export class NoticeRunsController {
   @ApiOkResponse({
     description: 'Phase, planned notices and their statuses now, progress 0…1.',
   })
-  get(@Param('id') id: string): Promise<NoticeRunView> {
+  get(@Param('id', idParam()) id: string): Promise<NoticeRunView> {
     return this.runs.view(id);
   }
 }
