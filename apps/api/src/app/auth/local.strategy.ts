@@ -1,8 +1,4 @@
-import {
-  ExecutionContext,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
@@ -31,7 +27,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
 /**
  * The log-in route's guard: the body's shape (the same 400 as the global pipe), then one attempt
  * claimed for the address (429 with `Retry-After` once it has failed too often, audited), then the
- * passport strategy (the uniform 401). The address's claim is given back unless the log-in failed.
+ * passport strategy (the uniform 401). Only a successful log-in gives the address's claim back.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
@@ -54,21 +50,18 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const claim = await this.throttle.claim(ip);
     if (!claim) {
       const username = (req.body as LoginDto).username;
-      await this.credentials.recordFailure(username, null, 'rate_limited');
+      if (await this.throttle.auditRefusal(ip))
+        await this.credentials.recordFailure(username, null, 'rate_limited');
       throw new RetryLaterException(
         429,
         { message: TOO_MANY_ATTEMPTS_MESSAGE, code: 'too_many_attempts' },
         await this.throttle.retryAfterSeconds(ip),
       );
     }
-    try {
-      const ok = (await super.canActivate(context)) as boolean;
-      await this.throttle.release(ip, claim);
-      return ok;
-    } catch (error) {
-      if (!(error instanceof UnauthorizedException))
-        await this.throttle.release(ip, claim);
-      throw error;
-    }
+    // Only a success gives the slot back: a failure, or an attempt refused as busy (503) in a
+    // burst, stays counted against the address.
+    const ok = (await super.canActivate(context)) as boolean;
+    await this.throttle.release(ip, claim);
+    return ok;
   }
 }

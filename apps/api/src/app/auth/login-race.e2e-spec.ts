@@ -10,7 +10,10 @@ import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { LOCK_DURATION_MS, MAX_FAILED_LOGINS } from './credentials.service';
 import { TOO_MANY_ATTEMPTS_MESSAGE } from './local.strategy';
-import { LOGIN_FAILURES_PER_IP } from './login-throttle';
+import {
+  LIMITED_AUDITS_PER_ADDRESS,
+  LOGIN_FAILURES_PER_IP,
+} from './login-throttle';
 import { Passwords } from './passwords';
 
 /** Concurrent guesses against the staff log-in: the lock and the per-address limit cannot be outrun. */
@@ -115,7 +118,8 @@ describe.each(testDatabases())('staff log-in under a burst on $name', (db) => {
     console.log(
       `[login burst] one address: ${statuses.filter((s) => s === 401).length} checked, ${statuses.filter((s) => s === 503).length} busy (503), ${statuses.filter((s) => s === 429).length} refused with 429, ${verified.length} verifications`,
     );
-    // Claimed: checked (401), or 503 when the hashing queue of this loaded machine was full for 10 s.
+    // Claimed: checked (401), or 503 when the hashing queue of this loaded machine was full for 10 s
+    // (a refusal as busy stays counted against the address).
     expect(statuses.filter((s) => s === 401 || s === 503)).toHaveLength(
       LOGIN_FAILURES_PER_IP,
     );
@@ -130,5 +134,12 @@ describe.each(testDatabases())('staff log-in under a burst on $name', (db) => {
     });
     expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited?.headers['retry-after'])).toBeLessThanOrEqual(300);
+    // A flood of refusals adds a bounded number of audit records.
+    const audited = (
+      await t.dataSource
+        .getRepository(AuditEvent)
+        .findBy({ action: 'auth.login', ip: '198.51.100.9' })
+    ).filter((e) => JSON.parse(e.details).reason === 'rate_limited');
+    expect(audited).toHaveLength(LIMITED_AUDITS_PER_ADDRESS);
   }, 180_000);
 });

@@ -15,6 +15,14 @@ export const LOGIN_ADDRESS_LIMIT: AttemptLimit = {
   windowMs: LOGIN_IP_WINDOW_MS,
 };
 
+/** 429s from one address audited one by one per window; a flood beyond adds nothing to the audit log. */
+export const LIMITED_AUDITS_PER_ADDRESS = 5;
+const LIMITED_AUDIT_LIMIT: AttemptLimit = {
+  scope: 'audit_login_limited',
+  max: LIMITED_AUDITS_PER_ADDRESS,
+  windowMs: LOGIN_IP_WINDOW_MS,
+};
+
 /**
  * Per-address limit on failed log-ins, kept in the database (`attempt_counter`) so it holds
  * across API processes: every attempt claims a slot before its password is checked (so a burst
@@ -38,6 +46,15 @@ export class LoginThrottle {
   /** The attempt succeeded (or never reached a password check): its slot is free again. */
   release(ip: string, claim: AttemptClaim): Promise<void> {
     return this.counter.release(LOGIN_ADDRESS_LIMIT, ip, claim);
+  }
+
+  /**
+   * Whether this refusal (429) from `ip` is to be audited one by one: the first
+   * {@link LIMITED_AUDITS_PER_ADDRESS} per window are, the rest of a flood is only counted.
+   */
+  async auditRefusal(ip: string): Promise<boolean> {
+    const seen = await this.counter.hit(LIMITED_AUDIT_LIMIT, ip);
+    return seen.count <= LIMITED_AUDITS_PER_ADDRESS;
   }
 
   /** Seconds until `ip` may try again (for `Retry-After`). */

@@ -111,15 +111,10 @@ export class IbAcquisitionService {
         secondsUntil(current?.windowEndsMs ?? now, now),
       );
     }
-    try {
-      const user = await this.checkPins(request);
-      await this.release(address, claim); // the PINs were right: not a failure of this address
-      return await this.issue(user, request);
-    } catch (error) {
-      if (error instanceof RetryLaterException)
-        await this.release(address, claim); // nothing was checked
-      throw error;
-    }
+    // Only right PINs give the address's slot back; a refusal as busy (503) in a burst stays counted.
+    const user = await this.checkPins(request);
+    await this.release(address, claim);
+    return this.issue(user, request);
   }
 
   /** The one IB user whose PINs these are, or the refusal to throw. */
