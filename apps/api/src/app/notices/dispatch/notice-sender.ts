@@ -38,6 +38,18 @@ const LEASE_MARGIN_MS = 60_000;
 export const givenUpReason = (attempts: number): string =>
   `${attempts}回送信を試みても送信できなかったため、送信を中止しました。メールサーバーを確認のうえ再送してください`;
 
+/** liquidjs stopped the render at its time limit (`renderLimit`), anywhere in the error's causes. */
+export function isRenderTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if (/render limit exceeded/i.test(String((e as Error).message ?? e)))
+      return true;
+    e =
+      (e as { originalError?: unknown; cause?: unknown }).originalError ??
+      (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export type DrainResult = Record<OutboxStatus, number>;
 
 /** Rows and settings a batch shares (loaded once per batch). */
@@ -214,6 +226,21 @@ export class NoticeSender {
         ),
       );
     } catch (error) {
+      // The published template passed its timing check: over the time limit now means a starved
+      // CPU (a busy process), not a bad template — try again later, like a busy mail server.
+      if (isRenderTimeout(error))
+        return settle(
+          row.attempts >= this.maxAttempts ? 'given_up' : 'pending',
+          {
+            recipient,
+            templateVersion: template.version,
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
+            statusReason:
+              row.attempts >= this.maxAttempts
+                ? givenUpReason(this.maxAttempts)
+                : describeTemplateError(error).slice(0, 200),
+          },
+        );
       return settle('failed', {
         recipient,
         templateVersion: template.version,
