@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { dirname, join, resolve } from 'node:path';
 import { DEMO_PASSWORD } from './support';
+import { expectAccessible } from './a11y';
 
 /** The IB channel of the e2e server (tools/e2e-server.mjs): mutual TLS, serves the IB portal. */
 export const IB_PORT = Number(process.env['E2E_IB_TLS_PORT'] ?? '3543');
@@ -26,7 +27,10 @@ export const WORKSPACE = resolve(__dirname, '../../..');
 export const SEED_CONTACT_WORDING =
   '当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください';
 
-/** Every step's screenshot goes to dist/test-results/ib-portal-screens/. */
+/**
+ * Every step's screenshot goes to dist/test-results/ib-portal-screens/; every screen photographed
+ * is also checked by axe-core (0 serious or critical WCAG 2.x AA violations, JIS X 8341-3).
+ */
 export async function screen(page: Page, name: string): Promise<void> {
   const path = join(
     WORKSPACE,
@@ -35,6 +39,7 @@ export async function screen(page: Page, name: string): Promise<void> {
   );
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true });
+  await expectAccessible(page, name);
 }
 
 /**

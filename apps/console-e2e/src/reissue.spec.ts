@@ -64,7 +64,7 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
   await searchBox.press('Enter');
   await expect(page).toHaveURL(`/customers/${user.customer.id}`);
   await expect(card(page, loginId).locator('cd-status-chip')).toHaveText(
-    '再発行が必要（期限超過）',
+    '再発行が必要（90日超過）',
   );
 
   await card(page, loginId)

@@ -23,7 +23,7 @@ const EXPIRED_USER_HEADERS = [
   'メールアドレス',
   '有効期限日',
   '期限切れからの日数',
-  '自己取得期限',
+  '再取得期限',
 ];
 const LOGIN_ID = EXPIRED_USER_HEADERS.indexOf('ログインID');
 const COMPANY = EXPIRED_USER_HEADERS.indexOf('会社名');

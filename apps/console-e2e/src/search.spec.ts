@@ -119,7 +119,7 @@ test('the ロックアウト中 card opens the search with status=expired, only 
   const errors = collectErrors(page);
   await loginAs(page, 'branch_staff');
   await expect(page.locator('canvas')).toBeVisible();
-  const card = page.getByRole('link', { name: /期限切れ（ロックアウト中）/ });
+  const card = page.getByRole('link', { name: /期限切れ（ログオン不可）/ });
   await expect(card).toContainText('件');
   await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
 

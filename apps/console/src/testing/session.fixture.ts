@@ -11,7 +11,12 @@ export function sessionFixture(
     username: `${role}-1001`,
     displayName: `デモ ${STAFF_ROLE_LABELS[role]}`,
     role,
-    creditUnion: { id: 'cu-1001', code: '1001', name: 'さくら信用金庫' },
+    creditUnion: {
+      id: 'cu-1001',
+      code: '1001',
+      name: 'さくら信用金庫',
+      selfServiceDaysAfterExpiry: 90,
+    },
     mustChangePassword: false,
     permissions: [...ROLE_PERMISSIONS[role]],
     expiresAt: '2026-12-01T08:00:00.000Z',

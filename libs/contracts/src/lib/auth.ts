@@ -13,7 +13,13 @@ export interface SessionInfo {
   username: string;
   displayName: string;
   role: StaffRoleName;
-  creditUnion: { id: string; code: string; name: string };
+  /** `selfServiceDaysAfterExpiry`: the credit union's limit the staff labels name (再発行が必要（90日超過）). */
+  creditUnion: {
+    id: string;
+    code: string;
+    name: string;
+    selfServiceDaysAfterExpiry: number;
+  };
   /** True after an admin created or reset the account: only the password change is open. */
   mustChangePassword: boolean;
   /** What the navigation may offer (permission names of libs/domain `Permission`). */

@@ -1,4 +1,5 @@
 import { addDays, isIsoDate } from './jst-date';
+import { LifecyclePolicy, resolveLifecyclePolicy } from './lifecycle';
 
 /** Why a reissue (再発行処理) is requested. */
 export type ReissueReason =
@@ -18,6 +19,16 @@ export const REISSUE_REASON_LABELS: Readonly<Record<ReissueReason, string>> =
     person_changed: '担当者の変更',
     other: 'その他',
   });
+
+/** The reason as staff read it; 有効期限から…日超過 names the credit union's own limit. */
+export function reissueReasonLabel(
+  reason: ReissueReason,
+  policy?: Partial<LifecyclePolicy>,
+): string {
+  return reason === 'past_limit'
+    ? `有効期限から${resolveLifecyclePolicy(policy).selfServiceDaysAfterExpiry}日超過`
+    : REISSUE_REASON_LABELS[reason];
+}
 
 /**
  * pending → authorized (approved) → completed (acquired) | expired (not acquired in time);

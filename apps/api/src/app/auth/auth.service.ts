@@ -200,6 +200,7 @@ export class AuthService {
         id: creditUnion.id,
         code: creditUnion.code,
         name: creditUnion.name,
+        selfServiceDaysAfterExpiry: creditUnion.selfServiceDaysAfterExpiry,
       },
       mustChangePassword: staff.mustChangePassword,
       permissions: [...ROLE_PERMISSIONS[staff.role]],

@@ -48,7 +48,12 @@ describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
       username: 'manager-1001',
       displayName: expect.stringContaining('役席'),
       role: 'manager',
-      creditUnion: { id: seeded.a.id, code: '1001', name: seeded.a.name },
+      creditUnion: {
+        id: seeded.a.id,
+        code: '1001',
+        name: seeded.a.name,
+        selfServiceDaysAfterExpiry: 90,
+      },
       mustChangePassword: false,
       permissions: expect.arrayContaining([
         'certificates.read',

@@ -39,9 +39,9 @@ import { lockedFindOne } from './row-lock';
 import { isUniqueViolationOf } from '../infra/database/unique-violation';
 
 export const CSR_REFUSED_MESSAGE =
-  '証明書発行要求（CSR）を受け付けられません。理由を確認し、新しい鍵で作成し直してください';
+  '証明書発行要求（CSR）を受け付けられません。理由を確認し、新しい鍵で作成し直してください。';
 export const KEY_REUSED_MESSAGE =
-  'この公開鍵は以前に発行した電子証明書で使われています。新しい鍵を作成して申請してください';
+  'この公開鍵は以前に発行した電子証明書で使われています。新しい鍵を作成して申請してください。';
 
 export interface IssueRequest {
   ibUserId: string;

@@ -1,8 +1,10 @@
 import {
+  IB_CONTACT_SENTENCE,
   LifecycleInput,
   LifecyclePolicy,
   LifecycleStatus,
   lifecycleStatus,
+  pastLimitMessage,
   resolveLifecyclePolicy,
 } from '@certdesk/domain';
 import type { IssuedVia } from '../certificates/certificate.entity';
@@ -20,7 +22,8 @@ const ALLOWED: Record<IssuanceVia, readonly LifecycleStatus[]> = {
 
 /**
  * Null when an IB user in this state may be issued a certificate this way today; otherwise the
- * reason in the Japanese the customer reads (decided inside the issuing transaction, on the locked row).
+ * reason in the Japanese the customer reads, each sentence ending 「。」 (decided inside the issuing
+ * transaction, on the locked row).
  */
 export function issuanceRefusal(
   via: IssuanceVia,
@@ -30,28 +33,27 @@ export function issuanceRefusal(
 ): string | null {
   const status = lifecycleStatus(input, today, policy);
   if (ALLOWED[via].includes(status)) return null;
-  const { renewalWindowDays, selfServiceDaysAfterExpiry } =
-    resolveLifecyclePolicy(policy);
-  const acquire = 'ログオン画面の「電子証明書取得」から取得してください';
+  const { renewalWindowDays } = resolveLifecyclePolicy(policy);
+  const acquire = 'ログオン画面の「電子証明書取得」から取得してください。';
   if (via === 'initial')
-    return 'すでに電子証明書が発行されています（初回発行はできません）';
+    return 'すでに電子証明書が発行されています（初回発行はできません）。';
   if (via === 'reissue' && status !== 'reissue_pending')
-    return '再発行が承認されていないため発行できません。お取引店にお問い合わせください';
+    return '再発行が承認されていないため発行できません。当金庫までお問い合わせください。';
   switch (status) {
     case 'valid':
-      return `現在の電子証明書は有効です。更新は有効期限の${renewalWindowDays}日前から、ログオン後の「重要なお知らせ」から行えます`;
+      return `現在の電子証明書は有効です。更新は有効期限の${renewalWindowDays}日前から、ログオン後の「重要なお知らせ」から行えます。`;
     case 'renewal_due':
       return via === 'renewal'
         ? null
-        : '更新期間中です。ログオン後の「重要なお知らせ」から更新してください';
+        : '更新期間中です。ログオン後の「重要なお知らせ」から更新してください。';
     case 'expired':
       return `有効期限が過ぎているため更新できません。${acquire}`;
     case 'reissue_required':
-      return `有効期限日から${selfServiceDaysAfterExpiry}日を超過しているため、お取引店での再発行手続きが必要です`;
+      return pastLimitMessage(input.expiryDate ?? today, policy);
     case 'revoked':
-      return '電子証明書が失効しているため発行できません。お取引店での再発行手続きが必要です';
+      return `電子証明書が失効しているため発行できません。${IB_CONTACT_SENTENCE}`;
     case 'reissue_pending':
-      return '再発行の手続き中です。当金庫での承認後に、ログオン画面の「電子証明書取得」から取得できます';
+      return '再発行の手続き中です。当金庫での承認後に、ログオン画面の「電子証明書取得」から取得できます。';
     case 'reissue_authorized':
       return `再発行が承認されています。${acquire}`;
     case 'not_issued':

@@ -224,7 +224,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
       [
         { currentExpiryDate: '2026-08-01' },
         'acquisition',
-        /有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です/,
+        /有効期限日（2026年8月1日\(土\)）から90日を超過したため（取得できるのは2026年10月30日\(金\)まででした）、ログオンも電子証明書の取得もできません。当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください。$/,
       ],
       [
         { currentExpiryDate: '2027-06-01', currentRevoked: true },

@@ -31,7 +31,7 @@ export const EXPIRED_USER_HEADERS = [
   'メールアドレス',
   '有効期限日',
   '期限切れからの日数',
-  '自己取得期限',
+  '再取得期限',
 ];
 
 interface Raw {
@@ -49,7 +49,7 @@ interface Raw {
   u_id: string;
 }
 
-/** 期限切れ（ロックアウト中） and 再発行が必要（期限超過） lists, oldest expiry first. */
+/** 期限切れ（ログオン不可） and 再発行が必要（…日超過） lists, oldest expiry first. */
 @Injectable()
 export class ExpiredUsersSource {
   constructor(

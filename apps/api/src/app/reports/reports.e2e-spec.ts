@@ -116,7 +116,7 @@ describe.each(testDatabases())('reports and CSV exports on $name', (db) => {
       'メールアドレス',
       '有効期限日',
       '期限切れからの日数',
-      '自己取得期限',
+      '再取得期限',
     ]);
     const expected = await expiredUsers();
     expect(

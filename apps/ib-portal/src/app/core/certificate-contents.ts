@@ -5,7 +5,7 @@ import {
   input,
 } from '@angular/core';
 import type { IbIssuedCertificate } from '@certdesk/contracts';
-import { japaneseDate, japaneseDateTime } from './jst-format';
+import { japaneseDateTime, validUntil } from './jst-format';
 
 /** ⑧ 発行された電子証明書の内容: the fields the customer checks after installing. */
 @Component({
@@ -45,9 +45,8 @@ export class CertificateContents {
   protected readonly notBefore = computed(() =>
     japaneseDateTime(this.view().notBefore),
   );
-  protected readonly expiry = computed(
-    () =>
-      `${japaneseDate(this.issued().expiryDate)}（${japaneseDateTime(this.view().notAfter)}まで）`,
+  protected readonly expiry = computed(() =>
+    validUntil(this.issued().expiryDate, this.view().notAfter),
   );
   protected readonly publicKey = computed(() => {
     const key = this.view().publicKey;

@@ -12,6 +12,8 @@ import { RouterLink } from '@angular/router';
 import { CONTACT_CREDIT_UNION_MESSAGE } from './api-error';
 import { CertificateContents } from './certificate-contents';
 import { CertificateIssuance } from './certificate-issuance';
+import { ImportGuide } from './import-guide';
+import { japaneseDate } from './jst-format';
 
 /**
  * The screens after the customer said はい (seed ⑥–⑨): key generation, 電子証明書発行処理中,
@@ -21,6 +23,7 @@ import { CertificateIssuance } from './certificate-issuance';
   selector: 'ib-issuance-steps',
   imports: [
     CertificateContents,
+    ImportGuide,
     MatButtonModule,
     MatProgressSpinnerModule,
     RouterLink,
@@ -30,7 +33,7 @@ import { CertificateIssuance } from './certificate-issuance';
       @case ('generating') {
         <h2 class="ib-step-title">新しいRSA交換キーを作成しています</h2>
         <div class="ib-progress" role="status">
-          <mat-spinner diameter="32" />
+          <mat-spinner diameter="32" aria-label="処理中" />
           <span
             >このパソコンで鍵（RSA
             2048ビット）を作成しています。秘密鍵はこのパソコンの外へ送信されません。</span
@@ -40,7 +43,7 @@ import { CertificateIssuance } from './certificate-issuance';
       @case ('issuing') {
         <h2 class="ib-step-title">電子証明書発行処理中</h2>
         <div class="ib-progress" role="status">
-          <mat-spinner diameter="32" />
+          <mat-spinner diameter="32" aria-label="処理中" />
           <span
             >電子証明書を発行しています。しばらくお待ちください。発行が完了すると自動的に次の画面を表示します。</span
           >
@@ -75,9 +78,7 @@ import { CertificateIssuance } from './certificate-issuance';
             <p>発行された電子証明書の内容をご確認ください。</p>
           </div>
           <ib-certificate-contents [issued]="issued" />
-          <p class="ib-muted">
-            保存したファイルをブラウザ（またはパソコン）に取り込むと、電子証明書方式でログオンできます。取り込みの際は、設定したパスワードを入力してください。
-          </p>
+          <ib-import-guide [expiry]="expiryOf(issued.expiryDate)" />
           <div class="ib-actions">
             <button
               mat-stroked-button
@@ -134,6 +135,7 @@ export class IssuanceSteps {
 
   protected readonly contactMessage = CONTACT_CREDIT_UNION_MESSAGE;
   protected readonly closeRefused = signal(false);
+  protected readonly expiryOf = japaneseDate;
 
   /** ⑨ このウィンドウを閉じる (browsers close only windows a script opened). */
   protected close(): void {

@@ -26,6 +26,11 @@ export class AuthService {
 
   readonly session = this.current.asReadonly();
   readonly isSignedIn = computed(() => this.current() !== null);
+  /** The credit union's lifecycle policy as far as staff labels name it (default until signed in). */
+  readonly policy = computed(() => {
+    const days = this.current()?.creditUnion.selfServiceDaysAfterExpiry;
+    return days ? { selfServiceDaysAfterExpiry: days } : {};
+  });
   private readonly permissions = computed(
     () => new Set(this.current()?.permissions ?? []),
   );

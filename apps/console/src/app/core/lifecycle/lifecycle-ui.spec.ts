@@ -1,6 +1,8 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { LifecycleStatusName } from '@certdesk/contracts';
 import { LIFECYCLE_STATUSES } from '@certdesk/domain';
+import { AuthService } from '../auth/auth.service';
 import { daysLeftLabel } from './days-left';
 import { IbRoleBadge } from './ib-role-badge';
 import { STATUS_TONES, StatusChip } from './status-chip';
@@ -17,7 +19,7 @@ describe('StatusChip', () => {
     ['valid', '有効'],
     ['renewal_due', '更新期間中'],
     ['expired', '期限切れ（ログオン不可）'],
-    ['reissue_required', '再発行が必要（期限超過）'],
+    ['reissue_required', '再発行が必要（90日超過）'],
     ['revoked', '失効'],
     ['reissue_pending', '再発行承認待ち'],
     ['reissue_authorized', '再発行済（取得待ち）'],
@@ -28,6 +30,20 @@ describe('StatusChip', () => {
     expect(host.dataset['status']).toBe(status);
     expect(host.style.getPropertyValue('--cd-status-accent')).toBe(
       STATUS_TONES[status].accent,
+    );
+  });
+
+  it("names the signed-in staff member's credit union's own limit (libs/domain)", async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: AuthService,
+          useValue: { policy: signal({ selfServiceDaysAfterExpiry: 45 }) },
+        },
+      ],
+    });
+    expect((await chip('reissue_required')).textContent?.trim()).toBe(
+      '再発行が必要（45日超過）',
     );
   });
 

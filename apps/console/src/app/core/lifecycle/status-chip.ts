@@ -2,10 +2,12 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  inject,
   input,
 } from '@angular/core';
 import type { LifecycleStatusName } from '@certdesk/contracts';
-import { LIFECYCLE_STATUS_LABELS } from '@certdesk/domain';
+import { LifecyclePolicy, lifecycleStatusLabel } from '@certdesk/domain';
+import { AuthService } from '../auth/auth.service';
 
 export interface StatusTone {
   /** Chip fill. */
@@ -48,13 +50,14 @@ export const STATUS_TONES: Readonly<Record<LifecycleStatusName, StatusTone>> = {
 };
 
 /**
- * The status as staff read it. 再発行が必要 is written without a day count: the limit is a
- * credit-union setting the console does not know (the reason sentence gives the exact days).
+ * The status as staff read it (libs/domain): 再発行が必要 names the credit union's own limit,
+ * e.g. 再発行が必要（90日超過）.
  */
-export function statusLabel(status: LifecycleStatusName): string {
-  return status === 'reissue_required'
-    ? '再発行が必要（期限超過）'
-    : LIFECYCLE_STATUS_LABELS[status];
+export function statusLabel(
+  status: LifecycleStatusName,
+  policy?: Partial<LifecyclePolicy>,
+): string {
+  return lifecycleStatusLabel(status, policy);
 }
 
 /** A lifecycle status as a coloured chip with its Japanese name. */
@@ -96,6 +99,9 @@ export function statusLabel(status: LifecycleStatusName): string {
 })
 export class StatusChip {
   readonly status = input.required<LifecycleStatusName>();
-  protected readonly label = computed(() => statusLabel(this.status()));
+  private readonly auth = inject(AuthService);
+  protected readonly label = computed(() =>
+    statusLabel(this.status(), this.auth.policy()),
+  );
   protected readonly tone = computed(() => STATUS_TONES[this.status()]);
 }

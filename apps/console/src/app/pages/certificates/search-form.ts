@@ -23,6 +23,7 @@ import {
   provideJapaneseDateInput,
   toIsoDate,
 } from '../../core/date-input';
+import { AuthService } from '../../core/auth/auth.service';
 import { statusLabel } from '../../core/lifecycle/status-chip';
 import {
   DEFAULT_SORT,
@@ -82,7 +83,7 @@ export class CertificateSearchForm {
 
   protected readonly statuses = LIFECYCLE_STATUSES.map((value) => ({
     value,
-    label: statusLabel(value),
+    label: statusLabel(value, inject(AuthService).policy()),
   }));
   protected readonly roles = Object.entries(IB_ROLE_LABELS);
   protected readonly sorts = Object.entries(SORT_LABELS);

@@ -3,7 +3,12 @@ import type {
   DashboardSummary,
   LifecycleStatusName,
 } from '@certdesk/contracts';
-import { addDays, formatJapaneseDate } from '@certdesk/domain';
+import {
+  addDays,
+  formatJapaneseDate,
+  LifecyclePolicy,
+  lifecycleStatusLabel,
+} from '@certdesk/domain';
 
 export interface DashboardCard {
   readonly label: string;
@@ -33,6 +38,7 @@ function card(
 /** The dashboard's count cards, each opening the search pre-filtered to what it counts. */
 export function dashboardCards(
   s: DashboardSummary,
+  policy: Partial<LifecyclePolicy> = {},
 ): readonly DashboardCardGroup[] {
   const within = (days: number) => {
     const until = addDays(s.today, days);
@@ -50,14 +56,14 @@ export function dashboardCards(
       cards: [
         within(7),
         card(
-          '期限切れ（ロックアウト中）',
+          lifecycleStatusLabel('expired'),
           s.lockedOut,
           'expired',
           {},
           'お客さまが再取得できます',
         ),
         card(
-          '再発行が必要（期限超過）',
+          lifecycleStatusLabel('reissue_required', policy),
           s.pastLimit,
           'reissue_required',
           {},

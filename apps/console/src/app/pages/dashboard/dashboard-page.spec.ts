@@ -58,9 +58,9 @@ describe('DashboardPage / ダッシュボード', () => {
         '30件',
         '/certificates?status=renewal_due&expiresTo=2026-12-08',
       ],
-      ['期限切れ（ロックアウト中）', '80件', '/certificates?status=expired'],
+      ['期限切れ（ログオン不可）', '80件', '/certificates?status=expired'],
       [
-        '再発行が必要（期限超過）',
+        '再発行が必要（90日超過）',
         '60件',
         '/certificates?status=reissue_required',
       ],

@@ -10,6 +10,7 @@ import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { loadState } from '../../core/load-state';
 import { STATUS_TONES } from '../../core/lifecycle/status-chip';
 import { DashboardApi } from './dashboard-api';
+import { AuthService } from '../../core/auth/auth.service';
 import { dashboardCards } from './dashboard-cards';
 import { ExpiryChart } from './expiry-chart';
 import { SystemStatusCard } from './system-status-card';
@@ -26,9 +27,12 @@ import { SystemStatusCard } from './system-status-card';
 })
 export class DashboardPage {
   protected readonly summary = loadState(inject(DashboardApi).summary());
+  private readonly auth = inject(AuthService);
   protected readonly cards = computed(() => {
     const s = this.summary();
-    return s.status === 'ready' ? dashboardCards(s.value) : [];
+    return s.status === 'ready'
+      ? dashboardCards(s.value, this.auth.policy())
+      : [];
   });
   protected readonly tones = STATUS_TONES;
 }

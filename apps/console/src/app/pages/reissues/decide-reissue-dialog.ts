@@ -24,6 +24,7 @@ import { formatJstDateTime } from '../../core/jst-datetime';
 import { ReissueApi, ReissueDecisionKind } from './reissue-api';
 import { reasonLabel } from './reissue-labels';
 import { ReissueTarget } from './reissue-target';
+import { AuthService } from '../../core/auth/auth.service';
 
 export interface DecideReissueData {
   readonly reissue: ReissueView;
@@ -99,7 +100,7 @@ export class DecideReissueDialog {
   protected readonly r = this.data.reissue;
   protected readonly wording = WORDING[this.data.kind];
   protected readonly facts: readonly (readonly [string, string])[] = [
-    ['理由', reasonLabel(this.r)],
+    ['理由', reasonLabel(this.r, inject(AuthService).policy())],
     ['本人確認', this.r.identityCheck],
     [
       '依頼者',

@@ -5,10 +5,11 @@ import type {
   ReissueView,
 } from '@certdesk/contracts';
 import {
+  LifecyclePolicy,
   REISSUE_REASONS,
-  REISSUE_REASON_LABELS,
   REISSUE_STATUSES,
   REISSUE_STATUS_LABELS,
+  reissueReasonLabel,
 } from '@certdesk/domain';
 import { formatJstMinute } from '../../core/jst-datetime';
 
@@ -49,8 +50,9 @@ export function waitingLabel(hours: number | null): string {
 /** 理由, with the words written for その他: 「その他（代表者の交代）」. */
 export function reasonLabel(
   r: Pick<ReissueView, 'reason' | 'reasonText'>,
+  policy?: Partial<LifecyclePolicy>,
 ): string {
-  const label = REISSUE_REASON_LABELS[r.reason];
+  const label = reissueReasonLabel(r.reason, policy);
   return r.reasonText ? `${label}（${r.reasonText}）` : label;
 }
 

@@ -2,14 +2,16 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  inject,
   input,
 } from '@angular/core';
 import type { ReissueView } from '@certdesk/contracts';
 import {
   IB_ROLE_LABELS,
-  REISSUE_REASON_LABELS,
   REISSUE_STATUS_LABELS,
+  reissueReasonLabel,
 } from '@certdesk/domain';
+import { AuthService } from '../../core/auth/auth.service';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { formatJstDateTime } from '../../core/jst-datetime';
 import { statusLabel } from '../../core/lifecycle/status-chip';
@@ -33,18 +35,19 @@ export class ReissueSheet {
   /** 信用金庫名 (the signed-in staff member's). */
   readonly creditUnion = input.required<string>();
 
+  private readonly auth = inject(AuthService);
   protected readonly stamps = STAMP_BOXES;
   protected readonly ibRoleLabel = computed(
     () => IB_ROLE_LABELS[this.reissue().ibUser.ibRole],
   );
-  protected readonly reasonText = computed(
-    () => REISSUE_REASON_LABELS[this.reissue().reason],
+  protected readonly reasonText = computed(() =>
+    reissueReasonLabel(this.reissue().reason, this.auth.policy()),
   );
   protected readonly requestStatus = computed(
     () => REISSUE_STATUS_LABELS[this.reissue().status],
   );
   protected readonly currentStatus = computed(() =>
-    statusLabel(this.reissue().ibUser.status),
+    statusLabel(this.reissue().ibUser.status, this.auth.policy()),
   );
   /** 承認者 or 却下者, as the decision was. */
   protected readonly deciderLabel = computed(() =>

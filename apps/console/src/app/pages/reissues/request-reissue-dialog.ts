@@ -30,7 +30,7 @@ import type {
   ReissueReasonName,
   ReissueView,
 } from '@certdesk/contracts';
-import { REISSUE_REASON_LABELS } from '@certdesk/domain';
+import { REISSUE_REASONS, reissueReasonLabel } from '@certdesk/domain';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import {
@@ -43,6 +43,7 @@ import { ReissueApi } from './reissue-api';
 import { reasonsFor } from './reissue-labels';
 import { ReissueTarget } from './reissue-target';
 import { ErrorAlert } from '../../core/ui/error-alert';
+import { AuthService } from '../../core/auth/auth.service';
 
 export interface RequestReissueData {
   readonly customer: Pick<CustomerDetail, 'companyName' | 'contractNumber'>;
@@ -116,7 +117,10 @@ export class RequestReissueDialog {
     inject<MatDialogRef<RequestReissueDialog, ReissueView>>(MatDialogRef);
 
   protected readonly reasons = reasonsFor(this.data.user.status);
-  protected readonly reasonLabels = REISSUE_REASON_LABELS;
+  private readonly policy = inject(AuthService).policy();
+  protected readonly reasonLabels = Object.fromEntries(
+    REISSUE_REASONS.map((r) => [r, reissueReasonLabel(r, this.policy)]),
+  ) as Record<ReissueReasonName, string>;
   protected readonly maxDate = fromIsoDate(this.data.today);
   protected readonly form = inject(NonNullableFormBuilder).group({
     // Past the limit, the reason is plain; otherwise the clerk chooses.

@@ -21,7 +21,7 @@ describe('ReportsPage / ロックアウト中・期限超過 lists', () => {
   const button = (text: string) =>
     t.loader.getHarness(MatButtonHarness.with({ text }));
 
-  it('asks the list the tab names, 50 a page, and shows 店番 to 自己取得期限 per user', async () => {
+  it('asks the list the tab names, 50 a page, and shows 店番 to 再取得期限 per user', async () => {
     await t.open('/reports?tab=locked-out');
     const req = t.request('/api/reports/locked-out');
     expect(params(req)).toEqual({ limit: '50' });
@@ -51,7 +51,7 @@ describe('ReportsPage / ロックアウト中・期限超過 lists', () => {
         '利用者',
         '有効期限日',
         '期限切れからの日数',
-        '自己取得期限',
+        '再取得期限',
       ],
     );
     expect(await table.getCellTextByIndex()).toEqual([

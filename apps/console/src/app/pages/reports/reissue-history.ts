@@ -12,7 +12,7 @@ import type {
   ReissueHistoryRow,
 } from '@certdesk/contracts';
 import {
-  REISSUE_REASON_LABELS,
+  reissueReasonLabel,
   REISSUE_STATUSES,
   REISSUE_STATUS_LABELS,
 } from '@certdesk/domain';
@@ -27,6 +27,7 @@ import { formatMinutes } from './durations';
 import { Period, PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
 import { ReportsApi } from './reports-api';
+import { AuthService } from '../../core/auth/auth.service';
 
 type Summary = ReissueHistoryReport['summary'];
 
@@ -68,6 +69,7 @@ export class ReissueHistory {
   readonly branchChange = output<string | undefined>();
 
   private readonly api = inject(ReportsApi);
+  private readonly auth = inject(AuthService);
 
   protected readonly filters = computed(() => ({
     from: this.from(),
@@ -124,6 +126,6 @@ export class ReissueHistory {
   }
 
   protected reasonLabel(row: ReissueHistoryRow): string {
-    return REISSUE_REASON_LABELS[row.reason];
+    return reissueReasonLabel(row.reason, this.auth.policy());
   }
 }

@@ -225,7 +225,10 @@ export class ReportsPageTest {
         },
         {
           provide: AuthService,
-          useValue: { session: signal(sessionFixture('compliance')) },
+          useValue: {
+            session: signal(sessionFixture('compliance')),
+            policy: signal({ selfServiceDaysAfterExpiry: 90 }),
+          },
         },
         {
           provide: FileDownload,

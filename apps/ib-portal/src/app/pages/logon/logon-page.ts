@@ -93,7 +93,7 @@ function refusalFrom(
             {{ busy() ? 'ログオン中…' : '電子証明書方式でログオン' }}
           </button>
           @if (busy()) {
-            <mat-spinner diameter="24" />
+            <mat-spinner diameter="24" aria-label="ログオン中" />
           }
           @if (refusal()?.acquire) {
             <a

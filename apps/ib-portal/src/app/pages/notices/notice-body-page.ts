@@ -61,7 +61,9 @@ import { LogonState } from '../../core/logon-state';
       </div>
     } @else if (!state.error()) {
       <div class="ib-progress">
-        <mat-spinner diameter="32" /><span>読み込み中…</span>
+        <mat-spinner diameter="32" aria-label="処理中" /><span
+          >読み込み中…</span
+        >
       </div>
     }
   `,

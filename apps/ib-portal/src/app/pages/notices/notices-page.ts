@@ -9,11 +9,18 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { LogonHeader } from '../../core/logon-header';
 import { LogonState } from '../../core/logon-state';
+import { RenewalStatus } from '../../core/renewal-status';
 
 /** ① 重要なお知らせ: shown right after log-on. */
 @Component({
   selector: 'ib-notices-page',
-  imports: [LogonHeader, MatListModule, MatProgressSpinnerModule, RouterLink],
+  imports: [
+    LogonHeader,
+    MatListModule,
+    MatProgressSpinnerModule,
+    RenewalStatus,
+    RouterLink,
+  ],
   providers: [LogonState],
   template: `
     <h1 class="ib-screen-title">重要なお知らせ</h1>
@@ -22,6 +29,7 @@ import { LogonState } from '../../core/logon-state';
     }
     @if (state.me(); as me) {
       <ib-logon-header [me]="me" />
+      <ib-renewal-status [me]="me" />
     }
     @if (state.notices(); as notices) {
       @if (notices.length === 0) {
@@ -37,7 +45,9 @@ import { LogonState } from '../../core/logon-state';
       }
     } @else if (!state.error()) {
       <div class="ib-progress">
-        <mat-spinner diameter="32" /><span>読み込み中…</span>
+        <mat-spinner diameter="32" aria-label="処理中" /><span
+          >読み込み中…</span
+        >
       </div>
     }
   `,

@@ -84,6 +84,17 @@ describe('RenewalPage', () => {
     expect(button('パソコンに保存する')).toBeDefined();
   });
 
+  it('offers 「更新」 where the credit union does not use media storage (seed ④)', async () => {
+    fixture.detectChanges();
+    http
+      .expectOne({ method: 'POST', url: '/ib/renewals' })
+      .flush({ ...SESSION, action: 'update', actionLabel: '更新' });
+    await render();
+    expect(button('更新')).toBeDefined();
+    expect(button('パソコンに保存する')).toBeUndefined();
+    expect(el().textContent).toContain('「更新」をクリックしてください。');
+  });
+
   it('shows the refusal outside the renewal window', async () => {
     fixture.detectChanges();
     flushApiError(
@@ -134,6 +145,9 @@ describe('RenewalPage', () => {
 
     expect(heading()).toBe('電子証明書のインストール');
     expect(save).not.toHaveBeenCalled();
+    // ⑦: no 「インストールが完了しました」 and no import guide before the file was saved.
+    expect(el().textContent).not.toContain('インストールが完了しました');
+    expect(el().querySelector('ib-import-guide')).toBeNull();
     button('はい')?.click();
     await render();
     expect(keys.buildPkcs12).toHaveBeenCalledWith(
@@ -153,9 +167,19 @@ describe('RenewalPage', () => {
     expect(
       el().querySelector('[data-testid="certificate-subject"]')?.textContent,
     ).toContain('CN=0000000198A0');
+    // The validity line names the date once, with the time in Japan.
     expect(
-      el().querySelector('[data-testid="certificate-expiry"]')?.textContent,
-    ).toContain('2028年11月20日(月)');
+      el()
+        .querySelector('[data-testid="certificate-expiry"]')
+        ?.textContent?.trim(),
+    ).toBe('2028年11月20日(月) 23:59:59まで（日本時間）');
+    // Then how to import the file for each browser, and the seed's check (⑩).
+    expect(el().querySelectorAll('ib-import-guide details')).toHaveLength(3);
+    expect(
+      el().querySelector('[data-testid="logon-check"]')?.textContent,
+    ).toContain(
+      'ブラウザをすべて閉じてから法人インターネットバンキングのログオン画面をもう一度開き、電子証明書の選択画面で新しい電子証明書（有効期限日 2028年11月20日(月)）を選んでログオンしてください。',
+    );
     expect(el().textContent).toContain('RSA（2048ビット）');
     expect(button('このウィンドウを閉じる')).toBeDefined();
 

@@ -46,7 +46,7 @@ type RenewalPhase =
           @case ('preparing') {
             <h2 class="ib-step-title">電子証明書更新前処理中</h2>
             <div class="ib-progress" role="status">
-              <mat-spinner diameter="32" />
+              <mat-spinner diameter="32" aria-label="処理中" />
               <span
                 >電子証明書の更新前処理中です。処理が完了すると自動的に次の画面を表示します。</span
               >
