@@ -57,7 +57,7 @@ export async function renewInWindow(
 }
 
 /** Presses Tab until `target` has the focus (at most 40 times): it is reachable by keyboard. */
-async function tabTo(page: Page, target: Locator): Promise<void> {
+export async function tabTo(page: Page, target: Locator): Promise<void> {
   for (let i = 0; i < 40; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');

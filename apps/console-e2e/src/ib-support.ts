@@ -16,6 +16,7 @@ import { request as httpsRequest } from 'node:https';
 import { dirname, join, resolve } from 'node:path';
 import { DEMO_PASSWORD } from './support';
 import { expectAccessible } from './a11y';
+import { tabTo } from './ib-renewal-support';
 
 /** The IB channel of the e2e server (tools/e2e-server.mjs): mutual TLS, serves the IB portal. */
 export const IB_PORT = Number(process.env['E2E_IB_TLS_PORT'] ?? '3543');
@@ -86,7 +87,7 @@ export async function usersIn(
   return ((await res.json()) as CertificateSearchPage).items;
 }
 
-/** 電子証明書取得 through the portal's form; returns where the downloaded PKCS#12 was saved. */
+/** 電子証明書取得 through the portal's form, by keyboard alone; returns where the downloaded PKCS#12 was saved. */
 export async function acquireInPortal(
   page: Page,
   user: { loginId: string; creditUnionCode: string },
@@ -97,28 +98,30 @@ export async function acquireInPortal(
   await expect(
     page.getByRole('heading', { level: 1, name: '電子証明書取得' }),
   ).toBeVisible();
-  await page
-    .getByLabel('ログインID（契約者ID または 利用者ID）')
-    .fill(user.loginId);
-  await page.getByLabel('暗証番号', { exact: true }).fill(DEMO_PIN);
-  await page
-    .getByLabel('確認暗証番号', { exact: true })
-    .fill(DEMO_CONFIRMATION_PIN);
-  await page.getByLabel('金庫コード（任意）').fill(user.creditUnionCode);
-  await page
-    .getByLabel('電子証明書ファイルのパスワード', { exact: true })
-    .fill(passphrase);
-  await page
-    .getByLabel('電子証明書ファイルのパスワード（確認）')
-    .fill(passphrase);
+  // By keyboard alone: every field reached with Tab, typed into, and the form sent with Enter.
+  for (const [field, value] of [
+    [page.getByLabel('ログインID（契約者ID または 利用者ID）'), user.loginId],
+    [page.getByLabel('暗証番号', { exact: true }), DEMO_PIN],
+    [page.getByLabel('確認暗証番号', { exact: true }), DEMO_CONFIRMATION_PIN],
+    [page.getByLabel('金庫コード（任意）'), user.creditUnionCode],
+    [
+      page.getByLabel('電子証明書ファイルのパスワード', { exact: true }),
+      passphrase,
+    ],
+    [page.getByLabel('電子証明書ファイルのパスワード（確認）'), passphrase],
+  ] as const) {
+    await tabTo(page, field);
+    await page.keyboard.type(value);
+  }
   await shot('form');
-  await page.getByRole('button', { name: '電子証明書を取得する' }).click();
+  await page.keyboard.press('Enter');
   await expect(
     page.getByRole('heading', { name: '電子証明書のインストール' }),
   ).toBeVisible({ timeout: 30_000 });
   await shot('install');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'はい' }).click();
+  await tabTo(page, page.getByRole('button', { name: 'はい' }));
+  await page.keyboard.press('Enter');
   const file = await download;
   expect(file.suggestedFilename()).toMatch(
     /^ib-certificate-\d{8}-[0-9a-f]{8}\.p12$/,
