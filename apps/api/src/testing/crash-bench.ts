@@ -85,6 +85,8 @@ async function main(): Promise<void> {
           : `sqlite:${created.config.file}`,
       SMTP_URL: smtpUrl,
       NOTICE_WORKER: 'off',
+      // A PostgreSQL start is production unless told otherwise (which needs keys this bench has not).
+      CERTDESK_MODE: 'demo',
       DEMO_DATA: 'off',
       LOG_FORMAT: 'text',
       LOG_LEVEL: 'error',
