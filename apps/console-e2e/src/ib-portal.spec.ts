@@ -1,10 +1,4 @@
-import {
-  expect,
-  test,
-  type BrowserContext,
-  type Page,
-  type Route,
-} from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +14,13 @@ import {
   staffApi,
   usersIn,
 } from './ib-support';
-import { popupOf, renewInWindow } from './ib-renewal-support';
+import {
+  hold,
+  logOn,
+  popupOf,
+  portal,
+  renewInWindow,
+} from './ib-renewal-support';
 
 /**
  * The customer's side in Chromium (seed steps ①–⑩): the IB portal on the mutual-TLS listener.
@@ -30,46 +30,6 @@ import { popupOf, renewInWindow } from './ib-renewal-support';
 
 const STAFF_URL = `http://127.0.0.1:${process.env['E2E_PORT'] ?? '3100'}`;
 const IB_ORIGIN = `https://localhost:${IB_PORT}`;
-
-/** Portal pages see no client certificate (acquisition needs none) unless one is given. */
-async function portal(
-  browser: import('@playwright/test').Browser,
-  origin: string,
-  identity?: { pfxPath: string; passphrase: string },
-): Promise<BrowserContext> {
-  return browser.newContext({
-    ignoreHTTPSErrors: true, // the listener's certificate is self-signed for localhost
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    ...(identity ? { clientCertificates: [{ origin, ...identity }] } : {}),
-  });
-}
-
-async function logOn(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/`);
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'ログオン' }),
-  ).toBeVisible();
-  await page.getByRole('button', { name: '電子証明書方式でログオン' }).click();
-}
-
-/** Holds a request until `release()`, so that a "処理中" screen can be photographed. */
-async function hold(
-  context: BrowserContext,
-  url: string | RegExp,
-): Promise<{ release: () => void; done: Promise<void> }> {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  let finished!: () => void;
-  const done = new Promise<void>((r) => (finished = r));
-  await context.route(url, async (route: Route) => {
-    if (route.request().method() !== 'POST') return route.continue();
-    await gate;
-    await route.continue();
-    finished();
-  });
-  return { release, done };
-}
 
 test('電子証明書取得: an expired user acquires through the portal, downloads the PKCS#12 and logs on with it', async ({
   browser,

@@ -1,8 +1,10 @@
 import {
   expect,
+  type Browser,
   type BrowserContext,
   type Locator,
   type Page,
+  type Route,
 } from '@playwright/test';
 
 /**
@@ -75,4 +77,42 @@ export async function popupOf(
   return opened;
 }
 
-export type { BrowserContext };
+/** Portal pages see no client certificate (acquisition needs none) unless one is given. */
+export async function portal(
+  browser: Browser,
+  origin: string,
+  identity?: { pfxPath: string; passphrase: string },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    ignoreHTTPSErrors: true, // the listener's certificate is self-signed for localhost
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    ...(identity ? { clientCertificates: [{ origin, ...identity }] } : {}),
+  });
+}
+
+export async function logOn(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'ログオン' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: '電子証明書方式でログオン' }).click();
+}
+
+/** Holds a request until `release()`, so that a "処理中" screen can be photographed. */
+export async function hold(
+  context: BrowserContext,
+  url: string | RegExp,
+): Promise<{ release: () => void; done: Promise<void> }> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let finished!: () => void;
+  const done = new Promise<void>((r) => (finished = r));
+  await context.route(url, async (route: Route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    await gate;
+    await route.continue();
+    finished();
+  });
+  return { release, done };
+}
