@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { App } from 'supertest/types';
-import { IsNull } from 'typeorm';
+import { FindOptionsWhere, IsNull } from 'typeorm';
 import { addDays } from '@certdesk/domain';
 import {
   SeededTenants,
@@ -96,7 +96,7 @@ describe.each(testDatabases())(
     let seeded: SeededTenants;
     let staleRunId: string;
 
-    const audits = (where: Partial<AuditEvent>) =>
+    const audits = (where: FindOptionsWhere<AuditEvent>) =>
       t.dataSource.getRepository(AuditEvent).countBy(where);
     const browser = (api: ApiProcess) =>
       new StaffBrowser(api.url as unknown as App);
