@@ -46,11 +46,12 @@ describe('App: sign-in routing, shell and navigation per role', () => {
   const text = (testId: string) =>
     el().querySelector(`[data-testid="${testId}"]`)?.textContent?.trim();
 
-  /** Answers what the shell and the landing page ask for (health, badge, staff list, dashboard). */
+  /** Answers what the shell and the landing page ask for (health, badge, staff list and pending changes, dashboard). */
   async function flushPageRequests(): Promise<void> {
     await fixture.whenStable();
     http.match('/api/health').forEach((req) => req.flush(healthFixture()));
     http.match('/api/staff').forEach((req) => req.flush([]));
+    http.match('/api/staff-change-requests').forEach((req) => req.flush([]));
     http
       .match('/api/dashboard')
       .forEach((req) => req.flush(dashboardSummary()));

@@ -5,7 +5,11 @@ import type {
   NoticeTemplatePreview,
   NoticeTemplateSummary,
 } from '@certdesk/contracts';
-import { addDays } from '@certdesk/domain';
+import {
+  addDays,
+  IB_RENEWAL_PATH,
+  RENEWAL_NOTICE_TITLE,
+} from '@certdesk/domain';
 import {
   SeededTenants,
   seedTwoCreditUnions,
@@ -167,7 +171,7 @@ describe.each(testDatabases())('notice templates over HTTP on $name', (db) => {
 
   it('lets the 重要なお知らせ carry a link, escaped as HTML', async () => {
     const res = await saveDraft(
-      '更新のお願い',
+      RENEWAL_NOTICE_TITLE,
       '{{ companyName }} 様\n{{ renewalLink }}\n<b>太字</b>',
       'important_notice_renewal',
     );
@@ -178,7 +182,7 @@ describe.each(testDatabases())('notice templates over HTTP on $name', (db) => {
       ).post('/api/notice-templates/important_notice_renewal/preview', {})
     ).body as NoticeTemplatePreview;
     expect(preview.html).toBe(
-      '<p>株式会社さくら精機 様<br><a href="/ib/renewal">電子証明書の更新はこちら</a><br>&lt;b&gt;太字&lt;/b&gt;</p>',
+      `<p>株式会社さくら精機 様<br><a href="${IB_RENEWAL_PATH}">電子証明書の更新はこちら</a><br>&lt;b&gt;太字&lt;/b&gt;</p>`,
     );
     expect(
       (
@@ -339,11 +343,11 @@ describe.each(testDatabases())('notice templates over HTTP on $name', (db) => {
     const notice = await notices.renewalNotice(due.ibUser.id);
     expect(notice).toMatchObject({
       kind: 'important_notice_renewal',
-      title: '電子証明書の更新をお願いします',
+      title: RENEWAL_NOTICE_TITLE,
       templateVersion: 1,
     });
     expect(notice?.html).toContain(
-      '<a href="/ib/renewal">電子証明書の更新はこちら</a>',
+      `<a href="${IB_RENEWAL_PATH}">電子証明書の更新はこちら</a>`,
     );
     expect(notice?.html).toContain('あと3日');
     expect(await notices.renewalNotice(valid.ibUser.id)).toBeNull();
