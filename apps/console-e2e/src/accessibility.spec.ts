@@ -20,7 +20,8 @@ test('axe-core: 0 serious or critical violations on the console’s main pages',
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.waitForLoadState('networkidle');
+    // Checked once the page's data has arrived: no loading indicator left.
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
     await expectAccessible(page, name);
   }
   // ご契約先: the first customer the search lists.
