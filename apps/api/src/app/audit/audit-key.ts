@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AppConfig, resolveAuditHmacKey } from '../infra/config/config';
+import { AppConfig } from '../infra/config/config';
+import { resolveAuditHmacKey } from '../infra/config/secrets-config';
 import { canonicalJson } from './audit-hash';
 import type { AuditHead } from './audit-head.entity';
 

@@ -1,10 +1,8 @@
+import { ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from './config';
 import {
-  ConfigError,
-  DEFAULT_DEMO_PASSWORD,
   DEMO_CA_KEY_PASSPHRASE,
-  loadConfig,
   resolveCaKeyPassphrase,
-} from './config';
+} from './secrets-config';
 
 describe('loadConfig', () => {
   it('defaults to a SQLite file under ./data, port 3000, the real clock and demo data', () => {

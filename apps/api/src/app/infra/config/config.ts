@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { CaKeystoreConfig, parseCaKeystore } from './keystore-config';
 import { OpsConfig, parseOps } from './ops-config';
+import { parseAuditHmacKey, parseCaKeyPassphrase } from './secrets-config';
 
 export type DatabaseConfig =
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
@@ -166,39 +167,6 @@ function parseMigrations(
   };
 }
 
-export const MIN_AUDIT_HMAC_KEY_LENGTH = 32;
-
-function parseAuditHmacKey(value: string | undefined): string | null {
-  if (value === undefined || value === '') return null;
-  if (value.length < MIN_AUDIT_HMAC_KEY_LENGTH)
-    throw new ConfigError(
-      'AUDIT_HMAC_KEY',
-      `must be at least ${MIN_AUDIT_HMAC_KEY_LENGTH} characters (e.g. openssl rand -hex 32)`,
-    );
-  return value;
-}
-
-/** Used only in demo mode when `AUDIT_HMAC_KEY` is unset. */
-export const DEMO_AUDIT_HMAC_KEY =
-  'certdesk-demo-audit-hmac-key-NOT-FOR-PRODUCTION';
-
-/**
- * The key of the audit chain's HMAC: `AUDIT_HMAC_KEY`, or in demo mode the demo default. A production
- * start without it stops: the key must live outside the database, or an insider could re-chain a rewrite.
- */
-export function resolveAuditHmacKey(
-  config: Pick<AppConfig, 'mode' | 'audit'>,
-): { key: string; demoDefault: boolean } {
-  if (config.audit.hmacKey)
-    return { key: config.audit.hmacKey, demoDefault: false };
-  if (config.mode === 'demo')
-    return { key: DEMO_AUDIT_HMAC_KEY, demoDefault: true };
-  throw new ConfigError(
-    'AUDIT_HMAC_KEY',
-    `must be set in production (at least ${MIN_AUDIT_HMAC_KEY_LENGTH} characters, e.g. openssl rand -hex 32; keep it outside the database): it keys the audit log's hash chain`,
-  );
-}
-
 function absolute(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
@@ -303,19 +271,6 @@ function parseDemoPassword(value: string | undefined): string {
   return value;
 }
 
-export const MIN_CA_KEY_PASSPHRASE_LENGTH = 16;
-
-function parseCaKeyPassphrase(value: string | undefined): string | null {
-  if (value === undefined || value === '') return null;
-  if (value.length < MIN_CA_KEY_PASSPHRASE_LENGTH) {
-    throw new ConfigError(
-      'CA_KEY_PASSPHRASE',
-      `must be at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters`,
-    );
-  }
-  return value;
-}
-
 function parseCrlBaseUrl(value: string | undefined, port: number): string {
   if (value === undefined || value === '') return `http://localhost:${port}`;
   if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) {
@@ -325,27 +280,6 @@ function parseCrlBaseUrl(value: string | undefined, port: number): string {
     );
   }
   return value.replace(/\/+$/, '');
-}
-
-/** Used only in demo mode when `CA_KEY_PASSPHRASE` is unset (a warning says so at start-up). */
-export const DEMO_CA_KEY_PASSPHRASE =
-  'certdesk-demo-ca-key-passphrase-NOT-FOR-PRODUCTION';
-
-/**
- * The passphrase the CA keys are encrypted with: `CA_KEY_PASSPHRASE`, or in demo mode the demo
- * default. Outside demo mode an unset passphrase stops the start (the CA keys would be unprotected).
- */
-export function resolveCaKeyPassphrase(
-  config: Pick<AppConfig, 'caKeyPassphrase' | 'mode'>,
-): { passphrase: string; demoDefault: boolean } {
-  if (config.caKeyPassphrase)
-    return { passphrase: config.caKeyPassphrase, demoDefault: false };
-  if (config.mode === 'demo')
-    return { passphrase: DEMO_CA_KEY_PASSPHRASE, demoDefault: true };
-  throw new ConfigError(
-    'CA_KEY_PASSPHRASE',
-    `must be set (at least ${MIN_CA_KEY_PASSPHRASE_LENGTH} characters) unless CERTDESK_MODE=demo: it encrypts the CA private keys`,
-  );
 }
 
 function parseSmtpUrl(value: string | undefined): string | null {

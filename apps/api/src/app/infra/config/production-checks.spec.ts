@@ -1,13 +1,10 @@
-import {
-  DEMO_AUDIT_HMAC_KEY,
-  DEMO_CA_KEY_PASSPHRASE,
-  loadConfig,
-} from './config';
+import { loadConfig } from './config';
 import {
   assertProductionSafe,
   ProductionRefusedError,
   productionRefusals,
 } from './production-checks';
+import { DEMO_AUDIT_HMAC_KEY, DEMO_CA_KEY_PASSPHRASE } from './secrets-config';
 
 /** A production start that passes every check. */
 const SAFE: Record<string, string> = {

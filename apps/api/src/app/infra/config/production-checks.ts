@@ -1,9 +1,5 @@
-import {
-  AppConfig,
-  ConfigError,
-  DEMO_AUDIT_HMAC_KEY,
-  DEMO_CA_KEY_PASSPHRASE,
-} from './config';
+import { AppConfig, ConfigError } from './config';
+import { DEMO_AUDIT_HMAC_KEY, DEMO_CA_KEY_PASSPHRASE } from './secrets-config';
 import { assertKeystoreChosen } from './keystore-config';
 
 type Env = Record<string, string | undefined>;

@@ -10,11 +10,8 @@ import {
   encryptCaKey,
   softwareSigner,
 } from '@certdesk/pki';
-import {
-  AppConfig,
-  ConfigError,
-  resolveCaKeyPassphrase,
-} from '../../infra/config/config';
+import { AppConfig, ConfigError } from '../../infra/config/config';
+import { resolveCaKeyPassphrase } from '../../infra/config/secrets-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import type { GeneratedCaKey, KeystoreStatus } from './ca-keystore';
 
