@@ -6,7 +6,7 @@ import { backupCommand, restoreCommand } from './app/cli/backup.command';
 import { applySecretFiles } from './app/infra/config/secret-files';
 import { migrateCommand } from './app/cli/migrate.command';
 
-/** Ops commands: `node dist/apps/api/cli.js <migrate|seed|import|…> [--options]` (see README). */
+/** Ops commands: `node dist/apps/api/cli.js <migrate|seed|import|…> [--options]` (see docs/operations.md). */
 async function main(): Promise<number> {
   applySecretFiles(); // <NAME>_FILE (Docker secrets) before any configuration is read
   const { command, options } = parseArgs(process.argv.slice(2));

@@ -9,7 +9,7 @@ function sqliteFile(): string {
   const { database } = loadConfig();
   if (database.type !== 'sqlite')
     throw new Error(
-      'PostgreSQL のバックアップは pg_dump / pg_restore（と WAL アーカイブ）で行います（README「PostgreSQL」を参照）',
+      'PostgreSQL のバックアップは pg_dump / pg_restore（と WAL アーカイブ）で行います（docs/operations.md「PostgreSQL」を参照）',
     );
   return database.file;
 }

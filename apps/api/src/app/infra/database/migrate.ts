@@ -92,7 +92,7 @@ export async function migrate(
         : null;
     if (config.database.type === 'postgres' && !apiUrl)
       new Logger('Migrations').warn(
-        'MIGRATION_DATABASE_URL is unset: the API role owns the schema and could drop the audit log guards (see README, PostgreSQL)',
+        'MIGRATION_DATABASE_URL is unset: the API role owns the schema and could drop the audit log guards (see docs/operations.md, PostgreSQL)',
       );
     return await migrateWith(dataSource, apiUrl);
   } finally {

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 
 /**
  * SQLite backup and restore (`npm run backup -- --out FILE`, `npm run restore -- --from FILE`).
- * PostgreSQL: pg_dump / pg_restore and WAL archiving (README "PostgreSQL").
+ * PostgreSQL: pg_dump / pg_restore and WAL archiving (docs/operations.md, "PostgreSQL").
  */
 export class BackupError extends Error {
   override name = 'BackupError';
