@@ -1,5 +1,5 @@
 /**
- * Certificate lifecycle status of one IB user (DOMAIN.md "Certificate lifecycle status").
+ * Certificate lifecycle status of one IB user (docs/domain.md "Certificate lifecycle status").
  *
  * With E the expiry date and T today (both JST calendar dates) and d = E − T:
  *   valid             d > renewalWindowDays

@@ -10,7 +10,7 @@ function modelDate(dayNumber: number): string {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** The milestone whose window contains d (E − T), by the rule as written in DOMAIN.md / notices.ts. */
+/** The milestone whose window contains d (E − T), by the rule as written in docs/domain.md / notices.ts. */
 function owner(
   d: number,
   milestones: number[],

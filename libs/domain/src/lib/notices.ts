@@ -1,5 +1,5 @@
 /**
- * E-mail notice schedule (DOMAIN.md "Notices").
+ * E-mail notice schedule (docs/domain.md "Notices").
  *
  * A milestone is a day offset m = E − T at which a notice starts: renewal reminders are m ≥ 0
  * (30 and 10 by default), post-expiry notices are negative (−1 locked-out, −80 last chance).

@@ -9,7 +9,7 @@ import {
   StaffRole,
 } from './roles';
 
-// DOMAIN.md "Who uses the console": ✓ = allowed. Columns: branch_staff, compliance, manager, admin.
+// docs/domain.md "Staff roles and permissions": ✓ = allowed. Columns: branch_staff, compliance, manager, admin.
 // prettier-ignore
 const MATRIX: ReadonlyArray<[Permission, boolean, boolean, boolean, boolean]> = [
   ['certificates.read',   true,  true,  true,  false],

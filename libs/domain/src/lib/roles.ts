@@ -1,5 +1,5 @@
 /**
- * Staff roles of the back-office console and what each may do (DOMAIN.md "Who uses the console").
+ * Staff roles of the back-office console and what each may do (docs/domain.md "Staff roles and permissions").
  * Anything not granted here is refused. Not to be confused with an IB user's `ibRole`.
  */
 

@@ -1,7 +1,7 @@
 import type { StaffRole } from './roles';
 
 /**
- * Dual control over the staff accounts that can decide things (DOMAIN.md "Who uses the console"):
+ * Dual control over the staff accounts that can decide things (docs/domain.md "Staff roles and permissions"):
  * one admin alone could otherwise create both a requester and an approver. Granting `manager` or
  * `admin` (a new account or a role change) and resetting another admin's password need a second
  * admin of the same credit union; everything else in 職員管理 takes effect at once.

@@ -1,5 +1,5 @@
 /**
- * Notice kinds (DOMAIN.md "Notices"): which channel each uses and how staff see it.
+ * Notice kinds (docs/domain.md "Notices"): which channel each uses and how staff see it.
  * `renewal_reminder` serves every renewal milestone (d ≥ 0, with `daysLeft`); `locked_out` and
  * `last_chance` the post-expiry milestones (libs/domain `noticeKindForMilestone`); `reissue_ready`
  * is sent when a reissue is approved; `important_notice_renewal` is shown inside IB after log-on.

@@ -1,5 +1,5 @@
 /**
- * Link detection for e-mail templates (DOMAIN.md: e-mails carry no links). Refused: anything with a
+ * Link detection for e-mail templates (docs/domain.md: e-mails carry no links). Refused: anything with a
  * scheme (`http://`, `https://`, `ftp://` …), `www.`, IPv4 addresses and domain-looking strings
  * (`example.co.jp`, `help@bank.jp`, `さくら信金.jp`). Full-width forms are folded first (NFKC), so
  * `ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ` is caught as well.

@@ -195,7 +195,7 @@ describe.each(testDatabases())(
       expect(mismatches).toEqual([]);
     });
 
-    it('follows DOMAIN.md literally for staff accounts (admin only) and audits every refusal', async () => {
+    it('follows docs/domain.md literally for staff accounts (admin only) and audits every refusal', async () => {
       const expected: Record<StaffRole, number> = {
         branch_staff: 403,
         compliance: 403,

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { InstantColumn } from '../infra/database/instant-column';
 
-/** A credit union (信用金庫): the tenant. Holds the per-bank policy settings of DOMAIN.md. */
+/** A credit union (信用金庫): the tenant. Holds the per-bank policy settings of docs/domain.md. */
 @Entity('credit_union')
 export class CreditUnion {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;

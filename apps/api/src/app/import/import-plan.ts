@@ -215,7 +215,7 @@ class Planner {
     return this.track(this.creditUnions, code, () => {
       const stored = this.stored.creditUnions.get(code);
       if (stored) return this.stays(stored);
-      // Placeholder name and help desk; the other settings are DOMAIN.md's defaults.
+      // Placeholder name and help desk; the other settings are docs/domain.md's defaults.
       return this.creates<CreditUnion>({
         id: this.ctx.newId(),
         code,

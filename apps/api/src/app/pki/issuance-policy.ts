@@ -12,7 +12,7 @@ import type { IssuedVia } from '../certificates/certificate.entity';
 /** How a certificate comes to be issued (the server side of renewal, acquisition and reissue). */
 export type IssuanceVia = Exclude<IssuedVia, 'imported'>;
 
-/** The statuses from which each way of issuing is allowed (DOMAIN.md). */
+/** The statuses from which each way of issuing is allowed (docs/domain.md). */
 const ALLOWED: Record<IssuanceVia, readonly LifecycleStatus[]> = {
   renewal: ['renewal_due'],
   acquisition: ['not_issued', 'expired', 'reissue_authorized'],

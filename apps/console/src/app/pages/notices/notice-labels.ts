@@ -6,7 +6,7 @@ import type {
 } from '@certdesk/contracts';
 import type { NoticeKind, Permission } from '@certdesk/domain';
 
-/** The pages of 通知テンプレート, in tab order; `anyOf` as the API guards them (DOMAIN.md roles). */
+/** The pages of 通知テンプレート, in tab order; `anyOf` as the API guards them (docs/domain.md roles). */
 export const NOTICE_TABS = [
   {
     path: '',
