@@ -8,3 +8,4 @@ export * from './lib/ib-roles';
 export * from './lib/reissue';
 export * from './lib/ib-logon';
 export * from './lib/staff-change';
+export * from './lib/closure';

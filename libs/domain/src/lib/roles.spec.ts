@@ -24,6 +24,8 @@ const MATRIX: ReadonlyArray<[Permission, boolean, boolean, boolean, boolean]> = 
   ['reports.read',        false, true,  true,  false],
   ['audit.read',          false, true,  true,  false],
   ['staff.manage',        false, false, false, true],
+  ['customers.close',     false, false, true,  false],
+  ['removals.decide',     false, false, true,  true],
 ];
 const ROLE_COLUMNS: readonly StaffRole[] = [
   'branch_staff',

@@ -43,7 +43,11 @@ export type Permission =
   /** Audit log. */
   | 'audit.read'
   /** Staff accounts and roles. */
-  | 'staff.manage';
+  | 'staff.manage'
+  /** Close a customer or remove an IB user by hand (解約・削除, with a reason). */
+  | 'customers.close'
+  /** Approve or reject an import's held removals (never one's own import). */
+  | 'removals.decide';
 
 export const PERMISSIONS: readonly Permission[] = Object.freeze([
   'certificates.read',
@@ -58,6 +62,8 @@ export const PERMISSIONS: readonly Permission[] = Object.freeze([
   'reports.read',
   'audit.read',
   'staff.manage',
+  'customers.close',
+  'removals.decide',
 ] as const);
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> =
@@ -85,8 +91,10 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> =
       'notices.run',
       'reports.read',
       'audit.read',
+      'customers.close',
+      'removals.decide',
     ] as const),
-    admin: Object.freeze(['staff.manage'] as const),
+    admin: Object.freeze(['staff.manage', 'removals.decide'] as const),
   });
 
 /** True when `role` is one of {@link STAFF_ROLES} (for values read from a token or a database). */
