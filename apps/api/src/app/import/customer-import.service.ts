@@ -13,12 +13,26 @@ import { insertInBatches } from '../seed/seed.service';
 import { decodeImportFile } from './encoding';
 import { loadExistingState } from './existing-state';
 import { readImportText } from './import-file';
-import { ImportPlan, planImport } from './import-plan';
+import { ExistingState, ImportPlan, planImport } from './import-plan';
 import { ImportEncoding, ImportReport, failedReport } from './import-report';
+
+/** Who imports, for the audit record (the CLI when not given). */
+export interface ImportActor {
+  type: 'staff' | 'system';
+  id: string | null;
+  name: string;
+}
 
 export interface ImportOptions {
   /** Check everything (the database too) and report what would change, writing nothing. */
   dryRun?: boolean;
+  actor?: ImportActor;
+  /** Called with the plan and the stored rows it was made against (e.g. to describe the changes). */
+  onPlan?: (plan: ImportPlan, existing: ExistingState) => void;
+  /** Called as rows are written: rows written so far out of all to write. */
+  onProgress?: (done: number, total: number) => void;
+  /** Runs in the import's transaction after the rows are written (not on a dry run); throw to roll back. */
+  inTransaction?: (em: EntityManager, report: ImportReport) => Promise<void>;
 }
 
 /**
@@ -52,17 +66,20 @@ export class CustomerImportService {
     return this.dataSource.transaction(async (em) => {
       const existing = await loadExistingState(em, file.rows);
       const plan = planImport(file.rows, existing, { now, newId: randomUUID });
+      options.onPlan?.(plan, existing);
       const errors = [...file.errors, ...plan.errors];
       if (errors.length > 0)
         return failedReport(decoded.encoding, file.lines, errors);
       const result = report(decoded.encoding, file.lines, plan);
       if (!options.dryRun) {
-        await write(em, plan, now);
+        await write(em, plan, now, options.onProgress);
         await this.auditImport(
           em,
           [...new Set(file.rows.map((r) => r.creditUnionCode))],
           result,
+          options.actor,
         );
+        await options.inTransaction?.(em, result);
       }
       return result;
     });
@@ -73,6 +90,7 @@ export class CustomerImportService {
     em: EntityManager,
     codes: string[],
     result: ImportReport,
+    actor: ImportActor = { type: 'system', id: null, name: 'import CLI' },
   ): Promise<void> {
     const creditUnions = await em.findBy(CreditUnion, { code: In(codes) });
     for (const cu of creditUnions) {
@@ -80,8 +98,9 @@ export class CustomerImportService {
         action: 'import.customers',
         outcome: 'success',
         creditUnionId: cu.id,
-        actorType: 'system',
-        actorName: 'import CLI',
+        actorType: actor.type,
+        actorId: actor.id,
+        actorName: actor.name,
         targetType: 'credit_union',
         targetId: cu.code,
         details: {
@@ -100,18 +119,39 @@ async function write(
   em: EntityManager,
   plan: ImportPlan,
   now: Date,
+  onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<void> {
   const { inserts, updates } = plan;
-  await insertInBatches(em, CreditUnion, inserts.creditUnions);
-  await insertInBatches(em, Branch, inserts.branches);
-  await insertInBatches(em, Customer, inserts.customers);
-  for (const { id, changes } of updates.customers)
+  const total =
+    Object.values(inserts).reduce((n, rows) => n + rows.length, 0) +
+    updates.customers.length +
+    updates.ibUsers.length;
+  let done = 0;
+  const wrote = (n: number): void => {
+    done += n;
+    onProgress(done, total);
+  };
+  const insert = async <T extends object>(
+    entity: new () => T,
+    rows: T[],
+  ): Promise<void> => {
+    await insertInBatches(em, entity, rows);
+    wrote(rows.length);
+  };
+  await insert(CreditUnion, inserts.creditUnions);
+  await insert(Branch, inserts.branches);
+  await insert(Customer, inserts.customers);
+  for (const { id, changes } of updates.customers) {
     await em.update(Customer, { id }, { ...changes, updatedAt: now });
+    wrote(1);
+  }
   // ib_user.current_certificate_id has no foreign key: IB users go in before their certificates.
-  await insertInBatches(em, IbUser, inserts.ibUsers);
-  for (const { id, changes } of updates.ibUsers)
+  await insert(IbUser, inserts.ibUsers);
+  for (const { id, changes } of updates.ibUsers) {
     await em.update(IbUser, { id }, { ...changes, updatedAt: now });
-  await insertInBatches(em, Certificate, inserts.certificates);
+    wrote(1);
+  }
+  await insert(Certificate, inserts.certificates);
 }
 
 function report(
