@@ -26,6 +26,7 @@ const MATRIX: ReadonlyArray<[Permission, boolean, boolean, boolean, boolean]> = 
   ['staff.manage',        false, false, false, true],
   ['customers.close',     false, false, true,  false],
   ['removals.decide',     false, false, true,  true],
+  ['customers.import',    false, false, true,  true],
 ];
 const ROLE_COLUMNS: readonly StaffRole[] = [
   'branch_staff',

@@ -47,7 +47,9 @@ export type Permission =
   /** Close a customer or remove an IB user by hand (解約・削除, with a reason). */
   | 'customers.close'
   /** Approve or reject an import's held removals (never one's own import). */
-  | 'removals.decide';
+  | 'removals.decide'
+  /** Import customers from a core-system file in the console (取込), and see 取込履歴. */
+  | 'customers.import';
 
 export const PERMISSIONS: readonly Permission[] = Object.freeze([
   'certificates.read',
@@ -64,6 +66,7 @@ export const PERMISSIONS: readonly Permission[] = Object.freeze([
   'staff.manage',
   'customers.close',
   'removals.decide',
+  'customers.import',
 ] as const);
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> =
@@ -93,8 +96,13 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> =
       'audit.read',
       'customers.close',
       'removals.decide',
+      'customers.import',
     ] as const),
-    admin: Object.freeze(['staff.manage', 'removals.decide'] as const),
+    admin: Object.freeze([
+      'staff.manage',
+      'removals.decide',
+      'customers.import',
+    ] as const),
   });
 
 /** True when `role` is one of {@link STAFF_ROLES} (for values read from a token or a database). */
