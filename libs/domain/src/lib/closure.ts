@@ -1,6 +1,6 @@
 /**
  * 解約・削除: a customer whose 法人IB contract ended in the core system is `closed`, an IB user
- * removed there is `removed` (DOMAIN.md "Keeping in step with the core system"). Either comes from
+ * removed there is `removed` (docs/domain.md "Closed contracts and removed IB users"). Either comes from
  * a full-file import (those absent from a credit union's full extract) or from a manager on
  * ご契約先. The effects are the same: the IB users' unrevoked certificates are revoked as
  * `cessationOfOperation` (so they reach the next CRL), an open reissue is cancelled, notices stop,
