@@ -9,3 +9,4 @@ export * from './lib/reissue';
 export * from './lib/ib-logon';
 export * from './lib/staff-change';
 export * from './lib/closure';
+export * from './lib/second-factor';

@@ -1,8 +1,10 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { CaKeystoreConfig, parseCaKeystore } from './keystore-config';
+import { ImportInboxConfig, parseImportInbox } from './import-config';
 import { OpsConfig, parseOps } from './ops-config';
 import { parseAuditHmacKey, parseCaKeyPassphrase } from './secrets-config';
+import { parseSecondFactor, SecondFactorConfig } from './second-factor-config';
 
 export type DatabaseConfig =
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
@@ -71,6 +73,10 @@ export interface AppConfig {
    * `AUDIT_WATCH` (default on) records each chain's signed head and verifies every chain once a JST day.
    */
   audit: { hmacKey: string | null; watch: boolean };
+  /** `IMPORT_INBOX`, `IMPORT_INBOX_TIME`, `IMPORT_INBOX_FULL` (see import-config.ts). */
+  importInbox: ImportInboxConfig;
+  /** Staff second factor: `STAFF_SECOND_FACTOR`, `WEBAUTHN_RP_ID`, `WEBAUTHN_ORIGIN` (see second-factor-config.ts). */
+  secondFactor: SecondFactorConfig;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +135,8 @@ export function loadConfig(
       hmacKey: parseAuditHmacKey(env['AUDIT_HMAC_KEY']),
       watch: parseOnOff('AUDIT_WATCH', env['AUDIT_WATCH'], true),
     },
+    importInbox: parseImportInbox(env, cwd),
+    secondFactor: parseSecondFactor(env, mode, parsePort(env['PORT'])),
   };
 }
 

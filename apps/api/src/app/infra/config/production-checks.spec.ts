@@ -16,6 +16,8 @@ const SAFE: Record<string, string> = {
   IB_TLS_CERT: '/run/secrets/ib.crt',
   IB_TLS_KEY: '/run/secrets/ib.key',
   AUDIT_HMAC_KEY: 'a-real-audit-key-of-32-characters-or-more',
+  WEBAUTHN_RP_ID: 'certdesk.shinkin.example.jp',
+  WEBAUTHN_ORIGIN: 'https://certdesk.shinkin.example.jp',
 };
 
 function refusals(env: Record<string, string | undefined>) {
@@ -57,6 +59,17 @@ describe('production start checks', () => {
     ['CRL_BASE_URL', { CRL_BASE_URL: 'http://[::1]:8080' }, /this machine/],
     ['CRL_BASE_URL', { CRL_BASE_URL: 'http://crl.localhost' }, /this machine/],
     ['SMTP_URL', { SMTP_URL: undefined }, /in-process SMTP server/],
+    [
+      'WEBAUTHN_RP_ID',
+      { WEBAUTHN_RP_ID: undefined, WEBAUTHN_ORIGIN: undefined },
+      /WEBAUTHN_ORIGIN must be set/,
+    ],
+    [
+      'WEBAUTHN_RP_ID',
+      { WEBAUTHN_ORIGIN: undefined },
+      /must be set in production/,
+    ],
+    ['STAFF_SECOND_FACTOR', { STAFF_SECOND_FACTOR: 'off' }, /must not be off/],
     [
       'IB_TLS_CERT',
       { IB_TLS_CERT: undefined, IB_TLS_KEY: undefined },

@@ -1,6 +1,7 @@
 import { AppConfig, ConfigError } from './config';
 import { DEMO_AUDIT_HMAC_KEY, DEMO_CA_KEY_PASSPHRASE } from './secrets-config';
 import { assertKeystoreChosen } from './keystore-config';
+import { secondFactorRefusals } from './second-factor-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -91,6 +92,7 @@ export function productionRefusals(
       'AUDIT_HMAC_KEY',
       "must be set in production: a secret of 32+ characters (e.g. openssl rand -hex 32), kept outside the database, that keys the audit log's hash chain",
     );
+  refusals.push(...secondFactorRefusals(config.secondFactor));
   return refusals;
 }
 
