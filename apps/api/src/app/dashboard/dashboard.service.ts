@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   addDays,
   daysBetween,
@@ -11,19 +9,11 @@ import {
 } from '@certdesk/domain';
 import type { DashboardSummary } from '@certdesk/contracts';
 import { Clock } from '../infra/clock/clock';
-import { prepareQueryOnce } from '../infra/database/prepared-statements';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
+import { IbUserCountRepository } from './ib-user-count.repository';
 
 const WEEKS = 12;
 const NO_CERTIFICATE = '9999-12-31';
-
-/** One group of IB users with the same current expiry date, revocation and reissue state. */
-interface CountRow {
-  expiry_key: string;
-  revoked: boolean | number | string;
-  reissue_key: string;
-  n: number | string;
-}
 
 /**
  * `GET /api/dashboard`: from `ib_user_count` (kept by triggers on `ib_user`, see migration
@@ -33,18 +23,14 @@ interface CountRow {
  */
 @Injectable()
 export class DashboardService {
-  /** The count query's text is fixed: planned once per connection on PostgreSQL. */
-  private prepared = false;
-
   constructor(
     private readonly scope: TenantScope,
     private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counts: IbUserCountRepository,
   ) {}
 
   async summary(): Promise<DashboardSummary> {
     const today = this.clock.today();
-    const creditUnionId = this.scope.creditUnionId;
     const policy = resolveLifecyclePolicy(await this.scope.creditUnion());
     // Every date before the self-service limit has the same status, and so has every date past the
     // horizon (valid, beyond the due counts and the chart): each such range is summed as one date.
@@ -53,31 +39,11 @@ export class DashboardService {
       today,
       Math.max(WEEKS * 7, policy.renewalWindowDays + 1),
     );
-    const query = this.dataSource
-      .createQueryBuilder()
-      .select(
-        `CASE WHEN c.expiry_key < :before THEN :before
-        WHEN c.expiry_key > :horizon AND c.expiry_key < :noCertificate THEN :horizon ELSE c.expiry_key END`,
-        'expiry_key',
-      )
-      .addSelect([
-        'c.revoked AS revoked',
-        'c.reissue_key AS reissue_key',
-        'SUM(c.n) AS n',
-      ])
-      .from('ib_user_count', 'c')
-      .where('c.credit_union_id = :creditUnionId AND c.n > 0', {
-        creditUnionId,
-      })
-      .setParameters({ before, horizon, noCertificate: NO_CERTIFICATE })
-      .groupBy('1')
-      .addGroupBy('2')
-      .addGroupBy('3');
-    if (!this.prepared) {
-      prepareQueryOnce(query);
-      this.prepared = true;
-    }
-    const rows = await query.getRawMany<CountRow>();
+    const rows = await this.counts.groups({
+      before,
+      horizon,
+      noCertificate: NO_CERTIFICATE,
+    });
 
     const counts = Object.fromEntries(
       LIFECYCLE_STATUSES.map((s) => [s, 0]),

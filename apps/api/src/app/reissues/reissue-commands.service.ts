@@ -4,9 +4,7 @@ import {
   ForbiddenException,
   Injectable,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import {
   authorizationLastDay,
   mayDecideReissue,
@@ -15,9 +13,9 @@ import {
   validateReissueRequest,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { Manager, Transactions } from '../infra/database/transactions';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReissueNoticeQueue } from '../notices/dispatch/reissue-notice';
@@ -26,6 +24,7 @@ import { CrlService } from '../pki/crl.service';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import { CreateReissueDto } from './dto/reissue.dto';
 import { ReissueRequest } from './reissue-request.entity';
+import { ReissueRequestRepository } from './reissue-request.repository';
 
 export const OPEN_REQUEST_MESSAGE =
   'この利用者には処理中の再発行依頼があります。先にその依頼を処理してください';
@@ -48,7 +47,8 @@ export class ReissueCommandsService {
     private readonly revocation: CertificateRevocationService,
     private readonly crl: CrlService,
     private readonly notices: ReissueNoticeQueue,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly requests: ReissueRequestRepository,
   ) {}
 
   async create(dto: CreateReissueDto): Promise<string> {
@@ -84,7 +84,7 @@ export class ReissueCommandsService {
       revokedCertificateIds: null,
     };
     try {
-      await this.dataSource.transaction(async (em) => {
+      await this.transactions.run(async (em) => {
         await this.scope.repository(ReissueRequest, em).insert(request);
         await this.scope.repository(IbUser, em).update(user.id, {
           reissueState: 'pending',
@@ -110,14 +110,12 @@ export class ReissueCommandsService {
   async approve(id: string, comment?: string): Promise<void> {
     const request = await this.decidable(id, 'reissue.approve');
     const now = this.clock.now();
-    const creditUnion = await this.dataSource
-      .getRepository(CreditUnion)
-      .findOneByOrFail({ id: request.creditUnionId });
+    const creditUnion = await this.scope.creditUnion();
     const authorizedUntil = authorizationLastDay(
       this.clock.today(),
       creditUnion.reissueAuthorizationDays,
     );
-    const revoked = await this.dataSource.transaction(async (em) => {
+    const revoked = await this.transactions.run(async (em) => {
       await this.transition(em, request, 'pending', {
         status: 'authorized',
         authorizedUntil,
@@ -163,7 +161,7 @@ export class ReissueCommandsService {
   async reject(id: string, comment?: string): Promise<void> {
     const request = await this.decidable(id, 'reissue.reject');
     const now = this.clock.now();
-    await this.dataSource.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       await this.transition(em, request, 'pending', {
         status: 'rejected',
         closedAt: now,
@@ -188,7 +186,7 @@ export class ReissueCommandsService {
       throw new ForbiddenException('依頼を取り消せるのは依頼した職員だけです');
     }
     const now = this.clock.now();
-    await this.dataSource.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       await this.transition(em, request, 'pending', {
         status: 'cancelled',
         closedAt: now,
@@ -216,22 +214,13 @@ export class ReissueCommandsService {
   }
 
   private async transition(
-    em: EntityManager,
+    em: Manager,
     request: ReissueRequest,
     from: ReissueStatus,
     patch: Partial<ReissueRequest>,
   ): Promise<void> {
-    const result = await em
-      .createQueryBuilder()
-      .update(ReissueRequest)
-      .set(patch)
-      .where('id = :id AND credit_union_id = :cu AND status = :from', {
-        id: request.id,
-        cu: request.creditUnionId,
-        from,
-      })
-      .execute();
-    if (!result.affected) throw new ConflictException(ALREADY_DECIDED_MESSAGE);
+    if (!(await this.requests.transition(em, request.id, from, patch)))
+      throw new ConflictException(ALREADY_DECIDED_MESSAGE);
   }
 
   private decision(now: Date, comment?: string): Partial<ReissueRequest> {

@@ -4,12 +4,11 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { Manager, Transactions } from '../infra/database/transactions';
 import { ReissueRequest } from './reissue-request.entity';
+import { ReissueRequestRepository } from './reissue-request.repository';
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
@@ -27,7 +26,8 @@ export class ReissueExpiryService
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly requests: ReissueRequestRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
@@ -51,33 +51,20 @@ export class ReissueExpiryService
   async expireOverdue(creditUnionId?: string): Promise<number> {
     const today = this.clock.today();
     const now = this.clock.now();
-    return this.dataSource.transaction(async (em) => {
-      const qb = em
-        .getRepository(ReissueRequest)
-        .createQueryBuilder('r')
-        .where("r.status = 'authorized' AND r.authorized_until < :today", {
-          today,
-        });
-      if (creditUnionId)
-        qb.andWhere('r.credit_union_id = :cu', { cu: creditUnionId });
-      const candidates = await qb.getMany();
+    return this.transactions.run(async (em) => {
+      const candidates = await this.requests.overdue(em, today, creditUnionId);
       // Each row changes only if it is still authorized when this transaction writes it: another
       // process sweeping at the same time (or an acquisition) may have closed it since the read.
       // Only what this sweep changed is written to the IB user and audited.
       const overdue: ReissueRequest[] = [];
       for (const r of candidates) {
-        const changed = await em.update(
-          ReissueRequest,
-          { id: r.id, status: 'authorized' },
-          { status: 'expired', closedAt: now },
-        );
-        if (changed.affected) overdue.push(r);
+        if (await this.requests.expire(em, r.id, now)) overdue.push(r);
       }
       if (!overdue.length) return 0;
-      await em.update(
-        IbUser,
-        { id: In(overdue.map((r) => r.ibUserId)), reissueState: 'authorized' },
-        { reissueState: null, updatedAt: now },
+      await this.requests.releaseAuthorized(
+        em,
+        overdue.map((r) => r.ibUserId),
+        now,
       );
       for (const r of overdue) {
         await this.audit.recordIn(em, {
@@ -96,13 +83,7 @@ export class ReissueExpiryService
   }
 
   /** Called by the acquisition flow inside its transaction: the authorization has been used. */
-  async completeIn(em: EntityManager, ibUserId: string): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(ReissueRequest)
-      .set({ status: 'completed', closedAt: this.clock.now() })
-      .where("ib_user_id = :ibUserId AND status = 'authorized'", { ibUserId })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  async completeIn(em: Manager, ibUserId: string): Promise<boolean> {
+    return this.requests.complete(em, ibUserId, this.clock.now());
   }
 }

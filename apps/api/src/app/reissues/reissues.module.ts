@@ -4,6 +4,7 @@ import { PkiModule } from '../pki/pki.module';
 import { ReissueCommandsService } from './reissue-commands.service';
 import { ReissueExpiryService } from './reissue-expiry.service';
 import { ReissueQueriesService } from './reissue-queries.service';
+import { ReissueRequestRepository } from './reissue-request.repository';
 import { ReissuesController } from './reissues.controller';
 
 @Module({
@@ -13,6 +14,7 @@ import { ReissuesController } from './reissues.controller';
     ReissueCommandsService,
     ReissueQueriesService,
     ReissueExpiryService,
+    ReissueRequestRepository,
   ],
   exports: [ReissueExpiryService],
 })

@@ -20,6 +20,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { openMigrated, withSchemaPolicy } from './schema-policy';
 import { SqliteGate, sqliteGate } from './sqlite-gate';
+import { Transactions } from './transactions';
 
 /** On SQLite, a request that may write has the database to itself until its response is sent. */
 @Injectable()
@@ -114,8 +115,9 @@ export class SqlitePlannerStatistics implements OnModuleDestroy {
       useFactory: (ds: DataSource) => sqliteGate(ds),
     },
     SqlitePlannerStatistics,
+    Transactions,
   ],
-  exports: [SqliteGate],
+  exports: [SqliteGate, Transactions],
 })
 export class DatabaseModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { currentCreditUnionId, notFound } from './tenant';
+import { tenantCondition, tenantParameters } from './tenant-condition';
 
 /** A row that belongs to exactly one credit union. */
 export interface TenantOwned extends ObjectLiteral {
@@ -97,9 +98,10 @@ export class TenantRepository<T extends TenantOwned> {
   createQueryBuilder(alias: string): SelectQueryBuilder<T> {
     const qb = this.repository
       .createQueryBuilder(alias)
-      .where(`${alias}.creditUnionId = :tenantCreditUnionId`, {
-        tenantCreditUnionId: this.creditUnionId,
-      });
+      .where(
+        tenantCondition(alias, 'creditUnionId'),
+        tenantParameters(this.creditUnionId),
+      );
     qb.where = qb.andWhere.bind(qb);
     qb.orWhere = () => {
       throw new TenantIsolationError(
