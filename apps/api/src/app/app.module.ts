@@ -16,6 +16,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { PkiRuntimeModule } from './pki/pki-runtime';
 import { ReportsModule } from './reports/reports.module';
 import { ReissuesModule } from './reissues/reissues.module';
+import { ClosuresModule } from './closures/closures.module';
 import { NoticeWorkerModule } from './notices/notice-worker.module';
 import { IbModule } from './ib/ib.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -44,6 +45,7 @@ import { LoggingModule } from './infra/logging/logging.module';
     ReportsModule,
     NoticeWorkerModule,
     ReissuesModule,
+    ClosuresModule,
     IbModule,
     RetentionModule,
   ],

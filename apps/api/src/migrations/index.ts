@@ -15,6 +15,7 @@ import { RenewalOverlap1764000000140 } from './1764000000140-renewal-overlap';
 import { CaKeystore1764000000150 } from './1764000000150-ca-keystore';
 import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-requests';
 import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
+import { Closures1764000000210 } from './1764000000210-closures';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CaKeystore1764000000150,
   StaffChangeRequests1764000000160,
   NoticeRunClaim1764000000170,
+  Closures1764000000210,
 ];

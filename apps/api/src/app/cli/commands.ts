@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { CustomerImportService } from '../import/customer-import.service';
+import { removalLines } from '../import/import-removals';
 import { DEMO_SEED } from '../seed/demo-data.service';
 import { SeedService } from '../seed/seed.service';
 import { assertKnown, intOption } from './args';
@@ -68,15 +71,21 @@ const seed: Command = async (ctx, options) => {
   return 0;
 };
 
-/** `npm run import -- --file customers.csv [--dry-run]` */
+/** `npm run import -- --file customers.csv [--dry-run] [--full]` (--full: the credit union's full extract) */
 const importCustomers: Command = async (ctx, options) => {
-  assertKnown(options, ['file', 'dry-run']);
+  assertKnown(options, ['file', 'dry-run', 'full']);
   const file = options.get('file');
   if (typeof file !== 'string')
     throw new Error('--file で取り込むCSVファイルを指定してください');
-  const report = await ctx
-    .get(CustomerImportService)
-    .importFile(readFileSync(file), { dryRun: options.has('dry-run') });
+  const content = readFileSync(file);
+  const report = await ctx.get(CustomerImportService).importFile(content, {
+    dryRun: options.has('dry-run'),
+    full: options.has('full'),
+    file: {
+      name: basename(file),
+      sha256: createHash('sha256').update(content).digest('hex'),
+    },
+  });
   if (!report.ok) {
     console.error(
       `取り込みを中止しました（何も書き込んでいません）。${report.errors.length} 件の誤りがあります:`,
@@ -90,6 +99,8 @@ const importCustomers: Command = async (ctx, options) => {
       ` — 新規: 信用金庫 ${c.creditUnions}, 店 ${c.branches}, ご契約先 ${c.customers}, IB利用者 ${c.ibUsers}, 電子証明書 ${c.certificates}` +
       ` / 更新: ご契約先 ${report.updated.customers}, IB利用者 ${report.updated.ibUsers} / 変更なし ${report.unchanged}`,
   );
+  for (const line of removalLines(report, options.has('dry-run')))
+    console.log(line);
   return 0;
 };
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ClosureSource, CustomerStatus } from '@certdesk/domain';
 import { InstantColumn } from '../infra/database/instant-column';
 
 /** ご契約先: a corporate customer holding an IB contract. */
@@ -19,4 +20,14 @@ export class Customer {
     string | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
+  /** `closed` (解約済み) once the 法人IB contract ended (libs/domain closure); never deleted. */
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status?: CustomerStatus;
+  /** JST date of the closure. */
+  @Column({ type: 'date', nullable: true }) closedOn?: string | null;
+  @InstantColumn({ nullable: true }) closedAt?: Date | null;
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  closureReason?: string | null;
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  closureSource?: ClosureSource | null;
 }

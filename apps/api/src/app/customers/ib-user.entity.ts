@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ClosureSource, IbUserStatus } from '@certdesk/domain';
 import { InstantColumn } from '../infra/database/instant-column';
 
 export type IbRole = 'administrator' | 'user';
@@ -35,4 +36,14 @@ export class IbUser {
   reissueState!: ReissueState | null;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
+  /** `removed` (削除済み) once gone from the core system or removed by hand (libs/domain closure). */
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status?: IbUserStatus;
+  /** JST date of the removal. */
+  @Column({ type: 'date', nullable: true }) removedOn?: string | null;
+  @InstantColumn({ nullable: true }) removedAt?: Date | null;
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  removalReason?: string | null;
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  removalSource?: ClosureSource | null;
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -9,11 +9,14 @@ import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { AppConfig } from '../infra/config/config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { insertInBatches } from '../seed/seed.service';
 import { decodeImportFile } from './encoding';
 import { loadExistingState } from './existing-state';
 import { readImportText } from './import-file';
 import { ExistingState, ImportPlan, planImport } from './import-plan';
+import { ImportRemovalsService, reportOf } from './import-removals';
 import { ImportEncoding, ImportReport, failedReport } from './import-report';
 
 /** Who imports, for the audit record (the CLI when not given). */
@@ -33,13 +36,23 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Runs in the import's transaction after the rows are written (not on a dry run); throw to roll back. */
   inTransaction?: (em: EntityManager, report: ImportReport) => Promise<void>;
+  /**
+   * The file is the full extract of its credit unions: those absent are closed / removed, or held
+   * for approval above the threshold (./import-removals.ts).
+   */
+  full?: boolean;
+  /** The file's name and SHA-256, for the removals' audit records and a held removal request. */
+  file?: { name: string | null; sha256: string | null };
 }
+
+const CLI_ACTOR: ImportActor = { type: 'system', id: null, name: 'import CLI' };
 
 /**
  * Brings a credit union's customers in from its existing system (a CSV file, one line per IB
  * user; format in ./samples/customers.sample.csv). All or nothing: every line is checked, against
  * the file and the database, before anything is written in one transaction. Re-importing the same
- * file writes nothing; a changed value updates that row only. Nothing is ever deleted.
+ * file writes nothing; a changed value updates that row only. Nothing is ever deleted; a file
+ * marked `full` closes / removes those absent from it (./import-removals.ts).
  */
 @Injectable()
 export class CustomerImportService {
@@ -47,6 +60,8 @@ export class CustomerImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly removals: ImportRemovalsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async importFile(
@@ -62,17 +77,35 @@ export class CustomerImportService {
     if (!file.readable)
       return failedReport(decoded.encoding, file.lines, file.errors);
     const now = this.clock.now();
+    let published = async (): Promise<void> => undefined;
     // Read, check and write in one transaction, so the checks hold for what is written.
-    return this.dataSource.transaction(async (em) => {
+    const outcome = await this.dataSource.transaction(async (em) => {
       const existing = await loadExistingState(em, file.rows);
       const plan = planImport(file.rows, existing, { now, newId: randomUUID });
       options.onPlan?.(plan, existing);
-      const errors = [...file.errors, ...plan.errors];
+      const removals = await this.removals.plan(
+        em,
+        file.rows,
+        Boolean(options.full),
+        this.config.ops.importRemovalThresholdPercent,
+      );
+      const errors = [...file.errors, ...plan.errors, ...removals.errors];
       if (errors.length > 0)
         return failedReport(decoded.encoding, file.lines, errors);
       const result = report(decoded.encoding, file.lines, plan);
+      if (options.full) result.removals = reportOf(removals);
       if (!options.dryRun) {
         await write(em, plan, now, options.onProgress);
+        if (options.full) {
+          const applied = await this.removals.applyIn(
+            em,
+            removals,
+            options.actor ?? CLI_ACTOR,
+            options.file ?? { name: null, sha256: null },
+          );
+          result.removals = applied.report;
+          published = applied.published;
+        }
         await this.auditImport(
           em,
           [...new Set(file.rows.map((r) => r.creditUnionCode))],
@@ -83,6 +116,8 @@ export class CustomerImportService {
       }
       return result;
     });
+    await published(); // revoked certificates reach the CRL now (else at the next CRL check)
+    return outcome;
   }
 
   /** One audit record per credit union in the file, committed with the rows. */
@@ -90,7 +125,7 @@ export class CustomerImportService {
     em: EntityManager,
     codes: string[],
     result: ImportReport,
-    actor: ImportActor = { type: 'system', id: null, name: 'import CLI' },
+    actor: ImportActor = CLI_ACTOR,
   ): Promise<void> {
     const creditUnions = await em.findBy(CreditUnion, { code: In(codes) });
     for (const cu of creditUnions) {
@@ -109,6 +144,19 @@ export class CustomerImportService {
           created: result.created,
           updated: result.updated,
           unchanged: result.unchanged,
+          ...(result.removals
+            ? {
+                full: true,
+                removals: result.removals.creditUnions
+                  .filter((r) => r.creditUnionCode === cu.code)
+                  .map((r) => ({
+                    closedCustomers: r.closedCustomers,
+                    removedIbUsers: r.removedIbUsers,
+                    outcome: r.outcome,
+                    removalRequestId: r.removalRequestId ?? null,
+                  })),
+              }
+            : {}),
         },
       });
     }

@@ -1,3 +1,5 @@
+import type { ImportRemovalsReport } from './import-removals';
+
 /** How the file's bytes were read (see `decodeImportFile`). */
 export type ImportEncoding = 'utf-8' | 'utf-8-bom' | 'cp932';
 
@@ -39,6 +41,8 @@ export interface ImportReport {
   updated: ImportUpdatedCounts;
   /** Data lines whose customer, IB user and certificate were all already stored as given. */
   unchanged: number;
+  /** Full-file mode: who is absent and is (or, in a dry run, would be) closed / removed or held. */
+  removals?: ImportRemovalsReport;
 }
 
 /** `5行目: …` */

@@ -12,6 +12,11 @@ export interface OpsConfig {
   noticeRetentionMonths: number;
   /** `LOG_LEVEL`: the least severe level logged (one access line per request at `info`). */
   logLevel: LogLevel;
+  /**
+   * `IMPORT_REMOVAL_THRESHOLD_PERCENT`: a full-file import removing more than this % of a credit
+   * union's IB users (or customers) waits for a second person's approval (default 5; 0: always).
+   */
+  importRemovalThresholdPercent: number;
 }
 
 export const LOG_LEVELS = [
@@ -48,6 +53,13 @@ export function parseOps(env: Env): OpsConfig {
     metricsToken: token || null,
     noticeMaxAttempts: integer(env, 'NOTICE_MAX_ATTEMPTS', 30, 1, 1000),
     noticeRetentionMonths: integer(env, 'NOTICE_RETENTION_MONTHS', 13, 1, 1200),
+    importRemovalThresholdPercent: integer(
+      env,
+      'IMPORT_REMOVAL_THRESHOLD_PERCENT',
+      5,
+      0,
+      100,
+    ),
   };
 }
 

@@ -12,6 +12,7 @@ import { NOTICE_ENTITIES } from '../../notices/notice-entities';
 import { ReissueRequest } from '../../reissues/reissue-request.entity';
 import { IbRenewalSession } from '../../ib/ib-renewal-session.entity';
 import { StaffChangeRequest } from '../../staff/staff-change-request.entity';
+import { RemovalRequest } from '../../closures/removal-request.entity';
 
 /** Every entity, listed explicitly (the API is bundled: no globs). */
 export const ENTITIES = [
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ReissueRequest,
   IbRenewalSession,
   StaffChangeRequest,
+  RemovalRequest,
 ];

@@ -1,0 +1,18 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { CLOSURE_REASON_MAX_LENGTH } from '@certdesk/domain';
+
+/** 解約 / 削除 by hand: the reason is required (checked by libs/domain `checkClosureReason`). */
+export class CloseDto {
+  @IsString({ message: '理由を入力してください' })
+  @MaxLength(CLOSURE_REASON_MAX_LENGTH, {
+    message: `理由は${CLOSURE_REASON_MAX_LENGTH}文字以内で入力してください`,
+  })
+  reason!: string;
+}
+
+export class DecideRemovalDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'コメントは500文字以内で入力してください' })
+  comment?: string;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '../infra/tenancy/tenant-scope';
+import { PkiModule } from '../pki/pki.module';
+import { ClosureRepository } from './closure.repository';
+import { ClosureService } from './closure.service';
+import { ClosuresController } from './closures.controller';
+import { RemovalRequestsService } from './removal-requests.service';
+
+/** 解約・削除 (issue 16): hand closures, held removals of full-file imports, and their effects. */
+@Module({
+  imports: [PkiModule, TenancyModule],
+  controllers: [ClosuresController],
+  providers: [ClosureRepository, ClosureService, RemovalRequestsService],
+  exports: [ClosureRepository, ClosureService, RemovalRequestsService],
+})
+export class ClosuresModule {}

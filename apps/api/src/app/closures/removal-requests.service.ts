@@ -1,0 +1,183 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+} from '@nestjs/common';
+import {
+  OWN_REMOVAL_REQUEST_MESSAGE,
+  removalDecisionRefusal,
+} from '@certdesk/domain';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../infra/clock/clock';
+import { currentPrincipal, notFound } from '../infra/tenancy/tenant';
+import { ClosureRepository } from './closure.repository';
+import { ClosureResult, ClosureService } from './closure.service';
+import { RemovalRequest } from './removal-request.entity';
+
+export const REMOVAL_ALREADY_DECIDED_MESSAGE =
+  'この削除・解約は既に処理されています。画面を更新してください';
+
+/** A held removal request as the console shows it. */
+export interface RemovalRequestView {
+  id: string;
+  status: RemovalRequest['status'];
+  fileName: string | null;
+  fileSha256: string | null;
+  closedCustomers: number;
+  removedIbUsers: number;
+  activeCustomers: number;
+  activeIbUsers: number;
+  thresholdPercent: number;
+  requestedBy: { id: string | null; name: string };
+  requestedAt: string;
+  decidedBy: { id: string | null; name: string } | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+}
+
+/**
+ * Removals a full-file import held above the threshold, under dual control: a manager or admin who
+ * did not run the import approves (the removals are applied then, with the effects of
+ * {@link ClosureService}) or rejects them. Exactly one decision wins; each is audited, and a refused
+ * attempt by the importer too.
+ */
+@Injectable()
+export class RemovalRequestsService {
+  constructor(
+    private readonly repository: ClosureRepository,
+    private readonly closures: ClosureService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<RemovalRequestView[]> {
+    const rows = await this.repository.listRequests(
+      currentPrincipal().creditUnionId,
+    );
+    return rows.map(view);
+  }
+
+  async get(id: string): Promise<RemovalRequestView> {
+    return view(await this.find(id));
+  }
+
+  async approve(id: string, comment?: string): Promise<ClosureResult> {
+    const request = await this.decidable(id, 'removal.approve');
+    const now = this.clock.now();
+    const result = await this.repository.transaction(async (em) => {
+      if (
+        !(await this.repository.decideRequest(em, request, {
+          status: 'approved',
+          ...this.decision(now, comment),
+        }))
+      )
+        throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
+      const applied = await this.closures.applyIn(
+        em,
+        {
+          creditUnionId: request.creditUnionId,
+          customerIds: JSON.parse(request.customerIds) as string[],
+          ibUserIds: JSON.parse(request.ibUserIds) as string[],
+        },
+        {
+          source: 'import',
+          reason: `全件ファイル${request.fileName ? `「${request.fileName}」` : ''}に含まれていないため（基幹系で解約・削除、承認済み）`,
+          actor: { actorType: 'staff' },
+          details: { removalRequestId: request.id, fileName: request.fileName },
+        },
+      );
+      await this.audit.recordIn(em, {
+        action: 'removal.approve',
+        outcome: 'success',
+        targetType: 'removal_request',
+        targetId: request.id,
+        details: { ...applied, comment: comment?.trim() || null },
+      });
+      return applied;
+    });
+    await this.closures.published(request.creditUnionId, result);
+    return result;
+  }
+
+  async reject(id: string, comment?: string): Promise<void> {
+    const request = await this.decidable(id, 'removal.reject');
+    const now = this.clock.now();
+    await this.repository.transaction(async (em) => {
+      if (
+        !(await this.repository.decideRequest(em, request, {
+          status: 'rejected',
+          ...this.decision(now, comment),
+        }))
+      )
+        throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
+      await this.audit.recordIn(em, {
+        action: 'removal.reject',
+        outcome: 'success',
+        targetType: 'removal_request',
+        targetId: request.id,
+        details: { comment: comment?.trim() || null },
+      });
+    });
+  }
+
+  private async find(id: string): Promise<RemovalRequest> {
+    const request = await this.repository.findRequest(
+      currentPrincipal().creditUnionId,
+      id,
+    );
+    if (!request) throw notFound();
+    return request;
+  }
+
+  /** Someone other than the importer; the refusal itself is audited. */
+  private async decidable(id: string, action: string): Promise<RemovalRequest> {
+    const request = await this.find(id);
+    if (
+      removalDecisionRefusal(
+        { requestedById: request.requestedById ?? '' },
+        currentPrincipal().staffId,
+      )
+    ) {
+      await this.audit.record({
+        action,
+        outcome: 'denied',
+        targetType: 'removal_request',
+        targetId: request.id,
+        details: { refused: 'own_request' },
+      });
+      throw new ForbiddenException(OWN_REMOVAL_REQUEST_MESSAGE);
+    }
+    return request;
+  }
+
+  private decision(now: Date, comment?: string): Partial<RemovalRequest> {
+    const me = currentPrincipal();
+    return {
+      decidedById: me.staffId,
+      decidedByName: me.displayName,
+      decidedAt: now,
+      decisionComment: comment?.trim() || null,
+    };
+  }
+}
+
+function view(r: RemovalRequest): RemovalRequestView {
+  return {
+    id: r.id,
+    status: r.status,
+    fileName: r.fileName,
+    fileSha256: r.fileSha256,
+    closedCustomers: r.closedCustomers,
+    removedIbUsers: r.removedIbUsers,
+    activeCustomers: r.activeCustomers,
+    activeIbUsers: r.activeIbUsers,
+    thresholdPercent: r.thresholdPercent,
+    requestedBy: { id: r.requestedById, name: r.requestedByName },
+    requestedAt: r.requestedAt.toISOString(),
+    decidedBy: r.decidedAt
+      ? { id: r.decidedById, name: r.decidedByName ?? '' }
+      : null,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionComment: r.decisionComment,
+  };
+}
