@@ -1,19 +1,16 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type {
   AuditLastVerification,
   AuditPage,
   AuditRecord,
   AuditVerification,
 } from '@certdesk/contracts';
-import { addDays, jstStartOfDay } from '@certdesk/domain';
 import { Clock } from '../infra/clock/clock';
 import { currentCreditUnionId } from '../infra/tenancy/tenant';
 import { AuditEvent } from './audit-event.entity';
+import { AuditEventRepository } from './audit-event.repository';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditService } from './audit.service';
-import { AuditHead } from './audit-head.entity';
 import { ChainAuditor } from './chain-auditor';
 
 const DEFAULT_LIMIT = 50;
@@ -44,7 +41,7 @@ export function toAuditRecord(event: AuditEvent): AuditRecord {
 @Injectable()
 export class AuditQueryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditEventRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly auditor: ChainAuditor,
@@ -57,35 +54,20 @@ export class AuditQueryService {
         details: [{ field: 'from', reason: '終了日より後です' }],
       });
     }
-    const chain = currentCreditUnionId();
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const qb = this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('a')
-      .where('a.chain = :chain AND a.creditUnionId = :chain', { chain });
-    if (query.cursor)
-      qb.andWhere('a.seq < :cursor', { cursor: Number(query.cursor) });
-    if (query.from)
-      qb.andWhere('a.occurredAt >= :fromInstant', {
-        fromInstant: jstStartOfDay(query.from),
-      });
-    if (query.to)
-      qb.andWhere('a.occurredAt < :toInstant', {
-        toInstant: jstStartOfDay(addDays(query.to, 1)),
-      });
-    if (query.action)
-      qb.andWhere('a.action = :action', { action: query.action });
-    if (query.outcome)
-      qb.andWhere('a.outcome = :outcome', { outcome: query.outcome });
-    if (query.actor) {
-      qb.andWhere(`LOWER(a.actorName) LIKE :actor ESCAPE '\\'`, {
-        actor: `%${escapeLike(query.actor.toLowerCase())}%`,
-      });
-    }
-    const rows = await qb
-      .orderBy('a.seq', 'DESC')
-      .limit(limit + 1)
-      .getMany();
+    const rows = await this.events.newestFirst(
+      {
+        from: query.from,
+        to: query.to,
+        cursor: query.cursor ? Number(query.cursor) : undefined,
+        action: query.action,
+        outcome: query.outcome,
+        actorLike: query.actor
+          ? `%${escapeLike(query.actor.toLowerCase())}%`
+          : undefined,
+      },
+      limit + 1,
+    );
     const items = rows.slice(0, limit).map(toAuditRecord);
     return {
       items,
@@ -132,21 +114,8 @@ export class AuditQueryService {
   /** The last verification of the credit union's chain (daily or on demand) and its last signed head. */
   async lastVerification(): Promise<AuditLastVerification> {
     const chain = currentCreditUnionId();
-    const run = await this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('a')
-      .where('a.chain = :chain AND a.action = :action', {
-        chain,
-        action: 'audit.verify',
-      })
-      .andWhere('a.details NOT LIKE \'%"completed":false%\'')
-      .orderBy('a.seq', 'DESC')
-      .limit(1)
-      .getOne();
-    const head = await this.dataSource.getRepository(AuditHead).findOne({
-      where: { chain },
-      order: { recordedAt: 'DESC' },
-    });
+    const run = await this.events.lastVerificationRun(chain);
+    const head = await this.events.lastHead(chain);
     const details = run
       ? (JSON.parse(run.details) as Partial<AuditVerification> & {
           scheduled?: boolean;

@@ -2,6 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { AuditController } from './audit.controller';
+import { AuditEventRepository } from './audit-event.repository';
 import { AuditKey } from './audit-key';
 import { ChainAuditor } from './chain-auditor';
 import { AuditQueryService } from './audit-query.service';
@@ -27,7 +28,8 @@ import { AuditService } from './audit.service';
     AuditService,
     AuditQueryService,
     ChainAuditor,
+    AuditEventRepository,
   ],
-  exports: [AuditService, ChainAuditor, AuditKey],
+  exports: [AuditService, ChainAuditor, AuditKey, AuditEventRepository],
 })
 export class AuditModule {}

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../infra/clock/clock';
+import { Manager, Transactions } from '../infra/database/transactions';
 import {
   RequestContext,
   requestContext,
 } from '../infra/tenancy/request-context';
 import type { AuditEntry } from './audit-entry';
 import { AuditEvent } from './audit-event.entity';
+import { AuditEventRepository } from './audit-event.repository';
 import {
   GENESIS_HASH,
   KEYED_HASH_VERSION,
@@ -16,7 +16,7 @@ import {
   keyedAuditHash,
 } from './audit-hash';
 import { AuditKey } from './audit-key';
-import { KeyedMutex, isPostgres, lockChainForTransaction } from './chain-lock';
+import { KeyedMutex } from './chain-lock';
 import { redact } from './redact';
 
 /** The chain of events outside any credit union (system jobs, failed log-ins of unknown users). */
@@ -91,7 +91,8 @@ export class AuditService {
   private readonly writers = new KeyedMutex();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly events: AuditEventRepository,
     private readonly clock: Clock,
     private readonly key: AuditKey,
   ) {}
@@ -99,9 +100,9 @@ export class AuditService {
   /** Appends a record in its own transaction. */
   async record(entry: AuditEntry): Promise<AuditEvent> {
     const unchained = describeEntry(entry, requestContext.current());
-    const postgres = isPostgres(this.dataSource.manager);
+    const postgres = this.events.postgres;
     const write = () =>
-      this.dataSource.transaction((manager) => this.append(manager, unchained));
+      this.transactions.run((manager) => this.append(manager, unchained));
     // SQLite: transactions already take turns (infra/database SqliteGate).
     return postgres ? this.writers.run(unchained.chain, write) : write();
   }
@@ -112,10 +113,7 @@ export class AuditService {
    * the transaction's last step, and only under READ COMMITTED (the default). Never call `record()`
    * for the same credit union while that transaction is still open: it would wait for the lock forever.
    */
-  async recordIn(
-    manager: EntityManager,
-    entry: AuditEntry,
-  ): Promise<AuditEvent> {
+  async recordIn(manager: Manager, entry: AuditEntry): Promise<AuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(
         'AuditService.recordIn needs an EntityManager inside a transaction; use record() otherwise',
@@ -126,31 +124,22 @@ export class AuditService {
   }
 
   private async append(
-    manager: EntityManager,
+    manager: Manager,
     unchained: Unchained,
   ): Promise<AuditEvent> {
-    if (isPostgres(manager))
-      await lockChainForTransaction(manager, unchained.chain);
-    const head = await manager
-      .createQueryBuilder(AuditEvent, 'a')
-      .select(['a.seq', 'a.hash'])
-      .where('a.chain = :chain', { chain: unchained.chain })
-      .orderBy('a.seq', 'DESC')
-      .limit(1)
-      .getOne();
+    await this.events.lockChain(manager, unchained.chain);
+    const head = await this.events.head(unchained.chain, manager);
     const chained = {
       ...unchained,
       seq: (head?.seq ?? 0) + 1,
       occurredAt: this.clock.now(),
       prevHash: head?.hash ?? GENESIS_HASH,
     };
-    const event = manager.create(AuditEvent, {
+    return this.events.insert(manager, {
       ...chained,
       id: randomUUID(),
       hash: keyedAuditHash(chained, this.key.key),
       hashVersion: KEYED_HASH_VERSION,
     });
-    await manager.insert(AuditEvent, event);
-    return event;
   }
 }

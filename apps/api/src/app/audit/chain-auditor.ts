@@ -1,10 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { AuditVerification } from '@certdesk/contracts';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
-import { AuditEvent } from './audit-event.entity';
+import { AuditEventRepository } from './audit-event.repository';
 import { GENESIS_HASH } from './audit-hash';
 import { AuditHead } from './audit-head.entity';
 import { AuditKey } from './audit-key';
@@ -23,27 +20,13 @@ export class ChainAuditor {
   private readonly logger = new Logger('AuditHead');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditEventRepository,
     private readonly key: AuditKey,
   ) {}
 
   /** Every chain there is or was: each credit union's, `system` (e.g. failed log-ins of unknown usernames), and any with a recorded head. */
-  async chains(): Promise<string[]> {
-    const creditUnions = await this.dataSource
-      .getRepository(CreditUnion)
-      .find({ select: { id: true } });
-    const headed = (await this.dataSource
-      .getRepository(AuditHead)
-      .createQueryBuilder('h')
-      .select('DISTINCT h.chain', 'chain')
-      .getRawMany()) as { chain: string }[];
-    return [
-      ...new Set([
-        'system',
-        ...creditUnions.map((cu) => cu.id),
-        ...headed.map((h) => h.chain),
-      ]),
-    ].sort();
+  chains(): Promise<string[]> {
+    return this.events.chains();
   }
 
   /**
@@ -51,9 +34,7 @@ export class ChainAuditor {
    * it against its signed heads (read before the head, so a head recorded meanwhile is never beyond it).
    */
   async verifyChain(chain: string): Promise<ChainResult> {
-    const heads = await this.dataSource
-      .getRepository(AuditHead)
-      .find({ where: { chain }, order: { seq: 'ASC' } });
+    const heads = await this.events.heads(chain);
     const forged = heads.find((head) => !this.key.signatureValid(head));
     if (forged)
       return {
@@ -62,25 +43,15 @@ export class ChainAuditor {
         firstBroken: { seq: forged.seq, id: null, reason: 'head_forged' },
         headsChecked: heads.length,
       };
-    const repository = this.dataSource.getRepository(AuditEvent);
-    const top = await repository
-      .createQueryBuilder('a')
-      .select('MAX(a.seq)', 'seq')
-      .where('a.chain = :chain', { chain })
-      .getRawOne<{ seq: number | string | null }>();
-    const headSeq = Number(top?.seq ?? 0);
+    const headSeq = await this.events.topSeq(chain);
     const verifier = new ChainVerifier(this.key.key, heads);
     for (;;) {
-      const page = await repository
-        .createQueryBuilder('a')
-        .where('a.chain = :chain AND a.seq > :after AND a.seq <= :headSeq', {
-          chain,
-          after: verifier.position,
-          headSeq,
-        })
-        .orderBy('a.seq', 'ASC')
-        .limit(VERIFY_PAGE_SIZE)
-        .getMany();
+      const page = await this.events.between(
+        chain,
+        verifier.position,
+        headSeq,
+        VERIFY_PAGE_SIZE,
+      );
       if (
         !page.every((record) => verifier.accept(record)) ||
         page.length < VERIFY_PAGE_SIZE
@@ -101,11 +72,7 @@ export class ChainAuditor {
     day: string,
     now: Date,
   ): Promise<AuditHead | null> {
-    const last = await this.dataSource.getRepository(AuditEvent).findOne({
-      select: { seq: true, hash: true },
-      where: { chain },
-      order: { seq: 'DESC' },
-    });
+    const last = await this.events.head(chain);
     const fields = {
       chain,
       recordedOn: day,
@@ -118,16 +85,7 @@ export class ChainAuditor {
       ...fields,
       signature: this.key.headSignature(fields),
     };
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(AuditHead)
-      .values(head)
-      .orIgnore()
-      .execute();
-    const inserted = await this.dataSource
-      .getRepository(AuditHead)
-      .findOneBy({ id: head.id });
+    const inserted = await this.events.insertHeadOnce(head);
     if (!inserted) return null;
     this.logger.log(
       JSON.stringify({

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { addDays, jstStartOfDay } from '@certdesk/domain';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { AuditEventRepository } from '../audit/audit-event.repository';
 import { currentCreditUnionId } from '../infra/tenancy/tenant';
 import { jstDateTime } from './csv';
 import { ReportSource } from './report-source';
@@ -10,10 +8,10 @@ import { ReportSource } from './report-source';
 /** The credit union's audit chain in order, for export. */
 @Injectable()
 export class AuditSource {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly events: AuditEventRepository) {}
 
   open(filters: { from?: string; to?: string }): ReportSource<AuditEvent> {
-    const chain = currentCreditUnionId();
+    const creditUnionId = currentCreditUnionId();
     return {
       headers: [
         '番号',
@@ -28,22 +26,8 @@ export class AuditSource {
         '詳細',
         'ハッシュ',
       ],
-      batch: (after, size) => {
-        const qb = this.dataSource
-          .getRepository(AuditEvent)
-          .createQueryBuilder('a')
-          .where('a.chain = :chain AND a.creditUnionId = :chain', { chain })
-          .andWhere('a.seq > :after', { after: after?.seq ?? 0 });
-        if (filters.from)
-          qb.andWhere('a.occurredAt >= :from', {
-            from: jstStartOfDay(filters.from),
-          });
-        if (filters.to)
-          qb.andWhere('a.occurredAt < :to', {
-            to: jstStartOfDay(addDays(filters.to, 1)),
-          });
-        return qb.orderBy('a.seq', 'ASC').limit(size).getMany();
-      },
+      batch: (after, size) =>
+        this.events.inOrder(filters, after?.seq ?? 0, size, creditUnionId),
       cells: (a) => [
         a.seq,
         jstDateTime(a.occurredAt),
