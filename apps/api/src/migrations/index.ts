@@ -16,6 +16,7 @@ import { CaKeystore1764000000150 } from './1764000000150-ca-keystore';
 import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-requests';
 import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
 import { Closures1764000000210 } from './1764000000210-closures';
+import { NoticeMarker1764000000230 } from './1764000000230-notice-marker';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StaffChangeRequests1764000000160,
   NoticeRunClaim1764000000170,
   Closures1764000000210,
+  NoticeMarker1764000000230,
 ];

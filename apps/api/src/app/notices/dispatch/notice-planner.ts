@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { addDays, dueNotice, noticeKindForMilestone } from '@certdesk/domain';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { IbUser } from '../../customers/ib-user.entity';
@@ -21,10 +21,15 @@ export interface PlanResult {
   planned: number;
 }
 
-type Candidate = Pick<
-  IbUser,
-  'id' | 'customerId' | 'currentCertificateId' | 'currentExpiryDate'
->;
+interface Candidate {
+  id: string;
+  customerId: string;
+  currentCertificateId: string;
+  currentExpiryDate: string;
+  /** The marker: the last milestone queued for `noticeCertificateId` (migration …230). */
+  noticeCertificateId: string | null;
+  noticeMilestone: number | null;
+}
 
 /** The dedupe key of a milestone notice: one per (certificate, milestone), ever. */
 export function milestoneKey(certificateId: string, milestone: number): string {
@@ -35,9 +40,11 @@ export function milestoneKey(certificateId: string, milestone: number): string {
  * Queues the e-mail notices due today for one credit union. Per milestone it reads only the IB
  * users whose current expiry date lies in that milestone's window (index on
  * `(credit_union_id, current_expiry_date)`; never a full scan), whose current certificate is
- * unrevoked with no reissue open, and that have no row for it yet; asks libs/domain `dueNotice`
- * for each with the milestones already queued; and inserts one outbox row per due notice under its
- * unique key (a concurrent or repeated run inserts nothing twice).
+ * unrevoked with no reissue open, and whose marker (`notice_certificate_id`, `notice_milestone`:
+ * the last milestone queued for that certificate, set by a trigger on the outbox) is not already
+ * this milestone; asks libs/domain `dueNotice` for each; and inserts one outbox row per due notice
+ * under its unique key (a concurrent or repeated run inserts nothing twice). It never reads the
+ * outbox it fills, so its plan does not depend on statistics its own inserts make stale.
  */
 @Injectable()
 export class NoticePlanner {
@@ -64,15 +71,16 @@ export class NoticePlanner {
         const page = await this.page(cu.id, today, window, after);
         if (page.length === 0) break;
         candidates += page.length;
-        const queued = await this.queuedMilestones(
-          page.map((u) => u.currentCertificateId as string),
-        );
         const rows = page.flatMap((u) => {
-          const certificateId = u.currentCertificateId as string;
+          const certificateId = u.currentCertificateId;
           const due = dueNotice(
             {
-              expiryDate: u.currentExpiryDate as string,
-              sentMilestones: queued.get(certificateId) ?? [],
+              expiryDate: u.currentExpiryDate,
+              sentMilestones:
+                u.noticeCertificateId === certificateId &&
+                u.noticeMilestone !== null
+                  ? [u.noticeMilestone]
+                  : [],
             },
             today,
             settings.milestones,
@@ -111,12 +119,12 @@ export class NoticePlanner {
     const qb = this.dataSource
       .getRepository(IbUser)
       .createQueryBuilder('u')
-      .select([
-        'u.id',
-        'u.customerId',
-        'u.currentCertificateId',
-        'u.currentExpiryDate',
-      ])
+      .select('u.id', 'id')
+      .addSelect('u.customerId', 'customerId')
+      .addSelect('u.currentCertificateId', 'currentCertificateId')
+      .addSelect('u.currentExpiryDate', 'currentExpiryDate')
+      .addSelect('u.notice_certificate_id', 'noticeCertificateId')
+      .addSelect('u.notice_milestone', 'noticeMilestone')
       .where('u.creditUnionId = :creditUnionId', { creditUnionId })
       .andWhere('u.currentExpiryDate BETWEEN :from AND :to', {
         from: addDays(today, window.fromDays),
@@ -126,8 +134,9 @@ export class NoticePlanner {
         'u.currentCertificateId IS NOT NULL AND u.currentRevoked = :revoked AND u.reissueState IS NULL',
         { revoked: false },
       )
+      // The marker, not the outbox: this run's own inserts cannot mislead the plan (migration …230).
       .andWhere(
-        'NOT EXISTS (SELECT 1 FROM notice_outbox o WHERE o.certificate_id = u.current_certificate_id AND o.milestone = :milestone)',
+        '(u.notice_certificate_id IS NULL OR u.notice_certificate_id <> u.current_certificate_id OR u.notice_milestone <> :milestone)',
         { milestone: window.milestone },
       );
     if (after) {
@@ -143,26 +152,14 @@ export class NoticePlanner {
       .orderBy('u.currentExpiryDate', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .limit(PAGE)
-      .getMany();
-  }
-
-  /** Milestones already queued (in any status) per certificate. */
-  private async queuedMilestones(
-    certificateIds: string[],
-  ): Promise<Map<string, number[]>> {
-    const rows = await this.dataSource.getRepository(NoticeOutbox).find({
-      select: { certificateId: true, milestone: true },
-      where: { certificateId: In(certificateIds) },
-    });
-    const map = new Map<string, number[]>();
-    for (const r of rows) {
-      if (r.certificateId === null || r.milestone === null) continue;
-      map.set(r.certificateId, [
-        ...(map.get(r.certificateId) ?? []),
-        r.milestone,
-      ]);
-    }
-    return map;
+      .getRawMany<Candidate>()
+      .then((rows) =>
+        rows.map((r) => ({
+          ...r,
+          noticeMilestone:
+            r.noticeMilestone === null ? null : Number(r.noticeMilestone),
+        })),
+      );
   }
 
   private row(
@@ -177,7 +174,7 @@ export class NoticePlanner {
     return {
       id: randomUUID(),
       creditUnionId,
-      dedupeKey: milestoneKey(u.currentCertificateId as string, milestone),
+      dedupeKey: milestoneKey(u.currentCertificateId, milestone),
       kind,
       milestone,
       certificateId: u.currentCertificateId,
