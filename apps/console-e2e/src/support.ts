@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { StaffRole } from '@certdesk/domain';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -6,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 export const DEMO_PASSWORD = 'certdesk-demo-2026';
 export const CREDIT_UNION_1001 = 'さくら信用金庫';
 
-export type DemoRole = 'branch_staff' | 'compliance' | 'manager' | 'admin';
+export type DemoRole = StaffRole;
 
 /** Exactly the navigation each role must see, in order, and where it lands after log-in. */
 export const ROLE_VIEW: Record<

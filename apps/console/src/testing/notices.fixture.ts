@@ -10,16 +10,13 @@ import type {
   NoticeTemplateSummary,
   NoticeTemplateVersion,
 } from '@certdesk/contracts';
+import type { NoticeChannel } from '@certdesk/domain';
 
 const AT = '2026-12-01T00:00:00.000Z';
 
 /** `GET /api/notice-templates` of a credit union that has a draft of the renewal reminder. */
 export function templateSummaries(): NoticeTemplateSummary[] {
-  const kinds: [
-    NoticeTemplateSummary['kind'],
-    string,
-    'email' | 'important_notice',
-  ][] = [
+  const kinds: [NoticeTemplateSummary['kind'], string, NoticeChannel][] = [
     ['renewal_reminder', '電子証明書更新のご案内（メール）', 'email'],
     [
       'important_notice_renewal',

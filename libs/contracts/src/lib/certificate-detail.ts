@@ -1,3 +1,4 @@
+import type { IbRole } from '@certdesk/domain';
 import type { CertificateView } from './customers';
 
 /** RFC 5280 reasons a certificate can be revoked with (`certificate.revocation_reason`). */
@@ -66,7 +67,7 @@ export interface CertificateDetail extends CertificateView {
     id: string;
     loginId: string;
     name: string;
-    ibRole: 'administrator' | 'user';
+    ibRole: IbRole;
   };
   customer: { id: string; contractNumber: string; companyName: string };
   /** Null for certificates taken over from the previous system (only their serial and dates are known). */

@@ -1,13 +1,6 @@
-/** Lifecycle statuses (mirrors libs/domain `LifecycleStatus`). */
-export type LifecycleStatusName =
-  | 'valid'
-  | 'renewal_due'
-  | 'expired'
-  | 'reissue_required'
-  | 'revoked'
-  | 'reissue_pending'
-  | 'reissue_authorized'
-  | 'not_issued';
+import type { IbRole, LifecycleStatus } from '@certdesk/domain';
+/** Lifecycle statuses: libs/domain `LifecycleStatus`. */
+export type LifecycleStatusName = LifecycleStatus;
 
 /** `GET /api/certificates?q=&status=&expiresFrom=&expiresTo=&branch=&ibRole=&sort=&cursor=&limit=` */
 export interface CertificateSearchQuery {
@@ -16,7 +9,7 @@ export interface CertificateSearchQuery {
   expiresFrom?: string;
   expiresTo?: string;
   branch?: string;
-  ibRole?: 'administrator' | 'user';
+  ibRole?: IbRole;
   sort?: 'expiry' | 'company' | 'status';
   cursor?: string;
   limit?: number;
@@ -34,7 +27,7 @@ export interface CertificateSearchItem {
   ibUser: {
     id: string;
     loginId: string;
-    ibRole: 'administrator' | 'user';
+    ibRole: IbRole;
     name: string;
   };
   expiryDate: string | null;

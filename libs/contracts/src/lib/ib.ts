@@ -1,3 +1,4 @@
+import type { IbRole } from '@certdesk/domain';
 import type { DecodedCertificateView } from './certificate-detail';
 import type { LifecycleStatusName } from './certificates';
 
@@ -5,7 +6,7 @@ import type { LifecycleStatusName } from './certificates';
 export interface IbMe {
   creditUnion: { code: string; name: string; mediaStorage: boolean };
   customer: { contractNumber: string; companyName: string };
-  ibUser: { loginId: string; name: string; ibRole: 'administrator' | 'user' };
+  ibUser: { loginId: string; name: string; ibRole: IbRole };
   /** The presented certificate (`issuedAt`: when it was issued, ISO instant). */
   certificate: {
     serialHex: string;

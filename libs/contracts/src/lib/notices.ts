@@ -1,18 +1,14 @@
+import type { IbRole, NoticeChannel, NoticeKind } from '@certdesk/domain';
 /**
  * Notice templates, schedule, runs and the delivery log (`/api/notice-templates`, `/api/notice-schedule`,
  * `/api/notice-runs`, `/api/notices`, `/api/dev/mailbox`). Kinds and variables are described by
  * libs/notice-templates; these are the shapes on the wire.
  */
 
-/** Mirrors libs/notice-templates `NoticeKind`. */
-export type NoticeKindName =
-  | 'renewal_reminder'
-  | 'important_notice_renewal'
-  | 'locked_out'
-  | 'last_chance'
-  | 'reissue_ready';
-/** `email` (plain text, no links) or `important_notice` (重要なお知らせ inside IB, HTML). */
-export type NoticeChannelName = 'email' | 'important_notice';
+/** libs/domain `NoticeKind`. */
+export type NoticeKindName = NoticeKind;
+/** libs/domain `NoticeChannel`: `email` (plain text, no links) or `important_notice` (重要なお知らせ inside IB, HTML). */
+export type NoticeChannelName = NoticeChannel;
 
 /** One version of a template. `draft`: at most one per kind, editable; `published`: frozen. */
 export interface NoticeTemplateVersion {
@@ -108,7 +104,7 @@ export interface NoticeTemplatePreview {
   ibUser: {
     id: string;
     name: string;
-    ibRole: 'administrator' | 'user';
+    ibRole: IbRole;
     companyName: string;
   } | null;
   /** Where the e-mail would go (IB user's address, else the customer's contact address). */
@@ -224,7 +220,7 @@ export interface NoticeDeliveryItem {
   reason: string | null;
   recipient: string | null;
   customer: { id: string; contractNumber: string; companyName: string };
-  ibUser: { id: string; name: string; ibRole: 'administrator' | 'user' };
+  ibUser: { id: string; name: string; ibRole: IbRole };
   expiryDate: string | null;
   businessDate: string;
   attempts: number;

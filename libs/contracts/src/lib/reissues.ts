@@ -1,9 +1,10 @@
+import type { IbRole, ReissueReason, ReissueStatus } from '@certdesk/domain';
 import type { LifecycleStatusName } from './certificates';
 
-export type ReissueReasonName =
-  'past_limit' | 'lost_device' | 'key_compromise' | 'person_changed' | 'other';
-export type ReissueStatusName =
-  'pending' | 'authorized' | 'completed' | 'expired' | 'rejected' | 'cancelled';
+/** libs/domain `ReissueReason`. */
+export type ReissueReasonName = ReissueReason;
+/** libs/domain `ReissueStatus`. */
+export type ReissueStatusName = ReissueStatus;
 
 /** `POST /api/reissues` */
 export interface CreateReissueRequest {
@@ -39,7 +40,7 @@ export interface ReissueView {
   ibUser: {
     id: string;
     loginId: string;
-    ibRole: 'administrator' | 'user';
+    ibRole: IbRole;
     name: string;
     status: LifecycleStatusName;
     expiryDate: string | null;

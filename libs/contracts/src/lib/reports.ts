@@ -1,3 +1,4 @@
+import type { IbRole } from '@certdesk/domain';
 import type { NoticeKindName, NoticeStatusName } from './notices';
 import type { ReissueReasonName, ReissueStatusName } from './reissues';
 
@@ -28,7 +29,7 @@ export interface ExpiredUserRow {
   contractNumber: string;
   companyName: string;
   companyNameKana: string;
-  ibRole: 'administrator' | 'user';
+  ibRole: IbRole;
   loginId: string;
   ibUserName: string;
   email: string | null;
@@ -63,7 +64,7 @@ export interface ReissueHistoryRow {
   ibUserId: string;
   loginId: string;
   ibUserName: string;
-  ibRole: 'administrator' | 'user';
+  ibRole: IbRole;
   /** Staff names: who recorded the request, who approved or rejected it. */
   requestedBy: string;
   decidedBy: string | null;

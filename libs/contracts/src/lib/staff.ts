@@ -1,3 +1,4 @@
+import type { StaffChangeKind, StaffChangeStatus } from '@certdesk/domain';
 import type { StaffRoleName } from './auth';
 
 /** A staff account as the admin's 職員管理 page shows it. */
@@ -33,9 +34,10 @@ export interface OneTimePasswordResponse {
   oneTimePassword: string;
 }
 
-export type StaffChangeKindName = 'create' | 'role' | 'reset_password';
-export type StaffChangeStatusName =
-  'pending' | 'approved' | 'rejected' | 'cancelled';
+/** libs/domain `StaffChangeKind`. */
+export type StaffChangeKindName = StaffChangeKind;
+/** libs/domain `StaffChangeStatus`. */
+export type StaffChangeStatusName = StaffChangeStatus;
 
 /**
  * A staff change waiting for (or decided by) a second admin: granting `manager` or `admin`, or

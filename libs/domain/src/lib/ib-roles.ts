@@ -1,5 +1,6 @@
 /** The customer's IB log-ins (not staff roles): 管理者 and 利用者. */
-export type IbRole = 'administrator' | 'user';
+export const IB_ROLES = Object.freeze(['administrator', 'user'] as const);
+export type IbRole = (typeof IB_ROLES)[number];
 
 export const IB_ROLE_LABELS: Readonly<Record<IbRole, string>> = Object.freeze({
   administrator: '管理者',

@@ -11,15 +11,17 @@
  */
 import { addDays, assertIsoDate, daysBetween, IsoDate } from './jst-date';
 
-export type LifecycleStatus =
-  | 'valid'
-  | 'renewal_due'
-  | 'expired'
-  | 'reissue_required'
-  | 'revoked'
-  | 'reissue_pending'
-  | 'reissue_authorized'
-  | 'not_issued';
+export const LIFECYCLE_STATUSES = Object.freeze([
+  'valid',
+  'renewal_due',
+  'expired',
+  'reissue_required',
+  'revoked',
+  'reissue_pending',
+  'reissue_authorized',
+  'not_issued',
+] as const);
+export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
 
 /** Per-credit-union settings. */
 export interface LifecyclePolicy {
@@ -33,17 +35,6 @@ export const DEFAULT_LIFECYCLE_POLICY: LifecyclePolicy = Object.freeze({
   renewalWindowDays: 30,
   selfServiceDaysAfterExpiry: 90,
 });
-
-export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = Object.freeze([
-  'valid',
-  'renewal_due',
-  'expired',
-  'reissue_required',
-  'revoked',
-  'reissue_pending',
-  'reissue_authorized',
-  'not_issued',
-] as const);
 
 /** What staff see on screen. */
 export const LIFECYCLE_STATUS_LABELS: Record<LifecycleStatus, string> =

@@ -18,7 +18,33 @@ export const DEFAULT_NOTICE_MILESTONES: readonly number[] = Object.freeze([
   30, 10,
 ]);
 
-export type NoticeKind = 'renewal_reminder' | 'locked_out' | 'last_chance';
+/**
+ * Every notice kind (libs/notice-templates describes each): the e-mails of the schedule's milestones,
+ * the 重要なお知らせ shown inside IB while renewal is due, and the mail sent when a reissue is approved.
+ */
+export const NOTICE_KINDS = Object.freeze([
+  'renewal_reminder',
+  'important_notice_renewal',
+  'locked_out',
+  'last_chance',
+  'reissue_ready',
+] as const);
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The kinds a schedule milestone's e-mail uses ({@link noticeKindForMilestone}). */
+export const MILESTONE_NOTICE_KINDS = Object.freeze([
+  'renewal_reminder',
+  'locked_out',
+  'last_chance',
+] as const);
+export type MilestoneNoticeKind = (typeof MILESTONE_NOTICE_KINDS)[number];
+
+/** `email`: plain text, never a link. `important_notice`: HTML inside IB (重要なお知らせ), may link. */
+export const NOTICE_CHANNELS = Object.freeze([
+  'email',
+  'important_notice',
+] as const);
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
 export interface DueNoticeInput {
   /** JST expiry date of the (current, unrenewed, unrevoked) certificate. */
@@ -146,7 +172,7 @@ export function dueNotice(
 export function noticeKindForMilestone(
   m: number,
   milestones?: readonly number[],
-): NoticeKind {
+): MilestoneNoticeKind {
   if (typeof m !== 'number' || !Number.isSafeInteger(m)) {
     throw new RangeError(
       `A notice milestone must be an integer, got ${String(m)}`,

@@ -2,15 +2,14 @@ import { addDays, isIsoDate } from './jst-date';
 import { LifecyclePolicy, resolveLifecyclePolicy } from './lifecycle';
 
 /** Why a reissue (再発行処理) is requested. */
-export type ReissueReason =
-  'past_limit' | 'lost_device' | 'key_compromise' | 'person_changed' | 'other';
-export const REISSUE_REASONS: readonly ReissueReason[] = Object.freeze([
+export const REISSUE_REASONS = Object.freeze([
   'past_limit',
   'lost_device',
   'key_compromise',
   'person_changed',
   'other',
-]);
+] as const);
+export type ReissueReason = (typeof REISSUE_REASONS)[number];
 export const REISSUE_REASON_LABELS: Readonly<Record<ReissueReason, string>> =
   Object.freeze({
     past_limit: '有効期限から90日超過',
@@ -34,16 +33,15 @@ export function reissueReasonLabel(
  * pending → authorized (approved) → completed (acquired) | expired (not acquired in time);
  * pending → rejected | cancelled (by the requester).
  */
-export type ReissueStatus =
-  'pending' | 'authorized' | 'completed' | 'expired' | 'rejected' | 'cancelled';
-export const REISSUE_STATUSES: readonly ReissueStatus[] = Object.freeze([
+export const REISSUE_STATUSES = Object.freeze([
   'pending',
   'authorized',
   'completed',
   'expired',
   'rejected',
   'cancelled',
-]);
+] as const);
+export type ReissueStatus = (typeof REISSUE_STATUSES)[number];
 export const REISSUE_STATUS_LABELS: Readonly<Record<ReissueStatus, string>> =
   Object.freeze({
     pending: '承認待ち',

@@ -3,14 +3,13 @@
  * Anything not granted here is refused. Not to be confused with an IB user's `ibRole`.
  */
 
-export type StaffRole = 'branch_staff' | 'compliance' | 'manager' | 'admin';
-
-export const STAFF_ROLES: readonly StaffRole[] = Object.freeze([
+export const STAFF_ROLES = Object.freeze([
   'branch_staff',
   'compliance',
   'manager',
   'admin',
 ] as const);
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = Object.freeze({
   branch_staff: '営業店',
@@ -19,55 +18,39 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = Object.freeze({
   admin: 'システム管理',
 });
 
-export type Permission =
+export const PERMISSIONS = Object.freeze([
   /** Search, customer detail, dashboard, notice delivery log. */
-  | 'certificates.read'
-  /** Record a reissue request. */
-  | 'reissues.request'
-  /** Approve or reject a reissue (never one's own request: checked where the request is known). */
-  | 'reissues.decide'
-  /** Revoke a certificate. */
-  | 'certificates.revoke'
-  /** Clear an IB user's PIN lock. */
-  | 'ibUsers.unlock'
-  /** View notice templates. */
-  | 'templates.read'
-  /** Edit and publish notice templates. */
-  | 'templates.write'
-  /** Notice schedule and credit-union settings. */
-  | 'settings.write'
-  /** Run notices now. */
-  | 'notices.run'
-  /** Reports and exports. */
-  | 'reports.read'
-  /** Audit log. */
-  | 'audit.read'
-  /** Staff accounts and roles. */
-  | 'staff.manage'
-  /** Close a customer or remove an IB user by hand (解約・削除, with a reason). */
-  | 'customers.close'
-  /** Approve or reject an import's held removals (never one's own import). */
-  | 'removals.decide'
-  /** Import customers from a core-system file in the console (取込), and see 取込履歴. */
-  | 'customers.import';
-
-export const PERMISSIONS: readonly Permission[] = Object.freeze([
   'certificates.read',
+  /** Record a reissue request. */
   'reissues.request',
+  /** Approve or reject a reissue (never one's own request: checked where the request is known). */
   'reissues.decide',
+  /** Revoke a certificate. */
   'certificates.revoke',
+  /** Clear an IB user's PIN lock. */
   'ibUsers.unlock',
+  /** View notice templates. */
   'templates.read',
+  /** Edit and publish notice templates. */
   'templates.write',
+  /** Notice schedule and credit-union settings. */
   'settings.write',
+  /** Run notices now. */
   'notices.run',
+  /** Reports and exports. */
   'reports.read',
+  /** Audit log. */
   'audit.read',
+  /** Staff accounts and roles. */
   'staff.manage',
+  /** Close a customer or remove an IB user by hand (解約・削除, with a reason). */
   'customers.close',
+  /** Approve or reject an import's held removals (never one's own import). */
   'removals.decide',
+  /** Import customers from a core-system file in the console (取込), and see 取込履歴. */
   'customers.import',
 ] as const);
+export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> =
   Object.freeze({

@@ -6,19 +6,20 @@ import type { StaffRole } from './roles';
  * `admin` (a new account or a role change) and resetting another admin's password need a second
  * admin of the same credit union; everything else in 職員管理 takes effect at once.
  */
-export type StaffChangeKind = 'create' | 'role' | 'reset_password';
-
-export const STAFF_CHANGE_KINDS: readonly StaffChangeKind[] = Object.freeze([
+export const STAFF_CHANGE_KINDS = Object.freeze([
   'create',
   'role',
   'reset_password',
 ] as const);
+export type StaffChangeKind = (typeof STAFF_CHANGE_KINDS)[number];
 
-export type StaffChangeStatus =
-  'pending' | 'approved' | 'rejected' | 'cancelled';
-
-export const STAFF_CHANGE_STATUSES: readonly StaffChangeStatus[] =
-  Object.freeze(['pending', 'approved', 'rejected', 'cancelled'] as const);
+export const STAFF_CHANGE_STATUSES = Object.freeze([
+  'pending',
+  'approved',
+  'rejected',
+  'cancelled',
+] as const);
+export type StaffChangeStatus = (typeof STAFF_CHANGE_STATUSES)[number];
 
 /** Roles that may decide (reissues, revocations) or manage staff: granting one needs a second admin. */
 export const DUAL_CONTROL_ROLES: readonly StaffRole[] = Object.freeze([

@@ -4,15 +4,11 @@
  * `last_chance` the post-expiry milestones (libs/domain `noticeKindForMilestone`); `reissue_ready`
  * is sent when a reissue is approved; `important_notice_renewal` is shown inside IB after log-on.
  */
-export type NoticeKind =
-  | 'renewal_reminder'
-  | 'important_notice_renewal'
-  | 'locked_out'
-  | 'last_chance'
-  | 'reissue_ready';
+import { NOTICE_KINDS, NoticeChannel, NoticeKind } from '@certdesk/domain';
 
-/** `email`: plain text, never a link. `important_notice`: HTML inside IB (重要なお知らせ), may link. */
-export type NoticeChannel = 'email' | 'important_notice';
+/** The kinds and channels are defined once, in libs/domain. */
+export { NOTICE_KINDS };
+export type { NoticeChannel, NoticeKind };
 
 export interface NoticeKindInfo {
   readonly kind: NoticeKind;
@@ -22,14 +18,6 @@ export interface NoticeKindInfo {
   /** When it is used, in Japanese. */
   readonly description: string;
 }
-
-export const NOTICE_KINDS: readonly NoticeKind[] = Object.freeze([
-  'renewal_reminder',
-  'important_notice_renewal',
-  'locked_out',
-  'last_chance',
-  'reissue_ready',
-] as const);
 
 export const NOTICE_KIND_INFO: Readonly<Record<NoticeKind, NoticeKindInfo>> =
   Object.freeze({

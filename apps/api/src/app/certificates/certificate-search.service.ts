@@ -7,6 +7,7 @@ import {
   resolveLifecyclePolicy,
   searchKey,
   LifecycleStatus,
+  IbRole,
 } from '@certdesk/domain';
 import type {
   CertificateSearchItem,
@@ -36,7 +37,7 @@ const SORT_KEYS = {
 interface Row {
   u_id: string;
   login_id: string;
-  ib_role: 'administrator' | 'user';
+  ib_role: IbRole;
   name: string;
   expiry: string | null;
   status: LifecycleStatus;

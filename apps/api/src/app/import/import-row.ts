@@ -3,9 +3,10 @@ import {
   IsoDate,
   isIsoDate,
   jstEndOfDay,
+  IB_ROLES,
+  IbRole,
 } from '@certdesk/domain';
 import { isEmail } from 'class-validator';
-import type { IbRole } from '../customers/ib-user.entity';
 import {
   defaultNotBefore,
   excelDateHint,
@@ -47,7 +48,6 @@ export type ParsedRow =
 const MAX_COMPANY_NAME = 200;
 const MAX_USER_NAME = 100;
 const MAX_EMAIL = 254;
-const IB_ROLES: readonly IbRole[] = ['administrator', 'user'];
 
 /** Reads the fields of one line, trimmed, collecting a Japanese reason for each bad value. */
 class FieldReader {

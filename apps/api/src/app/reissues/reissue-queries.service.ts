@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { lifecycleStatus } from '@certdesk/domain';
+import { lifecycleStatus, IbRole } from '@certdesk/domain';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { Clock } from '../infra/clock/clock';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
@@ -14,7 +14,7 @@ interface Row {
   branch_code: string;
   branch_name: string;
   login_id: string;
-  ib_role: 'administrator' | 'user';
+  ib_role: IbRole;
   name: string;
   expiry: string | null;
   revoked: boolean | number;

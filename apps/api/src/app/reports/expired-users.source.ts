@@ -4,6 +4,7 @@ import {
   daysBetween,
   IB_ROLE_LABELS,
   resolveLifecyclePolicy,
+  IbRole,
 } from '@certdesk/domain';
 import type { ExpiredUserRow } from '@certdesk/contracts';
 import {
@@ -40,7 +41,7 @@ interface Raw {
   contract_number: string;
   company_name: string;
   company_name_kana: string;
-  ib_role: 'administrator' | 'user';
+  ib_role: IbRole;
   login_id: string;
   name: string;
   email: string | null;

@@ -7,6 +7,7 @@ import {
   REISSUE_REASON_LABELS,
   REISSUE_STATUS_LABELS,
   ReissueStatus,
+  IbRole,
 } from '@certdesk/domain';
 import type { ReissueHistoryRow } from '@certdesk/contracts';
 import { Certificate } from '../certificates/certificate.entity';
@@ -69,7 +70,7 @@ interface Raw {
   company_name: string;
   login_id: string;
   user_name: string;
-  ib_role: 'administrator' | 'user';
+  ib_role: IbRole;
 }
 
 const minutesBetween = (from: Date, to: Date): number =>

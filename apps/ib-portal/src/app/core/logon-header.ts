@@ -4,6 +4,7 @@ import {
   computed,
   input,
 } from '@angular/core';
+import { IB_ROLE_LABELS } from '@certdesk/domain';
 import type { IbMe } from '@certdesk/contracts';
 import { japaneseDate } from './jst-format';
 
@@ -34,8 +35,8 @@ import { japaneseDate } from './jst-format';
 export class LogonHeader {
   readonly me = input.required<IbMe>();
 
-  protected readonly role = computed(() =>
-    this.me().ibUser.ibRole === 'administrator' ? '管理者' : '利用者',
+  protected readonly role = computed(
+    () => IB_ROLE_LABELS[this.me().ibUser.ibRole],
   );
   protected readonly expiry = computed(() =>
     japaneseDate(this.me().certificate.expiryDate),

@@ -10,7 +10,12 @@ import {
   Min,
   Validate,
 } from 'class-validator';
-import { LIFECYCLE_STATUSES, LifecycleStatus } from '@certdesk/domain';
+import {
+  LIFECYCLE_STATUSES,
+  LifecycleStatus,
+  IB_ROLES,
+  IbRole,
+} from '@certdesk/domain';
 import { IsoDateConstraint } from '../../infra/http/iso-date.validator';
 
 const toList = ({ value }: { value: unknown }): unknown =>
@@ -48,10 +53,10 @@ export class SearchCertificatesDto {
   branch?: string;
 
   @IsOptional()
-  @IsIn(['administrator', 'user'], {
+  @IsIn(IB_ROLES, {
     message: 'ibRole は administrator か user で指定してください',
   })
-  ibRole?: 'administrator' | 'user';
+  ibRole?: IbRole;
 
   @IsOptional()
   @IsIn(['expiry', 'company', 'status'], {

@@ -4,7 +4,7 @@ import type {
   NoticeStatusName,
   NoticeTemplateVersion,
 } from '@certdesk/contracts';
-import type { NoticeKind, Permission } from '@certdesk/domain';
+import type { MilestoneNoticeKind, Permission } from '@certdesk/domain';
 
 /** The pages of 通知テンプレート, in tab order; `anyOf` as the API guards them (docs/domain.md roles). */
 export const NOTICE_TABS = [
@@ -112,7 +112,9 @@ export function versionState(
 }
 
 /** The mail each milestone sends (libs/domain `noticeKindForMilestone`), by its usual subject. */
-export const MILESTONE_KIND_LABELS: Readonly<Record<NoticeKind, string>> = {
+export const MILESTONE_KIND_LABELS: Readonly<
+  Record<MilestoneNoticeKind, string>
+> = {
   renewal_reminder: '電子証明書更新のご案内',
   locked_out: '電子証明書有効期限切れのご案内',
   last_chance: '電子証明書取得期限のご案内',

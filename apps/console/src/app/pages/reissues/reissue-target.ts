@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { IbRole } from '@certdesk/domain';
 import type { LifecycleStatusName } from '@certdesk/contracts';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
 import { StatusChip } from '../../core/lifecycle/status-chip';
@@ -6,7 +7,7 @@ import { StatusChip } from '../../core/lifecycle/status-chip';
 export interface ReissueTargetUser {
   readonly loginId: string;
   readonly name: string;
-  readonly ibRole: 'administrator' | 'user';
+  readonly ibRole: IbRole;
   readonly status: LifecycleStatusName;
 }
 
