@@ -257,6 +257,23 @@ describe.each(testDatabases())('notice dispatch on $name', (db) => {
     });
   });
 
+  it('never queues a milestone twice, even once its outbox row was purged; a renewed certificate gets its own', async () => {
+    const today = t.clock.today();
+    const user = await addIbUser(t, seeded.a, { expiry: addDays(today, 12) });
+    expect((await runNow()).planned).toBe(1);
+    // Retention deletes final notices after years; the planner's marker on ib_user still knows.
+    await outbox().delete({ ibUserId: user.ibUser.id });
+    t.clock.advance(60_000);
+    expect((await runNow()).planned).toBe(0);
+    expect(await rowsOf(user)).toEqual([]);
+    const renewed = await addCertificate(t, user.ibUser, addDays(today, 12));
+    t.clock.advance(60_000);
+    expect((await runNow()).planned).toBe(1);
+    expect(await rowsOf(user)).toEqual([
+      expect.objectContaining({ certificateId: renewed.id, milestone: 30 }),
+    ]);
+  });
+
   it('marks a permanent refusal (5xx) failed without retrying; a manager resends it once the address is fixed', async () => {
     const today = t.clock.today();
     const bad = await addIbUser(t, seeded.a, { expiry: addDays(today, 15) });
