@@ -1,4 +1,5 @@
 export * from './lib/jst-date';
+export * from './lib/jst-datetime';
 export * from './lib/lifecycle';
 export * from './lib/notices';
 export * from './lib/kana';

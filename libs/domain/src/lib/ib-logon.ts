@@ -1,4 +1,5 @@
-import { addDays, formatJapaneseDate, IsoDate, jstDate } from './jst-date';
+import { addDays, formatJapaneseDate, IsoDate } from './jst-date';
+import { formatJapaneseDateTime } from './jst-datetime';
 import {
   LifecycleInput,
   LifecyclePolicy,
@@ -72,14 +73,6 @@ export function replacedCertificateUsable(
   today: IsoDate,
 ): boolean {
   return !successor.successorUsed && today <= successor.presentedExpiryDate;
-}
-
-/** `2026-12-20 10:05 JST` → `2026年12月20日(日) 10:05`. */
-export function formatJapaneseDateTime(instant: Date): string {
-  const jst = new Date(instant.getTime() + 9 * 3_600_000);
-  const hh = String(jst.getUTCHours()).padStart(2, '0');
-  const mm = String(jst.getUTCMinutes()).padStart(2, '0');
-  return `${formatJapaneseDate(jstDate(instant))} ${hh}:${mm}`;
 }
 
 /**

@@ -1,4 +1,8 @@
-import { jstEndOfDay, searchKeyForCustomer } from '@certdesk/domain';
+import {
+  jstEndOfDay,
+  searchKeyForCustomer,
+  formatJstIsoDateTime,
+} from '@certdesk/domain';
 import type { Certificate } from '../certificates/certificate.entity';
 import type { Branch } from '../credit-unions/branch.entity';
 import type { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -61,12 +65,6 @@ function diff<T extends object>(current: T, desired: Partial<T>): Partial<T> {
   }
   return changes;
 }
-
-/** `2025-04-01T09:00:00+09:00` */
-const jstDateTime = (instant: Date): string =>
-  new Date(instant.getTime() + 9 * 3_600_000)
-    .toISOString()
-    .replace(/\.\d{3}Z$/, '+09:00');
 
 const isTouched = (t: Tracked<object> | null): boolean =>
   t !== null && (t.created || Object.keys(t.changes).length > 0);
@@ -376,7 +374,7 @@ class Planner {
     }
     if (given.notBeforeGiven && !same(stored.notBefore, given.notBefore)) {
       return fail(
-        `cert_not_before が登録済みの証明書（シリアル番号 ${given.serialHex}）の開始日時 ${jstDateTime(stored.notBefore)} と違います。登録済みの証明書は変更できません`,
+        `cert_not_before が登録済みの証明書（シリアル番号 ${given.serialHex}）の開始日時 ${formatJstIsoDateTime(stored.notBefore)} と違います。登録済みの証明書は変更できません`,
       );
     }
     return this.stays(stored);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { formatJstCsvDateTime } from '@certdesk/domain';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditEventRepository } from '../audit/audit-event.repository';
 import { currentCreditUnionId } from '../infra/tenancy/tenant';
-import { jstDateTime } from './csv';
 import { ReportSource } from './report-source';
 
 /** The credit union's audit chain in order, for export. */
@@ -30,7 +30,7 @@ export class AuditSource {
         this.events.inOrder(filters, after?.seq ?? 0, size, creditUnionId),
       cells: (a) => [
         a.seq,
-        jstDateTime(a.occurredAt),
+        formatJstCsvDateTime(a.occurredAt),
         a.actorName,
         a.action,
         a.targetType,

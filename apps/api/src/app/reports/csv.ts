@@ -18,11 +18,6 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const JST = 9 * 3_600_000;
-/** An instant as staff read it in a CSV: 'YYYY-MM-DD HH:mm:ss' in JST. */
-export const jstDateTime = (d: Date): string =>
-  new Date(d.getTime() + JST).toISOString().slice(0, 19).replace('T', ' ');
-
 export function csvLine(
   values: (string | number | null | undefined)[],
 ): string {

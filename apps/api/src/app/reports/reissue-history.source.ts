@@ -8,12 +8,12 @@ import {
   REISSUE_STATUS_LABELS,
   ReissueStatus,
   IbRole,
+  formatJstCsvDateTime,
 } from '@certdesk/domain';
 import type { ReissueHistoryRow } from '@certdesk/contracts';
 import { Certificate } from '../certificates/certificate.entity';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReissueRequest } from '../reissues/reissue-request.entity';
-import { jstDateTime } from './csv';
 import { ReportSource } from './report-source';
 
 export interface ReissueFilters {
@@ -80,7 +80,7 @@ export const hours = (minutes: number | null): string | null =>
   minutes === null ? null : (minutes / 60).toFixed(1);
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 const jst = (iso: string | null): string | null =>
-  iso ? jstDateTime(new Date(iso)) : null;
+  iso ? formatJstCsvDateTime(iso) : null;
 
 /**
  * 再発行履歴: every request of the credit union, newest first, with requester, approver, reason, time

@@ -4,6 +4,7 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
+import { jstTimeOfDay } from '@certdesk/domain';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -14,12 +15,8 @@ import { NoticeSender } from './notice-sender';
 /** How often the worker looks for due work (daily run time reached, retries whose back-off ended). */
 export const TICK_MS = 5_000;
 
-/** `HH:MM` of an instant in Asia/Tokyo. */
-export function jstTimeOfDay(instant: Date): string {
-  return new Date(instant.getTime() + 9 * 3_600_000)
-    .toISOString()
-    .slice(11, 16);
-}
+/** libs/domain `jstTimeOfDay`, for the schedulers that still import it from here. */
+export { jstTimeOfDay };
 
 /**
  * The notice worker (`NOTICE_WORKER=on`, the default): every few seconds, on the injected Clock,
