@@ -42,9 +42,16 @@ function percentile(sorted, q) {
   ];
 }
 
+function errorClass(error) {
+  if (error?.status) return `HTTP ${error.status}`;
+  if (error?.name === 'TimeoutError' || /timeout/i.test(error?.message ?? ''))
+    return 'no answer within 60 s';
+  return `connection ${error?.code ?? error?.cause?.code ?? error?.message ?? 'error'}`;
+}
+
 class Stats {
   kinds = new Map();
-  errors = [];
+  groups = new Map();
   inFlight = 0;
   shed = 0;
   kind(name) {
@@ -68,9 +75,19 @@ class Stats {
     } catch (error) {
       k.errors++;
       const what = `${name}: ${error?.status ?? error?.code ?? ''} ${error?.message ?? error}`;
-      if (this.errors.length < 200)
-        this.errors.push({ at: new Date().toISOString(), what });
-      if (this.errors.length <= 20) console.log(`  !! ${what}`);
+      // Grouped by kind and class: an HTTP answer (the server's verdict, a bug unless overload says 503) or none
+      // (no answer within 60 s, a reset connection: what an overloaded machine does).
+      const group = `${name} — ${errorClass(error)}`;
+      const seen = this.groups.get(group);
+      if (seen) seen.count++;
+      else {
+        this.groups.set(group, {
+          count: 1,
+          first: new Date().toISOString(),
+          example: what.slice(0, 300),
+        });
+        console.log(`  !! ${what}`);
+      }
       return undefined;
     } finally {
       this.inFlight--;
@@ -279,11 +296,14 @@ async function main() {
       `processes alive at the end: ${alive.filter(Boolean).length}/${alive.length}`,
     `targets: 0 errors — ${totalErrors === 0 ? 'met' : `MISSED (${totalErrors})`}; RSS growth ≤ ${RSS_TARGET * 100} % — ${rssOk ? 'met' : 'MISSED'}`,
   ];
-  if (stats.errors.length)
+  if (stats.groups.size)
     lines.push(
       '',
-      'errors (first 200):',
-      ...stats.errors.map((e) => `- ${e.at} ${e.what}`),
+      'errors by kind and class (count, first at, first example):',
+      ...[...stats.groups].map(
+        ([group, g]) =>
+          `- ${group}: ${g.count} (first ${g.first}) — ${g.example}`,
+      ),
     );
   const text = lines.join('\n');
   console.log(`\n${text}`);
@@ -297,7 +317,7 @@ async function main() {
         loads,
         rows,
         rss,
-        errors: stats.errors,
+        errors: Object.fromEntries(stats.groups),
         shed: stats.shed,
       },
       null,
