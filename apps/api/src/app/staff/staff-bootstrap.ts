@@ -1,14 +1,14 @@
 import { Injectable, Module } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuditService } from '../audit/audit.service';
 import { Passwords } from '../auth/passwords';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import { StaffUser } from './staff-user.entity';
+import { StaffUserRepository } from './staff-user.repository';
 import { normaliseUsername, USERNAME_FORMAT, USERNAME_RULE } from './username';
 
 export interface InitialAdmin {
@@ -24,7 +24,8 @@ export interface InitialAdmin {
 @Injectable()
 export class StaffBootstrap {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: StaffUserRepository,
     private readonly clock: Clock,
     private readonly passwords: Passwords,
     private readonly audit: AuditService,
@@ -37,7 +38,7 @@ export class StaffBootstrap {
   }): Promise<InitialAdmin> {
     const code = options.creditUnionCode.trim();
     const creditUnion = /^\d{4}$/.test(code)
-      ? await this.dataSource.getRepository(CreditUnion).findOneBy({ code })
+      ? await this.accounts.creditUnionByCode(code)
       : null;
     if (!creditUnion) {
       throw new Error(
@@ -52,8 +53,7 @@ export class StaffBootstrap {
       new Error(
         `ユーザー名「${username}」は既に使われています（ユーザー名はすべての信用金庫を通じて一意です）`,
       );
-    if (await this.dataSource.getRepository(StaffUser).existsBy({ username }))
-      throw taken();
+    if (await this.accounts.usernameTaken(username)) throw taken();
 
     const oneTimePassword = this.passwords.oneTimePassword(username);
     const now = this.clock.now();
@@ -71,9 +71,9 @@ export class StaffBootstrap {
       createdAt: now,
       updatedAt: now,
     };
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       try {
-        await manager.insert(StaffUser, staff);
+        await this.accounts.insertIn(manager, staff);
       } catch (error) {
         throw isUniqueViolation(error) ? taken() : error;
       }
@@ -96,7 +96,7 @@ export class StaffBootstrap {
 /** What the CLI imports for `create-admin` (no HTTP, no guard). */
 @Module({
   imports: [AuditModule],
-  providers: [StaffBootstrap, Passwords],
+  providers: [StaffBootstrap, StaffUserRepository, Passwords],
   exports: [StaffBootstrap],
 })
 export class StaffBootstrapModule {}

@@ -3,9 +3,7 @@ import {
   ForbiddenException,
   Injectable,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import type {
   StaffChangeDecision,
   StaffChangeRequestView,
@@ -19,6 +17,7 @@ import {
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
+import { Manager, Transactions } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
@@ -55,7 +54,7 @@ export interface StaffChangeFields {
 @Injectable()
 export class StaffChangeRequestsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly tenant: TenantScope,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -64,7 +63,7 @@ export class StaffChangeRequestsService {
 
   /** Records a change for a second admin, inside the caller's transaction. */
   async request(
-    manager: EntityManager,
+    manager: Manager,
     fields: StaffChangeFields,
   ): Promise<StaffChangeRequestView> {
     const me = currentPrincipal();
@@ -108,7 +107,7 @@ export class StaffChangeRequestsService {
   /** Applies the change in the transaction that marks it approved; a creation or reset returns the one-time password. */
   async approve(id: string, comment?: string): Promise<StaffChangeDecision> {
     const request = await this.decidable(id, 'staff_change.approve');
-    return this.dataSource.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const decided = await this.transition(em, request, 'approved', comment);
       const users = this.tenant.repository(StaffUser, em);
       const target = request.staffId
@@ -161,7 +160,7 @@ export class StaffChangeRequestsService {
 
   async reject(id: string, comment: string): Promise<StaffChangeDecision> {
     const request = await this.decidable(id, 'staff_change.reject');
-    return this.dataSource.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const decided = await this.transition(em, request, 'rejected', comment);
       await this.audit.recordIn(
         em,
@@ -178,7 +177,7 @@ export class StaffChangeRequestsService {
       .findOrNotFound(id);
     if (request.requestedById !== currentPrincipal().staffId)
       throw new ForbiddenException(ONLY_REQUESTER_CANCELS);
-    return this.dataSource.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const decided = await this.transition(em, request, 'cancelled');
       await this.audit.recordIn(
         em,
@@ -209,7 +208,7 @@ export class StaffChangeRequestsService {
 
   /** pending → `to`, conditionally: a request someone else decided first answers 409. */
   private async transition(
-    em: EntityManager,
+    em: Manager,
     request: StaffChangeRequest,
     to: Exclude<StaffChangeStatus, 'pending'>,
     comment?: string,

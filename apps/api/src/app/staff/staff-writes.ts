@@ -1,17 +1,16 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import type { StaffRole } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { Passwords } from '../auth/passwords';
 import { SessionService } from '../auth/session.service';
 import { Clock } from '../infra/clock/clock';
+import { Manager } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { USERNAME_TAKEN_MESSAGE } from './staff-account';
-import { StaffChangeRequest } from './staff-change-request.entity';
 import { StaffUser } from './staff-user.entity';
+import { StaffUserRepository } from './staff-user.repository';
 
 /** A server-chosen one-time password and its hash (the clear text is shown once, never stored). */
 export interface NewPassword {
@@ -28,7 +27,7 @@ export type StaffChanges = Record<string, { from: unknown; to: unknown }>;
 @Injectable()
 export class StaffWrites {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: StaffUserRepository,
     private readonly tenant: TenantScope,
     private readonly clock: Clock,
     private readonly passwords: Passwords,
@@ -41,12 +40,8 @@ export class StaffWrites {
    * or kept for an account whose creation waits for a second admin.
    */
   async assertUsernameFree(username: string): Promise<void> {
-    const taken =
-      (await this.dataSource.getRepository(StaffUser).existsBy({ username })) ||
-      (await this.dataSource
-        .getRepository(StaffChangeRequest)
-        .existsBy({ username, kind: 'create', status: 'pending' }));
-    if (taken) throw new ConflictException(USERNAME_TAKEN_MESSAGE);
+    if (await this.accounts.usernameHeld(username))
+      throw new ConflictException(USERNAME_TAKEN_MESSAGE);
   }
 
   async newPassword(username: string): Promise<NewPassword> {
@@ -58,7 +53,7 @@ export class StaffWrites {
   }
 
   async create(
-    manager: EntityManager,
+    manager: Manager,
     fields: { username: string; displayName: string; role: StaffRole },
     password: NewPassword,
   ): Promise<StaffUser> {
@@ -92,7 +87,7 @@ export class StaffWrites {
 
   /** Applies `patch` (its `changes` for the audit); disabling ends every session of the account. */
   async update(
-    manager: EntityManager,
+    manager: Manager,
     staff: StaffUser,
     patch: Partial<StaffUser>,
     changes: StaffChanges,
@@ -112,7 +107,7 @@ export class StaffWrites {
 
   /** A new one-time password: clears a lock and ends the account's sessions. */
   async resetPassword(
-    manager: EntityManager,
+    manager: Manager,
     staff: StaffUser,
     password: NewPassword,
   ): Promise<StaffUser> {
@@ -141,7 +136,7 @@ export class StaffWrites {
   }
 
   private async record(
-    manager: EntityManager,
+    manager: Manager,
     action: string,
     staff: StaffUser,
     details: Record<string, unknown>,

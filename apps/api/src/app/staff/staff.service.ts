@@ -1,6 +1,4 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type {
   OneTimePasswordResponse,
   StaffAccount,
@@ -11,6 +9,7 @@ import {
   passwordResetNeedsApproval,
 } from '@certdesk/domain';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
@@ -33,7 +32,7 @@ const NOTHING_TO_CHANGE =
 @Injectable()
 export class StaffService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly tenant: TenantScope,
     private readonly clock: Clock,
     private readonly writes: StaffWrites,
@@ -54,7 +53,7 @@ export class StaffService {
   ): Promise<OneTimePasswordResponse | StaffChangePending> {
     await this.writes.assertUsernameFree(dto.username);
     if (grantNeedsApproval(dto.role)) {
-      const pendingChange = await this.dataSource.transaction((em) =>
+      const pendingChange = await this.transactions.run((em) =>
         this.changes.request(em, {
           kind: 'create',
           staffId: null,
@@ -67,7 +66,7 @@ export class StaffService {
       return { pendingChange };
     }
     const password = await this.writes.newPassword(dto.username);
-    const staff = await this.dataSource.transaction((em) =>
+    const staff = await this.transactions.run((em) =>
       this.writes.create(
         em,
         {
@@ -136,7 +135,7 @@ export class StaffService {
     if (!roleWaits && Object.keys(changes).length === 0)
       return toStaffAccount(staff, now);
 
-    return this.dataSource.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const pendingChange = roleWaits
         ? await this.changes.request(em, {
             kind: 'role',
@@ -162,7 +161,7 @@ export class StaffService {
     const staff = await this.tenant.repository(StaffUser).findOrNotFound(id);
     if (staff.id === currentPrincipal().staffId) throw badRequest(OWN_PASSWORD);
     if (passwordResetNeedsApproval(staff.role)) {
-      const pendingChange = await this.dataSource.transaction((em) =>
+      const pendingChange = await this.transactions.run((em) =>
         this.changes.request(em, {
           kind: 'reset_password',
           staffId: staff.id,
@@ -178,7 +177,7 @@ export class StaffService {
       };
     }
     const password = await this.writes.newPassword(staff.username);
-    const reset = await this.dataSource.transaction((em) =>
+    const reset = await this.transactions.run((em) =>
       this.writes.resetPassword(em, staff, password),
     );
     return {
