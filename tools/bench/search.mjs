@@ -10,7 +10,10 @@
 // response time is recorded from autocannon's 'response' event (its own summary has no p95). Any non-2xx
 // response aborts the run: the benchmark would be measuring the wrong thing (dropped connections and
 // timeouts, which an overloaded server produces, are counted as errors and reported).
-// A target miss is reported (PASS/MISS) but does not fail the run: this is a measurement, not a test.
+// Before each database's cases a bare node:http server (lib/reference-server.mjs, started by this script) is measured
+// the same way; targets are ratios within one run: search p95 ≤ 2× the floor's, dashboard ≤ 1.5×, the floor's
+// requests/s ≥ 10 % of the bare server's. /api/health/live (no database) tells the framework's cost from the
+// session and database's. A target miss is reported (PASS/MISS) but does not fail the run: this is a measurement.
 //
 // Environment: BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/certdesk_bench),
 // BENCH_ADMIN_URL (a database on the same server to create/drop it from; default …/test),
@@ -42,21 +45,25 @@ import {
   stopChild,
 } from './lib/environment.mjs';
 import { parseOptions, prepare } from './lib/prepare.mjs';
+import { startReferenceServer } from './lib/reference-server.mjs';
+import {
+  CENSORED_SHARE,
+  FLOOR,
+  TARGET_FLOOR_SHARE,
+  TARGET_RATIO,
+  machineInfo,
+  ms,
+  table,
+} from './lib/report.mjs';
 
 const WARMUP_SECONDS = 2;
 /** After each autocannon run the server still works through the requests cut off at the end: wait for that. */
 const DRAIN_TIMEOUT_MS = 180_000;
-/** A run whose in-flight requests at the end exceed this share of all requests has understated percentiles. */
-const CENSORED_SHARE = 0.05;
-
-const TARGET_P95_MS = {
-  search: { postgres: 20, sqlite: 40 },
-  dashboard: { postgres: 50, sqlite: 50 },
-};
 
 /** The measured requests (GET, signed in). `kind` selects the p95 target; the floor has none. */
 const CASES = [
-  { name: 'health (floor)', kind: null, path: '/api/health' },
+  { name: FLOOR, kind: null, path: '/api/health' },
+  { name: 'health/live (no database)', kind: null, path: '/api/health/live' },
   {
     name: 'search q=ヤマダ (kana)',
     kind: 'search',
@@ -211,6 +218,19 @@ async function benchDatabase(target, options) {
   const rows = [];
   let cookies = null;
   try {
+    process.stdout.write(
+      `  ${'bare node:http (reference)'.padEnd(34)} GET ${options.reference.base}/ — ${WARMUP_SECONDS} s warm-up + ${options.duration} s … `,
+    );
+    const reference = await measure(
+      options.reference,
+      { header: () => '' },
+      { name: 'bare node:http (reference)', kind: null, path: '/' },
+      options,
+    );
+    rows.push(reference);
+    console.log(
+      `${reference.rps.toFixed(0)} req/s, p95 ${ms(reference.p95)} ms`,
+    );
     cookies = await login(server.base);
     console.log(`  signed in as ${STAFF}`);
     for (const testCase of CASES) {
@@ -242,80 +262,20 @@ async function benchDatabase(target, options) {
       `  server stopped (exit ${server.child.exitCode ?? server.child.signalCode})`,
     );
   }
-  return { target, version, data, rows, load, duration: options.duration };
-}
-
-// ---------------------------------------------------------------------------------------------- report
-
-function ms(value) {
-  return Number.isFinite(value) ? value.toFixed(1) : '—';
-}
-
-function table(outcome) {
-  const kind = outcome.target.kind;
-  const header = [
-    'case',
-    'requests/s',
-    'p50 ms',
-    'p95 ms',
-    'p99 ms',
-    'errors',
-    'target p95',
-    'result',
-  ];
-  const body = outcome.rows.map((r) => {
-    const target = r.kind ? TARGET_P95_MS[r.kind][kind] : null;
-    const mark = r.censored ? '*' : '';
-    // No answer at all inside the window: every request took longer than the window.
-    const cell = (v) =>
-      (r.requests === 0 ? `> ${outcome.duration * 1000}` : ms(v)) + mark;
-    return [
-      r.case,
-      r.rps < 10 ? r.rps.toFixed(1) : r.rps.toFixed(0),
-      cell(r.p50),
-      cell(r.p95),
-      cell(r.p99),
-      String(r.errors),
-      target === null ? '—' : `≤ ${target} ms`,
-      target === null ? '—' : r.p95 <= target ? 'PASS' : 'MISS',
-    ];
-  });
-  // Right-align numbers; pad by display width (kana are two columns wide in a terminal).
-  const width = (s) =>
-    [...s].reduce(
-      (w, ch) =>
-        w + (/[\u3000-\u30ff\uff00-\uffef\u4e00-\u9fff]/.test(ch) ? 2 : 1),
-      0,
-    );
-  const widths = header.map((h, i) =>
-    Math.max(width(h), ...body.map((row) => width(row[i]))),
+  const floor = rows.find((r) => r.case === FLOOR);
+  const floorShare = floor.rps / rows[0].rps;
+  console.log(
+    `  floor / bare node:http: ${(floorShare * 100).toFixed(1)} % of its requests/s (target ≥ ${TARGET_FLOOR_SHARE * 100} %)`,
   );
-  const numeric = [false, true, true, true, true, true, false, false];
-  const line = (cells) =>
-    `| ${cells.map((c, i) => (numeric[i] ? ' '.repeat(widths[i] - width(c)) + c : c + ' '.repeat(widths[i] - width(c)))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
-  const lines = [line(header), rule, ...body.map(line)];
-  for (const r of outcome.rows.filter((row) => row.errors)) {
-    lines.push('', `errors on ${r.case}: ${r.detail}`);
-  }
-  if (outcome.rows.some((r) => r.censored)) {
-    lines.push(
-      '',
-      `\\* more than ${CENSORED_SHARE * 100} % of the requests were still unanswered when the window closed: ` +
-        'their (longer) times are missing, so these percentiles understate the latency.',
-    );
-  }
-  return lines.join('\n');
-}
-
-function machineInfo() {
-  const cpus = os.cpus();
   return {
-    cpus: cpus.length,
-    model: cpus[0]?.model?.trim() ?? 'unknown',
-    memoryGiB: (os.totalmem() / 2 ** 30).toFixed(1),
-    os: `${os.type()} ${os.release()} (${os.arch()})`,
-    node: process.version,
+    target,
+    version,
+    data,
+    rows,
+    load,
+    loadAfter: os.loadavg()[0],
+    floorShare,
+    duration: options.duration,
   };
 }
 
@@ -349,9 +309,14 @@ async function main() {
     sqliteTarget(options.certificates),
   ].filter((t) => !options.only || t.kind === options.only);
   const outcomes = [];
-  for (const target of targets) {
-    const outcome = await benchDatabase(target, options);
-    if (outcome) outcomes.push(outcome);
+  const reference = await startReferenceServer();
+  try {
+    for (const target of targets) {
+      const outcome = await benchDatabase(target, { ...options, reference });
+      if (outcome) outcomes.push(outcome);
+    }
+  } finally {
+    await stopChild(reference.child);
   }
   if (outcomes.length === 0) fail('no database could be measured');
 
@@ -361,7 +326,7 @@ async function main() {
       ? `seeded in this run: ${formatDuration(o.data.seconds)}`
       : 'existing data reused';
     report.push(
-      `### ${o.target.label} — ${o.version} (${seeded}; load average ${o.load.toFixed(1)} when measuring began)`,
+      `### ${o.target.label} — ${o.version} (${seeded}; load average ${o.load.toFixed(1)} when measuring began, ${o.loadAfter.toFixed(1)} at the end)`,
       '',
       table(o),
       '',
@@ -394,11 +359,17 @@ async function main() {
   console.log(
     `(also written to ${relative(ROOT, join(BENCH_DIR, 'last-run.md'))} and last-run.json)`,
   );
-  const misses = outcomes.flatMap((o) =>
-    o.rows
-      .filter((r) => r.kind && !(r.p95 <= TARGET_P95_MS[r.kind][o.target.kind]))
-      .map((r) => `${o.target.label}: ${r.case}`),
-  );
+  const misses = outcomes.flatMap((o) => {
+    const floor = o.rows.find((r) => r.case === FLOOR);
+    return [
+      ...o.rows
+        .filter((r) => r.kind && !(r.p95 <= TARGET_RATIO[r.kind] * floor.p95))
+        .map((r) => `${o.target.label}: ${r.case}`),
+      ...(o.floorShare >= TARGET_FLOOR_SHARE
+        ? []
+        : [`${o.target.label}: floor / bare node:http`]),
+    ];
+  });
   console.log(
     misses.length
       ? `Targets missed (a measurement, not a failure): ${misses.join('; ')}`
