@@ -28,6 +28,8 @@ export interface IbUserView {
   statusReason: string;
   daysLeft: number | null;
   currentCertificate: CertificateView | null;
+  /** Set once the IB user was removed (削除済み) or the contract closed. */
+  closure?: ClosureView | null;
   /**
    * After a renewal (新しい電子証明書): whether the new certificate has logged on — until then the
    * one it renewed still logs on. Null when the current certificate does not come from a renewal.
@@ -53,6 +55,21 @@ export interface CustomerDetail {
   contactPhone: string | null;
   ibUsers: IbUserView[];
   today: string;
+  /** Set once the contract was closed (解約済み); the customer stays with its history. */
+  closure?: ClosureView | null;
+}
+
+/** 解約済み / 削除済み: when, why and how (full-file import or by hand). */
+export interface ClosureView {
+  status: 'closed' | 'removed';
+  /** 解約済み / 削除済み */
+  label: string;
+  /** JST date. */
+  on: string;
+  reason: string | null;
+  source: 'import' | 'manual' | null;
+  /** 全件ファイル取込 / 職員による手動操作 */
+  sourceLabel: string | null;
 }
 
 /** `GET /api/dashboard` */

@@ -281,6 +281,14 @@ export class ClosureRepository {
     return em.insert(RemovalRequest, request);
   }
 
+  /** The credit union's removal request awaiting a decision, if any (at most one). */
+  pendingRequest(
+    em: EntityManager,
+    creditUnionId: string,
+  ): Promise<RemovalRequest | null> {
+    return em.findOneBy(RemovalRequest, { creditUnionId, status: 'pending' });
+  }
+
   findRequest(
     creditUnionId: string,
     id: string,

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
+  CLOSURE_SOURCE_LABELS,
+  ClosureSource,
+  CUSTOMER_STATUS_LABELS,
   daysBetween,
+  IB_USER_STATUS_LABELS,
   lifecycleReason,
   newCertificateUseLabel,
 } from '@certdesk/domain';
-import type { CustomerDetail, IbUserView } from '@certdesk/contracts';
+import type {
+  ClosureView,
+  CustomerDetail,
+  IbUserView,
+} from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificates/certificate.entity';
 import { Branch } from '../credit-unions/branch.entity';
@@ -57,6 +65,13 @@ export class CustomerDetailService {
       branch: { code: branch.code, name: branch.name },
       contactEmail: customer.contactEmail,
       contactPhone: customer.contactPhone,
+      closure: closureOf(
+        customer.status === 'closed',
+        'closed',
+        customer.closedOn,
+        customer.closureReason,
+        customer.closureSource,
+      ),
       ibUsers: ibUsers.map((u) =>
         this.ibUserView(
           u,
@@ -102,10 +117,39 @@ export class CustomerDetailService {
       currentCertificate: current
         ? toCertificateView(current, u.currentCertificateId)
         : null,
+      closure: closureOf(
+        u.status === 'removed',
+        'removed',
+        u.removedOn,
+        u.removalReason,
+        u.removalSource,
+      ),
       newCertificate: newCertificateOf(current, history, today),
       history: history.map((c) => toCertificateView(c, u.currentCertificateId)),
     };
   }
+}
+
+/** 解約済み / 削除済み with when, why and how; null while active. */
+function closureOf(
+  closed: boolean,
+  status: ClosureView['status'],
+  on: string | null | undefined,
+  reason: string | null | undefined,
+  source: ClosureSource | null | undefined,
+): ClosureView | null {
+  if (!closed) return null;
+  return {
+    status,
+    label:
+      status === 'closed'
+        ? CUSTOMER_STATUS_LABELS.closed
+        : IB_USER_STATUS_LABELS.removed,
+    on: on ?? '',
+    reason: reason ?? null,
+    source: source ?? null,
+    sourceLabel: source ? CLOSURE_SOURCE_LABELS[source] : null,
+  };
 }
 
 /** ご契約先's 新しい電子証明書 line: the current certificate came from a renewal of `replaced`. */

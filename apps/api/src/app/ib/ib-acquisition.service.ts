@@ -6,7 +6,8 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { closureRefusal } from '@certdesk/domain';
 import type {
   IbAcquisitionRequest,
   IbIssuedCertificate,
@@ -14,6 +15,7 @@ import type {
 import { AuditService } from '../audit/audit.service';
 import { Passwords } from '../auth/passwords';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { RetryLaterException } from '../infra/http/retry-later';
@@ -161,11 +163,18 @@ export class IbAcquisitionService {
     user: IbUser,
     request: IbAcquisitionRequest,
   ): Promise<IbIssuedCertificate> {
+    const closed = await this.closedRefusal(this.dataSource.manager, user);
+    if (closed) {
+      await this.refuse(closed.code, request, user);
+      throw new ForbiddenException(closed);
+    }
     const ca = await this.cas.forCreditUnion(user.creditUnionId); // loaded before the transaction
     const result = await this.dataSource.transaction(async (em) => {
       // Locked while this transaction issues: a lock set since the PINs were checked wins.
       const row = await lockedFindOne(em, IbUser, { id: user.id });
       if (!row || row.pinLockedAt) throw locked();
+      const closed = await this.closedRefusal(em, row); // closed since the check above
+      if (closed) throw new ForbiddenException(closed);
       const issued = await this.issuance.issue({
         ibUserId: user.id,
         csrPem: request.csr,
@@ -242,6 +251,18 @@ export class IbAcquisitionService {
       if (!after.locked) open.push(MAX_PIN_ATTEMPTS - after.failed);
     }
     return open.length === 0 ? locked() : wrong(Math.max(1, Math.min(...open)));
+  }
+
+  /** 解約・削除: a removed IB user (or one of a closed customer) acquires nothing. */
+  private async closedRefusal(
+    em: EntityManager,
+    user: IbUser,
+  ): Promise<ReturnType<typeof closureRefusal>> {
+    const customer = await em.findOneBy(Customer, { id: user.customerId });
+    return closureRefusal(
+      { status: customer?.status ?? 'active' },
+      { status: user.status ?? 'active' },
+    );
   }
 
   private release(address: string, claim: AttemptClaim): Promise<void> {

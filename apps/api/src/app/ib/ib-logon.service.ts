@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  closureRefusal,
   IB_NO_CERTIFICATE_MESSAGE,
   IB_UNKNOWN_CERTIFICATE_MESSAGE,
   ibLogonDecision,
@@ -69,6 +70,15 @@ export class IbLogonService {
     const ibUser = await this.dataSource
       .getRepository(IbUser)
       .findOneByOrFail({ id: certificate.ibUserId });
+    const customer = await this.dataSource
+      .getRepository(Customer)
+      .findOneByOrFail({ id: ibUser.customerId });
+    // 解約・削除 comes first: the certificate was revoked with it, but the customer is told why.
+    const closed = closureRefusal(
+      { status: customer.status ?? 'active' },
+      { status: ibUser.status ?? 'active' },
+    );
+    if (closed) throw new ForbiddenException(closed);
     const creditUnion = await this.dataSource
       .getRepository(CreditUnion)
       .findOneByOrFail({ id: ibUser.creditUnionId });
@@ -114,9 +124,6 @@ export class IbLogonService {
     }
     if (decision.newest && !certificate.firstLogonAt)
       await this.overlap.firstLogon(certificate);
-    const customer = await this.dataSource
-      .getRepository(Customer)
-      .findOneByOrFail({ id: ibUser.customerId });
     return {
       ibUser,
       customer,

@@ -92,7 +92,14 @@ export class ImportRemovalsService {
     for (const cu of creditUnions) {
       const own = rows.filter((r) => r.creditUnionCode === cu.code);
       errors.push(...(await this.closedLines(em, cu, own)));
-      if (full) planned.push(await this.absent(em, cu, own, thresholdPercent));
+      if (!full) continue;
+      const pending = await this.repository.pendingRequest(em, cu.id);
+      if (pending)
+        errors.push({
+          line: 0,
+          message: `信用金庫 ${cu.code} には承認待ちの削除・解約（${pending.requestedByName} が ${pending.fileName ?? '全件ファイル'} で取込）があります。先に承認または却下してから全件ファイルを取り込んでください`,
+        });
+      else planned.push(await this.absent(em, cu, own, thresholdPercent));
     }
     return { errors, planned };
   }
