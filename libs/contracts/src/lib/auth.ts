@@ -1,3 +1,5 @@
+import type { SecondFactorStatus } from './second-factor';
+
 /** Staff roles (mirrors `StaffRole` in libs/domain; contracts import nothing of ours). */
 export type StaffRoleName = 'branch_staff' | 'compliance' | 'manager' | 'admin';
 
@@ -28,6 +30,8 @@ export interface SessionInfo {
   expiresAt: string;
   /** Idle limit in seconds (the session ends after this long without a request). */
   idleTimeoutSeconds: number;
+  /** The second factor of this session (passkey or one-time code). */
+  secondFactor: SecondFactorStatus;
 }
 
 /** `POST /api/auth/password` body. */

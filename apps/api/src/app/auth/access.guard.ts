@@ -10,7 +10,15 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { can } from '@certdesk/domain';
+import { can, stepUpNeeded } from '@certdesk/domain';
+import {
+  ENROLMENT_REQUIRED_CODE,
+  SECOND_FACTOR_REQUIRED_CODE,
+  STEP_UP_REQUIRED_CODE,
+} from '@certdesk/contracts';
+import { Clock } from '../infra/clock/clock';
+import { secondFactorFacts } from './second-factor/second-factor-policy';
+import { STEP_UP, StepUpOptions } from './second-factor/step-up.decorator';
 import { AuditService } from '../audit/audit.service';
 import {
   requestContext,
@@ -28,6 +36,12 @@ import { SessionService } from './session.service';
 export const NO_PERMISSION_MESSAGE = 'この操作を行う権限がありません';
 export const PASSWORD_CHANGE_REQUIRED_MESSAGE =
   'パスワードの変更が必要です。パスワードを変更してから操作してください。';
+export const SECOND_FACTOR_REQUIRED_MESSAGE =
+  'パスキーまたはワンタイムパスワードでの確認が必要です。';
+export const ENROLMENT_REQUIRED_MESSAGE =
+  'この操作の前に、パスワード・認証設定でパスキーかワンタイムパスワードを登録してください。';
+export const STEP_UP_REQUIRED_MESSAGE =
+  'この操作には、パスキーまたはワンタイムパスワードでの再確認が必要です。';
 
 /**
  * Global guard, deny by default. Resolves the session cookie into the request context's principal,
@@ -44,7 +58,8 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.tokens = { metrics: config.ops.metricsToken };
   }
@@ -76,10 +91,31 @@ export class AccessGuard implements CanActivate {
       );
       throw new ForbiddenException(NO_PERMISSION_MESSAGE);
     }
-    const openWhileChangeRequired =
-      access.kind === 'signedIn' && access.openWhilePasswordChangeRequired;
+    const signedIn = access.kind === 'signedIn' ? access : null;
+    const factor = principal.secondFactor;
+    // The password alone opens only the proof of the second factor.
+    if (
+      factor?.enrolled &&
+      !factor.provenAt &&
+      !signedIn?.openWhileSecondFactorPending
+    )
+      throw new UnauthorizedException({
+        message: SECOND_FACTOR_REQUIRED_MESSAGE,
+        code: SECOND_FACTOR_REQUIRED_CODE,
+      });
+    const openWhileChangeRequired = !!signedIn?.openWhilePasswordChangeRequired;
     if (principal.mustChangePassword && !openWhileChangeRequired)
       throw new ForbiddenException(PASSWORD_CHANGE_REQUIRED_MESSAGE);
+    if (
+      factor?.required &&
+      !factor.enrolled &&
+      !signedIn?.openForEnrolment &&
+      !openWhileChangeRequired
+    )
+      throw new ForbiddenException({
+        message: ENROLMENT_REQUIRED_MESSAGE,
+        code: ENROLMENT_REQUIRED_CODE,
+      });
     if (access.kind === 'permissions') {
       const missing = access.permissions.filter(
         (permission) => !can(principal.role, permission),
@@ -93,7 +129,35 @@ export class AccessGuard implements CanActivate {
         throw new ForbiddenException(NO_PERMISSION_MESSAGE);
       }
     }
+    await this.checkStepUp(context, principal, route);
     return true;
+  }
+
+  /** A route marked `@StepUp()` needs a second-factor proof younger than 5 minutes (401 with its code). */
+  private async checkStepUp(
+    context: ExecutionContext,
+    principal: StaffPrincipal,
+    route: string,
+  ): Promise<void> {
+    const stepUp = this.reflector.getAllAndOverride<StepUpOptions | undefined>(
+      STEP_UP,
+      [context.getHandler(), context.getClass()],
+    );
+    const factor = principal.secondFactor;
+    if (!stepUp || !factor) return;
+    const facts = stepUp.onlyWhenEnrolled
+      ? { ...factor, required: false }
+      : factor;
+    if (!stepUpNeeded(facts, this.clock.now())) return;
+    await this.audit.record({
+      action: 'auth.step_up',
+      outcome: 'denied',
+      details: { route, provenAt: factor.provenAt?.toISOString() ?? null },
+    });
+    throw new UnauthorizedException({
+      message: STEP_UP_REQUIRED_MESSAGE,
+      code: STEP_UP_REQUIRED_CODE,
+    });
   }
 
   /** The signed-in staff member of this request, put into the request context; undefined when none. */
@@ -124,6 +188,7 @@ export class AccessGuard implements CanActivate {
       creditUnionId: staff.creditUnionId,
       sessionId: session.id,
       mustChangePassword: staff.mustChangePassword,
+      secondFactor: secondFactorFacts(staff, creditUnion, session, this.config),
     };
     return context.principal;
   }

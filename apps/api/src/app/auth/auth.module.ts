@@ -12,11 +12,16 @@ import { LoginThrottle } from './login-throttle';
 import { Passwords } from './passwords';
 import { RouteInventory } from './route-inventory';
 import { SessionService } from './session.service';
+import { PasskeyCeremonies } from './second-factor/passkey-ceremonies';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { SecondFactorRepository } from './second-factor/second-factor.repository';
+import { SecondFactorEnrolment } from './second-factor/second-factor-enrolment.service';
+import { SecondFactorService } from './second-factor/second-factor.service';
 
 /** Staff log-in, sessions and the global deny-by-default guard. */
 @Module({
   imports: [PassportModule, DiscoveryModule, AuditModule],
-  controllers: [AuthController],
+  controllers: [AuthController, SecondFactorController],
   providers: [
     Passwords,
     AttemptCounter,
@@ -27,8 +32,18 @@ import { SessionService } from './session.service';
     LocalStrategy,
     LocalAuthGuard,
     RouteInventory,
+    SecondFactorRepository,
+    PasskeyCeremonies,
+    SecondFactorService,
+    SecondFactorEnrolment,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [Passwords, AttemptCounter, SessionService, RouteInventory],
+  exports: [
+    Passwords,
+    AttemptCounter,
+    SessionService,
+    RouteInventory,
+    SecondFactorService,
+  ],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  Inject,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -10,10 +11,16 @@ import { ROLE_PERMISSIONS } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
+import { AppConfig } from '../infra/config/config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { StaffPrincipal } from '../infra/tenancy/request-context';
 import { StaffUser } from '../staff/staff-user.entity';
 import { CredentialsService } from './credentials.service';
 import { passwordProblems } from './password-policy';
+import {
+  secondFactorFacts,
+  toStatus,
+} from './second-factor/second-factor-policy';
 import { Passwords } from './passwords';
 import { sessionIdOf } from './session-cookie';
 import {
@@ -37,6 +44,7 @@ export class AuthService {
     private readonly credentials: CredentialsService,
     private readonly passwords: Passwords,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -206,6 +214,9 @@ export class AuthService {
       permissions: [...ROLE_PERMISSIONS[staff.role]],
       expiresAt: session.expiresAt.toISOString(),
       idleTimeoutSeconds: SESSION_IDLE_TIMEOUT_MS / 1000,
+      secondFactor: toStatus(
+        secondFactorFacts(staff, creditUnion, session, this.config),
+      ),
     };
   }
 }

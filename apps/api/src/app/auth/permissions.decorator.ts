@@ -12,7 +12,14 @@ import { PERMISSIONS, Permission } from '@certdesk/domain';
  */
 export type RouteAccess =
   | { kind: 'public' }
-  | { kind: 'signedIn'; openWhilePasswordChangeRequired: boolean }
+  | {
+      kind: 'signedIn';
+      openWhilePasswordChangeRequired: boolean;
+      /** Open before the session proved its second factor (proving it). */
+      openWhileSecondFactorPending?: boolean;
+      /** Open to an account that must enrol a second factor and has none (enrolling). */
+      openForEnrolment?: boolean;
+    }
   | { kind: 'permissions'; permissions: readonly Permission[] }
   | { kind: 'token'; token: BearerTokenName };
 
@@ -30,12 +37,18 @@ export const Public = (): MethodDecorator & ClassDecorator =>
  * that must change its password first (only the password change itself should need this).
  */
 export const SignedIn = (
-  options: { openWhilePasswordChangeRequired?: boolean } = {},
+  options: {
+    openWhilePasswordChangeRequired?: boolean;
+    openWhileSecondFactorPending?: boolean;
+    openForEnrolment?: boolean;
+  } = {},
 ): MethodDecorator & ClassDecorator =>
   SetMetadata(ROUTE_ACCESS, {
     kind: 'signedIn',
     openWhilePasswordChangeRequired:
       options.openWhilePasswordChangeRequired ?? false,
+    openWhileSecondFactorPending: options.openWhileSecondFactorPending ?? false,
+    openForEnrolment: options.openForEnrolment ?? false,
   } satisfies RouteAccess);
 
 /**

@@ -31,4 +31,10 @@ export class StaffSession {
   @Column({ type: 'varchar', length: 64, nullable: true }) ip!: string | null;
   @Column({ type: 'varchar', length: 256, nullable: true }) userAgent!:
     string | null;
+  /** When this session last proved the second factor (sign-in or step-up). */
+  @InstantColumn({ nullable: true }) secondFactorAt?: Date | null;
+  /** The WebAuthn challenge this session is answering (one at a time) and when it was made. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  webauthnChallenge?: string | null;
+  @InstantColumn({ nullable: true }) webauthnChallengeAt?: Date | null;
 }

@@ -18,6 +18,7 @@ import { RequirePermission } from '../auth/permissions.decorator';
 import { notFound } from '../infra/tenancy/tenant';
 import { CertificateDetailService } from './certificate-detail.service';
 import { RevokeCertificateDto } from './dto/revoke-certificate.dto';
+import { StepUp } from '../auth/second-factor/step-up.decorator';
 
 const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
 
@@ -51,6 +52,7 @@ export class CertificateDetailController {
     return pem;
   }
 
+  @StepUp()
   @Post('revoke')
   @HttpCode(200)
   @RequirePermission('certificates.revoke')

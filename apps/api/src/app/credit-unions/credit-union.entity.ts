@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SecondFactorPolicy } from '@certdesk/domain';
 import { InstantColumn } from '../infra/database/instant-column';
 
 /** A credit union (信用金庫): the tenant. Holds the per-bank policy settings of docs/domain.md. */
@@ -16,5 +17,8 @@ export class CreditUnion {
   @Column({ type: 'integer', default: 80 }) reissueAuthorizationDays!: number;
   @Column({ type: 'varchar', length: 20 }) helpDeskPhone!: string;
   @Column({ type: 'varchar', length: 100 }) helpDeskHours!: string;
+  /** Staff second factor policy; null: the installation's default (STAFF_SECOND_FACTOR). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  secondFactorPolicy?: SecondFactorPolicy | null;
   @InstantColumn() createdAt!: Date;
 }

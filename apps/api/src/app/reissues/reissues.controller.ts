@@ -19,6 +19,7 @@ import {
 } from './dto/reissue.dto';
 import { ReissueCommandsService } from './reissue-commands.service';
 import { ReissueQueriesService } from './reissue-queries.service';
+import { StepUp } from '../auth/second-factor/step-up.decorator';
 
 const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
 
@@ -49,6 +50,7 @@ export class ReissuesController {
     return this.queries.get(reissueId);
   }
 
+  @StepUp()
   @Post(':id/approve')
   @HttpCode(200)
   @RequirePermission('reissues.decide')
@@ -60,6 +62,7 @@ export class ReissuesController {
     return this.queries.get(reissueId);
   }
 
+  @StepUp()
   @Post(':id/reject')
   @HttpCode(200)
   @RequirePermission('reissues.decide')

@@ -21,6 +21,7 @@ import {
   RejectStaffChangeDto,
 } from './staff-change.dto';
 import { StaffChangeRequestsService } from './staff-change-requests.service';
+import { StepUp } from '../auth/second-factor/step-up.decorator';
 
 const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
 
@@ -39,6 +40,7 @@ export class StaffChangeRequestsController {
     return this.changes.list(query.status ?? 'pending');
   }
 
+  @StepUp()
   @Post(':id/approve')
   @HttpCode(200)
   @ApiOkResponse({
@@ -52,6 +54,7 @@ export class StaffChangeRequestsController {
     return this.changes.approve(requestId, dto.comment);
   }
 
+  @StepUp()
   @Post(':id/reject')
   @HttpCode(200)
   reject(

@@ -16,6 +16,8 @@ export class StaffUser {
   @InstantColumn({ nullable: true }) disabledAt!: Date | null;
   @Column({ type: 'integer', default: 0 }) failedLoginCount!: number;
   @InstantColumn({ nullable: true }) lockedUntil!: Date | null;
+  /** Has a passkey or a confirmed one-time code (kept with the factors, read with every session). */
+  @Column({ type: 'boolean', default: false }) secondFactorEnrolled?: boolean;
   @InstantColumn() createdAt!: Date;
   @InstantColumn() updatedAt!: Date;
 }

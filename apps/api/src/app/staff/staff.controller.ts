@@ -24,6 +24,7 @@ import { RequirePermission } from '../auth/permissions.decorator';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { StaffService } from './staff.service';
 import { idParam } from '../infra/http/id-param';
+import { StepUp } from '../auth/second-factor/step-up.decorator';
 
 const PENDING =
   'Granting manager or admin, or resetting an admin’s password: a pending change for a second admin (StaffChangePending).';
@@ -49,6 +50,7 @@ export class StaffController {
     return this.staff.list();
   }
 
+  @StepUp()
   @Post()
   @ApiCreatedResponse({
     description: 'The account and its one-time password (shown once).',
@@ -61,6 +63,7 @@ export class StaffController {
     return answer(res, await this.staff.create(body));
   }
 
+  @StepUp()
   @Patch(':id')
   @ApiOkResponse({
     description:
@@ -75,6 +78,7 @@ export class StaffController {
     return answer(res, await this.staff.update(id, body));
   }
 
+  @StepUp()
   @Post(':id/reset-password')
   @HttpCode(200)
   @ApiOkResponse({

@@ -11,6 +11,12 @@ export interface StaffPrincipal {
   creditUnionId: string;
   sessionId: string;
   mustChangePassword: boolean;
+  /** The session's second factor (see auth/second-factor); absent outside a request's guard. */
+  secondFactor?: {
+    enrolled: boolean;
+    required: boolean;
+    provenAt: Date | null;
+  };
 }
 
 /** Per-request state, opened by middleware around the whole request and filled by the guard. */

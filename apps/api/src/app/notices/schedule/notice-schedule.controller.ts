@@ -4,6 +4,7 @@ import type { NoticeSchedule } from '@certdesk/contracts';
 import { RequirePermission } from '../../auth/permissions.decorator';
 import { UpdateNoticeScheduleDto } from './notice-schedule.dto';
 import { NoticeScheduleService } from './notice-schedule.service';
+import { StepUp } from '../../auth/second-factor/step-up.decorator';
 
 /** 通知スケジュール: the credit union's e-mail milestones. */
 @ApiTags('notices')
@@ -21,6 +22,7 @@ export class NoticeScheduleController {
     return this.schedule.view();
   }
 
+  @StepUp()
   @Put()
   @RequirePermission('settings.write')
   @ApiOkResponse({

@@ -19,6 +19,7 @@ import { RequirePermission } from '../../auth/permissions.decorator';
 import { PreviewDto, SaveDraftDto } from './notice-template.dto';
 import { NoticeTemplatesService } from './notice-templates.service';
 import { TemplatePreviewService } from './template-preview.service';
+import { StepUp } from '../../auth/second-factor/step-up.decorator';
 
 /** 通知テンプレート: read by every console role but admin; edited and published by managers. */
 @ApiTags('notices')
@@ -91,6 +92,7 @@ export class NoticeTemplatesController {
     return this.templates.diff(kind);
   }
 
+  @StepUp()
   @Post(':kind/publish')
   @HttpCode(200)
   @RequirePermission('templates.write')

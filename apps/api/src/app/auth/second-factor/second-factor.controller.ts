@@ -1,0 +1,156 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type {
+  EnrolmentResult,
+  SecondFactorOverview,
+  SecondFactorStatus,
+  TotpEnrolment,
+} from '@certdesk/contracts';
+import { notFound } from '../../infra/tenancy/tenant';
+import { RequirePermission, SignedIn } from '../permissions.decorator';
+import {
+  RegisterPasskeyDto,
+  SecondFactorPolicyDto,
+  SecondFactorProofDto,
+  TotpCodeDto,
+} from './second-factor.dto';
+import { SecondFactorEnrolment } from './second-factor-enrolment.service';
+import { SecondFactorService } from './second-factor.service';
+import { StepUp } from './step-up.decorator';
+
+const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
+
+/**
+ * パスワード・認証設定: the caller's passkeys and one-time codes, proving them after the password or
+ * for a step-up, and the credit union's policy. Adding a further factor to an account that has one
+ * needs a step-up (a stolen session alone cannot add the thief's passkey).
+ */
+@ApiTags('auth')
+@Controller('auth/second-factor')
+export class SecondFactorController {
+  constructor(
+    private readonly factors: SecondFactorService,
+    private readonly enrolment: SecondFactorEnrolment,
+  ) {}
+
+  @Get()
+  @SignedIn({ openForEnrolment: true })
+  @ApiOkResponse({
+    description: 'The caller’s factors, policy and recovery codes left.',
+  })
+  overview(): Promise<SecondFactorOverview> {
+    return this.factors.overview();
+  }
+
+  @Post('totp/start')
+  @SignedIn({ openForEnrolment: true })
+  @StepUp({ onlyWhenEnrolled: true })
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'A new secret with its otpauth URI and QR code, to be confirmed.',
+  })
+  startTotp(): Promise<TotpEnrolment> {
+    return this.enrolment.startTotp();
+  }
+
+  @Post('totp/confirm')
+  @SignedIn({ openForEnrolment: true })
+  @StepUp({ onlyWhenEnrolled: true })
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'Enrolled; the first enrolment carries 10 recovery codes (shown once).',
+  })
+  confirmTotp(@Body() body: TotpCodeDto): Promise<EnrolmentResult> {
+    return this.enrolment.confirmTotp(body.code);
+  }
+
+  @Post('passkeys/options')
+  @SignedIn({ openForEnrolment: true })
+  @StepUp({ onlyWhenEnrolled: true })
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'WebAuthn creation options (attestation none, user verification preferred).',
+  })
+  registrationOptions(): Promise<object> {
+    return this.enrolment.passkeyRegistrationOptions();
+  }
+
+  @Post('passkeys')
+  @SignedIn({ openForEnrolment: true })
+  @StepUp({ onlyWhenEnrolled: true })
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'Registered; the first enrolment carries 10 recovery codes (shown once).',
+  })
+  registerPasskey(@Body() body: RegisterPasskeyDto): Promise<EnrolmentResult> {
+    return this.enrolment.registerPasskey(body.response, body.name ?? '');
+  }
+
+  @Post('passkey-challenge')
+  @SignedIn({ openWhileSecondFactorPending: true })
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'WebAuthn request options for the caller’s passkeys.',
+  })
+  authenticationOptions(): Promise<object> {
+    return this.factors.passkeyAuthenticationOptions();
+  }
+
+  @Post('verify')
+  @SignedIn({ openWhileSecondFactorPending: true })
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'Proven for this session (sign-in or step-up).',
+  })
+  verify(@Body() body: SecondFactorProofDto): Promise<SecondFactorStatus> {
+    return this.factors.verify(body);
+  }
+
+  @Delete(':id')
+  @SignedIn({ openForEnrolment: true })
+  @StepUp()
+  @ApiOkResponse({
+    description: 'Removed (the last factor takes the recovery codes with it).',
+  })
+  remove(@Param('id', id()) factorId: string): Promise<SecondFactorStatus> {
+    return this.factors.remove(factorId);
+  }
+
+  @Post('recovery-codes')
+  @SignedIn()
+  @StepUp()
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      '10 new recovery codes (shown once); the old ones stop working.',
+  })
+  regenerateRecoveryCodes(): Promise<EnrolmentResult> {
+    return this.enrolment.regenerateRecoveryCodes();
+  }
+
+  @Put('policy')
+  @RequirePermission('settings.write')
+  @StepUp()
+  @ApiOkResponse({
+    description: 'The credit union’s policy (off only in demo mode).',
+  })
+  setPolicy(
+    @Body() body: SecondFactorPolicyDto,
+  ): Promise<SecondFactorOverview> {
+    return this.factors.setPolicy(body.policy);
+  }
+}

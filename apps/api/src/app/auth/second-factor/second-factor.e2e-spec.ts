@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import { hotp, base32Decode } from './totp';
+import type {
+  EnrolmentResult,
+  SessionInfo,
+  TotpEnrolment,
+} from '@certdesk/contracts';
+import { AuditEvent } from '../../audit/audit-event.entity';
+import { StaffUser } from '../../staff/staff-user.entity';
+import { SoftAuthenticator } from '../../../testing/soft-authenticator';
+import {
+  seedTwoCreditUnions,
+  StaffBrowser,
+  staffByUsername,
+} from '../../../testing/staff-browser';
+import { createTestApp, TestApp } from '../../../testing/test-app';
+import { testDatabases } from '../../../testing/test-database';
+import { StaffCredential, StaffRecoveryCode } from './staff-credential.entity';
+
+const ORIGIN = 'http://localhost:3000';
+const UNKNOWN = randomUUID();
+
+/**
+ * Staff second factor with the policy on (`managers`): enrolment forced after the password,
+ * one-time codes on the pinned clock (accepted once), passkeys with a software authenticator,
+ * recovery codes, the 5-minute step-up, and failures counting towards the account lock.
+ */
+describe.each(testDatabases())('staff second factor on $name', (db) => {
+  let t: TestApp;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const created = await db.create();
+    drop = created.drop;
+    t = await createTestApp(created.config, {
+      env: {
+        STAFF_SECOND_FACTOR: 'managers',
+        WEBAUTHN_RP_ID: 'localhost',
+        WEBAUTHN_ORIGIN: ORIGIN,
+      },
+    });
+    await seedTwoCreditUnions(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await drop?.();
+  });
+
+  const code = (secret: string) =>
+    hotp(base32Decode(secret), Math.floor(t.clock.now().getTime() / 30_000));
+  const audit = (action: string, targetId: string) =>
+    t.dataSource.getRepository(AuditEvent).findBy({ action, targetId });
+  const me = async (browser: StaffBrowser) =>
+    (await browser.get('/api/auth/me')).body as SessionInfo;
+
+  async function enrolTotp(
+    browser: StaffBrowser,
+  ): Promise<{ secret: string; recoveryCodes: string[] }> {
+    const start = await browser.post('/api/auth/second-factor/totp/start');
+    expect(start.status).toBe(200);
+    const enrolment = start.body as TotpEnrolment;
+    expect(enrolment.qrCode).toMatch(/^data:image\/png;base64,/);
+    expect(enrolment.otpauthUri).toContain(`secret=${enrolment.secret}`);
+    const confirm = await browser.post('/api/auth/second-factor/totp/confirm', {
+      code: code(enrolment.secret),
+    });
+    expect(confirm.status).toBe(200);
+    const result = confirm.body as EnrolmentResult;
+    return {
+      secret: enrolment.secret,
+      recoveryCodes: result.recoveryCodes ?? [],
+    };
+  }
+
+  it('a manager without a factor is sent to enrolment and can do nothing else; after a one-time code, approving passes the gate', async () => {
+    const manager = StaffBrowser.of(t);
+    const login = await manager.login('manager-1001');
+    expect(login.status).toBe(200);
+    expect((login.body as SessionInfo).secondFactor).toMatchObject({
+      state: 'enrolment_required',
+      required: true,
+      enrolled: false,
+    });
+    const refused = await manager.post(`/api/reissues/${UNKNOWN}/approve`, {});
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('second_factor_enrolment_required');
+    expect((await manager.get('/api/certificates')).status).toBe(403);
+
+    const { secret, recoveryCodes } = await enrolTotp(manager);
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    const staff = await staffByUsername(t, 'manager-1001');
+    const stored = await t.dataSource
+      .getRepository(StaffRecoveryCode)
+      .findBy({ staffUserId: staff.id });
+    expect(stored).toHaveLength(10);
+    expect(stored.map((c) => c.codeHash)).not.toContain(recoveryCodes[0]);
+    expect((await me(manager)).secondFactor.state).toBe('verified');
+    // Enrolling proved the factor just now: the decision passes the guard (404: no such request).
+    expect(
+      (await manager.post(`/api/reissues/${UNKNOWN}/approve`, {})).status,
+    ).toBe(404);
+    expect(await audit('auth.second_factor.enrol', staff.id)).toHaveLength(1);
+
+    // Five minutes later the same decision asks for a step-up, and goes through after it.
+    t.clock.advance(5 * 60 * 1000);
+    const stale = await manager.post(`/api/reissues/${UNKNOWN}/approve`, {});
+    expect(stale.status).toBe(401);
+    expect(stale.body.code).toBe('step_up_required');
+    expect((await manager.get('/api/auth/me')).status).toBe(200); // still signed in
+    const fresh = code(secret);
+    expect(
+      (
+        await manager.post('/api/auth/second-factor/verify', {
+          totpCode: fresh,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await manager.post(`/api/reissues/${UNKNOWN}/approve`, {})).status,
+    ).toBe(404);
+
+    // The same code again (same 30 s step) is refused: a code is accepted once.
+    t.clock.advance(5 * 60 * 1000);
+    const replay = await manager.post('/api/auth/second-factor/verify', {
+      totpCode: fresh,
+    });
+    expect(replay.status).toBe(400);
+    expect(replay.body.code).toBe('second_factor_invalid');
+
+    // Signing in again: the password alone opens nothing but the proof.
+    const again = StaffBrowser.of(t);
+    expect((await again.login('manager-1001')).status).toBe(200);
+    expect((await me(again)).secondFactor.state).toBe('pending');
+    const pending = await again.get('/api/certificates');
+    expect(pending.status).toBe(401);
+    expect(pending.body.code).toBe('second_factor_required');
+    // A recovery code works once.
+    expect(
+      (
+        await again.post('/api/auth/second-factor/verify', {
+          recoveryCode: recoveryCodes[0].toLowerCase(),
+        })
+      ).status,
+    ).toBe(200);
+    expect((await again.get('/api/certificates')).status).toBe(200);
+    const third = StaffBrowser.of(t);
+    await third.login('manager-1001');
+    expect(
+      (
+        await third.post('/api/auth/second-factor/verify', {
+          recoveryCode: recoveryCodes[0],
+        })
+      ).status,
+    ).toBe(400);
+    const failures = (
+      await audit('auth.second_factor.verify', staff.id)
+    ).filter((e) => e.outcome === 'failure');
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a passkey registered with a software authenticator signs in after the password, and its counter is kept', async () => {
+    const authenticator = new SoftAuthenticator(ORIGIN);
+    const manager = StaffBrowser.of(t);
+    expect((await manager.login('manager-1002')).status).toBe(200);
+    const options = await manager.post(
+      '/api/auth/second-factor/passkeys/options',
+    );
+    expect(options.status).toBe(200);
+    expect(options.body).toMatchObject({
+      rp: { id: 'localhost' },
+      attestation: 'none',
+      authenticatorSelection: { userVerification: 'preferred' },
+    });
+    const registered = await manager.post('/api/auth/second-factor/passkeys', {
+      name: '窓口PC',
+      response: authenticator.register(options.body),
+    });
+    expect(registered.status).toBe(200);
+    expect((registered.body as EnrolmentResult).recoveryCodes).toHaveLength(10);
+
+    await manager.post('/api/auth/logout');
+    expect((await manager.login('manager-1002')).status).toBe(200);
+    expect((await me(manager)).secondFactor.state).toBe('pending');
+    // An answer for another origin is refused and counted.
+    const challenge = await manager.post(
+      '/api/auth/second-factor/passkey-challenge',
+    );
+    const wrong = await manager.post('/api/auth/second-factor/verify', {
+      passkey: authenticator.authenticate(challenge.body, {
+        origin: 'https://evil.example',
+      }),
+    });
+    expect(wrong.status).toBe(400);
+    const next = await manager.post(
+      '/api/auth/second-factor/passkey-challenge',
+    );
+    const ok = await manager.post('/api/auth/second-factor/verify', {
+      passkey: authenticator.authenticate(next.body),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.state).toBe('verified');
+    const staff = await staffByUsername(t, 'manager-1002');
+    const [passkey] = await t.dataSource
+      .getRepository(StaffCredential)
+      .findBy({ staffUserId: staff.id, kind: 'passkey' });
+    expect(passkey).toMatchObject({ name: '窓口PC', counter: 2 });
+    expect(passkey.lastUsedAt).not.toBeNull();
+    // The challenge was taken: the same answer cannot be sent twice.
+    const replay = await manager.post('/api/auth/second-factor/verify', {
+      passkey: authenticator.authenticate(next.body),
+    });
+    expect(replay.status).toBe(400);
+    const overview = await manager.get('/api/auth/second-factor');
+    expect(overview.body.passkeys).toEqual([
+      expect.objectContaining({
+        name: '窓口PC',
+        lastUsedAt: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('second-factor failures count towards the same lock as passwords: the tenth locks and ends the sessions', async () => {
+    const admin = StaffBrowser.of(t);
+    expect((await admin.login('admin-1002')).status).toBe(200);
+    const { secret } = await enrolTotp(admin);
+    const staff = await staffByUsername(t, 'admin-1002');
+    await t.dataSource
+      .getRepository(StaffUser)
+      .update({ id: staff.id }, { failedLoginCount: 7 }); // seven wrong passwords before
+    const wrongCode = String((Number(code(secret)) + 1) % 1_000_000).padStart(
+      6,
+      '0',
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        admin.post('/api/auth/second-factor/verify', { totpCode: wrongCode }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(1);
+    const after = await staffByUsername(t, 'admin-1002');
+    expect(after.lockedUntil).not.toBeNull();
+    expect(await audit('auth.locked', staff.id)).toHaveLength(1);
+    expect((await admin.get('/api/auth/me')).status).toBe(401);
+    // Locked: even the right password is refused.
+    expect((await StaffBrowser.of(t).login('admin-1002')).status).toBe(401);
+  });
+
+  it('branch staff need no factor under managers; a manager (after a step-up) can require it of all staff, audited', async () => {
+    const branch = StaffBrowser.of(t);
+    expect((await branch.login('branch_staff-1002')).status).toBe(200);
+    expect((await me(branch)).secondFactor.state).toBe('not_required');
+    expect((await branch.get('/api/certificates')).status).toBe(200);
+
+    const manager = StaffBrowser.of(t);
+    await manager.login('manager-1001');
+    const staff = await staffByUsername(t, 'manager-1001');
+    await manager.post('/api/auth/second-factor/verify', {
+      recoveryCode: 'not-a-code',
+    });
+    t.clock.advance(10 * 60 * 1000);
+    const stale = await manager.send('put', '/api/auth/second-factor/policy', {
+      policy: 'all',
+    });
+    expect(stale.status).toBe(401); // pending: not proven in this session
+    expect(stale.body.code).toBe('second_factor_required');
+    const secret = (
+      await t.dataSource
+        .getRepository(StaffCredential)
+        .findOneByOrFail({ staffUserId: staff.id, kind: 'totp' })
+    ).totpSecret as string;
+    expect(
+      (
+        await manager.post('/api/auth/second-factor/verify', {
+          totpCode: code(secret),
+        })
+      ).status,
+    ).toBe(200);
+    const changed = await manager.send(
+      'put',
+      '/api/auth/second-factor/policy',
+      {
+        policy: 'all',
+      },
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body.policy).toBe('all');
+    expect(
+      await audit('auth.second_factor.policy', staff.creditUnionId),
+    ).toHaveLength(1);
+    const branchA = StaffBrowser.of(t);
+    await branchA.login('branch_staff-1001');
+    expect((await me(branchA)).secondFactor.state).toBe('enrolment_required');
+    expect((await branchA.get('/api/certificates')).status).toBe(403);
+    // Only that credit union.
+    expect((await branch.get('/api/certificates')).status).toBe(200);
+    const bad = await manager.send('put', '/api/auth/second-factor/policy', {
+      policy: 'everyone',
+    });
+    expect(bad.status).toBe(400);
+  });
+});
