@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app/app.module';
 import { Clock } from './app/infra/clock/clock';
-import { ConfigError, loadConfig } from './app/infra/config/config';
+import { appConfig, ConfigError } from './app/infra/config/config';
 import { assertProductionSafe } from './app/infra/config/production-checks';
 import { applySecretFiles } from './app/infra/config/secret-files';
 import { configureApp } from './app/infra/http/configure-app';
@@ -11,7 +11,7 @@ import { DemoDataService } from './app/seed/demo-data.service';
 
 async function bootstrap(): Promise<void> {
   applySecretFiles();
-  const config = loadConfig();
+  const config = appConfig();
   assertProductionSafe(config);
   const logger = new ConsoleLogger({
     json: config.logJson,

@@ -8,7 +8,7 @@ import {
   DatabaseConfig,
   loadConfig,
 } from '../app/infra/config/config';
-import { APP_CONFIG } from '../app/infra/config/config.module';
+import { APP_CONFIG } from '../app/infra/config/app-config.module';
 import { configureApp } from '../app/infra/http/configure-app';
 
 /** Encrypts the test CAs' keys (production requires `CA_KEY_PASSPHRASE` outside demo mode). */

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { AuditService, SYSTEM_CHAIN } from './audit.service';
 import { ChainAuditor } from './chain-auditor';
 

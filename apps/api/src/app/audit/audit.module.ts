@@ -1,6 +1,6 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { AuditController } from './audit.controller';
 import { AuditEventRepository } from './audit-event.repository';
 import { AuditKey } from './audit-key';

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../infra/config/config';
+import { appConfig } from '../infra/config/config';
 import { backupSqlite, restoreSqlite } from '../infra/database/sqlite-backup';
 import { assertKnown } from './args';
 
 type Options = Map<string, string | true>;
 
 function sqliteFile(): string {
-  const { database } = loadConfig();
+  const { database } = appConfig();
   if (database.type !== 'sqlite')
     throw new Error(
       'PostgreSQL のバックアップは pg_dump / pg_restore（と WAL アーカイブ）で行います（docs/operations.md「PostgreSQL」を参照）',

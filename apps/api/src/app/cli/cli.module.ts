@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClockModule } from '../infra/clock/clock.module';
-import { ConfigModule } from '../infra/config/config.module';
+import { AppConfigModule } from '../infra/config/app-config.module';
 import { DatabaseModule } from '../infra/database/database.module';
 import { SeedModule } from '../seed/seed.module';
 import { AuditModule } from '../audit/audit.module';
@@ -12,7 +12,7 @@ import { NoticesModule } from '../notices/notices.module';
 /** What the ops commands need: no HTTP. */
 @Module({
   imports: [
-    ConfigModule,
+    AppConfigModule,
     ClockModule,
     DatabaseModule,
     AuditModule,

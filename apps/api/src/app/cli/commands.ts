@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { CustomerImportService } from '../import/customer-import.service';
 import { removalLines } from '../import/import-removals';
 import { DEMO_SEED } from '../seed/demo-data.service';

@@ -8,7 +8,7 @@ import type { Response } from 'express';
 import type { HealthResponse, ReadinessResponse } from '@certdesk/contracts';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { Public } from '../auth/permissions.decorator';
 import { Readiness } from './readiness';
 

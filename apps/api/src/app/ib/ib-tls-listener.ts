@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createTlsServerCertificate } from '@certdesk/pki';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { answerMalformedRequests } from '../infra/http/client-errors';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 import { ibChannelHandler } from './ib-channel';

@@ -10,7 +10,7 @@ import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { insertInBatches } from '../seed/seed.service';
 import { decodeImportFile } from './encoding';
 import { loadExistingState } from './existing-state';

@@ -30,7 +30,7 @@ import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { ClockModule } from '../infra/clock/clock.module';
 import { AppConfig, DatabaseConfig, loadConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { DatabaseModule } from '../infra/database/database.module';
 import { SeedModule } from '../seed/seed.module';
 import { SeedService } from '../seed/seed.service';

@@ -21,7 +21,7 @@ import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig, ConfigError } from '../infra/config/config';
 import { assertKeystoreChosen } from '../infra/config/keystore-config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { CertificateAuthority } from './certificate-authority.entity';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import {

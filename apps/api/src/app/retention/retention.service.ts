@@ -15,7 +15,7 @@ import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbRenewalSession } from '../ib/ib-renewal-session.entity';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { SqliteGate } from '../infra/database/sqlite-gate';
 import { NoticeOutbox } from '../notices/dispatch/notice-outbox.entity';
 import { NoticeRun } from '../notices/dispatch/notice-run.entity';

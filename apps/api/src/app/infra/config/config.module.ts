@@ -1,13 +1,5 @@
-import { Global, Module } from '@nestjs/common';
-import { AppConfig, loadConfig } from './config';
-
-export const APP_CONFIG = Symbol('APP_CONFIG');
-
-@Global()
-@Module({
-  providers: [
-    { provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig() },
-  ],
-  exports: [APP_CONFIG],
-})
-export class ConfigModule {}
+/** Moved to app-config.module.ts (`AppConfigModule`, not to be confused with @nestjs/config's). */
+export {
+  APP_CONFIG,
+  AppConfigModule as ConfigModule,
+} from './app-config.module';

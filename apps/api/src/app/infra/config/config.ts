@@ -1,10 +1,34 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  ConfigError,
+  Env,
+  integer,
+  matching,
+  onOff,
+  oneOf,
+  parseEnv,
+  port,
+  refuse,
+  secret,
+  text,
+  variable,
+} from './env-schema';
+import {
+  IMPORT_INBOX_ENV,
+  ImportInboxConfig,
+  importInbox,
+} from './import-config';
 import { CaKeystoreConfig, parseCaKeystore } from './keystore-config';
-import { ImportInboxConfig, parseImportInbox } from './import-config';
-import { OpsConfig, parseOps } from './ops-config';
-import { parseAuditHmacKey, parseCaKeyPassphrase } from './secrets-config';
+import { OPS_ENV, OpsConfig, ops } from './ops-config';
+import {
+  MIN_AUDIT_HMAC_KEY_LENGTH,
+  MIN_CA_KEY_PASSPHRASE_LENGTH,
+} from './secrets-config';
 import { parseSecondFactor, SecondFactorConfig } from './second-factor-config';
+
+export { ConfigError } from './env-schema';
 
 export type DatabaseConfig =
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
@@ -79,65 +103,154 @@ export interface AppConfig {
   secondFactor: SecondFactorConfig;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
-
 export const DEFAULT_DEMO_PASSWORD = 'certdesk-demo-2026';
+export const DEFAULT_DEMO_PIN = '1234';
+export const DEFAULT_DEMO_CONFIRMATION_PIN = '5678';
+/** 暗証番号: 4 to 16 half-width letters and digits. */
+export const PIN_FORMAT = /^[0-9A-Za-z]{4,16}$/;
 
-type Env = Record<string, string | undefined>;
+const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const INSTANT_WITH_ZONE =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
-/** Reads and validates the environment once, at boot. A bad value names its variable. */
+/**
+ * Every variable of the API but the CA keystore and the second factor (whose rules span several
+ * variables and the mode: keystore-config.ts, second-factor-config.ts). In the order they are
+ * checked; `undefined` where the default depends on other variables.
+ */
+export const ENV_SCHEMA = z.object({
+  DATA_DIR: text('./data'),
+  DATABASE_URL: variable((url): DatabaseConfig => {
+    if (POSTGRES_URL.test(url)) return { type: 'postgres', url };
+    if (/^sqlite:.+/.test(url))
+      return { type: 'sqlite', file: url.slice('sqlite:'.length) };
+    return refuse(
+      'must be unset (SQLite under DATA_DIR), sqlite:<file> or postgres://user@host:port/db',
+    );
+  }),
+  CERTDESK_MODE: oneOf(['demo', 'production'] as const),
+  PORT: port(1, 3000),
+  TRUST_PROXY: variable(trustProxy),
+  CERTDESK_NOW: variable((value) => {
+    const instant = new Date(value);
+    return INSTANT_WITH_ZONE.test(value) && !Number.isNaN(instant.getTime())
+      ? instant
+      : refuse(
+          `must be an ISO-8601 instant with a zone, e.g. 2026-12-01T09:00:00+09:00 (got "${value}")`,
+        );
+  }, null),
+  DEMO_DATA: oneOf(['auto', 'on', 'off'] as const, 'auto' as const),
+  DEMO_PASSWORD: variable(
+    (value) =>
+      value.length >= 12 ? value : refuse('must be at least 12 characters'),
+    DEFAULT_DEMO_PASSWORD,
+  ),
+  LOG_FORMAT: text(),
+  ...OPS_ENV,
+  API_DOCS: onOff(),
+  SMTP_URL: variable(smtpUrl, null),
+  SMTP_PORT: port(0, 2525),
+  MAIL_FROM: matching(
+    /^[^\s@<>"]+@[^\s@<>"]+$/,
+    'must be a bare e-mail address',
+    'noreply@certdesk.localhost',
+  ),
+  NOTICE_WORKER: onOff(true),
+  NOTICE_DAILY_AT: matching(HH_MM, 'must be HH:MM in JST, e.g. 06:00', '06:00'),
+  CA_KEY_PASSPHRASE: secret(MIN_CA_KEY_PASSPHRASE_LENGTH),
+  CRL_BASE_URL: matching(
+    /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+    'must be an http(s) URL without query, e.g. http://crl.example.jp',
+  ),
+  IB_TLS_PORT: variable((value) => {
+    const n = Number(value);
+    if (value === 'off') return null;
+    return Number.isInteger(n) && n >= 0 && n <= 65535
+      ? n
+      : refuse(
+          `must be off or an integer from 0 (any free port) to 65535 (got "${value}")`,
+        );
+  }),
+  IB_TLS_CERT: text(null),
+  IB_TLS_KEY: text(null),
+  DEMO_PIN: pin(DEFAULT_DEMO_PIN),
+  DEMO_CONFIRMATION_PIN: pin(DEFAULT_DEMO_CONFIRMATION_PIN),
+  MIGRATION_DATABASE_URL: matching(
+    POSTGRES_URL,
+    'must be postgres://owner@host:port/db (the role that owns the schema; PostgreSQL only)',
+    null,
+    false,
+  ),
+  MIGRATE_ON_START: onOff(),
+  AUDIT_HMAC_KEY: secret(
+    MIN_AUDIT_HMAC_KEY_LENGTH,
+    ' (e.g. openssl rand -hex 32)',
+  ),
+  AUDIT_WATCH: onOff(true),
+  ...IMPORT_INBOX_ENV,
+});
+
+export type AppEnv = z.output<typeof ENV_SCHEMA>;
+
+/**
+ * Reads and validates the environment, at boot: the API's processes take it once, through
+ * {@link appConfig}. A bad value names its variable.
+ */
 export function loadConfig(
   env: Env = process.env,
   cwd = process.cwd(),
 ): AppConfig {
-  const dataDir = absolute(env['DATA_DIR'] || './data', cwd);
-  const database = parseDatabase(env['DATABASE_URL'], dataDir);
-  const mode = parseMode(env['CERTDESK_MODE'], database);
+  const v = parseEnv(ENV_SCHEMA, env);
+  const { dataDir, database, mode, migrations } = storage(v, env, cwd);
+  const directory = (value: string | undefined, fallback: string) =>
+    value === '' ? null : absolute(value || fallback, cwd);
   return {
     mode,
-    port: parsePort(env['PORT']),
-    trustProxy: parseTrustProxy(env['TRUST_PROXY']),
+    port: v.PORT,
+    trustProxy: v.TRUST_PROXY ?? ['loopback'],
     dataDir,
     database,
-    fixedNow: parseNow(env['CERTDESK_NOW']),
-    demoData: parseDemoData(env['DEMO_DATA'], database, mode),
-    demoPassword: parseDemoPassword(env['DEMO_PASSWORD']),
-    consoleDir:
-      env['CONSOLE_DIR'] === ''
-        ? null
-        : absolute(env['CONSOLE_DIR'] || 'dist/apps/console/browser', cwd),
-    logJson: env['LOG_FORMAT'] !== 'text',
-    ops: parseOps(env),
-    apiDocs: parseOnOff('API_DOCS', env['API_DOCS'], mode === 'demo'),
-    smtp: {
-      url: parseSmtpUrl(env['SMTP_URL']),
-      localPort: parseSmtpPort(env['SMTP_PORT']),
-      from: parseMailFrom(env['MAIL_FROM']),
-    },
-    notices: {
-      worker: parseOnOff('NOTICE_WORKER', env['NOTICE_WORKER'], true),
-      dailyAt: parseDailyAt(env['NOTICE_DAILY_AT']),
-    },
-    caKeyPassphrase: parseCaKeyPassphrase(env['CA_KEY_PASSPHRASE']),
+    fixedNow: v.CERTDESK_NOW,
+    demoData:
+      v.DEMO_DATA === 'auto'
+        ? database.type === 'sqlite' && mode === 'demo'
+        : v.DEMO_DATA === 'on',
+    demoPassword: v.DEMO_PASSWORD,
+    consoleDir: directory(env['CONSOLE_DIR'], 'dist/apps/console/browser'),
+    logJson: v.LOG_FORMAT !== 'text',
+    ops: ops(v),
+    apiDocs: v.API_DOCS ?? mode === 'demo',
+    smtp: { url: v.SMTP_URL, localPort: v.SMTP_PORT, from: v.MAIL_FROM },
+    notices: { worker: v.NOTICE_WORKER, dailyAt: v.NOTICE_DAILY_AT },
+    caKeyPassphrase: v.CA_KEY_PASSPHRASE,
     caKeystore: parseCaKeystore(env, cwd),
-    crlBaseUrl: parseCrlBaseUrl(env['CRL_BASE_URL'], parsePort(env['PORT'])),
-    ib: parseIb(env, cwd),
-    migrations: parseMigrations(env, database),
-    audit: {
-      hmacKey: parseAuditHmacKey(env['AUDIT_HMAC_KEY']),
-      watch: parseOnOff('AUDIT_WATCH', env['AUDIT_WATCH'], true),
+    crlBaseUrl:
+      v.CRL_BASE_URL?.replace(/\/+$/, '') ?? `http://localhost:${v.PORT}`,
+    ib: {
+      tlsPort: v.IB_TLS_PORT === undefined ? 3443 : v.IB_TLS_PORT,
+      ...tlsFiles(v, cwd),
+      portalDir: directory(env['IB_PORTAL_DIR'], 'dist/apps/ib-portal/browser'),
+      demoPin: v.DEMO_PIN,
+      demoConfirmationPin: v.DEMO_CONFIRMATION_PIN,
     },
-    importInbox: parseImportInbox(env, cwd),
-    secondFactor: parseSecondFactor(env, mode, parsePort(env['PORT'])),
+    migrations,
+    audit: { hmacKey: v.AUDIT_HMAC_KEY, watch: v.AUDIT_WATCH },
+    importInbox: importInbox(v, cwd),
+    secondFactor: parseSecondFactor(env, mode, v.PORT),
   };
+}
+
+let loaded: AppConfig | undefined;
+
+/**
+ * The process's configuration: read from `process.env` on first use (after main.ts applied the
+ * `*_FILE` secrets), then the same object for main.ts, the Nest module and the CLI.
+ */
+export function appConfig(): AppConfig {
+  loaded ??= loadConfig();
+  return loaded;
 }
 
 /**
@@ -148,30 +261,53 @@ export function loadMigrationConfig(
   env: Env = process.env,
   cwd = process.cwd(),
 ): Pick<AppConfig, 'database' | 'migrations'> {
-  const dataDir = absolute(env['DATA_DIR'] || './data', cwd);
-  const database = parseDatabase(env['DATABASE_URL'], dataDir);
-  return { database, migrations: parseMigrations(env, database) };
+  const v = parseEnv(
+    ENV_SCHEMA.pick({
+      DATA_DIR: true,
+      DATABASE_URL: true,
+      CERTDESK_MODE: true,
+      MIGRATION_DATABASE_URL: true,
+      MIGRATE_ON_START: true,
+    }),
+    env,
+  );
+  const { database, migrations } = storage(v, env, cwd);
+  return { database, migrations };
 }
 
-function parseMigrations(
+/** The data directory, the database, the mode (it follows the database unless set) and migrations. */
+function storage(
+  v: Pick<
+    AppEnv,
+    | 'DATA_DIR'
+    | 'DATABASE_URL'
+    | 'CERTDESK_MODE'
+    | 'MIGRATION_DATABASE_URL'
+    | 'MIGRATE_ON_START'
+  >,
   env: Env,
-  database: DatabaseConfig,
-): AppConfig['migrations'] {
-  const demo = parseMode(env['CERTDESK_MODE'], database) === 'demo';
-  const ownerUrl = env['MIGRATION_DATABASE_URL'] || null;
-  if (ownerUrl !== null && !/^postgres(ql)?:\/\/.+/.test(ownerUrl))
-    throw new ConfigError(
-      'MIGRATION_DATABASE_URL',
-      'must be postgres://owner@host:port/db (the role that owns the schema; PostgreSQL only)',
-    );
-  if (ownerUrl !== null && database.type !== 'postgres')
+  cwd: string,
+): Pick<AppConfig, 'dataDir' | 'database' | 'mode' | 'migrations'> {
+  const dataDir = absolute(v.DATA_DIR, cwd);
+  const database: DatabaseConfig = v.DATABASE_URL ?? {
+    type: 'sqlite',
+    file: resolve(dataDir, 'certdesk.sqlite'),
+  };
+  const mode =
+    v.CERTDESK_MODE ?? (database.type === 'sqlite' ? 'demo' : 'production');
+  if (v.MIGRATION_DATABASE_URL !== null && database.type !== 'postgres')
     throw new ConfigError(
       'MIGRATION_DATABASE_URL',
       'applies to PostgreSQL only (DATABASE_URL is SQLite)',
     );
   return {
-    onStart: parseOnOff('MIGRATE_ON_START', env['MIGRATE_ON_START'], demo),
-    ownerUrl,
+    dataDir,
+    database,
+    mode,
+    migrations: {
+      onStart: v.MIGRATE_ON_START ?? mode === 'demo',
+      ownerUrl: v.MIGRATION_DATABASE_URL,
+    },
   };
 }
 
@@ -179,38 +315,8 @@ function absolute(path: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
 
-function parseDatabase(
-  url: string | undefined,
-  dataDir: string,
-): DatabaseConfig {
-  if (!url)
-    return { type: 'sqlite', file: resolve(dataDir, 'certdesk.sqlite') };
-  if (/^postgres(ql)?:\/\/.+/.test(url)) return { type: 'postgres', url };
-  if (/^sqlite:.+/.test(url))
-    return { type: 'sqlite', file: url.slice('sqlite:'.length) };
-  throw new ConfigError(
-    'DATABASE_URL',
-    'must be unset (SQLite under DATA_DIR), sqlite:<file> or postgres://user@host:port/db',
-  );
-}
-
-function parseMode(
-  value: string | undefined,
-  database: DatabaseConfig,
-): AppMode {
-  if (value === undefined || value === '')
-    return database.type === 'sqlite' ? 'demo' : 'production';
-  if (value === 'demo' || value === 'production') return value;
-  throw new ConfigError(
-    'CERTDESK_MODE',
-    `must be demo or production (got "${value}")`,
-  );
-}
-
-const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
-
-function parseTrustProxy(value: string | undefined): number | string[] {
-  if (value === undefined || value.trim() === '') return ['loopback'];
+function trustProxy(value: string): number | string[] {
+  if (value.trim() === '') return ['loopback'];
   if (/^\d{1,2}$/.test(value.trim())) return Number(value.trim());
   const entries = value.split(',').map((entry) => entry.trim());
   for (const entry of entries) {
@@ -223,75 +329,14 @@ function parseTrustProxy(value: string | undefined): number | string[] {
       NAMED_PROXY_RANGES.includes(entry) ||
       (family !== 0 && prefixOk && extra === undefined);
     if (!ok)
-      throw new ConfigError(
-        'TRUST_PROXY',
+      refuse(
         `must be a hop count (e.g. 1) or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal (got "${entry}")`,
       );
   }
   return entries;
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === '') return 3000;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError(
-      'PORT',
-      `must be an integer from 1 to 65535 (got "${value}")`,
-    );
-  }
-  return port;
-}
-
-function parseNow(value: string | undefined): Date | null {
-  if (!value) return null;
-  const withZone =
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-  const instant = new Date(value);
-  if (!withZone.test(value) || Number.isNaN(instant.getTime())) {
-    throw new ConfigError(
-      'CERTDESK_NOW',
-      `must be an ISO-8601 instant with a zone, e.g. 2026-12-01T09:00:00+09:00 (got "${value}")`,
-    );
-  }
-  return instant;
-}
-
-function parseDemoData(
-  value: string | undefined,
-  database: DatabaseConfig,
-  mode: AppMode,
-): boolean {
-  if (value === undefined || value === '' || value === 'auto')
-    return database.type === 'sqlite' && mode === 'demo';
-  if (value === 'on') return true;
-  if (value === 'off') return false;
-  throw new ConfigError(
-    'DEMO_DATA',
-    `must be auto, on or off (got "${value}")`,
-  );
-}
-
-function parseDemoPassword(value: string | undefined): string {
-  if (value === undefined || value === '') return DEFAULT_DEMO_PASSWORD;
-  if (value.length < 12)
-    throw new ConfigError('DEMO_PASSWORD', 'must be at least 12 characters');
-  return value;
-}
-
-function parseCrlBaseUrl(value: string | undefined, port: number): string {
-  if (value === undefined || value === '') return `http://localhost:${port}`;
-  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) {
-    throw new ConfigError(
-      'CRL_BASE_URL',
-      `must be an http(s) URL without query, e.g. http://crl.example.jp (got "${value}")`,
-    );
-  }
-  return value.replace(/\/+$/, '');
-}
-
-function parseSmtpUrl(value: string | undefined): string | null {
-  if (!value) return null;
+function smtpUrl(value: string): string {
   let url: URL | null = null;
   try {
     url = new URL(value);
@@ -303,107 +348,32 @@ function parseSmtpUrl(value: string | undefined): string | null {
     !['smtp:', 'smtps:'].includes(url.protocol) ||
     !url.hostname ||
     !['', '/'].includes(url.pathname)
-  ) {
-    throw new ConfigError(
-      'SMTP_URL',
+  )
+    refuse(
       'must be smtp://host:port or smtps://host:port (user:password@ allowed), or unset for the local SMTP server',
     );
-  }
   return value;
 }
 
-function parseSmtpPort(value: string | undefined): number {
-  if (value === undefined || value === '') return 2525;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(
-      'SMTP_PORT',
-      `must be an integer from 0 (any free port) to 65535 (got "${value}")`,
-    );
-  }
-  return port;
+function pin(fallback: string) {
+  return matching(
+    PIN_FORMAT,
+    'must be 4 to 16 half-width letters or digits',
+    fallback,
+    false,
+  );
 }
 
-function parseMailFrom(value: string | undefined): string {
-  if (value === undefined || value === '') return 'noreply@certdesk.localhost';
-  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(value))
-    throw new ConfigError(
-      'MAIL_FROM',
-      `must be a bare e-mail address (got "${value}")`,
-    );
-  return value;
-}
-
-function parseOnOff(
-  variable: string,
-  value: string | undefined,
-  fallback: boolean,
-): boolean {
-  if (value === undefined || value === '') return fallback;
-  if (value === 'on') return true;
-  if (value === 'off') return false;
-  throw new ConfigError(variable, `must be on or off (got "${value}")`);
-}
-
-function parseDailyAt(value: string | undefined): string {
-  if (value === undefined || value === '') return '06:00';
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
-    throw new ConfigError(
-      'NOTICE_DAILY_AT',
-      `must be HH:MM in JST, e.g. 06:00 (got "${value}")`,
-    );
-  return value;
-}
-
-export const DEFAULT_DEMO_PIN = '1234';
-export const DEFAULT_DEMO_CONFIRMATION_PIN = '5678';
-/** 暗証番号: 4 to 16 half-width letters and digits. */
-export const PIN_FORMAT = /^[0-9A-Za-z]{4,16}$/;
-
-function parseIb(env: Env, cwd: string): AppConfig['ib'] {
-  const port = env['IB_TLS_PORT'];
-  let tlsPort: number | null = 3443;
-  if (port === 'off') tlsPort = null;
-  else if (port !== undefined && port !== '') {
-    tlsPort = Number(port);
-    if (!Number.isInteger(tlsPort) || tlsPort < 0 || tlsPort > 65535) {
-      throw new ConfigError(
-        'IB_TLS_PORT',
-        `must be off or an integer from 0 (any free port) to 65535 (got "${port}")`,
-      );
-    }
-  }
-  const certFile = env['IB_TLS_CERT']
-    ? absolute(env['IB_TLS_CERT'], cwd)
-    : null;
-  const keyFile = env['IB_TLS_KEY'] ? absolute(env['IB_TLS_KEY'], cwd) : null;
+function tlsFiles(
+  v: Pick<AppEnv, 'IB_TLS_CERT' | 'IB_TLS_KEY'>,
+  cwd: string,
+): Pick<AppConfig['ib'], 'certFile' | 'keyFile'> {
+  const certFile = v.IB_TLS_CERT === null ? null : absolute(v.IB_TLS_CERT, cwd);
+  const keyFile = v.IB_TLS_KEY === null ? null : absolute(v.IB_TLS_KEY, cwd);
   if ((certFile === null) !== (keyFile === null))
     throw new ConfigError(
       certFile ? 'IB_TLS_KEY' : 'IB_TLS_CERT',
       'must be set together with its pair (IB_TLS_CERT and IB_TLS_KEY)',
     );
-  const pin = (variable: string, fallback: string): string => {
-    const value = env[variable];
-    if (value === undefined || value === '') return fallback;
-    if (!PIN_FORMAT.test(value))
-      throw new ConfigError(
-        variable,
-        'must be 4 to 16 half-width letters or digits',
-      );
-    return value;
-  };
-  return {
-    tlsPort,
-    certFile,
-    keyFile,
-    portalDir:
-      env['IB_PORTAL_DIR'] === ''
-        ? null
-        : absolute(env['IB_PORTAL_DIR'] || 'dist/apps/ib-portal/browser', cwd),
-    demoPin: pin('DEMO_PIN', DEFAULT_DEMO_PIN),
-    demoConfirmationPin: pin(
-      'DEMO_CONFIRMATION_PIN',
-      DEFAULT_DEMO_CONFIRMATION_PIN,
-    ),
-  };
+  return { certFile, keyFile };
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigError } from './config';
+import { matching, onOff, text } from './env-schema';
 
 /** The nightly inbox of core-system files (issue 16). */
 export interface ImportInboxConfig {
@@ -11,25 +11,29 @@ export interface ImportInboxConfig {
   full: boolean;
 }
 
-type Env = Record<string, string | undefined>;
+/** The variables of {@link ImportInboxConfig} (part of the configuration schema, config.ts). */
+export const IMPORT_INBOX_ENV = {
+  IMPORT_INBOX: text(null),
+  IMPORT_INBOX_TIME: matching(
+    /^([01]\d|2[0-3]):[0-5]\d$/,
+    'must be HH:MM in JST, e.g. 02:00',
+    '02:00',
+  ),
+  IMPORT_INBOX_FULL: onOff(false),
+};
 
-export function parseImportInbox(env: Env, cwd: string): ImportInboxConfig {
-  const dir = env['IMPORT_INBOX'];
-  const time = env['IMPORT_INBOX_TIME'] || '02:00';
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
-    throw new ConfigError(
-      'IMPORT_INBOX_TIME',
-      `must be HH:MM in JST, e.g. 02:00 (got "${time}")`,
-    );
-  const full = env['IMPORT_INBOX_FULL'] || 'off';
-  if (full !== 'on' && full !== 'off')
-    throw new ConfigError(
-      'IMPORT_INBOX_FULL',
-      `must be on or off (got "${full}")`,
-    );
+export function importInbox(
+  v: {
+    IMPORT_INBOX: string | null;
+    IMPORT_INBOX_TIME: string;
+    IMPORT_INBOX_FULL: boolean;
+  },
+  cwd: string,
+): ImportInboxConfig {
+  const dir = v.IMPORT_INBOX;
   return {
-    dir: dir ? (isAbsolute(dir) ? dir : resolve(cwd, dir)) : null,
-    dailyAt: time,
-    full: full === 'on',
+    dir: dir === null ? null : isAbsolute(dir) ? dir : resolve(cwd, dir),
+    dailyAt: v.IMPORT_INBOX_TIME,
+    full: v.IMPORT_INBOX_FULL,
   };
 }

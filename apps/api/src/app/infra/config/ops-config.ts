@@ -1,4 +1,5 @@
-import { ConfigError } from './config';
+import { z } from 'zod';
+import { integer, oneOf, refuse, variable } from './env-schema';
 
 /** Settings for running several processes and for operators (issue 13). */
 export interface OpsConfig {
@@ -32,51 +33,39 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const MIN_METRICS_TOKEN_LENGTH = 24;
 
-type Env = Record<string, string | undefined>;
+/** The variables of {@link OpsConfig} (part of the configuration schema, config.ts). */
+export const OPS_ENV = {
+  METRICS_TOKEN: variable(
+    (token) =>
+      token.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(token)
+        ? refuse(
+            `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces (or unset: no metrics)`,
+          )
+        : token,
+    null,
+  ),
+  LOG_LEVEL: oneOf(
+    LOG_LEVELS,
+    'info' as const,
+    `must be one of ${LOG_LEVELS.join(', ')}`,
+  ),
+  DATABASE_POOL_SIZE: integer(1, 200, 10),
+  NOTICE_MAX_ATTEMPTS: integer(1, 1000, 30),
+  NOTICE_RETENTION_MONTHS: integer(1, 1200, 13),
+  IMPORT_REMOVAL_THRESHOLD_PERCENT: integer(0, 100, 5),
+};
 
-export function parseOps(env: Env): OpsConfig {
-  const token = env['METRICS_TOKEN'];
-  if (token && (token.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(token)))
-    throw new ConfigError(
-      'METRICS_TOKEN',
-      `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces (or unset: no metrics)`,
-    );
-  const level = env['LOG_LEVEL'] || 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(level))
-    throw new ConfigError(
-      'LOG_LEVEL',
-      `must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`,
-    );
+type OpsEnv = {
+  [K in keyof typeof OPS_ENV]: z.output<(typeof OPS_ENV)[K]>;
+};
+
+export function ops(v: OpsEnv): OpsConfig {
   return {
-    logLevel: level as LogLevel,
-    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
-    metricsToken: token || null,
-    noticeMaxAttempts: integer(env, 'NOTICE_MAX_ATTEMPTS', 30, 1, 1000),
-    noticeRetentionMonths: integer(env, 'NOTICE_RETENTION_MONTHS', 13, 1, 1200),
-    importRemovalThresholdPercent: integer(
-      env,
-      'IMPORT_REMOVAL_THRESHOLD_PERCENT',
-      5,
-      0,
-      100,
-    ),
+    logLevel: v.LOG_LEVEL,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
+    metricsToken: v.METRICS_TOKEN,
+    noticeMaxAttempts: v.NOTICE_MAX_ATTEMPTS,
+    noticeRetentionMonths: v.NOTICE_RETENTION_MONTHS,
+    importRemovalThresholdPercent: v.IMPORT_REMOVAL_THRESHOLD_PERCENT,
   };
-}
-
-function integer(
-  env: Env,
-  variable: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = env[variable];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max)
-    throw new ConfigError(
-      variable,
-      `must be an integer from ${min} to ${max} (got "${value}")`,
-    );
-  return n;
 }

@@ -2,33 +2,16 @@ import { AppConfig, ConfigError } from './config';
 
 /**
  * The two secrets a demo may run without — the CA keys' passphrase and the audit chain's HMAC key:
- * each has a minimum length, a published demo value used only in demo mode, and stops a production
- * start when unset (production-checks.ts lists it with the other unsafe settings).
+ * each has a minimum length (checked by the configuration schema, config.ts), a published demo value
+ * used only in demo mode, and stops a production start when unset (production-checks.ts lists it
+ * with the other unsafe settings).
  */
-function parseSecret(
-  variable: string,
-  minLength: number,
-  value: string | undefined,
-  hint = '',
-): string | null {
-  if (value === undefined || value === '') return null;
-  if (value.length < minLength)
-    throw new ConfigError(
-      variable,
-      `must be at least ${minLength} characters${hint}`,
-    );
-  return value;
-}
 
 export const MIN_CA_KEY_PASSPHRASE_LENGTH = 16;
 
 /** Used only in demo mode when `CA_KEY_PASSPHRASE` is unset (a warning says so at start-up). */
 export const DEMO_CA_KEY_PASSPHRASE =
   'certdesk-demo-ca-key-passphrase-NOT-FOR-PRODUCTION';
-
-export function parseCaKeyPassphrase(value: string | undefined): string | null {
-  return parseSecret('CA_KEY_PASSPHRASE', MIN_CA_KEY_PASSPHRASE_LENGTH, value);
-}
 
 /**
  * The passphrase the CA keys are encrypted with: `CA_KEY_PASSPHRASE`, or in demo mode the demo
@@ -52,15 +35,6 @@ export const MIN_AUDIT_HMAC_KEY_LENGTH = 32;
 /** Used only in demo mode when `AUDIT_HMAC_KEY` is unset. */
 export const DEMO_AUDIT_HMAC_KEY =
   'certdesk-demo-audit-hmac-key-NOT-FOR-PRODUCTION';
-
-export function parseAuditHmacKey(value: string | undefined): string | null {
-  return parseSecret(
-    'AUDIT_HMAC_KEY',
-    MIN_AUDIT_HMAC_KEY_LENGTH,
-    value,
-    ' (e.g. openssl rand -hex 32)',
-  );
-}
 
 /**
  * The key of the audit chain's HMAC: `AUDIT_HMAC_KEY`, or in demo mode the demo default. A production

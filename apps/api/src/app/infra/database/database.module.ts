@@ -16,7 +16,7 @@ import {
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
+import { APP_CONFIG } from '../config/app-config.module';
 import { dataSourceOptions } from './data-source-options';
 import { openMigrated, withSchemaPolicy } from './schema-policy';
 import { SqliteGate, sqliteGate } from './sqlite-gate';

@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { prettyFactory } from 'pino-pretty';
 import { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
+import { APP_CONFIG } from '../config/app-config.module';
 import { assignRequestId } from '../http/request-id.middleware';
 import { routePattern } from '../../metrics/http-metrics.middleware';
 import { logIdentityOf } from './log-identity';

@@ -11,7 +11,7 @@ import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
-import { APP_CONFIG } from '../../infra/config/config.module';
+import { APP_CONFIG } from '../../infra/config/app-config.module';
 import { Mailer } from '../mail/mailer';
 import {
   classifySendError,

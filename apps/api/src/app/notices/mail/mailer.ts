@@ -8,7 +8,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
-import { APP_CONFIG } from '../../infra/config/config.module';
+import { APP_CONFIG } from '../../infra/config/app-config.module';
 import { LocalSmtpServer } from './local-smtp-server';
 
 /**

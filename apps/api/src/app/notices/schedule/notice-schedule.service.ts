@@ -16,7 +16,7 @@ import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
 import { currentPrincipal } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
-import { APP_CONFIG } from '../../infra/config/config.module';
+import { APP_CONFIG } from '../../infra/config/app-config.module';
 import { NoticeSchedule } from './notice-schedule.entity';
 import { UpdateNoticeScheduleDto } from './notice-schedule.dto';
 

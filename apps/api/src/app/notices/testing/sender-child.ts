@@ -9,7 +9,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '../../audit/audit.module';
 import { ClockModule } from '../../infra/clock/clock.module';
-import { ConfigModule } from '../../infra/config/config.module';
+import { AppConfigModule } from '../../infra/config/app-config.module';
 import { DatabaseModule } from '../../infra/database/database.module';
 import { TenancyModule } from '../../infra/tenancy/tenant-scope';
 import { NoticeSender } from '../dispatch/notice-sender';
@@ -17,7 +17,7 @@ import { NoticesModule } from '../notices.module';
 
 @Module({
   imports: [
-    ConfigModule,
+    AppConfigModule,
     ClockModule,
     DatabaseModule,
     AuditModule,

@@ -12,7 +12,7 @@ import {
 } from '@certdesk/pki';
 import { AppConfig, ConfigError } from '../../infra/config/config';
 import { resolveCaKeyPassphrase } from '../../infra/config/secrets-config';
-import { APP_CONFIG } from '../../infra/config/config.module';
+import { APP_CONFIG } from '../../infra/config/app-config.module';
 import type { GeneratedCaKey, KeystoreStatus } from './ca-keystore';
 
 /** Where software keys are, as the start-up log and the readiness check say it. */
