@@ -1,8 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { IbUser } from './ib-user.entity';
 
@@ -12,7 +11,7 @@ export const NOT_LOCKED_MESSAGE = 'この利用者の暗証番号はロックさ
 @Injectable()
 export class IbUserPinService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly scope: TenantScope,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -22,7 +21,7 @@ export class IbUserPinService {
     const user = await this.scope.repository(IbUser).findOrNotFound(ibUserId);
     if (!user.pinLockedAt && user.failedPinAttempts === 0)
       throw new ConflictException(NOT_LOCKED_MESSAGE);
-    await this.dataSource.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       await this.scope.repository(IbUser, em).update(user.id, {
         failedPinAttempts: 0,
         pinLockedAt: null,

@@ -1,13 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
-import { DataSource, IsNull } from 'typeorm';
 import { ARGON2_OPTIONS } from '../auth/passwords';
-import { IbUser } from '../customers/ib-user.entity';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
+import { SeedRepository } from './seed.repository';
 import { SeedService } from './seed.service';
 
 /** Demo defaults: two credit unions (1001, 1002) of 300 customers each. */
@@ -24,7 +21,7 @@ export class DemoDataService {
   private readonly logger = new Logger(DemoDataService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rows: SeedRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly seeder: SeedService,
@@ -32,7 +29,7 @@ export class DemoDataService {
 
   async seedIfEmpty(): Promise<void> {
     if (!this.config.demoData) return;
-    if ((await this.dataSource.getRepository(CreditUnion).count()) > 0) return;
+    if ((await this.rows.creditUnionCount()) > 0) return;
     const result = await this.seeder.seed(
       { ...DEMO_SEED, today: this.clock.today(), now: this.clock.now() },
       this.config.demoPassword,
@@ -60,8 +57,6 @@ export class DemoDataService {
       hash(demoPin, ARGON2_OPTIONS),
       hash(demoConfirmationPin, ARGON2_OPTIONS),
     ]);
-    await this.dataSource
-      .getRepository(IbUser)
-      .update({ pinHash: IsNull() }, { pinHash, confirmPinHash });
+    await this.rows.giveMissingPins(pinHash, confirmPinHash);
   }
 }

@@ -1,22 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@certdesk/domain';
-import { Certificate } from '../certificates/certificate.entity';
-import { Branch } from '../credit-unions/branch.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
-import { Customer } from '../customers/customer.entity';
-import { IbUser } from '../customers/ib-user.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import { ARGON2_OPTIONS } from '../auth/passwords';
+import { Transactions } from '../infra/database/transactions';
 import {
   CustomerBatch,
   SeedOptions,
   generateCreditUnion,
   generateCustomers,
 } from './generator';
+import { SeedRepository } from './seed.repository';
 
 export interface SeedResult {
   creditUnions: string[];
@@ -34,7 +30,10 @@ const CHUNK_CUSTOMERS = 500;
 export class SeedService {
   private readonly logger = new Logger(SeedService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly rows: SeedRepository,
+  ) {}
 
   async seed(
     options: SeedOptions,
@@ -52,9 +51,7 @@ export class SeedService {
     const codes = Array.from({ length: options.creditUnions }, (_, i) =>
       String(options.firstCode + i).padStart(4, '0'),
     );
-    const existing = await this.dataSource
-      .getRepository(CreditUnion)
-      .findBy({ code: In(codes) });
+    const existing = await this.rows.withCodes(codes);
     if (existing.length > 0) {
       throw new Error(
         `信用金庫コード ${existing.map((c) => c.code).join(', ')} は既に登録されています（--first-code で別のコードを指定してください）`,
@@ -65,17 +62,13 @@ export class SeedService {
       : null;
     for (let index = 0; index < options.creditUnions; index++) {
       const { creditUnion, branches } = generateCreditUnion(options, index);
-      await this.dataSource.transaction(async (em) => {
-        await em.insert(CreditUnion, creditUnion);
-        await em.insert(Branch, branches);
-        if (passwordHash)
-          result.staff += await this.insertDemoStaff(
-            em,
-            creditUnion,
-            passwordHash,
-            options.now,
-          );
-      });
+      const staff = passwordHash
+        ? demoStaff(creditUnion, passwordHash, options.now)
+        : [];
+      await this.transactions.run((em) =>
+        this.rows.insertCreditUnion(em, creditUnion, branches, staff),
+      );
+      result.staff += staff.length;
       result.creditUnions.push(creditUnion.code);
       let chunk: CustomerBatch[] = [];
       for (const batch of generateCustomers(
@@ -107,72 +100,52 @@ export class SeedService {
     const customers = chunk.map((b) => b.customer);
     const ibUsers = chunk.flatMap((b) => b.ibUsers);
     const certificates = chunk.flatMap((b) => b.certificates);
-    await this.dataSource.transaction(async (em) => {
-      await insertInBatches(em, Customer, customers);
-      await insertInBatches(em, IbUser, ibUsers);
-      await insertInBatches(em, Certificate, certificates);
-    });
+    await this.transactions.run((em) =>
+      this.rows.insertCustomers(em, customers, ibUsers, certificates),
+    );
     result.customers += customers.length;
     result.ibUsers += ibUsers.length;
     result.certificates += certificates.length;
   }
+}
 
-  /**
-   * One account per role, `<role>-<code>`, and a second admin `admin2-<code>` (granting manager or
-   * admin needs another admin's approval), for demos only.
-   */
-  private async insertDemoStaff(
-    em: EntityManager,
-    cu: CreditUnion,
-    passwordHash: string,
-    now: Date,
-  ): Promise<number> {
-    const accounts = [
-      ...STAFF_ROLES.map((role) => ({
-        role,
-        username: `${role}-${cu.code}`,
-        label: STAFF_ROLE_LABELS[role],
-      })),
-      {
-        role: 'admin' as const,
-        username: `admin2-${cu.code}`,
-        label: `${STAFF_ROLE_LABELS.admin}2`,
-      },
-    ];
-    const staff: StaffUser[] = accounts.map(({ role, username, label }) => ({
-      id: randomUUID(),
-      creditUnionId: cu.id,
-      username,
-      displayName: `デモ ${label}（${cu.name}）`,
+/**
+ * One account per role, `<role>-<code>`, and a second admin `admin2-<code>` (granting manager or
+ * admin needs another admin's approval), for demos only.
+ */
+function demoStaff(
+  cu: CreditUnion,
+  passwordHash: string,
+  now: Date,
+): StaffUser[] {
+  const accounts = [
+    ...STAFF_ROLES.map((role) => ({
       role,
-      passwordHash,
-      mustChangePassword: false,
-      disabledAt: null,
-      failedLoginCount: 0,
-      lockedUntil: null,
-      createdAt: now,
-      updatedAt: now,
-    }));
-    await em.insert(StaffUser, staff);
-    return staff.length;
-  }
+      username: `${role}-${cu.code}`,
+      label: STAFF_ROLE_LABELS[role],
+    })),
+    {
+      role: 'admin' as const,
+      username: `admin2-${cu.code}`,
+      label: `${STAFF_ROLE_LABELS.admin}2`,
+    },
+  ];
+  const staff: StaffUser[] = accounts.map(({ role, username, label }) => ({
+    id: randomUUID(),
+    creditUnionId: cu.id,
+    username,
+    displayName: `デモ ${label}（${cu.name}）`,
+    role,
+    passwordHash,
+    mustChangePassword: false,
+    disabledAt: null,
+    failedLoginCount: 0,
+    lockedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  return staff;
 }
 
-/** Multi-row INSERTs sized to stay under SQLite's and PostgreSQL's bound-parameter limits. */
-export async function insertInBatches<T extends object>(
-  em: EntityManager,
-  entity: new () => T,
-  rows: T[],
-): Promise<void> {
-  const columnCount = em.connection.getMetadata(entity).columns.length;
-  const size = Math.max(1, Math.floor(30000 / columnCount));
-  for (let i = 0; i < rows.length; i += size) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + size) as never)
-      .updateEntity(false)
-      .execute();
-  }
-}
+/** Kept here for the callers that import it from the seed (see infra/database/insert-in-batches.ts). */
+export { insertInBatches } from '../infra/database/insert-in-batches';
