@@ -10,6 +10,8 @@ export const STAFF_CHANGE_KINDS = Object.freeze([
   'create',
   'role',
   'reset_password',
+  /** Removing every second factor of another member: always under dual control (issue 21). */
+  'reset_factors',
 ] as const);
 export type StaffChangeKind = (typeof STAFF_CHANGE_KINDS)[number];
 

@@ -16,6 +16,7 @@ import {
   StaffRole,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
+import { SecondFactorService } from '../auth/second-factor/second-factor.service';
 import { Clock } from '../infra/clock/clock';
 import { Manager, Transactions } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
@@ -59,6 +60,7 @@ export class StaffChangeRequestsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly writes: StaffWrites,
+    private readonly secondFactors: SecondFactorService,
   ) {}
 
   /** Records a change for a second admin, inside the caller's transaction. */
@@ -115,7 +117,10 @@ export class StaffChangeRequestsService {
         : null;
       let account: StaffUser;
       let oneTimePassword: string | undefined;
-      if (request.kind === 'role' && target && request.role) {
+      if (request.kind === 'reset_factors' && target) {
+        await this.secondFactors.resetFor(em, target);
+        account = target;
+      } else if (request.kind === 'role' && target && request.role) {
         account = await this.writes.update(
           em,
           target,

@@ -79,6 +79,19 @@ export class StaffController {
   }
 
   @StepUp()
+  @Post(':id/reset-second-factor')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    description:
+      'A pending change for a second admin: on approval every passkey, one-time code and recovery code of the member is removed and their sessions end.',
+  })
+  resetSecondFactor(
+    @Param('id', idParam()) id: string,
+  ): Promise<StaffChangePending> {
+    return this.staff.requestSecondFactorReset(id);
+  }
+
+  @StepUp()
   @Post(':id/reset-password')
   @HttpCode(200)
   @ApiOkResponse({

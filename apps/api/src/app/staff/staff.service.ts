@@ -20,6 +20,8 @@ import { StaffChanges, StaffWrites } from './staff-writes';
 
 const NOT_ON_SELF =
   '自分自身のアカウントを無効にしたり、役割を変更したりすることはできません（別のシステム管理者に依頼してください）';
+const OWN_FACTORS =
+  '自分の認証方法はパスワード・認証設定で削除・登録してください';
 const OWN_PASSWORD = '自分のパスワードはパスワード変更画面で変更してください';
 const NOTHING_TO_CHANGE =
   '変更する項目（role、displayName、disabled）を指定してください';
@@ -152,6 +154,27 @@ export class StaffService {
       const account = toStaffAccount(updated, now);
       return pendingChange ? { pendingChange, account } : account;
     });
+  }
+
+  /**
+   * Removing another member's second factors (a lost phone or security key): always a pending
+   * change for a second admin; on approval every factor and recovery code goes, the member's
+   * sessions end and they enrol again at their next sign-in (when the policy requires it).
+   */
+  async requestSecondFactorReset(id: string): Promise<StaffChangePending> {
+    const staff = await this.tenant.repository(StaffUser).findOrNotFound(id);
+    if (staff.id === currentPrincipal().staffId) throw badRequest(OWN_FACTORS);
+    const pendingChange = await this.transactions.run((em) =>
+      this.changes.request(em, {
+        kind: 'reset_factors',
+        staffId: staff.id,
+        username: staff.username,
+        displayName: staff.displayName,
+        role: null,
+        fromRole: null,
+      }),
+    );
+    return { pendingChange, account: toStaffAccount(staff, this.clock.now()) };
   }
 
   /** A new one-time password (never chosen by the admin); an admin's waits for a second admin. */

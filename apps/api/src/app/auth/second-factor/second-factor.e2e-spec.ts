@@ -85,6 +85,12 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('second_factor_enrolment_required');
     expect((await manager.get('/api/certificates')).status).toBe(403);
+    for (const [method, path] of [
+      ['post', '/api/notice-templates/renewal_reminder/publish'],
+      ['put', '/api/notice-schedule'],
+      ['post', `/api/certificates/${UNKNOWN}/revoke`],
+    ] as const)
+      expect((await manager.send(method, path, {})).status).toBe(403);
 
     const { secret, recoveryCodes } = await enrolTotp(manager);
     expect(recoveryCodes).toHaveLength(10);
@@ -108,6 +114,19 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
     expect(stale.status).toBe(401);
     expect(stale.body.code).toBe('step_up_required');
     expect((await manager.get('/api/auth/me')).status).toBe(200); // still signed in
+    for (const [method, path] of [
+      ['post', '/api/notice-templates/renewal_reminder/publish'],
+      ['put', '/api/notice-schedule'],
+      ['post', `/api/certificates/${UNKNOWN}/revoke`],
+      ['post', `/api/reissues/${UNKNOWN}/reject`],
+    ] as const) {
+      const answer = await manager.send(method, path, {});
+      expect([path, answer.status, answer.body.code]).toEqual([
+        path,
+        401,
+        'step_up_required',
+      ]);
+    }
     const fresh = code(secret);
     expect(
       (
@@ -299,5 +318,60 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
       policy: 'everyone',
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('an admin resets another member’s factors only with a second admin’s approval; the member enrols again', async () => {
+    const admin = StaffBrowser.of(t);
+    await admin.login('admin-1001');
+    const second = StaffBrowser.of(t);
+    await second.login('admin2-1001');
+    // Admins must have a factor too: nothing but enrolment until then.
+    const target = await staffByUsername(t, 'manager-1001');
+    const early = await admin.post(
+      `/api/staff/${target.id}/reset-second-factor`,
+    );
+    expect(early.status).toBe(403);
+    expect(early.body.code).toBe('second_factor_enrolment_required');
+    await enrolTotp(admin);
+    await enrolTotp(second);
+    const manager = StaffBrowser.of(t);
+    await manager.login('manager-1001');
+
+    const requested = await admin.post(
+      `/api/staff/${target.id}/reset-second-factor`,
+    );
+    expect(requested.status).toBe(202);
+    const requestId = requested.body.pendingChange.id as string;
+    expect(requested.body.pendingChange.kind).toBe('reset_factors');
+    expect(
+      await t.dataSource
+        .getRepository(StaffCredential)
+        .countBy({ staffUserId: target.id }),
+    ).toBeGreaterThan(0);
+    // Not by the requester.
+    expect(
+      (await admin.post(`/api/staff-change-requests/${requestId}/approve`, {}))
+        .status,
+    ).toBe(403);
+    const approved = await second.post(
+      `/api/staff-change-requests/${requestId}/approve`,
+      {},
+    );
+    expect(approved.status).toBe(200);
+    expect(
+      await t.dataSource
+        .getRepository(StaffCredential)
+        .countBy({ staffUserId: target.id }),
+    ).toBe(0);
+    expect(
+      await t.dataSource
+        .getRepository(StaffRecoveryCode)
+        .countBy({ staffUserId: target.id }),
+    ).toBe(0);
+    expect(await audit('auth.second_factor.reset', target.id)).toHaveLength(1);
+    expect((await manager.get('/api/auth/me')).status).toBe(401); // sessions ended
+    const again = StaffBrowser.of(t);
+    await again.login('manager-1001');
+    expect((await me(again)).secondFactor.state).toBe('enrolment_required');
   });
 });

@@ -12,6 +12,8 @@ export function staffChangeLabel(change: StaffChangeRequestView): string {
       return `権限の変更（${role(change.fromRole)} → ${role(change.role)}）`;
     case 'reset_password':
       return 'パスワード再発行';
+    case 'reset_factors':
+      return '二要素認証のリセット';
   }
 }
 
