@@ -10,3 +10,4 @@ export * from './lib/reports';
 export * from './lib/notices';
 export * from './lib/reissues';
 export * from './lib/ib';
+export * from './lib/second-factor';

@@ -15,6 +15,7 @@ import { RenewalOverlap1764000000140 } from './1764000000140-renewal-overlap';
 import { CaKeystore1764000000150 } from './1764000000150-ca-keystore';
 import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-requests';
 import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
+import { SecondFactor1764000000200 } from './1764000000200-second-factor';
 import { Closures1764000000210 } from './1764000000210-closures';
 import { NoticeMarker1764000000230 } from './1764000000230-notice-marker';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   CaKeystore1764000000150,
   StaffChangeRequests1764000000160,
   NoticeRunClaim1764000000170,
+  SecondFactor1764000000200,
   Closures1764000000210,
   NoticeMarker1764000000230,
 ];

@@ -12,6 +12,10 @@ import { NOTICE_ENTITIES } from '../../notices/notice-entities';
 import { ReissueRequest } from '../../reissues/reissue-request.entity';
 import { IbRenewalSession } from '../../ib/ib-renewal-session.entity';
 import { StaffChangeRequest } from '../../staff/staff-change-request.entity';
+import {
+  StaffCredential,
+  StaffRecoveryCode,
+} from '../../auth/second-factor/staff-credential.entity';
 import { RemovalRequest } from '../../closures/removal-request.entity';
 
 /** Every entity, listed explicitly (the API is bundled: no globs). */
@@ -30,5 +34,7 @@ export const ENTITIES = [
   ReissueRequest,
   IbRenewalSession,
   StaffChangeRequest,
+  StaffCredential,
+  StaffRecoveryCode,
   RemovalRequest,
 ];
