@@ -51,10 +51,11 @@ export class AuditEventRepository {
       .getOne();
   }
 
-  async insert(manager: Manager, event: AuditEvent): Promise<AuditEvent> {
-    const row = manager.create(AuditEvent, event);
-    await manager.insert(AuditEvent, row);
-    return row;
+  /** Inserts `events` (one statement). */
+  async insert(manager: Manager, events: AuditEvent[]): Promise<AuditEvent[]> {
+    const rows = events.map((event) => manager.create(AuditEvent, event));
+    await manager.insert(AuditEvent, rows);
+    return rows;
   }
 
   /**

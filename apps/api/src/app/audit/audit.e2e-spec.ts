@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditGuards1764000000001 } from '../../migrations/1764000000001-audit-guards';
+import { Transactions } from '../infra/database/transactions';
 import { requestContext } from '../infra/tenancy/request-context';
 import { AuditEvent } from './audit-event.entity';
 import { auditHash, keyedAuditHash } from './audit-hash';
@@ -292,6 +293,40 @@ describe.each(testDatabases())('audit log on $name', (db) => {
       remove().where('chain = :cu', { cu }).execute(),
     ).rejects.toThrow(APPEND_ONLY);
     expect((await rows(cu)).map((r) => r.seq)).toEqual([1, 2]);
+  });
+
+  it('writes the records that queued meanwhile in one transaction (PostgreSQL), in call order', async () => {
+    const cu = randomUUID();
+    const transactions = t.app.get(Transactions);
+    const run = jest.spyOn(transactions, 'run');
+    try {
+      const written = await as(cu, () =>
+        Promise.all(
+          Array.from({ length: 100 }, (_, i) =>
+            audit.record({
+              action: 'test.batch',
+              outcome: 'success',
+              details: { i },
+            }),
+          ),
+        ),
+      );
+      // Each caller gets its own record back, chained in the order of the calls.
+      expect(written.map((e) => e.seq)).toEqual(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+      );
+      expect(written.map((e) => JSON.parse(e.details).i)).toEqual(
+        Array.from({ length: 100 }, (_, i) => i),
+      );
+      // One transaction per record before (100); now the first alone and the 99 that queued behind it.
+      expect(run).toHaveBeenCalledTimes(db.name === 'postgres' ? 2 : 100);
+    } finally {
+      run.mockRestore();
+    }
+    expect((await rows(cu)).map((r) => r.seq)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
+    expect(await verify(cu)).toMatchObject({ intact: true, checked: 100 });
   });
 
   it('keeps the chains of two credit unions independent', async () => {

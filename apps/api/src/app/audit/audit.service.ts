@@ -16,8 +16,16 @@ import {
   keyedAuditHash,
 } from './audit-hash';
 import { AuditKey } from './audit-key';
-import { KeyedMutex } from './chain-lock';
 import { redact } from './redact';
+
+/** At most this many waiting records of one chain go into one transaction. */
+export const AUDIT_BATCH_MAX = 200;
+
+interface Waiting {
+  unchained: Unchained;
+  resolve: (event: AuditEvent) => void;
+  reject: (error: unknown) => void;
+}
 
 /** The chain of events outside any credit union (system jobs, failed log-ins of unknown users). */
 export const SYSTEM_CHAIN = 'system';
@@ -79,16 +87,21 @@ export function describeEntry(
  * Writers of a chain are serialised so the chain never forks:
  * - PostgreSQL: a transaction-scoped advisory lock per chain, safe across several API processes.
  *   `record()` also queues per chain in-process before taking a pooled connection, so a busy chain
- *   holds at most one connection per process while it waits. `recordIn()` does not queue in-process
- *   (its caller already holds a transaction and maybe row locks: waiting on a JS lock there could
- *   deadlock where PostgreSQL cannot see it).
+ *   holds at most one connection per process while it waits; the records that queued meanwhile are
+ *   written together, up to {@link AUDIT_BATCH_MAX} in one transaction (one lock, one head read, one
+ *   INSERT). One transaction per record let a busy process write a chain only as fast as its event
+ *   loop came back between the statements: under the soak (`npm run soak`) 0.25 customer.view
+ *   records per second while 36 were asked for, every other process waiting on the lock meanwhile.
+ *   `recordIn()` does not queue in-process (its caller already holds a transaction and maybe row
+ *   locks: waiting on a JS lock there could deadlock where PostgreSQL cannot see it).
  * - SQLite: transactions of the process take turns through infra/database `SqliteGate` (one
  *   writer per file; TypeORM shares one connection), so the head read and the insert cannot interleave.
  * The unique (chain, seq) index is the last line of defence.
  */
 @Injectable()
 export class AuditService {
-  private readonly writers = new KeyedMutex();
+  /** PostgreSQL: per chain, the records waiting for the chain's writer of this process (oldest first). */
+  private readonly waiting = new Map<string, Waiting[]>();
 
   constructor(
     private readonly transactions: Transactions,
@@ -100,11 +113,50 @@ export class AuditService {
   /** Appends a record in its own transaction. */
   async record(entry: AuditEntry): Promise<AuditEvent> {
     const unchained = describeEntry(entry, requestContext.current());
-    const postgres = this.events.postgres;
-    const write = () =>
-      this.transactions.run((manager) => this.append(manager, unchained));
     // SQLite: transactions already take turns (infra/database SqliteGate).
-    return postgres ? this.writers.run(unchained.chain, write) : write();
+    if (!this.events.postgres) return this.writeAlone(unchained);
+    return new Promise<AuditEvent>((resolve, reject) => {
+      const queue = this.waiting.get(unchained.chain);
+      if (queue) queue.push({ unchained, resolve, reject });
+      else {
+        this.waiting.set(unchained.chain, [{ unchained, resolve, reject }]);
+        void this.writeWaiting(unchained.chain);
+      }
+    });
+  }
+
+  /** The chain's writer: its waiting records, a batch per transaction, until none is left. */
+  private async writeWaiting(chain: string): Promise<void> {
+    for (;;) {
+      const queue = this.waiting.get(chain) ?? [];
+      if (queue.length === 0) {
+        this.waiting.delete(chain);
+        return;
+      }
+      const batch = queue.splice(0, AUDIT_BATCH_MAX);
+      try {
+        const written = await this.transactions.run((manager) =>
+          this.append(
+            manager,
+            batch.map((w) => w.unchained),
+          ),
+        );
+        batch.forEach((w, i) => w.resolve(written[i]));
+      } catch (error) {
+        if (batch.length === 1) batch[0].reject(error);
+        // One record the database refuses must not take the others with it: each on its own.
+        else
+          for (const w of batch)
+            await this.writeAlone(w.unchained).then(w.resolve, w.reject);
+      }
+    }
+  }
+
+  private async writeAlone(unchained: Unchained): Promise<AuditEvent> {
+    const [event] = await this.transactions.run((manager) =>
+      this.append(manager, [unchained]),
+    );
+    return event;
   }
 
   /**
@@ -120,26 +172,35 @@ export class AuditService {
       );
     }
     const unchained = describeEntry(entry, requestContext.current());
-    return this.append(manager, unchained);
+    const [event] = await this.append(manager, [unchained]);
+    return event;
   }
 
+  /** Chains `records` (all of one chain) after the chain's head, in order, and inserts them. */
   private async append(
     manager: Manager,
-    unchained: Unchained,
-  ): Promise<AuditEvent> {
-    await this.events.lockChain(manager, unchained.chain);
-    const head = await this.events.head(unchained.chain, manager);
-    const chained = {
-      ...unchained,
-      seq: (head?.seq ?? 0) + 1,
-      occurredAt: this.clock.now(),
-      prevHash: head?.hash ?? GENESIS_HASH,
-    };
-    return this.events.insert(manager, {
-      ...chained,
-      id: randomUUID(),
-      hash: keyedAuditHash(chained, this.key.key),
-      hashVersion: KEYED_HASH_VERSION,
-    });
+    records: Unchained[],
+  ): Promise<AuditEvent[]> {
+    const chain = records[0].chain;
+    await this.events.lockChain(manager, chain);
+    let head = await this.events.head(chain, manager);
+    const events: AuditEvent[] = [];
+    for (const unchained of records) {
+      const chained = {
+        ...unchained,
+        seq: (head?.seq ?? 0) + 1,
+        occurredAt: this.clock.now(),
+        prevHash: head?.hash ?? GENESIS_HASH,
+      };
+      const event: AuditEvent = {
+        ...chained,
+        id: randomUUID(),
+        hash: keyedAuditHash(chained, this.key.key),
+        hashVersion: KEYED_HASH_VERSION,
+      };
+      events.push(event);
+      head = event;
+    }
+    return this.events.insert(manager, events);
   }
 }
