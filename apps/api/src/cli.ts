@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from './app/cli/cli.module';
 import { COMMANDS } from './app/cli/commands';
-import { parseArgs } from './app/cli/args';
+import { parseOptions } from './app/cli/args';
 import { backupCommand, restoreCommand } from './app/cli/backup.command';
 import { applySecretFiles } from './app/infra/config/secret-files';
 import { migrateCommand } from './app/cli/migrate.command';
@@ -9,23 +9,29 @@ import { migrateCommand } from './app/cli/migrate.command';
 /** Ops commands: `node dist/apps/api/cli.js <migrate|seed|import|…> [--options]` (see docs/operations.md). */
 async function main(): Promise<number> {
   applySecretFiles(); // <NAME>_FILE (Docker secrets) before any configuration is read
-  const { command, options } = parseArgs(process.argv.slice(2));
+  const [command, ...args] = process.argv.slice(2);
   // SQLite backup and restore need no Nest context (restore must not open the database it replaces).
-  if (command === 'backup') return backupCommand(options);
-  if (command === 'restore') return restoreCommand(options);
-  if (command === 'migrate') return migrateCommand(options);
-  const run = command ? COMMANDS[command] : undefined;
-  if (!run) {
+  if (command === 'backup')
+    return backupCommand(parseOptions(args, { out: 'string' }));
+  if (command === 'restore')
+    return restoreCommand(parseOptions(args, { from: 'string' }));
+  if (command === 'migrate') {
+    parseOptions(args, {}); // takes no options: refuses any
+    return migrateCommand();
+  }
+  const entry = command ? COMMANDS[command] : undefined;
+  if (!entry) {
     console.error(
       `使い方: cli.js <migrate|${Object.keys(COMMANDS).join('|')}> [--オプション]`,
     );
     return 2;
   }
+  const options = parseOptions(args, entry.options);
   const ctx = await NestFactory.createApplicationContext(CliModule, {
     logger: ['error', 'warn'],
   });
   try {
-    return await run(ctx, options);
+    return await entry.run(ctx, options);
   } finally {
     await ctx.close();
   }

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { appConfig } from '../infra/config/config';
 import { backupSqlite, restoreSqlite } from '../infra/database/sqlite-backup';
-import { assertKnown } from './args';
-
-type Options = Map<string, string | true>;
+import type { Options } from './args';
 
 function sqliteFile(): string {
   const { database } = appConfig();
@@ -23,7 +21,6 @@ function fileOption(options: Options, name: string): string {
 
 /** `npm run backup -- --out FILE`: a consistent copy of the SQLite database, also while the API runs. No Nest context. */
 export async function backupCommand(options: Options): Promise<number> {
-  assertKnown(options, ['out']);
   const out = fileOption(options, 'out');
   const { bytes, milliseconds } = backupSqlite(sqliteFile(), out);
   console.log(
@@ -34,7 +31,6 @@ export async function backupCommand(options: Options): Promise<number> {
 
 /** `npm run restore -- --from FILE`: into an empty DATA_DIR (or DATABASE_URL=sqlite:…), the API stopped. */
 export async function restoreCommand(options: Options): Promise<number> {
-  assertKnown(options, ['from']);
   const from = fileOption(options, 'from');
   const target = sqliteFile();
   restoreSqlite(from, target);

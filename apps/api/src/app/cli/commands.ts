@@ -9,13 +9,12 @@ import { CustomerImportService } from '../import/customer-import.service';
 import { removalLines } from '../import/import-removals';
 import { DEMO_SEED } from '../seed/demo-data.service';
 import { SeedService } from '../seed/seed.service';
-import { assertKnown, intOption } from './args';
+import { intOption, Options, OptionTypes } from './args';
 import { createAdminCommand } from '../staff/create-admin.command';
 import { benchNoticesCommand } from '../notices/bench/notice-bench.command';
 import { benchIssueCommand } from '../pki/bench-issue.command';
 import { caImportToTokenCommand, caInitCommand } from '../pki/ca-init.command';
 
-type Options = Map<string, string | true>;
 export type Command = (
   ctx: INestApplicationContext,
   options: Options,
@@ -23,14 +22,6 @@ export type Command = (
 
 /** `npm run seed -- --credit-unions 3 --customers 1000 [--certificates 1000000] [--seed 1] [--first-code 1001] [--demo-staff]` */
 const seed: Command = async (ctx, options) => {
-  assertKnown(options, [
-    'credit-unions',
-    'customers',
-    'certificates',
-    'seed',
-    'first-code',
-    'demo-staff',
-  ]);
   const clock = ctx.get(Clock);
   const creditUnions = intOption(
     options,
@@ -73,7 +64,6 @@ const seed: Command = async (ctx, options) => {
 
 /** `npm run import -- --file customers.csv [--dry-run] [--full]` (--full: the credit union's full extract) */
 const importCustomers: Command = async (ctx, options) => {
-  assertKnown(options, ['file', 'dry-run', 'full']);
   const file = options.get('file');
   if (typeof file !== 'string')
     throw new Error('--file で取り込むCSVファイルを指定してください');
@@ -104,12 +94,43 @@ const importCustomers: Command = async (ctx, options) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = {
-  seed,
-  import: importCustomers,
-  'create-admin': createAdminCommand,
-  'ca-init': caInitCommand,
-  'ca-import-to-token': caImportToTokenCommand,
-  'bench-issue': benchIssueCommand,
-  'bench-notices': benchNoticesCommand,
-};
+/** The commands that run in a Nest context, with the options each takes (parsed by node:util parseArgs). */
+export const COMMANDS: Record<string, { options: OptionTypes; run: Command }> =
+  {
+    seed: {
+      options: {
+        'credit-unions': 'string',
+        customers: 'string',
+        certificates: 'string',
+        seed: 'string',
+        'first-code': 'string',
+        'demo-staff': 'boolean',
+      },
+      run: seed,
+    },
+    import: {
+      options: { file: 'string', 'dry-run': 'boolean', full: 'boolean' },
+      run: importCustomers,
+    },
+    'create-admin': {
+      options: {
+        'credit-union': 'string',
+        username: 'string',
+        'display-name': 'string',
+      },
+      run: createAdminCommand,
+    },
+    'ca-init': { options: {}, run: caInitCommand },
+    'ca-import-to-token': {
+      options: { 'credit-union': 'string' },
+      run: caImportToTokenCommand,
+    },
+    'bench-issue': {
+      options: { count: 'string', postgres: 'string', token: 'string' },
+      run: benchIssueCommand,
+    },
+    'bench-notices': {
+      options: { certificates: 'string', mails: 'string', reset: 'boolean' },
+      run: benchNoticesCommand,
+    },
+  };

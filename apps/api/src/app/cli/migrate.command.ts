@@ -1,16 +1,12 @@
 import { loadMigrationConfig } from '../infra/config/config';
 import { migrate, migrationDatabase } from '../infra/database/migrate';
-import { assertKnown } from './args';
 
 /**
  * `npm run migrate` / `node dist/apps/api/cli.js migrate`: applies the pending migrations (as the owner
  * role of `MIGRATION_DATABASE_URL` when set, then grants the API role) and exits. Needs no Nest context,
  * so it also runs where a start would refuse (e.g. production with pending migrations).
  */
-export async function migrateCommand(
-  options: Map<string, string | true>,
-): Promise<number> {
-  assertKnown(options, []);
+export async function migrateCommand(): Promise<number> {
   const config = loadMigrationConfig();
   const ran = await migrate(config);
   const where = migrationDatabase(config).type;

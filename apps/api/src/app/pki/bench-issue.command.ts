@@ -23,7 +23,7 @@ import {
   softwareSigner,
 } from '@certdesk/pki';
 import { AuditModule } from '../audit/audit.module';
-import { assertKnown, intOption } from '../cli/args';
+import { intOption } from '../cli/args';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
@@ -51,7 +51,6 @@ export async function benchIssueCommand(
   ctx: INestApplicationContext,
   options: Options,
 ): Promise<number> {
-  assertKnown(options, ['count', 'postgres', 'token']);
   const count = intOption(options, 'count', 200, 10);
   await benchOnce(ctx, options, count, null);
   if (options.get('token') === 'off') return 0;

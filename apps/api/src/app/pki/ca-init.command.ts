@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { assertKnown } from '../cli/args';
 import { CertificateAuthorityService } from './certificate-authority.service';
 import { CrlService } from './crl.service';
 import { CaKeyImportService } from './keystore/ca-key-import.service';
@@ -7,9 +6,7 @@ import { CaKeyImportService } from './keystore/ca-key-import.service';
 /** `npm run ca:init`: creates the issuing CA of every credit union that has none and publishes due CRLs. */
 export async function caInitCommand(
   ctx: INestApplicationContext,
-  options: Map<string, string | true>,
 ): Promise<number> {
-  assertKnown(options, []);
   const { created, existing } = await ctx
     .get(CertificateAuthorityService)
     .ensureAll();
@@ -29,7 +26,6 @@ export async function caImportToTokenCommand(
   ctx: INestApplicationContext,
   options: Map<string, string | true>,
 ): Promise<number> {
-  assertKnown(options, ['credit-union']);
   const code = options.get('credit-union');
   if (typeof code !== 'string')
     throw new Error('--credit-union で信用金庫コードを指定してください');

@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { assertKnown } from '../cli/args';
 import { StaffBootstrap } from './staff-bootstrap';
 
 /** `npm run create-admin -- --credit-union 1234 --username yamada [--display-name 山田太郎]` */
@@ -7,7 +6,6 @@ export async function createAdminCommand(
   ctx: INestApplicationContext,
   options: Map<string, string | true>,
 ): Promise<number> {
-  assertKnown(options, ['credit-union', 'username', 'display-name']);
   const code = options.get('credit-union');
   const username = options.get('username');
   const displayName = options.get('display-name');

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Certificate } from '../../certificates/certificate.entity';
 import type { Command } from '../../cli/commands';
-import { assertKnown, intOption } from '../../cli/args';
+import { intOption } from '../../cli/args';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Clock } from '../../infra/clock/clock';
 import { SeedService } from '../../seed/seed.service';
@@ -60,7 +60,6 @@ async function planAll(
  * databases only).
  */
 export const benchNoticesCommand: Command = async (ctx, options) => {
-  assertKnown(options, ['certificates', 'mails', 'reset']);
   const ds = ctx.get(DataSource);
   const clock = ctx.get(Clock);
   const certificates = intOption(options, 'certificates', 1_000_000, 1);
