@@ -25,7 +25,7 @@ export class NameMatch {
       'SELECT nc.id FROM customer nc WHERE nc.credit_union_id = :tenantCreditUnionId AND nc.search_key LIKE :qKey';
     if (!this.sqlite || [...key].length < 3) return byName;
     // Candidates from the FTS5 table as a phrase of the key's trigrams, each checked with LIKE above
-    // (LIKE through FTS5 re-reads every candidate's text: 42 ms against 7 ms for a common name).
+    // (LIKE through FTS5 re-reads every candidate's text; figures in docs/benchmarks.md).
     qb.setParameter('qPhrase', `"${key.replace(/"/g, '""')}"`);
     return `${byName} AND nc.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :qPhrase)`;
   }
@@ -38,9 +38,9 @@ export class NameMatch {
 
   /**
    * SQLite only (PostgreSQL's planner weighs this itself): whether to walk the expiry order and stop
-   * at the page (a common name: 14 ms for 'ヤマダ' at 250,000 IB users, against 44 ms collecting its
-   * 7,000 matches and sorting them) rather than collect the matches first (a rare name: 2 ms, where
-   * walking would read the whole credit union). Decided by how many customers hold the key's rarest trigram.
+   * at the page (a common name, which has thousands of matches to collect and sort otherwise) rather
+   * than collect the matches first (a rare name, where walking would read the whole credit union).
+   * Decided by how many customers hold the key's rarest trigram; figures in docs/benchmarks.md.
    */
   async walkExpiryOrder(key: string): Promise<boolean> {
     const grams = [...new Set(trigrams(key.toLowerCase()))];

@@ -33,7 +33,7 @@ export function dataSourceOptions(
     // A DATE is a calendar date: keep 'YYYY-MM-DD' (node-pg would make a local-midnight Date of it).
     types.setTypeParser(types.builtins.DATE, (value: string) => value);
     // Short, concurrent requests: a parallel plan's worker start-up costs more than it saves and takes
-    // the cores the other requests need (a broad name search: 14 ms serial, ~300 ms parallel under load).
+    // the cores the other requests need (figures in docs/benchmarks.md).
     const options = '-c max_parallel_workers_per_gather=0';
     return {
       ...common,

@@ -43,8 +43,8 @@ export class SqliteWriteGateMiddleware implements NestMiddleware {
 
 /**
  * SQLite's query planner chooses well only with statistics (`sqlite_stat1`): e.g. a rare company name
- * is found from its few matches (2 ms) instead of by walking the credit union's IB users in expiry
- * order (150 ms at 250,000). As SQLite advises for long-lived connections: `PRAGMA optimize=0x10002`
+ * is found from its few matches instead of by walking the credit union's IB users in expiry order
+ * (figures in docs/benchmarks.md). As SQLite advises for long-lived connections: `PRAGMA optimize=0x10002`
  * once the migrations have run, then `PRAGMA optimize` every hour (each analyses only what changed much).
  * PostgreSQL keeps its own statistics (autovacuum).
  */
