@@ -10,4 +10,5 @@ export * from './lib/reports';
 export * from './lib/notices';
 export * from './lib/reissues';
 export * from './lib/ib';
+export * from './lib/closures';
 export * from './lib/second-factor';

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { RemovalRequestView } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
 import { idParam } from '../infra/http/id-param';
 import { CloseDto, DecideRemovalDto } from './closures.dto';
 import { ClosureResult, ClosureService } from './closure.service';
-import {
-  RemovalRequestsService,
-  RemovalRequestView,
-} from './removal-requests.service';
+import { RemovalRequestsService } from './removal-requests.service';
 
 /**
  * 解約・削除: a manager closes a customer or removes an IB user by hand on ご契約先 (with a

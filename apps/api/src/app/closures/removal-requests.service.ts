@@ -3,8 +3,10 @@ import {
   ForbiddenException,
   Injectable,
 } from '@nestjs/common';
+import type { RemovalRequestView } from '@certdesk/contracts';
 import {
   OWN_REMOVAL_REQUEST_MESSAGE,
+  REMOVAL_REQUEST_STATUS_LABELS,
   removalDecisionRefusal,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
@@ -16,24 +18,6 @@ import { RemovalRequest } from './removal-request.entity';
 
 export const REMOVAL_ALREADY_DECIDED_MESSAGE =
   'この削除・解約は既に処理されています。画面を更新してください';
-
-/** A held removal request as the console shows it. */
-export interface RemovalRequestView {
-  id: string;
-  status: RemovalRequest['status'];
-  fileName: string | null;
-  fileSha256: string | null;
-  closedCustomers: number;
-  removedIbUsers: number;
-  activeCustomers: number;
-  activeIbUsers: number;
-  thresholdPercent: number;
-  requestedBy: { id: string | null; name: string };
-  requestedAt: string;
-  decidedBy: { id: string | null; name: string } | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-}
 
 /**
  * Removals a full-file import held above the threshold, under dual control: a manager or admin who
@@ -165,6 +149,7 @@ function view(r: RemovalRequest): RemovalRequestView {
   return {
     id: r.id,
     status: r.status,
+    statusLabel: REMOVAL_REQUEST_STATUS_LABELS[r.status],
     fileName: r.fileName,
     fileSha256: r.fileSha256,
     closedCustomers: r.closedCustomers,

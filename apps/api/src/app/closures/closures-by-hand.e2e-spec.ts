@@ -1,0 +1,136 @@
+import { IB_USER_REMOVED_MESSAGE } from '@certdesk/domain';
+import { staffByUsername } from '../../testing/staff-browser';
+import { Certificate } from '../certificates/certificate.entity';
+import { ClosureWorld } from '../../testing/closure-world';
+import { testDatabases } from '../../testing/test-database';
+
+describe.each(testDatabases())(
+  '解約・削除 by hand on ご契約先 (issue 16) on $name',
+  (db) => {
+    const w = new ClosureWorld();
+    beforeAll(() => w.open(db), 120_000);
+    afterAll(() => w.close());
+
+    it('a manager closes a customer or removes an IB user by hand with a reason: same effects, audited', async () => {
+      const one = await w.customerWithCertificate('0000300011', 'hand-close');
+      const two = await w.customerWithCertificate('0000300012', 'hand-remove');
+      const closeId = (await w.customer('0000300011')).id;
+      const removeId = (await w.ibUser('hand-remove')).id;
+      const manager = await w.signedIn('manager');
+      const branch = await w.signedIn('branch_staff');
+      const other = await w.signedIn('manager', w.seeded.b);
+
+      expect(
+        (await branch.post(`/api/customers/${closeId}/close`, { reason: 'x' }))
+          .status,
+      ).toBe(403);
+      expect(
+        (await other.post(`/api/customers/${closeId}/close`, { reason: 'x' }))
+          .status,
+      ).toBe(404);
+      const blank = await manager.post(`/api/customers/${closeId}/close`, {
+        reason: '   ',
+      });
+      expect(blank).toMatchObject({
+        status: 400,
+        body: { message: '理由を入力してください' },
+      });
+      expect((await w.customer('0000300011')).status).toBe('active');
+
+      const closed = await manager.post(`/api/customers/${closeId}/close`, {
+        reason: '窓口で解約届を受領',
+      });
+      expect(closed.status).toBe(200);
+      expect(closed.body).toMatchObject({
+        closedCustomers: 1,
+        removedIbUsers: 1,
+        revokedCertificates: 1,
+      });
+      expect(
+        (
+          await manager.post(`/api/customers/${closeId}/close`, {
+            reason: '二度目',
+          })
+        ).status,
+      ).toBe(409);
+      expect(await w.customer('0000300011')).toMatchObject({
+        status: 'closed',
+        closureReason: '窓口で解約届を受領',
+        closureSource: 'manual',
+      });
+      expect((await w.ib.as(one).get('/ib/me')).body.code).toBe(
+        'contract_closed',
+      );
+
+      const removed = await manager.post(`/api/ib-users/${removeId}/remove`, {
+        reason: '退職',
+      });
+      expect(removed.status).toBe(200);
+      expect(removed.body).toMatchObject({
+        closedCustomers: 0,
+        removedIbUsers: 1,
+        revokedCertificates: 1,
+      });
+      expect((await w.customer('0000300012')).status).toBe('active');
+      expect(await w.ib.as(two).get('/ib/me')).toMatchObject({
+        status: 403,
+        body: { code: 'ib_user_removed', message: IB_USER_REMOVED_MESSAGE },
+      });
+      const managerId = (await staffByUsername(w.t, 'manager-1001')).id;
+      const closeAudit = (await w.audits('customer.close')).find(
+        (a) => a.targetId === closeId,
+      );
+      expect(closeAudit).toMatchObject({
+        actorId: managerId,
+        outcome: 'success',
+      });
+      const removeAudit = (await w.audits('ib_user.remove')).find(
+        (a) => a.targetId === removeId,
+      );
+      expect(removeAudit).toMatchObject({ actorId: managerId });
+      const crl = await w.crlText();
+      for (const loginId of ['hand-close', 'hand-remove']) {
+        const cert = await w.t.dataSource
+          .getRepository(Certificate)
+          .findOneByOrFail({
+            id: (await w.ibUser(loginId)).currentCertificateId as string,
+          });
+        expect(crl).toContain(`Serial Number: ${cert.serialHex.toUpperCase()}`);
+      }
+
+      // レポート 解約・削除: on screen and as CSV (compliance reads it too; branch staff do not).
+      const compliance = await w.signedIn('compliance');
+      const report = await compliance.get('/api/reports/closures');
+      expect(report.status).toBe(200);
+      expect(report.body).toMatchObject({
+        closedCustomers: 1,
+        removedIbUsers: 2,
+      });
+      expect(report.body.rows).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            kind: 'customer',
+            kindLabel: '解約（ご契約先）',
+            contractNumber: '0000300011',
+            closedOn: '2026-12-01',
+            reason: '窓口で解約届を受領',
+            sourceLabel: '職員による手動操作',
+          }),
+          expect.objectContaining({
+            kind: 'ib_user',
+            loginId: 'hand-remove',
+            reason: '退職',
+          }),
+        ]),
+      );
+      const csv = await compliance.get('/api/reports/closures.csv');
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain('区分,解約・削除日,処理日時,契約者番号');
+      expect(csv.text).toContain(
+        '解約（ご契約先）,2026-12-01,2026-12-01 09:00',
+      );
+      expect(csv.text).toContain('窓口で解約届を受領');
+      expect((await branch.get('/api/reports/closures')).status).toBe(403);
+    }, 120_000);
+  },
+);
