@@ -40,9 +40,10 @@ export const ROLE_VIEW: Record<
       '通知テンプレート',
       'レポート',
       '監査ログ',
+      '取込',
     ],
   },
-  admin: { label: 'システム管理', home: '/staff', nav: ['職員管理'] },
+  admin: { label: 'システム管理', home: '/staff', nav: ['職員管理', '取込'] },
 };
 
 export function screenshotPath(name: string): string {

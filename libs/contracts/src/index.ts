@@ -12,3 +12,4 @@ export * from './lib/reissues';
 export * from './lib/ib';
 export * from './lib/closures';
 export * from './lib/second-factor';
+export * from './lib/imports';

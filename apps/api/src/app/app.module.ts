@@ -16,6 +16,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { PkiRuntimeModule } from './pki/pki-runtime';
 import { ReportsModule } from './reports/reports.module';
 import { ReissuesModule } from './reissues/reissues.module';
+import { ImportRunsModule } from './import/runs/import-runs.module';
 import { ClosuresModule } from './closures/closures.module';
 import { NoticeWorkerModule } from './notices/notice-worker.module';
 import { IbModule } from './ib/ib.module';
@@ -45,6 +46,7 @@ import { LoggingModule } from './infra/logging/logging.module';
     ReportsModule,
     NoticeWorkerModule,
     ReissuesModule,
+    ImportRunsModule,
     ClosuresModule,
     IbModule,
     RetentionModule,

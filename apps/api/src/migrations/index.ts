@@ -17,6 +17,7 @@ import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-r
 import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
 import { SecondFactor1764000000200 } from './1764000000200-second-factor';
 import { Closures1764000000210 } from './1764000000210-closures';
+import { ImportRuns1764000000220 } from './1764000000220-import-runs';
 import { NoticeMarker1764000000230 } from './1764000000230-notice-marker';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   NoticeRunClaim1764000000170,
   SecondFactor1764000000200,
   Closures1764000000210,
+  ImportRuns1764000000220,
   NoticeMarker1764000000230,
 ];

@@ -120,9 +120,10 @@ describe('App: sign-in routing, shell and navigation per role', () => {
         '通知テンプレート',
         'レポート',
         '監査ログ',
+        '取込',
       ],
     ],
-    ['admin', '/staff', ['職員管理']],
+    ['admin', '/staff', ['職員管理', '取込']],
   ])('%s lands on %s and sees only %j', async (role, home, labels) => {
     await open('/', sessionFixture(role));
     expect(router.url).toBe(home);

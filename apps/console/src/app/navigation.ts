@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/reports', label: 'レポート', anyOf: ['reports.read'] },
   { path: '/audit', label: '監査ログ', anyOf: ['audit.read'] },
   { path: '/staff', label: '職員管理', anyOf: ['staff.manage'] },
+  { path: '/imports', label: '取込', anyOf: ['customers.import'] },
 ];
 
 /** The section with this router path (`'audit'` or `'/audit'`); throws for a path not in the table. */

@@ -17,6 +17,7 @@ import {
   StaffRecoveryCode,
 } from '../../auth/second-factor/staff-credential.entity';
 import { RemovalRequest } from '../../closures/removal-request.entity';
+import { ImportRun } from '../../import/runs/import-run.entity';
 
 /** Every entity, listed explicitly (the API is bundled: no globs). */
 export const ENTITIES = [
@@ -37,4 +38,5 @@ export const ENTITIES = [
   StaffCredential,
   StaffRecoveryCode,
   RemovalRequest,
+  ImportRun,
 ];
