@@ -96,7 +96,13 @@ describe.each(testDatabases())(
         ).status,
       ).toBe(404);
 
+      expect(
+        (await branch.post(`/api/removal-requests/${requestId}/cancel`)).status,
+      ).toBe(403);
       const admin = await w.signedIn('admin');
+      expect(
+        (await admin.post(`/api/removal-requests/${requestId}/cancel`)).status,
+      ).toBe(403); // only the importer withdraws
       const approved = await admin.post(
         `/api/removal-requests/${requestId}/approve`,
         { comment: '解約届を確認済み' },
@@ -262,6 +268,28 @@ describe.each(testDatabases())(
           )
         ).status,
       ).toBe(204);
+      expect(
+        await w.t.dataSource
+          .getRepository(Customer)
+          .countBy({ creditUnionId: w.a.id, status: 'active' }),
+      ).toBe(before);
+
+      // Run again by the manager, who withdraws it: cancelled, nothing closed.
+      const me = await staffByUsername(w.t, `manager-${w.a.code}`);
+      const again = await w.importer().importFile(truncated, {
+        full: true,
+        actor: { type: 'staff', id: me.id, name: me.displayName },
+      });
+      const id = again.removals?.creditUnions[0].removalRequestId as string;
+      expect(
+        (await manager.post(`/api/removal-requests/${id}/cancel`)).status,
+      ).toBe(204);
+      expect(
+        (await manager.get(`/api/removal-requests/${id}`)).body,
+      ).toMatchObject({ status: 'cancelled', statusLabel: '取消' });
+      expect(
+        (await manager.post(`/api/removal-requests/${id}/approve`, {})).status,
+      ).toBe(403); // own import
       expect(
         await w.t.dataSource
           .getRepository(Customer)

@@ -80,4 +80,12 @@ export class ClosuresController {
   ): Promise<void> {
     return this.requests.reject(id, dto.comment);
   }
+
+  /** The importer withdraws their own held removals (403 for anyone else). 409 when decided already. */
+  @Post('removal-requests/:id/cancel')
+  @HttpCode(204)
+  @RequirePermission('removals.decide')
+  cancel(@Param('id', idParam()) id: string): Promise<void> {
+    return this.requests.cancel(id);
+  }
 }

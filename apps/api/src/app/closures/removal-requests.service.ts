@@ -104,6 +104,32 @@ export class RemovalRequestsService {
     });
   }
 
+  /** The importer withdraws removals nobody has decided yet (nothing is closed). */
+  async cancel(id: string): Promise<void> {
+    const request = await this.find(id);
+    if (request.requestedById !== currentPrincipal().staffId)
+      throw new ForbiddenException(
+        '削除・解約の承認依頼を取り消せるのは取り込んだ職員だけです',
+      );
+    const now = this.clock.now();
+    await this.repository.transaction(async (em) => {
+      if (
+        !(await this.repository.decideRequest(em, request, {
+          status: 'cancelled',
+          ...this.decision(now),
+        }))
+      )
+        throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
+      await this.audit.recordIn(em, {
+        action: 'removal.cancel',
+        outcome: 'success',
+        targetType: 'removal_request',
+        targetId: request.id,
+        details: {},
+      });
+    });
+  }
+
   private async find(id: string): Promise<RemovalRequest> {
     const request = await this.repository.findRequest(
       currentPrincipal().creditUnionId,
