@@ -7,12 +7,15 @@
  * and timings. A figure, not a test: it is not part of `npm test`.
  */
 import 'reflect-metadata';
+// First: config.ts and secrets-config.ts import each other, and config.ts must be the one that starts
+// (loaded from secrets-config.ts, its schema would read MIN_CA_KEY_PASSPHRASE_LENGTH before it is set).
+import '../app/infra/config/config';
 import { randomUUID } from 'node:crypto';
 import { addDays } from '@certdesk/domain';
 import { NoticeOutbox } from '../app/notices/dispatch/notice-outbox.entity';
 import { NoticePlanner } from '../app/notices/dispatch/notice-planner';
 import { NoticeRun } from '../app/notices/dispatch/notice-run.entity';
-import { LEASE_MS } from '../app/notices/dispatch/outbox-store';
+import { LEASE_MS } from '../app/notices/dispatch/notice-outbox.repository';
 import {
   addIbUser,
   quietAllUsers,
