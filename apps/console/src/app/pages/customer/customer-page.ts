@@ -8,10 +8,12 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import type {
+  ClosureResultView,
   CustomerDetail,
   IbUserView,
   ReissueView,
@@ -33,6 +35,8 @@ import {
   RequestReissueData,
   RequestReissueDialog,
 } from '../reissues/request-reissue-dialog';
+import { AuthService } from '../../core/auth/auth.service';
+import { CloseDialog, CloseDialogData } from './close-dialog';
 import { CustomerApi } from './customer-api';
 import { IbUserCard } from './ib-user-card';
 
@@ -55,7 +59,7 @@ function returnUrlOf(state: unknown): string | null {
 /** ご契約先: the customer, and per IB user the status, the reason and the certificates. */
 @Component({
   selector: 'cd-customer-page',
-  imports: [IbUserCard],
+  imports: [IbUserCard, MatButtonModule],
   templateUrl: './customer-page.html',
   styleUrl: './customer-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -76,6 +80,7 @@ export class CustomerPage {
   private readonly returnUrl = returnUrlOf(this.location.getState());
   protected readonly backHref = this.returnUrl ?? SEARCH_URL;
   protected readonly state = signal<CustomerState>({ status: 'loading' });
+  protected readonly canClose = inject(AuthService).can('customers.close');
 
   constructor() {
     // A message about this page's change does not follow the user elsewhere (e.g. after log-out).
@@ -141,6 +146,39 @@ export class CustomerPage {
         );
       },
     });
+  }
+
+  /** 解約する (the customer) or 利用者を削除 (one IB user): the dialog asks for the reason and sends it. */
+  protected close(customer: CustomerDetail, user?: IbUserView): void {
+    const data: CloseDialogData = user
+      ? {
+          kind: 'ib_user',
+          id: user.id,
+          target: `${customer.companyName} ${user.name}（ログインID ${user.loginId}）`,
+        }
+      : {
+          kind: 'customer',
+          id: customer.id,
+          target: `${customer.companyName}（契約者番号 ${customer.contractNumber}）`,
+        };
+    this.dialog
+      .open<CloseDialog, CloseDialogData, ClosureResultView>(CloseDialog, {
+        data,
+        width: '560px',
+      })
+      .afterClosed()
+      .pipe(filter((done) => typeof done === 'object'))
+      .subscribe((done) => {
+        this.snackBar.open(
+          user
+            ? `${user.name}（${user.loginId}）を削除しました（失効した電子証明書 ${done.revokedCertificates} 件）`
+            : `${customer.companyName}を解約しました（削除したIB利用者 ${done.removedIbUsers} 名、失効した電子証明書 ${done.revokedCertificates} 件）`,
+          '閉じる',
+          { duration: 8000 },
+        );
+        this.pendingReissues.refresh();
+        this.reloads.next();
+      });
   }
 
   protected back(event: MouseEvent): void {

@@ -46,6 +46,8 @@ export class IbUserCard {
   readonly requestReissue = output<void>();
   /** ロック解除 was pressed (managers). */
   readonly unlockPin = output<void>();
+  /** 利用者を削除 was pressed (managers; the customer page opens the dialog). */
+  readonly remove = output<void>();
 
   private readonly auth = inject(AuthService);
   protected readonly canRequestReissue = computed(
@@ -55,6 +57,9 @@ export class IbUserCard {
   );
   protected readonly canUnlockPin = computed(
     () => this.auth.can('ibUsers.unlock') && this.user().pinLocked,
+  );
+  protected readonly canRemove = computed(
+    () => this.auth.can('customers.close') && !this.user().closure,
   );
   protected readonly reissueOpen = computed(() =>
     isOpenStatus(this.user().status),
