@@ -16,6 +16,7 @@ import {
 } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { sessionExpiredInterceptor } from './core/auth/session-expired.interceptor';
+import { stepUpInterceptor } from './core/auth/step-up.interceptor';
 import { PageTitleStrategy } from './core/page-title.strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -27,7 +28,7 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     provideHttpClient(
       withFetch(),
-      withInterceptors([sessionExpiredInterceptor]),
+      withInterceptors([stepUpInterceptor, sessionExpiredInterceptor]),
       withXsrfConfiguration({
         cookieName: 'XSRF-TOKEN',
         headerName: 'X-XSRF-TOKEN',

@@ -5,7 +5,8 @@ import {
   guestGuard,
   homeRedirect,
   permissionGuard,
-  signedInGuard,
+  secondFactorGuard,
+  signedInVerifiedGuard,
 } from './core/auth/auth.guards';
 import { navItem } from './navigation';
 
@@ -32,9 +33,23 @@ export const appRoutes: Route[] = [
       import('./pages/login/login-page').then((m) => m.LoginPage),
   },
   {
+    path: 'verify',
+    title: '本人確認',
+    canActivate: [secondFactorGuard],
+    loadComponent: () =>
+      import('./pages/verify/verify-page').then((m) => m.VerifyPage),
+  },
+  {
+    path: 'security',
+    title: 'パスワード・認証設定',
+    canActivate: [signedInVerifiedGuard],
+    loadComponent: () =>
+      import('./pages/security/security-page').then((m) => m.SecurityPage),
+  },
+  {
     path: 'password',
     title: 'パスワード変更',
-    canActivate: [signedInGuard],
+    canActivate: [signedInVerifiedGuard],
     loadComponent: () =>
       import('./pages/password/password-page').then((m) => m.PasswordPage),
   },
@@ -90,6 +105,9 @@ export const appRoutes: Route[] = [
       ),
       section('staff', () =>
         import('./pages/staff/staff-page').then((m) => m.StaffPage),
+      ),
+      section('imports', () =>
+        import('./pages/imports/imports-page').then((m) => m.ImportsPage),
       ),
       {
         path: 'forbidden',

@@ -21,6 +21,12 @@ export function sessionFixture(
     permissions: [...ROLE_PERMISSIONS[role]],
     expiresAt: '2026-12-01T08:00:00.000Z',
     idleTimeoutSeconds: 1800,
+    secondFactor: {
+      state: 'not_required',
+      required: false,
+      enrolled: false,
+      provenAt: null,
+    },
     ...overrides,
   };
 }

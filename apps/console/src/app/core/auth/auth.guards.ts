@@ -1,7 +1,12 @@
 import { inject } from '@angular/core';
 import type { Permission } from '@certdesk/domain';
 import { CanActivateFn, Router } from '@angular/router';
-import { AuthService, FORBIDDEN_URL } from './auth.service';
+import {
+  AuthService,
+  FORBIDDEN_URL,
+  requiredStep,
+  VERIFY_URL,
+} from './auth.service';
 
 /** Route data key: the permissions of which a route needs any one (see `permissionGuard`). */
 export const ROUTE_PERMISSIONS = 'permissions';
@@ -19,8 +24,11 @@ export const authGuard: CanActivateFn = async (_route, state) => {
       queryParams: { returnUrl: state.url },
     });
   }
-  return session.mustChangePassword
-    ? router.createUrlTree(['/password'])
+  const step = requiredStep(session);
+  return step
+    ? router.createUrlTree([step], {
+        queryParams: step === VERIFY_URL ? { returnUrl: state.url } : {},
+      })
     : true;
 };
 
@@ -57,9 +65,29 @@ export const guestGuard: CanActivateFn = async () => {
   if (!session) {
     return true;
   }
-  return session.mustChangePassword
-    ? router.createUrlTree(['/password'])
-    : router.parseUrl(auth.homeUrl());
+  return router.parseUrl(requiredStep(session) ?? auth.homeUrl());
+};
+
+/** The second step of signing in: only while the session waits for it. */
+export const secondFactorGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const session = await auth.ensureLoaded();
+  if (!session) return router.createUrlTree(['/login']);
+  return session.secondFactor?.state === 'pending'
+    ? true
+    : router.parseUrl(requiredStep(session) ?? auth.homeUrl());
+};
+
+/** Pages open after the password (password change, 認証設定): not before the second factor. */
+export const signedInVerifiedGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const session = await auth.ensureLoaded();
+  if (!session) return router.createUrlTree(['/login']);
+  return session.secondFactor?.state === 'pending'
+    ? router.createUrlTree([VERIFY_URL])
+    : true;
 };
 
 /** `''` → the signed-in user's first allowed page (the admin lands on 職員管理). */

@@ -3,6 +3,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type {
   ChangePasswordRequest,
   LoginRequest,
+  SecondFactorStatus,
   SessionInfo,
 } from '@certdesk/contracts';
 import type { Permission } from '@certdesk/domain';
@@ -12,6 +13,22 @@ import { AuthApi } from './auth-api';
 
 /** Where a signed-in user with no section at all is sent. */
 export const FORBIDDEN_URL = '/forbidden';
+/** The second step of signing in (passkey or code). */
+export const VERIFY_URL = '/verify';
+/** パスワード・認証設定 (also where a forced enrolment happens). */
+export const SECURITY_URL = '/security';
+
+/**
+ * Where a signed-in session must go before anything else: the second factor first (the server
+ * opens nothing else), then a forced password change, then a forced enrolment; null when none.
+ */
+export function requiredStep(session: SessionInfo): string | null {
+  const state = session.secondFactor?.state;
+  if (state === 'pending') return VERIFY_URL;
+  if (session.mustChangePassword) return '/password';
+  if (state === 'enrolment_required') return SECURITY_URL;
+  return null;
+}
 
 /**
  * The signed-in staff member, as `GET /api/auth/me` reports it, and what they may open.
@@ -95,6 +112,11 @@ export class AuthService {
       defaultValue: undefined,
     });
     this.current.update((s) => s && { ...s, mustChangePassword: false });
+  }
+
+  /** The second factor was proven or enrolled: the session as the server now sees it. */
+  setSecondFactor(status: SecondFactorStatus): void {
+    this.current.update((s) => s && { ...s, secondFactor: status });
   }
 
   /** Forgets the session; the next guard asks the server again (which also renews the XSRF cookie). */

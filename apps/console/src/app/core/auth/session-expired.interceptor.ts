@@ -2,7 +2,11 @@ import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
-import { AuthService } from './auth.service';
+import {
+  SECOND_FACTOR_REQUIRED_CODE,
+  STEP_UP_REQUIRED_CODE,
+} from '@certdesk/contracts';
+import { AuthService, VERIFY_URL } from './auth.service';
 
 /** The `reason` query parameter of `/login` after the server ended the session. */
 export const SESSION_EXPIRED_REASON = 'expired';
@@ -28,7 +32,18 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (req, next) => {
   const router = inject(Router);
   return next(req).pipe(
     catchError((error: unknown) => {
-      if (
+      const code =
+        error instanceof HttpErrorResponse
+          ? (error.error as { code?: unknown } | null)?.code
+          : undefined;
+      if (code === STEP_UP_REQUIRED_CODE) {
+        // Still signed in: the step-up interceptor asks for a fresh proof.
+      } else if (code === SECOND_FACTOR_REQUIRED_CODE && auth.isSignedIn()) {
+        // Signed in with the password only: the second step of signing in.
+        void router.navigate([VERIFY_URL], {
+          queryParams: { returnUrl: router.url },
+        });
+      } else if (
         error instanceof HttpErrorResponse &&
         error.status === 401 &&
         isSessionBound(req.url) &&

@@ -18,7 +18,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { apiErrorMessage } from '../../core/api-error';
-import { AuthService } from '../../core/auth/auth.service';
+import {
+  AuthService,
+  requiredStep,
+  VERIFY_URL,
+} from '../../core/auth/auth.service';
 import { SESSION_EXPIRED_REASON } from '../../core/auth/session-expired.interceptor';
 import { AuthCard } from '../../core/ui/auth-card';
 
@@ -111,7 +115,12 @@ export class LoginPage {
     let target: string;
     try {
       const session = await this.auth.login(this.form.getRawValue());
-      target = session.mustChangePassword ? '/password' : this.afterLogin();
+      const step = requiredStep(session);
+      const returnUrl = this.returnUrl();
+      target =
+        step === VERIFY_URL && returnUrl
+          ? `${VERIFY_URL}?returnUrl=${encodeURIComponent(returnUrl)}`
+          : (step ?? this.afterLogin());
     } catch (error: unknown) {
       this.error.set(apiErrorMessage(error));
       // Clear the password without flagging the emptied field as an error.
