@@ -5,9 +5,7 @@ import {
   OnModuleDestroy,
   Optional,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import {
   CaSigner,
   caKeyWrapping,
@@ -19,10 +17,12 @@ import { AuditService } from '../audit/audit.service';
 import { KeyedMutex } from '../audit/chain-lock';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { AppConfig, ConfigError } from '../infra/config/config';
 import { assertKeystoreChosen } from '../infra/config/keystore-config';
 import { APP_CONFIG } from '../infra/config/app-config.module';
 import { CertificateAuthority } from './certificate-authority.entity';
+import { CertificateAuthorityRepository } from './certificate-authority.repository';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import {
   GeneratedCaKey,
@@ -57,7 +57,8 @@ export class CertificateAuthorityService implements OnModuleDestroy {
   private readonly warnedSoftware = new Set<string>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly rows: CertificateAuthorityRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -127,9 +128,7 @@ export class CertificateAuthorityService implements OnModuleDestroy {
     return this.creating.run(creditUnionId, async () => {
       const again = this.loaded.get(creditUnionId);
       if (again) return again;
-      const creditUnion = await this.dataSource
-        .getRepository(CreditUnion)
-        .findOneByOrFail({ id: creditUnionId });
+      const creditUnion = await this.rows.creditUnion(creditUnionId);
       const existing = await this.row(creditUnionId);
       // A CA just created is cached only once read back: on SQLite it may have been created inside a
       // caller's transaction that could still roll back.
@@ -147,16 +146,8 @@ export class CertificateAuthorityService implements OnModuleDestroy {
 
   /** Makes sure every credit union has its CA; returns the codes of those created now. */
   async ensureAll(): Promise<{ created: string[]; existing: string[] }> {
-    const creditUnions = await this.dataSource
-      .getRepository(CreditUnion)
-      .find({ order: { code: 'ASC' } });
-    const existing = new Set(
-      (
-        await this.dataSource
-          .getRepository(CertificateAuthority)
-          .find({ select: { creditUnionId: true } })
-      ).map((r) => r.creditUnionId),
-    );
+    const creditUnions = await this.rows.creditUnionsByCode();
+    const existing = await this.rows.withCa();
     const result = { created: [] as string[], existing: [] as string[] };
     for (const cu of creditUnions) {
       (existing.has(cu.id) ? result.existing : result.created).push(cu.code);
@@ -174,15 +165,12 @@ export class CertificateAuthorityService implements OnModuleDestroy {
   }
 
   /** Every CA certificate (PEM), e.g. the trust list of a TLS listener that asks for client certificates. */
-  async certificatePems(): Promise<string[]> {
-    const rows = await this.dataSource
-      .getRepository(CertificateAuthority)
-      .find({ select: { certificatePem: true }, order: { createdAt: 'ASC' } });
-    return rows.map((r) => r.certificatePem);
+  certificatePems(): Promise<string[]> {
+    return this.rows.certificatePems();
   }
 
   creditUnionByCode(code: string): Promise<CreditUnion | null> {
-    return this.dataSource.getRepository(CreditUnion).findOneBy({ code });
+    return this.rows.creditUnionByCode(code);
   }
 
   /** Where a credit union's CRL is published, as written into its certificates. */
@@ -191,9 +179,7 @@ export class CertificateAuthorityService implements OnModuleDestroy {
   }
 
   private row(creditUnionId: string): Promise<CertificateAuthority | null> {
-    return this.dataSource
-      .getRepository(CertificateAuthority)
-      .findOneBy({ creditUnionId });
+    return this.rows.row(creditUnionId);
   }
 
   /** A new CA (row written, audited) and its signer; another process's CA (no signer) if it won the race. */
@@ -226,8 +212,8 @@ export class CertificateAuthorityService implements OnModuleDestroy {
       createdAt: now,
     };
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.insert(CertificateAuthority, row);
+      await this.transactions.run(async (manager) => {
+        await this.rows.insert(manager, row);
         await this.audit.recordIn(manager, {
           action: 'ca.create',
           outcome: 'success',
@@ -293,17 +279,14 @@ export class CertificateAuthorityService implements OnModuleDestroy {
     row: CertificateAuthority,
     rewrapped: string,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const update = await manager
-        .createQueryBuilder()
-        .update(CertificateAuthority)
-        .set({ encryptedKeyPem: rewrapped })
-        .where('id = :id AND encrypted_key_pem = :old', {
-          id: row.id,
-          old: row.encryptedKeyPem,
-        })
-        .execute();
-      if (!update.affected) return; // another process re-wrapped it first
+    await this.transactions.run(async (manager) => {
+      const replaced = await this.rows.replaceKey(
+        manager,
+        row.id,
+        row.encryptedKeyPem,
+        { encryptedKeyPem: rewrapped },
+      );
+      if (!replaced) return; // another process re-wrapped it first
       await this.audit.recordIn(manager, {
         action: 'ca.key.rewrap',
         outcome: 'success',

@@ -3,9 +3,8 @@ import {
   ConflictException,
   Injectable,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   addYears,
   IB_SUPERSEDED_MESSAGE,
@@ -27,6 +26,7 @@ import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { notFound } from '../infra/tenancy/tenant';
 import { CertificateAuthorityService } from './certificate-authority.service';
 import {
@@ -89,7 +89,7 @@ export interface IssueResult {
 @Injectable()
 export class CertificateIssuanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly cas: CertificateAuthorityService,
     private readonly crl: CrlService,
     private readonly revocation: CertificateRevocationService,
@@ -105,7 +105,7 @@ export class CertificateIssuanceService {
         details: checked.reasons.map((reason) => ({ field: 'csr', reason })),
       });
     }
-    const owner = await (request.manager ?? this.dataSource.manager).findOne(
+    const owner = await (request.manager ?? this.transactions.manager).findOne(
       IbUser,
       {
         where: { id: request.ibUserId },
@@ -120,7 +120,7 @@ export class CertificateIssuanceService {
     try {
       result = request.manager
         ? await run(request.manager)
-        : await this.dataSource.transaction(run);
+        : await this.transactions.run(run);
     } catch (error) {
       throw isUniqueViolationOf(error, 'public_key')
         ? new ConflictException(KEY_REUSED_MESSAGE)

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import type { AuditEntry } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import {
   Certificate,
   RevocationReason,
 } from '../certificates/certificate.entity';
+import { CertificateRepository } from '../certificates/certificate.repository';
 import { IbUser } from '../customers/ib-user.entity';
+import { Transactions } from '../infra/database/transactions';
 import { Clock } from '../infra/clock/clock';
 import { notFound } from '../infra/tenancy/tenant';
 import { CrlService } from './crl.service';
@@ -46,7 +47,8 @@ export interface RevocationResult {
 @Injectable()
 export class CertificateRevocationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly certificates: CertificateRepository,
     private readonly crl: CrlService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -87,7 +89,7 @@ export class CertificateRevocationService {
     };
     const result = options.manager
       ? await run(options.manager)
-      : await this.dataSource.transaction(run);
+      : await this.transactions.run(run);
     if (!result.alreadyRevoked && !options.manager)
       await this.crl.publishQuietly(result.certificate.creditUnionId);
     return result;
@@ -124,7 +126,7 @@ export class CertificateRevocationService {
     };
     const done = options.manager
       ? await run(options.manager)
-      : await this.dataSource.transaction(run);
+      : await this.transactions.run(run);
     if (done.length && !options.manager)
       await this.crl.publishQuietly(done[0].creditUnionId);
     return done;
@@ -187,19 +189,10 @@ export class CertificateRevocationService {
    * on is retired after its own expiry date (JST). Returns how many were retired.
    */
   async retireExpiredReplaced(): Promise<number> {
-    const due: { id: string; successor: string; cu: string }[] =
-      await this.dataSource
-        .getRepository(Certificate)
-        .createQueryBuilder('c')
-        .innerJoin(Certificate, 'p', 'p.id = c.renewed_from_id')
-        .select(['p.id AS id', 'c.id AS successor', 'p.credit_union_id AS cu'])
-        .where('c.renewed_from_id IS NOT NULL')
-        .andWhere('p.revoked_at IS NULL')
-        .andWhere('p.expiry_date < :today', { today: this.clock.today() })
-        .getRawMany();
+    const due = await this.certificates.replacedAndExpired(this.clock.today());
     const creditUnions = new Set<string>();
     for (const row of due) {
-      const retired = await this.dataSource.transaction((manager) =>
+      const retired = await this.transactions.run((manager) =>
         this.retireIn(manager, row.id, row.successor, {
           actorType: 'system',
           actorName: 'renewal-overlap',

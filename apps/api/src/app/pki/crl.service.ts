@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { buildCrl } from '@certdesk/pki';
 import { AuditService } from '../audit/audit.service';
 import { KeyedMutex } from '../audit/chain-lock';
-import { Certificate } from '../certificates/certificate.entity';
 import { Clock } from '../infra/clock/clock';
+import { Manager, Transactions } from '../infra/database/transactions';
 import { CertificateAuthority } from './certificate-authority.entity';
+import { CertificateAuthorityRepository } from './certificate-authority.repository';
 import { CertificateAuthorityService } from './certificate-authority.service';
 
 const HOUR_MS = 3_600_000;
@@ -34,23 +33,16 @@ export class CrlService {
   private readonly waiting = new Map<string, Promise<Buffer>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly rows: CertificateAuthorityRepository,
     private readonly cas: CertificateAuthorityService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
   /** Inside a transaction that revoked a certificate of this credit union: its CRL is now out of date. */
-  async markStale(
-    manager: EntityManager,
-    creditUnionId: string,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(CertificateAuthority)
-      .set({ revocationCount: () => 'revocation_count + 1' })
-      .where('credit_union_id = :creditUnionId', { creditUnionId })
-      .execute();
+  async markStale(manager: Manager, creditUnionId: string): Promise<void> {
+    await this.rows.countRevocation(manager, creditUnionId);
   }
 
   /** Publishes a CRL that covers every revocation committed before the call; returns it (DER). */
@@ -82,23 +74,11 @@ export class CrlService {
   /** Publishes every CRL that is behind its revocations, missing, or a day old; returns those credit unions. */
   async publishDue(): Promise<string[]> {
     const dayAgo = new Date(this.clock.now().getTime() - CRL_REISSUE_AFTER_MS);
-    const due = await this.dataSource
-      .getRepository(CertificateAuthority)
-      .createQueryBuilder('a')
-      .select(['a.creditUnionId'])
-      .where(
-        new Brackets((w) =>
-          w
-            .where('a.revocationCount > a.crlRevocationCount')
-            .orWhere('a.crlThisUpdate IS NULL')
-            .orWhere('a.crlThisUpdate <= :dayAgo', { dayAgo }),
-        ),
-      )
-      .getMany();
+    const due = await this.rows.crlDue(dayAgo);
     // Another process may publish it meanwhile: each publication checks again that it is still due.
-    for (const { creditUnionId } of due)
+    for (const creditUnionId of due)
       await this.publishQuietly(creditUnionId, true);
-    return due.map((d) => d.creditUnionId);
+    return due;
   }
 
   /** The latest CRL (DER) of the credit union with this code, publishing a first one if needed; null for an unknown code. */
@@ -106,9 +86,7 @@ export class CrlService {
     const creditUnion = await this.cas.creditUnionByCode(code);
     if (!creditUnion) return null;
     await this.cas.forCreditUnion(creditUnion.id);
-    const row = await this.dataSource
-      .getRepository(CertificateAuthority)
-      .findOneByOrFail({ creditUnionId: creditUnion.id });
+    const row = await this.rows.rowOrFail(creditUnion.id);
     return row.crlDer
       ? Buffer.from(row.crlDer, 'base64')
       : this.publish(creditUnion.id);
@@ -129,27 +107,15 @@ export class CrlService {
     onlyIfDue: boolean,
   ): Promise<Buffer> {
     const ca = await this.cas.forCreditUnion(creditUnionId);
-    const repository = this.dataSource.getRepository(CertificateAuthority);
     // The count first, the list second: every revocation counted here is committed, so listed.
-    const row = await repository.findOneByOrFail({ creditUnionId });
+    const row = await this.rows.rowOrFail(creditUnionId);
     // A scheduled check found it due, but another process may have published it since: once is enough.
     if (onlyIfDue && row.crlDer && !this.isDue(row))
       return Buffer.from(row.crlDer, 'base64');
     const thisUpdate = new Date(
       Math.floor(this.clock.now().getTime() / 1000) * 1000,
     );
-    const revoked = await this.dataSource
-      .getRepository(Certificate)
-      .createQueryBuilder('c')
-      .select(['c.serialHex', 'c.revokedAt', 'c.revocationReason'])
-      .where('c.creditUnionId = :creditUnionId', { creditUnionId })
-      .andWhere(
-        'c.revokedAt IS NOT NULL AND c.pem IS NOT NULL AND c.notAfter > :thisUpdate',
-        { thisUpdate },
-      )
-      .orderBy('c.revokedAt', 'ASC')
-      .addOrderBy('c.serialHex', 'ASC')
-      .getMany();
+    const revoked = await this.rows.revokedFor(creditUnionId, thisUpdate);
     const crlNumber = row.crlNumber + 1;
     const nextUpdate = new Date(thisUpdate.getTime() + CRL_VALIDITY_MS);
     const der = await buildCrl({
@@ -163,23 +129,15 @@ export class CrlService {
       nextUpdate,
       crlNumber,
     });
-    const stored = await this.dataSource.transaction(async (manager) => {
-      const update = await manager
-        .createQueryBuilder()
-        .update(CertificateAuthority)
-        .set({
-          crlNumber,
-          crlDer: der.toString('base64'),
-          crlThisUpdate: thisUpdate,
-          crlNextUpdate: nextUpdate,
-          crlRevocationCount: row.revocationCount,
-        })
-        .where('id = :id AND crl_number = :previous', {
-          id: row.id,
-          previous: row.crlNumber,
-        })
-        .execute();
-      if (!update.affected) return false;
+    const stored = await this.transactions.run(async (manager) => {
+      const updated = await this.rows.storeCrl(manager, row.id, row.crlNumber, {
+        crlNumber,
+        crlDer: der.toString('base64'),
+        crlThisUpdate: thisUpdate,
+        crlNextUpdate: nextUpdate,
+        crlRevocationCount: row.revocationCount,
+      });
+      if (!updated) return false;
       await this.audit.recordIn(manager, {
         action: 'crl.publish',
         outcome: 'success',
@@ -201,7 +159,7 @@ export class CrlService {
     if (stored) return der;
     // Another process stored this number first: theirs stands (a later check catches up if it is behind).
     return Buffer.from(
-      (await repository.findOneByOrFail({ creditUnionId })).crlDer ?? '',
+      (await this.rows.rowOrFail(creditUnionId)).crlDer ?? '',
       'base64',
     );
   }

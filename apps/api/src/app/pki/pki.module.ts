@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CertificateRepository } from '../certificates/certificate.repository';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/app-config.module';
 import {
   CA_TOKEN,
   CertificateAuthorityService,
 } from './certificate-authority.service';
+import { CertificateAuthorityRepository } from './certificate-authority.repository';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateRevocationService } from './certificate-revocation.service';
 import { CrlService } from './crl.service';
@@ -30,6 +32,8 @@ import { SoftwareCaKeystore } from './keystore/software-keystore';
           : null,
     },
     CertificateAuthorityService,
+    CertificateAuthorityRepository,
+    CertificateRepository,
     CaKeyImportService,
     CrlService,
     CertificateIssuanceService,
@@ -37,6 +41,7 @@ import { SoftwareCaKeystore } from './keystore/software-keystore';
   ],
   exports: [
     CaKeyImportService,
+    CertificateAuthorityRepository,
     CertificateAuthorityService,
     CrlService,
     CertificateIssuanceService,

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, verify, X509Certificate } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { openCa } from '@certdesk/pki';
 import { AuditService } from '../../audit/audit.service';
 import { ConfigError } from '../../infra/config/config';
-import { CertificateAuthority } from '../certificate-authority.entity';
+import { Transactions } from '../../infra/database/transactions';
+import { CertificateAuthorityRepository } from '../certificate-authority.repository';
 import {
   CA_TOKEN,
   CertificateAuthorityService,
@@ -29,7 +28,8 @@ export interface ImportedCaKey {
 @Injectable()
 export class CaKeyImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly rows: CertificateAuthorityRepository,
     private readonly cas: CertificateAuthorityService,
     private readonly software: SoftwareCaKeystore,
     private readonly audit: AuditService,
@@ -50,9 +50,7 @@ export class CaKeyImportService {
       throw new Error(
         `信用金庫コード ${creditUnionCode} の信用金庫はありません`,
       );
-    const row = await this.dataSource
-      .getRepository(CertificateAuthority)
-      .findOneBy({ creditUnionId: creditUnion.id });
+    const row = await this.rows.row(creditUnion.id);
     if (!row)
       throw new Error(
         `信用金庫 ${creditUnionCode} の認証局はまだありません（CA_KEYSTORE=pkcs11 なら初回利用時にトークン上で作成されます）`,
@@ -80,22 +78,14 @@ export class CaKeyImportService {
       const attributes = await token.attributes(keyId); // … and cannot give it out
       if (attributes.extractable || !attributes.sensitive)
         throw new Error('The token stored the CA key as extractable');
-      await this.dataSource.transaction(async (manager) => {
-        const update = await manager
-          .createQueryBuilder()
-          .update(CertificateAuthority)
-          .set({
-            keyStore: 'pkcs11',
-            keyLabel,
-            keyId,
-            encryptedKeyPem: null,
-          })
-          .where('id = :id AND encrypted_key_pem = :old', {
-            id: row.id,
-            old: row.encryptedKeyPem,
-          })
-          .execute();
-        if (!update.affected)
+      await this.transactions.run(async (manager) => {
+        const replaced = await this.rows.replaceKey(
+          manager,
+          row.id,
+          row.encryptedKeyPem,
+          { keyStore: 'pkcs11', keyLabel, keyId, encryptedKeyPem: null },
+        );
+        if (!replaced)
           throw new Error('The CA key changed during the import; run it again');
         await this.audit.recordIn(manager, {
           action: 'ca.key.import_to_token',
