@@ -65,8 +65,9 @@ export function secondFactorState(input: {
 export function stepUpNeeded(
   input: { enrolled: boolean; required: boolean; provenAt: Date | null },
   now: Date,
+  maxAgeMs = STEP_UP_MAX_AGE_MS,
 ): boolean {
   if (!input.enrolled && !input.required) return false;
   if (!input.provenAt) return true;
-  return now.getTime() - input.provenAt.getTime() >= STEP_UP_MAX_AGE_MS;
+  return now.getTime() - input.provenAt.getTime() >= maxAgeMs;
 }

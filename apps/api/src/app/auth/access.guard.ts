@@ -148,7 +148,8 @@ export class AccessGuard implements CanActivate {
     const facts = stepUp.onlyWhenEnrolled
       ? { ...factor, required: false }
       : factor;
-    if (!stepUpNeeded(facts, this.clock.now())) return;
+    const maxAge = this.config.secondFactor.stepUpMaxAgeMs;
+    if (!stepUpNeeded(facts, this.clock.now(), maxAge)) return;
     await this.audit.record({
       action: 'auth.step_up',
       outcome: 'denied',

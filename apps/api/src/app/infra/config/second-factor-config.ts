@@ -1,4 +1,8 @@
-import { SECOND_FACTOR_POLICIES, SecondFactorPolicy } from '@certdesk/domain';
+import {
+  SECOND_FACTOR_POLICIES,
+  SecondFactorPolicy,
+  STEP_UP_MAX_AGE_MS,
+} from '@certdesk/domain';
 import type { AppMode } from './config';
 import { ConfigError } from './config';
 
@@ -18,6 +22,12 @@ export interface SecondFactorConfig {
   origins: string[];
   /** Both WebAuthn settings were given (a production start refuses otherwise). */
   webauthnConfigured: boolean;
+  /**
+   * `STEP_UP_MAX_AGE_SECONDS`: how young a second-factor proof a decision needs, 1–300 (default
+   * 300: five minutes). Only shorter is allowed (a stricter installation; the browser tests on a
+   * real clock).
+   */
+  stepUpMaxAgeMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -73,7 +83,23 @@ export function parseSecondFactor(
     rpName: 'certdesk 電子証明書管理',
     origins: origins.map((o) => o.replace(/\/$/, '')),
     webauthnConfigured: !!env['WEBAUTHN_RP_ID'] && !!env['WEBAUTHN_ORIGIN'],
+    stepUpMaxAgeMs: parseStepUpMaxAge(env['STEP_UP_MAX_AGE_SECONDS']),
   };
+}
+
+function parseStepUpMaxAge(value: string | undefined): number {
+  if (!value) return STEP_UP_MAX_AGE_MS;
+  const seconds = Number(value);
+  if (
+    !Number.isInteger(seconds) ||
+    seconds < 1 ||
+    seconds * 1000 > STEP_UP_MAX_AGE_MS
+  )
+    throw new ConfigError(
+      'STEP_UP_MAX_AGE_SECONDS',
+      `must be a whole number of seconds from 1 to ${STEP_UP_MAX_AGE_MS / 1000} (got "${value}")`,
+    );
+  return seconds * 1000;
 }
 
 /** What a production start refuses about the second factor (see production-checks.ts). */
