@@ -1,7 +1,8 @@
+import type { Permission, StaffRole } from '@certdesk/domain';
 import type { SecondFactorStatus } from './second-factor';
 
-/** Staff roles (mirrors `StaffRole` in libs/domain; contracts import nothing of ours). */
-export type StaffRoleName = 'branch_staff' | 'compliance' | 'manager' | 'admin';
+/** Staff roles: libs/domain `StaffRole`. */
+export type StaffRoleName = StaffRole;
 
 /** `POST /api/auth/login` body. */
 export interface LoginRequest {
@@ -24,8 +25,8 @@ export interface SessionInfo {
   };
   /** True after an admin created or reset the account: only the password change is open. */
   mustChangePassword: boolean;
-  /** What the navigation may offer (permission names of libs/domain `Permission`). */
-  permissions: string[];
+  /** What the navigation may offer (libs/domain `Permission`). */
+  permissions: Permission[];
   /** When the session ends at the latest (absolute limit), ISO-8601. */
   expiresAt: string;
   /** Idle limit in seconds (the session ends after this long without a request). */

@@ -1,3 +1,4 @@
+import type { IbRole } from '@certdesk/domain';
 import type { LifecycleStatusName } from './certificates';
 
 /** A certificate as the customer page shows it. */
@@ -18,7 +19,7 @@ export interface CertificateView {
 export interface IbUserView {
   id: string;
   loginId: string;
-  ibRole: 'administrator' | 'user';
+  ibRole: IbRole;
   name: string;
   nameKana: string | null;
   email: string | null;

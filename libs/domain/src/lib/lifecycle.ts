@@ -10,6 +10,7 @@
  * certificate yet", which wins over the date-derived statuses.
  */
 import { addDays, assertIsoDate, daysBetween, IsoDate } from './jst-date';
+import type { OpenReissueStatus } from './reissue';
 
 export const LIFECYCLE_STATUSES = Object.freeze([
   'valid',
@@ -70,7 +71,7 @@ export interface LifecycleInput {
   /** The current certificate is revoked. */
   revoked?: boolean;
   /** State of an open reissue, if any. */
-  reissue?: 'pending' | 'authorized' | null;
+  reissue?: OpenReissueStatus | null;
 }
 
 function checkDays(value: unknown, name: keyof LifecyclePolicy): number {

@@ -51,11 +51,15 @@ export const REISSUE_STATUS_LABELS: Readonly<Record<ReissueStatus, string>> =
     rejected: '却下',
     cancelled: '取消',
   });
-/** While a request is open, no other may be recorded for the same IB user. */
-export const OPEN_REISSUE_STATUSES: readonly ReissueStatus[] = Object.freeze([
+const OPEN = [
   'pending',
   'authorized',
-]);
+] as const satisfies readonly ReissueStatus[];
+/** The state of an open reissue, as an IB user's row mirrors it (`reissue_state`). */
+export type OpenReissueStatus = (typeof OPEN)[number];
+/** While a request is open, no other may be recorded for the same IB user. */
+export const OPEN_REISSUE_STATUSES: readonly ReissueStatus[] =
+  Object.freeze(OPEN);
 
 /** RFC 5280 reason for the certificates revoked on approval. */
 export function revocationReasonFor(

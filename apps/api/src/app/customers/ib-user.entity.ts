@@ -1,9 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ClosureSource, IbUserStatus } from '@certdesk/domain';
+import type {
+  ClosureSource,
+  IbRole,
+  IbUserStatus,
+  OpenReissueStatus,
+} from '@certdesk/domain';
 import { InstantColumn } from '../infra/database/instant-column';
 
-export type IbRole = 'administrator' | 'user';
-export type ReissueState = 'pending' | 'authorized';
+export type { IbRole } from '@certdesk/domain';
+/** libs/domain `OpenReissueStatus`. */
+export type ReissueState = OpenReissueStatus;
 
 /**
  * 管理者 / 利用者: one IB log-in of a customer; each holds its own certificate.
