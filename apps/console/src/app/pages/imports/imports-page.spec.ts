@@ -61,7 +61,7 @@ describe('ImportsPage / 取込', () => {
   const byTestId = (id: string) =>
     page().querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
   const button = (label: string) =>
-    [...page().querySelectorAll('button')].find(
+    Array.from(page().querySelectorAll('button')).find(
       (b) => b.textContent?.trim() === label,
     ) as HTMLButtonElement | undefined;
 
@@ -104,10 +104,14 @@ describe('ImportsPage / 取込', () => {
     expect(byTestId('import-check')?.textContent).toContain(
       'Shift_JIS（CP932）',
     );
-    const rows = [...byTestId('import-counts')!.querySelectorAll('tbody tr')];
+    const rows = Array.from(
+      byTestId('import-counts')?.querySelectorAll('tbody tr') ?? [],
+    );
     expect(
       rows.map((r) =>
-        [...r.children].map((c) => c.textContent?.trim()).join(' '),
+        Array.from(r.children)
+          .map((c) => c.textContent?.trim())
+          .join(' '),
       ),
     ).toEqual(['ご契約先 1 1 2 0', 'IB利用者 2 0 1 0', '電子証明書 1 0 0 0']);
     expect(byTestId('import-changes')?.textContent).toContain('→ ｶﾅｼｮｳｼﾞ');
@@ -128,7 +132,9 @@ describe('ImportsPage / 取込', () => {
         ],
       }),
     );
-    const lines = [...byTestId('import-errors')!.querySelectorAll('tbody tr')];
+    const lines = Array.from(
+      byTestId('import-errors')?.querySelectorAll('tbody tr') ?? [],
+    );
     expect(
       lines.map((r) => r.querySelector('td')?.textContent?.trim()),
     ).toEqual(['3行目', '5行目']);
