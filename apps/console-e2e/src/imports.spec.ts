@@ -149,7 +149,7 @@ test('a file with bad lines lists each with its line number and reason and canno
     '誤りあり（取込不可）',
   );
   await expect(page.getByTestId('import-errors-summary')).toContainText(
-    '誤りのある行が',
+    '誤りが 6 件あります',
   );
   const table = page.getByTestId('import-errors');
   await expect(
