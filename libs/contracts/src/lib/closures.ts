@@ -1,3 +1,5 @@
+import type { ReportHeader } from './reports';
+
 /** 解約・削除 (issue 16): what the console and the API exchange. */
 
 /** What a closure did (hand closure, hand removal, approved removals). */
@@ -56,7 +58,7 @@ export interface ClosureReportRow {
 }
 
 /** `GET /api/reports/closures?from&to` */
-export interface ClosureReport {
+export interface ClosureReport extends ReportHeader {
   from: string;
   to: string;
   closedCustomers: number;

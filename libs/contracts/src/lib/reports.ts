@@ -4,7 +4,13 @@ import type { ReissueReasonName, ReissueStatusName } from './reissues';
 
 /** The report names of `GET /api/reports/{report}` and `GET /api/reports/{report}.csv`. */
 export type ReportName =
-  'expiry' | 'locked-out' | 'past-limit' | 'reissues' | 'notices' | 'audit';
+  | 'expiry'
+  | 'locked-out'
+  | 'past-limit'
+  | 'reissues'
+  | 'notices'
+  | 'audit'
+  | 'closures';
 
 /** Every report says when it was made and for which credit union. */
 export interface ReportHeader {

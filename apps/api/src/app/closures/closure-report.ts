@@ -3,6 +3,7 @@ import type { ClosureReport, ClosureReportRow } from '@certdesk/contracts';
 import { CLOSURE_SOURCE_LABELS, formatJstCsvDateTime } from '@certdesk/domain';
 import { Clock } from '../infra/clock/clock';
 import { currentPrincipal } from '../infra/tenancy/tenant';
+import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReportSource } from '../reports/report-source';
 import { ClosureRepository } from './closure.repository';
 
@@ -36,12 +37,17 @@ export class ClosureReportService {
   constructor(
     private readonly repository: ClosureRepository,
     private readonly clock: Clock,
+    private readonly scope: TenantScope,
   ) {}
 
   async report(from?: string, to?: string): Promise<ClosureReport> {
     const period = { from: from ?? BEGINNING, to: to ?? this.clock.today() };
     const rows = await this.rows(period.from, period.to);
+    const cu = await this.scope.creditUnion();
     return {
+      asOf: this.clock.now().toISOString(),
+      today: this.clock.today(),
+      creditUnion: { code: cu.code, name: cu.name },
       ...period,
       closedCustomers: rows.filter((r) => r.kind === 'customer').length,
       removedIbUsers: rows.filter((r) => r.kind === 'ib_user').length,

@@ -7,6 +7,7 @@ export const REPORT_TABS = [
   { id: 'past-limit', label: '期限超過（再発行が必要）' },
   { id: 'reissues', label: '再発行履歴' },
   { id: 'notices', label: '通知の送信状況' },
+  { id: 'closures', label: '解約・削除' },
   { id: 'audit', label: '監査ログ出力' },
 ] as const satisfies readonly { id: ReportName; label: string }[];
 
@@ -21,10 +22,15 @@ export function reportTab(value: string | undefined): ReportTab {
 
 /** Tabs filtered by 店番 keep it when switching between them. */
 export function usesBranch(tab: ReportTab): boolean {
-  return tab !== 'audit' && tab !== 'notices';
+  return tab !== 'audit' && tab !== 'notices' && tab !== 'closures';
 }
 
 /** Tabs filtered by a period of days keep it when switching between them. */
 export function usesPeriod(tab: ReportTab): boolean {
-  return tab === 'reissues' || tab === 'notices' || tab === 'audit';
+  return (
+    tab === 'reissues' ||
+    tab === 'notices' ||
+    tab === 'audit' ||
+    tab === 'closures'
+  );
 }

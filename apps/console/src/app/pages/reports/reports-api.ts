@@ -8,6 +8,7 @@ import {
 } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ClosureReport,
   ExpiredUsersReport,
   ExpiryReport,
   NoticeDeliveryReport,
@@ -57,6 +58,13 @@ export interface CsvExportOptions {
 @Injectable({ providedIn: 'root' })
 export class ReportsApi {
   private readonly http = inject(HttpClient);
+
+  /** 解約・削除 (`from`, `to`): customers closed and IB users removed, newest first. */
+  closures(filters: ReportFilters): Observable<ClosureReport> {
+    return this.http.get<ClosureReport>('/api/reports/closures', {
+      params: queryParams(filters),
+    });
+  }
 
   expiry(branch?: string): Observable<ExpiryReport> {
     return this.http.get<ExpiryReport>('/api/reports/expiry', {

@@ -43,6 +43,7 @@ describe('ReportsPage / レポート: tabs in the URL', () => {
       '期限超過（再発行が必要）',
       '再発行履歴',
       '通知の送信状況',
+      '解約・削除',
       '監査ログ出力',
     ]);
     expect(await activeTab()).toBe('有効期限（月別・店別）');
@@ -134,5 +135,57 @@ describe('ReportsPage / レポート: tabs in the URL', () => {
     expect(route?.data?.[ROUTE_PERMISSIONS]).toEqual(['reports.read']);
     expect(route?.title).toBe('レポート');
     expect(await route?.loadComponent?.()).toBe(ReportsPage);
+  });
+
+  it('解約・削除: the period’s closures and removals, with reason and source, and the CSV', async () => {
+    await t.open('/reports?tab=closures&from=2026-11-01&to=2026-12-01');
+    expect(await activeTab()).toBe('解約・削除');
+    const req = t.request('/api/reports/closures');
+    expect(req.request.params.get('from')).toBe('2026-11-01');
+    expect(req.request.params.get('to')).toBe('2026-12-01');
+    await t.answer(req, {
+      asOf: '2026-12-01T00:00:00.000Z',
+      today: '2026-12-01',
+      creditUnion: { code: '1001', name: 'さくら信用金庫' },
+      from: '2026-11-01',
+      to: '2026-12-01',
+      closedCustomers: 1,
+      removedIbUsers: 1,
+      rows: [
+        {
+          kind: 'customer',
+          kindLabel: '解約（ご契約先）',
+          closedOn: '2026-12-01',
+          closedAt: '2026-12-01T00:00:00.000Z',
+          contractNumber: '0000300001',
+          companyName: '株式会社テスト',
+          loginId: null,
+          ibUserName: null,
+          reason: '解約届を受領',
+          source: 'manual',
+          sourceLabel: '職員による手動操作',
+        },
+        {
+          kind: 'ib_user',
+          kindLabel: '削除（利用者）',
+          closedOn: '2026-12-01',
+          closedAt: '2026-12-01T00:00:00.000Z',
+          contractNumber: '0000300001',
+          companyName: '株式会社テスト',
+          loginId: 'U-one',
+          ibUserName: '山田 太郎',
+          reason: '解約届を受領',
+          source: 'manual',
+          sourceLabel: '職員による手動操作',
+        },
+      ],
+    });
+    const text = t.element.textContent ?? '';
+    expect(text).toContain('解約（ご契約先） 1件 ・ 削除（利用者） 1件');
+    expect(text).toContain('株式会社テスト');
+    expect(text).toContain('U-one');
+    expect(text).toContain('解約届を受領');
+    expect(text).toContain('職員による手動操作');
+    expect(text).toContain('CSV');
   });
 });

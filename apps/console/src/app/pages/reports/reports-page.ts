@@ -9,6 +9,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import { AuditExport } from './audit-export';
+import { ClosureReportView } from './closure-report';
 import { ExpiredUsersReport } from './expired-users-report';
 import { ExpiryReport } from './expiry-report';
 import { NoticeDelivery } from './notice-delivery';
@@ -32,6 +33,7 @@ import {
     MatTabsModule,
     RouterLink,
     AuditExport,
+    ClosureReportView,
     ExpiredUsersReport,
     ExpiryReport,
     NoticeDelivery,
