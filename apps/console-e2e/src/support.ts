@@ -41,9 +41,14 @@ export const ROLE_VIEW: Record<
       'レポート',
       '監査ログ',
       '取込',
+      '削除・解約の承認',
     ],
   },
-  admin: { label: 'システム管理', home: '/staff', nav: ['職員管理', '取込'] },
+  admin: {
+    label: 'システム管理',
+    home: '/staff',
+    nav: ['職員管理', '取込', '削除・解約の承認'],
+  },
 };
 
 export function screenshotPath(name: string): string {

@@ -109,6 +109,11 @@ export const appRoutes: Route[] = [
       section('imports', () =>
         import('./pages/imports/imports-page').then((m) => m.ImportsPage),
       ),
+      section('removal-requests', () =>
+        import('./pages/removals/removal-requests-page').then(
+          (m) => m.RemovalRequestsPage,
+        ),
+      ),
       {
         path: 'forbidden',
         title: '権限がありません',

@@ -121,9 +121,10 @@ describe('App: sign-in routing, shell and navigation per role', () => {
         'レポート',
         '監査ログ',
         '取込',
+        '削除・解約の承認',
       ],
     ],
-    ['admin', '/staff', ['職員管理', '取込']],
+    ['admin', '/staff', ['職員管理', '取込', '削除・解約の承認']],
   ])('%s lands on %s and sees only %j', async (role, home, labels) => {
     await open('/', sessionFixture(role));
     expect(router.url).toBe(home);
@@ -213,7 +214,7 @@ describe('App: sign-in routing, shell and navigation per role', () => {
     await settle();
     await flushPageRequests();
     expect(router.url).toBe('/staff');
-    expect(await navLabels()).toEqual(['職員管理']);
+    expect(await navLabels()).toEqual(['職員管理', '取込', '削除・解約の承認']);
   });
 
   it('opens 通知テンプレート from the navigation, with its tabs', async () => {

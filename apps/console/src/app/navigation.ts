@@ -32,6 +32,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/audit', label: '監査ログ', anyOf: ['audit.read'] },
   { path: '/staff', label: '職員管理', anyOf: ['staff.manage'] },
   { path: '/imports', label: '取込', anyOf: ['customers.import'] },
+  {
+    path: '/removal-requests',
+    label: '削除・解約の承認',
+    anyOf: ['removals.decide'],
+  },
 ];
 
 /** The section with this router path (`'audit'` or `'/audit'`); throws for a path not in the table. */
