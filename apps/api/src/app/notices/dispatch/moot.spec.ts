@@ -40,6 +40,20 @@ describe('mootReason', () => {
     ],
     ['revoked', row(), user({ currentRevoked: true }), '2026-12-01', /失効/],
     [
+      'removed (解約・削除), even before its certificate is revoked',
+      row(),
+      user({ status: 'removed' }),
+      '2026-12-01',
+      /解約または利用者の削除/,
+    ],
+    [
+      'removed, a reissue-ready mail',
+      row({ kind: 'reissue_ready', milestone: null }),
+      user({ status: 'removed', reissueState: 'authorized' }),
+      '2026-12-01',
+      /解約または利用者の削除/,
+    ],
+    [
       'reissue under way',
       row(),
       user({ reissueState: 'pending' }),

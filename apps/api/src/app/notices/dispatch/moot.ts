@@ -9,7 +9,7 @@ import { NoticeOutbox } from './notice-outbox.entity';
 
 /**
  * Why a queued notice must not go out any more (in Japanese, for the delivery log), or null when
- * it still should: the certificate was renewed, superseded or revoked, a reissue is under way, the
+ * it still should: the IB user was removed (or the contract closed), the certificate was renewed, superseded or revoked, a reissue is under way, the
  * milestone left the schedule, or its window has passed (a newer milestone is due, or none).
  */
 export function mootReason(
@@ -18,6 +18,8 @@ export function mootReason(
   settings: ScheduleSettings,
   today: string,
 ): string | null {
+  if (ibUser.status === 'removed')
+    return 'ご契約の解約または利用者の削除により送信しません';
   if (row.kind === 'reissue_ready') {
     if (!settings.reissueReadyEnabled)
       return '再発行完了のご案内は送信しない設定のため送信しません';
