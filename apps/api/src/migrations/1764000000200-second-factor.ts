@@ -126,7 +126,9 @@ export class SecondFactor1764000000200 implements MigrationInterface {
       'webauthn_challenge',
       'second_factor_at',
     ])
-      await queryRunner.query(`ALTER TABLE staff_session DROP COLUMN ${column}`);
+      await queryRunner.query(
+        `ALTER TABLE staff_session DROP COLUMN ${column}`,
+      );
     await queryRunner.query(
       'ALTER TABLE staff_user DROP COLUMN second_factor_enrolled',
     );
