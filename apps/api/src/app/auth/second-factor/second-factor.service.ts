@@ -2,7 +2,6 @@ import {
   BadRequestException,
   Inject,
   Injectable,
-  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +17,7 @@ import { AppConfig } from '../../infra/config/config';
 import { APP_CONFIG } from '../../infra/config/config.module';
 import { Manager, Transactions } from '../../infra/database/transactions';
 import { requestContext } from '../../infra/tenancy/request-context';
-import { currentPrincipal } from '../../infra/tenancy/tenant';
+import { currentPrincipal, notFound } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { StaffUser } from '../../staff/staff-user.entity';
 import {
@@ -34,7 +33,6 @@ import { StaffCredential } from './staff-credential.entity';
 
 export const SECOND_FACTOR_INVALID_MESSAGE =
   '確認コード、リカバリーコードまたはパスキーを確認できませんでした。もう一度お試しください。';
-const NOT_FOUND = '指定された認証方法が見つかりません';
 
 /**
  * The caller's second factor: enrolment (passkeys, one-time codes with 10 recovery codes), proving
@@ -158,10 +156,10 @@ export class SecondFactorService {
     const factor = (await this.repository.credentials(owner)).find(
       (c) => c.id === id,
     );
-    if (!factor) throw new NotFoundException(NOT_FOUND);
+    if (!factor) throw notFound();
     await this.tx.run(async (em) => {
       if (!(await this.repository.deleteCredential(em, owner, id)))
-        throw new NotFoundException(NOT_FOUND);
+        throw notFound();
       const enrolled = await this.repository.refreshEnrolled(em, owner);
       if (!enrolled) await this.repository.deleteRecoveryCodes(em, owner);
       await this.audit.recordIn(
