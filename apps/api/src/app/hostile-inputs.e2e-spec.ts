@@ -20,7 +20,7 @@ import {
 } from '../testing/staff-browser';
 import { createTestApp, TestApp } from '../testing/test-app';
 import { testDatabases } from '../testing/test-database';
-import { NoticeTemplateStore } from './notices/templates/notice-template-store';
+import { NoticeTemplateStore } from './notices/templates/notice-template.repository';
 import {
   hostileBody,
   hostileQuery,

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { ReadinessResponse } from '@certdesk/contracts';
-import { pendingMigrations } from '../infra/database/migrate';
-import { CertificateAuthority } from '../pki/certificate-authority.entity';
+import { DatabaseHealth } from '../infra/database/database-health';
+import { CertificateAuthorityRepository } from '../pki/certificate-authority.repository';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 
 /** A check that does not answer within this time fails (a hung database must not hang the probe). */
@@ -19,7 +17,8 @@ type Check = ReadinessResponse['checks'][keyof ReadinessResponse['checks']];
 @Injectable()
 export class Readiness {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: DatabaseHealth,
+    private readonly caRows: CertificateAuthorityRepository,
     private readonly cas: CertificateAuthorityService,
   ) {}
 
@@ -50,14 +49,14 @@ export class Readiness {
 
   private database(): Promise<Check> {
     return guarded(async () => {
-      await this.dataSource.query('SELECT 1');
+      await this.db.ping();
       return { ok: true };
     });
   }
 
   private migrations(): Promise<Check & { pending?: string[] }> {
     return guarded(async () => {
-      const pending = await pendingMigrations(this.dataSource);
+      const pending = await this.db.pendingMigrations();
       return pending.length === 0
         ? { ok: true }
         : {
@@ -77,10 +76,8 @@ export class Readiness {
           ok: false,
           error: `${keystore.keystore}: ${keystore.error ?? '使用できません'}`,
         };
-      const rows = await this.dataSource
-        .getRepository(CertificateAuthority)
-        .find({ select: { creditUnionId: true } });
-      for (const row of rows) await this.cas.forCreditUnion(row.creditUnionId);
+      for (const creditUnionId of await this.caRows.withCa())
+        await this.cas.forCreditUnion(creditUnionId);
       return { ok: true };
     });
   }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { NOTICE_KINDS } from '@certdesk/notice-templates';
 import { Clock } from '../infra/clock/clock';
-import { SqliteGate } from '../infra/database/sqlite-gate';
+import { DatabaseHealth } from '../infra/database/database-health';
 import { Metrics } from './metrics';
-
-/** Outbox states an operator watches: the backlog and what needs a person. */
-const WATCHED = ['pending', 'sending', 'failed', 'given_up'] as const;
+import {
+  OperationalGaugesRepository,
+  WATCHED,
+} from './operational-gauges.repository';
 
 /** A raw instant: a Date (PostgreSQL) or SQLite's UTC text `YYYY-MM-DD HH:MM:SS.SSS` (no zone: UTC). */
 export function instant(value: string | Date): Date {
@@ -16,13 +15,6 @@ export function instant(value: string | Date): Date {
   return new Date(
     /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`,
   );
-}
-
-interface PgPool {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-  options?: { max?: number };
 }
 
 /**
@@ -35,8 +27,8 @@ interface PgPool {
 export class OperationalGauges {
   constructor(
     metrics: Metrics,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly gate: SqliteGate,
+    private readonly rows: OperationalGaugesRepository,
+    private readonly database: DatabaseHealth,
     private readonly clock: Clock,
   ) {
     const registers = [metrics.registry];
@@ -60,7 +52,7 @@ export class OperationalGauges {
         notices.reset();
         for (const kind of NOTICE_KINDS)
           for (const status of WATCHED) notices.set({ kind, status }, 0);
-        for (const row of await this.noticeCounts())
+        for (const row of await this.rows.noticeCounts())
           notices.set({ kind: row.kind, status: row.status }, Number(row.n));
       },
     });
@@ -73,7 +65,7 @@ export class OperationalGauges {
         oldest.reset();
         for (const kind of NOTICE_KINDS) oldest.set({ kind }, 0);
         const now = this.clock.now().getTime();
-        for (const row of await this.oldestPending())
+        for (const row of await this.rows.oldestPending())
           oldest.set(
             { kind: row.kind },
             Math.max(0, (now - instant(row.oldest).getTime()) / 1000),
@@ -88,7 +80,7 @@ export class OperationalGauges {
       collect: async () => {
         crl.reset();
         const now = this.clock.now().getTime();
-        for (const row of await this.crlNextUpdates())
+        for (const row of await this.rows.crlNextUpdates())
           crl.set(
             { credit_union: row.code },
             (instant(row.next).getTime() - now) / 1000,
@@ -97,45 +89,8 @@ export class OperationalGauges {
     });
   }
 
-  private noticeCounts(): Promise<
-    { kind: string; status: string; n: string | number }[]
-  > {
-    return this.dataSource.query(
-      `SELECT kind, status, COUNT(*) AS n FROM notice_outbox WHERE status IN (${WATCHED.map((s) => `'${s}'`).join(', ')}) GROUP BY kind, status`,
-    );
-  }
-
-  private oldestPending(): Promise<{ kind: string; oldest: string | Date }[]> {
-    return this.dataSource.query(
-      `SELECT kind, MIN(created_at) AS oldest FROM notice_outbox WHERE status IN ('pending', 'sending') GROUP BY kind`,
-    );
-  }
-
-  private crlNextUpdates(): Promise<{ code: string; next: string | Date }[]> {
-    return this.dataSource.query(
-      'SELECT cu.code AS code, a.crl_next_update AS next FROM certificate_authority a ' +
-        'JOIN credit_union cu ON cu.id = a.credit_union_id WHERE a.crl_next_update IS NOT NULL',
-    );
-  }
-
   /** PostgreSQL: pg's pool; SQLite: one connection, busy while a unit of work holds the gate. */
   poolState(): Record<'in_use' | 'idle' | 'waiting' | 'max', number> {
-    if (this.dataSource.options.type === 'postgres') {
-      const pool = (this.dataSource.driver as unknown as { master?: PgPool })
-        .master;
-      if (!pool) return { in_use: 0, idle: 0, waiting: 0, max: 0 };
-      return {
-        in_use: pool.totalCount - pool.idleCount,
-        idle: pool.idleCount,
-        waiting: pool.waitingCount,
-        max: pool.options?.max ?? 0,
-      };
-    }
-    return {
-      in_use: this.gate.busy ? 1 : 0,
-      idle: this.gate.busy ? 0 : 1,
-      waiting: this.gate.waiting,
-      max: 1,
-    };
+    return this.database.poolState();
   }
 }

@@ -5,7 +5,7 @@ import { NoticePlanner } from './dispatch/notice-planner';
 import { NoticeRunsController } from './dispatch/notice-runs.controller';
 import { NoticeRunsService } from './dispatch/notice-runs.service';
 import { NoticeSender } from './dispatch/notice-sender';
-import { OutboxStore } from './dispatch/outbox-store';
+import { OutboxStore } from './dispatch/notice-outbox.repository';
 import { ReissueNoticeQueue } from './dispatch/reissue-notice';
 import { NoticeLogController } from './delivery/notice-log.controller';
 import { NoticeLogService } from './delivery/notice-log.service';
@@ -14,7 +14,7 @@ import { Mailer, SmtpEndpoint } from './mail/mailer';
 import { NoticeScheduleController } from './schedule/notice-schedule.controller';
 import { NoticeScheduleService } from './schedule/notice-schedule.service';
 import { ImportantNoticeService } from './templates/important-notice.service';
-import { NoticeTemplateStore } from './templates/notice-template-store';
+import { NoticeTemplateStore } from './templates/notice-template.repository';
 import { NoticeTemplatesController } from './templates/notice-templates.controller';
 import { NoticeTemplatesService } from './templates/notice-templates.service';
 import { TemplatePreviewService } from './templates/template-preview.service';
@@ -25,6 +25,10 @@ import { TemplatePreviewService } from './templates/template-preview.service';
  * the CLI can use it too. Exports what other features use: the 重要なお知らせ renderer for the IB
  * channel and the reissue-ready queue for the reissue approval.
  */
+import { CreditUnionRepository } from '../credit-unions/credit-union.repository';
+import { IbUserRepository } from '../customers/ib-user.repository';
+import { NoticeCandidateRepository } from './dispatch/notice-candidate.repository';
+import { NoticeRunRepository } from './dispatch/notice-run.repository';
 @Module({
   imports: [TenancyModule],
   controllers: [
@@ -44,6 +48,10 @@ import { TemplatePreviewService } from './templates/template-preview.service';
     ImportantNoticeService,
     NoticeScheduleService,
     OutboxStore,
+    NoticeCandidateRepository,
+    NoticeRunRepository,
+    IbUserRepository,
+    CreditUnionRepository,
     NoticePlanner,
     NoticeSender,
     NoticeRunsService,

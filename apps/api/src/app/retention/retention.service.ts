@@ -5,21 +5,21 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { addMonths, jstStartOfDay } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { StaffSession } from '../auth/staff-session.entity';
 import { SESSION_IDLE_TIMEOUT_MS } from '../auth/session.service';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { CreditUnionRepository } from '../credit-unions/credit-union.repository';
 import { IbRenewalSession } from '../ib/ib-renewal-session.entity';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/app-config.module';
 import { SqliteGate } from '../infra/database/sqlite-gate';
+import { Transactions } from '../infra/database/transactions';
 import { NoticeOutbox } from '../notices/dispatch/notice-outbox.entity';
 import { NoticeRun } from '../notices/dispatch/notice-run.entity';
-import { FINAL_STATUSES } from '../notices/dispatch/outbox-store';
+import { FINAL_STATUSES } from '../notices/dispatch/notice-outbox.repository';
 
 /** How often a process looks whether today's sweep is still to do. */
 const CHECK_EVERY_MS = 60 * 60_000;
@@ -49,7 +49,8 @@ export class RetentionService
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly creditUnions: CreditUnionRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly gate: SqliteGate,
@@ -98,12 +99,10 @@ export class RetentionService
       notices: 0,
       noticeRuns: 0,
     };
-    const ids = await this.dataSource
-      .getRepository(CreditUnion)
-      .find({ select: { id: true }, order: { code: 'ASC' } });
+    const ids = await this.creditUnions.allByCode();
     for (const { id } of ids) {
       const counts = await this.gate.run(() =>
-        this.dataSource.transaction((em) => this.sweepCreditUnion(em, id)),
+        this.transactions.run((em) => this.sweepCreditUnion(em, id)),
       );
       for (const key of Object.keys(total) as (keyof RetentionCounts)[])
         total[key] += counts[key];

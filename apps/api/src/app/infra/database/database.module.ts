@@ -20,6 +20,7 @@ import { APP_CONFIG } from '../config/app-config.module';
 import { dataSourceOptions } from './data-source-options';
 import { openMigrated, withSchemaPolicy } from './schema-policy';
 import { SqliteGate, sqliteGate } from './sqlite-gate';
+import { DatabaseHealth } from './database-health';
 import { Transactions } from './transactions';
 
 /** On SQLite, a request that may write has the database to itself until its response is sent. */
@@ -116,8 +117,9 @@ export class SqlitePlannerStatistics implements OnModuleDestroy {
     },
     SqlitePlannerStatistics,
     Transactions,
+    DatabaseHealth,
   ],
-  exports: [SqliteGate, Transactions],
+  exports: [SqliteGate, Transactions, DatabaseHealth],
 })
 export class DatabaseModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,18 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { Certificate } from '../../certificates/certificate.entity';
 import type { Command } from '../../cli/commands';
 import { intOption } from '../../cli/args';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Clock } from '../../infra/clock/clock';
 import { SeedService } from '../../seed/seed.service';
-import { NoticeOutbox } from '../dispatch/notice-outbox.entity';
 import { NoticePlanner } from '../dispatch/notice-planner';
 import { NoticeRun } from '../dispatch/notice-run.entity';
 import { NoticeSender } from '../dispatch/notice-sender';
-import { OutboxStore } from '../dispatch/outbox-store';
+import { OutboxStore } from '../dispatch/notice-outbox.repository';
 import { SmtpEndpoint } from '../mail/mailer';
+import { NoticeBenchRepository } from './notice-bench.repository';
 
 const seconds = (started: number) => (performance.now() - started) / 1000;
 const n = (x: number) => x.toLocaleString('en-US');
@@ -22,7 +20,7 @@ async function planAll(
   ctx: INestApplicationContext,
   creditUnions: CreditUnion[],
 ): Promise<{ candidates: number; planned: number; seconds: number }> {
-  const ds = ctx.get(DataSource);
+  const bench = NoticeBenchRepository.of(ctx);
   const clock = ctx.get(Clock);
   const totals = { candidates: 0, planned: 0, seconds: 0 };
   const started = performance.now();
@@ -41,7 +39,7 @@ async function planAll(
       startedAt: clock.now(),
       finishedAt: null,
     };
-    await ds.getRepository(NoticeRun).insert(run);
+    await bench.insertRun(run);
     const result = await ctx
       .get(NoticePlanner)
       .plan(cu, run.id, run.businessDate);
@@ -60,23 +58,18 @@ async function planAll(
  * databases only).
  */
 export const benchNoticesCommand: Command = async (ctx, options) => {
-  const ds = ctx.get(DataSource);
+  const bench = NoticeBenchRepository.of(ctx);
   const clock = ctx.get(Clock);
   const certificates = intOption(options, 'certificates', 1_000_000, 1);
   const mails = intOption(options, 'mails', 5_000, 1);
-  if ((await ds.getRepository(NoticeOutbox).count({ take: 1 })) > 0) {
+  if (await bench.hasNotices()) {
     if (!options.has('reset'))
       throw new Error(
         '通知が既にあります。ベンチマーク用のデータベースなら --reset で通知と実行履歴を消してから測定します',
       );
-    await ds.createQueryBuilder().delete().from(NoticeOutbox).execute();
-    await ds.createQueryBuilder().delete().from(NoticeRun).execute();
-    // The planner's marker on ib_user (migration …230) would otherwise say they were all queued.
-    await ds.query(
-      'UPDATE ib_user SET notice_certificate_id = NULL, notice_milestone = NULL WHERE notice_certificate_id IS NOT NULL',
-    );
+    await bench.reset();
   }
-  if ((await ds.getRepository(Certificate).count({ take: 1 })) === 0) {
+  if (!(await bench.hasCertificates())) {
     console.log(`電子証明書 ${n(certificates)} 件を投入します（信用金庫 4）…`);
     const seeded = await ctx.get(SeedService).seed(
       {
@@ -94,11 +87,9 @@ export const benchNoticesCommand: Command = async (ctx, options) => {
       `投入完了: ${n(seeded.certificates)} 件 — ${seeded.seconds.toFixed(1)} 秒`,
     );
   }
-  const total = await ds.getRepository(Certificate).count();
-  const creditUnions = await ds
-    .getRepository(CreditUnion)
-    .find({ order: { code: 'ASC' } });
-  const db = ds.options.type === 'postgres' ? 'PostgreSQL' : 'SQLite';
+  const total = await bench.certificateCount();
+  const creditUnions = await bench.creditUnionsByCode();
+  const db = bench.databaseName;
 
   const first = await planAll(ctx, creditUnions);
   console.log(

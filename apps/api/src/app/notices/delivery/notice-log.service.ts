@@ -3,8 +3,7 @@ import {
   ConflictException,
   Injectable,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import type {
   NoticeDeliveryDetail,
   NoticeDeliveryItem,
@@ -17,6 +16,7 @@ import { decodeCursor, encodeCursor } from '../../certificates/search-cursor';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { Clock } from '../../infra/clock/clock';
+import { Transactions } from '../../infra/database/transactions';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { NoticeOutbox, OutboxStatus } from '../dispatch/notice-outbox.entity';
 import { NoticeSender } from '../dispatch/notice-sender';
@@ -41,7 +41,7 @@ const RESENDABLE: readonly OutboxStatus[] = ['failed', 'given_up'];
 @Injectable()
 export class NoticeLogService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly tenant: TenantScope,
     private readonly audit: AuditService,
     private readonly sender: NoticeSender,
@@ -109,7 +109,7 @@ export class NoticeLogService {
         `送信に失敗した通知のみ再送できます（この通知は「${STATUS_LABELS[row.status]}」です）`,
       );
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const done = await manager.getRepository(NoticeOutbox).update(
         { id: row.id, creditUnionId: row.creditUnionId, status: row.status },
         {

@@ -16,7 +16,7 @@ import { SmtpSink } from '../testing/smtp-sink';
 import { NoticeOutbox } from './notice-outbox.entity';
 import { NoticePlanner } from './notice-planner';
 import { NoticeRun } from './notice-run.entity';
-import { LEASE_MS } from './outbox-store';
+import { LEASE_MS } from './notice-outbox.repository';
 
 const KILLS = 5;
 const NOTICES = 120;

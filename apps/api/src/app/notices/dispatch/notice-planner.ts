@@ -1,34 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { addDays, dueNotice, noticeKindForMilestone } from '@certdesk/domain';
+import { dueNotice, noticeKindForMilestone } from '@certdesk/domain';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
-import { IbUser } from '../../customers/ib-user.entity';
 import { Clock } from '../../infra/clock/clock';
-import { SqliteGate } from '../../infra/database/sqlite-gate';
 import { NoticeScheduleService } from '../schedule/notice-schedule.service';
-import { MilestoneWindow, milestoneWindows } from './milestone-windows';
+import { milestoneWindows } from './milestone-windows';
+import {
+  Candidate,
+  CANDIDATE_PAGE,
+  NoticeCandidateRepository,
+} from './notice-candidate.repository';
 import { NoticeOutbox } from './notice-outbox.entity';
-
-const PAGE = 1000;
-const INSERT_CHUNK = 200;
 
 export interface PlanResult {
   /** IB users read (expiry in a milestone window, no notice queued yet for that milestone). */
   candidates: number;
   /** Outbox rows written by this run. */
   planned: number;
-}
-
-interface Candidate {
-  id: string;
-  customerId: string;
-  currentCertificateId: string;
-  currentExpiryDate: string;
-  /** The marker: the last milestone queued for `noticeCertificateId` (migration …230). */
-  noticeCertificateId: string | null;
-  noticeMilestone: number | null;
 }
 
 /** The dedupe key of a milestone notice: one per (certificate, milestone), ever. */
@@ -49,9 +37,8 @@ export function milestoneKey(certificateId: string, milestone: number): string {
 @Injectable()
 export class NoticePlanner {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: NoticeCandidateRepository,
     private readonly schedules: NoticeScheduleService,
-    private readonly gate: SqliteGate,
     private readonly clock: Clock,
   ) {}
 
@@ -68,7 +55,7 @@ export class NoticePlanner {
     )) {
       let after: Candidate | null = null;
       for (;;) {
-        const page = await this.page(cu.id, today, window, after);
+        const page = await this.store.page(cu.id, today, window, after);
         if (page.length === 0) break;
         candidates += page.length;
         const rows = page.flatMap((u) => {
@@ -99,67 +86,13 @@ export class NoticePlanner {
                 ),
               ];
         });
-        await this.insert(rows);
+        await this.store.queue(rows);
         after = page[page.length - 1];
-        if (page.length < PAGE) break;
+        if (page.length < CANDIDATE_PAGE) break;
       }
     }
-    const planned = await this.dataSource
-      .getRepository(NoticeOutbox)
-      .countBy({ runId });
+    const planned = await this.store.planned(runId);
     return { candidates, planned };
-  }
-
-  private page(
-    creditUnionId: string,
-    today: string,
-    window: MilestoneWindow,
-    after: Candidate | null,
-  ): Promise<Candidate[]> {
-    const qb = this.dataSource
-      .getRepository(IbUser)
-      .createQueryBuilder('u')
-      .select('u.id', 'id')
-      .addSelect('u.customerId', 'customerId')
-      .addSelect('u.currentCertificateId', 'currentCertificateId')
-      .addSelect('u.currentExpiryDate', 'currentExpiryDate')
-      .addSelect('u.notice_certificate_id', 'noticeCertificateId')
-      .addSelect('u.notice_milestone', 'noticeMilestone')
-      .where('u.creditUnionId = :creditUnionId', { creditUnionId })
-      .andWhere('u.currentExpiryDate BETWEEN :from AND :to', {
-        from: addDays(today, window.fromDays),
-        to: addDays(today, window.toDays),
-      })
-      .andWhere(
-        'u.currentCertificateId IS NOT NULL AND u.currentRevoked = :revoked AND u.reissueState IS NULL',
-        { revoked: false },
-      )
-      // The marker, not the outbox: this run's own inserts cannot mislead the plan (migration …230).
-      .andWhere(
-        '(u.notice_certificate_id IS NULL OR u.notice_certificate_id <> u.current_certificate_id OR u.notice_milestone <> :milestone)',
-        { milestone: window.milestone },
-      );
-    if (after) {
-      qb.andWhere(
-        '(u.currentExpiryDate > :afterExpiry OR (u.currentExpiryDate = :afterExpiry AND u.id > :afterId))',
-        {
-          afterExpiry: after.currentExpiryDate,
-          afterId: after.id,
-        },
-      );
-    }
-    return qb
-      .orderBy('u.currentExpiryDate', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .limit(PAGE)
-      .getRawMany<Candidate>()
-      .then((rows) =>
-        rows.map((r) => ({
-          ...r,
-          noticeMilestone:
-            r.noticeMilestone === null ? null : Number(r.noticeMilestone),
-        })),
-      );
   }
 
   private row(
@@ -201,20 +134,5 @@ export class NoticePlanner {
       updatedAt: now,
       sentAt: null,
     };
-  }
-
-  private async insert(rows: NoticeOutbox[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      await this.gate.run(() =>
-        this.dataSource
-          .createQueryBuilder()
-          .insert()
-          .into(NoticeOutbox)
-          .values(chunk)
-          .orIgnore()
-          .execute(),
-      );
-    }
   }
 }

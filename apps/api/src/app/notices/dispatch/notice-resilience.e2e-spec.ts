@@ -20,7 +20,7 @@ import { NoticePlanner } from './notice-planner';
 import { NoticeRun } from './notice-run.entity';
 import { NoticeRunsService } from './notice-runs.service';
 import { NoticeSender } from './notice-sender';
-import { LEASE_MS, OutboxStore } from './outbox-store';
+import { LEASE_MS, OutboxStore } from './notice-outbox.repository';
 import { ReissueNoticeQueue } from './reissue-notice';
 
 describe.each(testDatabases())(

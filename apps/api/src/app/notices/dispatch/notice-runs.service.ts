@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type {
   NoticeRunList,
   NoticeRunStarted,
@@ -9,16 +7,19 @@ import type {
 } from '@certdesk/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
+import { CreditUnionRepository } from '../../credit-unions/credit-union.repository';
 import { Clock } from '../../infra/clock/clock';
 import { SqliteGate } from '../../infra/database/sqlite-gate';
+import { Transactions } from '../../infra/database/transactions';
 import { currentPrincipal } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
 import { NoticeJobs } from './notice-jobs';
 import { NoticePlanner } from './notice-planner';
 import { NoticeRun, RunTrigger } from './notice-run.entity';
+import { NoticeRunRepository } from './notice-run.repository';
 import { NoticeSender } from './notice-sender';
-import { FINAL_STATUSES, OutboxStore } from './outbox-store';
+import { FINAL_STATUSES, OutboxStore } from './notice-outbox.repository';
 
 /** A daily run unfinished and unclaimed for this long was interrupted (crash, restart): the next tick resumes it. */
 const STALE_RUN_MS = 30 * 60_000;
@@ -33,7 +34,9 @@ export class NoticeRunsService {
   private readonly logger = new Logger('NoticeRuns');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly runs: NoticeRunRepository,
+    private readonly creditUnions: CreditUnionRepository,
     private readonly tenant: TenantScope,
     private readonly planner: NoticePlanner,
     private readonly sender: NoticeSender,
@@ -46,11 +49,9 @@ export class NoticeRunsService {
 
   /** 今すぐ実行 (manager): starts a run of the signed-in staff member's credit union. */
   async startManual(): Promise<NoticeRunStarted> {
-    const cu = await this.dataSource
-      .getRepository(CreditUnion)
-      .findOneByOrFail({ id: this.tenant.creditUnionId });
+    const cu = await this.tenant.creditUnion();
     const run = this.newRun(cu.id, 'manual', currentPrincipal().username);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.tenant.repository(NoticeRun, manager).insert(run);
       await this.audit.recordIn(manager, {
         action: 'notice_run.start',
@@ -80,14 +81,10 @@ export class NoticeRunsService {
   /** The daily run of every credit union that has none yet today (the unique schedule key decides across processes). */
   async runDaily(): Promise<number> {
     let started = 0;
-    for (const cu of await this.dataSource
-      .getRepository(CreditUnion)
-      .find({ order: { code: 'ASC' } })) {
+    for (const cu of await this.creditUnions.allByCode()) {
       if (this.jobs.closing) break;
       const run = this.newRun(cu.id, 'schedule', null);
-      const existing = await this.dataSource
-        .getRepository(NoticeRun)
-        .findOneBy({ creditUnionId: cu.id, scheduleKey: run.businessDate });
+      const existing = await this.runs.scheduled(cu.id, run.businessDate);
       if (existing) {
         // Another process (or an earlier start) has today's run: resume it only if it was left
         // unfinished, and only if this process wins the claim (one process resumes it, once).
@@ -110,17 +107,14 @@ export class NoticeRunsService {
   private async claimStale(run: NoticeRun): Promise<boolean> {
     const now = this.clock.now();
     const claimed = await this.gate.run(() =>
-      this.dataSource.transaction(async (manager) => {
-        const result = await manager
-          .createQueryBuilder()
-          .update(NoticeRun)
-          .set({ claimedAt: now })
-          .where("id = :id AND phase <> 'done'", { id: run.id })
-          .andWhere('COALESCE(claimed_at, started_at) <= :staleBefore', {
-            staleBefore: new Date(now.getTime() - STALE_RUN_MS),
-          })
-          .execute();
-        if (!result.affected) return false;
+      this.transactions.run(async (manager) => {
+        const claimed = await this.runs.claimStale(
+          manager,
+          run.id,
+          now,
+          new Date(now.getTime() - STALE_RUN_MS),
+        );
+        if (!claimed) return false;
         await this.audit.recordIn(manager, {
           action: 'notice_run.resume',
           outcome: 'success',
@@ -141,8 +135,8 @@ export class NoticeRunsService {
   private async insertDailyRun(run: NoticeRun): Promise<boolean> {
     try {
       await this.gate.run(() =>
-        this.dataSource.transaction(async (manager) => {
-          await manager.getRepository(NoticeRun).insert(run);
+        this.transactions.run(async (manager) => {
+          await this.runs.insert(manager, run);
           await this.audit.recordIn(manager, {
             action: 'notice_run.start',
             outcome: 'success',
@@ -166,9 +160,7 @@ export class NoticeRunsService {
   /** Plans, then sends what is due for the credit union; records the outcome on the run. */
   async execute(run: NoticeRun, cu: CreditUnion): Promise<void> {
     const finish = async (patch: Partial<NoticeRun>) => {
-      await this.gate.run(() =>
-        this.dataSource.getRepository(NoticeRun).update(run.id, patch),
-      );
+      await this.gate.run(() => this.runs.update(run.id, patch));
     };
     try {
       const planned = await this.planner.plan(cu, run.id, run.businessDate);

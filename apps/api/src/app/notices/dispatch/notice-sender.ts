@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import {
   describeTemplateError,
   noticeContext,
@@ -24,11 +22,11 @@ import {
 } from '../schedule/notice-schedule.service';
 import { noticeFactsOf, recipientOf } from '../templates/notice-facts';
 import { NoticeTemplate } from '../templates/notice-template.entity';
-import { NoticeTemplateStore } from '../templates/notice-template-store';
+import { NoticeTemplateStore } from '../templates/notice-template.repository';
 import { mootReason } from './moot';
 import { NoticeJobs } from './notice-jobs';
 import { NoticeOutbox, OutboxStatus } from './notice-outbox.entity';
-import { OutboxStore } from './outbox-store';
+import { OutboxStore } from './notice-outbox.repository';
 
 const BATCH = 20;
 /** A claimed row is sent only while its lease has at least this long to run (longer than a send can take). */
@@ -76,7 +74,6 @@ export class NoticeSender {
   private readonly maxAttempts: number;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxStore,
     private readonly mailer: Mailer,
     private readonly templates: NoticeTemplateStore,
@@ -131,19 +128,8 @@ export class NoticeSender {
   private async load(rows: NoticeOutbox[]): Promise<BatchData> {
     const byId = <T extends { id: string }>(list: T[]) =>
       new Map(list.map((x) => [x.id, x]));
-    const ids = (pick: (r: NoticeOutbox) => string) =>
-      In([...new Set(rows.map(pick))]);
-    const [ibUsers, customers, creditUnions] = await Promise.all([
-      this.dataSource
-        .getRepository(IbUser)
-        .findBy({ id: ids((r) => r.ibUserId) }),
-      this.dataSource
-        .getRepository(Customer)
-        .findBy({ id: ids((r) => r.customerId) }),
-      this.dataSource
-        .getRepository(CreditUnion)
-        .findBy({ id: ids((r) => r.creditUnionId) }),
-    ]);
+    const { ibUsers, customers, creditUnions } =
+      await this.outbox.related(rows);
     const settings = new Map<string, ScheduleSettings>();
     for (const cu of creditUnions)
       settings.set(cu.id, await this.schedules.settingsFor(cu));

@@ -1,7 +1,6 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { NoticeSchedule as NoticeScheduleView } from '@certdesk/contracts';
 import {
   DEFAULT_NOTICE_MILESTONES,
@@ -13,6 +12,7 @@ import {
 import { AuditService } from '../../audit/audit.service';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Clock } from '../../infra/clock/clock';
+import { Transactions } from '../../infra/database/transactions';
 import { AppConfig } from '../../infra/config/config';
 import { currentPrincipal } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
@@ -45,7 +45,7 @@ export function postExpiryMilestones(policy: LifecyclePolicy): number[] {
 @Injectable()
 export class NoticeScheduleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly tenant: TenantScope,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -56,7 +56,7 @@ export class NoticeScheduleService {
   /** Pass the caller's `manager` inside a transaction: a second pooled connection there can deadlock the pool. */
   async settingsFor(
     creditUnion: CreditUnion,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager = this.transactions.manager,
   ): Promise<ScheduleSettings> {
     const row = await manager
       .getRepository(NoticeSchedule)
@@ -71,18 +71,14 @@ export class NoticeScheduleService {
   }
 
   async view(): Promise<NoticeScheduleView> {
-    const cu = await this.dataSource
-      .getRepository(CreditUnion)
-      .findOneByOrFail({ id: this.tenant.creditUnionId });
+    const cu = await this.tenant.creditUnion();
     const row = await this.tenant.repository(NoticeSchedule).findOneBy({});
     const settings = await this.settingsFor(cu);
     return this.toView(settings, row);
   }
 
   async update(dto: UpdateNoticeScheduleDto): Promise<NoticeScheduleView> {
-    const cu = await this.dataSource
-      .getRepository(CreditUnion)
-      .findOneByOrFail({ id: this.tenant.creditUnionId });
+    const cu = await this.tenant.creditUnion();
     const policy = policyOf(cu);
     const errors = validateMilestones(dto.milestones, policy);
     if (errors.length > 0) {
@@ -97,7 +93,7 @@ export class NoticeScheduleService {
       dto.reissueReadyEnabled ?? before.reissueReadyEnabled;
     const username = currentPrincipal().username;
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const repo = this.tenant.repository(NoticeSchedule, manager);
       const existing = await repo.findOneBy({});
       const patch = {

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { lifecycleStatus } from '@certdesk/domain';
 import {
   DEFAULT_RENEWAL_URL,
@@ -10,13 +8,11 @@ import {
   RenderedNotice,
   renderNotice,
 } from '@certdesk/notice-templates';
-import { CreditUnion } from '../../credit-unions/credit-union.entity';
-import { Customer } from '../../customers/customer.entity';
-import { IbUser } from '../../customers/ib-user.entity';
+import { IbUserRepository } from '../../customers/ib-user.repository';
 import { Clock } from '../../infra/clock/clock';
 import { policyOf } from '../schedule/notice-schedule.service';
 import { noticeFactsOf } from './notice-facts';
-import { NoticeTemplateStore } from './notice-template-store';
+import { NoticeTemplateStore } from './notice-template.repository';
 
 /** The 重要なお知らせ entry of the IB channel, rendered from the credit union's published template. */
 export interface ImportantNotice {
@@ -38,7 +34,7 @@ export class ImportantNoticeService {
   private readonly logger = new Logger(ImportantNoticeService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ibUsers: IbUserRepository,
     private readonly store: NoticeTemplateStore,
     private readonly clock: Clock,
   ) {}
@@ -47,13 +43,9 @@ export class ImportantNoticeService {
     ibUserId: string,
     renewalUrl = DEFAULT_RENEWAL_URL,
   ): Promise<ImportantNotice | null> {
-    const ibUser = await this.dataSource
-      .getRepository(IbUser)
-      .findOneBy({ id: ibUserId });
+    const ibUser = await this.ibUsers.byId(ibUserId);
     if (!ibUser) return null;
-    const cu = await this.dataSource
-      .getRepository(CreditUnion)
-      .findOneByOrFail({ id: ibUser.creditUnionId });
+    const cu = await this.ibUsers.creditUnionOf(ibUser);
     const today = this.clock.today();
     const status = lifecycleStatus(
       {
@@ -65,9 +57,7 @@ export class ImportantNoticeService {
       policyOf(cu),
     );
     if (status !== 'renewal_due') return null;
-    const customer = await this.dataSource
-      .getRepository(Customer)
-      .findOneByOrFail({ id: ibUser.customerId });
+    const customer = await this.ibUsers.customerOf(ibUser);
     const template = await this.store.published(
       cu.id,
       'important_notice_renewal',

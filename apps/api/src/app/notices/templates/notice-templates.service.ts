@@ -3,9 +3,8 @@ import {
   ConflictException,
   Injectable,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type {
   NoticeTemplateDetail,
   NoticeTemplateDiff,
@@ -24,11 +23,15 @@ import {
 } from '@certdesk/notice-templates';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
+import { Transactions } from '../../infra/database/transactions';
 import { currentPrincipal, notFound } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
 import { NoticeTemplate } from './notice-template.entity';
-import { NoticeTemplateStore, toVersionView } from './notice-template-store';
+import {
+  NoticeTemplateStore,
+  toVersionView,
+} from './notice-template.repository';
 import { SaveDraftDto } from './notice-template.dto';
 
 const NO_DRAFT = '公開する下書きがありません。先に下書きを保存してください';
@@ -48,7 +51,7 @@ export function kindOrNotFound(kind: string): NoticeKind {
 @Injectable()
 export class NoticeTemplatesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly tenant: TenantScope,
     private readonly store: NoticeTemplateStore,
     private readonly audit: AuditService,
@@ -129,7 +132,7 @@ export class NoticeTemplatesService {
     const now = this.clock.now();
     await this.store.ensureDefaults(creditUnionId);
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.transactions.run(async (manager) => {
         const repo = this.tenant.repository(NoticeTemplate, manager);
         const draft = await this.store.draft(creditUnionId, kind, manager);
         let version: number;
@@ -175,7 +178,7 @@ export class NoticeTemplatesService {
 
   async discardDraft(kindParam: string): Promise<NoticeTemplateDetail> {
     const kind = kindOrNotFound(kindParam);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const draft = await this.store.draft(
         this.tenant.creditUnionId,
         kind,
@@ -202,7 +205,7 @@ export class NoticeTemplatesService {
     const kind = kindOrNotFound(kindParam);
     const creditUnionId = this.tenant.creditUnionId;
     const username = currentPrincipal().username;
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const [draft, published] = [
         await this.store.draft(creditUnionId, kind, manager),
         await this.store.published(creditUnionId, kind, manager),

@@ -17,7 +17,7 @@ import {
 import { createTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { NoticeTemplate } from './notice-template.entity';
-import { NoticeTemplateStore } from './notice-template-store';
+import { NoticeTemplateStore } from './notice-template.repository';
 
 const KIND = 'important_notice_renewal';
 /** ~980,000 loop turns: about a second of a blocked event loop per render before the limit was lowered. */

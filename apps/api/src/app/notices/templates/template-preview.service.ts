@@ -15,7 +15,7 @@ import { IbUser } from '../../customers/ib-user.entity';
 import { Clock } from '../../infra/clock/clock';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { creditUnionFacts, noticeFactsOf, recipientOf } from './notice-facts';
-import { NoticeTemplateStore } from './notice-template-store';
+import { NoticeTemplateStore } from './notice-template.repository';
 import { PreviewDto } from './notice-template.dto';
 import { kindOrNotFound } from './notice-templates.service';
 

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { CreditUnion } from '../../credit-unions/credit-union.entity';
+import { Customer } from '../../customers/customer.entity';
+import { IbUser } from '../../customers/ib-user.entity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { SqliteGate } from '../../infra/database/sqlite-gate';
 import { NoticeOutbox, OutboxStatus } from './notice-outbox.entity';
@@ -106,5 +109,27 @@ export class OutboxStore {
     };
     for (const row of rows) counts[row.status] = Number(row.count);
     return counts;
+  }
+
+  /** The IB users, customers and credit unions the rows name (one query each). */
+  async related(rows: NoticeOutbox[]): Promise<{
+    ibUsers: IbUser[];
+    customers: Customer[];
+    creditUnions: CreditUnion[];
+  }> {
+    const ids = (pick: (r: NoticeOutbox) => string) =>
+      In([...new Set(rows.map(pick))]);
+    const [ibUsers, customers, creditUnions] = await Promise.all([
+      this.dataSource
+        .getRepository(IbUser)
+        .findBy({ id: ids((r) => r.ibUserId) }),
+      this.dataSource
+        .getRepository(Customer)
+        .findBy({ id: ids((r) => r.customerId) }),
+      this.dataSource
+        .getRepository(CreditUnion)
+        .findBy({ id: ids((r) => r.creditUnionId) }),
+    ]);
+    return { ibUsers, customers, creditUnions };
   }
 }

@@ -1,0 +1,49 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Certificate } from '../../certificates/certificate.entity';
+import { CreditUnion } from '../../credit-unions/credit-union.entity';
+import { NoticeOutbox } from '../dispatch/notice-outbox.entity';
+import { NoticeRun } from '../dispatch/notice-run.entity';
+
+/** The SQL of `npm run bench:notices` (bench databases only: `reset` deletes every notice and run). */
+export class NoticeBenchRepository {
+  private constructor(private readonly ds: DataSource) {}
+
+  static of(ctx: INestApplicationContext): NoticeBenchRepository {
+    return new NoticeBenchRepository(ctx.get(DataSource));
+  }
+
+  get databaseName(): string {
+    return this.ds.options.type === 'postgres' ? 'PostgreSQL' : 'SQLite';
+  }
+
+  async insertRun(run: NoticeRun): Promise<void> {
+    await this.ds.getRepository(NoticeRun).insert(run);
+  }
+
+  async hasNotices(): Promise<boolean> {
+    return (await this.ds.getRepository(NoticeOutbox).count({ take: 1 })) > 0;
+  }
+
+  /** Deletes every notice and run, and the planner's marker on ib_user (migration …230). */
+  async reset(): Promise<void> {
+    await this.ds.createQueryBuilder().delete().from(NoticeOutbox).execute();
+    await this.ds.createQueryBuilder().delete().from(NoticeRun).execute();
+    // The planner's marker on ib_user would otherwise say they were all queued.
+    await this.ds.query(
+      'UPDATE ib_user SET notice_certificate_id = NULL, notice_milestone = NULL WHERE notice_certificate_id IS NOT NULL',
+    );
+  }
+
+  certificateCount(): Promise<number> {
+    return this.ds.getRepository(Certificate).count();
+  }
+
+  async hasCertificates(): Promise<boolean> {
+    return (await this.ds.getRepository(Certificate).count({ take: 1 })) > 0;
+  }
+
+  creditUnionsByCode(): Promise<CreditUnion[]> {
+    return this.ds.getRepository(CreditUnion).find({ order: { code: 'ASC' } });
+  }
+}
