@@ -77,6 +77,7 @@ describe('stepUpInterceptor', () => {
       .expectOne('/api/reissues/r1/approve')
       .flush(STEP_UP_BODY, { status: 401, statusText: 'Unauthorized' });
     await settle();
+    await settle();
     expect(open).toHaveBeenCalledWith(StepUpDialog, expect.any(Object));
     const retried = http.expectOne('/api/reissues/r1/approve');
     expect(retried.request.body).toEqual({});

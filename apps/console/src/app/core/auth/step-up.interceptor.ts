@@ -3,7 +3,6 @@ import { inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { STEP_UP_REQUIRED_CODE } from '@certdesk/contracts';
 import { catchError, from, switchMap, throwError } from 'rxjs';
-import { StepUpDialog } from './step-up-dialog';
 
 /** Whether the API asked for a fresh second-factor proof (401 `step_up_required`). */
 export function isStepUpRequired(error: unknown): boolean {
@@ -23,11 +22,16 @@ export const stepUpInterceptor: HttpInterceptorFn = (req, next) => {
   return next(req).pipe(
     catchError((error: unknown) => {
       if (!isStepUpRequired(error)) return throwError(() => error);
-      const ref = dialog.open<StepUpDialog, void, boolean>(StepUpDialog, {
-        width: '480px',
-        autoFocus: 'first-tabbable',
-      });
-      return from(ref.afterClosed()).pipe(
+      // Loaded on first use: the dialog (and the WebAuthn client) stay out of the initial bundle.
+      return from(import('./step-up-dialog')).pipe(
+        switchMap(({ StepUpDialog }) =>
+          dialog
+            .open<InstanceType<typeof StepUpDialog>, void, boolean>(
+              StepUpDialog,
+              { width: '480px', autoFocus: 'first-tabbable' },
+            )
+            .afterClosed(),
+        ),
         switchMap((proven) => (proven ? next(req) : throwError(() => error))),
       );
     }),
