@@ -10,6 +10,31 @@ import { ImportRun } from './import-run.entity';
 
 type Patch = Partial<Omit<ImportRun, 'id'>>;
 
+/** The columns of 取込履歴 (not the file, not the check's details). */
+const LISTED = {
+  id: true,
+  creditUnionId: true,
+  source: true,
+  status: true,
+  fileName: true,
+  fileSize: true,
+  sha256: true,
+  claimSha256: true,
+  encoding: true,
+  full: true,
+  lines: true,
+  errorCount: true,
+  createdById: true,
+  createdByName: true,
+  createdAt: true,
+  decidedById: true,
+  decidedByName: true,
+  claimedAt: true,
+  finishedAt: true,
+  summary: true,
+  message: true,
+} as const;
+
 /** 取込履歴 rows. Staff reads are scoped to the signed-in credit union; the inbox names its own. */
 @Injectable()
 export class ImportRunRepository {
@@ -44,9 +69,25 @@ export class ImportRunRepository {
     return this.repo.findOneBy({ claimSha256: sha256 });
   }
 
-  /** A run of the signed-in staff member's credit union (null for another's: same as missing). */
-  findOwn(id: string): Promise<ImportRun | null> {
-    return this.repo.findOneBy({ id, creditUnionId: currentCreditUnionId() });
+  /**
+   * A run of the signed-in staff member's credit union (null for another's: same as missing),
+   * without the file (`content` null: read it with {@link contentOf}), so that polling stays cheap.
+   */
+  async findOwn(id: string): Promise<ImportRun | null> {
+    const run = await this.repo.findOne({
+      where: { id, creditUnionId: currentCreditUnionId() },
+      select: { ...LISTED, details: true },
+    });
+    return run ? { ...run, content: null } : null;
+  }
+
+  /** The stored file of a run (base64), or null once it was applied or cancelled. */
+  async contentOf(id: string): Promise<string | null> {
+    const run = await this.repo.findOne({
+      where: { id },
+      select: { id: true, content: true },
+    });
+    return run?.content ?? null;
   }
 
   /** Newest first, without the file and the check's details. */
@@ -55,27 +96,7 @@ export class ImportRunRepository {
       where: { creditUnionId: currentCreditUnionId() },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
-      select: {
-        id: true,
-        creditUnionId: true,
-        source: true,
-        status: true,
-        fileName: true,
-        fileSize: true,
-        sha256: true,
-        encoding: true,
-        full: true,
-        lines: true,
-        errorCount: true,
-        createdById: true,
-        createdByName: true,
-        createdAt: true,
-        decidedById: true,
-        decidedByName: true,
-        finishedAt: true,
-        summary: true,
-        message: true,
-      },
+      select: LISTED,
     });
   }
 

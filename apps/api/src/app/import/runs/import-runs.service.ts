@@ -178,6 +178,7 @@ export class ImportRunsService {
     this.progress.set(id, { done: 0, total: 0 });
     const applying: ImportRun = {
       ...run,
+      content: await this.runs.contentOf(id),
       status: 'applying',
       decidedById: principal.staffId,
       decidedByName: principal.displayName,
