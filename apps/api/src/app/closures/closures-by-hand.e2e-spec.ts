@@ -62,6 +62,14 @@ describe.each(testDatabases())(
         'contract_closed',
       );
 
+      // A reissue under way for the user is cancelled by the removal.
+      const reissue = await branch.post('/api/reissues', {
+        ibUserId: removeId,
+        reason: 'lost_device',
+        identityCheck: '届出印の照合（電子証明書再発行依頼書）',
+        formReceivedOn: '2026-12-01',
+      });
+      expect(reissue.status).toBe(201);
       const removed = await manager.post(`/api/ib-users/${removeId}/remove`, {
         reason: '退職',
       });
@@ -70,7 +78,29 @@ describe.each(testDatabases())(
         closedCustomers: 0,
         removedIbUsers: 1,
         revokedCertificates: 1,
+        cancelledReissues: 1,
       });
+      expect(
+        (await manager.get(`/api/reissues/${reissue.body.id}`)).body.status,
+      ).toBe('cancelled');
+      expect((await w.ibUser('hand-remove')).reissueState).toBeNull();
+      const again = await branch.post('/api/reissues', {
+        ibUserId: removeId,
+        reason: 'lost_device',
+        identityCheck: '届出印の照合（電子証明書再発行依頼書）',
+        formReceivedOn: '2026-12-01',
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.message).toContain('削除済み');
+      const shown = await branch.get(
+        `/api/customers/${(await w.customer('0000300012')).id}`,
+      );
+      expect(
+        (
+          shown.body.ibUsers as { loginId: string; statusReason: string }[]
+        ).find((u) => u.loginId === 'hand-remove')?.statusReason,
+      ).toContain('削除済み');
+      expect(await w.audits('reissue.cancel')).toHaveLength(1);
       expect((await w.customer('0000300012')).status).toBe('active');
       expect(await w.ib.as(two).get('/ib/me')).toMatchObject({
         status: 403,

@@ -24,6 +24,10 @@ import { Customer } from './customer.entity';
 import { IbUser } from './ib-user.entity';
 import { toCertificateView } from './certificate-view';
 
+/** What staff read for a removed IB user instead of the certificate's status sentence. */
+const REMOVED_REASON =
+  'このIB利用者は削除済みです（ご契約の解約または利用者の削除）。電子証明書は失効しており、ログオン・電子証明書の更新・取得はできません。';
+
 /** `GET /api/customers/:id`: everything a branch clerk needs on the phone. Each view is audited. */
 @Injectable()
 export class CustomerDetailService {
@@ -101,6 +105,7 @@ export class CustomerDetailService {
       today,
       policy,
     );
+    const removed = u.status === 'removed';
     return {
       id: u.id,
       loginId: u.loginId,
@@ -110,7 +115,7 @@ export class CustomerDetailService {
       email: u.email,
       pinLocked: u.pinLockedAt !== null,
       status,
-      statusReason: reason,
+      statusReason: removed ? REMOVED_REASON : reason,
       daysLeft: u.currentExpiryDate
         ? daysBetween(today, u.currentExpiryDate)
         : null,

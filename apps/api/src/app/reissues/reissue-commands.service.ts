@@ -28,6 +28,8 @@ import { ReissueRequestRepository } from './reissue-request.repository';
 
 export const OPEN_REQUEST_MESSAGE =
   'この利用者には処理中の再発行依頼があります。先にその依頼を処理してください';
+export const REMOVED_USER_REISSUE_MESSAGE =
+  'この利用者は削除済み（またはご契約が解約済み）のため、再発行は依頼できません';
 export const ALREADY_DECIDED_MESSAGE =
   'この依頼は既に処理されています。画面を更新してください';
 export const OWN_REQUEST_MESSAGE =
@@ -55,6 +57,8 @@ export class ReissueCommandsService {
     const user = await this.scope
       .repository(IbUser)
       .findOrNotFound(dto.ibUserId);
+    if (user.status === 'removed')
+      throw new ConflictException(REMOVED_USER_REISSUE_MESSAGE);
     const problems = validateReissueRequest(dto, this.clock.today());
     if (problems.length)
       throw new BadRequestException({

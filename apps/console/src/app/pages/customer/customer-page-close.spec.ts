@@ -97,6 +97,7 @@ describe('CustomerPage / ご契約先: 解約・削除 by hand', () => {
     expect(t.text('ib-user-closure', t.card('U-one'))).toBe('削除済み');
     expect(await button('解約する')).toHaveLength(0);
     expect(await button('利用者を削除')).toHaveLength(0);
+    expect(await button('再発行を依頼')).toHaveLength(0);
   });
 
   it('a manager removes one IB user; a refusal is shown in the dialog', async () => {

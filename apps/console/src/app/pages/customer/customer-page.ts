@@ -36,6 +36,7 @@ import {
   RequestReissueDialog,
 } from '../reissues/request-reissue-dialog';
 import { AuthService } from '../../core/auth/auth.service';
+import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { CloseDialog, CloseDialogData } from './close-dialog';
 import { CustomerApi } from './customer-api';
 import { IbUserCard } from './ib-user-card';
@@ -59,7 +60,7 @@ function returnUrlOf(state: unknown): string | null {
 /** ご契約先: the customer, and per IB user the status, the reason and the certificates. */
 @Component({
   selector: 'cd-customer-page',
-  imports: [IbUserCard, MatButtonModule],
+  imports: [IbUserCard, MatButtonModule, JapaneseDatePipe],
   templateUrl: './customer-page.html',
   styleUrl: './customer-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

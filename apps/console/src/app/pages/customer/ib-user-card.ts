@@ -53,6 +53,7 @@ export class IbUserCard {
   protected readonly canRequestReissue = computed(
     () =>
       this.auth.can('reissues.request') &&
+      !this.user().closure &&
       mayRequestReissue(this.user().status),
   );
   protected readonly canUnlockPin = computed(
