@@ -16,6 +16,7 @@ import { CaKeystore1764000000150 } from './1764000000150-ca-keystore';
 import { StaffChangeRequests1764000000160 } from './1764000000160-staff-change-requests';
 import { NoticeRunClaim1764000000170 } from './1764000000170-notice-run-claim';
 import { SecondFactor1764000000200 } from './1764000000200-second-factor';
+import { PasskeyLogin1764000000201 } from './1764000000201-passkey-login';
 import { Closures1764000000210 } from './1764000000210-closures';
 import { ImportRuns1764000000220 } from './1764000000220-import-runs';
 import { NoticeMarker1764000000230 } from './1764000000230-notice-marker';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   StaffChangeRequests1764000000160,
   NoticeRunClaim1764000000170,
   SecondFactor1764000000200,
+  PasskeyLogin1764000000201,
   Closures1764000000210,
   ImportRuns1764000000220,
   NoticeMarker1764000000230,

@@ -14,6 +14,9 @@ import { RouteInventory } from './route-inventory';
 import { SessionService } from './session.service';
 import { PasskeyCeremonies } from './second-factor/passkey-ceremonies';
 import { SecondFactorController } from './second-factor/second-factor.controller';
+import { PasskeyLoginController } from './second-factor/passkey-login.controller';
+import { PasskeyLoginRepository } from './second-factor/passkey-login.repository';
+import { PasskeyLoginService } from './second-factor/passkey-login.service';
 import { SecondFactorRepository } from './second-factor/second-factor.repository';
 import { SecondFactorEnrolment } from './second-factor/second-factor-enrolment.service';
 import { SecondFactorService } from './second-factor/second-factor.service';
@@ -21,7 +24,11 @@ import { SecondFactorService } from './second-factor/second-factor.service';
 /** Staff log-in, sessions and the global deny-by-default guard. */
 @Module({
   imports: [PassportModule, DiscoveryModule, AuditModule],
-  controllers: [AuthController, SecondFactorController],
+  controllers: [
+    AuthController,
+    SecondFactorController,
+    PasskeyLoginController,
+  ],
   providers: [
     Passwords,
     AttemptCounter,
@@ -36,6 +43,8 @@ import { SecondFactorService } from './second-factor/second-factor.service';
     PasskeyCeremonies,
     SecondFactorService,
     SecondFactorEnrolment,
+    PasskeyLoginRepository,
+    PasskeyLoginService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [

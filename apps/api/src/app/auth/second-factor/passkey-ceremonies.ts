@@ -108,11 +108,21 @@ export class PasskeyCeremonies {
     });
   }
 
+  /** Options for signing in with a passkey alone: any of this site's passkeys, user verification required. */
+  loginOptions(): Promise<PublicKeyCredentialRequestOptionsJSON> {
+    return generateAuthenticationOptions({
+      rpID: this.rp.rpId,
+      userVerification: 'required',
+      timeout: CHALLENGE_TTL_MS,
+    });
+  }
+
   /** The passkey among `passkeys` the response was made with, verified; null when none or wrong. */
   async verifyAuthentication(
     response: unknown,
     expectedChallenge: string,
     passkeys: StaffCredential[],
+    requireUserVerification = false,
   ): Promise<{
     passkey: StaffCredential;
     counter: number;
@@ -137,7 +147,7 @@ export class PasskeyCeremonies {
           counter: passkey.counter,
           transports: transportsOf(passkey),
         },
-        requireUserVerification: false,
+        requireUserVerification,
       });
       if (!result.verified) return null;
       return {

@@ -28,6 +28,7 @@ const UNKNOWN = randomUUID();
 describe.each(testDatabases())('staff second factor on $name', (db) => {
   let t: TestApp;
   let drop: () => Promise<void>;
+  const authenticator = new SoftAuthenticator(ORIGIN);
 
   beforeAll(async () => {
     const created = await db.create();
@@ -179,7 +180,6 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
   });
 
   it('a passkey registered with a software authenticator signs in after the password, and its counter is kept', async () => {
-    const authenticator = new SoftAuthenticator(ORIGIN);
     const manager = StaffBrowser.of(t);
     expect((await manager.login('manager-1002')).status).toBe(200);
     const options = await manager.post(
@@ -237,6 +237,37 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
         lastUsedAt: expect.any(String),
       }),
     ]);
+  });
+
+  it('signs in with the passkey alone (user verification), once per challenge; an unknown passkey gets the uniform 401', async () => {
+    const browser = StaffBrowser.of(t);
+    const options = await browser.post('/api/auth/passkey/options');
+    expect(options.status).toBe(200);
+    expect(options.body.userVerification).toBe('required');
+    const answer = authenticator.authenticate(options.body);
+    const login = await browser.post('/api/auth/passkey/login', {
+      response: answer,
+    });
+    expect(login.status).toBe(200);
+    expect((login.body as SessionInfo).username).toBe('manager-1002');
+    expect((login.body as SessionInfo).secondFactor.state).toBe('verified');
+    expect((await browser.get('/api/certificates')).status).toBe(200);
+    const replay = await StaffBrowser.of(t).post('/api/auth/passkey/login', {
+      response: answer,
+    });
+    expect(replay.status).toBe(401);
+    const stranger = new SoftAuthenticator(ORIGIN);
+    stranger.register({
+      challenge: 'x',
+      rp: { id: 'localhost' },
+      user: { id: 'nobody' },
+    });
+    const fresh = await browser.post('/api/auth/passkey/options');
+    const unknown = await StaffBrowser.of(t).post('/api/auth/passkey/login', {
+      response: stranger.authenticate(fresh.body),
+    });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.message).toBe(replay.body.message);
   });
 
   it('second-factor failures count towards the same lock as passwords: the tenth locks and ends the sessions', async () => {

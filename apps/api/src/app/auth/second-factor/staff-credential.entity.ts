@@ -46,3 +46,11 @@ export class StaffRecoveryCode {
   @InstantColumn() createdAt!: Date;
   @InstantColumn({ nullable: true }) usedAt!: Date | null;
 }
+
+/** A challenge for signing in with a passkey alone (no session yet); taken once. */
+@Entity('webauthn_login_challenge')
+export class WebauthnLoginChallenge {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ type: 'varchar', length: 128 }) challenge!: string;
+  @InstantColumn() createdAt!: Date;
+}

@@ -15,6 +15,7 @@ import { StaffChangeRequest } from '../../staff/staff-change-request.entity';
 import {
   StaffCredential,
   StaffRecoveryCode,
+  WebauthnLoginChallenge,
 } from '../../auth/second-factor/staff-credential.entity';
 import { RemovalRequest } from '../../closures/removal-request.entity';
 import { ImportRun } from '../../import/runs/import-run.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   StaffChangeRequest,
   StaffCredential,
   StaffRecoveryCode,
+  WebauthnLoginChallenge,
   RemovalRequest,
   ImportRun,
 ];
