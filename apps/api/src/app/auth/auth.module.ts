@@ -24,11 +24,7 @@ import { SecondFactorService } from './second-factor/second-factor.service';
 /** Staff log-in, sessions and the global deny-by-default guard. */
 @Module({
   imports: [PassportModule, DiscoveryModule, AuditModule],
-  controllers: [
-    AuthController,
-    SecondFactorController,
-    PasskeyLoginController,
-  ],
+  controllers: [AuthController, SecondFactorController, PasskeyLoginController],
   providers: [
     Passwords,
     AttemptCounter,
