@@ -172,7 +172,14 @@ async function benchDatabase(target, file, options) {
       );
       while (run.status === 'applying') {
         await new Promise((r) => setTimeout(r, 250));
-        run = await call(server.base, cookies, 'GET', `/api/imports/${id}`);
+        try {
+          run = await call(server.base, cookies, 'GET', `/api/imports/${id}`);
+        } catch (error) {
+          // SQLite: the apply's transaction holds the one connection, so a poll waits for its end and
+          // may pass fetch's 300 s header timeout; ask again.
+          if (!(error instanceof TypeError)) throw error;
+          continue;
+        }
         if (run.progress?.done) progressSeen++;
       }
       return run;
