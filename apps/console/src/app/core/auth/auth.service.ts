@@ -98,6 +98,11 @@ export class AuthService {
     return session;
   }
 
+  /** Signed in another way (a passkey alone): the session the server answered with. */
+  signedIn(session: SessionInfo): void {
+    this.start(session);
+  }
+
   /** Ends the session on the server; the console forgets it even if that call fails. */
   async logout(): Promise<void> {
     try {

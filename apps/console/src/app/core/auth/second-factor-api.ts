@@ -6,6 +6,7 @@ import type {
   SecondFactorPolicyName,
   SecondFactorProof,
   SecondFactorStatus,
+  SessionInfo,
   TotpEnrolment,
 } from '@certdesk/contracts';
 import {
@@ -19,6 +20,9 @@ import type {
 import { firstValueFrom } from 'rxjs';
 
 const BASE = '/api/auth/second-factor';
+
+export const PASSKEY_CANCELLED_MESSAGE =
+  'パスキーでの確認が完了しませんでした。もう一度お試しいただくか、認証アプリのコードを入力してください。';
 
 /** Typed client for `/api/auth/second-factor/*`, with the browser's WebAuthn ceremonies. */
 @Injectable({ providedIn: 'root' })
@@ -76,6 +80,20 @@ export class SecondFactorApi {
       /^\d{6}$/.test(trimmed)
         ? { totpCode: trimmed }
         : { recoveryCode: trimmed },
+    );
+  }
+
+  /** Signs in with a passkey alone (the browser offers this site's passkeys). */
+  async loginWithPasskey(): Promise<SessionInfo> {
+    const optionsJSON = await firstValueFrom(
+      this.http.post<PublicKeyCredentialRequestOptionsJSON>(
+        '/api/auth/passkey/options',
+        {},
+      ),
+    );
+    const response = await startAuthentication({ optionsJSON });
+    return firstValueFrom(
+      this.http.post<SessionInfo>('/api/auth/passkey/login', { response }),
     );
   }
 

@@ -11,10 +11,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { apiErrorMessage } from '../api-error';
 import { AuthService } from './auth.service';
-import { passkeysSupported, SecondFactorApi } from './second-factor-api';
-
-export const PASSKEY_CANCELLED_MESSAGE =
-  'パスキーでの確認が完了しませんでした。もう一度お試しいただくか、認証アプリのコードを入力してください。';
+import {
+  PASSKEY_CANCELLED_MESSAGE,
+  passkeysSupported,
+  SecondFactorApi,
+} from './second-factor-api';
 
 /**
  * 本人確認 before a decision (承認, 公開, 失効 …): a passkey, a one-time code or a recovery code.

@@ -25,6 +25,12 @@ import {
 } from '../../core/auth/auth.service';
 import { SESSION_EXPIRED_REASON } from '../../core/auth/session-expired.interceptor';
 import { AuthCard } from '../../core/ui/auth-card';
+import type { SessionInfo } from '@certdesk/contracts';
+import {
+  PASSKEY_CANCELLED_MESSAGE,
+  passkeysSupported,
+  SecondFactorApi,
+} from '../../core/auth/second-factor-api';
 
 /** Why the user is here again, from `?reason=`. */
 const REASON_MESSAGES: Readonly<Record<string, string>> = {
@@ -82,6 +88,18 @@ const REASON_MESSAGES: Readonly<Record<string, string>> = {
           {{ submitting() ? 'ログイン中…' : 'ログイン' }}
         </button>
       </form>
+      @if (passkeys) {
+        <button
+          mat-stroked-button
+          type="button"
+          class="cd-passkey-login"
+          data-testid="passkey-login"
+          [disabled]="submitting()"
+          (click)="withPasskey()"
+        >
+          パスキーでログイン
+        </button>
+      }
     </cd-auth-card>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -93,6 +111,8 @@ export class LoginPage {
 
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly passkeyApi = inject(SecondFactorApi);
+  protected readonly passkeys = passkeysSupported();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: ['', Validators.required],
@@ -133,6 +153,28 @@ export class LoginPage {
       this.submitting.set(false);
     }
     await this.router.navigateByUrl(target);
+  }
+
+  /** A passkey alone (user verification on the device stands for the password). */
+  protected async withPasskey(): Promise<void> {
+    if (this.submitting()) return;
+    this.submitting.set(true);
+    this.error.set(null);
+    let session: SessionInfo;
+    try {
+      session = await this.passkeyApi.loginWithPasskey();
+    } catch (error: unknown) {
+      this.error.set(
+        error instanceof Error && error.name === 'NotAllowedError'
+          ? PASSKEY_CANCELLED_MESSAGE
+          : apiErrorMessage(error),
+      );
+      return;
+    } finally {
+      this.submitting.set(false);
+    }
+    this.auth.signedIn(session);
+    await this.router.navigateByUrl(requiredStep(session) ?? this.afterLogin());
   }
 
   private afterLogin(): string {

@@ -14,10 +14,10 @@ import type { SecondFactorStatus } from '@certdesk/contracts';
 import { apiErrorMessage } from '../../core/api-error';
 import { AuthService, requiredStep } from '../../core/auth/auth.service';
 import {
+  PASSKEY_CANCELLED_MESSAGE,
   passkeysSupported,
   SecondFactorApi,
 } from '../../core/auth/second-factor-api';
-import { PASSKEY_CANCELLED_MESSAGE } from '../../core/auth/step-up-dialog';
 import { AuthCard } from '../../core/ui/auth-card';
 
 /** 本人確認: the second step of signing in, with a passkey, a one-time code or a recovery code. */
