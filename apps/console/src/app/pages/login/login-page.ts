@@ -97,7 +97,7 @@ const REASON_MESSAGES: Readonly<Record<string, string>> = {
           [disabled]="submitting()"
           (click)="withPasskey()"
         >
-          パスキーでログイン
+          パスキーを使う
         </button>
       }
     </cd-auth-card>
