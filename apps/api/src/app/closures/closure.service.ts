@@ -190,8 +190,9 @@ export class ClosureService {
 
   /** ご契約先: a manager closes a customer by hand (with a reason). 409 when it is closed already. */
   async closeCustomer(id: string, reason: unknown): Promise<ClosureResult> {
-    const text = this.reason(reason);
+    // Found first: another credit union's id answers 404 whatever the body.
     const customer = await this.scope.repository(Customer).findOrNotFound(id);
+    const text = this.reason(reason);
     if (customer.status === 'closed')
       throw new ConflictException(ALREADY_CLOSED_MESSAGE);
     return this.byHand({ customerIds: [customer.id], ibUserIds: [] }, text);
@@ -199,8 +200,8 @@ export class ClosureService {
 
   /** ご契約先: a manager removes one IB user by hand (with a reason). 409 when it is removed already. */
   async removeIbUser(id: string, reason: unknown): Promise<ClosureResult> {
-    const text = this.reason(reason);
     const user = await this.scope.repository(IbUser).findOrNotFound(id);
+    const text = this.reason(reason);
     if (user.status === 'removed')
       throw new ConflictException(ALREADY_REMOVED_MESSAGE);
     return this.byHand({ customerIds: [], ibUserIds: [user.id] }, text);

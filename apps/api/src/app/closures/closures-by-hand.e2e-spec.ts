@@ -28,6 +28,15 @@ describe.each(testDatabases())(
         (await other.post(`/api/customers/${closeId}/close`, { reason: 'x' }))
           .status,
       ).toBe(404);
+      expect(
+        (await other.post(`/api/customers/${closeId}/close`, {})).status,
+      ).toBe(404); // another credit union's id: 404 whatever the body
+      expect(
+        await manager.post(`/api/customers/${closeId}/close`, {}),
+      ).toMatchObject({
+        status: 400,
+        body: { message: '理由を入力してください' },
+      });
       const blank = await manager.post(`/api/customers/${closeId}/close`, {
         reason: '   ',
       });
