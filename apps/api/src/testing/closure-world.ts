@@ -14,17 +14,13 @@ import {
 import { createTestApp, TestApp } from './test-app';
 import type { TestDatabase } from './test-database';
 import { AuditEvent } from '../app/audit/audit-event.entity';
-import { AuditService } from '../app/audit/audit.service';
 import { Branch } from '../app/credit-unions/branch.entity';
 import { CreditUnion } from '../app/credit-unions/credit-union.entity';
 import { Customer } from '../app/customers/customer.entity';
 import { IbUser } from '../app/customers/ib-user.entity';
 import { CustomerImportService } from '../app/import/customer-import.service';
 import { CsvLine, csvLine, csvText } from '../app/import/import-fixtures';
-import { ImportRemovalsService } from '../app/import/import-removals';
 import { SmtpSink } from '../app/notices/testing/smtp-sink';
-import { ClosureRepository } from '../app/closures/closure.repository';
-import { ClosureService } from '../app/closures/closure.service';
 
 export const PIN = '2468';
 export const CONFIRMATION = '13579';
@@ -42,7 +38,6 @@ export class ClosureWorld {
   readonly smtp = new SmtpSink();
   readonly openssl = new Openssl();
   private drop?: () => Promise<void>;
-  private service?: CustomerImportService;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'certdesk-closures-'));
 
   async open(db: TestDatabase): Promise<void> {
@@ -79,26 +74,9 @@ export class ClosureWorld {
     return this.seeded.a;
   }
 
-  /** The app's import service (ImportModule), or one built on the app's own services where it is not mounted. */
+  /** The app's import service (ImportModule, mounted by the import runs module). */
   importer(): CustomerImportService {
-    if (!this.service) {
-      try {
-        this.service = this.t.app.get(CustomerImportService, { strict: false });
-      } catch {
-        this.service = new CustomerImportService(
-          this.t.dataSource,
-          this.t.clock,
-          this.t.app.get(AuditService),
-          new ImportRemovalsService(
-            this.t.app.get(ClosureRepository),
-            this.t.app.get(ClosureService),
-            this.t.clock,
-          ),
-          this.t.config,
-        );
-      }
-    }
-    return this.service as CustomerImportService;
+    return this.t.app.get(CustomerImportService, { strict: false });
   }
 
   audits(action: string): Promise<AuditEvent[]> {
