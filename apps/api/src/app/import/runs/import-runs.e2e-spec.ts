@@ -12,7 +12,7 @@ import { AuditEvent } from '../../audit/audit-event.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { csvLine, csvText } from '../import-fixtures';
-import { ImportRunsService } from './import-runs.service';
+import { ImportRunsService, PLAN_CHANGED_MESSAGE } from './import-runs.service';
 
 /** Three IB users of two new customers of credit union 1001 (one without a certificate). */
 const FILE = csvText([
@@ -173,6 +173,32 @@ describe.each(testDatabases())('imports in the console on $name', (db) => {
     expect((await manager.post(`/api/imports/${run.id}/apply`)).status).toBe(
       409,
     );
+  });
+
+  it('refuses 取り込む, writing nothing, when the stored data changed since the check', async () => {
+    const text = csvText([
+      csvLine({
+        credit_union_code: '1001',
+        contract_number: '7000000020',
+        ib_login_id: 'drift-1',
+        cert_serial: '0d0d0d',
+      }),
+    ]);
+    const run = (await upload(manager, text)).body as ImportRunDetail;
+    expect(run.summary?.customers.created).toBe(1);
+    // Meanwhile the customer arrives by another way (e.g. the CLI): the check no longer holds.
+    const again = (await upload(manager, text)).body as ImportRunDetail;
+    expect((await applied(manager, again.id)).status).toBe('applied');
+    const done = await applied(manager, run.id);
+    expect(done).toMatchObject({
+      status: 'failed',
+      message: PLAN_CHANGED_MESSAGE,
+    });
+    expect(
+      await t.dataSource
+        .getRepository(AuditEvent)
+        .countBy({ action: 'import.applied', targetId: run.id }),
+    ).toBe(0);
   });
 
   it('lists every bad line with its number and reason, another credit union’s lines too, and cannot apply it', async () => {
