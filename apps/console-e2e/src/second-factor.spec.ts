@@ -197,6 +197,12 @@ test('a manager without a second factor is sent to enrolment, registers a passke
     '再発行を承認しました',
   );
   await expect(row).toHaveCount(0);
+
+  // Where the browser offers it, the passkey alone signs in (user verification on the device).
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await expect(page).toHaveURL(/\/login\?reason=logout$/);
+  await page.getByTestId('passkey-login').click();
+  await expect(page).toHaveURL(/\/dashboard$/);
 });
 
 test('a replayed one-time code is refused', async ({ page }) => {
