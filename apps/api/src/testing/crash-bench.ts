@@ -126,6 +126,30 @@ async function main(): Promise<void> {
     await next.ready;
     next.go();
     if ((await next.exited) !== 0) throw new Error('the last sender failed');
+    // A notice put back for a later attempt (a render over its time limit or a mail server error on a
+    // starved machine) is not lost: one more sender runs once the latest such attempt is due.
+    const deferred = await t.dataSource
+      .getRepository(NoticeOutbox)
+      .findBy({ runId: run.id, status: 'pending' });
+    if (deferred.length > 0) {
+      const due = Math.max(...deferred.map((r) => r.nextAttemptAt.getTime()));
+      console.log(
+        `${db.name}: ${deferred.length} notice(s) put back for a later attempt (${deferred
+          .map(
+            (r) =>
+              `attempts ${r.attempts}: ${r.statusReason ?? r.lastError ?? ''}`,
+          )
+          .join('; ')}); one more sender when they are due`,
+      );
+      const retry = bootSender(
+        env,
+        new Date(Math.max(due, at(kills + 1).getTime()) + 1000),
+      );
+      await retry.ready;
+      retry.go();
+      if ((await retry.exited) !== 0)
+        throw new Error('the retry sender failed');
+    }
 
     const mails = smtp.messages();
     const perNotice = new Map<string, number>();
@@ -139,9 +163,14 @@ async function main(): Promise<void> {
     const rows = await t.dataSource
       .getRepository(NoticeOutbox)
       .findBy({ runId: run.id });
-    const lost = rows.filter(
+    const unsent = rows.filter(
       (r) => r.status !== 'sent' || !perNotice.has(id(r.messageId)),
-    ).length;
+    );
+    for (const r of unsent)
+      console.log(
+        `${db.name}: not delivered — ${r.id} ${r.status}, attempts ${r.attempts}, ${r.statusReason ?? ''} ${r.lastError ?? ''}`,
+      );
+    const lost = unsent.length;
     const duplicates = mails.length - perNotice.size;
     const seconds = (Date.now() - prepared) / 1000;
     console.log(
