@@ -30,12 +30,23 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly beforeScrape: (() => void)[] = [];
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
 
+  /**
+   * Runs `read` at the start of every scrape, before any gauge collects: what must be read before
+   * the scrape's own queries queue for the database (the pool), whatever order the gauges were registered in.
+   */
+  onScrape(read: () => void): void {
+    this.beforeScrape.push(read);
+  }
+
   /** The whole registry in the Prometheus text format. */
   render(): Promise<string> {
+    for (const read of this.beforeScrape) read();
     return this.registry.metrics();
   }
 }

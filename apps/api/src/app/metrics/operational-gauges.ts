@@ -32,14 +32,18 @@ export class OperationalGauges {
     private readonly clock: Clock,
   ) {
     const registers = [metrics.registry];
-    // First, so that it reads the pool before this scrape's own queries wait for it.
+    // Read when the scrape starts, before this scrape's own queries (here and in other modules) wait for it.
+    let poolAtScrape = this.poolState();
+    metrics.onScrape(() => {
+      poolAtScrape = this.poolState();
+    });
     const pool = new Gauge({
       name: 'certdesk_db_pool_connections',
       help: 'Database connections of this process: in_use, idle, waiting (requests queued for one), max',
       labelNames: ['state'] as const,
       registers,
       collect: () => {
-        for (const [state, value] of Object.entries(this.poolState()))
+        for (const [state, value] of Object.entries(poolAtScrape))
           pool.set({ state }, value);
       },
     });
