@@ -40,7 +40,10 @@ export class ClosureWorld {
   private drop?: () => Promise<void>;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'certdesk-closures-'));
 
-  async open(db: TestDatabase): Promise<void> {
+  async open(
+    db: TestDatabase,
+    env: Record<string, string> = {},
+  ): Promise<void> {
     const created = await db.create();
     this.drop = created.drop;
     const portalDir = join(this.dataDir, 'portal');
@@ -55,6 +58,7 @@ export class ClosureWorld {
         DATA_DIR: this.dataDir,
         IB_PORTAL_DIR: portalDir,
         SMTP_URL: await this.smtp.start(),
+        ...env,
       },
     });
     this.t.clock.set(START);
