@@ -1,5 +1,10 @@
 import type { TestRequest } from '@angular/common/http/testing';
-import type { ApiError, IbIssuedCertificate, IbMe } from '@certdesk/contracts';
+import type {
+  ApiError,
+  ErrorCode,
+  IbIssuedCertificate,
+  IbMe,
+} from '@certdesk/contracts';
 import type {
   BrowserKeyPair,
   CertificateKeys,
@@ -21,7 +26,7 @@ export function flushApiError(
     statusCode,
     error: 'Error',
     message,
-    ...(code ? { code } : {}),
+    ...(code ? { code: code as ErrorCode } : {}),
   };
   req.flush(body, { status: statusCode, statusText: 'Error' });
 }

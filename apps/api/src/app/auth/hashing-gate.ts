@@ -1,7 +1,7 @@
 import { RetryLaterException } from '../infra/http/retry-later';
+import { ERROR_MESSAGES } from '@certdesk/contracts';
 
-export const HASHING_BUSY_MESSAGE =
-  'ただいま大変混み合っております。しばらくたってから、もう一度お手続きください。';
+export const HASHING_BUSY_MESSAGE = ERROR_MESSAGES.busy;
 /** Seconds a client is asked to wait when the hashing queue is full. */
 export const HASHING_RETRY_AFTER_SECONDS = 5;
 

@@ -1,10 +1,6 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  HttpException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ERROR_MESSAGES } from '@certdesk/contracts';
+import { AppError } from '../infra/http/app-error';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { closureRefusal } from '@certdesk/domain';
@@ -39,10 +35,9 @@ export const WRONG_CREDENTIALS_MESSAGE =
   'ログインIDまたは暗証番号が正しくありません。';
 export const wrongCredentialsMessage = (left: number): string =>
   `${WRONG_CREDENTIALS_MESSAGE}あと${left}回誤って入力されると、ご利用いただけなくなります。`;
-export const PIN_LOCKED_MESSAGE =
-  '暗証番号の誤りが所定の回数に達したため、ご利用を停止しております。お取引店までお問い合わせください。';
+export const PIN_LOCKED_MESSAGE = ERROR_MESSAGES.pin_locked;
 export const CREDIT_UNION_REQUIRED_MESSAGE =
-  'ご利用の信用金庫を確認できませんでした。金庫コードを入力して、もう一度お手続きください。';
+  ERROR_MESSAGES.credit_union_required;
 export const TOO_MANY_IB_ATTEMPTS_MESSAGE =
   'お手続きの回数が多すぎるため、一時的にご利用を制限しております。しばらくたってから、もう一度お手続きください。';
 
@@ -61,13 +56,9 @@ export const IB_UNKNOWN_LOGIN_LIMIT: AttemptLimit = {
 /** A login ID may exist at several credit unions; at most this many are tried without a code. */
 const MAX_CANDIDATES = 5;
 
-const locked = () =>
-  new ForbiddenException({ message: PIN_LOCKED_MESSAGE, code: 'pin_locked' });
+const locked = () => new AppError('pin_locked');
 const wrong = (left: number) =>
-  new UnauthorizedException({
-    message: wrongCredentialsMessage(left),
-    code: 'wrong_credentials',
-  });
+  new AppError('wrong_credentials', wrongCredentialsMessage(left));
 
 /**
  * 電子証明書取得 (no certificate needed): the login ID with both PINs, then issuance as
@@ -147,10 +138,7 @@ export class IbAcquisitionService {
         if (matched.includes(user)) await this.attempts.succeed(user.id);
         else await this.attempts.release(user.id);
       await this.refuse('credit_union_required', request);
-      throw new BadRequestException({
-        message: CREDIT_UNION_REQUIRED_MESSAGE,
-        code: 'credit_union_required',
-      });
+      throw new AppError('credit_union_required');
     }
     if (!(await this.attempts.succeed(matched[0].id))) {
       await this.refuse('pin_locked', request, matched[0]);
@@ -166,7 +154,7 @@ export class IbAcquisitionService {
     const closed = await this.closedRefusal(this.dataSource.manager, user);
     if (closed) {
       await this.refuse(closed.code, request, user);
-      throw new ForbiddenException(closed);
+      throw new AppError(closed.code, closed.message);
     }
     const ca = await this.cas.forCreditUnion(user.creditUnionId); // loaded before the transaction
     const result = await this.dataSource.transaction(async (em) => {
@@ -174,7 +162,7 @@ export class IbAcquisitionService {
       const row = await lockedFindOne(em, IbUser, { id: user.id });
       if (!row || row.pinLockedAt) throw locked();
       const closed = await this.closedRefusal(em, row); // closed since the check above
-      if (closed) throw new ForbiddenException(closed);
+      if (closed) throw new AppError(closed.code, closed.message);
       const issued = await this.issuance.issue({
         ibUserId: user.id,
         csrPem: request.csr,
@@ -235,7 +223,7 @@ export class IbAcquisitionService {
   }
 
   /** Wrong PINs for every user tried: each keeps its claim (audited); the answer of the one closest to its lock. */
-  private async failAll(users: IbUser[]): Promise<HttpException> {
+  private async failAll(users: IbUser[]): Promise<AppError> {
     const open: number[] = [];
     for (const user of users) {
       const after = await this.attempts.fail(user.id);

@@ -5,9 +5,9 @@ import {
   ExecutionContext,
   HttpException,
   Injectable,
-  UnauthorizedException,
   UseGuards,
 } from '@nestjs/common';
+import { AppError } from '../infra/http/app-error';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
@@ -15,11 +15,7 @@ import { Public } from '../auth/permissions.decorator';
 import { noteLogIdentity } from '../infra/logging/log-identity';
 import { arrivedOnIbChannel } from './ib-channel';
 import { IbRefusalAudit } from './ib-refusal-audit';
-import {
-  IbLogon,
-  IbLogonService,
-  NOT_ON_IB_CHANNEL_MESSAGE,
-} from './ib-logon.service';
+import { IbLogon, IbLogonService } from './ib-logon.service';
 
 const LOGON = Symbol('certdesk.ibLogon');
 type IbRequest = Request & { [LOGON]?: IbLogon };
@@ -29,10 +25,7 @@ type IbRequest = Request & { [LOGON]?: IbLogon };
 export class IbChannelGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (!arrivedOnIbChannel(context.switchToHttp().getRequest<Request>())) {
-      throw new UnauthorizedException({
-        message: NOT_ON_IB_CHANNEL_MESSAGE,
-        code: 'not_ib_channel',
-      });
+      throw new AppError('not_ib_channel');
     }
     return true;
   }

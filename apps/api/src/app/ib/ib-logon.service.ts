@@ -1,8 +1,6 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ERROR_MESSAGES } from '@certdesk/contracts';
+import { AppError } from '../infra/http/app-error';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -22,8 +20,7 @@ import { RenewalOverlapService } from './renewal-overlap.service';
 
 export const NO_CERTIFICATE_MESSAGE = IB_NO_CERTIFICATE_MESSAGE;
 export const UNKNOWN_CERTIFICATE_MESSAGE = IB_UNKNOWN_CERTIFICATE_MESSAGE;
-export const NOT_ON_IB_CHANNEL_MESSAGE =
-  '法人インターネットバンキングの接続先（https）からご利用ください。';
+export const NOT_ON_IB_CHANNEL_MESSAGE = ERROR_MESSAGES.not_ib_channel;
 
 /** Who logged on with a certificate, and in what state (attached to the request by the guard). */
 export interface IbLogon {
@@ -54,19 +51,12 @@ export class IbLogonService {
 
   async logOn(presentedDer: Buffer | null): Promise<IbLogon> {
     if (!presentedDer || presentedDer.length === 0)
-      throw new UnauthorizedException({
-        message: NO_CERTIFICATE_MESSAGE,
-        code: 'no_certificate',
-      });
+      throw new AppError('no_certificate');
     const fingerprint = createHash('sha256').update(presentedDer).digest('hex');
     const certificate = await this.dataSource
       .getRepository(Certificate)
       .findOneBy({ fingerprintSha256: fingerprint });
-    if (!certificate)
-      throw new UnauthorizedException({
-        message: UNKNOWN_CERTIFICATE_MESSAGE,
-        code: 'unknown_certificate',
-      });
+    if (!certificate) throw new AppError('unknown_certificate');
     const ibUser = await this.dataSource
       .getRepository(IbUser)
       .findOneByOrFail({ id: certificate.ibUserId });
@@ -78,7 +68,7 @@ export class IbLogonService {
       { status: customer.status ?? 'active' },
       { status: ibUser.status ?? 'active' },
     );
-    if (closed) throw new ForbiddenException(closed);
+    if (closed) throw new AppError(closed.code, closed.message);
     const creditUnion = await this.dataSource
       .getRepository(CreditUnion)
       .findOneByOrFail({ id: ibUser.creditUnionId });
@@ -117,10 +107,7 @@ export class IbLogonService {
     if (!decision.ok) {
       if (renewedBy && decision.code === 'superseded' && current)
         await this.overlap.retire(certificate, current); // past its own expiry: onto the CRL now
-      throw new ForbiddenException({
-        message: decision.reason,
-        code: decision.code,
-      });
+      throw new AppError(decision.code, decision.reason);
     }
     if (decision.newest && !certificate.firstLogonAt)
       await this.overlap.firstLogon(certificate);

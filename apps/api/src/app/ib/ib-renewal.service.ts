@@ -1,8 +1,6 @@
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ERROR_MESSAGES } from '@certdesk/contracts';
+import { AppError } from '../infra/http/app-error';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -24,9 +22,8 @@ import { issuedView } from './ib-issued-view';
 /** How long 更新前処理 stays open for the browser to make its key and send the request. */
 export const RENEWAL_SESSION_MINUTES = 10;
 export const SESSION_NOT_FOUND_MESSAGE =
-  '更新手続きが見つかりません。「重要なお知らせ」からやり直してください。';
-export const SESSION_USED_MESSAGE =
-  'この更新手続きは完了済みです。続けて更新することはできません。';
+  ERROR_MESSAGES.renewal_session_not_found;
+export const SESSION_USED_MESSAGE = ERROR_MESSAGES.renewal_session_used;
 export const SESSION_EXPIRED_MESSAGE = `更新手続きの有効時間（${RENEWAL_SESSION_MINUTES}分）を過ぎました。「重要なお知らせ」からやり直してください。`;
 
 /**
@@ -58,11 +55,7 @@ export class IbRenewalService {
       this.clock.today(),
       creditUnion,
     );
-    if (refusal)
-      throw new ConflictException({
-        message: refusal,
-        code: 'outside_renewal_window',
-      });
+    if (refusal) throw new AppError('outside_renewal_window', refusal);
     const now = this.clock.now();
     const session: IbRenewalSession = {
       id: randomUUID(),
@@ -116,24 +109,13 @@ export class IbRenewalService {
         id: sessionId,
         ibUserId: ibUser.id,
       });
-      if (!session)
-        throw new NotFoundException({
-          message: SESSION_NOT_FOUND_MESSAGE,
-          code: 'renewal_session_not_found',
-        });
-      if (session.usedAt)
-        throw new ConflictException({
-          message: SESSION_USED_MESSAGE,
-          code: 'renewal_session_used',
-        });
+      if (!session) throw new AppError('renewal_session_not_found');
+      if (session.usedAt) throw new AppError('renewal_session_used');
       if (
         session.expiresAt.getTime() <= this.clock.now().getTime() ||
         session.certificateId !== logon.certificate.id
       ) {
-        throw new ConflictException({
-          message: SESSION_EXPIRED_MESSAGE,
-          code: 'renewal_session_expired',
-        });
+        throw new AppError('renewal_session_expired', SESSION_EXPIRED_MESSAGE);
       }
       const issued = await this.issuance.issue({
         ibUserId: ibUser.id,
@@ -158,8 +140,7 @@ export class IbRenewalService {
   }
 }
 
-export const NOT_MEDIA_STORAGE_MESSAGE =
-  'ご利用の信用金庫では電子証明書をサーバに保管していません。';
+export const NOT_MEDIA_STORAGE_MESSAGE = ERROR_MESSAGES.not_media_storage;
 
 /** Media storage (電子証明書媒体保管): the current certificate stays retrievable for its holder. */
 export async function storedCertificate(
@@ -167,10 +148,7 @@ export async function storedCertificate(
   cas: CertificateAuthorityService,
 ): Promise<IbIssuedCertificate> {
   if (!logon.creditUnion.mediaStorage || !logon.certificate.pem)
-    throw new NotFoundException({
-      message: NOT_MEDIA_STORAGE_MESSAGE,
-      code: 'not_media_storage',
-    });
+    throw new AppError('not_media_storage');
   const ca = await cas.forCreditUnion(logon.creditUnion.id);
   const via =
     logon.certificate.issuedVia === 'renewal' ? 'renewal' : 'acquisition';

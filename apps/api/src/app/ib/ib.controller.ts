@@ -3,12 +3,12 @@ import {
   Controller,
   Get,
   HttpCode,
-  NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
   Req,
 } from '@nestjs/common';
+import { AppError } from '../infra/http/app-error';
 import type { Request } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
@@ -29,22 +29,14 @@ import { IbAcquisitionDto, IbCsrDto } from './dto/ib.dto';
 import { IbAcquisitionService } from './ib-acquisition.service';
 import { CurrentIbLogon, IbRoute } from './ib-logon.guard';
 import { IbLogon } from './ib-logon.service';
-import {
-  IbRenewalService,
-  SESSION_NOT_FOUND_MESSAGE,
-  storedCertificate,
-} from './ib-renewal.service';
+import { IbRenewalService, storedCertificate } from './ib-renewal.service';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 
 /** Where the IB portal opens renewal (the notice's 「電子証明書の更新はこちら」): the one shared path. */
 export const IB_PORTAL_RENEWAL_PATH = IB_RENEWAL_PATH;
 
 const sessionId = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new NotFoundException({
-      message: SESSION_NOT_FOUND_MESSAGE,
-      code: 'renewal_session_not_found',
-    }),
+  exceptionFactory: () => new AppError('renewal_session_not_found'),
 });
 
 /** The IB channel (`/ib`, on the mutual-TLS listener only): certificate log-on, 重要なお知らせ, renewal, acquisition. */

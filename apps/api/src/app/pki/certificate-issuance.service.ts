@@ -34,7 +34,7 @@ import {
   RevocationActor,
 } from './certificate-revocation.service';
 import { CrlService } from './crl.service';
-import { IssuanceVia, issuanceRefusal } from './issuance-policy';
+import { IssuanceVia, issuanceRefusalError } from './issuance-policy';
 import { lockedFindOne } from './row-lock';
 import { isUniqueViolationOf } from '../infra/database/unique-violation';
 
@@ -148,7 +148,7 @@ export class CertificateIssuanceService {
     const now = this.clock.now();
     const today = this.clock.today();
     const presented = await this.presentedForRenewal(manager, request, user);
-    const refusal = issuanceRefusal(
+    const refusal = issuanceRefusalError(
       request.via,
       {
         expiryDate: presented?.expiryDate ?? user.currentExpiryDate,
@@ -161,7 +161,7 @@ export class CertificateIssuanceService {
       today,
       creditUnion,
     );
-    if (refusal) throw new ConflictException(refusal);
+    if (refusal) throw refusal;
     if (
       await manager.existsBy(Certificate, {
         creditUnionId: user.creditUnionId,

@@ -7,7 +7,9 @@ import {
   pastLimitMessage,
   resolveLifecyclePolicy,
 } from '@certdesk/domain';
+import type { ErrorCode } from '@certdesk/contracts';
 import type { IssuedVia } from '../certificates/certificate.entity';
+import { AppError } from '../infra/http/app-error';
 
 /** How a certificate comes to be issued (the server side of renewal, acquisition and reissue). */
 export type IssuanceVia = Exclude<IssuedVia, 'imported'>;
@@ -59,4 +61,23 @@ export function issuanceRefusal(
     case 'not_issued':
       return `電子証明書が未取得のため更新できません。${acquire}`;
   }
+}
+
+/** Refusals only the credit union can resolve have their own codes; the rest are `issuance_refused`. */
+const REFUSAL_CODES: Partial<Record<LifecycleStatus, ErrorCode>> = {
+  reissue_required: 'issuance_reissue_required',
+  revoked: 'issuance_revoked',
+};
+
+/** {@link issuanceRefusal} as the error the exception filter answers (409, with its code), or null. */
+export function issuanceRefusalError(
+  via: IssuanceVia,
+  input: LifecycleInput,
+  today: string,
+  policy: Partial<LifecyclePolicy>,
+): AppError | null {
+  const message = issuanceRefusal(via, input, today, policy);
+  if (message === null) return null;
+  const status = lifecycleStatus(input, today, policy);
+  return new AppError(REFUSAL_CODES[status] ?? 'issuance_refused', message);
 }

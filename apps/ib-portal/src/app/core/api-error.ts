@@ -1,4 +1,5 @@
 import { IB_CONTACT_SENTENCE } from '@certdesk/domain';
+import type { ErrorCode } from '@certdesk/contracts';
 import { apiError } from '@certdesk/web';
 
 export {
@@ -10,21 +11,23 @@ export {
 /** The seed page's instruction once self-service acquisition is no longer possible (libs/domain, one wording). */
 export const CONTACT_CREDIT_UNION_MESSAGE = IB_CONTACT_SENTENCE;
 
+/** Refusals only the credit union can resolve (past the limit after expiry, or revoked). */
+const CONTACT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'reissue_required',
+  'revoked',
+  'issuance_reissue_required',
+  'issuance_revoked',
+]);
+
 /**
- * The refusal means the customer can no longer acquire by themselves (past the limit after
- * expiry, or revoked) and the server's reason does not say so yet: the portal adds the seed's
- * sentence once, never a second time under a reason that already ends with it.
+ * The refusal's code says the customer can no longer acquire by themselves: the portal adds the
+ * seed's sentence once, never a second time under a reason that already ends with it.
  */
 export function needsCreditUnion(error: unknown): boolean {
   const api = apiError(error);
-  if (!api) {
-    return false;
-  }
   return (
-    (api.code === 'reissue_required' ||
-      api.code === 'revoked' ||
-      api.message.includes('再発行手続きが必要') ||
-      api.message.includes('再発行処理が必要')) &&
+    api?.code !== undefined &&
+    CONTACT_CODES.has(api.code) &&
     !api.message.includes(IB_CONTACT_SENTENCE)
   );
 }

@@ -9,6 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { ApiError } from '@certdesk/contracts';
+import { AppError } from './app-error';
 import { clientErrorOf, mappedClientErrorOf } from './client-errors';
 import { RetryLaterException } from './retry-later';
 
@@ -42,6 +43,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // its 4xx with a Japanese reason, and nothing to log as an error.
     const client =
       exception instanceof HttpException ? null : clientErrorOf(exception);
+    // A domain refusal (AppError) has the status of its code (app-error.ts ERROR_STATUS).
     const status =
       exception instanceof HttpException
         ? exception.getStatus()
@@ -53,7 +55,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         client?.message ?? DEFAULT_MESSAGES[status] ?? 'エラーが発生しました',
       requestId: req.id,
     };
-    if (exception instanceof HttpException) {
+    if (exception instanceof AppError) {
+      // A domain refusal: its code decides the status, its message is for the user.
+      body.message = exception.message;
+      body.code = exception.code;
+    } else if (exception instanceof HttpException) {
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload !== null) {
         const p = payload as {
@@ -65,7 +71,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
           body.message = p.message;
         else body.message = mappedClientErrorOf(exception) ?? body.message;
         if (p.details) body.details = p.details;
-        if (typeof p.code === 'string') body.code = p.code;
+        if (typeof p.code === 'string') body.code = p.code as ApiError['code'];
       } else if (typeof payload === 'string' && /[^\x20-\x7e]/.test(payload)) {
         body.message = payload;
       }

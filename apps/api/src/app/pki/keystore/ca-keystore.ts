@@ -1,4 +1,5 @@
 import type { CaSigner } from '@certdesk/pki';
+import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { RetryLaterException } from '../../infra/http/retry-later';
 
 /** Where a CA's private key is kept, as recorded on its `certificate_authority` row. */
@@ -28,8 +29,7 @@ export interface KeystoreStatus {
   error?: string;
 }
 
-export const KEYSTORE_UNAVAILABLE_MESSAGE =
-  '認証局の鍵を保管しているHSM（PKCS#11トークン）に接続できないため、電子証明書の発行と失効リストの更新を一時的に停止しています。しばらくしてからもう一度お試しください（解決しない場合はシステム管理者に連絡してください）';
+export const KEYSTORE_UNAVAILABLE_MESSAGE = ERROR_MESSAGES.KEYSTORE_UNAVAILABLE;
 
 /** What a refused request is told to wait before trying again (`Retry-After`). */
 export const KEYSTORE_RETRY_AFTER_SECONDS = 30;

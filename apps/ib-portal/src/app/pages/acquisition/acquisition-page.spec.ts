@@ -175,6 +175,7 @@ describe('AcquisitionPage', () => {
       http.expectOne('/ib/acquisitions'),
       409,
       '有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です',
+      'issuance_reissue_required',
     );
     await render();
     expect(
