@@ -61,6 +61,13 @@ describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
       ]),
       expiresAt: '2026-12-01T12:00:00.000Z',
       idleTimeoutSeconds: 1800,
+      // The test app runs with the demo default (STAFF_SECOND_FACTOR off).
+      secondFactor: {
+        state: 'not_required',
+        required: false,
+        enrolled: false,
+        provenAt: null,
+      },
     });
     const cookie = setCookieLine(res, 'certdesk_session') ?? '';
     expect(cookie).toMatch(
