@@ -1,15 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Command } from '../../cli/commands';
-import { intOption } from '../../cli/args';
-import { CreditUnion } from '../../credit-unions/credit-union.entity';
-import { Clock } from '../../infra/clock/clock';
-import { SeedService } from '../../seed/seed.service';
-import { NoticePlanner } from '../dispatch/notice-planner';
-import { NoticeRun } from '../dispatch/notice-run.entity';
-import { NoticeSender } from '../dispatch/notice-sender';
-import { OutboxStore } from '../dispatch/notice-outbox.repository';
-import { SmtpEndpoint } from '../mail/mailer';
+import type { Command } from '../../../apps/api/src/app/cli/commands';
+import { intOption } from '../../../apps/api/src/app/cli/args';
+import { CreditUnion } from '../../../apps/api/src/app/credit-unions/credit-union.entity';
+import { Clock } from '../../../apps/api/src/app/infra/clock/clock';
+import { SeedService } from '../../../apps/api/src/app/seed/seed.service';
+import { NoticePlanner } from '../../../apps/api/src/app/notices/dispatch/notice-planner';
+import { NoticeRun } from '../../../apps/api/src/app/notices/dispatch/notice-run.entity';
+import { NoticeSender } from '../../../apps/api/src/app/notices/dispatch/notice-sender';
+import { OutboxStore } from '../../../apps/api/src/app/notices/dispatch/notice-outbox.repository';
+import { SmtpEndpoint } from '../../../apps/api/src/app/notices/mail/mailer';
 import { NoticeBenchRepository } from './notice-bench.repository';
 
 const seconds = (started: number) => (performance.now() - started) / 1000;

@@ -1,9 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Certificate } from '../../certificates/certificate.entity';
-import { CreditUnion } from '../../credit-unions/credit-union.entity';
-import { NoticeOutbox } from '../dispatch/notice-outbox.entity';
-import { NoticeRun } from '../dispatch/notice-run.entity';
+import { Certificate } from '../../../apps/api/src/app/certificates/certificate.entity';
+import { CreditUnion } from '../../../apps/api/src/app/credit-unions/credit-union.entity';
+import { NoticeOutbox } from '../../../apps/api/src/app/notices/dispatch/notice-outbox.entity';
+import { NoticeRun } from '../../../apps/api/src/app/notices/dispatch/notice-run.entity';
 
 /** The SQL of `npm run bench:notices` (bench databases only: `reset` deletes every notice and run). */
 export class NoticeBenchRepository {

@@ -11,7 +11,6 @@ import { DEMO_SEED } from '../seed/demo-data.service';
 import { SeedService } from '../seed/seed.service';
 import { intOption, Options, OptionTypes } from './args';
 import { createAdminCommand } from '../staff/create-admin.command';
-import { benchNoticesCommand } from '../notices/bench/notice-bench.command';
 import { benchIssueCommand } from '../pki/bench-issue.command';
 import { caImportToTokenCommand, caInitCommand } from '../pki/ca-init.command';
 
@@ -128,9 +127,5 @@ export const COMMANDS: Record<string, { options: OptionTypes; run: Command }> =
     'bench-issue': {
       options: { count: 'string', postgres: 'string', token: 'string' },
       run: benchIssueCommand,
-    },
-    'bench-notices': {
-      options: { certificates: 'string', mails: 'string', reset: 'boolean' },
-      run: benchNoticesCommand,
     },
   };
