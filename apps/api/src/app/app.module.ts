@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ClockModule } from './infra/clock/clock.module';
-import { ConfigModule } from './infra/config/config.module';
+import { AppConfigModule } from './infra/config/app-config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HttpModule } from './infra/http/http.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
 import { AuditModule } from './audit/audit.module';
-import { AuditWatchModule } from './audit/audit-watch';
+import { AuditWatchModule } from './audit/audit-watch.module';
 import { AuthModule } from './auth/auth.module';
 import { StaffModule } from './staff/staff.module';
-import { TenancyModule } from './infra/tenancy/tenant-scope';
+import { TenancyModule } from './infra/tenancy/tenancy.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CustomersModule } from './customers/customers.module';
 import { DashboardModule } from './dashboard/dashboard.module';
-import { PkiRuntimeModule } from './pki/pki-runtime';
+import { PkiRuntimeModule } from './pki/pki-runtime.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReissuesModule } from './reissues/reissues.module';
 import { ImportRunsModule } from './import/runs/import-runs.module';
@@ -26,7 +26,7 @@ import { LoggingModule } from './infra/logging/logging.module';
 
 @Module({
   imports: [
-    ConfigModule,
+    AppConfigModule,
     ClockModule,
     DatabaseModule,
     LoggingModule,

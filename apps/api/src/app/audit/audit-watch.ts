@@ -2,7 +2,6 @@ import {
   Inject,
   Injectable,
   Logger,
-  Module,
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
@@ -89,5 +88,3 @@ export class AuditWatch implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 /** The API process's audit watch (not the ops CLI). */
-@Module({ providers: [AuditWatch] })
-export class AuditWatchModule {}

@@ -26,7 +26,7 @@ import {
 } from '../infra/tenancy/request-context';
 import { NOT_SIGNED_IN_MESSAGE } from './auth.service';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { noteLogIdentity } from '../infra/logging/log-identity';
 import { bearerMatches } from './bearer-token';
 import { BearerTokenName, routeAccess } from './permissions.decorator';

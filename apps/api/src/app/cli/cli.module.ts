@@ -5,7 +5,7 @@ import { DatabaseModule } from '../infra/database/database.module';
 import { SeedModule } from '../seed/seed.module';
 import { AuditModule } from '../audit/audit.module';
 import { ImportModule } from '../import/import.module';
-import { StaffBootstrapModule } from '../staff/staff-bootstrap';
+import { StaffBootstrapModule } from '../staff/staff-bootstrap.module';
 import { PkiModule } from '../pki/pki.module';
 import { NoticesModule } from '../notices/notices.module';
 

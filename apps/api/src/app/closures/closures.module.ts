@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TenancyModule } from '../infra/tenancy/tenant-scope';
+import { TenancyModule } from '../infra/tenancy/tenancy.module';
 import { PkiModule } from '../pki/pki.module';
 import { CsvExportService } from '../reports/csv-export.service';
 import { ClosureReportService } from './closure-report';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TenancyModule } from '../infra/tenancy/tenant-scope';
+import { TenancyModule } from '../infra/tenancy/tenancy.module';
 import { NoticeJobs } from './dispatch/notice-jobs';
 import { NoticePlanner } from './dispatch/notice-planner';
 import { NoticeRunsController } from './dispatch/notice-runs.controller';

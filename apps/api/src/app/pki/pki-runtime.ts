@@ -1,15 +1,12 @@
 import {
   Injectable,
   Logger,
-  Module,
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
 import { CertificateAuthorityService } from './certificate-authority.service';
 import { CertificateRevocationService } from './certificate-revocation.service';
 import { CrlService } from './crl.service';
-import { PkiPublicController } from './pki-public.controller';
-import { PkiModule } from './pki.module';
 
 /** How often the API process looks for CRLs to publish (stale after a revocation, or a day old). */
 export const CRL_CHECK_INTERVAL_MS = 5 * 60_000;
@@ -58,9 +55,3 @@ export class PkiStartup implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 /** The API's share of the PKI: the public CA/CRL routes and the start-up and CRL schedule. */
-@Module({
-  imports: [PkiModule],
-  controllers: [PkiPublicController],
-  providers: [PkiStartup],
-})
-export class PkiRuntimeModule {}

@@ -3,7 +3,7 @@ import { hash } from 'argon2';
 import { ARGON2_OPTIONS } from '../auth/passwords';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { SeedRepository } from './seed.repository';
 import { SeedService } from './seed.service';
 

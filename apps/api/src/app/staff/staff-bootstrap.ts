@@ -1,6 +1,5 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditModule } from '../audit/audit.module';
 import { AuditService } from '../audit/audit.service';
 import { Passwords } from '../auth/passwords';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -94,9 +93,3 @@ export class StaffBootstrap {
 }
 
 /** What the CLI imports for `create-admin` (no HTTP, no guard). */
-@Module({
-  imports: [AuditModule],
-  providers: [StaffBootstrap, StaffUserRepository, Passwords],
-  exports: [StaffBootstrap],
-})
-export class StaffBootstrapModule {}

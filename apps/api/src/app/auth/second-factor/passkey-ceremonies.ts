@@ -13,7 +13,7 @@ import type {
   RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { AppConfig } from '../../infra/config/config';
-import { APP_CONFIG } from '../../infra/config/config.module';
+import { APP_CONFIG } from '../../infra/config/app-config.module';
 import { StaffCredential } from './staff-credential.entity';
 
 /** A WebAuthn challenge is answered within this long (then a new one is asked for). */

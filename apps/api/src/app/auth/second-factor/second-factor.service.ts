@@ -14,7 +14,7 @@ import type { SecondFactorPolicy } from '@certdesk/domain';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
-import { APP_CONFIG } from '../../infra/config/config.module';
+import { APP_CONFIG } from '../../infra/config/app-config.module';
 import { Manager, Transactions } from '../../infra/database/transactions';
 import { requestContext } from '../../infra/tenancy/request-context';
 import { currentPrincipal, notFound } from '../../infra/tenancy/tenant';

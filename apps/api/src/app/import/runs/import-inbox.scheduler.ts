@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
-import { APP_CONFIG } from '../../infra/config/config.module';
+import { APP_CONFIG } from '../../infra/config/app-config.module';
 import { jstTimeOfDay } from '../../notices/dispatch/notice-scheduler';
 import { ImportInboxService } from './import-inbox.service';
 import { ImportJobs } from './import-jobs';

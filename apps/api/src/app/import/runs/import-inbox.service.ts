@@ -13,7 +13,7 @@ import { jstDateTimeLabel } from './inbox-report';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
-import { APP_CONFIG } from '../../infra/config/config.module';
+import { APP_CONFIG } from '../../infra/config/app-config.module';
 import { CustomerImportService } from '../customer-import.service';
 import { decodeImportFile } from '../encoding';
 import { readImportText } from '../import-file';

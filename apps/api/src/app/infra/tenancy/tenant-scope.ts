@@ -1,4 +1,4 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
@@ -42,7 +42,3 @@ export class TenantScope {
     return row;
   }
 }
-
-@Global()
-@Module({ providers: [TenantScope], exports: [TenantScope] })
-export class TenancyModule {}

@@ -11,7 +11,7 @@ import { AuditModule } from '../../audit/audit.module';
 import { ClockModule } from '../../infra/clock/clock.module';
 import { AppConfigModule } from '../../infra/config/app-config.module';
 import { DatabaseModule } from '../../infra/database/database.module';
-import { TenancyModule } from '../../infra/tenancy/tenant-scope';
+import { TenancyModule } from '../../infra/tenancy/tenancy.module';
 import { NoticeSender } from '../dispatch/notice-sender';
 import { NoticesModule } from '../notices.module';
 
