@@ -12,6 +12,8 @@ import { LoginThrottle } from './login-throttle';
 import { Passwords } from './passwords';
 import { RouteInventory } from './route-inventory';
 import { SessionService } from './session.service';
+import { StaffSessionRepository } from './staff-session.repository';
+import { StaffUserRepository } from '../staff/staff-user.repository';
 import { PasskeyCeremonies } from './second-factor/passkey-ceremonies';
 import { SecondFactorController } from './second-factor/second-factor.controller';
 import { PasskeyLoginController } from './second-factor/passkey-login.controller';
@@ -29,6 +31,8 @@ import { SecondFactorService } from './second-factor/second-factor.service';
     Passwords,
     AttemptCounter,
     SessionService,
+    StaffSessionRepository,
+    StaffUserRepository,
     LoginThrottle,
     CredentialsService,
     AuthService,

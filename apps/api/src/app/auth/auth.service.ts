@@ -4,17 +4,16 @@ import {
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { SessionInfo } from '@certdesk/contracts';
 import { ROLE_PERMISSIONS } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { StaffPrincipal } from '../infra/tenancy/request-context';
 import { StaffUser } from '../staff/staff-user.entity';
+import { StaffUserRepository } from '../staff/staff-user.repository';
 import { CredentialsService } from './credentials.service';
 import { passwordProblems } from './password-policy';
 import {
@@ -38,7 +37,8 @@ const SAME_PASSWORD = '現在のパスワードと同じパスワードは使え
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: StaffUserRepository,
     private readonly clock: Clock,
     private readonly sessions: SessionService,
     private readonly credentials: CredentialsService,
@@ -56,29 +56,27 @@ export class AuthService {
     previousToken: string | undefined,
     meta: SessionMeta,
   ): Promise<{ token: string; info: SessionInfo }> {
-    const { token, session } = await this.dataSource.transaction(
-      async (manager) => {
-        if (previousToken)
-          await this.sessions.end(
-            sessionIdOf(previousToken),
-            'replaced',
-            manager,
-          );
-        const created = await this.sessions.create(staff, meta, manager);
-        await this.audit.recordIn(manager, {
-          action: 'auth.login',
-          outcome: 'success',
-          creditUnionId: staff.creditUnionId,
-          actorType: 'staff',
-          actorId: staff.id,
-          actorName: staff.username,
-          targetType: 'staff_user',
-          targetId: staff.id,
-          details: { changeRequired: staff.mustChangePassword },
-        });
-        return created;
-      },
-    );
+    const { token, session } = await this.transactions.run(async (manager) => {
+      if (previousToken)
+        await this.sessions.end(
+          sessionIdOf(previousToken),
+          'replaced',
+          manager,
+        );
+      const created = await this.sessions.create(staff, meta, manager);
+      await this.audit.recordIn(manager, {
+        action: 'auth.login',
+        outcome: 'success',
+        creditUnionId: staff.creditUnionId,
+        actorType: 'staff',
+        actorId: staff.id,
+        actorName: staff.username,
+        targetType: 'staff_user',
+        targetId: staff.id,
+        details: { changeRequired: staff.mustChangePassword },
+      });
+      return created;
+    });
     return { token, info: await this.describe(staff, session) };
   }
 
@@ -97,9 +95,7 @@ export class AuthService {
   async me(principal: StaffPrincipal | undefined): Promise<SessionInfo> {
     if (!principal) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
     const [staff, session] = await Promise.all([
-      this.dataSource
-        .getRepository(StaffUser)
-        .findOneBy({ id: principal.staffId }),
+      this.accounts.byId(principal.staffId),
       this.sessions.findById(principal.sessionId),
     ]);
     if (!staff || !session)
@@ -117,9 +113,7 @@ export class AuthService {
     currentPassword: string,
     newPassword: string,
   ): Promise<void> {
-    const staff = await this.dataSource
-      .getRepository(StaffUser)
-      .findOneByOrFail({ id: principal.staffId });
+    const staff = await this.accounts.byIdOrFail(principal.staffId);
     // Claimed before it is verified, like a log-in (CredentialsService): a burst cannot outrun the lock.
     const claimed = await this.credentials.claimAttempt(staff);
     const matches =
@@ -151,18 +145,14 @@ export class AuthService {
       });
     }
     const passwordHash = await this.passwords.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        StaffUser,
-        { id: staff.id },
-        {
-          passwordHash,
-          mustChangePassword: false,
-          failedLoginCount: 0,
-          lockedUntil: null,
-          updatedAt: this.clock.now(),
-        },
-      );
+    await this.transactions.run(async (manager) => {
+      await this.accounts.update(manager, staff.id, {
+        passwordHash,
+        mustChangePassword: false,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        updatedAt: this.clock.now(),
+      });
       const otherSessionsEnded = await this.sessions.endAllFor(
         staff.id,
         'password_change',
@@ -196,9 +186,9 @@ export class AuthService {
     staff: StaffUser,
     session: StaffSession,
   ): Promise<SessionInfo> {
-    const creditUnion = await this.dataSource
-      .getRepository(CreditUnion)
-      .findOneByOrFail({ id: staff.creditUnionId });
+    const creditUnion = await this.accounts.creditUnionById(
+      staff.creditUnionId,
+    );
     return {
       staffId: staff.id,
       username: staff.username,

@@ -1,10 +1,9 @@
 import { Injectable, Optional, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
 import { Metrics } from '../metrics/metrics';
 import { StaffUser } from '../staff/staff-user.entity';
+import { StaffUserRepository } from '../staff/staff-user.repository';
 import { normaliseUsername, USERNAME_FORMAT } from '../staff/username';
 import { Passwords } from './passwords';
 
@@ -32,7 +31,7 @@ export type LoginFailureReason =
 @Injectable()
 export class CredentialsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: StaffUserRepository,
     private readonly clock: Clock,
     private readonly passwords: Passwords,
     private readonly audit: AuditService,
@@ -43,7 +42,7 @@ export class CredentialsService {
   async verify(usernameInput: string, password: string): Promise<StaffUser> {
     const username = normaliseUsername(usernameInput);
     const staff = USERNAME_FORMAT.test(username)
-      ? await this.dataSource.getRepository(StaffUser).findOneBy({ username })
+      ? await this.accounts.byUsername(username)
       : null;
     if (!staff) {
       await this.passwords.verifyNothing(password);
@@ -83,16 +82,11 @@ export class CredentialsService {
    * the account is locked or {@link MAX_FAILED_LOGINS} attempts are already counted.
    */
   async claimAttempt(staff: StaffUser): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(StaffUser)
-      .set({ failedLoginCount: () => 'failed_login_count + 1' })
-      .where(
-        'id = :id AND failed_login_count < :max AND (locked_until IS NULL OR locked_until <= :now)',
-        { id: staff.id, max: MAX_FAILED_LOGINS, now: this.clock.now() },
-      )
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.accounts.claimAttempt(
+      staff.id,
+      MAX_FAILED_LOGINS,
+      this.clock.now(),
+    );
   }
 
   /** Verifies a claimed attempt; a verification that could not run (503) gives the claim back. */
@@ -100,28 +94,14 @@ export class CredentialsService {
     try {
       return await this.passwords.verify(staff.passwordHash, password);
     } catch (error) {
-      await this.dataSource
-        .createQueryBuilder()
-        .update(StaffUser)
-        .set({ failedLoginCount: () => 'failed_login_count - 1' })
-        .where('id = :id AND failed_login_count > 0', { id: staff.id })
-        .execute();
+      await this.accounts.giveBackAttempt(staff.id);
       throw error;
     }
   }
 
   /** The claimed attempt was right: the count starts afresh, unless a concurrent failure locked the account (false). */
   async registerSuccess(staff: StaffUser): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(StaffUser)
-      .set({ failedLoginCount: 0, lockedUntil: null })
-      .where('id = :id AND (locked_until IS NULL OR locked_until <= :now)', {
-        id: staff.id,
-        now: this.clock.now(),
-      })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.accounts.clearFailures(staff.id, this.clock.now());
   }
 
   /**
@@ -131,22 +111,15 @@ export class CredentialsService {
   async registerFailure(
     staff: StaffUser,
   ): Promise<{ failedAttempts: number; locked: boolean }> {
-    const repository = this.dataSource.getRepository(StaffUser);
-    const failedAttempts = (await repository.findOneByOrFail({ id: staff.id }))
-      .failedLoginCount;
+    const failedAttempts = await this.accounts.failedLoginCount(staff.id);
     if (failedAttempts < MAX_FAILED_LOGINS)
       return { failedAttempts, locked: false };
     const lockedUntil = new Date(this.clock.now().getTime() + LOCK_DURATION_MS);
-    const result = await repository
-      .createQueryBuilder()
-      .update(StaffUser)
-      .set({ lockedUntil, failedLoginCount: 0 })
-      .where('id = :id AND failed_login_count >= :max', {
-        id: staff.id,
-        max: MAX_FAILED_LOGINS,
-      })
-      .execute();
-    const locked = (result.affected ?? 0) > 0;
+    const locked = await this.accounts.lock(
+      staff.id,
+      MAX_FAILED_LOGINS,
+      lockedUntil,
+    );
     if (locked) {
       await this.audit.record({
         action: 'auth.locked',

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
-import { prepareQueryOnce } from '../infra/database/prepared-statements';
+import { Manager } from '../infra/database/transactions';
 import { StaffUser } from '../staff/staff-user.entity';
 import { newSessionToken, sessionIdOf } from './session-cookie';
 import { SessionEndReason, StaffSession } from './staff-session.entity';
+import { StaffSessionRepository } from './staff-session.repository';
 
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -24,20 +23,11 @@ export interface ActiveSession {
   creditUnion: CreditUnion;
 }
 
-/** The row `resolve` reads: the session with its staff member and their credit union, in one query. */
-type SessionRow = StaffSession & {
-  staff?: StaffUser;
-  creditUnion?: CreditUnion;
-};
-
 /** Server-side sessions: created at log-in, checked on every request, ended on the server. */
 @Injectable()
 export class SessionService {
-  /** The session lookup's text is fixed: marked for preparing on its first use. */
-  private prepared = false;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: StaffSessionRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -45,7 +35,7 @@ export class SessionService {
   async create(
     staff: StaffUser,
     meta: SessionMeta,
-    manager: EntityManager = this.dataSource.manager,
+    manager: Manager = this.sessions.manager,
   ): Promise<{ token: string; session: StaffSession }> {
     const token = newSessionToken();
     const now = this.clock.now();
@@ -61,7 +51,7 @@ export class SessionService {
       ip: meta.ip?.slice(0, 64) ?? null,
       userAgent: meta.userAgent?.slice(0, 256) ?? null,
     };
-    await manager.insert(StaffSession, session);
+    await this.sessions.insert(manager, session);
     return { token, session };
   }
 
@@ -71,22 +61,7 @@ export class SessionService {
    */
   async resolve(token: string): Promise<ActiveSession | null> {
     // One round trip on every request: session, staff member and credit union together, planned once per connection.
-    const query = this.dataSource
-      .getRepository(StaffSession)
-      .createQueryBuilder('s')
-      .innerJoinAndMapOne('s.staff', StaffUser, 'u', 'u.id = s.staffUserId')
-      .innerJoinAndMapOne(
-        's.creditUnion',
-        CreditUnion,
-        'cu',
-        'cu.id = u.creditUnionId',
-      )
-      .where('s.id = :id', { id: sessionIdOf(token) });
-    if (!this.prepared) {
-      prepareQueryOnce(query);
-      this.prepared = true;
-    }
-    const row: SessionRow | null = await query.getOne();
+    const row = await this.sessions.withStaff(sessionIdOf(token));
     if (!row || row.endedAt) return null;
     const { staff, creditUnion, ...session } = row;
     const now = this.clock.now();
@@ -98,47 +73,38 @@ export class SessionService {
     if (!staff || !creditUnion || staff.disabledAt)
       return this.endAndForget(session, 'disabled');
     if (idle >= TOUCH_INTERVAL_MS) {
-      await this.dataSource
-        .getRepository(StaffSession)
-        .update({ id: session.id, endedAt: IsNull() }, { lastSeenAt: now });
+      await this.sessions.touch(session.id, now);
       session.lastSeenAt = now;
     }
     return { session, staff, creditUnion };
   }
 
   async findById(id: string): Promise<StaffSession | null> {
-    return this.dataSource.getRepository(StaffSession).findOneBy({ id });
+    return this.sessions.findById(id);
   }
 
   /** Ends one session (log-out, replaced at log-in); a no-op for an unknown or ended one. */
   async end(
     id: string,
     reason: SessionEndReason,
-    manager: EntityManager = this.dataSource.manager,
+    manager: Manager = this.sessions.manager,
   ): Promise<void> {
-    await manager.update(
-      StaffSession,
-      { id, endedAt: IsNull() },
-      { endedAt: this.clock.now(), endReason: reason },
-    );
+    await this.sessions.end(manager, id, reason, this.clock.now());
   }
 
   /** Ends every live session of a staff member at once (optionally keeping one); returns how many. */
   async endAllFor(
     staffUserId: string,
     reason: SessionEndReason,
-    options: { except?: string; manager?: EntityManager } = {},
+    options: { except?: string; manager?: Manager } = {},
   ): Promise<number> {
-    const manager = options.manager ?? this.dataSource.manager;
-    const where =
-      options.except === undefined
-        ? { staffUserId, endedAt: IsNull() }
-        : { staffUserId, endedAt: IsNull(), id: Not(options.except) };
-    const result = await manager.update(StaffSession, where, {
-      endedAt: this.clock.now(),
-      endReason: reason,
-    });
-    return result.affected ?? 0;
+    return this.sessions.endAllFor(
+      options.manager ?? this.sessions.manager,
+      staffUserId,
+      reason,
+      this.clock.now(),
+      options.except,
+    );
   }
 
   private async endAndForget(

@@ -11,7 +11,7 @@ import {
 import { Branch } from '../credit-unions/branch.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
-import { COMMON_NAME_CUSTOMERS, NameMatch } from './name-match';
+import { COMMON_NAME_CUSTOMERS, NameMatch } from './name-match.repository';
 
 const TODAY = '2026-12-01';
 const COMMON = COMMON_NAME_CUSTOMERS + 200;

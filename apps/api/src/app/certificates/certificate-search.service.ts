@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { Brackets, SelectQueryBuilder } from 'typeorm';
 import {
   daysBetween,
   IB_LOGIN_ID_FORMAT,
   resolveLifecyclePolicy,
   searchKey,
-  LifecycleStatus,
-  IbRole,
 } from '@certdesk/domain';
 import type {
   CertificateSearchItem,
@@ -15,10 +12,14 @@ import type {
 } from '@certdesk/contracts';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
-import { prepareOnce } from '../infra/database/prepared-statements';
+import { tenantCondition } from '../infra/tenancy/tenant-condition';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
+import {
+  CertificateSearchRepository,
+  SearchRow,
+} from './certificate-search.repository';
 import { SearchCertificatesDto } from './dto/search-certificates.dto';
-import { NameMatch } from './name-match';
+import { NameMatch } from './name-match.repository';
 import { decodeCursor, encodeCursor } from './search-cursor';
 import {
   expirySortKeySql,
@@ -34,21 +35,6 @@ const SORT_KEYS = {
   status: statusCaseSql('u'),
 } as const;
 
-interface Row {
-  u_id: string;
-  login_id: string;
-  ib_role: IbRole;
-  name: string;
-  expiry: string | null;
-  status: LifecycleStatus;
-  c_id: string;
-  contract_number: string;
-  company_name: string;
-  company_name_kana: string;
-  branch_code: string;
-  sort_key: string;
-}
-
 /** `GET /api/certificates`: the credit union's IB users with their current certificates, one indexed query. */
 @Injectable()
 export class CertificateSearchService {
@@ -56,7 +42,7 @@ export class CertificateSearchService {
     private readonly scope: TenantScope,
     private readonly clock: Clock,
     private readonly names: NameMatch,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rows: CertificateSearchRepository,
   ) {}
 
   async search(query: SearchCertificatesDto): Promise<CertificateSearchPage> {
@@ -94,34 +80,8 @@ export class CertificateSearchService {
       .addOrderBy('u.id', 'ASC')
       .limit(limit + 1);
 
-    const [sql, parameters] = this.dataSource
-      .createQueryBuilder()
-      .from(`(${pageQuery.getQuery()})`, 'p')
-      .innerJoin('ib_user', 'u', 'u.id = p.pid')
-      .innerJoin('customer', 'c', 'c.id = u.customer_id')
-      .innerJoin('branch', 'b', 'b.id = c.branch_id')
-      .select([
-        'u.id AS u_id',
-        'u.login_id AS login_id',
-        'u.ib_role AS ib_role',
-        'u.name AS name',
-        'u.current_expiry_date AS expiry',
-        'c.id AS c_id',
-        'c.contract_number AS contract_number',
-        'c.company_name AS company_name',
-        'c.company_name_kana AS company_name_kana',
-        'b.code AS branch_code',
-        'p.sort_key AS sort_key',
-      ])
-      .addSelect(statusCaseSql('u'), 'status')
-      .setParameters(pageQuery.getParameters())
-      .orderBy('p.sort_key', 'ASC')
-      .addOrderBy('p.pid', 'ASC')
-      .getQueryAndParameters();
     // Filters alone: planned once per connection on PostgreSQL (see prepareOnce).
-    if (!query.q?.trim() && this.dataSource.options.type === 'postgres')
-      prepareOnce(sql);
-    const rows: Row[] = await this.dataSource.query(sql, parameters);
+    const rows = await this.rows.page(pageQuery, !query.q?.trim());
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -153,7 +113,7 @@ export class CertificateSearchService {
       qb.andWhere(`${key} <= :expiresTo`, { expiresTo: query.expiresTo });
     if (query.branch) {
       qb.andWhere(
-        'c.branch_id IN (SELECT bf.id FROM branch bf WHERE bf.credit_union_id = :tenantCreditUnionId AND bf.code = :branch)',
+        `c.branch_id IN (SELECT bf.id FROM branch bf WHERE ${tenantCondition('bf')} AND bf.code = :branch)`,
         { branch: query.branch },
       );
     }
@@ -177,14 +137,14 @@ export class CertificateSearchService {
     q: string,
     expiryOrder: boolean,
   ): Promise<string> {
-    const tenant = 'credit_union_id = :tenantCreditUnionId';
+    const tenant = (alias: string) => tenantCondition(alias);
     const key = searchKey(q);
     const byCustomer = (condition: string) =>
-      `SELECT iu.id FROM ib_user iu JOIN customer ic ON ic.id = iu.customer_id WHERE iu.${tenant} AND ic.${tenant} AND ${condition}`;
+      `SELECT iu.id FROM ib_user iu JOIN customer ic ON ic.id = iu.customer_id WHERE ${tenant('iu')} AND ${tenant('ic')} AND ${condition}`;
     const exact: string[] = [];
     if (IB_LOGIN_ID_FORMAT.test(q)) {
       exact.push(
-        `SELECT lu.id FROM ib_user lu WHERE lu.${tenant} AND LOWER(lu.login_id) = :qLogin`,
+        `SELECT lu.id FROM ib_user lu WHERE ${tenant('lu')} AND LOWER(lu.login_id) = :qLogin`,
       );
       qb.setParameter('qLogin', q.toLowerCase());
     }
@@ -194,7 +154,7 @@ export class CertificateSearchService {
     }
     if (q.includes('@')) {
       exact.push(
-        `SELECT mu.id FROM ib_user mu WHERE mu.${tenant} AND LOWER(mu.email) = :qMail`,
+        `SELECT mu.id FROM ib_user mu WHERE ${tenant('mu')} AND LOWER(mu.email) = :qMail`,
       );
       exact.push(byCustomer('LOWER(ic.contact_email) = :qMail'));
       qb.setParameter('qMail', q.toLowerCase());
@@ -203,7 +163,7 @@ export class CertificateSearchService {
     if (/^[0-9a-f]{2,40}$/.test(hex)) {
       const bare = hex.replace(/^0+/, '');
       exact.push(
-        `SELECT x.ib_user_id FROM certificate x WHERE x.${tenant} AND x.serial_hex IN (:...qSerial)`,
+        `SELECT x.ib_user_id FROM certificate x WHERE ${tenant('x')} AND x.serial_hex IN (:...qSerial)`,
       );
       qb.setParameter('qSerial', [
         ...new Set([bare, bare.length % 2 ? `0${bare}` : bare, hex]),
@@ -218,12 +178,12 @@ export class CertificateSearchService {
     }
     if (key)
       exact.push(
-        `SELECT nu.id FROM ib_user nu WHERE nu.${tenant} AND nu.customer_id IN (${this.names.customers(qb, key)})`,
+        `SELECT nu.id FROM ib_user nu WHERE ${tenant('nu')} AND nu.customer_id IN (${this.names.customers(qb, key)})`,
       );
     return `u.id IN (${exact.join(' UNION ')})`;
   }
 
-  private toItem(r: Row, today: string): CertificateSearchItem {
+  private toItem(r: SearchRow, today: string): CertificateSearchItem {
     return {
       customer: {
         id: r.c_id,

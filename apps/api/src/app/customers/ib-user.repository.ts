@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Certificate } from '../certificates/certificate.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from './customer.entity';
 import { IbUser } from './ib-user.entity';
@@ -51,5 +52,37 @@ export class IbUserRepository {
       .where(`id = :id AND ${condition}`, { id, max })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The certificate with this SHA-256 fingerprint (any credit union: the IB channel's log-on). */
+  certificateByFingerprint(
+    fingerprintSha256: string,
+  ): Promise<Certificate | null> {
+    return this.dataSource
+      .getRepository(Certificate)
+      .findOneBy({ fingerprintSha256 });
+  }
+
+  certificate(id: string): Promise<Certificate | null> {
+    return this.dataSource.getRepository(Certificate).findOneBy({ id });
+  }
+
+  /** The IB users with this login ID (of the credit union with `creditUnionCode` when given), `limit` at most. */
+  byLoginId(
+    loginId: string,
+    creditUnionCode: string | undefined,
+    limit: number,
+  ): Promise<IbUser[]> {
+    const qb = this.dataSource
+      .getRepository(IbUser)
+      .createQueryBuilder('u')
+      .where('u.login_id = :loginId', { loginId });
+    if (creditUnionCode) {
+      qb.innerJoin(CreditUnion, 'cu', 'cu.id = u.credit_union_id').andWhere(
+        'cu.code = :code',
+        { code: creditUnionCode },
+      );
+    }
+    return qb.orderBy('u.id').limit(limit).getMany();
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AppError } from '../infra/http/app-error';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { closureRefusal } from '@certdesk/domain';
 import type {
   IbAcquisitionRequest,
@@ -10,10 +9,11 @@ import type {
 } from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Passwords } from '../auth/passwords';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
+import { IbUserRepository } from '../customers/ib-user.repository';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { RetryLaterException } from '../infra/http/retry-later';
 import {
   AttemptClaim,
@@ -77,7 +77,8 @@ const wrong = (left: number) =>
 @Injectable()
 export class IbAcquisitionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly ibUsers: IbUserRepository,
     private readonly passwords: Passwords,
     private readonly issuance: CertificateIssuanceService,
     private readonly cas: CertificateAuthorityService,
@@ -151,13 +152,13 @@ export class IbAcquisitionService {
     user: IbUser,
     request: IbAcquisitionRequest,
   ): Promise<IbIssuedCertificate> {
-    const closed = await this.closedRefusal(this.dataSource.manager, user);
+    const closed = await this.closedRefusal(this.transactions.manager, user);
     if (closed) {
       await this.refuse(closed.code, request, user);
       throw new AppError(closed.code, closed.message);
     }
     const ca = await this.cas.forCreditUnion(user.creditUnionId); // loaded before the transaction
-    const result = await this.dataSource.transaction(async (em) => {
+    const result = await this.transactions.run(async (em) => {
       // Locked while this transaction issues: a lock set since the PINs were checked wins.
       const row = await lockedFindOne(em, IbUser, { id: user.id });
       if (!row || row.pinLockedAt) throw locked();
@@ -178,17 +179,11 @@ export class IbAcquisitionService {
   private async findCandidates(
     request: IbAcquisitionRequest,
   ): Promise<IbUser[]> {
-    const qb = this.dataSource
-      .getRepository(IbUser)
-      .createQueryBuilder('u')
-      .where('u.login_id = :loginId', { loginId: request.loginId });
-    if (request.creditUnionCode) {
-      qb.innerJoin(CreditUnion, 'cu', 'cu.id = u.credit_union_id').andWhere(
-        'cu.code = :code',
-        { code: request.creditUnionCode },
-      );
-    }
-    return qb.orderBy('u.id').limit(MAX_CANDIDATES).getMany();
+    return this.ibUsers.byLoginId(
+      request.loginId,
+      request.creditUnionCode,
+      MAX_CANDIDATES,
+    );
   }
 
   /** Both PINs verified (two argon2 verifications whatever is stored). */

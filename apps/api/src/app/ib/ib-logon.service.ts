@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AppError } from '../infra/http/app-error';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import {
   closureRefusal,
   IB_NO_CERTIFICATE_MESSAGE,
@@ -15,6 +13,7 @@ import { Certificate } from '../certificates/certificate.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
+import { IbUserRepository } from '../customers/ib-user.repository';
 import { Clock } from '../infra/clock/clock';
 import { RenewalOverlapService } from './renewal-overlap.service';
 
@@ -44,7 +43,7 @@ export interface IbLogon {
 @Injectable()
 export class IbLogonService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ibUsers: IbUserRepository,
     private readonly clock: Clock,
     private readonly overlap: RenewalOverlapService,
   ) {}
@@ -53,32 +52,23 @@ export class IbLogonService {
     if (!presentedDer || presentedDer.length === 0)
       throw new AppError('no_certificate');
     const fingerprint = createHash('sha256').update(presentedDer).digest('hex');
-    const certificate = await this.dataSource
-      .getRepository(Certificate)
-      .findOneBy({ fingerprintSha256: fingerprint });
+    const certificate =
+      await this.ibUsers.certificateByFingerprint(fingerprint);
     if (!certificate) throw new AppError('unknown_certificate');
-    const ibUser = await this.dataSource
-      .getRepository(IbUser)
-      .findOneByOrFail({ id: certificate.ibUserId });
-    const customer = await this.dataSource
-      .getRepository(Customer)
-      .findOneByOrFail({ id: ibUser.customerId });
+    const ibUser = await this.ibUsers.byIdOrFail(certificate.ibUserId);
+    const customer = await this.ibUsers.customerOf(ibUser);
     // 解約・削除 comes first: the certificate was revoked with it, but the customer is told why.
     const closed = closureRefusal(
       { status: customer.status ?? 'active' },
       { status: ibUser.status ?? 'active' },
     );
     if (closed) throw new AppError(closed.code, closed.message);
-    const creditUnion = await this.dataSource
-      .getRepository(CreditUnion)
-      .findOneByOrFail({ id: ibUser.creditUnionId });
+    const creditUnion = await this.ibUsers.creditUnionOf(ibUser);
     const isCurrent = ibUser.currentCertificateId === certificate.id;
     const current = isCurrent
       ? certificate
       : ibUser.currentCertificateId
-        ? await this.dataSource
-            .getRepository(Certificate)
-            .findOneBy({ id: ibUser.currentCertificateId })
+        ? await this.ibUsers.certificate(ibUser.currentCertificateId)
         : null;
     const renewedBy =
       !isCurrent &&

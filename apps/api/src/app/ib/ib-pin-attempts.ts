@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { IbUser } from '../customers/ib-user.entity';
+import { IbUserRepository } from '../customers/ib-user.repository';
 import { Clock } from '../infra/clock/clock';
 
 /** 5 wrong attempts lock the IB user until a manager clears it. */
@@ -17,7 +16,7 @@ export const MAX_PIN_ATTEMPTS = 5;
 @Injectable()
 export class IbPinAttempts {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ibUsers: IbUserRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -50,15 +49,14 @@ export class IbPinAttempts {
 
   /** The PINs were wrong: the claim stays; at {@link MAX_PIN_ATTEMPTS} the user locks (once). */
   async fail(userId: string): Promise<{ failed: number; locked: boolean }> {
-    const repository = this.dataSource.getRepository(IbUser);
-    let row = await repository.findOneByOrFail({ id: userId });
+    let row = await this.ibUsers.byIdOrFail(userId);
     if (row.failedPinAttempts >= MAX_PIN_ATTEMPTS && !row.pinLockedAt) {
       await this.update(
         { pinLockedAt: this.clock.now() },
         'pin_locked_at IS NULL AND failed_pin_attempts >= :max',
         userId,
       );
-      row = await repository.findOneByOrFail({ id: userId });
+      row = await this.ibUsers.byIdOrFail(userId);
     }
     return { failed: row.failedPinAttempts, locked: row.pinLockedAt !== null };
   }
@@ -68,15 +66,11 @@ export class IbPinAttempts {
     condition: string,
     userId: string,
   ): Promise<boolean> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(IbUser)
-      .set({ ...set, updatedAt: this.clock.now() })
-      .where(`id = :id AND ${condition}`, {
-        id: userId,
-        max: MAX_PIN_ATTEMPTS,
-      })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.ibUsers.updateIf(
+      userId,
+      { ...set, updatedAt: this.clock.now() },
+      condition,
+      MAX_PIN_ATTEMPTS,
+    );
   }
 }

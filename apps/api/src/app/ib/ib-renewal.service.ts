@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AppError } from '../infra/http/app-error';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type {
   IbIssuedCertificate,
   IbRenewalSessionView,
 } from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 import { CertificateIssuanceService } from '../pki/certificate-issuance.service';
 import { CrlService } from '../pki/crl.service';
@@ -34,7 +33,7 @@ export const SESSION_EXPIRED_MESSAGE = `更新手続きの有効時間（${RENEW
 @Injectable()
 export class IbRenewalService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly issuance: CertificateIssuanceService,
     private readonly cas: CertificateAuthorityService,
     private readonly crl: CrlService,
@@ -68,7 +67,7 @@ export class IbRenewalService {
       usedAt: null,
       issuedCertificateId: null,
     };
-    await this.dataSource.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       await em.insert(IbRenewalSession, session);
       await this.audit.recordIn(em, {
         ...actorOf(logon),
@@ -104,7 +103,7 @@ export class IbRenewalService {
   ): Promise<IbIssuedCertificate> {
     const { ibUser } = logon;
     const ca = await this.cas.forCreditUnion(ibUser.creditUnionId); // loaded before the transaction: no second connection inside it
-    const result = await this.dataSource.transaction(async (em) => {
+    const result = await this.transactions.run(async (em) => {
       const session = await lockedFindOne(em, IbRenewalSession, {
         id: sessionId,
         ibUserId: ibUser.id,

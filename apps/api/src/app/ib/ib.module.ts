@@ -6,6 +6,7 @@ import { ReissuesModule } from '../reissues/reissues.module';
 import { IbAcquisitionService } from './ib-acquisition.service';
 import { IbController } from './ib.controller';
 import { IbPinAttempts } from './ib-pin-attempts';
+import { IbUserRepository } from '../customers/ib-user.repository';
 import { IbRefusalAudit } from './ib-refusal-audit';
 import { IbCertificateGuard, IbChannelGuard } from './ib-logon.guard';
 import { IbLogonService } from './ib-logon.service';
@@ -24,6 +25,7 @@ import { RenewalOverlapService } from './renewal-overlap.service';
     RenewalOverlapService,
     IbAcquisitionService,
     IbPinAttempts,
+    IbUserRepository,
     IbRefusalAudit,
     IbChannelGuard,
     IbCertificateGuard,

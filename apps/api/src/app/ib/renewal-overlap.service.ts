@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { Transactions } from '../infra/database/transactions';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { CrlService } from '../pki/crl.service';
 import { lockedFindOne } from '../pki/row-lock';
@@ -17,7 +16,7 @@ import { lockedFindOne } from '../pki/row-lock';
 @Injectable()
 export class RenewalOverlapService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly revocation: CertificateRevocationService,
     private readonly crl: CrlService,
     private readonly clock: Clock,
@@ -27,7 +26,7 @@ export class RenewalOverlapService {
   /** The first log-on of `certificate` (exactly once, even when several requests race). */
   async firstLogon(certificate: Certificate): Promise<void> {
     const now = this.clock.now();
-    const retired = await this.dataSource.transaction(async (manager) => {
+    const retired = await this.transactions.run(async (manager) => {
       // Lock order of every writer: IB user first, then its certificates.
       const user = await lockedFindOne(manager, IbUser, {
         id: certificate.ibUserId,
@@ -72,7 +71,7 @@ export class RenewalOverlapService {
   /** A renewed-away certificate past its own expiry: revoked as `superseded` now. */
   async retire(replaced: Certificate, successor: Certificate): Promise<void> {
     if (replaced.revokedAt) return;
-    const retired = await this.dataSource.transaction(async (manager) => {
+    const retired = await this.transactions.run(async (manager) => {
       await lockedFindOne(manager, IbUser, { id: replaced.ibUserId });
       return this.revocation.retireIn(manager, replaced.id, successor.id, {
         actorType: 'system',

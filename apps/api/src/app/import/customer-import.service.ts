@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificates/certificate.entity';
 import { Branch } from '../credit-unions/branch.entity';
@@ -11,7 +10,8 @@ import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/app-config.module';
-import { insertInBatches } from '../seed/seed.service';
+import { insertInBatches } from '../infra/database/insert-in-batches';
+import { Transactions } from '../infra/database/transactions';
 import { decodeImportFile } from './encoding';
 import { loadExistingState } from './existing-state';
 import { readImportText } from './import-file';
@@ -57,7 +57,7 @@ const CLI_ACTOR: ImportActor = { type: 'system', id: null, name: 'import CLI' };
 @Injectable()
 export class CustomerImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly removals: ImportRemovalsService,
@@ -79,7 +79,7 @@ export class CustomerImportService {
     const now = this.clock.now();
     let published = async (): Promise<void> => undefined;
     // Read, check and write in one transaction, so the checks hold for what is written.
-    const outcome = await this.dataSource.transaction(async (em) => {
+    const outcome = await this.transactions.run(async (em) => {
       const existing = await loadExistingState(em, file.rows);
       const plan = planImport(file.rows, existing, { now, newId: randomUUID });
       options.onPlan?.(plan, existing);

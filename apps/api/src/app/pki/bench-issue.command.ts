@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { addYears } from '@certdesk/domain';
 import {
   buildCsr,
@@ -24,8 +23,6 @@ import {
 } from '@certdesk/pki';
 import { AuditModule } from '../audit/audit.module';
 import { intOption } from '../cli/args';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
-import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { ClockModule } from '../infra/clock/clock.module';
@@ -37,6 +34,7 @@ import { SeedService } from '../seed/seed.service';
 import { CertificateAuthorityService } from './certificate-authority.service';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { softHsmAvailable, temporarySoftHsmToken } from './keystore/softhsm';
+import { BenchIssueRepository } from './bench-issue.repository';
 import { PkiModule } from './pki.module';
 
 type Options = Map<string, string | true>;
@@ -123,13 +121,8 @@ async function run(
     },
     null,
   );
-  const dataSource = ctx.get(DataSource);
-  const creditUnion = await dataSource
-    .getRepository(CreditUnion)
-    .findOneByOrFail({ code: '9001' });
-  const customer = await dataSource
-    .getRepository(Customer)
-    .findOneByOrFail({ creditUnionId: creditUnion.id });
+  const bench = BenchIssueRepository.of(ctx);
+  const { creditUnion, customer } = await bench.creditUnionAndCustomer('9001');
   const ca = await ctx
     .get(CertificateAuthorityService)
     .forCreditUnion(creditUnion.id);
@@ -162,8 +155,7 @@ async function run(
     createdAt: clock.now(),
     updatedAt: clock.now(),
   }));
-  for (let i = 0; i < users.length; i += 100)
-    await dataSource.getRepository(IbUser).insert(users.slice(i, i + 100));
+  await bench.insertIbUsers(users);
 
   const tbs = Buffer.alloc(1000, 0x5a); // about a client certificate's TBS
   const checked = checkCsr(csrs[0]);

@@ -146,6 +146,3 @@ function demoStaff(
   }));
   return staff;
 }
-
-/** Kept here for the callers that import it from the seed (see infra/database/insert-in-batches.ts). */
-export { insertInBatches } from '../infra/database/insert-in-batches';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { tenantCondition } from '../infra/tenancy/tenant-condition';
 
 /** A name held by at least this many customers (all credit unions) is "common" on SQLite: see {@link NameMatch.walkExpiryOrder}. */
 export const COMMON_NAME_CUSTOMERS = 3000;
@@ -18,11 +19,13 @@ export class NameMatch {
     return this.dataSource.options.type !== 'postgres';
   }
 
-  /** A subquery of the ids of the credit union's customers whose name holds the key (sets :qKey, and on SQLite :qPhrase). */
+  /**
+   * A subquery of the ids of the credit union's customers whose name holds the key (sets :qKey, and
+   * on SQLite :qPhrase); `qb` holds the tenant condition's parameter (a `TenantRepository` builder).
+   */
   customers(qb: SelectQueryBuilder<object>, key: string): string {
     qb.setParameter('qKey', `%${key}%`);
-    const byName =
-      'SELECT nc.id FROM customer nc WHERE nc.credit_union_id = :tenantCreditUnionId AND nc.search_key LIKE :qKey';
+    const byName = `SELECT nc.id FROM customer nc WHERE ${tenantCondition('nc')} AND nc.search_key LIKE :qKey`;
     if (!this.sqlite || [...key].length < 3) return byName;
     // Candidates from the FTS5 table as a phrase of the key's trigrams, each checked with LIKE above
     // (LIKE through FTS5 re-reads every candidate's text; figures in docs/benchmarks.md).

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { prepareQueryOnce } from '../infra/database/prepared-statements';
+import { Manager } from '../infra/database/transactions';
+import { StaffUser } from '../staff/staff-user.entity';
+import { SessionEndReason, StaffSession } from './staff-session.entity';
+
+/** A session with its staff member and their credit union, as one query reads them. */
+export type SessionRow = StaffSession & {
+  staff?: StaffUser;
+  creditUnion?: CreditUnion;
+};
+
+/**
+ * The SQL of staff sessions (`staff_session`). Looked up by the token's hash before anyone is known
+ * to be signed in, so not tenant-scoped: the session names its staff member and credit union.
+ */
+@Injectable()
+export class StaffSessionRepository {
+  /** The session lookup's text is fixed: marked for preparing on its first use. */
+  private prepared = false;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): Manager {
+    return this.dataSource.manager;
+  }
+
+  async insert(manager: Manager, session: StaffSession): Promise<void> {
+    await manager.insert(StaffSession, session);
+  }
+
+  /** The session `id` with its staff member and credit union, in one round trip planned once per connection. */
+  withStaff(id: string): Promise<SessionRow | null> {
+    const query = this.dataSource
+      .getRepository(StaffSession)
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.staff', StaffUser, 'u', 'u.id = s.staffUserId')
+      .innerJoinAndMapOne(
+        's.creditUnion',
+        CreditUnion,
+        'cu',
+        'cu.id = u.creditUnionId',
+      )
+      .where('s.id = :id', { id });
+    if (!this.prepared) {
+      prepareQueryOnce(query);
+      this.prepared = true;
+    }
+    return query.getOne();
+  }
+
+  /** Records activity on a live session. */
+  async touch(id: string, now: Date): Promise<void> {
+    await this.dataSource
+      .getRepository(StaffSession)
+      .update({ id, endedAt: IsNull() }, { lastSeenAt: now });
+  }
+
+  findById(id: string): Promise<StaffSession | null> {
+    return this.dataSource.getRepository(StaffSession).findOneBy({ id });
+  }
+
+  /** Ends the session if it is live. */
+  async end(
+    manager: Manager,
+    id: string,
+    reason: SessionEndReason,
+    now: Date,
+  ): Promise<void> {
+    await manager.update(
+      StaffSession,
+      { id, endedAt: IsNull() },
+      { endedAt: now, endReason: reason },
+    );
+  }
+
+  /** Ends every live session of a staff member (but `except`); returns how many. */
+  async endAllFor(
+    manager: Manager,
+    staffUserId: string,
+    reason: SessionEndReason,
+    now: Date,
+    except?: string,
+  ): Promise<number> {
+    const where =
+      except === undefined
+        ? { staffUserId, endedAt: IsNull() }
+        : { staffUserId, endedAt: IsNull(), id: Not(except) };
+    const result = await manager.update(StaffSession, where, {
+      endedAt: now,
+      endReason: reason,
+    });
+    return result.affected ?? 0;
+  }
+}
