@@ -234,6 +234,36 @@ describe.each(testDatabases())(
       // Locked now: the right password is refused on every process.
       for (const api of apis)
         expect((await browser(api).login(username)).status).toBe(401);
-    });
+      // Locked once, by whichever process counted the 10th.
+      expect(
+        await audits({ action: 'auth.locked', targetId: (await staff()).id }),
+      ).toBe(1);
+    }, 300_000);
+
+    it('refuses the 31st failed log-in from one address whichever process counted the first 30', async () => {
+      const address = '198.51.100.31';
+      const from = (i: number) =>
+        new StaffBrowser(apis[i % apis.length].url as unknown as App, address);
+      // Unknown usernames: no account locks, only the address counts.
+      const wrong = (i: number) =>
+        from(i).login(`nobody-${i}`, 'not-the-password-1');
+      for (let i = 0; i < 29; i++) expect((await wrong(i)).status).toBe(401);
+      // The 30th and 31st…39th at once, over both processes: exactly one more is checked.
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, (_, k) => wrong(29 + k)),
+      );
+      expect(burst.map((r) => r.status).sort()).toEqual([
+        401,
+        ...Array<number>(9).fill(429),
+      ]);
+      // Even the right password is refused from that address on every process, not from another.
+      const username = seeded.username('branch_staff', seeded.b);
+      for (let i = 0; i < apis.length; i++)
+        expect((await from(i).login(username)).status).toBe(429);
+      expect(
+        (await browser(apis[apis.length - 1]).login(username)).status,
+      ).toBe(200);
+      // 33 password checks (argon2id) one after another: minutes on a loaded machine.
+    }, 300_000);
   },
 );
