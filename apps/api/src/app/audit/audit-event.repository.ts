@@ -199,8 +199,8 @@ export class AuditEventRepository {
       .getRepository(AuditEvent)
       .createQueryBuilder('a')
       .where(`a.chain = :chain AND ${tenantCondition('a', 'creditUnionId')}`, {
-        chain: currentCreditUnionId(),
-        ...tenantParameters(),
+        chain: creditUnionId,
+        ...tenantParameters(creditUnionId),
       });
     if (period.from)
       qb.andWhere('a.occurredAt >= :fromInstant', {
