@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
 import { Transactions } from '../infra/database/transactions';
 import { AppConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/config.module';
+import { APP_CONFIG } from '../infra/config/app-config.module';
 import { StaffPrincipal } from '../infra/tenancy/request-context';
 import { StaffUser } from '../staff/staff-user.entity';
 import { StaffUserRepository } from '../staff/staff-user.repository';
