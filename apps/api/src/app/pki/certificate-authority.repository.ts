@@ -69,13 +69,15 @@ export class CertificateAuthorityRepository {
     old: string | null,
     patch: Partial<CertificateAuthority>,
   ): Promise<boolean> {
-    const update = await manager
-      .createQueryBuilder()
-      .update(CertificateAuthority)
-      .set(patch)
-      .where('id = :id AND encrypted_key_pem = :old', { id, old })
-      .execute();
-    return !!update.affected;
+    return this.updateIf(
+      manager,
+      patch,
+      'id = :id AND encrypted_key_pem = :old',
+      {
+        id,
+        old,
+      },
+    );
   }
 
   /** Inside a transaction that revoked a certificate of this credit union: its CRL is now behind. */
@@ -132,11 +134,29 @@ export class CertificateAuthorityRepository {
     previous: number,
     patch: Partial<CertificateAuthority>,
   ): Promise<boolean> {
+    return this.updateIf(
+      manager,
+      patch,
+      'id = :id AND crl_number = :previous',
+      {
+        id,
+        previous,
+      },
+    );
+  }
+
+  /** One conditional UPDATE of a CA row; false when the condition no longer held. */
+  private async updateIf(
+    manager: Manager,
+    patch: Partial<CertificateAuthority>,
+    condition: string,
+    parameters: Record<string, unknown>,
+  ): Promise<boolean> {
     const update = await manager
       .createQueryBuilder()
       .update(CertificateAuthority)
       .set(patch)
-      .where('id = :id AND crl_number = :previous', { id, previous })
+      .where(condition, parameters)
       .execute();
     return !!update.affected;
   }
