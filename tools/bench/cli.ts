@@ -4,13 +4,19 @@ import type { Command } from '../../apps/api/src/app/cli/commands';
 import type { OptionTypes } from '../../apps/api/src/app/cli/args';
 import { CliModule } from '../../apps/api/src/app/cli/cli.module';
 import { applySecretFiles } from '../../apps/api/src/app/infra/config/secret-files';
+import { benchIssueCommand } from './issue/bench-issue.command';
 import { benchNoticesCommand } from './notices/notice-bench.command';
 
 /**
  * Benchmarks that run inside the API's Nest context, kept out of the product's CLI:
+ * `npm run bench:issue -- [--count 200] [--postgres URL] [--token off]` and
  * `npm run bench:notices -- [--certificates 1000000] [--mails 5000] [--reset]` (ts-node, from source).
  */
 const BENCHES: Record<string, { options: OptionTypes; run: Command }> = {
+  'bench-issue': {
+    options: { count: 'string', postgres: 'string', token: 'string' },
+    run: benchIssueCommand,
+  },
   'bench-notices': {
     options: { certificates: 'string', mails: 'string', reset: 'boolean' },
     run: benchNoticesCommand,

@@ -47,7 +47,7 @@ export { decodeCertificate } from './lib/describe';
 export { certificatesOnlyPkcs7 } from './lib/pkcs7';
 export type { DecodedCertificate, DecodedExtension } from './lib/describe';
 export { isSerialHex, newSerialHex } from './lib/serial';
-export { forgeSigner, fromPem, softwareSigner, toPem } from './lib/signing';
+export { fromPem, softwareSigner, toPem } from './lib/signing';
 export type { CaSigner } from './lib/signing';
 export { createTlsServerCertificate } from './lib/tls-server';
 export type { TlsServerCertificate } from './lib/tls-server';

@@ -1,4 +1,12 @@
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import * as forge from 'node-forge';
+import { fromBinary, toBinary } from './der';
+import type { CaSigner } from './signing';
+import {
+  createPrivateKey,
+  createPublicKey,
+  KeyObject,
+  X509Certificate,
+} from 'node:crypto';
 import { Openssl } from '../testing/openssl';
 import { createCa, loadCa } from './ca';
 import { checkCsr } from './csr';
@@ -6,7 +14,21 @@ import { decodeCertificate } from './describe';
 import { issueClientCertificate, IssueClientCertificateInput } from './issue';
 import { certificatesOnlyPkcs7 } from './pkcs7';
 import { newSerialHex } from './serial';
-import { forgeSigner } from './signing';
+
+/** forge's pure-JS RSA, as the benchmark's signer (tools/bench/lib/forge-signer.ts) uses it. */
+function forgeSigner(key: KeyObject): CaSigner {
+  const forgeKey = forge.pki.privateKeyFromPem(
+    key.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  );
+  return {
+    publicKeySpki: createPublicKey(key).export({ type: 'spki', format: 'der' }),
+    sign: async (data) => {
+      const digest = forge.md.sha256.create();
+      digest.update(toBinary(data));
+      return fromBinary(forgeKey.sign(digest));
+    },
+  };
+}
 
 describe('issueClientCertificate', () => {
   const openssl = new Openssl();

@@ -1,14 +1,6 @@
 import { createPublicKey, KeyObject, sign } from 'node:crypto';
 import * as forge from 'node-forge';
-import {
-  bitString,
-  derOf,
-  fromBinary,
-  oid,
-  sequence,
-  sequenceOfDer,
-  toBinary,
-} from './der';
+import { bitString, derOf, oid, sequence, sequenceOfDer } from './der';
 
 /** sha256WithRSAEncryption: what the CAs sign certificates and CRLs with. */
 export const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
@@ -55,24 +47,6 @@ export function softwareSigner(key: KeyObject): CaSigner {
   return {
     publicKeySpki: createPublicKey(key).export({ type: 'spki', format: 'der' }),
     sign: async (data) => sign('sha256', data, key),
-  };
-}
-
-/**
- * The same signature by forge's pure-JavaScript RSA — only so the benchmark can show what OpenSSL's
- * RSA saves; never used to issue.
- */
-export function forgeSigner(key: KeyObject): CaSigner {
-  const forgeKey = forge.pki.privateKeyFromPem(
-    key.export({ type: 'pkcs1', format: 'pem' }).toString(),
-  );
-  return {
-    publicKeySpki: createPublicKey(key).export({ type: 'spki', format: 'der' }),
-    sign: async (data) => {
-      const digest = forge.md.sha256.create();
-      digest.update(toBinary(data));
-      return fromBinary(forgeKey.sign(digest));
-    },
   };
 }
 

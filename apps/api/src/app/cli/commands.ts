@@ -11,7 +11,6 @@ import { DEMO_SEED } from '../seed/demo-data.service';
 import { SeedService } from '../seed/seed.service';
 import { intOption, Options, OptionTypes } from './args';
 import { createAdminCommand } from '../staff/create-admin.command';
-import { benchIssueCommand } from '../pki/bench-issue.command';
 import { caImportToTokenCommand, caInitCommand } from '../pki/ca-init.command';
 
 export type Command = (
@@ -123,9 +122,5 @@ export const COMMANDS: Record<string, { options: OptionTypes; run: Command }> =
     'ca-import-to-token': {
       options: { 'credit-union': 'string' },
       run: caImportToTokenCommand,
-    },
-    'bench-issue': {
-      options: { count: 'string', postgres: 'string', token: 'string' },
-      run: benchIssueCommand,
     },
   };

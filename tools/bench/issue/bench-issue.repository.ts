@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
-import { Customer } from '../customers/customer.entity';
-import { IbUser } from '../customers/ib-user.entity';
+import { CreditUnion } from '../../../apps/api/src/app/credit-unions/credit-union.entity';
+import { Customer } from '../../../apps/api/src/app/customers/customer.entity';
+import { IbUser } from '../../../apps/api/src/app/customers/ib-user.entity';
 
 /** The SQL of `npm run bench:issue` (its own credit union 9001 on a bench database). */
 export class BenchIssueRepository {

@@ -16,26 +16,33 @@ import {
   buildCsr,
   checkCsr,
   issueClientCertificate,
-  forgeSigner,
   IssuingCa,
   newSerialHex,
   softwareSigner,
 } from '@certdesk/pki';
-import { AuditModule } from '../audit/audit.module';
-import { intOption } from '../cli/args';
-import { IbUser } from '../customers/ib-user.entity';
-import { Clock } from '../infra/clock/clock';
-import { ClockModule } from '../infra/clock/clock.module';
-import { AppConfig, DatabaseConfig, loadConfig } from '../infra/config/config';
-import { APP_CONFIG } from '../infra/config/app-config.module';
-import { DatabaseModule } from '../infra/database/database.module';
-import { SeedModule } from '../seed/seed.module';
-import { SeedService } from '../seed/seed.service';
-import { CertificateAuthorityService } from './certificate-authority.service';
-import { CertificateIssuanceService } from './certificate-issuance.service';
-import { softHsmAvailable, temporarySoftHsmToken } from './keystore/softhsm';
+import { forgeSigner } from '../lib/forge-signer';
+import { AuditModule } from '../../../apps/api/src/app/audit/audit.module';
+import { intOption } from '../../../apps/api/src/app/cli/args';
+import { IbUser } from '../../../apps/api/src/app/customers/ib-user.entity';
+import { Clock } from '../../../apps/api/src/app/infra/clock/clock';
+import { ClockModule } from '../../../apps/api/src/app/infra/clock/clock.module';
+import {
+  AppConfig,
+  DatabaseConfig,
+  loadConfig,
+} from '../../../apps/api/src/app/infra/config/config';
+import { APP_CONFIG } from '../../../apps/api/src/app/infra/config/app-config.module';
+import { DatabaseModule } from '../../../apps/api/src/app/infra/database/database.module';
+import { SeedModule } from '../../../apps/api/src/app/seed/seed.module';
+import { SeedService } from '../../../apps/api/src/app/seed/seed.service';
+import { CertificateAuthorityService } from '../../../apps/api/src/app/pki/certificate-authority.service';
+import { CertificateIssuanceService } from '../../../apps/api/src/app/pki/certificate-issuance.service';
+import {
+  softHsmAvailable,
+  temporarySoftHsmToken,
+} from '../../../apps/api/src/app/pki/keystore/softhsm';
 import { BenchIssueRepository } from './bench-issue.repository';
-import { PkiModule } from './pki.module';
+import { PkiModule } from '../../../apps/api/src/app/pki/pki.module';
 
 type Options = Map<string, string | true>;
 
