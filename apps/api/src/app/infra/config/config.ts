@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   ConfigError,
   Env,
-  integer,
   matching,
   onOff,
   oneOf,
