@@ -122,4 +122,4 @@ export function removalDecisionRefusal(
 }
 
 export const OWN_REMOVAL_REQUEST_MESSAGE =
-  'ご自身が取り込んだ削除・解約は承認・却下できません。別の役席またはシステム管理者が処理してください';
+  'ご自身が取り込んだ削除・解約は承認・却下できません。別の役席またはシステム管理者が処理してください。';

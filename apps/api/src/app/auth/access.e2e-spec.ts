@@ -12,7 +12,10 @@ import { NO_PERMISSION_MESSAGE } from './access.guard';
 import { RouteAccess } from './permissions.decorator';
 import { RouteEntry, RouteInventory } from './route-inventory';
 
-/** The only routes open without a session (me answers 401 itself; log-out is idempotent; the probes say no more than up/down). */
+/**
+ * The only routes open without a session (me answers 401 itself; log-out is idempotent; the probes say no more than
+ * up/down; the passkey options and log-in are the sign-in itself, under the same limits as the password log-in).
+ */
 const PUBLIC_ROUTES = [
   'GET /api/auth/me',
   'GET /api/health',
@@ -20,6 +23,8 @@ const PUBLIC_ROUTES = [
   'GET /api/health/ready',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  'POST /api/auth/passkey/login',
+  'POST /api/auth/passkey/options',
 ];
 /** Machine routes behind a bearer token (`@BearerToken`): 404 to everyone without it, staff included. */
 const TOKEN_ROUTES = ['GET /api/metrics'];

@@ -81,9 +81,11 @@ describe('AuthService', () => {
         '通知テンプレート',
         'レポート',
         '監査ログ',
+        '取込',
+        '削除・解約の承認',
       ],
     ],
-    ['admin', '/staff', ['職員管理']],
+    ['admin', '/staff', ['職員管理', '取込', '削除・解約の承認']],
   ] as const)('%s: home %s and sections %j', async (role, home, labels) => {
     const loaded = auth.ensureLoaded();
     http.expectOne('/api/auth/me').flush(sessionFixture(role));
