@@ -54,6 +54,33 @@ export class IbUserRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * The IB user and its current certificate in one statement: one snapshot. Read one after the other, a
+   * renewal committing in between could pair the user's old current id with the row it has just revoked.
+   */
+  async withCurrentCertificate(
+    id: string,
+  ): Promise<{ ibUser: IbUser; current: Certificate | null }> {
+    const joined = await this.dataSource
+      .getRepository(IbUser)
+      .createQueryBuilder('u')
+      .leftJoinAndMapOne(
+        'u.currentCertificateRow',
+        Certificate,
+        'c',
+        'c.id = u.current_certificate_id',
+      )
+      .where('u.id = :id', { id })
+      .getOneOrFail();
+    const { currentCertificateRow, ...rest } = joined as IbUser & {
+      currentCertificateRow?: Certificate;
+    };
+    return {
+      ibUser: Object.assign(new IbUser(), rest),
+      current: currentCertificateRow ?? null,
+    };
+  }
+
   /** The certificate with this SHA-256 fingerprint (any credit union: the IB channel's log-on). */
   certificateByFingerprint(
     fingerprintSha256: string,
@@ -61,10 +88,6 @@ export class IbUserRepository {
     return this.dataSource
       .getRepository(Certificate)
       .findOneBy({ fingerprintSha256 });
-  }
-
-  certificate(id: string): Promise<Certificate | null> {
-    return this.dataSource.getRepository(Certificate).findOneBy({ id });
   }
 
   /** The IB users with this login ID (of the credit union with `creditUnionCode` when given), `limit` at most. */

@@ -55,7 +55,8 @@ export class IbLogonService {
     const certificate =
       await this.ibUsers.certificateByFingerprint(fingerprint);
     if (!certificate) throw new AppError('unknown_certificate');
-    const ibUser = await this.ibUsers.byIdOrFail(certificate.ibUserId);
+    const { ibUser, current: currentRow } =
+      await this.ibUsers.withCurrentCertificate(certificate.ibUserId);
     const customer = await this.ibUsers.customerOf(ibUser);
     // 解約・削除 comes first: the certificate was revoked with it, but the customer is told why.
     const closed = closureRefusal(
@@ -65,11 +66,7 @@ export class IbLogonService {
     if (closed) throw new AppError(closed.code, closed.message);
     const creditUnion = await this.ibUsers.creditUnionOf(ibUser);
     const isCurrent = ibUser.currentCertificateId === certificate.id;
-    const current = isCurrent
-      ? certificate
-      : ibUser.currentCertificateId
-        ? await this.ibUsers.certificate(ibUser.currentCertificateId)
-        : null;
+    const current = isCurrent ? certificate : currentRow;
     const renewedBy =
       !isCurrent &&
       current?.renewedFromId === certificate.id &&

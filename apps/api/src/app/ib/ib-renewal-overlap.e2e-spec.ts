@@ -16,6 +16,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
+import { IbUserRepository } from '../customers/ib-user.repository';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { CrlService } from '../pki/crl.service';
@@ -223,6 +224,38 @@ describe.each(testDatabases())(
           .getRepository(Certificate)
           .countBy({ ibUserId: old.ibUserId }),
       ).toBe(3);
+    });
+
+    it('a renewal that completes while a log-on with the old certificate is being resolved does not refuse it', async () => {
+      const old = await customerWithCertificate(seeded.a);
+      t.clock.set(insideWindow);
+      await renew(old);
+      // The soak found it: between reading the IB user (current: the first renewal) and reading that
+      // certificate, a second renewal from the same old certificate committed and revoked the first one.
+      const ibUsers = t.app.get(IbUserRepository);
+      const customerOf = ibUsers.customerOf.bind(ibUsers);
+      let again: IbIdentity | undefined;
+      const spy = jest
+        .spyOn(ibUsers, 'customerOf')
+        .mockImplementationOnce(async (user) => {
+          again = await renew(old);
+          return customerOf(user);
+        });
+      try {
+        expect(await ib.as(old).get('/ib/me')).toMatchObject({
+          status: 200,
+          body: { newest: false },
+        });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(again).toBeDefined();
+      expect((await ib.as(old).get('/ib/me')).body).toMatchObject({
+        newest: false,
+        newerCertificate: {
+          serialHex: (await row(again as IbIdentity)).serialHex,
+        },
+      });
     });
 
     it('the old certificate logs on through 23:59:59 JST of its own expiry date; at 00:00 it is retired, and the sweep retires one never presented', async () => {
