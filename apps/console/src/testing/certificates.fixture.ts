@@ -32,6 +32,7 @@ export function searchItem(
     expiryDate: '2026-11-01',
     daysLeft: -30,
     status: 'expired',
+    closure: null,
     ...overrides,
   };
 }

@@ -34,6 +34,8 @@ export interface CertificateSearchItem {
   /** expiryDate − today (JST days); null without a certificate. */
   daysLeft: number | null;
   status: LifecycleStatusName;
+  /** 解約済み (`closed`: the customer) or 削除済み (`removed`: the IB user); null while both are active. */
+  closure: 'closed' | 'removed' | null;
 }
 
 export interface CertificateSearchPage {

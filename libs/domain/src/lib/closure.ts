@@ -10,6 +10,18 @@
 
 export type CustomerStatus = 'active' | 'closed';
 export type IbUserStatus = 'active' | 'removed';
+/**
+ * Why a row is no longer served, as the search list shows it: the customer's 解約 comes first (it removes
+ * its IB users too), then the IB user's own removal; null while both are active.
+ */
+export function closureOf(
+  customer: CustomerStatus | null | undefined,
+  ibUser: IbUserStatus | null | undefined,
+): 'closed' | 'removed' | null {
+  if (customer === 'closed') return 'closed';
+  return ibUser === 'removed' ? 'removed' : null;
+}
+
 /** Where a closure came from. */
 export type ClosureSource = 'import' | 'manual';
 

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { IbRole, LifecycleStatus } from '@certdesk/domain';
+import type {
+  CustomerStatus,
+  IbRole,
+  IbUserStatus,
+  LifecycleStatus,
+} from '@certdesk/domain';
 import { IbUser } from '../customers/ib-user.entity';
 import { prepareOnce } from '../infra/database/prepared-statements';
 import { statusCaseSql } from './status-sql';
@@ -19,6 +24,8 @@ export interface SearchRow {
   company_name: string;
   company_name_kana: string;
   branch_code: string;
+  customer_status: CustomerStatus | null;
+  ib_user_status: IbUserStatus | null;
   sort_key: string;
 }
 
@@ -57,6 +64,8 @@ export class CertificateSearchRepository {
         'c.company_name AS company_name',
         'c.company_name_kana AS company_name_kana',
         'b.code AS branch_code',
+        'c.status AS customer_status',
+        'u.status AS ib_user_status',
         'p.sort_key AS sort_key',
       ])
       .addSelect(statusCaseSql('u'), 'status')

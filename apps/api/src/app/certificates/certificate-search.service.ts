@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, SelectQueryBuilder } from 'typeorm';
 import {
+  closureOf,
   daysBetween,
   IB_LOGIN_ID_FORMAT,
   resolveLifecyclePolicy,
@@ -201,6 +202,7 @@ export class CertificateSearchService {
       expiryDate: r.expiry,
       daysLeft: r.expiry ? daysBetween(today, r.expiry) : null,
       status: r.status,
+      closure: closureOf(r.customer_status, r.ib_user_status),
     };
   }
 }

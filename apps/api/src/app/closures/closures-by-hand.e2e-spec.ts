@@ -110,6 +110,16 @@ describe.each(testDatabases())(
         ).find((u) => u.loginId === 'hand-remove')?.statusReason,
       ).toContain('削除済み');
       expect(await w.audits('reissue.cancel')).toHaveLength(1);
+      // 証明書検索 still finds them, marked 解約済み / 削除済み (the customer's closure first).
+      const found = async (q: string) =>
+        (await branch.get(`/api/certificates?q=${q}`)).body.items.map(
+          (i: { ibUser: { loginId: string }; closure: string | null }) => [
+            i.ibUser.loginId,
+            i.closure,
+          ],
+        );
+      expect(await found('0000300011')).toEqual([['hand-close', 'closed']]);
+      expect(await found('0000300012')).toEqual([['hand-remove', 'removed']]);
       expect((await w.customer('0000300012')).status).toBe('active');
       expect(await w.ib.as(two).get('/ib/me')).toMatchObject({
         status: 403,

@@ -172,6 +172,19 @@ describe('CertificatesPage / 証明書検索: the URL, filters and results', () 
     expect(chip?.getAttribute('data-status')).toBe('expired');
   });
 
+  it('marks a closed customer 解約済み and a removed IB user 削除済み beside the status', async () => {
+    await t.open('/certificates');
+    await t.answer([
+      searchItem(1, { status: 'revoked', closure: 'closed' }),
+      searchItem(2, { status: 'revoked', closure: 'removed' }),
+      searchItem(3),
+    ]);
+    const table = await t.loader.getHarness(MatTableHarness);
+    expect(
+      (await table.getCellTextByIndex()).map((row) => row[row.length - 1]),
+    ).toEqual(['失効解約済み', '失効削除済み', '期限切れ（ログオン不可）']);
+  });
+
   it('says 該当する電子証明書はありません when nothing matches', async () => {
     await t.open('/certificates?q=zzz');
     await t.answer([]);

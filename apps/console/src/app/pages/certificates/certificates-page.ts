@@ -15,6 +15,10 @@ import type {
   CertificateSearchItem,
   CertificateSearchPage,
 } from '@certdesk/contracts';
+import {
+  CUSTOMER_STATUS_LABELS,
+  IB_USER_STATUS_LABELS,
+} from '@certdesk/domain';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
@@ -106,6 +110,10 @@ export class CertificatesPage {
   protected readonly loading = signal(true);
   protected readonly error = signal<SearchError | null>(null);
   protected readonly daysLeft = daysLeftLabel;
+  protected readonly closureLabel = (closure: 'closed' | 'removed') =>
+    closure === 'closed'
+      ? CUSTOMER_STATUS_LABELS.closed
+      : IB_USER_STATUS_LABELS.removed;
   /** Enter was pressed before the results it meant had arrived. */
   private openFirstOnLoad = false;
 
