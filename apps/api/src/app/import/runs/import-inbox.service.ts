@@ -9,7 +9,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { jstDateTimeLabel } from './inbox-report';
+import { formatJapaneseDateTime } from '@certdesk/domain';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
@@ -162,7 +162,7 @@ export class ImportInboxService {
       await rename(taken, join(dir, run.fileName));
       return 'skipped';
     }
-    const when = jstDateTimeLabel(holder.finishedAt ?? holder.createdAt);
+    const when = formatJapaneseDateTime(holder.finishedAt ?? holder.createdAt);
     const duplicate: ImportRun = {
       ...run,
       id: randomUUID(),

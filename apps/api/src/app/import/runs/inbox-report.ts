@@ -1,11 +1,6 @@
 import type { ImportRunSummary } from '@certdesk/contracts';
+import { formatJapaneseDateTime } from '@certdesk/domain';
 import type { ImportRun } from './import-run.entity';
-
-/** `2026年12月06日 02:00`, in JST. */
-export function jstDateTimeLabel(instant: Date): string {
-  const t = new Date(instant.getTime() + 9 * 3_600_000).toISOString();
-  return `${t.slice(0, 4)}年${t.slice(5, 7)}月${t.slice(8, 10)}日 ${t.slice(11, 16)}`;
-}
 
 const RESULT: Record<string, string> = {
   applied: '取込完了',
@@ -37,7 +32,7 @@ export function inboxReport(
     `SHA-256: ${run.sha256}`,
     `文字コード: ${run.encoding ?? '不明'}`,
     `全件ファイル: ${run.full ? 'はい' : 'いいえ'}`,
-    `処理日時: ${jstDateTimeLabel(run.finishedAt ?? run.createdAt)}（日本時間）`,
+    `処理日時: ${formatJapaneseDateTime(run.finishedAt ?? run.createdAt)}（日本時間）`,
     `データ行数: ${run.lines}`,
     ...(summary ? counts(summary) : []),
     ...(run.message ? [run.message] : []),
