@@ -56,6 +56,14 @@ export class StaffApi {
     );
   }
 
+  /** Always a change for a second admin: on approval the member's passkeys and codes are removed. */
+  resetSecondFactor(id: string): Observable<StaffChangePending> {
+    return this.http.post<StaffChangePending>(
+      `/api/staff/${encodeURIComponent(id)}/reset-second-factor`,
+      null,
+    );
+  }
+
   /** Changes waiting for a second admin, newest first. */
   pendingChanges(): Observable<StaffChangeRequestView[]> {
     return this.http.get<StaffChangeRequestView[]>(

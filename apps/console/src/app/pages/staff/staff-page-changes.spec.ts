@@ -300,4 +300,37 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
     expect(await snack()).toBe('依頼を取り消しました');
     expect(await changeRows()).toHaveLength(1);
   });
+  it('asks a second admin to reset a member’s second factors (二要素認証リセット)', async () => {
+    await open();
+    await (await t.rowButton('suzuki', '二要素認証リセット')).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    expect(await dialog.getText()).toContain('別のシステム管理者が承認すると');
+    await (
+      await dialog.getHarness(
+        MatButtonHarness.with({ text: 'リセットを依頼する' }),
+      )
+    ).click();
+    http
+      .expectOne({ method: 'POST', url: '/api/staff/s2/reset-second-factor' })
+      .flush(
+        {
+          pendingChange: change({
+            id: 'c9',
+            kind: 'reset_factors',
+            staffId: 's2',
+            username: 'suzuki',
+            displayName: '鈴木 一郎',
+            role: null,
+            fromRole: null,
+            requestedBy: { id: 'staff-admin', name: 'デモ システム管理' },
+          }),
+        },
+        ACCEPTED,
+      );
+    await answered();
+    expect(await snack()).toMatch(
+      /^鈴木 一郎の二要素認証のリセットは承認待ちになりました/,
+    );
+    expect(await changeRows()).toHaveLength(1);
+  });
 });

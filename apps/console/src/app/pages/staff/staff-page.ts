@@ -197,6 +197,29 @@ export class StaffPage {
       });
   }
 
+  /** Always waits for a second admin; the member enrols again at the next sign-in. */
+  protected resetSecondFactor(account: StaffAccount): void {
+    confirm(this.dialog, {
+      title: `${account.displayName}（${account.username}）の二要素認証をリセットしますか`,
+      message:
+        '別のシステム管理者が承認すると、登録済みのパスキー・認証アプリ・リカバリーコードがすべて削除され、ログイン中のセッションも終了します。次回ログイン時に登録し直していただきます。',
+      confirmLabel: 'リセットを依頼する',
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() =>
+          this.run(account, this.api.resetSecondFactor(account.id)),
+        ),
+      )
+      .subscribe((pending) => {
+        if (pending)
+          this.pending(
+            pending,
+            `${account.displayName}の二要素認証のリセットは${PENDING_NOTE}`,
+          );
+      });
+  }
+
   /** 承認 / 却下 by this admin; an approval applies the change here at once. */
   protected decide({ change, kind }: StaffChangeAction): void {
     this.dialog
