@@ -143,6 +143,8 @@ describe('production install (npm ci --omit=dev) from a temporary folder', () =>
       CA_KEY_PASSPHRASE_FILE: join(dir, 'ca-passphrase'),
       AUDIT_HMAC_KEY: randomBytes(32).toString('hex'),
       CRL_BASE_URL: 'http://crl.shinkin.example.jp',
+      WEBAUTHN_RP_ID: 'certdesk.shinkin.example.jp',
+      WEBAUTHN_ORIGIN: 'https://certdesk.shinkin.example.jp',
       SMTP_URL: 'smtp://127.0.0.1:9',
       IB_TLS_CERT: join(dir, 'ib.crt'),
       IB_TLS_KEY: join(dir, 'ib.key'),
