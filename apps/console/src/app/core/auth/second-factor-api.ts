@@ -18,11 +18,19 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 import { firstValueFrom } from 'rxjs';
+import { apiErrorMessage } from '../api-error';
 
 const BASE = '/api/auth/second-factor';
 
 export const PASSKEY_CANCELLED_MESSAGE =
   'パスキーでの確認が完了しませんでした。もう一度お試しいただくか、認証アプリのコードを入力してください。';
+
+/** What a failed proof says: the browser's own refusal of a passkey ceremony, else the API's reason. */
+export function secondFactorErrorMessage(error: unknown): string {
+  return error instanceof Error && error.name === 'NotAllowedError'
+    ? PASSKEY_CANCELLED_MESSAGE
+    : apiErrorMessage(error);
+}
 
 /** Typed client for `/api/auth/second-factor/*`, with the browser's WebAuthn ceremonies. */
 @Injectable({ providedIn: 'root' })

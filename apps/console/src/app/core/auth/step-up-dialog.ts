@@ -9,10 +9,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { apiErrorMessage } from '../api-error';
 import { AuthService } from './auth.service';
 import {
-  PASSKEY_CANCELLED_MESSAGE,
+  secondFactorErrorMessage,
   passkeysSupported,
   SecondFactorApi,
 } from './second-factor-api';
@@ -118,11 +117,7 @@ export class StepUpDialog {
       this.auth.setSecondFactor(await attempt());
       this.ref.close(true);
     } catch (error: unknown) {
-      this.error.set(
-        error instanceof Error && error.name === 'NotAllowedError'
-          ? PASSKEY_CANCELLED_MESSAGE
-          : apiErrorMessage(error),
-      );
+      this.error.set(secondFactorErrorMessage(error));
       this.code = '';
     } finally {
       this.busy.set(false);

@@ -27,7 +27,7 @@ import { SESSION_EXPIRED_REASON } from '../../core/auth/session-expired.intercep
 import { AuthCard } from '../../core/ui/auth-card';
 import type { SessionInfo } from '@certdesk/contracts';
 import {
-  PASSKEY_CANCELLED_MESSAGE,
+  secondFactorErrorMessage,
   passkeysSupported,
   SecondFactorApi,
 } from '../../core/auth/second-factor-api';
@@ -164,11 +164,7 @@ export class LoginPage {
     try {
       session = await this.passkeyApi.loginWithPasskey();
     } catch (error: unknown) {
-      this.error.set(
-        error instanceof Error && error.name === 'NotAllowedError'
-          ? PASSKEY_CANCELLED_MESSAGE
-          : apiErrorMessage(error),
-      );
+      this.error.set(secondFactorErrorMessage(error));
       return;
     } finally {
       this.submitting.set(false);

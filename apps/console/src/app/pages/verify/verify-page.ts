@@ -11,10 +11,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import type { SecondFactorStatus } from '@certdesk/contracts';
-import { apiErrorMessage } from '../../core/api-error';
 import { AuthService, requiredStep } from '../../core/auth/auth.service';
 import {
-  PASSKEY_CANCELLED_MESSAGE,
+  secondFactorErrorMessage,
   passkeysSupported,
   SecondFactorApi,
 } from '../../core/auth/second-factor-api';
@@ -125,11 +124,7 @@ export class VerifyPage {
     try {
       status = await attempt();
     } catch (error: unknown) {
-      this.error.set(
-        error instanceof Error && error.name === 'NotAllowedError'
-          ? PASSKEY_CANCELLED_MESSAGE
-          : apiErrorMessage(error),
-      );
+      this.error.set(secondFactorErrorMessage(error));
       this.code = '';
       return;
     } finally {
