@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
@@ -26,8 +26,10 @@ export const FINAL_STATUSES: readonly OutboxStatus[] = [
  * ones whose `next_attempt_at` has come and `sending` ones whose lease has expired — with a fresh
  * claim token and lease. PostgreSQL picks them with `FOR UPDATE SKIP LOCKED`, so concurrent senders
  * in any number of processes take disjoint rows; SQLite runs the statement inside the process's
- * gate (one writer). A settle only applies while the row still carries our token, so a sender that
- * lost its lease cannot overwrite the row's new owner.
+ * gate (one writer). A claim does not count as an attempt: {@link begin} counts one on the row
+ * a sender is about to render and send, so a sender killed mid-batch charges the row in flight,
+ * not the rows after it that it never tried. A settle only applies while the row still carries our
+ * token, so a sender that lost its lease cannot overwrite the row's new owner.
  */
 @Injectable()
 export class OutboxStore {
@@ -49,7 +51,7 @@ export class OutboxStore {
     const tenant = creditUnionId ? ' AND credit_union_id = :creditUnionId' : '';
     const sql =
       `UPDATE notice_outbox SET status = 'sending', claim_token = :token, lease_until = :leaseUntil, ` +
-      `attempts = attempts + 1, updated_at = :now WHERE id IN (SELECT id FROM notice_outbox ` +
+      `updated_at = :now WHERE id IN (SELECT id FROM notice_outbox ` +
       `WHERE ((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND lease_until <= :now))${tenant} ` +
       `ORDER BY next_attempt_at LIMIT :limit${this.postgres ? ' FOR UPDATE SKIP LOCKED' : ''})`;
     const params = {
@@ -69,23 +71,42 @@ export class OutboxStore {
       .find({ where: { claimToken: token }, order: { nextAttemptAt: 'ASC' } });
   }
 
+  /**
+   * Counts an attempt on a claimed row before it is rendered and sent (`row.attempts` follows);
+   * false when the row is no longer ours (lease lost): then it must not be sent.
+   */
+  async begin(row: NoticeOutbox): Promise<boolean> {
+    const result = await this.gate.run(() =>
+      this.dataSource
+        .getRepository(NoticeOutbox)
+        .update(this.ours(row), { attempts: () => 'attempts + 1' }),
+    );
+    if (!result.affected) return false;
+    row.attempts += 1;
+    return true;
+  }
+
   /** Writes the outcome of a claimed row; false when the row is no longer ours (lease lost). */
   async settle(
     row: NoticeOutbox,
     patch: QueryDeepPartialEntity<NoticeOutbox>,
   ): Promise<boolean> {
-    if (!row.claimToken) throw new Error(`notice ${row.id} is not claimed`);
     const result = await this.gate.run(() =>
-      this.dataSource.getRepository(NoticeOutbox).update(
-        {
-          id: row.id,
-          claimToken: row.claimToken as string,
-          status: 'sending',
-        },
-        { ...patch, leaseUntil: null, claimToken: null },
-      ),
+      this.dataSource
+        .getRepository(NoticeOutbox)
+        .update(this.ours(row), {
+          ...patch,
+          leaseUntil: null,
+          claimToken: null,
+        }),
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The row while it carries our claim. */
+  private ours(row: NoticeOutbox): FindOptionsWhere<NoticeOutbox> {
+    if (!row.claimToken) throw new Error(`notice ${row.id} is not claimed`);
+    return { id: row.id, claimToken: row.claimToken, status: 'sending' };
   }
 
   /** Notices queued by a run, by status now. */

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Liquid } from 'liquidjs';
 import { addDays } from '@certdesk/domain';
+import { renderNotice } from '@certdesk/notice-templates';
 import {
   SeededTenants,
   seedTwoCreditUnions,
@@ -23,6 +25,18 @@ import { NoticeSender } from './notice-sender';
 import { LEASE_MS, OutboxStore } from './notice-outbox.repository';
 import { ReissueNoticeQueue } from './reissue-notice';
 
+// Two Nest applications booting, seeding and sending side by side: seconds on a quiet machine, maybe
+// minutes on a shared one — more than the 30 s default, which would fail the file for no fault.
+jest.setTimeout(300_000);
+
+// The real renderer, which a test can make fail as a starved process would (see renderUnstarved).
+jest.mock('@certdesk/notice-templates', () => {
+  const actual = jest.requireActual<
+    typeof import('@certdesk/notice-templates')
+  >('@certdesk/notice-templates');
+  return { ...actual, renderNotice: jest.fn(actual.renderNotice) };
+});
+
 describe.each(testDatabases())(
   'notice sending under failure on $name',
   (db) => {
@@ -34,6 +48,21 @@ describe.each(testDatabases())(
     const outbox = () => t.dataSource.getRepository(NoticeOutbox);
     const rowOf = (u: FixtureUser) =>
       outbox().findOneByOrFail({ ibUserId: u.ibUser.id });
+    /** Each of `users` was mailed once since the last take, and its notice is sent after `attempts` attempts. */
+    async function expectSent(
+      users: FixtureUser[],
+      attempts: number,
+    ): Promise<void> {
+      expect(SmtpSink.recipients(smtp.take())).toEqual(
+        users.map((u) => u.ibUser.email as string).sort(),
+      );
+      expect(
+        (await Promise.all(users.map(rowOf))).map((r) => [
+          r.status,
+          r.attempts,
+        ]),
+      ).toEqual(users.map(() => ['sent', attempts]));
+    }
     /** Queues what is due for `cu` without sending (a run interrupted after planning). */
     async function planOnly(app: TestApp, cu: CreditUnion): Promise<void> {
       const run: NoticeRun = {
@@ -113,15 +142,7 @@ describe.each(testDatabases())(
       expect(outside).toEqual([]);
       await smtp.start();
       await sender.drain(seeded.a.id);
-      expect(SmtpSink.recipients(smtp.take())).toEqual(
-        users.map((u) => u.ibUser.email as string).sort(),
-      );
-      expect(
-        (await Promise.all(users.map(rowOf))).map((r) => [
-          r.status,
-          r.attempts,
-        ]),
-      ).toEqual(users.map(() => ['sent', 5]));
+      await expectSent(users, 5);
     });
 
     it('retries a row claimed by a sender that crashed before sending, once its lease has expired', async () => {
@@ -131,7 +152,7 @@ describe.each(testDatabases())(
       const [claimed] = await store.claim(t.clock.now(), 10, seeded.a.id); // … and the process dies here
       expect(claimed).toMatchObject({
         status: 'sending',
-        attempts: 1,
+        attempts: 0, // claimed, never tried
         ibUserId: user.ibUser.id,
       });
       const sender = t.app.get(NoticeSender);
@@ -140,10 +161,76 @@ describe.each(testDatabases())(
       t.clock.advance(LEASE_MS + 1000);
       await sender.drain(seeded.a.id);
       expect(SmtpSink.recipients(smtp.take())).toEqual([user.ibUser.email]);
-      expect(await rowOf(user)).toMatchObject({ status: 'sent', attempts: 2 });
-      // The crashed sender's claim is void: it cannot overwrite the outcome.
+      expect(await rowOf(user)).toMatchObject({ status: 'sent', attempts: 1 });
+      // The crashed sender's claim is void: it cannot overwrite the outcome, nor count an attempt.
       expect(await store.settle(claimed, { status: 'failed' })).toBe(false);
-      expect((await rowOf(user)).status).toBe('sent');
+      expect(await store.begin(claimed)).toBe(false);
+      expect(await rowOf(user)).toMatchObject({ status: 'sent', attempts: 1 });
+    });
+
+    it('never gives up a notice because senders holding it in their batch were killed before trying it', async () => {
+      const users = await dueUsers(3);
+      await planOnly(t, seeded.a);
+      const store = t.app.get(OutboxStore);
+      // More crashes than NOTICE_MAX_ATTEMPTS (30), each while the batch was claimed and nothing sent.
+      for (let crash = 0; crash <= 30; crash++) {
+        expect(await store.claim(t.clock.now(), 10, seeded.a.id)).toHaveLength(
+          3,
+        );
+        t.clock.advance(LEASE_MS + 1000);
+      }
+      await t.app.get(NoticeSender).drain(seeded.a.id);
+      await expectSent(users, 1);
+    });
+
+    it('gives up a notice whose senders keep being killed while they send it, and only that one', async () => {
+      const [poison, ...others] = await dueUsers(3);
+      await planOnly(t, seeded.a);
+      const store = t.app.get(OutboxStore);
+      for (let crash = 0; crash < 30; crash++) {
+        const batch = await store.claim(t.clock.now(), 10, seeded.a.id);
+        const inFlight = batch.find((r) => r.ibUserId === poison.ibUser.id);
+        expect(await store.begin(inFlight as NoticeOutbox)).toBe(true); // … and the process dies here
+        t.clock.advance(LEASE_MS + 1000);
+      }
+      await t.app.get(NoticeSender).drain(seeded.a.id);
+      expect(SmtpSink.recipients(smtp.take())).toEqual(
+        others.map((u) => u.ibUser.email as string).sort(),
+      );
+      expect(await rowOf(poison)).toMatchObject({
+        status: 'given_up',
+        attempts: 31,
+        statusReason: expect.stringContaining('30回送信を試みても'),
+      });
+      expect(
+        (await Promise.all(others.map(rowOf))).map((r) => r.attempts),
+      ).toEqual([1, 1]);
+    });
+
+    it('renders again at once when a busy process cut a render off at the time limit, instead of putting the notice back', async () => {
+      const [user] = await dueUsers(1);
+      await planOnly(t, seeded.a);
+      let cutOff: unknown;
+      try {
+        new Liquid({ renderLimit: 1 }).parseAndRenderSync(
+          '{% for i in (1..300000) %}{{ i }}{% endfor %}',
+          {},
+        );
+      } catch (error) {
+        cutOff = error;
+      }
+      // Twice "render limit exceeded" at once (a process waiting for a core), then the real render.
+      jest
+        .mocked(renderNotice)
+        .mockImplementationOnce(() => {
+          throw cutOff;
+        })
+        .mockImplementationOnce(() => {
+          throw cutOff;
+        });
+      await t.app.get(NoticeSender).drain(seeded.a.id);
+      expect(SmtpSink.recipients(smtp.take())).toEqual([user.ibUser.email]);
+      expect(await rowOf(user)).toMatchObject({ status: 'sent', attempts: 1 });
     });
 
     // PostgreSQL: two Nest applications (two API processes) on one database. SQLite is one process by design
