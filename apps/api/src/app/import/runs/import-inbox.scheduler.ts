@@ -1,13 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
 import { APP_CONFIG } from '../../infra/config/app-config.module';
-import { jstTimeOfDay } from '../../notices/dispatch/notice-scheduler';
+import { IntervalWorker, OncePerDay } from '../../infra/jobs/background-jobs';
 import { ImportInboxService } from './import-inbox.service';
 import { ImportJobs } from './import-jobs';
 
@@ -20,53 +15,32 @@ export const INBOX_TICK_MS = 30_000;
  * Several processes may do so: each file is claimed in the database, so it is applied once.
  */
 @Injectable()
-export class ImportInboxScheduler
-  implements OnApplicationBootstrap, OnModuleDestroy
-{
-  private timer: NodeJS.Timeout | null = null;
-  private busy = false;
-  private lastDay: string | null = null;
+export class ImportInboxScheduler extends IntervalWorker {
+  private readonly daily: OncePerDay;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly inbox: ImportInboxService,
-    private readonly jobs: ImportJobs,
-    private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.importInbox.dir) return;
-    this.timer = setInterval(() => this.tick(), INBOX_TICK_MS);
-    this.timer.unref();
-    this.tick();
+    jobs: ImportJobs,
+    clock: Clock,
+  ) {
+    super({ name: 'import inbox', everyMs: INBOX_TICK_MS, jobs });
+    this.daily = new OncePerDay(clock, () => config.importInbox.dailyAt);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  protected enabled(): boolean {
+    return !!this.config.importInbox.dir;
   }
 
-  tick(): void {
-    if (this.busy) return;
-    this.busy = true;
-    this.jobs.start('import inbox', async () => {
-      try {
-        await this.runIfDue();
-      } finally {
-        this.busy = false;
-      }
-    });
+  protected async round(): Promise<void> {
+    await this.runIfDue();
   }
 
   /** Takes the inbox's files when today's time has come and this process has not yet done so. */
   async runIfDue(): Promise<boolean> {
-    const today = this.clock.today();
-    if (
-      this.lastDay === today ||
-      jstTimeOfDay(this.clock.now()) < this.config.importInbox.dailyAt
-    )
-      return false;
-    this.lastDay = today;
+    const today = this.daily.due();
+    if (!today) return false;
+    this.daily.done(today);
     await this.inbox.processAll();
     return true;
   }

@@ -1,22 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-} from '@nestjs/common';
-import { jstTimeOfDay } from '@certdesk/domain';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
 import { APP_CONFIG } from '../../infra/config/app-config.module';
+import { IntervalWorker, OncePerDay } from '../../infra/jobs/background-jobs';
 import { NoticeJobs } from './notice-jobs';
 import { NoticeRunsService } from './notice-runs.service';
 import { NoticeSender } from './notice-sender';
 
 /** How often the worker looks for due work (daily run time reached, retries whose back-off ended). */
 export const TICK_MS = 5_000;
-
-/** libs/domain `jstTimeOfDay`, for the schedulers that still import it from here. */
-export { jstTimeOfDay };
 
 /**
  * The notice worker (`NOTICE_WORKER=on`, the default): every few seconds, on the injected Clock,
@@ -25,57 +17,35 @@ export { jstTimeOfDay };
  * back-off has passed, expired leases of crashed senders).
  */
 @Injectable()
-export class NoticeScheduler
-  implements OnApplicationBootstrap, OnModuleDestroy
-{
-  private timer: NodeJS.Timeout | null = null;
-  private busy = false;
-  private lastDaily: string | null = null;
+export class NoticeScheduler extends IntervalWorker {
+  private readonly daily: OncePerDay;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runs: NoticeRunsService,
     private readonly sender: NoticeSender,
-    private readonly jobs: NoticeJobs,
-    private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.notices.worker) return;
-    this.timer = setInterval(() => this.tick(), TICK_MS);
-    this.timer.unref();
-    this.tick();
+    jobs: NoticeJobs,
+    clock: Clock,
+  ) {
+    super({ name: 'notice worker', everyMs: TICK_MS, jobs });
+    this.daily = new OncePerDay(clock, () => config.notices.dailyAt);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  protected enabled(): boolean {
+    return this.config.notices.worker;
   }
 
-  /** One round of the worker (skipped while the previous one is still going). */
-  tick(): void {
-    if (this.busy) return;
-    this.busy = true;
-    this.jobs.start('notice worker', async () => {
-      try {
-        await this.dailyIfDue();
-        await this.sender.drain();
-      } finally {
-        this.busy = false;
-      }
-    });
+  protected async round(): Promise<void> {
+    await this.dailyIfDue();
+    await this.sender.drain();
   }
 
   /** Runs the daily run when today's has not been done by this process and the time has come. */
   async dailyIfDue(): Promise<boolean> {
-    const today = this.clock.today();
-    if (
-      this.lastDaily === today ||
-      jstTimeOfDay(this.clock.now()) < this.config.notices.dailyAt
-    )
-      return false;
+    const today = this.daily.due();
+    if (!today) return false;
     await this.runs.runDaily();
-    this.lastDaily = today;
+    this.daily.done(today);
     return true;
   }
 }
