@@ -20,6 +20,7 @@ import { PasskeyLogin1764000000201 } from './1764000000201-passkey-login';
 import { Closures1764000000210 } from './1764000000210-closures';
 import { ImportRuns1764000000220 } from './1764000000220-import-runs';
 import { NoticeMarker1764000000230 } from './1764000000230-notice-marker';
+import { IbUserCompanyKey1764000000250 } from './1764000000250-ib-user-company-key';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Closures1764000000210,
   ImportRuns1764000000220,
   NoticeMarker1764000000230,
+  IbUserCompanyKey1764000000250,
 ];

@@ -11,10 +11,10 @@ import {
 import { Branch } from '../credit-unions/branch.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
-import { COMMON_NAME_CUSTOMERS, NameMatch } from './name-match.repository';
+import { COMMON_NAME_IB_USERS, NameMatch } from './name-match.repository';
 
 const TODAY = '2026-12-01';
-const COMMON = COMMON_NAME_CUSTOMERS + 200;
+const COMMON = COMMON_NAME_IB_USERS + 200;
 
 /** A name so common that SQLite walks the expiry order (see NameMatch) answers exactly like a rare one. */
 describe.each(testDatabases())(

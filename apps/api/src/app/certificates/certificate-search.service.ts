@@ -129,9 +129,9 @@ export class CertificateSearchService {
 
   /**
    * A condition on `u` for free text: company name (kanji or kana, folded), contract number, login ID,
-   * serial or e-mail. A name alone (the usual case) stays a condition on `u.customer_id`, so the
-   * planner may walk the sort order and stop at the page for a broad name, or collect a rare one's
-   * few matches first. Otherwise one indexed lookup per criterion, UNIONed (an OR across tables defeats every index).
+   * serial or e-mail. A name alone (the usual case) stays a condition on the row's own company key,
+   * so the planner may walk the sort order and stop at the page for a broad name, or collect a rare
+   * one's few matches first. Otherwise one indexed lookup per criterion, UNIONed (an OR across tables defeats every index).
    */
   private async textMatches(
     qb: SelectQueryBuilder<IbUser>,
@@ -173,13 +173,11 @@ export class CertificateSearchService {
     if (exact.length === 0) {
       if (!key) return '1 = 0';
       const walk = expiryOrder && (await this.names.walkExpiryOrder(key));
-      return walk
-        ? this.names.onEachRow(qb, key)
-        : `u.customer_id IN (${this.names.customers(qb, key)})`;
+      return this.names.onRow(qb, 'u', key, walk);
     }
     if (key)
       exact.push(
-        `SELECT nu.id FROM ib_user nu WHERE ${tenant('nu')} AND nu.customer_id IN (${this.names.customers(qb, key)})`,
+        `SELECT nu.id FROM ib_user nu WHERE ${tenant('nu')} AND ${this.names.onRow(qb, 'nu', key)}`,
       );
     return `u.id IN (${exact.join(' UNION ')})`;
   }

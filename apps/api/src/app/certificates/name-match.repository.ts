@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { tenantCondition } from '../infra/tenancy/tenant-condition';
 
-/** A name held by at least this many customers (all credit unions) is "common" on SQLite: see {@link NameMatch.walkExpiryOrder}. */
-export const COMMON_NAME_CUSTOMERS = 3000;
+/** A name held by at least this many IB users (all credit unions) is "common" on SQLite: see {@link NameMatch.walkExpiryOrder}. */
+export const COMMON_NAME_IB_USERS = 3000;
 
 /**
- * The company-name part of a search (`key` is `searchKey(q)`, matched as `LIKE '%key%'` on the
- * folded `customer.search_key`), per database. PostgreSQL's trigram index and statistics need no
- * help; SQLite gets its candidates from the FTS5 trigram table and is told how common a name is.
+ * The company-name part of a search (`key` is `searchKey(q)`, matched as `LIKE '%key%'`), per
+ * database, on the IB user's own copy of its customer's folded key (`ib_user.company_key`, kept by
+ * triggers: migration …250), so a walk in expiry order tests each row without looking its customer
+ * up. PostgreSQL's trigram index on that column and its statistics need no help; SQLite collects a
+ * rare name's IB users from the FTS5 trigram table `ib_user_search` and is told how common a name is.
  */
 @Injectable()
 export class NameMatch {
@@ -20,41 +22,47 @@ export class NameMatch {
   }
 
   /**
-   * A subquery of the ids of the credit union's customers whose name holds the key (sets :qKey, and
-   * on SQLite :qPhrase); `qb` holds the tenant condition's parameter (a `TenantRepository` builder).
+   * A condition on the IB user aliased `u` (whose tenant condition the caller sets) that its
+   * company's name holds the key (sets :qKey, and on SQLite :qPhrase). `walk`: the caller walks the
+   * expiry order and stops at the page (see {@link walkExpiryOrder}), so each row is tested as it
+   * comes; otherwise SQLite collects the matches from the FTS5 table first (PostgreSQL chooses itself).
    */
-  customers(qb: SelectQueryBuilder<object>, key: string): string {
+  onRow(
+    qb: SelectQueryBuilder<object>,
+    u: string,
+    key: string,
+    walk = false,
+  ): string {
     qb.setParameter('qKey', `%${key}%`);
-    const byName = `SELECT nc.id FROM customer nc WHERE ${tenantCondition('nc')} AND nc.search_key LIKE :qKey`;
-    if (!this.sqlite || [...key].length < 3) return byName;
-    // Candidates from the FTS5 table as a phrase of the key's trigrams, each checked with LIKE above
-    // (LIKE through FTS5 re-reads every candidate's text; figures in docs/benchmarks.md).
+    const byKey = `${u}.company_key LIKE :qKey`;
+    if (!this.sqlite || walk) return byKey;
+    if ([...key].length < 3) {
+      // Too short for a trigram: the customers' (credit_union_id, search_key) index is the narrower scan.
+      const customers = `SELECT nc.id FROM customer nc WHERE ${tenantCondition('nc')} AND nc.search_key LIKE :qKey`;
+      return `${u}.customer_id IN (${customers})`;
+    }
+    // Candidates from the FTS5 table as a phrase of the key's trigrams, each checked with LIKE on the
+    // row (LIKE through FTS5 re-reads every candidate's text; figures in docs/benchmarks.md).
     qb.setParameter('qPhrase', `"${key.replace(/"/g, '""')}"`);
-    return `${byName} AND nc.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :qPhrase)`;
-  }
-
-  /** The per-row form: walking the IB users in expiry order, keep those whose customer's name holds the key. */
-  onEachRow(qb: SelectQueryBuilder<object>, key: string): string {
-    qb.setParameter('qKey', `%${key}%`);
-    return 'EXISTS (SELECT 1 FROM customer nc WHERE nc.id = u.customer_id AND nc.search_key LIKE :qKey)';
+    return `${byKey} AND ${u}.rowid IN (SELECT rowid FROM ib_user_search WHERE ib_user_search MATCH :qPhrase)`;
   }
 
   /**
    * SQLite only (PostgreSQL's planner weighs this itself): whether to walk the expiry order and stop
    * at the page (a common name, which has thousands of matches to collect and sort otherwise) rather
    * than collect the matches first (a rare name, where walking would read the whole credit union).
-   * Decided by how many customers hold the key's rarest trigram; figures in docs/benchmarks.md.
+   * Decided by how many IB users hold the key's rarest trigram; figures in docs/benchmarks.md.
    */
   async walkExpiryOrder(key: string): Promise<boolean> {
     const grams = [...new Set(trigrams(key.toLowerCase()))];
     if (!this.sqlite || grams.length === 0) return false;
     const [row] = await this.dataSource.query(
-      `SELECT COUNT(*) AS terms, MIN(doc) AS docs FROM customer_search_terms WHERE term IN (${grams.map(() => '?').join(', ')})`,
+      `SELECT COUNT(*) AS terms, MIN(doc) AS docs FROM ib_user_search_terms WHERE term IN (${grams.map(() => '?').join(', ')})`,
       grams,
     );
     return (
       Number(row.terms) === grams.length &&
-      Number(row.docs) >= COMMON_NAME_CUSTOMERS
+      Number(row.docs) >= COMMON_NAME_IB_USERS
     );
   }
 }

@@ -20,7 +20,7 @@ const PIN = '2468';
 const CONFIRMATION = '13579';
 
 const TABLES =
-  "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customer_search%' ORDER BY name";
+  "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customer_search%' AND name NOT LIKE 'ib_user_search%' ORDER BY name";
 
 /** Row counts of every table (not SQLite's own, not the FTS index's shadow tables), through the running app. */
 async function rowCounts(ds: DataSource): Promise<Record<string, number>> {

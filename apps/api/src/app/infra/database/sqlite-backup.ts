@@ -9,6 +9,9 @@ import {
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
+/** FTS5 tables with external content keyed by rowid (migrations …095, …250). */
+const FTS_INDEXES = ['customer_search', 'ib_user_search'] as const;
+
 /**
  * SQLite backup and restore (`npm run backup -- --out FILE`, `npm run restore -- --from FILE`).
  * PostgreSQL: pg_dump / pg_restore and WAL archiving (docs/operations.md, "PostgreSQL").
@@ -49,8 +52,8 @@ export function backupSqlite(
 
 /**
  * Puts a backup in place as the database file `target` (which must not exist: restore into a fresh
- * data folder, with the API stopped). The copy is checked, and the FTS5 search index is rebuilt:
- * VACUUM may renumber the customers' rowids it is keyed by (see migration …095).
+ * data folder, with the API stopped). The copy is checked, and the FTS5 search indexes are rebuilt:
+ * VACUUM may renumber the rowids they are keyed by (see migrations …095 and …250).
  */
 export function restoreSqlite(backup: string, target: string): void {
   if (!existsSync(backup))
@@ -67,15 +70,14 @@ export function restoreSqlite(backup: string, target: string): void {
   try {
     const db = new Database(partial, { fileMustExist: true });
     try {
-      const fts = db
-        .prepare(
-          "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'customer_search'",
-        )
-        .get();
-      if (fts)
-        db.exec(
-          "INSERT INTO customer_search(customer_search) VALUES ('rebuild')",
-        );
+      for (const fts of FTS_INDEXES) {
+        const present = db
+          .prepare(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+          )
+          .get(fts);
+        if (present) db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('rebuild')`);
+      }
       db.pragma('journal_mode = WAL');
     } finally {
       db.close();
