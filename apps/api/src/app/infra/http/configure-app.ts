@@ -9,6 +9,7 @@ import { answerMalformedRequests, jsonBodyParser } from './client-errors';
 import { securityHeaders } from './security-headers';
 
 const API_PREFIX = 'api';
+const API_OR_IB_PATH = /^\/(api|ib)(\/|$)/;
 
 /** Everything main.ts and the e2e tests both need: prefix, OpenAPI, the console's static files. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -38,12 +39,17 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
 
   const consoleDir = config.consoleDir;
   if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
-    http.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
+    // The console's files are looked up on disk for its own paths only: an API request is not
+    // delayed by a stat() of a file that cannot exist (figures in docs/benchmarks.md).
+    const files = express.static(consoleDir, { index: false, maxAge: '1h' });
+    http.use((req: Request, res: Response, next: NextFunction) =>
+      API_OR_IB_PATH.test(req.path) ? next() : files(req, res, next),
+    );
     // Client-side routes (/dashboard, /certificates …) get the app shell.
     http.use((req: Request, res: Response, next: NextFunction) => {
       const isAppRoute =
         req.method === 'GET' &&
-        !/^\/(api|ib)(\/|$)/.test(req.path) &&
+        !API_OR_IB_PATH.test(req.path) &&
         req.accepts('html');
       if (!isAppRoute) return next();
       res.setHeader('Cache-Control', 'no-cache');
