@@ -1,8 +1,7 @@
-import { NestFactory } from '@nestjs/core';
-import { CliModule } from './app/cli/cli.module';
 import { COMMANDS } from './app/cli/commands';
 import { parseOptions } from './app/cli/args';
 import { backupCommand, restoreCommand } from './app/cli/backup.command';
+import { exitWith, runNamedCommand } from './app/cli/run-command';
 import { applySecretFiles } from './app/infra/config/secret-files';
 import { migrateCommand } from './app/cli/migrate.command';
 
@@ -19,28 +18,11 @@ async function main(): Promise<number> {
     parseOptions(args, {}); // takes no options: refuses any
     return migrateCommand();
   }
-  const entry = command ? COMMANDS[command] : undefined;
-  if (!entry) {
-    console.error(
-      `使い方: cli.js <migrate|${Object.keys(COMMANDS).join('|')}> [--オプション]`,
-    );
-    return 2;
-  }
-  const options = parseOptions(args, entry.options);
-  const ctx = await NestFactory.createApplicationContext(CliModule, {
-    logger: ['error', 'warn'],
-  });
-  try {
-    return await entry.run(ctx, options);
-  } finally {
-    await ctx.close();
-  }
+  return runNamedCommand(
+    COMMANDS,
+    process.argv.slice(2),
+    (names) => `使い方: cli.js <migrate|${names}> [--オプション]`,
+  );
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -9,7 +9,8 @@ import { CustomerImportService } from '../import/customer-import.service';
 import { removalLines } from '../import/import-removals';
 import { DEMO_SEED } from '../seed/demo-data.service';
 import { SeedService } from '../seed/seed.service';
-import { intOption, Options, OptionTypes } from './args';
+import { intOption, Options } from './args';
+import type { CommandEntry } from './run-command';
 import { createAdminCommand } from '../staff/create-admin.command';
 import { caImportToTokenCommand, caInitCommand } from '../pki/ca-init.command';
 
@@ -93,34 +94,33 @@ const importCustomers: Command = async (ctx, options) => {
 };
 
 /** The commands that run in a Nest context, with the options each takes (parsed by node:util parseArgs). */
-export const COMMANDS: Record<string, { options: OptionTypes; run: Command }> =
-  {
-    seed: {
-      options: {
-        'credit-unions': 'string',
-        customers: 'string',
-        certificates: 'string',
-        seed: 'string',
-        'first-code': 'string',
-        'demo-staff': 'boolean',
-      },
-      run: seed,
+export const COMMANDS: Record<string, CommandEntry> = {
+  seed: {
+    options: {
+      'credit-unions': 'string',
+      customers: 'string',
+      certificates: 'string',
+      seed: 'string',
+      'first-code': 'string',
+      'demo-staff': 'boolean',
     },
-    import: {
-      options: { file: 'string', 'dry-run': 'boolean', full: 'boolean' },
-      run: importCustomers,
+    run: seed,
+  },
+  import: {
+    options: { file: 'string', 'dry-run': 'boolean', full: 'boolean' },
+    run: importCustomers,
+  },
+  'create-admin': {
+    options: {
+      'credit-union': 'string',
+      username: 'string',
+      'display-name': 'string',
     },
-    'create-admin': {
-      options: {
-        'credit-union': 'string',
-        username: 'string',
-        'display-name': 'string',
-      },
-      run: createAdminCommand,
-    },
-    'ca-init': { options: {}, run: caInitCommand },
-    'ca-import-to-token': {
-      options: { 'credit-union': 'string' },
-      run: caImportToTokenCommand,
-    },
-  };
+    run: createAdminCommand,
+  },
+  'ca-init': { options: {}, run: caInitCommand },
+  'ca-import-to-token': {
+    options: { 'credit-union': 'string' },
+    run: caImportToTokenCommand,
+  },
+};
