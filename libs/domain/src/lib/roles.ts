@@ -18,75 +18,60 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = Object.freeze({
   admin: 'システム管理',
 });
 
-export const PERMISSIONS = Object.freeze([
+/** Each permission with the roles granted it, in the order of {@link PERMISSIONS}. */
+const GRANTS = {
   /** Search, customer detail, dashboard, notice delivery log. */
-  'certificates.read',
+  'certificates.read': ['branch_staff', 'compliance', 'manager'],
   /** Record a reissue request. */
-  'reissues.request',
+  'reissues.request': ['branch_staff', 'manager'],
   /** Approve or reject a reissue (never one's own request: checked where the request is known). */
-  'reissues.decide',
+  'reissues.decide': ['manager'],
   /** Revoke a certificate. */
-  'certificates.revoke',
+  'certificates.revoke': ['manager'],
   /** Clear an IB user's PIN lock. */
-  'ibUsers.unlock',
+  'ibUsers.unlock': ['manager'],
   /** View notice templates. */
-  'templates.read',
+  'templates.read': ['branch_staff', 'compliance', 'manager'],
   /** Edit and publish notice templates. */
-  'templates.write',
+  'templates.write': ['manager'],
   /** Notice schedule and credit-union settings. */
-  'settings.write',
+  'settings.write': ['manager'],
   /** Run notices now. */
-  'notices.run',
+  'notices.run': ['manager'],
   /** Reports and exports. */
-  'reports.read',
+  'reports.read': ['compliance', 'manager'],
   /** Audit log. */
-  'audit.read',
+  'audit.read': ['compliance', 'manager'],
   /** Staff accounts and roles. */
-  'staff.manage',
+  'staff.manage': ['admin'],
   /** Close a customer or remove an IB user by hand (解約・削除, with a reason). */
-  'customers.close',
+  'customers.close': ['manager'],
   /** Approve or reject an import's held removals (never one's own import). */
-  'removals.decide',
+  'removals.decide': ['manager', 'admin'],
   /** Import customers from a core-system file in the console (取込), and see 取込履歴. */
-  'customers.import',
-] as const);
-export type Permission = (typeof PERMISSIONS)[number];
+  'customers.import': ['manager', 'admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
 
+export type Permission = keyof typeof GRANTS;
+
+export const PERMISSIONS: readonly Permission[] = Object.freeze(
+  Object.keys(GRANTS) as Permission[],
+);
+
+/** What each role may do, in the order of {@link PERMISSIONS}. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> =
-  Object.freeze({
-    branch_staff: Object.freeze([
-      'certificates.read',
-      'reissues.request',
-      'templates.read',
-    ] as const),
-    compliance: Object.freeze([
-      'certificates.read',
-      'templates.read',
-      'reports.read',
-      'audit.read',
-    ] as const),
-    manager: Object.freeze([
-      'certificates.read',
-      'reissues.request',
-      'reissues.decide',
-      'certificates.revoke',
-      'ibUsers.unlock',
-      'templates.read',
-      'templates.write',
-      'settings.write',
-      'notices.run',
-      'reports.read',
-      'audit.read',
-      'customers.close',
-      'removals.decide',
-      'customers.import',
-    ] as const),
-    admin: Object.freeze([
-      'staff.manage',
-      'removals.decide',
-      'customers.import',
-    ] as const),
-  });
+  Object.freeze(
+    Object.fromEntries(
+      STAFF_ROLES.map((role) => [
+        role,
+        Object.freeze(
+          PERMISSIONS.filter((p) =>
+            (GRANTS[p] as readonly StaffRole[]).includes(role),
+          ),
+        ),
+      ]),
+    ) as Record<StaffRole, readonly Permission[]>,
+  );
 
 /** True when `role` is one of {@link STAFF_ROLES} (for values read from a token or a database). */
 export function isStaffRole(value: unknown): value is StaffRole {
