@@ -1,10 +1,4 @@
-module.exports = {
-  displayName: 'notice-templates',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/libs/notice-templates',
-};
+module.exports = require('../../tools/jest/node-project.cjs')(
+  'notice-templates',
+  'libs/notice-templates',
+);

@@ -1,10 +1,4 @@
-module.exports = {
-  displayName: 'pki',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/libs/pki',
-};
+module.exports = require('../../tools/jest/node-project.cjs')(
+  'pki',
+  'libs/pki',
+);
