@@ -77,6 +77,13 @@ export class RoutedPageTest {
     return this.harness.routeNativeElement as HTMLElement;
   }
 
+  /** The text of `[data-testid=testId]` within `root`, white space folded ('' when there is none). */
+  text(testId: string, root: ParentNode = this.element): string {
+    return (root.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
   async rendered(): Promise<void> {
     await settle();
     await this.harness.fixture.whenStable();

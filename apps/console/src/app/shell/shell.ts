@@ -21,7 +21,7 @@ import { filter, map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { HealthApi } from '../core/health-api';
 import { JapaneseDatePipe } from '../core/japanese-date.pipe';
-import { loadState } from '../core/load-state';
+import { loadOnce } from '../core/async-state';
 import { APP_TITLE } from '../core/page-title.strategy';
 import { sectionOf } from '../navigation';
 import { PendingReissues } from '../pages/reissues/pending-reissues';
@@ -65,7 +65,7 @@ export class Shell {
     { initialValue: sectionOf(this.router.url)?.path },
   );
   /** The business date comes from the API's clock, never from the browser's. */
-  protected readonly health = loadState(inject(HealthApi).get());
+  protected readonly health = loadOnce(inject(HealthApi).get());
 
   /** The count on a navigation item (承認待ち on 再発行, for managers); 0 shows none. */
   protected badge(path: string): number {

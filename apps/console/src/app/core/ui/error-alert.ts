@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { LoadError } from '../load-on-change';
+import type { LoadError } from '../async-state';
 
 /** The API's Japanese message and its reasons (`details[].reason`), as an alert; nothing without an error. */
 @Component({

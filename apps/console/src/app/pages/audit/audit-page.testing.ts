@@ -1,21 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import type { TestRequest } from '@angular/common/http/testing';
 import type {
   AuditLastVerification,
   AuditPage as AuditPageBody,
   AuditRecord,
 } from '@certdesk/contracts';
-import { settle } from '../../../testing/http';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { AuditPage } from './audit-page';
 
 export function record(
@@ -41,37 +30,17 @@ export function record(
   };
 }
 
-/** The audit page at `/audit`, its query parameters bound to its inputs as in the app. */
-export class AuditPageTest {
-  readonly http: HttpTestingController;
-  harness!: RouterTestingHarness;
-  loader!: HarnessLoader;
-
+/** The audit page at `/audit`, as the app routes it. */
+export class AuditPageTest extends RoutedPageTest {
   constructor() {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [{ path: 'audit', component: AuditPage }],
-          withComponentInputBinding(),
-        ),
-        {
-          provide: MATERIAL_ANIMATIONS,
-          useValue: { animationsDisabled: true },
-        },
-      ],
-    });
-    this.http = TestBed.inject(HttpTestingController);
+    super([{ path: 'audit', component: AuditPage }]);
   }
 
   /** What `GET /api/audit/verification` answers when the page opens (a test may set another). */
   lastVerification: AuditLastVerification = { last: null, lastHead: null };
 
-  async open(url: string): Promise<void> {
-    this.harness = await RouterTestingHarness.create(url);
-    this.loader = TestbedHarnessEnvironment.loader(this.harness.fixture);
-    await settle();
+  override async open(url: string): Promise<void> {
+    await super.open(url);
     this.answerLastVerification();
   }
 
@@ -90,14 +59,5 @@ export class AuditPageTest {
   async answer(req: TestRequest, body: AuditPageBody | object): Promise<void> {
     req.flush(body);
     await this.rendered();
-  }
-
-  async rendered(): Promise<void> {
-    await settle();
-    await this.harness.fixture.whenStable();
-  }
-
-  get element(): HTMLElement {
-    return this.harness.routeNativeElement as HTMLElement;
   }
 }

@@ -3,7 +3,6 @@ import {
   Component,
   computed,
   inject,
-  input,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
@@ -14,10 +13,10 @@ import type {
 } from '@certdesk/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router } from '@angular/router';
 import { EMPTY, catchError, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { formatJstDateTime } from '../../core/jst-datetime';
+import { injectQueryState } from '../../core/query-state';
 import { AUDIT_QUERY_KEYS, AuditApi, AuditQuery } from './audit-api';
 import { AuditFilters } from './audit-filters';
 import {
@@ -43,24 +42,11 @@ type Verification =
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditPage {
-  /** Query parameters (withComponentInputBinding): the page's state is its URL. */
-  readonly from = input<string>();
-  readonly to = input<string>();
-  readonly action = input<string>();
-  readonly actor = input<string>();
-  readonly outcome = input<string>();
-
   private readonly api = inject(AuditApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  /** The page's state is its URL. */
+  private readonly url = injectQueryState(AUDIT_QUERY_KEYS);
 
-  protected readonly query = computed<AuditQuery>(() => ({
-    from: this.from(),
-    to: this.to(),
-    action: this.action(),
-    actor: this.actor(),
-    outcome: this.outcome(),
-  }));
+  protected readonly query = this.url.query;
   /** Bumped by 検索 with unchanged filters, so that it still reloads. */
   private readonly reloads = signal(0);
 
@@ -126,10 +112,7 @@ export class AuditPage {
       this.reloads.update((n) => n + 1);
       return;
     }
-    const queryParams = Object.fromEntries(
-      AUDIT_QUERY_KEYS.map((k) => [k, query[k] ?? null]),
-    );
-    void this.router.navigate([], { relativeTo: this.route, queryParams });
+    this.url.search(query);
   }
 
   protected loadMore(): void {

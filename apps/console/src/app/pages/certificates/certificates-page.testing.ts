@@ -1,25 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import type { TestRequest } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipListboxHarness } from '@angular/material/chips/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import type {
   ApiError,
   CertificateSearchItem,
@@ -27,47 +11,21 @@ import type {
 } from '@certdesk/contracts';
 import { flushApiError, settle } from '../../../testing/http';
 import { TODAY } from '../../../testing/certificates.fixture';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { CertificatesPage } from './certificates-page';
 
 @Component({ selector: 'cd-customer-stub', template: 'ご契約先' })
 class CustomerStub {}
 
-/** The search page at `/certificates` (query parameters bound to inputs, as in the app). */
-export class CertificatesPageTest {
-  readonly http: HttpTestingController;
-  harness!: RouterTestingHarness;
-  loader!: HarnessLoader;
+/** The search page at `/certificates`, as the app routes it. */
+export class CertificatesPageTest extends RoutedPageTest {
   private pending: TestRequest | null = null;
 
   constructor() {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'certificates', component: CertificatesPage },
-            { path: 'customers/:id', component: CustomerStub },
-          ],
-          withComponentInputBinding(),
-        ),
-        {
-          provide: MATERIAL_ANIMATIONS,
-          useValue: { animationsDisabled: true },
-        },
-      ],
-    });
-    this.http = TestBed.inject(HttpTestingController);
-  }
-
-  async open(url: string): Promise<void> {
-    this.harness = await RouterTestingHarness.create(url);
-    this.loader = TestbedHarnessEnvironment.loader(this.harness.fixture);
-    await settle();
-  }
-
-  get url(): string {
-    return TestBed.inject(Router).url;
+    super([
+      { path: 'certificates', component: CertificatesPage },
+      { path: 'customers/:id', component: CustomerStub },
+    ]);
   }
 
   /** The one pending `GET /api/certificates` (the same one until it is answered). */
@@ -100,11 +58,6 @@ export class CertificatesPageTest {
     await this.rendered();
   }
 
-  async rendered(): Promise<void> {
-    await settle();
-    await this.harness.fixture.whenStable();
-  }
-
   field(label: string): Promise<MatFormFieldHarness> {
     return this.loader.getHarness(
       MatFormFieldHarness.with({ floatingLabelText: label }),
@@ -116,10 +69,6 @@ export class CertificatesPageTest {
     return this.loader.getHarness(
       MatInputHarness.with({ selector: '[type="search"]' }),
     );
-  }
-
-  button(text: string): Promise<MatButtonHarness> {
-    return this.loader.getHarness(MatButtonHarness.with({ text }));
   }
 
   statusChips(): Promise<MatChipListboxHarness> {
@@ -137,9 +86,5 @@ export class CertificatesPageTest {
     await select.open();
     await select.clickOptions({ text: option });
     await settle();
-  }
-
-  get element(): HTMLElement {
-    return this.harness.routeNativeElement as HTMLElement;
   }
 }

@@ -2,44 +2,34 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
-  input,
-  signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type {
-  CertificateSearchItem,
-  CertificateSearchPage,
-} from '@certdesk/contracts';
+import { Router } from '@angular/router';
+import type { CertificateSearchItem } from '@certdesk/contracts';
 import {
   CUSTOMER_STATUS_LABELS,
   IB_USER_STATUS_LABELS,
 } from '@certdesk/domain';
-import { catchError, map, of, switchMap } from 'rxjs';
-import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
+import { loadOnChange } from '../../core/async-state';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { daysLeftLabel } from '../../core/lifecycle/days-left';
-import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
 import { StatusChip } from '../../core/lifecycle/status-chip';
+import { injectQueryState } from '../../core/query-state';
 import { CertificateSearchApi } from './certificate-search-api';
 import { CertificateSearchForm, SearchChange } from './search-form';
 import {
+  SEARCH_KEYS,
   SearchFilters,
   normalizeFilters,
   sameFilters,
-  searchParams,
 } from './search-query';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { KeysetPager } from '../../core/ui/keyset-pager';
-
-interface SearchError {
-  readonly message: string;
-  readonly reasons: readonly string[];
-}
+import { CompanyLink, EmptyRow, IbUserLabel } from '../../core/ui/list-cells';
 
 /** History state the customer page reads to offer 「検索結果に戻る」. */
 export interface ReturnState {
@@ -58,9 +48,10 @@ export interface ReturnState {
     MatButtonModule,
     MatProgressBarModule,
     MatTableModule,
-    RouterLink,
     CertificateSearchForm,
-    IbRoleBadge,
+    CompanyLink,
+    EmptyRow,
+    IbUserLabel,
     StatusChip,
     JapaneseDatePipe,
   ],
@@ -69,33 +60,25 @@ export interface ReturnState {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CertificatesPage {
-  /** Query parameters (withComponentInputBinding), named as the API names them. */
-  readonly q = input<string>();
-  readonly status = input<string>();
-  readonly branch = input<string>();
-  readonly ibRole = input<string>();
-  readonly expiresFrom = input<string>();
-  readonly expiresTo = input<string>();
-  readonly sort = input<string>();
-  readonly cursor = input<string>();
-
   private readonly api = inject(CertificateSearchApi);
   private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  /** The search in the URL, named as the API names it. */
+  private readonly url = injectQueryState(SEARCH_KEYS);
 
   protected readonly filters = computed<SearchFilters>(
-    () =>
-      normalizeFilters({
-        q: this.q(),
-        status: this.status(),
-        branch: this.branch(),
-        ibRole: this.ibRole(),
-        expiresFrom: this.expiresFrom(),
-        expiresTo: this.expiresTo(),
-        sort: this.sort(),
-      }),
+    () => normalizeFilters(this.url.query()),
     { equal: sameFilters },
   );
+  protected readonly cursor = this.url.cursor;
+  protected readonly result = loadOnChange(
+    computed(() => ({ filters: this.filters(), cursor: this.cursor() })),
+    ({ filters, cursor }) => this.api.search(filters, cursor ?? null),
+  );
+  protected readonly items = computed(() => this.result().value?.items ?? []);
+  protected readonly nextCursor = computed(
+    () => this.result().value?.nextCursor ?? null,
+  );
+  protected readonly loading = computed(() => this.result().loading);
 
   protected readonly columns = [
     'contract',
@@ -105,10 +88,6 @@ export class CertificatesPage {
     'daysLeft',
     'status',
   ];
-  protected readonly items = signal<CertificateSearchItem[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<SearchError | null>(null);
   protected readonly daysLeft = daysLeftLabel;
   protected readonly closureLabel = (closure: 'closed' | 'removed') =>
     closure === 'closed'
@@ -118,39 +97,19 @@ export class CertificatesPage {
   private openFirstOnLoad = false;
 
   constructor() {
-    const request = computed(() => ({
-      filters: this.filters(),
-      cursor: this.cursor() ?? null,
-    }));
-    toObservable(request)
-      .pipe(
-        switchMap(({ filters, cursor }) => {
-          this.loading.set(true);
-          this.error.set(null);
-          return this.api.search(filters, cursor).pipe(
-            map((page): CertificateSearchPage | SearchError => page),
-            catchError((error: unknown) =>
-              of<SearchError>({
-                message: apiErrorMessage(error),
-                reasons: apiErrorReasons(error),
-              }),
-            ),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) =>
-        'items' in result ? this.show(result) : this.fail(result),
-      );
+    // Enter before the results it meant: the first row once they are in (none after an error).
+    effect(() => {
+      const { loading, value } = this.result();
+      if (loading || !this.openFirstOnLoad) return;
+      this.openFirstOnLoad = false;
+      const first = value?.items[0];
+      if (first) this.open(first);
+    });
   }
 
   protected search({ filters, replaceUrl }: SearchChange): void {
     if (sameFilters(filters, this.filters()) && !this.cursor()) return;
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: searchParams(filters),
-      replaceUrl,
-    });
+    this.url.search(filters, { replaceUrl });
   }
 
   /** Enter in the search box: the first row of these filters' results, now or when they arrive. */
@@ -179,24 +138,5 @@ export class CertificatesPage {
 
   protected returnState(): ReturnState {
     return { returnUrl: this.router.url };
-  }
-
-  private show(page: CertificateSearchPage): void {
-    this.items.set(page.items);
-    this.nextCursor.set(page.nextCursor);
-    this.loading.set(false);
-    if (this.openFirstOnLoad) {
-      this.openFirstOnLoad = false;
-      const first = page.items[0];
-      if (first) this.open(first);
-    }
-  }
-
-  private fail(error: SearchError): void {
-    this.openFirstOnLoad = false;
-    this.items.set([]);
-    this.nextCursor.set(null);
-    this.error.set(error);
-    this.loading.set(false);
   }
 }

@@ -1,5 +1,3 @@
-import type { Params } from '@angular/router';
-
 /**
  * The search's filters, named as `GET /api/certificates` names them, so that the page's URL and the
  * API request say the same thing. Values are kept as the URL has them (e.g. `status=expired,renewal_due`):
@@ -43,16 +41,6 @@ export function normalizeFilters(
 
 export function sameFilters(a: SearchFilters, b: SearchFilters): boolean {
   return SEARCH_KEYS.every((key) => (a[key] ?? '') === (b[key] ?? ''));
-}
-
-/** The page's query parameters for `filters`, first page (absent keys are removed from the URL). */
-export function searchParams(filters: SearchFilters): Params {
-  return {
-    ...Object.fromEntries(
-      SEARCH_KEYS.map((key) => [key, filters[key] ?? null]),
-    ),
-    cursor: null,
-  };
 }
 
 /** `expired,renewal_due` ⇄ `['expired', 'renewal_due']`. */

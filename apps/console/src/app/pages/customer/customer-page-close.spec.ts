@@ -20,7 +20,7 @@ describe('CustomerPage / ご契約先: 解約・削除 by hand', () => {
   ): Promise<void> {
     t = new CustomerPageTest();
     await t.start(role);
-    await t.open(detail);
+    await t.openCustomer(detail);
     t.http
       .match((r) => r.url === '/api/reissues')
       .forEach((r) => r.flush(reissuePage([])));

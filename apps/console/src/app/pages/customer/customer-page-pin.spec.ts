@@ -22,7 +22,7 @@ describe('CustomerPage / ご契約先: 暗証番号ロックの解除', () => {
   async function open(role: StaffRoleName): Promise<void> {
     t = new CustomerPageTest();
     await t.start(role);
-    await t.open(customerDetail({ ibUsers: [locked] }));
+    await t.openCustomer(customerDetail({ ibUsers: [locked] }));
     t.http
       .match((r) => r.url === '/api/reissues')
       .forEach((r) => r.flush(reissuePage([])));

@@ -45,7 +45,7 @@ describe('CustomerPage / ご契約先: 再発行を依頼', () => {
       'renewal_due',
       'not_issued',
     ] as const;
-    await t.open(customerDetail({ ibUsers: usersIn(...statuses) }));
+    await t.openCustomer(customerDetail({ ibUsers: usersIn(...statuses) }));
     for (const status of statuses) {
       expect(buttonsIn(`U-${status}`)).toEqual(
         status === 'not_issued' ? [] : [REQUEST],
@@ -55,13 +55,15 @@ describe('CustomerPage / ご契約先: 再発行を依頼', () => {
 
   it('is not offered to compliance, who may not record requests', async () => {
     await start('compliance');
-    await t.open(customerDetail({ ibUsers: usersIn('reissue_required') }));
+    await t.openCustomer(
+      customerDetail({ ibUsers: usersIn('reissue_required') }),
+    );
     expect(await t.loader.getAllHarnesses(MatButtonHarness)).toHaveLength(0);
   });
 
   it('links to the open request instead while one is open', async () => {
     await start('branch_staff');
-    await t.open(
+    await t.openCustomer(
       customerDetail({
         ibUsers: usersIn('reissue_pending', 'reissue_authorized'),
       }),
@@ -92,7 +94,7 @@ describe('CustomerPage / ご契約先: 再発行を依頼', () => {
     async (role, badgeRequests) => {
       await start(role);
       const customer = customerDetail({ ibUsers: usersIn('reissue_required') });
-      await t.open(customer);
+      await t.openCustomer(customer);
       await (
         await t.loader.getHarness(MatButtonHarness.with({ text: REQUEST }))
       ).click();
@@ -142,7 +144,7 @@ describe('CustomerPage / ご契約先: 再発行を依頼', () => {
 
   it('sends nothing when the dialog is cancelled', async () => {
     await start('branch_staff');
-    await t.open(customerDetail({ ibUsers: usersIn('expired') }));
+    await t.openCustomer(customerDetail({ ibUsers: usersIn('expired') }));
     await (
       await t.loader.getHarness(MatButtonHarness.with({ text: REQUEST }))
     ).click();

@@ -30,8 +30,8 @@ describe('CustomerPage / ご契約先', () => {
   const el = () => t.element;
   const text = (testId: string, root: ParentNode = el()) =>
     t.text(testId, root);
-  const open = (...args: Parameters<CustomerPageTest['open']>) =>
-    t.open(...args);
+  const open = (...args: Parameters<CustomerPageTest['openCustomer']>) =>
+    t.openCustomer(...args);
 
   it('shows the company, its kana, contract number, branch and contact', async () => {
     await open(customerDetail());

@@ -7,7 +7,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
-import { loadState } from '../../core/load-state';
+import { loadOnce } from '../../core/async-state';
 import { STATUS_TONES } from '../../core/lifecycle/status-chip';
 import { DashboardApi } from './dashboard-api';
 import { AuthService } from '../../core/auth/auth.service';
@@ -26,13 +26,11 @@ import { SystemStatusCard } from './system-status-card';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DashboardPage {
-  protected readonly summary = loadState(inject(DashboardApi).summary());
+  protected readonly summary = loadOnce(inject(DashboardApi).summary());
   private readonly auth = inject(AuthService);
   protected readonly cards = computed(() => {
-    const s = this.summary();
-    return s.status === 'ready'
-      ? dashboardCards(s.value, this.auth.policy())
-      : [];
+    const summary = this.summary().value;
+    return summary ? dashboardCards(summary, this.auth.policy()) : [];
   });
   protected readonly tones = STATUS_TONES;
 }

@@ -3,7 +3,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { HealthApi } from '../../core/health-api';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
-import { loadState } from '../../core/load-state';
+import { loadOnce } from '../../core/async-state';
 
 const DATABASE_LABELS = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
 
@@ -16,6 +16,6 @@ const DATABASE_LABELS = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SystemStatusCard {
-  protected readonly health = loadState(inject(HealthApi).get());
+  protected readonly health = loadOnce(inject(HealthApi).get());
   protected readonly databaseLabels = DATABASE_LABELS;
 }

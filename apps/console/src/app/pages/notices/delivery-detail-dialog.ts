@@ -10,7 +10,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { NoticeDeliveryItem } from '@certdesk/contracts';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { formatJstMinute } from '../../core/jst-datetime';
-import { loadOnChange } from '../../core/load-on-change';
+import { loadOnChange } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { NoticesApi } from './notices-api';
 

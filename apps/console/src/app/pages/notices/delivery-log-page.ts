@@ -4,7 +4,6 @@ import {
   DestroyRef,
   computed,
   inject,
-  input,
   signal,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,7 +11,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { NoticeDeliveryItem } from '@certdesk/contracts';
 import { catchError, forkJoin, of } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
@@ -20,9 +19,11 @@ import { AuthService } from '../../core/auth/auth.service';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { formatJstMinute } from '../../core/jst-datetime';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
-import { loadOnChange } from '../../core/load-on-change';
+import { injectQueryState } from '../../core/query-state';
+import { loadOnChange } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { KeysetPager } from '../../core/ui/keyset-pager';
+import { EmptyRow } from '../../core/ui/list-cells';
 import { DeliveryDetailDialog } from './delivery-detail-dialog';
 import { DeliveryFilters } from './delivery-filters';
 import {
@@ -44,6 +45,7 @@ import { NoticesTabs } from './notices-tabs';
     MatTableModule,
     RouterLink,
     DeliveryFilters,
+    EmptyRow,
     ErrorAlert,
     IbRoleBadge,
     JapaneseDatePipe,
@@ -55,29 +57,16 @@ import { NoticesTabs } from './notices-tabs';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DeliveryLogPage {
-  /** Query parameters (withComponentInputBinding): the page's state is its URL. */
-  readonly status = input<string>();
-  readonly kind = input<string>();
-  readonly milestone = input<string>();
-  readonly from = input<string>();
-  readonly to = input<string>();
-  readonly cursor = input<string>();
-
   private readonly api = inject(NoticesApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  /** The page's state is its URL. */
+  private readonly url = injectQueryState(DELIVERY_FILTER_KEYS);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly auth = inject(AuthService);
   protected readonly mayResend = computed(() => this.auth.can('notices.run'));
 
-  protected readonly filters = computed<Filters>(() => ({
-    status: this.status(),
-    kind: this.kind(),
-    milestone: this.milestone(),
-    from: this.from(),
-    to: this.to(),
-  }));
+  protected readonly filters = this.url.query;
+  protected readonly cursor = this.url.cursor;
   /** Bumped after a resend: the same page again. */
   private readonly reloads = signal(0);
   protected readonly log = loadOnChange(
@@ -117,13 +106,7 @@ export class DeliveryLogPage {
   }
 
   protected search(filters: Filters): void {
-    const queryParams = Object.fromEntries(
-      DELIVERY_FILTER_KEYS.map((k) => [k, filters[k] ?? null]),
-    );
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { ...queryParams, cursor: null },
-    });
+    this.url.search(filters);
   }
 
   protected open(item: NoticeDeliveryItem): void {

@@ -70,14 +70,6 @@ export class NoticesTest extends RoutedPageTest {
     await settle();
   }
 
-  text(testId: string): string {
-    return (
-      this.element.querySelector(`[data-testid="${testId}"]`)?.textContent ?? ''
-    )
-      .replace(/\s+/g, ' ')
-      .trim();
-  }
-
   async hasButton(text: string | RegExp): Promise<boolean> {
     return this.loader.hasHarness(MatButtonHarness.with({ text }));
   }

@@ -23,11 +23,7 @@ import {
   tap,
 } from 'rxjs';
 import { formatJstMinute } from '../../core/jst-datetime';
-import {
-  LoadError,
-  loadOnChange,
-  toLoadError,
-} from '../../core/load-on-change';
+import { LoadError, loadOnChange, toLoadError } from '../../core/async-state';
 import { confirm } from '../../core/ui/confirm-dialog';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import {
@@ -38,6 +34,7 @@ import {
 import { RUN_POLL_MS } from './notice-timing';
 import { NoticesApi } from './notices-api';
 import { NoticesTabs } from './notices-tabs';
+import { EmptyRow } from '../../core/ui/list-cells';
 
 /** Notices of a run not yet final (queued, or being sent). */
 export function waitingCount(run: NoticeRunView): number {
@@ -57,6 +54,7 @@ export function waitingCount(run: NoticeRunView): number {
     MatTableModule,
     RouterLink,
     ErrorAlert,
+    EmptyRow,
     NoticesTabs,
   ],
   templateUrl: './runs-page.html',

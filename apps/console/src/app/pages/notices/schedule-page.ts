@@ -19,7 +19,7 @@ import { describeMilestone, noticeKindForMilestone } from '@certdesk/domain';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiErrorReasons } from '../../core/api-error';
 import { formatJstMinute } from '../../core/jst-datetime';
-import { LoadError, toLoadError } from '../../core/load-on-change';
+import { LoadError, toLoadError } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { MILESTONE_KIND_LABELS } from './notice-labels';
 import { NoticesApi } from './notices-api';

@@ -43,11 +43,7 @@ import {
   showServerErrors,
 } from '../../core/form-errors';
 import { formatJstMinute } from '../../core/jst-datetime';
-import {
-  LoadError,
-  loadOnChange,
-  toLoadError,
-} from '../../core/load-on-change';
+import { LoadError, loadOnChange, toLoadError } from '../../core/async-state';
 import { confirm } from '../../core/ui/confirm-dialog';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { SUBJECT_LABELS, authorLabel, versionLabel } from './notice-labels';

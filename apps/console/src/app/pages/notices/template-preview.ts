@@ -11,7 +11,7 @@ import type {
   NoticeTemplatePreview,
 } from '@certdesk/contracts';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
-import type { Loaded } from '../../core/load-on-change';
+import type { Loaded } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { SUBJECT_LABELS } from './notice-labels';
 import { PreviewTarget, PreviewTargetPicker } from './preview-target';

@@ -9,7 +9,7 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { NoticeTemplateSummary } from '@certdesk/contracts';
 import { formatJstMinute } from '../../core/jst-datetime';
-import { loadOnChange } from '../../core/load-on-change';
+import { loadOnChange } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { CHANNEL_LABELS, authorLabel, versionLabel } from './notice-labels';
 import { NoticesApi } from './notices-api';

@@ -3,7 +3,6 @@ import {
   Component,
   computed,
   inject,
-  input,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
@@ -16,7 +15,8 @@ import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { REISSUE_STATUS_LABELS } from '@certdesk/domain';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
-import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
+import { injectQueryState } from '../../core/query-state';
+import { EmptyRow, IbUserLabel } from '../../core/ui/list-cells';
 import { StatusChip } from '../../core/lifecycle/status-chip';
 import { ReissueActions } from './reissue-actions';
 import { ReissueApi, ReissueDecisionKind } from './reissue-api';
@@ -58,7 +58,8 @@ const BASE_COLUMNS = [
     MatTableModule,
     MatTabsModule,
     RouterLink,
-    IbRoleBadge,
+    EmptyRow,
+    IbUserLabel,
     StatusChip,
   ],
   providers: [ReissueActions],
@@ -67,15 +68,16 @@ const BASE_COLUMNS = [
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReissuesPage {
-  /** `?status=` (withComponentInputBinding); none is 承認待ち. */
-  readonly status = input<string>();
-
   private readonly api = inject(ReissueApi);
   private readonly router = inject(Router);
   protected readonly actions = inject(ReissueActions);
 
   protected readonly tabs = REISSUE_FILTER_TABS;
-  protected readonly filter = computed(() => parseReissueFilter(this.status()));
+  /** `?status=`; none is 承認待ち. */
+  private readonly query = injectQueryState(['status']).query;
+  protected readonly filter = computed(() =>
+    parseReissueFilter(this.query().status),
+  );
   protected readonly columns = computed(() => [
     ...BASE_COLUMNS,
     this.filter() === 'pending' ? 'waiting' : 'requestStatus',

@@ -3,14 +3,13 @@ import {
   Component,
   computed,
   inject,
-  input,
-  output,
 } from '@angular/core';
 import { AuthService } from '../../core/auth/auth.service';
 import { HealthApi } from '../../core/health-api';
-import { loadState } from '../../core/load-state';
+import { loadOnce } from '../../core/async-state';
+import { injectQueryState } from '../../core/query-state';
 import { CsvExport } from './csv-export';
-import { Period, PeriodFilter } from './period-filter';
+import { PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
 
 /**
@@ -21,17 +20,8 @@ import { ReportFrame } from './report-frame';
   selector: 'cd-audit-export',
   imports: [CsvExport, PeriodFilter, ReportFrame],
   template: `
-    <cd-report-frame
-      [header]="header()"
-      [loading]="health().status === 'loading'"
-    >
-      <cd-period-filter
-        filter
-        #period
-        [from]="from()"
-        [to]="to()"
-        (periodChange)="periodChange.emit($event)"
-      />
+    <cd-report-frame [header]="header()" [loading]="health().loading">
+      <cd-period-filter filter #period />
       <cd-csv-export
         report="audit"
         [filters]="filters()"
@@ -42,21 +32,14 @@ import { ReportFrame } from './report-frame';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditExport {
-  readonly from = input<string>();
-  readonly to = input<string>();
-  readonly periodChange = output<Period>();
-
   private readonly session = inject(AuthService).session;
-  protected readonly health = loadState(inject(HealthApi).get());
+  protected readonly health = loadOnce(inject(HealthApi).get());
   protected readonly header = computed(() => {
-    const health = this.health();
+    const health = this.health().value;
     const session = this.session();
-    return health.status === 'ready' && session
-      ? { asOf: health.value.now, creditUnion: session.creditUnion }
+    return health && session
+      ? { asOf: health.now, creditUnion: session.creditUnion }
       : null;
   });
-  protected readonly filters = computed(() => ({
-    from: this.from(),
-    to: this.to(),
-  }));
+  protected readonly filters = injectQueryState(['from', 'to']).query;
 }

@@ -1,9 +1,8 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
-  input,
-  output,
 } from '@angular/core';
 import {
   FormControl,
@@ -14,8 +13,9 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { injectQueryState } from '../../core/query-state';
 
-/** 店番 of a report: shows the URL's branch, emits a new one (or undefined for all) on 絞り込み. */
+/** 店番 of a report: shows the URL's `branch` and sets a new one (none for all) on 絞り込み, first page. */
 @Component({
   selector: 'cd-branch-filter',
   imports: [
@@ -71,8 +71,8 @@ import { MatInputModule } from '@angular/material/input';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BranchFilter {
-  readonly branch = input<string>();
-  readonly branchChange = output<string | undefined>();
+  private readonly url = injectQueryState(['branch']);
+  protected readonly branch = computed(() => this.url.query().branch);
 
   protected readonly code = new FormControl('', {
     nonNullable: true,
@@ -88,10 +88,10 @@ export class BranchFilter {
   protected submit(): void {
     this.code.setValue(this.code.value.trim());
     if (this.code.invalid) return;
-    this.branchChange.emit(this.code.value || undefined);
+    this.url.set({ branch: this.code.value || undefined });
   }
 
   protected clear(): void {
-    this.branchChange.emit(undefined);
+    this.url.set({ branch: undefined });
   }
 }

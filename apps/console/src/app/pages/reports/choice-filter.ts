@@ -1,18 +1,19 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   input,
-  output,
 } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
+import { injectQueryState } from '../../core/query-state';
 
 export interface Choice {
   readonly value: string;
   readonly label: string;
 }
 
-/** A report filter picked from a list (状態, 通知日): 「すべて」 or one choice, emitted at once. */
+/** A report filter picked from a list (状態, 通知日): 「すべて」 or one choice, set in the URL at once. */
 @Component({
   selector: 'cd-choice-filter',
   imports: [MatFormFieldModule, MatSelectModule],
@@ -21,7 +22,7 @@ export interface Choice {
       <mat-label>{{ label() }}</mat-label>
       <mat-select
         [value]="value() ?? ''"
-        (selectionChange)="valueChange.emit($event.value || undefined)"
+        (selectionChange)="choose($event.value)"
       >
         <mat-option value="">すべて</mat-option>
         @for (c of choices(); track c.value) {
@@ -39,7 +40,14 @@ export interface Choice {
 })
 export class ChoiceFilter {
   readonly label = input.required<string>();
-  readonly value = input<string>();
+  /** The query parameter it sets. */
+  readonly param = input.required<'status' | 'milestone'>();
   readonly choices = input.required<readonly Choice[]>();
-  readonly valueChange = output<string | undefined>();
+
+  private readonly url = injectQueryState(['status', 'milestone']);
+  protected readonly value = computed(() => this.url.query()[this.param()]);
+
+  protected choose(value: string): void {
+    this.url.set({ [this.param()]: value || undefined });
+  }
 }

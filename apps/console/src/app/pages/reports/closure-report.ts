@@ -1,17 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { formatJstDateTime } from '../../core/jst-datetime';
-import { loadOnChange } from '../../core/load-on-change';
+import { loadOnChange } from '../../core/async-state';
+import { injectQueryState } from '../../core/query-state';
 import { CsvExport } from './csv-export';
-import { Period, PeriodFilter } from './period-filter';
+import { PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
 import { ReportsApi } from './reports-api';
 
@@ -31,14 +25,7 @@ import { ReportsApi } from './reports-api';
   template: `
     @let r = report();
     <cd-report-frame [header]="r.value" [loading]="r.loading" [error]="r.error">
-      <cd-period-filter
-        filter
-        #period
-        label="期間（解約・削除日）"
-        [from]="from()"
-        [to]="to()"
-        (periodChange)="periodChange.emit($event)"
-      />
+      <cd-period-filter filter #period label="期間（解約・削除日）" />
       <cd-csv-export
         report="closures"
         [filters]="filters()"
@@ -105,15 +92,8 @@ import { ReportsApi } from './reports-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClosureReportView {
-  readonly from = input<string>();
-  readonly to = input<string>();
-  readonly periodChange = output<Period>();
-
   private readonly api = inject(ReportsApi);
-  protected readonly filters = computed(() => ({
-    from: this.from(),
-    to: this.to(),
-  }));
+  protected readonly filters = injectQueryState(['from', 'to']).query;
   protected readonly report = loadOnChange(this.filters, (filters) =>
     this.api.closures(filters),
   );

@@ -1,6 +1,5 @@
 import { HttpEventType, HttpHeaders } from '@angular/common/http';
 import type { TestRequest } from '@angular/common/http/testing';
-import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { ApiError } from '@certdesk/contracts';
@@ -29,6 +28,7 @@ function flushUnmappable(req: TestRequest): void {
   flushBlobError(req, {
     statusCode: 422,
     error: 'Unprocessable Entity',
+    code: 'csv_unmappable',
     message:
       'CP932（Shift_JIS）では表せない文字が含まれています。UTF-8で出力するか、〓に置き換えて出力してください（unmappable=replace）。',
     details: [
@@ -52,14 +52,11 @@ describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
 
   afterEach(() => t.http.verify());
 
-  const button = (text: string) =>
-    t.loader.getHarness(MatButtonHarness.with({ text }));
-
   async function exportAs(encoding: string): Promise<TestRequest> {
     const select = await t.loader.getHarness(MatSelectHarness);
     await select.open();
     await select.clickOptions({ text: encoding });
-    await (await button('CSV出力')).click();
+    await (await t.button('CSV出力')).click();
     return t.request(CSV_URL);
   }
 
@@ -91,7 +88,7 @@ describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
   });
 
   it('downloads with the tab’s filters, shows the bytes received, and saves under the server’s name', async () => {
-    await (await button('CSV出力')).click();
+    await (await t.button('CSV出力')).click();
     const req = t.request(CSV_URL);
     expect(params(req)).toEqual({ branch: '001', encoding: 'utf-8' });
     expect(req.request.responseType).toBe('blob');
@@ -102,7 +99,7 @@ describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
     expect(t.text('export-progress')).toContain('受信中… 1.2 MB');
     const bar = await t.loader.getHarness(MatProgressBarHarness);
     expect(await bar.getMode()).toBe('indeterminate');
-    expect(await (await button('CSV出力')).isDisabled()).toBe(true);
+    expect(await (await t.button('CSV出力')).isDisabled()).toBe(true);
 
     const file = await finish(req);
     expect(t.saved).toEqual([{ file, filename: 'locked-out-20261201.csv' }]);
@@ -115,22 +112,22 @@ describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
   });
 
   it('中止 aborts the request and saves nothing', async () => {
-    await (await button('CSV出力')).click();
+    await (await t.button('CSV出力')).click();
     const req = t.request(CSV_URL);
     req.event({ type: HttpEventType.DownloadProgress, loaded: 512 });
     await t.rendered();
     expect(t.text('export-progress')).toContain('受信中… 512 B');
 
-    await (await button('中止')).click();
+    await (await t.button('中止')).click();
     await t.rendered();
     expect(req.cancelled).toBe(true);
     expect(t.text('export-cancelled')).toBe('CSV出力を中止しました。');
     expect(t.saved).toEqual([]);
-    expect(await (await button('CSV出力')).isDisabled()).toBe(false);
+    expect(await (await t.button('CSV出力')).isDisabled()).toBe(false);
   });
 
   it('leaving the tab cancels a running download', async () => {
-    await (await button('CSV出力')).click();
+    await (await t.button('CSV出力')).click();
     const req = t.request(CSV_URL);
     await t.harness.navigateByUrl('/reports?tab=past-limit');
     await t.rendered();
@@ -155,7 +152,7 @@ describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
     expect(alert).toContain('「鷗」(U+9DD7) 30行目から計2行');
     expect(t.saved).toEqual([]);
 
-    await (await button('〓に置き換えて出力')).click();
+    await (await t.button('〓に置き換えて出力')).click();
     const replaced = t.request(CSV_URL);
     expect(params(replaced)).toEqual({
       branch: '001',
@@ -172,7 +169,7 @@ describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
   it('CP932 refused (422): UTF-8で出力 switches the encoding and downloads', async () => {
     flushUnmappable(await exportAs('Shift_JIS（CP932）'));
     await t.shown('export-unmappable');
-    await (await button('UTF-8で出力')).click();
+    await (await t.button('UTF-8で出力')).click();
     const req = t.request(CSV_URL);
     expect(params(req)).toEqual({ branch: '001', encoding: 'utf-8' });
     await finish(req);
@@ -186,7 +183,7 @@ describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
   });
 
   it('shows the API’s Japanese message when the export is refused', async () => {
-    await (await button('CSV出力')).click();
+    await (await t.button('CSV出力')).click();
     flushBlobError(t.request(CSV_URL), {
       statusCode: 403,
       error: 'Forbidden',
@@ -197,7 +194,7 @@ describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
   });
 
   it('shows a generic message when the server is unreachable', async () => {
-    await (await button('CSV出力')).click();
+    await (await t.button('CSV出力')).click();
     t.request(CSV_URL).error(new ProgressEvent('error'));
     await t.rendered();
     expect(t.text('export-error')).toBe(

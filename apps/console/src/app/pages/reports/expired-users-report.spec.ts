@@ -1,4 +1,3 @@
-import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { params } from '../../../testing/http';
@@ -17,9 +16,6 @@ describe('ReportsPage / ロックアウト中・期限超過 lists', () => {
   });
 
   afterEach(() => t.http.verify());
-
-  const button = (text: string) =>
-    t.loader.getHarness(MatButtonHarness.with({ text }));
 
   it('asks the list the tab names, 50 a page, and shows 店番 to 再取得期限 per user', async () => {
     await t.open('/reports?tab=locked-out');
@@ -85,32 +81,32 @@ describe('ReportsPage / ロックアウト中・期限超過 lists', () => {
       t.request('/api/reports/past-limit'),
       expiredUsers([expiredUser(1)], 'c2'),
     );
-    expect(await (await button('前へ')).isDisabled()).toBe(true);
+    expect(await (await t.button('前へ')).isDisabled()).toBe(true);
 
-    await (await button('次へ')).click();
+    await (await t.button('次へ')).click();
     await t.rendered();
     expect(t.url).toBe('/reports?tab=past-limit&branch=001&cursor=c2');
     const req = t.request('/api/reports/past-limit');
     expect(params(req)).toEqual({ limit: '50', branch: '001', cursor: 'c2' });
     await t.answer(req, expiredUsers([expiredUser(51)], 'c3'));
 
-    await (await button('次へ')).click();
+    await (await t.button('次へ')).click();
     await t.rendered();
     expect(t.url).toBe('/reports?tab=past-limit&branch=001&cursor=c3');
     await t.answer(
       t.request('/api/reports/past-limit'),
       expiredUsers([expiredUser(101)]),
     );
-    expect(await (await button('次へ')).isDisabled()).toBe(true);
+    expect(await (await t.button('次へ')).isDisabled()).toBe(true);
 
-    await (await button('前へ')).click();
+    await (await t.button('前へ')).click();
     await t.rendered();
     expect(t.url).toBe('/reports?tab=past-limit&branch=001&cursor=c2');
     await t.answer(
       t.request('/api/reports/past-limit'),
       expiredUsers([expiredUser(51)], 'c3'),
     );
-    await (await button('前へ')).click();
+    await (await t.button('前へ')).click();
     await t.rendered();
     expect(t.url).toBe('/reports?tab=past-limit&branch=001');
     await t.answer(
@@ -123,7 +119,7 @@ describe('ReportsPage / ロックアウト中・期限超過 lists', () => {
     await t.open('/reports?tab=locked-out&cursor=c2');
     await t.answer(t.request('/api/reports/locked-out'), expiredUsers([]));
     await (await t.loader.getHarness(MatInputHarness)).setValue('003');
-    await (await button('絞り込み')).click();
+    await (await t.button('絞り込み')).click();
     await t.rendered();
     expect(t.url).toBe('/reports?tab=locked-out&branch=003');
     expect(params(t.request('/api/reports/locked-out'))).toEqual({

@@ -4,17 +4,17 @@ import {
   computed,
   inject,
   input,
-  output,
 } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import type { ExpiredUserRow } from '@certdesk/contracts';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { KeysetPager } from '../../core/ui/keyset-pager';
-import { loadOnChange } from '../../core/load-on-change';
+import { loadOnChange } from '../../core/async-state';
+import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
 import { CsvExport } from './csv-export';
-import { CompanyLink, IbUserLabel } from './report-cells';
+import { CompanyLink, EmptyRow, IbUserLabel } from '../../core/ui/list-cells';
 import { ReportFrame } from './report-frame';
 import { ExpiredUsersList, ReportsApi } from './reports-api';
 
@@ -33,6 +33,7 @@ const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
     MatTableModule,
     BranchFilter,
     CompanyLink,
+    EmptyRow,
     CsvExport,
     IbUserLabel,
     KeysetPager,
@@ -45,17 +46,17 @@ const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
 })
 export class ExpiredUsersReport {
   readonly list = input.required<ExpiredUsersList>();
-  readonly branch = input<string>();
-  readonly cursor = input<string>();
-  readonly branchChange = output<string | undefined>();
 
   private readonly api = inject(ReportsApi);
   private readonly router = inject(Router);
+  private readonly url = injectQueryState(['branch']);
 
+  protected readonly filters = this.url.query;
+  protected readonly cursor = this.url.cursor;
   protected readonly report = loadOnChange(
     computed(() => ({
       list: this.list(),
-      branch: this.branch(),
+      branch: this.filters().branch,
       cursor: this.cursor(),
     })),
     ({ list, branch, cursor }) => this.api.expiredUsers(list, branch, cursor),
@@ -64,7 +65,6 @@ export class ExpiredUsersReport {
   protected readonly nextCursor = computed(
     () => this.report().value?.nextCursor ?? null,
   );
-  protected readonly filters = computed(() => ({ branch: this.branch() }));
   protected readonly emptyText = computed(() => EMPTY_TEXT[this.list()]);
   protected readonly columns = [
     'branchCode',

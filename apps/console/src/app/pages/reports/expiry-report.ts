@@ -3,11 +3,10 @@ import {
   Component,
   computed,
   inject,
-  input,
-  output,
 } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
-import { loadOnChange } from '../../core/load-on-change';
+import { loadOnChange } from '../../core/async-state';
+import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
 import { CsvExport } from './csv-export';
 import { ExpiryStackChart } from './expiry-chart';
@@ -30,14 +29,11 @@ import { ReportsApi } from './reports-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ExpiryReport {
-  readonly branch = input<string>();
-  readonly branchChange = output<string | undefined>();
-
   private readonly api = inject(ReportsApi);
-  protected readonly report = loadOnChange(this.branch, (branch) =>
+  protected readonly filters = injectQueryState(['branch']).query;
+  protected readonly report = loadOnChange(this.filters, ({ branch }) =>
     this.api.expiry(branch),
   );
-  protected readonly filters = computed(() => ({ branch: this.branch() }));
   protected readonly months = computed(() => this.report().value?.months ?? []);
   protected readonly branches = computed(() => branchesOf(this.months()));
   protected readonly columns = computed(() => [

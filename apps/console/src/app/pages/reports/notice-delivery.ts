@@ -3,15 +3,14 @@ import {
   Component,
   computed,
   inject,
-  input,
-  output,
 } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type { NoticeDeliveryCounts } from '@certdesk/contracts';
 import { describeMilestone } from '@certdesk/domain';
 import { BarChart } from '../../core/bar-chart';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
-import { loadOnChange } from '../../core/load-on-change';
+import { loadOnChange } from '../../core/async-state';
+import { injectQueryState } from '../../core/query-state';
 import { Choice, ChoiceFilter } from './choice-filter';
 import { CsvExport } from './csv-export';
 import {
@@ -20,9 +19,10 @@ import {
   noticeStackData,
   totalsPerDay,
 } from './notice-days';
-import { Period, PeriodFilter } from './period-filter';
+import { PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
 import { ReportsApi } from './reports-api';
+import { EmptyRow } from '../../core/ui/list-cells';
 
 /**
  * 通知の送信状況: e-mail notices per JST business day (the day they were queued for) and milestone —
@@ -36,6 +36,7 @@ import { ReportsApi } from './reports-api';
     BarChart,
     ChoiceFilter,
     CsvExport,
+    EmptyRow,
     JapaneseDatePipe,
     PeriodFilter,
     ReportFrame,
@@ -45,18 +46,9 @@ import { ReportsApi } from './reports-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NoticeDelivery {
-  readonly from = input<string>();
-  readonly to = input<string>();
-  readonly milestone = input<string>();
-  readonly periodChange = output<Period>();
-  readonly milestoneChange = output<string | undefined>();
-
   private readonly api = inject(ReportsApi);
-  protected readonly filters = computed(() => ({
-    from: this.from(),
-    to: this.to(),
-    milestone: this.milestone(),
-  }));
+  protected readonly filters = injectQueryState(['from', 'to', 'milestone'])
+    .query;
   protected readonly report = loadOnChange(this.filters, (filters) =>
     this.api.notices(filters),
   );
@@ -71,9 +63,10 @@ export class NoticeDelivery {
   protected readonly milestoneChoices = computed<Choice[]>(() => {
     const listed =
       this.report().value?.milestones.map((m) => m.milestone) ?? [];
-    const chosen = Number(this.milestone());
+    const milestone = this.filters().milestone;
+    const chosen = Number(milestone);
     const all =
-      this.milestone() && Number.isInteger(chosen) && !listed.includes(chosen)
+      milestone && Number.isInteger(chosen) && !listed.includes(chosen)
         ? [...listed, chosen].sort((a, b) => b - a)
         : listed;
     return all.map((m) => ({ value: String(m), label: describeMilestone(m) }));

@@ -3,23 +3,18 @@ import {
   Component,
   effect,
   input,
-  output,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { fromIsoDate, toIsoDate } from '../../core/date-input';
+import { injectQueryState } from '../../core/query-state';
 import { PeriodField, PeriodGroup } from '../../core/ui/period-field';
 
-/** A period of JST days, both ends included; a missing end is open. */
-export interface Period {
-  readonly from?: string;
-  readonly to?: string;
-}
-
 /**
- * 期間 of a report: a date range shown from the URL, emitted as it is typed (when valid: real
- * dates, 開始日 ≦ 終了日). `invalid()` tells the report to hold its export meanwhile.
+ * 期間 of a report: the URL's `from` and `to` (JST days, both ends included; a missing end is open),
+ * set in the URL as they are typed (when valid: real dates, 開始日 ≦ 終了日; no history entry per
+ * keystroke; back to the first page). `invalid()` tells the report to hold its export meanwhile.
  */
 @Component({
   selector: 'cd-period-filter',
@@ -40,10 +35,9 @@ export interface Period {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PeriodFilter {
-  readonly from = input<string>();
-  readonly to = input<string>();
   readonly label = input('期間');
-  readonly periodChange = output<Period>();
+
+  private readonly url = injectQueryState(['from', 'to']);
 
   readonly invalid = signal(false);
   protected readonly form: PeriodGroup = new FormGroup({
@@ -54,8 +48,9 @@ export class PeriodFilter {
   constructor() {
     // The URL is the truth: show it (also after back/forward) without echoing it back.
     effect(() => {
+      const { from, to } = this.url.query();
       this.form.setValue(
-        { from: fromIsoDate(this.from()), to: fromIsoDate(this.to()) },
+        { from: fromIsoDate(from), to: fromIsoDate(to) },
         { emitEvent: false },
       );
       this.invalid.set(this.form.invalid);
@@ -64,7 +59,10 @@ export class PeriodFilter {
       this.invalid.set(this.form.invalid);
       if (this.form.invalid) return;
       const { from, to } = this.form.getRawValue();
-      this.periodChange.emit({ from: toIsoDate(from), to: toIsoDate(to) });
+      this.url.set(
+        { from: toIsoDate(from), to: toIsoDate(to) },
+        { replaceUrl: true },
+      );
     });
   }
 }

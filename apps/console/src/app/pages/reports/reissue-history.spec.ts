@@ -1,4 +1,3 @@
-import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDateRangeInputHarness } from '@angular/material/datepicker/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
@@ -18,9 +17,6 @@ describe('ReportsPage / 再発行履歴', () => {
   });
 
   afterEach(() => t.http.verify());
-
-  const button = (text: string) =>
-    t.loader.getHarness(MatButtonHarness.with({ text }));
 
   it('asks the history with the URL’s filters and shows requester, approver, reason and both durations', async () => {
     await t.open(
@@ -135,7 +131,7 @@ describe('ReportsPage / 再発行履歴', () => {
       t.request('/api/reports/reissues'),
       reissueHistory([reissueRow(1)], 'c2'),
     );
-    await (await button('次へ')).click();
+    await (await t.button('次へ')).click();
     await t.rendered();
     expect(t.url).toBe('/reports?tab=reissues&status=completed&cursor=c2');
     await t.answer(
@@ -143,7 +139,7 @@ describe('ReportsPage / 再発行履歴', () => {
       reissueHistory([reissueRow(51)]),
     );
 
-    await (await button('CSV出力')).click();
+    await (await t.button('CSV出力')).click();
     const req = t.request('/api/reports/reissues.csv');
     expect(params(req)).toEqual({ status: 'completed', encoding: 'utf-8' });
     req.flush(new Blob(['受付日時\r\n']), {

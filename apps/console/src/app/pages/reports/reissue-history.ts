@@ -3,8 +3,6 @@ import {
   Component,
   computed,
   inject,
-  input,
-  output,
 } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import type {
@@ -18,13 +16,14 @@ import {
 } from '@certdesk/domain';
 import { formatJstDateTime } from '../../core/jst-datetime';
 import { KeysetPager } from '../../core/ui/keyset-pager';
-import { loadOnChange } from '../../core/load-on-change';
+import { loadOnChange } from '../../core/async-state';
+import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
 import { Choice, ChoiceFilter } from './choice-filter';
 import { CsvExport } from './csv-export';
-import { CompanyLink, IbUserLabel } from './report-cells';
+import { CompanyLink, EmptyRow, IbUserLabel } from '../../core/ui/list-cells';
 import { formatMinutes } from './durations';
-import { Period, PeriodFilter } from './period-filter';
+import { PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
 import { ReportsApi } from './reports-api';
 import { AuthService } from '../../core/auth/auth.service';
@@ -48,6 +47,7 @@ const STATUS_CHOICES: readonly Choice[] = REISSUE_STATUSES.map((s) => ({
     BranchFilter,
     ChoiceFilter,
     CompanyLink,
+    EmptyRow,
     CsvExport,
     IbUserLabel,
     KeysetPager,
@@ -59,24 +59,12 @@ const STATUS_CHOICES: readonly Choice[] = REISSUE_STATUSES.map((s) => ({
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReissueHistory {
-  readonly from = input<string>();
-  readonly to = input<string>();
-  readonly status = input<string>();
-  readonly branch = input<string>();
-  readonly cursor = input<string>();
-  readonly periodChange = output<Period>();
-  readonly statusChange = output<string | undefined>();
-  readonly branchChange = output<string | undefined>();
-
   private readonly api = inject(ReportsApi);
   private readonly auth = inject(AuthService);
+  private readonly url = injectQueryState(['from', 'to', 'status', 'branch']);
 
-  protected readonly filters = computed(() => ({
-    from: this.from(),
-    to: this.to(),
-    status: this.status(),
-    branch: this.branch(),
-  }));
+  protected readonly filters = this.url.query;
+  protected readonly cursor = this.url.cursor;
   protected readonly report = loadOnChange(
     computed(() => ({ filters: this.filters(), cursor: this.cursor() })),
     ({ filters, cursor }) => this.api.reissues(filters, cursor),

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ReportHeader } from '@certdesk/contracts';
-import type { LoadError } from '../../core/load-on-change';
+import type { LoadError } from '../../core/async-state';
 import { ReportAsOf } from './report-as-of';
 
 /**

@@ -1,20 +1,5 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import type { TestRequest } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import type {
   ExpiredUserRow,
   ExpiredUsersReport,
@@ -25,7 +10,7 @@ import type {
   ReissueHistoryRow,
   ReportHeader,
 } from '@certdesk/contracts';
-import { settle } from '../../../testing/http';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { sessionFixture } from '../../../testing/session.fixture';
 import { AuthService } from '../../core/auth/auth.service';
 import { FileDownload } from '@certdesk/web';
@@ -198,31 +183,20 @@ export function noticeDelivery(): NoticeDeliveryReport {
 class CustomerStub {}
 
 /**
- * レポート at `/reports` (query parameters bound to inputs as in the app), signed in as compliance,
- * with downloads recorded instead of saved.
+ * レポート at `/reports` (as the app routes it), signed in as compliance, with downloads recorded
+ * instead of saved.
  */
-export class ReportsPageTest {
-  readonly http: HttpTestingController;
-  readonly saved: { file: Blob; filename: string }[] = [];
-  harness!: RouterTestingHarness;
-  loader!: HarnessLoader;
+export class ReportsPageTest extends RoutedPageTest {
+  readonly saved: { file: Blob; filename: string }[];
 
   constructor() {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'reports', component: ReportsPage },
-            { path: 'customers/:id', component: CustomerStub },
-          ],
-          withComponentInputBinding(),
-        ),
-        {
-          provide: MATERIAL_ANIMATIONS,
-          useValue: { animationsDisabled: true },
-        },
+    const saved: { file: Blob; filename: string }[] = [];
+    super(
+      [
+        { path: 'reports', component: ReportsPage },
+        { path: 'customers/:id', component: CustomerStub },
+      ],
+      [
         {
           provide: AuthService,
           useValue: {
@@ -234,22 +208,12 @@ export class ReportsPageTest {
           provide: FileDownload,
           useValue: {
             save: (file: Blob, filename: string) =>
-              this.saved.push({ file, filename }),
+              saved.push({ file, filename }),
           },
         },
       ],
-    });
-    this.http = TestBed.inject(HttpTestingController);
-  }
-
-  async open(url: string): Promise<void> {
-    this.harness = await RouterTestingHarness.create(url);
-    this.loader = TestbedHarnessEnvironment.loader(this.harness.fixture);
-    await this.rendered();
-  }
-
-  get url(): string {
-    return TestBed.inject(Router).url;
+    );
+    this.saved = saved;
   }
 
   /** The one pending request to `path` (query parameters aside). */
@@ -263,26 +227,8 @@ export class ReportsPageTest {
     await this.rendered();
   }
 
-  async rendered(): Promise<void> {
-    await settle();
-    await this.harness.fixture.whenStable();
-  }
-
   /** Renders until `[data-testid=testId]` shows (an error body read from a Blob takes a few ticks). */
   async shown(testId: string): Promise<void> {
     for (let i = 0; i < 50 && !this.text(testId); i++) await this.rendered();
-  }
-
-  get element(): HTMLElement {
-    return this.harness.routeNativeElement as HTMLElement;
-  }
-
-  text(testId: string): string {
-    return (
-      this.element
-        .querySelector(`[data-testid="${testId}"]`)
-        ?.textContent?.replace(/\s+/g, ' ')
-        .trim() ?? ''
-    );
   }
 }

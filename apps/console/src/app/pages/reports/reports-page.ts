@@ -1,19 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
-import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
+import { Params, RouterLink } from '@angular/router';
+import { injectQueryState } from '../../core/query-state';
 import { provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import { AuditExport } from './audit-export';
 import { ClosureReportView } from './closure-report';
 import { ExpiredUsersReport } from './expired-users-report';
 import { ExpiryReport } from './expiry-report';
 import { NoticeDelivery } from './notice-delivery';
-import { Period } from './period-filter';
 import { ReissueHistory } from './reissue-history';
 import {
   REPORT_TABS,
@@ -25,7 +19,8 @@ import {
 
 /**
  * レポート (compliance, manager): one tab per report the API offers, each with its filters, its
- * "as of" line and 「CSV出力」. The URL holds the tab and its filters (bookmarkable, back/forward).
+ * "as of" line and 「CSV出力」. The URL holds the tab and its filters (bookmarkable, back/forward):
+ * each tab and its filter fields read and set them there (`injectQueryState`).
  */
 @Component({
   selector: 'cd-reports-page',
@@ -56,56 +51,21 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportsPage {
-  /** Query parameters (withComponentInputBinding). */
-  readonly tab = input<string>();
-  readonly branch = input<string>();
-  readonly cursor = input<string>();
-  readonly from = input<string>();
-  readonly to = input<string>();
-  readonly status = input<string>();
-  readonly milestone = input<string>();
-
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly query = injectQueryState(['tab', 'branch', 'from', 'to'])
+    .query;
 
   protected readonly tabs = REPORT_TABS;
-  protected readonly current = computed(() => reportTab(this.tab()));
+  protected readonly current = computed(() => reportTab(this.query().tab));
 
   /** A tab's link: its first page; the 店番 and the period stay when the tab is filtered by them too. */
   protected tabParams(tab: ReportTab): Params {
+    const { branch, from, to } = this.query();
     const params: Params = { tab };
-    if (usesBranch(tab) && this.branch()) params['branch'] = this.branch();
+    if (usesBranch(tab) && branch) params['branch'] = branch;
     if (usesPeriod(tab)) {
-      if (this.from()) params['from'] = this.from();
-      if (this.to()) params['to'] = this.to();
+      if (from) params['from'] = from;
+      if (to) params['to'] = to;
     }
     return params;
-  }
-
-  /** A new filter shows its first page. */
-  protected filterBranch(branch: string | undefined): void {
-    this.setQuery({ branch: branch ?? null, cursor: null });
-  }
-
-  protected filterStatus(status: string | undefined): void {
-    this.setQuery({ status: status ?? null, cursor: null });
-  }
-
-  protected filterMilestone(milestone: string | undefined): void {
-    this.setQuery({ milestone: milestone ?? null });
-  }
-
-  /** Dates are set as they are typed: the URL follows without a history entry per keystroke. */
-  protected setPeriod({ from, to }: Period): void {
-    this.setQuery({ from: from ?? null, to: to ?? null, cursor: null }, true);
-  }
-
-  private setQuery(queryParams: Params, replaceUrl = false): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams,
-      queryParamsHandling: 'merge',
-      replaceUrl,
-    });
   }
 }

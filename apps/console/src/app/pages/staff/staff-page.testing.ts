@@ -1,21 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { TestBed } from '@angular/core/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { HarnessLoader } from '@angular/cdk/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import {
   MatCellHarness,
   MatTableHarness,
 } from '@angular/material/table/testing';
 import type { StaffAccount, StaffChangeRequestView } from '@certdesk/contracts';
-import { AuthService } from '../../core/auth/auth.service';
-import { settle } from '../../../testing/http';
-import { sessionFixture } from '../../../testing/session.fixture';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { StaffPage } from './staff-page';
 
 export function account(overrides: Partial<StaffAccount>): StaffAccount {
@@ -104,28 +95,15 @@ export interface StaffPageTest {
 export async function setUpStaffPage(
   changes: StaffChangeRequestView[] = [],
 ): Promise<StaffPageTest> {
-  TestBed.configureTestingModule({
-    providers: [
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      // Dialogs close at once (afterClosed waits for the exit animation otherwise).
-      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-    ],
-  });
-  const http = TestBed.inject(HttpTestingController);
-  const signedIn = TestBed.inject(AuthService).login({
-    username: 'admin-1001',
-    password: 'x',
-  });
-  http.expectOne('/api/auth/login').flush(sessionFixture('admin'));
-  await signedIn;
-  const fixture = TestBed.createComponent(StaffPage);
-  const loader = TestbedHarnessEnvironment.loader(fixture);
+  const t = new RoutedPageTest([{ path: 'staff', component: StaffPage }]);
+  await t.signIn('admin');
+  await t.open('/staff');
+  const { http, loader } = t;
   http.expectOne({ method: 'GET', url: '/api/staff' }).flush(ACCOUNTS);
   http
     .expectOne({ method: 'GET', url: '/api/staff-change-requests' })
     .flush(changes);
-  await fixture.whenStable();
+  await t.rendered();
 
   async function cell(
     username: string,
@@ -147,15 +125,12 @@ export async function setUpStaffPage(
   return {
     http,
     loader,
-    root: TestbedHarnessEnvironment.documentRootLoader(fixture),
+    root: t.root,
     cell,
     rowButton: async (username, text) =>
       (await cell(username, 'actions')).getHarness(
         MatButtonHarness.with({ text }),
       ),
-    answered: async () => {
-      await settle();
-      await fixture.whenStable();
-    },
+    answered: () => t.rendered(),
   };
 }

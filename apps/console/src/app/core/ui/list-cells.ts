@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { IbRole } from '@certdesk/domain';
-import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
+import { IbRoleBadge } from '../lifecycle/ib-role-badge';
 
 const SUB = `
   .cd-sub {
@@ -10,13 +10,17 @@ const SUB = `
   }
 `;
 
-/** 会社名 in a report's table: a link to the customer, and a second line under it (kana, contract number). */
+/**
+ * 会社名 in a list: a link to the customer page (with `state`, e.g. the search to return to), and a
+ * second line under it (kana, contract number).
+ */
 @Component({
   selector: 'cd-company-link',
   imports: [RouterLink],
   template: `<a
       class="cd-company"
       [routerLink]="['/customers', customerId()]"
+      [state]="state()"
       >{{ name() }}</a
     >
     <div class="cd-sub">{{ sub() }}</div>`,
@@ -38,9 +42,10 @@ export class CompanyLink {
   readonly customerId = input.required<string>();
   readonly name = input.required<string>();
   readonly sub = input('');
+  readonly state = input<Record<string, unknown>>();
 }
 
-/** 利用者 in a report's table: 管理者 or 利用者, the name, and the login ID under it. */
+/** 利用者 in a list: 管理者 or 利用者, the name, and the login ID under it. */
 @Component({
   selector: 'cd-ib-user-label',
   imports: [IbRoleBadge],
@@ -49,7 +54,7 @@ export class CompanyLink {
       <cd-ib-role-badge [role]="role()" />
       {{ name() }}
     </div>
-    <div class="cd-sub cd-nowrap">{{ loginId() }}</div>
+    <div class="cd-sub cd-login-id">{{ loginId() }}</div>
   `,
   styles: `
     .cd-user {
@@ -58,8 +63,9 @@ export class CompanyLink {
       align-items: center;
       gap: 6px;
     }
-    .cd-nowrap {
+    .cd-login-id {
       white-space: nowrap;
+      font-variant-numeric: tabular-nums;
     }
     ${SUB}
   `,
@@ -69,4 +75,29 @@ export class IbUserLabel {
   readonly role = input.required<IbRole>();
   readonly name = input.required<string>();
   readonly loginId = input.required<string>();
+}
+
+/**
+ * A table's no-data row, across all `columns`: put on the row with `*matNoDataRow`, its text (loading,
+ * or that nothing matches) as content.
+ */
+@Component({
+  // A table row must be a <tr> for its cell to span the columns: an attribute selector.
+  // eslint-disable-next-line @angular-eslint/component-selector
+  selector: 'tr[cdEmptyRow]',
+  host: { class: 'mat-mdc-row' },
+  template: `<td class="mat-mdc-cell cd-empty" [attr.colspan]="columns()">
+    <ng-content />
+  </td>`,
+  styles: `
+    .cd-empty {
+      padding: 24px 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EmptyRow {
+  /** How many columns the row spans. */
+  readonly columns = input.required<number>({ alias: 'cdEmptyRow' });
 }
