@@ -21,6 +21,7 @@ import { Closures1764000000210 } from './1764000000210-closures';
 import { ImportRuns1764000000220 } from './1764000000220-import-runs';
 import { NoticeMarker1764000000230 } from './1764000000230-notice-marker';
 import { IbUserCompanyKey1764000000250 } from './1764000000250-ib-user-company-key';
+import { NoticeOutboxReferences1764000000260 } from './1764000000260-notice-outbox-references';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ImportRuns1764000000220,
   NoticeMarker1764000000230,
   IbUserCompanyKey1764000000250,
+  NoticeOutboxReferences1764000000260,
 ];
