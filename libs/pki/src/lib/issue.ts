@@ -5,11 +5,10 @@ import { isSerialHex } from './serial';
 import { toPem } from './signing';
 import {
   authorityKeyIdValue,
-  basicConstraintsValue,
   crlDistributionPointsValue,
+  endEntityExtensions,
   extension,
   keyIdentifier,
-  keyUsageValue,
   nameDer,
   nameString,
   OID,
@@ -92,12 +91,7 @@ export async function issueClientCertificate(
     subjectDer: nameDer(subject),
     spkiDer: input.csrPublicKey,
     extensions: [
-      extension(OID.basicConstraints, basicConstraintsValue(false), true),
-      extension(
-        OID.keyUsage,
-        keyUsageValue(['digitalSignature', 'keyEncipherment']),
-        true,
-      ),
+      ...endEntityExtensions(),
       extension(OID.extKeyUsage, sequence([oid(OID.clientAuth)])),
       extension(
         OID.subjectKeyIdentifier,

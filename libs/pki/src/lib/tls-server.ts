@@ -5,10 +5,9 @@ import { octetString, oid, sequence } from './der';
 import { newSerialHex } from './serial';
 import { toPem } from './signing';
 import {
-  basicConstraintsValue,
+  endEntityExtensions,
   extension,
   keyIdentifier,
-  keyUsageValue,
   nameDer,
   OID,
   signCertificate,
@@ -56,12 +55,7 @@ export function createTlsServerCertificate(input: {
       notAfter,
       spkiDer,
       extensions: [
-        extension(OID.basicConstraints, basicConstraintsValue(false), true),
-        extension(
-          OID.keyUsage,
-          keyUsageValue(['digitalSignature', 'keyEncipherment']),
-          true,
-        ),
+        ...endEntityExtensions(),
         extension(OID.extKeyUsage, sequence([oid(SERVER_AUTH)])),
         extension(SUBJECT_ALT_NAME, sequence(input.hostnames.map(generalName))),
         extension(

@@ -137,6 +137,21 @@ export function basicConstraintsValue(ca: boolean): forge.asn1.Asn1 {
   );
 }
 
+/**
+ * The critical extensions of an end entity's RSA certificate (an IB client's, the TLS server's):
+ * not a CA; keyUsage digitalSignature and keyEncipherment.
+ */
+export function endEntityExtensions(): forge.asn1.Asn1[] {
+  return [
+    extension(OID.basicConstraints, basicConstraintsValue(false), true),
+    extension(
+      OID.keyUsage,
+      keyUsageValue(['digitalSignature', 'keyEncipherment']),
+      true,
+    ),
+  ];
+}
+
 /** AuthorityKeyIdentifier { keyIdentifier [0] }. */
 export function authorityKeyIdValue(keyId: Buffer): forge.asn1.Asn1 {
   return sequence([create(Class.CONTEXT_SPECIFIC, 0, false, toBinary(keyId))]);
