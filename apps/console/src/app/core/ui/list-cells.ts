@@ -42,7 +42,8 @@ export class CompanyLink {
   readonly customerId = input.required<string>();
   readonly name = input.required<string>();
   readonly sub = input('');
-  readonly state = input<Record<string, unknown>>();
+  /** History state for the customer page (RouterLink's `state`). */
+  readonly state = input<RouterLink['state']>();
 }
 
 /** 利用者 in a list: 管理者 or 利用者, the name, and the login ID under it. */
