@@ -10,7 +10,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatNavListHarness } from '@angular/material/list/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
-import type { SessionInfo, StaffRoleName } from '@certdesk/contracts';
+import type { SessionInfo } from '@certdesk/contracts';
 import {
   customerDetail,
   dashboardSummary,
@@ -20,7 +20,7 @@ import { healthFixture } from '../testing/health.fixture';
 import { templateSummaries } from '../testing/notices.fixture';
 import { reissuePage } from '../testing/reissues.fixture';
 import { flushApiError, settle } from '../testing/http';
-import { sessionFixture } from '../testing/session.fixture';
+import { HOME_AND_SECTIONS, sessionFixture } from '../testing/session.fixture';
 import { App } from './app';
 import { appConfig } from './app.config';
 
@@ -93,43 +93,14 @@ describe('App: sign-in routing, shell and navigation per role', () => {
     expect(router.url).toBe('/login?returnUrl=%2Faudit%3Foutcome%3Ddenied');
   });
 
-  it.each<[StaffRoleName, string, string[]]>([
-    [
-      'branch_staff',
-      '/dashboard',
-      ['ダッシュボード', '証明書検索', '再発行', '通知テンプレート'],
-    ],
-    [
-      'compliance',
-      '/dashboard',
-      [
-        'ダッシュボード',
-        '証明書検索',
-        '通知テンプレート',
-        'レポート',
-        '監査ログ',
-      ],
-    ],
-    [
-      'manager',
-      '/dashboard',
-      [
-        'ダッシュボード',
-        '証明書検索',
-        '再発行',
-        '通知テンプレート',
-        'レポート',
-        '監査ログ',
-        '取込',
-        '削除・解約の承認',
-      ],
-    ],
-    ['admin', '/staff', ['職員管理', '取込', '削除・解約の承認']],
-  ])('%s lands on %s and sees only %j', async (role, home, labels) => {
-    await open('/', sessionFixture(role));
-    expect(router.url).toBe(home);
-    expect(await navLabels()).toEqual(labels);
-  });
+  it.each(HOME_AND_SECTIONS)(
+    '%s lands on %s and sees only %j',
+    async (role, home, labels) => {
+      await open('/', sessionFixture(role));
+      expect(router.url).toBe(home);
+      expect(await navLabels()).toEqual(labels);
+    },
+  );
 
   it('shows branch staff no 監査ログ, 職員管理 or レポート', async () => {
     await open('/', sessionFixture('branch_staff'));

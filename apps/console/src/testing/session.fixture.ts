@@ -30,3 +30,42 @@ export function sessionFixture(
     ...overrides,
   };
 }
+
+/** Where each role lands after signing in, and the navigation's sections it sees, in order. */
+export const HOME_AND_SECTIONS: readonly (readonly [
+  StaffRoleName,
+  string,
+  readonly string[],
+])[] = [
+  [
+    'branch_staff',
+    '/dashboard',
+    ['ダッシュボード', '証明書検索', '再発行', '通知テンプレート'],
+  ],
+  [
+    'compliance',
+    '/dashboard',
+    [
+      'ダッシュボード',
+      '証明書検索',
+      '通知テンプレート',
+      'レポート',
+      '監査ログ',
+    ],
+  ],
+  [
+    'manager',
+    '/dashboard',
+    [
+      'ダッシュボード',
+      '証明書検索',
+      '再発行',
+      '通知テンプレート',
+      'レポート',
+      '監査ログ',
+      '取込',
+      '削除・解約の承認',
+    ],
+  ],
+  ['admin', '/staff', ['職員管理', '取込', '削除・解約の承認']],
+];

@@ -5,7 +5,10 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { flushApiError } from '../../../testing/http';
-import { sessionFixture } from '../../../testing/session.fixture';
+import {
+  HOME_AND_SECTIONS,
+  sessionFixture,
+} from '../../../testing/session.fixture';
 import { AuthService } from './auth.service';
 
 describe('AuthService', () => {
@@ -54,45 +57,16 @@ describe('AuthService', () => {
     await expect(retry).resolves.not.toBeNull();
   });
 
-  it.each([
-    [
-      'branch_staff',
-      '/dashboard',
-      ['ダッシュボード', '証明書検索', '再発行', '通知テンプレート'],
-    ],
-    [
-      'compliance',
-      '/dashboard',
-      [
-        'ダッシュボード',
-        '証明書検索',
-        '通知テンプレート',
-        'レポート',
-        '監査ログ',
-      ],
-    ],
-    [
-      'manager',
-      '/dashboard',
-      [
-        'ダッシュボード',
-        '証明書検索',
-        '再発行',
-        '通知テンプレート',
-        'レポート',
-        '監査ログ',
-        '取込',
-        '削除・解約の承認',
-      ],
-    ],
-    ['admin', '/staff', ['職員管理', '取込', '削除・解約の承認']],
-  ] as const)('%s: home %s and sections %j', async (role, home, labels) => {
-    const loaded = auth.ensureLoaded();
-    http.expectOne('/api/auth/me').flush(sessionFixture(role));
-    await loaded;
-    expect(auth.homeUrl()).toBe(home);
-    expect(auth.navItems().map((i) => i.label)).toEqual(labels);
-  });
+  it.each(HOME_AND_SECTIONS)(
+    '%s: home %s and sections %j',
+    async (role, home, labels) => {
+      const loaded = auth.ensureLoaded();
+      http.expectOne('/api/auth/me').flush(sessionFixture(role));
+      await loaded;
+      expect(auth.homeUrl()).toBe(home);
+      expect(auth.navItems().map((i) => i.label)).toEqual(labels);
+    },
+  );
 
   it('answers can() from the permissions the server sent', async () => {
     const loaded = auth.ensureLoaded();
