@@ -23,6 +23,7 @@ import {
 import { forgeSigner } from '../lib/forge-signer';
 import { AuditModule } from '../../../apps/api/src/app/audit/audit.module';
 import { intOption } from '../../../apps/api/src/app/cli/args';
+import { FRESH_IB_USER } from '../../../apps/api/src/app/customers/fresh-ib-user';
 import { IbUser } from '../../../apps/api/src/app/customers/ib-user.entity';
 import { Clock } from '../../../apps/api/src/app/infra/clock/clock';
 import { ClockModule } from '../../../apps/api/src/app/infra/clock/clock.module';
@@ -151,14 +152,7 @@ async function run(
     name: 'ベンチ',
     nameKana: null,
     email: null,
-    pinHash: null,
-    confirmPinHash: null,
-    failedPinAttempts: 0,
-    pinLockedAt: null,
-    currentCertificateId: null,
-    currentExpiryDate: null,
-    currentRevoked: false,
-    reissueState: null,
+    ...FRESH_IB_USER,
     createdAt: clock.now(),
     updatedAt: clock.now(),
   }));

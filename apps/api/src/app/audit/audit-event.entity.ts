@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import { InstantColumn } from '../infra/database/instant-column';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
@@ -9,16 +10,14 @@ export type AuditOutcome = 'success' | 'denied' | 'failure';
  */
 @Entity('audit_event')
 export class AuditEvent {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) chain!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() chain!: string;
   @Column({ type: 'integer' }) seq!: number;
-  @Column({ type: 'varchar', length: 36, nullable: true }) creditUnionId!:
-    string | null;
+  @UuidColumn({ nullable: true }) creditUnionId!: string | null;
   @InstantColumn() occurredAt!: Date;
   @Column({ type: 'varchar', length: 16 }) actorType!:
     'staff' | 'ib_user' | 'system' | 'anonymous';
-  @Column({ type: 'varchar', length: 36, nullable: true }) actorId!:
-    string | null;
+  @UuidColumn({ nullable: true }) actorId!: string | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) actorName!:
     string | null;
   @Column({ type: 'varchar', length: 64 }) action!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import { InstantColumn } from '../infra/database/instant-column';
 
 /**
@@ -8,8 +9,8 @@ import { InstantColumn } from '../infra/database/instant-column';
  */
 @Entity('audit_head')
 export class AuditHead {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) chain!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() chain!: string;
   /** JST calendar day the head was recorded for (one per chain and day). */
   @Column({ type: 'varchar', length: 10 }) recordedOn!: string;
   @InstantColumn() recordedAt!: Date;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { UuidColumn } from '../infra/database/uuid-column';
 import { InstantColumn } from '../infra/database/instant-column';
 
 export type SessionEndReason =
@@ -18,8 +19,8 @@ export type SessionEndReason =
 @Entity('staff_session')
 export class StaffSession {
   @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) staffUserId!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @UuidColumn() staffUserId!: string;
+  @UuidColumn() creditUnionId!: string;
   @InstantColumn() createdAt!: Date;
   /** Updated at most once a minute; the idle limit runs from here. */
   @InstantColumn() lastSeenAt!: Date;

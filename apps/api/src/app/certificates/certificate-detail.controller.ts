@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Res,
 } from '@nestjs/common';
@@ -15,12 +14,10 @@ import type {
   RevokeCertificateResponse,
 } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
-import { notFound } from '../infra/tenancy/tenant';
+import { idParam } from '../infra/http/id-param';
 import { CertificateDetailService } from './certificate-detail.service';
 import { RevokeCertificateDto } from './dto/revoke-certificate.dto';
 import { StepUp } from '../auth/second-factor/step-up.decorator';
-
-const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
 
 /** One certificate of the staff member's credit union: decoded detail, PEM download, revocation. */
 @ApiTags('certificates')
@@ -33,7 +30,9 @@ export class CertificateDetailController {
   @ApiOkResponse({
     description: 'The certificate with its decoded fields and PEM. Audited.',
   })
-  get(@Param('id', id()) certificateId: string): Promise<CertificateDetail> {
+  get(
+    @Param('id', idParam()) certificateId: string,
+  ): Promise<CertificateDetail> {
     return this.certificates.get(certificateId);
   }
 
@@ -43,7 +42,7 @@ export class CertificateDetailController {
     description: 'The certificate file (application/x-pem-file). Audited.',
   })
   async pem(
-    @Param('id', id()) certificateId: string,
+    @Param('id', idParam()) certificateId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const { fileName, pem } = await this.certificates.pem(certificateId);
@@ -61,7 +60,7 @@ export class CertificateDetailController {
       'Revoked now, or already revoked (the first revocation stands). The CRL is re-issued. Audited.',
   })
   revoke(
-    @Param('id', id()) certificateId: string,
+    @Param('id', idParam()) certificateId: string,
     @Body() body: RevokeCertificateDto,
   ): Promise<RevokeCertificateResponse> {
     return this.certificates.revoke(certificateId, body);

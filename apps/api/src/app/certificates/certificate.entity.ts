@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import { InstantColumn } from '../infra/database/instant-column';
 
 export type IssuedVia =
@@ -17,9 +18,9 @@ export type RevocationReason =
 /** 電子証明書: an X.509 client certificate of one IB user. */
 @Entity('certificate')
 export class Certificate {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
-  @Column({ type: 'varchar', length: 36 }) ibUserId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
+  @UuidColumn() ibUserId!: string;
   /** Lower-case hex without colons or leading zero pairs; unique per credit union (one CA each). */
   @Column({ type: 'varchar', length: 40 }) serialHex!: string;
   @Column({ type: 'varchar', length: 500 }) subjectDn!: string;
@@ -41,6 +42,6 @@ export class Certificate {
   /** When this certificate first logged on to the IB channel (null: never). */
   @InstantColumn({ nullable: true }) firstLogonAt?: Date | null;
   /** The certificate a renewal replaced with this one; it logs on until this one has (or its own expiry). */
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @UuidColumn({ nullable: true })
   renewedFromId?: string | null;
 }

@@ -1,15 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import type { RemovalRequestStatus } from '@certdesk/domain';
-import { InstantColumn } from '../infra/database/instant-column';
+import { DecisionColumns } from '../infra/database/decision-columns';
 
 /**
  * A full-file import's removals above the safety threshold, held until a second manager or admin
  * approves them (libs/domain closure `removalsNeedApproval`). The rest of the import was applied.
  */
 @Entity('removal_request')
-export class RemovalRequest {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+export class RemovalRequest extends DecisionColumns {
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
   @Column({ type: 'varchar', length: 16 }) status!: RemovalRequestStatus;
   @Column({ type: 'varchar', length: 255, nullable: true }) fileName!:
     string | null;
@@ -25,15 +26,5 @@ export class RemovalRequest {
   @Column({ type: 'integer' }) activeIbUsers!: number;
   @Column({ type: 'integer' }) thresholdPercent!: number;
   /** Null when the import ran under the system (CLI, inbox). */
-  @Column({ type: 'varchar', length: 36, nullable: true }) requestedById!:
-    string | null;
-  @Column({ type: 'varchar', length: 100 }) requestedByName!: string;
-  @InstantColumn() requestedAt!: Date;
-  @Column({ type: 'varchar', length: 36, nullable: true }) decidedById!:
-    string | null;
-  @Column({ type: 'varchar', length: 100, nullable: true }) decidedByName!:
-    string | null;
-  @InstantColumn({ nullable: true }) decidedAt!: Date | null;
-  @Column({ type: 'varchar', length: 500, nullable: true }) decisionComment!:
-    string | null;
+  @UuidColumn({ nullable: true }) requestedById!: string | null;
 }

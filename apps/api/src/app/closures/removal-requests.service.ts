@@ -5,6 +5,7 @@ import {
 } from '@nestjs/common';
 import type { RemovalRequestView } from '@certdesk/contracts';
 import {
+import { decidedByMe } from '../infra/database/decision-columns';
   OWN_REMOVAL_REQUEST_MESSAGE,
   REMOVAL_REQUEST_STATUS_LABELS,
   removalDecisionRefusal,
@@ -52,7 +53,7 @@ export class RemovalRequestsService {
       if (
         !(await this.repository.decideRequest(em, request, {
           status: 'approved',
-          ...this.decision(now, comment),
+          ...decidedByMe(now, comment),
         }))
       )
         throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
@@ -90,7 +91,7 @@ export class RemovalRequestsService {
       if (
         !(await this.repository.decideRequest(em, request, {
           status: 'rejected',
-          ...this.decision(now, comment),
+          ...decidedByMe(now, comment),
         }))
       )
         throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
@@ -116,7 +117,7 @@ export class RemovalRequestsService {
       if (
         !(await this.repository.decideRequest(em, request, {
           status: 'cancelled',
-          ...this.decision(now),
+          ...decidedByMe(now),
         }))
       )
         throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
@@ -158,16 +159,6 @@ export class RemovalRequestsService {
       throw new ForbiddenException(OWN_REMOVAL_REQUEST_MESSAGE);
     }
     return request;
-  }
-
-  private decision(now: Date, comment?: string): Partial<RemovalRequest> {
-    const me = currentPrincipal();
-    return {
-      decidedById: me.staffId,
-      decidedByName: me.displayName,
-      decidedAt: now,
-      decisionComment: comment?.trim() || null,
-    };
   }
 }
 

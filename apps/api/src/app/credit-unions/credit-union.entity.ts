@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidPrimaryColumn } from '../infra/database/uuid-column';
 import type { SecondFactorPolicy } from '@certdesk/domain';
 import { InstantColumn } from '../infra/database/instant-column';
 
 /** A credit union (信用金庫): the tenant. Holds the per-bank policy settings of docs/domain.md. */
 @Entity('credit_union')
 export class CreditUnion {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @UuidPrimaryColumn() id!: string;
   /** 4-digit 金融機関コード. */
   @Column({ type: 'varchar', length: 4 }) code!: string;
   @Column({ type: 'varchar', length: 100 }) name!: string;

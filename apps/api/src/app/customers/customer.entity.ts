@@ -1,13 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import type { ClosureSource, CustomerStatus } from '@certdesk/domain';
 import { InstantColumn } from '../infra/database/instant-column';
 
 /** ご契約先: a corporate customer holding an IB contract. */
 @Entity('customer')
 export class Customer {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
-  @Column({ type: 'varchar', length: 36 }) branchId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
+  @UuidColumn() branchId!: string;
   /** 契約者番号, unique within the credit union. */
   @Column({ type: 'varchar', length: 20 }) contractNumber!: string;
   @Column({ type: 'varchar', length: 200 }) companyName!: string;

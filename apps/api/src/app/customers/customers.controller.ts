@@ -1,15 +1,8 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CustomerDetail } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
-import { notFound } from '../infra/tenancy/tenant';
+import { idParam } from '../infra/http/id-param';
 import { CustomerDetailService } from './customer-detail.service';
 import { IbUserPinService } from './ib-user-pin.service';
 
@@ -28,9 +21,7 @@ export class CustomersController {
     description:
       'The customer, each IB user with status, reason and certificate history. Audited.',
   })
-  get(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
-  ): Promise<CustomerDetail> {
+  get(@Param('id', idParam()) id: string): Promise<CustomerDetail> {
     return this.detail.get(id);
   }
 
@@ -41,9 +32,7 @@ export class CustomersController {
   @ApiNoContentResponse({
     description: 'The IB user may try 電子証明書取得 again.',
   })
-  unlockPin(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
-  ): Promise<void> {
+  unlockPin(@Param('id', idParam()) id: string): Promise<void> {
     return this.pins.unlock(id);
   }
 }

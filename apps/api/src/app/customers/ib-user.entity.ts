@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import type {
   ClosureSource,
   IbRole,
@@ -18,9 +19,9 @@ export type ReissueState = OpenReissueStatus;
  */
 @Entity('ib_user')
 export class IbUser {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
-  @Column({ type: 'varchar', length: 36 }) customerId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
+  @UuidColumn() customerId!: string;
   @Column({ type: 'varchar', length: 32 }) loginId!: string;
   @Column({ type: 'varchar', length: 16 }) ibRole!: IbRole;
   @Column({ type: 'varchar', length: 100 }) name!: string;
@@ -34,7 +35,7 @@ export class IbUser {
     string | null;
   @Column({ type: 'integer', default: 0 }) failedPinAttempts!: number;
   @InstantColumn({ nullable: true }) pinLockedAt!: Date | null;
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @UuidColumn({ nullable: true })
   currentCertificateId!: string | null;
   @Column({ type: 'date', nullable: true }) currentExpiryDate!: string | null;
   @Column({ type: 'boolean', default: false }) currentRevoked!: boolean;

@@ -8,80 +8,29 @@ import type { Branch } from '../credit-unions/branch.entity';
 import type { CreditUnion } from '../credit-unions/credit-union.entity';
 import type { Customer } from '../customers/customer.entity';
 import type { IbUser } from '../customers/ib-user.entity';
+import { FRESH_IB_USER } from '../customers/fresh-ib-user';
+import { PEMLESS_CERTIFICATE } from '../certificates/pemless-certificate';
 import { tenantKey } from './cross-line';
+import {
+  currentOf,
+  diff,
+  ExistingState,
+  ImportPlan,
+  isTouched,
+  PlanContext,
+  RowChange,
+  same,
+  Tracked,
+} from './import-plan-model';
 import { ImportError, lineError } from './import-report';
 import type { ImportCertificate, ImportRow } from './import-row';
 
-/** The stored rows an import touches or checks against (see `loadExistingState`). */
-export interface ExistingState {
-  creditUnions: CreditUnion[];
-  branches: Branch[];
-  customers: Customer[];
-  ibUsers: IbUser[];
-  /** Those with a serial of the file, and every certificate of the IB users in `ibUsers`. */
-  certificates: Certificate[];
-}
-
-export interface RowChange<T> {
-  id: string;
-  changes: Partial<T>;
-}
-
-export interface ImportPlan {
-  errors: ImportError[];
-  inserts: {
-    creditUnions: CreditUnion[];
-    branches: Branch[];
-    customers: Customer[];
-    ibUsers: IbUser[];
-    certificates: Certificate[];
-  };
-  updates: { customers: RowChange<Customer>[]; ibUsers: RowChange<IbUser>[] };
-  unchangedLines: number;
-}
-
-export interface PlanContext {
-  now: Date;
-  newId: () => string;
-}
-
-/** A row the plan refers to: a new one (written whole) or a stored one with the fields to change. */
-interface Tracked<T> {
-  row: T;
-  created: boolean;
-  changes: Partial<T>;
-}
-
-const same = (a: unknown, b: unknown): boolean =>
-  a instanceof Date && b instanceof Date
-    ? a.getTime() === b.getTime()
-    : a === b;
-
-/** The fields of `desired` whose value differs from `current`. */
-function diff<T extends object>(current: T, desired: Partial<T>): Partial<T> {
-  const changes: Partial<T> = {};
-  for (const key of Object.keys(desired) as (keyof T)[]) {
-    if (!same(current[key], desired[key])) changes[key] = desired[key];
-  }
-  return changes;
-}
-
-const isTouched = (t: Tracked<object> | null): boolean =>
-  t !== null && (t.created || Object.keys(t.changes).length > 0);
-
-/** The current certificate: the unrevoked one with the latest expiry (then notBefore, then serial). */
-function currentOf(certificates: readonly Certificate[]): Certificate | null {
-  const order = (a: Certificate, b: Certificate): number =>
-    a.expiryDate.localeCompare(b.expiryDate) ||
-    a.notBefore.getTime() - b.notBefore.getTime() ||
-    a.serialHex.localeCompare(b.serialHex);
-  return (
-    certificates
-      .filter((c) => c.revokedAt === null)
-      .sort(order)
-      .at(-1) ?? null
-  );
-}
+export type {
+  ExistingState,
+  ImportPlan,
+  PlanContext,
+  RowChange,
+} from './import-plan-model';
 
 /**
  * Decides, without touching the database, what an import of `rows` writes: new rows, changed
@@ -303,14 +252,7 @@ class Planner {
             loginId: row.loginId,
             ...fields,
             nameKana: null,
-            pinHash: null,
-            confirmPinHash: null,
-            failedPinAttempts: 0,
-            pinLockedAt: null,
-            currentCertificateId: null,
-            currentExpiryDate: null,
-            currentRevoked: false,
-            reissueState: null,
+            ...FRESH_IB_USER,
             createdAt: this.ctx.now,
             updatedAt: this.ctx.now,
           }),
@@ -336,11 +278,7 @@ class Planner {
         notBefore: given.notBefore,
         notAfter: jstEndOfDay(given.expiryDate),
         expiryDate: given.expiryDate,
-        revokedAt: null,
-        revocationReason: null,
-        pem: null,
-        fingerprintSha256: null,
-        publicKeySha256: null,
+        ...PEMLESS_CERTIFICATE,
         issuedVia: 'imported',
         createdAt: this.ctx.now,
       };

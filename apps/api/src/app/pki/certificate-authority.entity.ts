@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import { InstantColumn } from '../infra/database/instant-column';
 import type { CaKeyStoreKind } from './keystore/ca-keystore';
 
@@ -9,8 +10,8 @@ import type { CaKeyStoreKind } from './keystore/ca-keystore';
  */
 @Entity('certificate_authority')
 export class CertificateAuthority {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
   @Column({ type: 'text' }) certificatePem!: string;
   /** `software` (key below, encrypted) or `pkcs11` (key on the token, never here). */
   @Column({ type: 'varchar', length: 16, default: 'software' })

@@ -10,6 +10,7 @@ import {
   mayDecideReissue,
   ReissueStatus,
   revocationReasonFor,
+import { decidedByMe } from '../infra/database/decision-columns';
   validateReissueRequest,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
@@ -123,7 +124,7 @@ export class ReissueCommandsService {
       await this.transition(em, request, 'pending', {
         status: 'authorized',
         authorizedUntil,
-        ...this.decision(now, comment),
+        ...decidedByMe(now, comment),
       });
       const done = await this.revocation.revokeAllOf(
         request.ibUserId,
@@ -169,7 +170,7 @@ export class ReissueCommandsService {
       await this.transition(em, request, 'pending', {
         status: 'rejected',
         closedAt: now,
-        ...this.decision(now, comment),
+        ...decidedByMe(now, comment),
       });
       await this.scope
         .repository(IbUser, em)

@@ -1,14 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import type { ReissueReason, ReissueStatus } from '@certdesk/domain';
+import { DecisionColumns } from '../infra/database/decision-columns';
 import { InstantColumn } from '../infra/database/instant-column';
 
 /** A 再発行 request: recorded by branch staff, decided by a manager who is not the requester. */
 @Entity('reissue_request')
-export class ReissueRequest {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
-  @Column({ type: 'varchar', length: 36 }) customerId!: string;
-  @Column({ type: 'varchar', length: 36 }) ibUserId!: string;
+export class ReissueRequest extends DecisionColumns {
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
+  @UuidColumn() customerId!: string;
+  @UuidColumn() ibUserId!: string;
   @Column({ type: 'varchar', length: 20 }) reason!: ReissueReason;
   @Column({ type: 'varchar', length: 500, nullable: true }) reasonText!:
     string | null;
@@ -16,16 +18,7 @@ export class ReissueRequest {
   @Column({ type: 'varchar', length: 200 }) identityCheck!: string;
   @Column({ type: 'date' }) formReceivedOn!: string;
   @Column({ type: 'varchar', length: 16 }) status!: ReissueStatus;
-  @Column({ type: 'varchar', length: 36 }) requestedById!: string;
-  @Column({ type: 'varchar', length: 100 }) requestedByName!: string;
-  @InstantColumn() requestedAt!: Date;
-  @Column({ type: 'varchar', length: 36, nullable: true }) decidedById!:
-    string | null;
-  @Column({ type: 'varchar', length: 100, nullable: true }) decidedByName!:
-    string | null;
-  @InstantColumn({ nullable: true }) decidedAt!: Date | null;
-  @Column({ type: 'varchar', length: 500, nullable: true }) decisionComment!:
-    string | null;
+  @UuidColumn() requestedById!: string;
   /** Last JST day the customer may acquire (authorized requests). */
   @Column({ type: 'date', nullable: true }) authorizedUntil!: string | null;
   /** When it was cancelled, completed by an acquisition or found expired. */

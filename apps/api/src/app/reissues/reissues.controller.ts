@@ -4,14 +4,13 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
-import { notFound } from '../infra/tenancy/tenant';
+import { idParam } from '../infra/http/id-param';
 import {
   CreateReissueDto,
   DecideReissueDto,
@@ -20,8 +19,6 @@ import {
 import { ReissueCommandsService } from './reissue-commands.service';
 import { ReissueQueriesService } from './reissue-queries.service';
 import { StepUp } from '../auth/second-factor/step-up.decorator';
-
-const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
 
 /** 再発行処理: branch staff record, a manager who is not the requester decides. */
 @ApiTags('reissues')
@@ -46,7 +43,7 @@ export class ReissuesController {
 
   @Get(':id')
   @RequirePermission('certificates.read')
-  get(@Param('id', id()) reissueId: string): Promise<ReissueView> {
+  get(@Param('id', idParam()) reissueId: string): Promise<ReissueView> {
     return this.queries.get(reissueId);
   }
 
@@ -55,7 +52,7 @@ export class ReissuesController {
   @HttpCode(200)
   @RequirePermission('reissues.decide')
   async approve(
-    @Param('id', id()) reissueId: string,
+    @Param('id', idParam()) reissueId: string,
     @Body() dto: DecideReissueDto,
   ): Promise<ReissueView> {
     await this.commands.approve(reissueId, dto.comment);
@@ -67,7 +64,7 @@ export class ReissuesController {
   @HttpCode(200)
   @RequirePermission('reissues.decide')
   async reject(
-    @Param('id', id()) reissueId: string,
+    @Param('id', idParam()) reissueId: string,
     @Body() dto: DecideReissueDto,
   ): Promise<ReissueView> {
     await this.commands.reject(reissueId, dto.comment);
@@ -77,7 +74,9 @@ export class ReissuesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequirePermission('reissues.request')
-  async cancel(@Param('id', id()) reissueId: string): Promise<ReissueView> {
+  async cancel(
+    @Param('id', idParam()) reissueId: string,
+  ): Promise<ReissueView> {
     await this.commands.cancel(reissueId);
     return this.queries.get(reissueId);
   }

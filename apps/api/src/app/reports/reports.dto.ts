@@ -4,10 +4,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
-  Matches,
   Max,
-  MaxLength,
   Min,
   Validate,
   ValidationArguments,
@@ -15,28 +12,24 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isIsoDate, REISSUE_STATUSES, ReissueStatus } from '@certdesk/domain';
-import { IsoDateConstraint } from '../infra/http/iso-date.validator';
-
-const LIMIT = 'limit は1〜200の整数で指定してください';
+import {
+  BranchCode,
+  OptionalIsoDate,
+  PageCursor,
+  PageLimit,
+} from '../infra/http/query-fields';
 
 export class BranchFilterDto {
-  @IsOptional()
-  @Matches(/^\d{3}$/, { message: 'branch は3桁の店番で指定してください' })
+  @BranchCode()
   branch?: string;
 }
 
 /** Keyset paging of a list report. */
 export class PageDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'cursor が正しくありません' })
+  @PageCursor(200)
   cursor?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: LIMIT })
-  @Min(1, { message: LIMIT })
-  @Max(200, { message: LIMIT })
+  @PageLimit()
   limit?: number;
 }
 
@@ -78,12 +71,10 @@ export class PeriodOrderConstraint implements ValidatorConstraintInterface {
 
 /** A period of JST calendar days, both ends included; a missing end is open. */
 export class PeriodDto {
-  @IsOptional()
-  @Validate(IsoDateConstraint)
+  @OptionalIsoDate()
   from?: string;
 
-  @IsOptional()
-  @Validate(IsoDateConstraint)
+  @OptionalIsoDate()
   @Validate(PeriodOrderConstraint)
   to?: string;
 }

@@ -10,6 +10,8 @@ import type { Branch } from '../credit-unions/branch.entity';
 import type { CreditUnion } from '../credit-unions/credit-union.entity';
 import type { Customer } from '../customers/customer.entity';
 import type { IbUser } from '../customers/ib-user.entity';
+import { FRESH_IB_USER } from '../customers/fresh-ib-user';
+import { PEMLESS_CERTIFICATE } from '../certificates/pemless-certificate';
 import { Random } from './random';
 import {
   BRANCH_NAMES,
@@ -156,14 +158,7 @@ function customer(
       name: `${surname} ${given}`,
       nameKana: `${surnameKana} ${givenKana}`,
       email: `user${u}@c${contractNumber}.example.jp`,
-      pinHash: null,
-      confirmPinHash: null,
-      failedPinAttempts: 0,
-      pinLockedAt: null,
-      currentCertificateId: null,
-      currentExpiryDate: null,
-      currentRevoked: false,
-      reissueState: null,
+      ...FRESH_IB_USER,
       createdAt: o.now,
       updatedAt: o.now,
     };
@@ -224,11 +219,7 @@ function certificate(
     notBefore: jstStartOfDay(addYears(expiryDate, -1)),
     notAfter: jstEndOfDay(expiryDate),
     expiryDate,
-    revokedAt: null,
-    revocationReason: null,
-    pem: null,
-    fingerprintSha256: null,
-    publicKeySha256: null,
+    ...PEMLESS_CERTIFICATE,
     issuedVia: via,
     createdAt: jstStartOfDay(addYears(expiryDate, -1)),
   };

@@ -7,6 +7,7 @@ import { Clock } from '../infra/clock/clock';
 import { Transactions } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import { StaffUser } from './staff-user.entity';
+import { NEW_STAFF_ACCOUNT } from './new-staff-account';
 import { StaffUserRepository } from './staff-user.repository';
 import { normaliseUsername, USERNAME_FORMAT, USERNAME_RULE } from './username';
 
@@ -63,10 +64,7 @@ export class StaffBootstrap {
       displayName,
       role: 'admin',
       passwordHash: await this.passwords.hash(oneTimePassword),
-      mustChangePassword: true,
-      disabledAt: null,
-      failedLoginCount: 0,
-      lockedUntil: null,
+      ...NEW_STAFF_ACCOUNT,
       createdAt: now,
       updatedAt: now,
     };

@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
 } from '@nestjs/common';
@@ -14,7 +13,7 @@ import type {
   StaffChangeRequestView,
 } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
-import { notFound } from '../infra/tenancy/tenant';
+import { idParam } from '../infra/http/id-param';
 import {
   ApproveStaffChangeDto,
   ListStaffChangesDto,
@@ -22,8 +21,6 @@ import {
 } from './staff-change.dto';
 import { StaffChangeRequestsService } from './staff-change-requests.service';
 import { StepUp } from '../auth/second-factor/step-up.decorator';
-
-const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
 
 /** 職員管理の承認待ち: another admin of the same credit union approves or rejects; the requester may cancel. */
 @ApiTags('staff')
@@ -48,7 +45,7 @@ export class StaffChangeRequestsController {
       'Applied; a creation or password reset carries the one-time password (shown once, to the approver).',
   })
   approve(
-    @Param('id', id()) requestId: string,
+    @Param('id', idParam()) requestId: string,
     @Body() dto: ApproveStaffChangeDto,
   ): Promise<StaffChangeDecision> {
     return this.changes.approve(requestId, dto.comment);
@@ -58,7 +55,7 @@ export class StaffChangeRequestsController {
   @Post(':id/reject')
   @HttpCode(200)
   reject(
-    @Param('id', id()) requestId: string,
+    @Param('id', idParam()) requestId: string,
     @Body() dto: RejectStaffChangeDto,
   ): Promise<StaffChangeDecision> {
     return this.changes.reject(requestId, dto.comment);
@@ -66,7 +63,9 @@ export class StaffChangeRequestsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Param('id', id()) requestId: string): Promise<StaffChangeDecision> {
+  cancel(
+    @Param('id', idParam()) requestId: string,
+  ): Promise<StaffChangeDecision> {
     return this.changes.cancel(requestId);
   }
 }

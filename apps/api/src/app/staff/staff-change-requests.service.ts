@@ -15,6 +15,7 @@ import {
   StaffChangeStatus,
   StaffRole,
 } from '@certdesk/domain';
+import { decidedByMe } from '../infra/database/decision-columns';
 import { AuditService } from '../audit/audit.service';
 import { SecondFactorService } from '../auth/second-factor/second-factor.service';
 import { Clock } from '../infra/clock/clock';
@@ -218,13 +219,9 @@ export class StaffChangeRequestsService {
     to: Exclude<StaffChangeStatus, 'pending'>,
     comment?: string,
   ): Promise<StaffChangeRequest> {
-    const me = currentPrincipal();
     const patch: Partial<StaffChangeRequest> = {
       status: to,
-      decidedById: me.staffId,
-      decidedByName: me.displayName,
-      decidedAt: this.clock.now(),
-      decisionComment: comment?.trim() || null,
+      ...decidedByMe(this.clock.now(), comment),
     };
     const result = await em
       .createQueryBuilder()

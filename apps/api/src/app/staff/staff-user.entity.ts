@@ -1,12 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import { InstantColumn } from '../infra/database/instant-column';
 import type { StaffRole } from '@certdesk/domain';
 
 /** 職員: a back-office user of the console, in exactly one credit union. */
 @Entity('staff_user')
 export class StaffUser {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
   /** Unique across the installation (log-in takes the username alone). */
   @Column({ type: 'varchar', length: 64 }) username!: string;
   @Column({ type: 'varchar', length: 100 }) displayName!: string;

@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../infra/database/unique-violation';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { USERNAME_TAKEN_MESSAGE } from './staff-account';
 import { StaffUser } from './staff-user.entity';
+import { NEW_STAFF_ACCOUNT } from './new-staff-account';
 import { StaffUserRepository } from './staff-user.repository';
 
 /** A server-chosen one-time password and its hash (the clear text is shown once, never stored). */
@@ -63,10 +64,7 @@ export class StaffWrites {
       creditUnionId: this.tenant.creditUnionId,
       ...fields,
       passwordHash: password.passwordHash,
-      mustChangePassword: true,
-      disabledAt: null,
-      failedLoginCount: 0,
-      lockedUntil: null,
+      ...NEW_STAFF_ACCOUNT,
       createdAt: now,
       updatedAt: now,
     };

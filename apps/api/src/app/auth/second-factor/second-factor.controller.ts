@@ -1,11 +1,11 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Delete,
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
 } from '@nestjs/common';
@@ -16,8 +16,8 @@ import type {
   SecondFactorStatus,
   TotpEnrolment,
 } from '@certdesk/contracts';
-import { notFound } from '../../infra/tenancy/tenant';
 import { RequirePermission, SignedIn } from '../permissions.decorator';
+import { idParam } from '../../infra/http/id-param';
 import {
   RegisterPasskeyDto,
   SecondFactorPolicyDto,
@@ -28,7 +28,16 @@ import { SecondFactorEnrolment } from './second-factor-enrolment.service';
 import { SecondFactorService } from './second-factor.service';
 import { StepUp } from './step-up.decorator';
 
-const id = () => new ParseUUIDPipe({ exceptionFactory: notFound });
+/**
+ * A route that adds a factor: open while the account must enrol, and a step-up once it has a
+ * factor already (a stolen session alone cannot add the thief's passkey); answers 200.
+ */
+const AddsFactor = (): MethodDecorator =>
+  applyDecorators(
+    SignedIn({ openForEnrolment: true }),
+    StepUp({ onlyWhenEnrolled: true }),
+    HttpCode(200),
+  );
 
 /**
  * パスワード・認証設定: the caller's passkeys and one-time codes, proving them after the password or
@@ -53,9 +62,7 @@ export class SecondFactorController {
   }
 
   @Post('totp/start')
-  @SignedIn({ openForEnrolment: true })
-  @StepUp({ onlyWhenEnrolled: true })
-  @HttpCode(200)
+  @AddsFactor()
   @ApiOkResponse({
     description:
       'A new secret with its otpauth URI and QR code, to be confirmed.',
@@ -65,9 +72,7 @@ export class SecondFactorController {
   }
 
   @Post('totp/confirm')
-  @SignedIn({ openForEnrolment: true })
-  @StepUp({ onlyWhenEnrolled: true })
-  @HttpCode(200)
+  @AddsFactor()
   @ApiOkResponse({
     description:
       'Enrolled; the first enrolment carries 10 recovery codes (shown once).',
@@ -77,9 +82,7 @@ export class SecondFactorController {
   }
 
   @Post('passkeys/options')
-  @SignedIn({ openForEnrolment: true })
-  @StepUp({ onlyWhenEnrolled: true })
-  @HttpCode(200)
+  @AddsFactor()
   @ApiOkResponse({
     description:
       'WebAuthn creation options (attestation none, user verification preferred).',
@@ -89,9 +92,7 @@ export class SecondFactorController {
   }
 
   @Post('passkeys')
-  @SignedIn({ openForEnrolment: true })
-  @StepUp({ onlyWhenEnrolled: true })
-  @HttpCode(200)
+  @AddsFactor()
   @ApiOkResponse({
     description:
       'Registered; the first enrolment carries 10 recovery codes (shown once).',
@@ -126,7 +127,9 @@ export class SecondFactorController {
   @ApiOkResponse({
     description: 'Removed (the last factor takes the recovery codes with it).',
   })
-  remove(@Param('id', id()) factorId: string): Promise<SecondFactorStatus> {
+  remove(
+    @Param('id', idParam()) factorId: string,
+  ): Promise<SecondFactorStatus> {
     return this.factors.remove(factorId);
   }
 

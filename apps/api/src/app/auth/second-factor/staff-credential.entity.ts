@@ -1,4 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import {
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/uuid-column';
 import { InstantColumn } from '../../infra/database/instant-column';
 
 export type StaffCredentialKind = 'passkey' | 'totp';
@@ -10,9 +14,9 @@ export type StaffCredentialKind = 'passkey' | 'totp';
  */
 @Entity('staff_credential')
 export class StaffCredential {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
-  @Column({ type: 'varchar', length: 36 }) staffUserId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
+  @UuidColumn() staffUserId!: string;
   @Column({ type: 'varchar', length: 16 }) kind!: StaffCredentialKind;
   @Column({ type: 'varchar', length: 100 }) name!: string;
   @InstantColumn() createdAt!: Date;
@@ -39,9 +43,9 @@ export class StaffCredential {
 /** One of the 10 single-use recovery codes: only its SHA-256 is kept. */
 @Entity('staff_recovery_code')
 export class StaffRecoveryCode {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
-  @Column({ type: 'varchar', length: 36 }) staffUserId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
+  @UuidColumn() staffUserId!: string;
   @Column({ type: 'varchar', length: 64 }) codeHash!: string;
   @InstantColumn() createdAt!: Date;
   @InstantColumn({ nullable: true }) usedAt!: Date | null;
@@ -50,7 +54,7 @@ export class StaffRecoveryCode {
 /** A challenge for signing in with a passkey alone (no session yet); taken once. */
 @Entity('webauthn_login_challenge')
 export class WebauthnLoginChallenge {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @UuidPrimaryColumn() id!: string;
   @Column({ type: 'varchar', length: 128 }) challenge!: string;
   @InstantColumn() createdAt!: Date;
 }

@@ -1,22 +1,17 @@
-import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   LIFECYCLE_STATUSES,
   LifecycleStatus,
   IB_ROLES,
   IbRole,
 } from '@certdesk/domain';
-import { IsoDateConstraint } from '../../infra/http/iso-date.validator';
+import {
+  BranchCode,
+  OptionalIsoDate,
+  PageCursor,
+  PageLimit,
+} from '../../infra/http/query-fields';
 
 const toList = ({ value }: { value: unknown }): unknown =>
   value === undefined
@@ -40,16 +35,13 @@ export class SearchCertificatesDto {
   })
   status?: LifecycleStatus[];
 
-  @IsOptional()
-  @Validate(IsoDateConstraint)
+  @OptionalIsoDate()
   expiresFrom?: string;
 
-  @IsOptional()
-  @Validate(IsoDateConstraint)
+  @OptionalIsoDate()
   expiresTo?: string;
 
-  @IsOptional()
-  @Matches(/^\d{3}$/, { message: 'branch は3桁の店番で指定してください' })
+  @BranchCode()
   branch?: string;
 
   @IsOptional()
@@ -64,15 +56,9 @@ export class SearchCertificatesDto {
   })
   sort?: 'expiry' | 'company' | 'status';
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(500, { message: 'cursor が正しくありません' })
+  @PageCursor(500)
   cursor?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit は1〜200の整数で指定してください' })
-  @Min(1, { message: 'limit は1〜200の整数で指定してください' })
-  @Max(200, { message: 'limit は1〜200の整数で指定してください' })
+  @PageLimit()
   limit?: number;
 }

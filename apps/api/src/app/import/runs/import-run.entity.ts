@@ -1,4 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import {
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/uuid-column';
 import type {
   ImportRunStatusName,
   ImportSourceName,
@@ -13,10 +17,9 @@ import { InstantColumn } from '../../infra/database/instant-column';
  */
 @Entity('import_run')
 export class ImportRun {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @UuidPrimaryColumn() id!: string;
   /** Null only for an inbox file whose credit union could not be told. */
-  @Column({ type: 'varchar', length: 36, nullable: true }) creditUnionId!:
-    string | null;
+  @UuidColumn({ nullable: true }) creditUnionId!: string | null;
   @Column({ type: 'varchar', length: 16 }) source!: ImportSourceName;
   @Column({ type: 'varchar', length: 16 }) status!: ImportRunStatusName;
   @Column({ type: 'varchar', length: 255 }) fileName!: string;
@@ -29,12 +32,10 @@ export class ImportRun {
   @Column({ type: 'boolean' }) full!: boolean;
   @Column({ type: 'integer' }) lines!: number;
   @Column({ type: 'integer' }) errorCount!: number;
-  @Column({ type: 'varchar', length: 36, nullable: true }) createdById!:
-    string | null;
+  @UuidColumn({ nullable: true }) createdById!: string | null;
   @Column({ type: 'varchar', length: 100 }) createdByName!: string;
   @InstantColumn() createdAt!: Date;
-  @Column({ type: 'varchar', length: 36, nullable: true }) decidedById!:
-    string | null;
+  @UuidColumn({ nullable: true }) decidedById!: string | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) decidedByName!:
     string | null;
   @InstantColumn({ nullable: true }) claimedAt!: Date | null;

@@ -1,16 +1,11 @@
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional } from 'class-validator';
 import { NOTICE_KINDS, NoticeKind } from '@certdesk/notice-templates';
-import { IsoDateConstraint } from '../../infra/http/iso-date.validator';
+import {
+  OptionalIsoDate,
+  PageCursor,
+  PageLimit,
+} from '../../infra/http/query-fields';
 import { OutboxStatus } from '../dispatch/notice-outbox.entity';
 
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
@@ -22,7 +17,6 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
   'skipped',
   'cancelled',
 ];
-const LIMIT = 'limit は1〜200の整数で指定してください';
 
 /** Query of `GET /api/notices`; from/to are JST business dates (inclusive). */
 export class NoticeLogQueryDto {
@@ -45,23 +39,15 @@ export class NoticeLogQueryDto {
   })
   kind?: NoticeKind;
 
-  @IsOptional()
-  @Validate(IsoDateConstraint)
+  @OptionalIsoDate()
   from?: string;
 
-  @IsOptional()
-  @Validate(IsoDateConstraint)
+  @OptionalIsoDate()
   to?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(500, { message: 'cursor が正しくありません' })
+  @PageCursor(500)
   cursor?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: LIMIT })
-  @Min(1, { message: LIMIT })
-  @Max(200, { message: LIMIT })
+  @PageLimit()
   limit?: number;
 }

@@ -1,4 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import {
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/uuid-column';
 import type { NoticeKind } from '@certdesk/notice-templates';
 import { InstantColumn } from '../../infra/database/instant-column';
 
@@ -25,18 +29,16 @@ export type OutboxStatus =
  */
 @Entity('notice_outbox')
 export class NoticeOutbox {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
   /** `m:<certificateId>:<milestone>` or `reissue:<reissueId>`; unique. */
   @Column({ type: 'varchar', length: 120 }) dedupeKey!: string;
   @Column({ type: 'varchar', length: 32 }) kind!: NoticeKind;
   @Column({ type: 'integer', nullable: true }) milestone!: number | null;
-  @Column({ type: 'varchar', length: 36, nullable: true }) certificateId!:
-    string | null;
-  @Column({ type: 'varchar', length: 36 }) ibUserId!: string;
-  @Column({ type: 'varchar', length: 36 }) customerId!: string;
-  @Column({ type: 'varchar', length: 36, nullable: true }) runId!:
-    string | null;
+  @UuidColumn({ nullable: true }) certificateId!: string | null;
+  @UuidColumn() ibUserId!: string;
+  @UuidColumn() customerId!: string;
+  @UuidColumn({ nullable: true }) runId!: string | null;
   /** JST date the notice was queued for. */
   @Column({ type: 'date' }) businessDate!: string;
   @Column({ type: 'date', nullable: true }) expiryDate!: string | null;
@@ -49,8 +51,7 @@ export class NoticeOutbox {
   @Column({ type: 'integer', default: 0 }) attempts!: number;
   @InstantColumn() nextAttemptAt!: Date;
   @InstantColumn({ nullable: true }) leaseUntil!: Date | null;
-  @Column({ type: 'varchar', length: 36, nullable: true }) claimToken!:
-    string | null;
+  @UuidColumn({ nullable: true }) claimToken!: string | null;
   @Column({ type: 'varchar', length: 254, nullable: true }) recipient!:
     string | null;
   @Column({ type: 'integer', nullable: true }) templateVersion!: number | null;

@@ -1,4 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import {
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/uuid-column';
 import { InstantColumn } from '../../infra/database/instant-column';
 
 export type RunTrigger = 'schedule' | 'manual';
@@ -7,8 +11,8 @@ export type RunPhase = 'planning' | 'sending' | 'done' | 'failed';
 /** One notice run of one credit union: the daily one (06:00 JST) or a manager's 今すぐ実行. */
 @Entity('notice_run')
 export class NoticeRun {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
   @Column({ type: 'varchar', length: 16 }) trigger!: RunTrigger;
   /** `<businessDate>` for the daily run (unique per credit union: one daily run across processes); null for manual runs. */
   @Column({ type: 'varchar', length: 10, nullable: true }) scheduleKey!:

@@ -1,4 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import {
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../../infra/database/uuid-column';
 import type { NoticeKind } from '@certdesk/notice-templates';
 import { InstantColumn } from '../../infra/database/instant-column';
 
@@ -11,8 +15,8 @@ export type TemplateStatus = 'draft' | 'published';
  */
 @Entity('notice_template')
 export class NoticeTemplate {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ type: 'varchar', length: 36 }) creditUnionId!: string;
+  @UuidPrimaryColumn() id!: string;
+  @UuidColumn() creditUnionId!: string;
   @Column({ type: 'varchar', length: 32 }) kind!: NoticeKind;
   @Column({ type: 'integer' }) version!: number;
   @Column({ type: 'varchar', length: 16 }) status!: TemplateStatus;

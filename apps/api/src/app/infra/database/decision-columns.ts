@@ -1,0 +1,40 @@
+import { Column } from 'typeorm';
+import { UuidColumn } from './uuid-column';
+import { currentPrincipal } from '../tenancy/tenant';
+import { InstantColumn } from './instant-column';
+
+/**
+ * The columns every request under dual control shares (再発行, staff changes, held removals): who
+ * asked and when, and who decided, when and with what comment. The requester's id stays on each
+ * entity (a held removal of the nightly inbox has none).
+ */
+export abstract class DecisionColumns {
+  @Column({ type: 'varchar', length: 100 }) requestedByName!: string;
+  @InstantColumn() requestedAt!: Date;
+  @UuidColumn({ nullable: true }) decidedById!: string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) decidedByName!:
+    string | null;
+  @InstantColumn({ nullable: true }) decidedAt!: Date | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) decisionComment!:
+    string | null;
+}
+
+/**
+ * The decision of the signed-in staff member at `now`, as the decision columns hold it (a blank
+ * comment is none).
+ */
+export function decidedByMe(
+  now: Date,
+  comment?: string,
+): Pick<
+  DecisionColumns,
+  'decidedById' | 'decidedByName' | 'decidedAt' | 'decisionComment'
+> {
+  const me = currentPrincipal();
+  return {
+    decidedById: me.staffId,
+    decidedByName: me.displayName,
+    decidedAt: now,
+    decisionComment: comment?.trim() || null,
+  };
+}
