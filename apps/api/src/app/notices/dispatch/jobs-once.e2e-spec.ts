@@ -18,6 +18,10 @@ import { SmtpSink } from '../testing/smtp-sink';
 import { NoticeRun } from './notice-run.entity';
 import { NoticeRunsService } from './notice-runs.service';
 
+// Two Nest applications booting, seeding and sending side by side: seconds on a quiet machine, maybe
+// minutes on a shared one — more than the 30 s default, which would fail the file for no fault.
+jest.setTimeout(300_000);
+
 /**
  * On PostgreSQL two application instances on one database stand for two API processes (each its
  * own pool, DataSource, timers and in-process state), with the same pinned clock. SQLite serves one

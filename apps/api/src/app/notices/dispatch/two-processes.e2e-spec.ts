@@ -1,9 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { App } from 'supertest/types';
-import { FindOptionsWhere, IsNull } from 'typeorm';
+import { FindOptionsWhere, IsNull, Not } from 'typeorm';
 import { addDays } from '@certdesk/domain';
 import {
   SeededTenants,
@@ -16,6 +16,7 @@ import {
   TestApp,
 } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
+import { ROOT, spawnTs } from '../../../testing/ts-process';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
 import { addIbUser, quietAllUsers } from '../testing/notice-fixtures';
@@ -23,7 +24,6 @@ import { SmtpSink } from '../testing/smtp-sink';
 import { NoticeOutbox } from './notice-outbox.entity';
 import { NoticeRun } from './notice-run.entity';
 
-const ROOT = resolve(__dirname, '../../../../../..');
 const MAIN = join(ROOT, 'apps/api/src/main.ts');
 
 interface ApiProcess {
@@ -32,52 +32,82 @@ interface ApiProcess {
   exited: Promise<unknown>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((done) => server.close(done));
-  return port;
+/**
+ * A port that is free now and that nothing else should take before the API listens on it (its boot
+ * under ts-node takes a minute or more on a busy machine): outside the kernel's ephemeral range
+ * (32768–60999 here), which every outgoing connection and every supertest server of the other test
+ * sessions on this machine draw from.
+ */
+async function quietPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = createServer();
+    const free = await new Promise<boolean>((done) => {
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => done(true));
+    });
+    if (free) {
+      await new Promise((done) => server.close(done));
+      return port;
+    }
+  }
 }
 
-/** The real API (main.ts, the notice worker on) as a process of its own; resolves once it listens. */
+/**
+ * The real API (main.ts, the notice worker on) as a process of its own; resolves once it answers,
+ * recognised by its pinned instant (`env.CERTDESK_NOW`), so an answer from some other server that
+ * took the port cannot pass for it. A process that exits first (the port taken after all) is
+ * started again on another port, twice at most.
+ */
 async function startApi(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      MAIN,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        PORT: String(port),
-        TS_NODE_PROJECT: join(ROOT, 'apps/api/tsconfig.spec.json'),
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  let gone = false;
-  const exited = new Promise((done) =>
-    child.once('exit', (code) => {
-      gone = true;
-      done(code);
-    }),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (gone) throw new Error('the API process exited before it answered');
-    const health = await fetch(`${url}/api/health`).catch(() => null);
-    if (health?.ok) break;
-    await new Promise((r) => setTimeout(r, 250));
+  for (let start = 1; ; start++) {
+    const port = await quietPort();
+    const child = spawnTs(MAIN, { ...env, PORT: String(port) }, [
+      'ignore',
+      'inherit',
+      'inherit',
+    ]);
+    let code: number | null | undefined;
+    const exited = new Promise((done) =>
+      child.once('exit', (c) => {
+        code = c;
+        done(c);
+      }),
+    );
+    const url = `http://127.0.0.1:${port}`;
+    const ours = async () => {
+      const res = await fetch(`${url}/api/health`, {
+        signal: AbortSignal.timeout(10_000),
+      }).catch(() => null);
+      const body = res?.ok ? ((await res.json()) as { now?: string }) : null;
+      return body?.now === new Date(env['CERTDESK_NOW']).toISOString();
+    };
+    while (code === undefined && !(await ours()))
+      await new Promise((r) => setTimeout(r, 250));
+    if (code === undefined) return { child, url, exited };
+    if (start === 3)
+      throw new Error(`the API process exited (${code}) before it answered`);
+    console.warn(`the API process on port ${port} exited (${code}): again`);
   }
-  return { child, url, exited };
+}
+
+/**
+ * Polls `read` until it returns `done`, for as long as its answer keeps changing: on a shared
+ * machine the processes may take many minutes, but two minutes without any change means they have
+ * stopped. Returns the last answer (the assertions that follow say what is missing).
+ */
+async function whileMoving(
+  read: () => Promise<string>,
+  done: string,
+): Promise<string> {
+  let last = await read();
+  let moved = Date.now();
+  while (last !== done && Date.now() - moved < 120_000) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = await read();
+    if (now !== last) [last, moved] = [now, Date.now()];
+  }
+  return last;
 }
 
 /**
@@ -139,7 +169,11 @@ describe.each(testDatabases())(
             : `sqlite:${created.config.file}`,
         CERTDESK_MODE: 'demo',
         DEMO_DATA: 'off',
-        CERTDESK_NOW: t.clock.now().toISOString(),
+        // Both on the test's instant, a few milliseconds on (the same date and time for every rule),
+        // so that startApi recognises them by it.
+        CERTDESK_NOW: new Date(
+          t.clock.now().getTime() + 1 + Math.floor(Math.random() * 999),
+        ).toISOString(),
         SMTP_URL: smtpUrl,
         NOTICE_WORKER: 'on',
         CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE,
@@ -150,12 +184,18 @@ describe.each(testDatabases())(
         LOG_LEVEL: 'warn',
         DATABASE_POOL_SIZE: '5',
       };
-      apis.push(
-        ...(await Promise.all(
-          Array.from({ length: processes }, () => startApi(env)),
-        )),
+      const booting = Date.now();
+      // Each kept as soon as it answers, so that afterAll stops it even if the other never does.
+      await Promise.all(
+        Array.from({ length: processes }, async () =>
+          apis.push(await startApi(env)),
+        ),
       );
-    }, 300_000);
+      console.log(
+        `${db.name}: ${due} due notices seeded, then ${processes} API process(es) answering after ${((Date.now() - booting) / 1000).toFixed(0)} s`,
+      );
+      // Seeding and two boots under ts-node: minutes when the machine is shared.
+    }, 900_000);
     afterAll(async () => {
       for (const api of apis) api.child.kill('SIGTERM');
       const grace = setTimeout(() => {
@@ -170,16 +210,25 @@ describe.each(testDatabases())(
 
     it(`mails each of ${due} due notices exactly once, records the daily run once and resumes the stale run in one process`, async () => {
       const outbox = t.dataSource.getRepository(NoticeOutbox);
-      const unsent = () =>
-        outbox.countBy({ creditUnionId: seeded.a.id, sentAt: IsNull() });
-      // Wait for the last one (generous: on a busy machine the two processes share its cores).
-      const deadline = Date.now() + 240_000;
-      while (
-        ((await outbox.countBy({ creditUnionId: seeded.a.id })) < due ||
-          (await unsent()) > 0) &&
-        Date.now() < deadline
-      )
-        await new Promise((r) => setTimeout(r, 500));
+      const count = (sent: boolean) =>
+        outbox.countBy({
+          creditUnionId: seeded.a.id,
+          ...(sent ? { sentAt: Not(IsNull()) } : {}),
+        });
+      const started = Date.now();
+      const sent = await whileMoving(
+        async () => `${await count(false)}/${await count(true)}`,
+        `${due}/${due}`,
+      );
+      // The process that ran each run records its end after its last batch.
+      const ended = await whileMoving(
+        async () =>
+          `${await t.dataSource.getRepository(NoticeRun).countBy({ phase: 'done' })}/${await audits({ action: 'notice_run.finish' })}`,
+        '2/2',
+      );
+      console.log(
+        `${db.name}: planned/sent ${sent}, runs done/finish audits ${ended} after ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
       await new Promise((r) => setTimeout(r, 1000)); // a duplicate would arrive now
       const rows = await outbox.findBy({ creditUnionId: seeded.a.id });
       expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
@@ -206,7 +255,7 @@ describe.each(testDatabases())(
       expect(
         await audits({ action: 'notice_run.finish', targetId: staleRunId }),
       ).toBe(1);
-    }, 300_000);
+    }, 1_800_000);
 
     it('honours and ends a session made on one process on the other', async () => {
       const [one, two] = [apis[0], apis[apis.length - 1]];
@@ -219,7 +268,7 @@ describe.each(testDatabases())(
       expect((await b.get('/api/auth/me')).status).toBe(200);
       expect((await b.post('/api/auth/logout')).status).toBeLessThan(300);
       expect((await a.get('/api/auth/me')).status).toBe(401);
-    });
+    }, 300_000); // a log-in checks an argon2id hash: seconds on a loaded machine
 
     it('locks an account at the 10th wrong password whichever process each one reached', async () => {
       const username = seeded.username('compliance', seeded.a);

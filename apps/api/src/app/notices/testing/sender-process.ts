@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { spawnTs } from '../../../testing/ts-process';
 
-const ROOT = resolve(__dirname, '../../../../../..');
 const CHILD = join(__dirname, 'sender-child.ts');
 
 export interface Sender {
@@ -14,26 +14,11 @@ export interface Sender {
 
 /** Boots a sender process whose clock stands at `now` (it starts sending on `go()`). */
 export function bootSender(env: Record<string, string>, now: Date): Sender {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      CHILD,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        CERTDESK_NOW: now.toISOString(),
-        TS_NODE_PROJECT: join(ROOT, 'apps/api/tsconfig.spec.json'),
-      },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
+  const child = spawnTs(CHILD, { ...env, CERTDESK_NOW: now.toISOString() }, [
+    'pipe',
+    'pipe',
+    'inherit',
+  ]);
   const exited = new Promise<number | null>((done) =>
     child.once('exit', (code) => done(code)),
   );
