@@ -1,6 +1,4 @@
 import { Clipboard } from '@angular/cdk/clipboard';
-import { HarnessLoader } from '@angular/cdk/testing';
-import { HttpTestingController } from '@angular/common/http/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
@@ -16,30 +14,21 @@ import {
 
 describe('StaffPage / 職員管理: adding members and one-time passwords', () => {
   let t: StaffPageTest;
-  let http: HttpTestingController;
-  let loader: HarnessLoader;
-  let root: HarnessLoader;
 
   beforeEach(async () => {
     t = await setUpStaffPage();
-    ({ http, loader, root } = t);
   });
 
-  afterEach(() => http.verify());
-
-  const cell = (username: string, column: string) => t.cell(username, column);
-  const rowButton = (username: string, text: string) =>
-    t.rowButton(username, text);
-  const answered = () => t.answered();
+  afterEach(() => t.http.verify());
 
   it('adds a member and shows the one-time password once, with a copy button', async () => {
     const copy = jest
       .spyOn(TestBed.inject(Clipboard), 'copy')
       .mockReturnValue(true);
     await (
-      await loader.getHarness(MatButtonHarness.with({ text: '職員を追加' }))
+      await t.loader.getHarness(MatButtonHarness.with({ text: '職員を追加' }))
     ).click();
-    const form = await root.getHarness(MatDialogHarness);
+    const form = await t.root.getHarness(MatDialogHarness);
     expect(await form.getTitleText()).toBe('職員を追加');
     await (
       await form.getHarness(
@@ -58,7 +47,7 @@ describe('StaffPage / 職員管理: adding members and one-time passwords', () =
       await form.getHarness(MatButtonHarness.with({ text: '追加' }))
     ).click();
 
-    const req = http.expectOne({ method: 'POST', url: '/api/staff' });
+    const req = t.http.expectOne({ method: 'POST', url: '/api/staff' });
     expect(req.request.body).toEqual({
       username: 'kato',
       displayName: '加藤 四郎',
@@ -74,9 +63,9 @@ describe('StaffPage / 職員管理: adding members and one-time passwords', () =
       }),
       oneTimePassword: 'Xq7-pL2m-9RtZ',
     });
-    await answered();
+    await t.answered();
 
-    const dialogs = await root.getAllHarnesses(MatDialogHarness);
+    const dialogs = await t.root.getAllHarnesses(MatDialogHarness);
     expect(dialogs).toHaveLength(1);
     const shown = dialogs[0];
     expect(await shown.getTitleText()).toBe('職員を追加しました');
@@ -95,15 +84,17 @@ describe('StaffPage / 職員管理: adding members and one-time passwords', () =
     await (
       await shown.getHarness(MatButtonHarness.with({ text: '閉じる' }))
     ).click();
-    expect(await root.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
-    expect(await (await cell('kato', 'status')).getText()).toBe('初回変更待ち');
+    expect(await t.root.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+    expect(await (await t.cell('kato', 'status')).getText()).toBe(
+      '初回変更待ち',
+    );
   });
 
   it('keeps the add dialog open with the API message when the username is taken', async () => {
     await (
-      await loader.getHarness(MatButtonHarness.with({ text: '職員を追加' }))
+      await t.loader.getHarness(MatButtonHarness.with({ text: '職員を追加' }))
     ).click();
-    const form = await root.getHarness(MatDialogHarness);
+    const form = await t.root.getHarness(MatDialogHarness);
     await (
       await form.getHarness(
         MatInputHarness.with({ selector: '[formControlName=username]' }),
@@ -118,34 +109,34 @@ describe('StaffPage / 職員管理: adding members and one-time passwords', () =
       await form.getHarness(MatButtonHarness.with({ text: '追加' }))
     ).click();
     flushApiError(
-      http.expectOne('/api/staff'),
+      t.http.expectOne('/api/staff'),
       409,
       'このユーザー名は既に使われています',
     );
-    await answered();
+    await t.answered();
     expect(await form.getText()).toContain(
       'このユーザー名は既に使われています',
     );
-    expect(await root.getAllHarnesses(MatDialogHarness)).toHaveLength(1);
+    expect(await t.root.getAllHarnesses(MatDialogHarness)).toHaveLength(1);
   });
 
   it('re-issues a password after confirmation and shows it', async () => {
-    await (await rowButton('suzuki', 'パスワード再発行')).click();
-    const confirm = await root.getHarness(MatDialogHarness);
+    await (await t.rowButton('suzuki', 'パスワード再発行')).click();
+    const confirm = await t.root.getHarness(MatDialogHarness);
     await (
       await confirm.getHarness(MatButtonHarness.with({ text: '再発行する' }))
     ).click();
-    http
+    t.http
       .expectOne({ method: 'POST', url: '/api/staff/s2/reset-password' })
       .flush({
         account: { ...ACCOUNTS[2], locked: false, mustChangePassword: true },
         oneTimePassword: 'Nw4-kk8P-2mQa',
       });
-    await answered();
-    const shown = await root.getHarness(MatDialogHarness);
+    await t.answered();
+    const shown = await t.root.getHarness(MatDialogHarness);
     expect(await shown.getTitleText()).toBe('パスワードを再発行しました');
     expect(await shown.getText()).toContain('Nw4-kk8P-2mQa');
-    expect(await (await cell('suzuki', 'status')).getText()).toBe(
+    expect(await (await t.cell('suzuki', 'status')).getText()).toBe(
       '初回変更待ち',
     );
   });
