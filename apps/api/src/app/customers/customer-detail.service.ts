@@ -23,6 +23,7 @@ import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { Customer } from './customer.entity';
 import { IbUser } from './ib-user.entity';
 import { toCertificateView } from './certificate-view';
+import { lifecycleInputOf } from './ib-user-lifecycle';
 
 /** What staff read for a removed IB user instead of the certificate's status sentence. */
 const REMOVED_REASON =
@@ -97,11 +98,7 @@ export class CustomerDetailService {
     const current =
       history.find((c) => c.id === u.currentCertificateId) ?? null;
     const { status, reason } = lifecycleReason(
-      {
-        expiryDate: u.currentExpiryDate,
-        revoked: u.currentRevoked,
-        reissue: u.reissueState,
-      },
+      lifecycleInputOf(u),
       today,
       policy,
     );

@@ -15,6 +15,7 @@ import type { RevocationActor } from '../pki/certificate-revocation.service';
 import { ImportError, lineError } from './import-report';
 import type { ImportActor } from './customer-import.service';
 import type { ImportRow } from './import-row';
+import { UNDECIDED } from '../infra/database/decision-columns';
 
 /** Removals listed per credit union in a report (the counts cover them all). */
 export const REMOVAL_SAMPLE = 200;
@@ -168,10 +169,7 @@ export class ImportRemovalsService {
       requestedById: by.type === 'staff' ? by.id : null,
       requestedByName: by.name,
       requestedAt: this.clock.now(),
-      decidedById: null,
-      decidedByName: null,
-      decidedAt: null,
-      decisionComment: null,
+      ...UNDECIDED,
     };
     await this.repository.insertRequest(em, request);
     await this.closures.auditIn(em, {

@@ -45,6 +45,20 @@ export interface ImportReport {
   removals?: ImportRemovalsReport;
 }
 
+/** Nothing created, nothing updated: the counts of a refused or empty import (fresh objects). */
+export function noChanges(): Pick<ImportReport, 'created' | 'updated'> {
+  return {
+    created: {
+      creditUnions: 0,
+      branches: 0,
+      customers: 0,
+      ibUsers: 0,
+      certificates: 0,
+    },
+    updated: { customers: 0, ibUsers: 0 },
+  };
+}
+
 /** `5行目: …` */
 export function lineError(line: number, message: string): ImportError {
   return { line, message: `${line}行目: ${message}` };
@@ -60,14 +74,7 @@ export function failedReport(
     encoding,
     lines,
     errors: [...errors].sort((a, b) => a.line - b.line),
-    created: {
-      creditUnions: 0,
-      branches: 0,
-      customers: 0,
-      ibUsers: 0,
-      certificates: 0,
-    },
-    updated: { customers: 0, ibUsers: 0 },
+    ...noChanges(),
     unchanged: 0,
   };
 }

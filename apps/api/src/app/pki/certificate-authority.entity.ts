@@ -35,3 +35,13 @@ export class CertificateAuthority {
   @Column({ type: 'integer', default: 0 }) crlRevocationCount!: number;
   @InstantColumn() createdAt!: Date;
 }
+
+/** A new CA's CRL state: nothing published, nothing revoked. */
+export const NO_CRL_YET = Object.freeze({
+  crlNumber: 0,
+  crlDer: null,
+  crlThisUpdate: null,
+  crlNextUpdate: null,
+  revocationCount: 0,
+  crlRevocationCount: 0,
+} as const satisfies Partial<CertificateAuthority>);

@@ -21,7 +21,10 @@ import { Transactions } from '../infra/database/transactions';
 import { AppConfig, ConfigError } from '../infra/config/config';
 import { assertKeystoreChosen } from '../infra/config/keystore-config';
 import { APP_CONFIG } from '../infra/config/app-config.module';
-import { CertificateAuthority } from './certificate-authority.entity';
+import {
+  CertificateAuthority,
+  NO_CRL_YET,
+} from './certificate-authority.entity';
 import { CertificateAuthorityRepository } from './certificate-authority.repository';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import {
@@ -203,12 +206,7 @@ export class CertificateAuthorityService implements OnModuleDestroy {
         key.signer,
       ),
       ...key.stored,
-      crlNumber: 0,
-      crlDer: null,
-      crlThisUpdate: null,
-      crlNextUpdate: null,
-      revocationCount: 0,
-      crlRevocationCount: 0,
+      ...NO_CRL_YET,
       createdAt: now,
     };
     try {

@@ -10,7 +10,7 @@ import {
   mayDecideReissue,
   ReissueStatus,
   revocationReasonFor,
-import { decidedByMe } from '../infra/database/decision-columns';
+import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
   validateReissueRequest,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
@@ -80,10 +80,7 @@ export class ReissueCommandsService {
       requestedById: me.staffId,
       requestedByName: me.displayName,
       requestedAt: this.clock.now(),
-      decidedById: null,
-      decidedByName: null,
-      decidedAt: null,
-      decisionComment: null,
+      ...UNDECIDED,
       authorizedUntil: null,
       closedAt: null,
       revokedCertificateIds: null,

@@ -15,7 +15,7 @@ import {
   StaffChangeStatus,
   StaffRole,
 } from '@certdesk/domain';
-import { decidedByMe } from '../infra/database/decision-columns';
+import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
 import { AuditService } from '../audit/audit.service';
 import { SecondFactorService } from '../auth/second-factor/second-factor.service';
 import { Clock } from '../infra/clock/clock';
@@ -78,10 +78,7 @@ export class StaffChangeRequestsService {
       requestedById: me.staffId,
       requestedByName: me.displayName,
       requestedAt: this.clock.now(),
-      decidedById: null,
-      decidedByName: null,
-      decidedAt: null,
-      decisionComment: null,
+      ...UNDECIDED,
     };
     try {
       await this.tenant.repository(StaffChangeRequest, manager).insert(request);

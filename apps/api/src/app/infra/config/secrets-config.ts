@@ -1,4 +1,5 @@
-import { AppConfig, ConfigError } from './config';
+import type { AppConfig } from './config';
+import { ConfigError } from './env-schema';
 
 /**
  * The two secrets a demo may run without — the CA keys' passphrase and the audit chain's HMAC key:

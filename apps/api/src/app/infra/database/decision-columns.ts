@@ -38,3 +38,11 @@ export function decidedByMe(
     decisionComment: comment?.trim() || null,
   };
 }
+
+/** A request nobody has decided yet. */
+export const UNDECIDED = Object.freeze({
+  decidedById: null,
+  decidedByName: null,
+  decidedAt: null,
+  decisionComment: null,
+} as const satisfies Partial<DecisionColumns>);

@@ -13,6 +13,7 @@ import { Clock } from '../../infra/clock/clock';
 import { policyOf } from '../schedule/notice-schedule.service';
 import { noticeFactsOf } from './notice-facts';
 import { NoticeTemplateStore } from './notice-template.repository';
+import { lifecycleInputOf } from '../../customers/ib-user-lifecycle';
 
 /** The 重要なお知らせ entry of the IB channel, rendered from the credit union's published template. */
 export interface ImportantNotice {
@@ -48,11 +49,7 @@ export class ImportantNoticeService {
     const cu = await this.ibUsers.creditUnionOf(ibUser);
     const today = this.clock.today();
     const status = lifecycleStatus(
-      {
-        expiryDate: ibUser.currentExpiryDate,
-        revoked: ibUser.currentRevoked,
-        reissue: ibUser.reissueState,
-      },
+      lifecycleInputOf(ibUser),
       today,
       policyOf(cu),
     );
