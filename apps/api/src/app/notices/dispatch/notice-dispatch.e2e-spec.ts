@@ -274,6 +274,28 @@ describe.each(testDatabases())('notice dispatch on $name', (db) => {
     ]);
   });
 
+  it('queues the window’s milestone when the marker holds a later one (a business day gone back), as when it holds an earlier one', async () => {
+    const today = t.clock.today();
+    const users = [
+      await addIbUser(t, seeded.a, { expiry: addDays(today, 20) }),
+      await addIbUser(t, seeded.a, { expiry: addDays(today, 5) }),
+    ];
+    // The first as if its 10-day notice had been queued, the second its 30-day one (both this certificate).
+    for (const [u, milestone] of [
+      [users[0], 10],
+      [users[1], 30],
+    ] as const) {
+      const [sql, values] = t.dataSource.driver.escapeQueryWithParameters(
+        'UPDATE ib_user SET notice_certificate_id = current_certificate_id, notice_milestone = :milestone WHERE id = :id',
+        { milestone, id: u.ibUser.id },
+      );
+      await t.dataSource.query(sql, values);
+    }
+    expect((await runNow()).planned).toBe(2);
+    expect((await rowsOf(users[0]))[0]).toMatchObject({ milestone: 30 });
+    expect((await rowsOf(users[1]))[0]).toMatchObject({ milestone: 10 });
+  });
+
   it('marks a permanent refusal (5xx) failed without retrying; a manager resends it once the address is fixed', async () => {
     const today = t.clock.today();
     const bad = await addIbUser(t, seeded.a, { expiry: addDays(today, 15) });
