@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { STAFF_ROLES, StaffRole } from '@certdesk/domain';
 import { Openssl } from '@certdesk/pki/testing';
@@ -15,10 +12,10 @@ import {
 import { addIbUser, withPins } from '../testing/pki';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../testing/staff-browser';
-import { createTestApp, TestApp } from '../testing/test-app';
+import type { TestApp } from '../testing/test-app';
 import { testDatabases } from '../testing/test-database';
 import { NoticeTemplateStore } from './notices/templates/notice-template.repository';
 import {
@@ -136,7 +133,6 @@ async function runAll(
 
 describe.each(testDatabases())('hostile inputs on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let staffPort: number;
   let ib: IbClient;
@@ -145,15 +141,9 @@ describe.each(testDatabases())('hostile inputs on $name', (db) => {
   let acquirer: string;
   const browsers = new Map<StaffRole | 'anonymous', StaffBrowser>();
   const openssl = new Openssl();
-  const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-hostile-'));
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, {
-      env: { IB_TLS_PORT: '0', DATA_DIR: dataDir },
-    });
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
     const server = t.app.getHttpServer() as Server;
     await new Promise<void>((resolve) =>
       server.listen(0, '127.0.0.1', resolve),
@@ -179,18 +169,16 @@ describe.each(testDatabases())('hostile inputs on $name', (db) => {
     await anonymous.get('/api/auth/me'); // the XSRF cookie, as a browser has it
     browsers.set('anonymous', anonymous);
     for (const role of STAFF_ROLES) {
-      const browser = StaffBrowser.of(t);
-      expect(
-        (await browser.login(seeded.username(role, seeded.a))).status,
-      ).toBe(200);
+      const browser = await StaffBrowser.signedIn(
+        t,
+        seeded.username(role, seeded.a),
+      );
       browsers.set(role, browser);
     }
   }, 120_000);
   afterAll(async () => {
     openssl.close();
     await t?.close();
-    await drop?.();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('answers every generated case with a 4xx and a Japanese reason (never a 5xx, never past 2 s), and changes nothing but the refusals’ audit records', async () => {

@@ -1,17 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient, IbIdentity } from './ib-client';
 import { withPins } from './pki';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-  StaffBrowser,
-} from './staff-browser';
-import { createTestApp, TestApp } from './test-app';
+import { SeededTenants, StaffBrowser, startSeededApp } from './staff-browser';
+import type { TestApp } from './test-app';
 import type { TestDatabase } from './test-database';
 import { AuditEvent } from '../app/audit/audit-event.entity';
 import { Branch } from '../app/credit-unions/branch.entity';
@@ -37,41 +30,24 @@ export class ClosureWorld {
   ib!: IbClient;
   readonly smtp = new SmtpSink();
   readonly openssl = new Openssl();
-  private drop?: () => Promise<void>;
-  private readonly dataDir = mkdtempSync(join(tmpdir(), 'certdesk-closures-'));
 
   async open(
     db: TestDatabase,
     env: Record<string, string> = {},
   ): Promise<void> {
-    const created = await db.create();
-    this.drop = created.drop;
-    const portalDir = join(this.dataDir, 'portal');
-    mkdirSync(portalDir, { recursive: true });
-    writeFileSync(
-      join(portalDir, 'index.html'),
-      '<!doctype html><title>IB</title>',
-    );
-    this.t = await createTestApp(created.config, {
-      env: {
-        IB_TLS_PORT: '0',
-        DATA_DIR: this.dataDir,
-        IB_PORTAL_DIR: portalDir,
-        SMTP_URL: await this.smtp.start(),
-        ...env,
-      },
-    });
-    this.t.clock.set(START);
-    this.seeded = await seedTwoCreditUnions(this.t);
+    ({ t: this.t, seeded: this.seeded } = await startSeededApp(db, {
+      now: START.toISOString(),
+      ibChannel: true,
+      ibPortal: true,
+      env: { SMTP_URL: await this.smtp.start(), ...env },
+    }));
     this.ib = new IbClient(this.t);
   }
 
   async close(): Promise<void> {
     this.openssl.close();
     await this.t?.close();
-    await this.drop?.();
     await this.smtp.stop();
-    rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   get a(): CreditUnion {
@@ -101,10 +77,8 @@ export class ClosureWorld {
       .findOneByOrFail({ creditUnionId: this.a.id, loginId });
   }
 
-  async signedIn(role: string, cu = this.a): Promise<StaffBrowser> {
-    const browser = StaffBrowser.of(this.t);
-    expect((await browser.login(`${role}-${cu.code}`)).status).toBe(200);
-    return browser;
+  signedIn(role: string, cu = this.a): Promise<StaffBrowser> {
+    return StaffBrowser.signedIn(this.t, `${role}-${cu.code}`);
   }
 
   /** A customer of credit union 1001 with one administrator (by import), who acquires a certificate. */

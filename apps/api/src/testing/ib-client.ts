@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { IbTlsListener } from '../app/ib/ib-tls-listener';
 import type { TestApp } from './test-app';
@@ -113,24 +114,31 @@ export class IbClient {
             ...headers,
           },
         },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let body: unknown = text;
-            if ((res.headers['content-type'] ?? '').includes('json') && text)
-              body = JSON.parse(text);
-            resolve({
-              status: res.statusCode ?? 0,
-              body,
-              headers: res.headers,
-            });
-          });
-        },
+        (res) => answerOf(res).then(resolve, reject),
       );
       req.on('error', reject);
       req.end(payload);
     });
   }
+}
+
+/** A Node HTTP(S) response read whole: status, headers, and the body (parsed when it is JSON). */
+export function answerOf(res: IncomingMessage): Promise<IbAnswer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('error', reject);
+    res.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = text;
+      try {
+        if ((res.headers['content-type'] ?? '').includes('json') && text)
+          body = JSON.parse(text);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+    });
+  });
 }

@@ -41,3 +41,19 @@ export async function customerWithCertificate(
     ibUserId: user.id,
   };
 }
+
+/** A key and a self-signed certificate (30 days) that no credit union issued: a stranger's PC. */
+export function foreignIdentity(openssl: Openssl): IbIdentity {
+  const { keyPem, csrPem } = openssl.newKeyRequest(2048);
+  const certPem = openssl.ok([
+    'x509',
+    '-req',
+    '-in',
+    openssl.file('f.csr', csrPem),
+    '-signkey',
+    openssl.file('f.key', keyPem),
+    '-days',
+    '30',
+  ]);
+  return { keyPem, certPem };
+}

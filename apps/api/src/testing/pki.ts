@@ -2,10 +2,17 @@ import { generateKeyPair } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { buildCsr } from '@certdesk/pki';
+import type { Openssl } from '@certdesk/pki/testing';
 import { CreditUnion } from '../app/credit-unions/credit-union.entity';
 import { Customer } from '../app/customers/customer.entity';
+import { FRESH_IB_USER } from '../app/customers/fresh-ib-user';
 import { IbUser } from '../app/customers/ib-user.entity';
 import { Passwords } from '../app/auth/passwords';
+import { CertificateAuthorityService } from '../app/pki/certificate-authority.service';
+import {
+  CertificateIssuanceService,
+  IssueResult,
+} from '../app/pki/certificate-issuance.service';
 import type { TestApp } from './test-app';
 
 let next = 1;
@@ -35,14 +42,7 @@ export async function addIbUser(
     name: '証明 太郎',
     nameKana: 'ショウメイ タロウ',
     email: null,
-    pinHash: null,
-    confirmPinHash: null,
-    failedPinAttempts: 0,
-    pinLockedAt: null,
-    currentCertificateId: null,
-    currentExpiryDate: null,
-    currentRevoked: false,
-    reissueState: null,
+    ...FRESH_IB_USER,
     createdAt: now,
     updatedAt: now,
     ...state,
@@ -77,4 +77,30 @@ export async function withPins(
   };
   await t.dataSource.getRepository(IbUser).update({ id: user.id }, patch);
   return { ...user, ...patch };
+}
+
+/** A new IB user of `cu` with a certificate issued now, as an acquisition (an openssl request). */
+export async function issuedCertificate(
+  t: TestApp,
+  openssl: Openssl,
+  cu: CreditUnion,
+): Promise<IssueResult & { user: IbUser }> {
+  const user = await addIbUser(t, cu);
+  const result = await t.app.get(CertificateIssuanceService).issue({
+    ibUserId: user.id,
+    csrPem: openssl.request().csrPem,
+    via: 'acquisition',
+  });
+  return { user, ...result };
+}
+
+/** The PEM of the issuing CA of credit union `code` ('' before it has one). */
+export async function caCertificatePem(
+  t: TestApp,
+  code = '1001',
+): Promise<string> {
+  return (
+    (await t.app.get(CertificateAuthorityService).certificatePemByCode(code)) ??
+    ''
+  );
 }

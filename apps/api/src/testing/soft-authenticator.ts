@@ -64,18 +64,11 @@ export class SoftAuthenticator {
         ['authData', authData],
       ]),
     );
-    return {
-      id,
-      rawId: id,
-      type: 'public-key',
-      authenticatorAttachment: 'platform',
-      clientExtensionResults: {},
-      response: {
-        clientDataJSON: this.clientData('webauthn.create', options.challenge),
-        attestationObject: attestationObject.toString('base64url'),
-        transports: ['internal'],
-      },
-    };
+    return credential(id, {
+      clientDataJSON: this.clientData('webauthn.create', options.challenge),
+      attestationObject: attestationObject.toString('base64url'),
+      transports: ['internal'],
+    });
   }
 
   /** An assertion with the first of `allowCredentials` this authenticator holds (or any). */
@@ -110,19 +103,12 @@ export class SoftAuthenticator {
       ]),
       key.privateKey,
     );
-    return {
-      id,
-      rawId: id,
-      type: 'public-key',
-      authenticatorAttachment: 'platform',
-      clientExtensionResults: {},
-      response: {
-        clientDataJSON,
-        authenticatorData: authData.toString('base64url'),
-        signature: signature.toString('base64url'),
-        userHandle: key.userHandle,
-      },
-    };
+    return credential(id, {
+      clientDataJSON,
+      authenticatorData: authData.toString('base64url'),
+      signature: signature.toString('base64url'),
+      userHandle: key.userHandle,
+    });
   }
 
   private clientData(type: string, challenge: string, origin = this.origin) {
@@ -130,6 +116,21 @@ export class SoftAuthenticator {
       JSON.stringify({ type, challenge, origin, crossOrigin: false }),
     ).toString('base64url');
   }
+}
+
+/** The PublicKeyCredential JSON @simplewebauthn/browser sends, around an authenticator's `response`. */
+function credential(
+  id: string,
+  response: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    id,
+    rawId: id,
+    type: 'public-key',
+    authenticatorAttachment: 'platform',
+    clientExtensionResults: {},
+    response,
+  };
 }
 
 function sha256(data: string | Buffer): Buffer {

@@ -4,7 +4,8 @@ import { STAFF_ROLES, StaffRole } from '@certdesk/domain';
 import { CreditUnion } from '../app/credit-unions/credit-union.entity';
 import { SeedService } from '../app/seed/seed.service';
 import { StaffUser } from '../app/staff/staff-user.entity';
-import type { TestApp } from './test-app';
+import { StartOptions, startTestApp, TestApp } from './test-app';
+import type { TestDatabase } from './test-database';
 
 /** Password of the seeded demo staff `<role>-<code>` in tests. */
 export const DEMO_PASSWORD = 'Tsubame-kaeru-7-hashi';
@@ -14,27 +15,75 @@ export interface SeededTenants {
   b: CreditUnion;
   /** `<role>-<code>` of every role in both credit unions. */
   username(role: StaffRole, cu: CreditUnion): string;
+  /** A browser signed in as `role` of credit union `cu` (default a): the same one on every call. */
+  as(role: StaffRole, cu?: 'a' | 'b'): Promise<StaffBrowser>;
 }
 
-/** Two credit unions (1001, 1002), one customer each, demo staff of every role with {@link DEMO_PASSWORD}. */
-export async function seedTwoCreditUnions(t: TestApp): Promise<SeededTenants> {
+/**
+ * The seed's generated credit unions (codes from 1001) on the test clock, with demo staff of every
+ * role signing in with {@link DEMO_PASSWORD} (none when `password` is null).
+ */
+export async function seedCreditUnions(
+  t: TestApp,
+  options: {
+    seed: number;
+    creditUnions: number;
+    customersPerCreditUnion: number;
+  },
+  password: string | null = DEMO_PASSWORD,
+): Promise<void> {
   await t.app.get(SeedService).seed(
     {
-      seed: 1,
-      creditUnions: 2,
-      customersPerCreditUnion: 1,
+      ...options,
       firstCode: 1001,
       today: t.clock.today(),
       now: t.clock.now(),
     },
-    DEMO_PASSWORD,
+    password,
   );
+}
+
+/** Two credit unions (1001, 1002), one customer each, demo staff of every role with {@link DEMO_PASSWORD}. */
+export async function seedTwoCreditUnions(t: TestApp): Promise<SeededTenants> {
+  await seedCreditUnions(t, {
+    seed: 1,
+    creditUnions: 2,
+    customersPerCreditUnion: 1,
+  });
   const repo = t.dataSource.getRepository(CreditUnion);
-  return {
+  const browsers = new Map<string, Promise<StaffBrowser>>();
+  const seeded: SeededTenants = {
     a: await repo.findOneByOrFail({ code: '1001' }),
     b: await repo.findOneByOrFail({ code: '1002' }),
     username: (role, cu) => `${role}-${cu.code}`,
+    as: (role, cu = 'a') => {
+      const username = seeded.username(role, seeded[cu]);
+      let browser = browsers.get(username);
+      if (!browser) {
+        browser = StaffBrowser.signedIn(t, username);
+        browsers.set(username, browser);
+      }
+      return browser;
+    },
   };
+  return seeded;
+}
+
+/**
+ * {@link startTestApp} with {@link seedTwoCreditUnions}: `t.close()` stops the app and removes
+ * the database (at once when seeding fails).
+ */
+export async function startSeededApp(
+  db: TestDatabase,
+  options: StartOptions = {},
+): Promise<{ t: TestApp; seeded: SeededTenants }> {
+  const t = await startTestApp(db, options);
+  try {
+    return { t, seeded: await seedTwoCreditUnions(t) };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
 }
 
 export function staffByUsername(
@@ -64,6 +113,21 @@ export class StaffBrowser {
 
   static of(t: TestApp, ip?: string): StaffBrowser {
     return new StaffBrowser(t.app.getHttpServer() as App, ip);
+  }
+
+  /** A new browser signed in as `username` (throws when the sign-in is not answered 200). */
+  static async signedIn(
+    t: TestApp,
+    username: string,
+    password = DEMO_PASSWORD,
+  ): Promise<StaffBrowser> {
+    const browser = StaffBrowser.of(t);
+    const res = await browser.login(username, password);
+    if (res.status !== 200)
+      throw new Error(
+        `sign-in of ${username}: ${res.status} ${JSON.stringify(res.body)}`,
+      );
+    return browser;
   }
 
   get(path: string): Promise<Response> {

@@ -22,7 +22,8 @@ const sqlite: TestDatabase = {
   },
 };
 
-function postgres(adminUrl: string): TestDatabase {
+/** Fresh PostgreSQL databases on the server of `adminUrl` (a role that may create databases). */
+export function postgresDatabases(adminUrl: string): TestDatabase {
   return {
     name: 'postgres',
     async create() {
@@ -49,5 +50,5 @@ function postgres(adminUrl: string): TestDatabase {
 /** SQLite always; PostgreSQL too when `TEST_DATABASE_URL` is set (CI sets it). Use with `describe.each`. */
 export function testDatabases(): TestDatabase[] {
   const url = process.env['TEST_DATABASE_URL'];
-  return url ? [sqlite, postgres(url)] : [sqlite];
+  return url ? [sqlite, postgresDatabases(url)] : [sqlite];
 }

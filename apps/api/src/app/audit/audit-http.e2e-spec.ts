@@ -1,10 +1,10 @@
 import type { AuditPage, AuditRecord } from '@certdesk/contracts';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import type { AuditEntry } from './audit-entry';
 import { AuditEvent } from './audit-event.entity';
@@ -12,7 +12,6 @@ import { AuditService } from './audit.service';
 
 describe.each(testDatabases())('GET /api/audit on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let compliance: StaffBrowser;
 
@@ -42,10 +41,7 @@ describe.each(testDatabases())('GET /api/audit on $name', (db) => {
   ];
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db));
     const audit = t.app.get(AuditService);
     for (const [at, entry] of events) {
       t.clock.set(new Date(at));
@@ -62,15 +58,12 @@ describe.each(testDatabases())('GET /api/audit on $name', (db) => {
       actorName: 'sato-b',
     });
     t.clock.set(new Date('2026-12-05T00:00:00Z')); // log-ins and the rest happen later
-    compliance = StaffBrowser.of(t);
-    expect(
-      (await compliance.login(seeded.username('compliance', seeded.a))).status,
-    ).toBe(200);
+    compliance = await StaffBrowser.signedIn(
+      t,
+      seeded.username('compliance', seeded.a),
+    );
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   const list = async (query: string): Promise<AuditRecord[]> => {
     const res = await compliance.get(`/api/audit?${query}`);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AuditGuards1764000000001 } from '../../migrations/1764000000001-audit-guards';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { withoutAuditGuards } from '../../testing/audit-guards';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import {
   SeededTenants,
   StaffBrowser,
-  seedTwoCreditUnions,
+  startSeededApp,
 } from '../../testing/staff-browser';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH, auditHash } from './audit-hash';
@@ -24,49 +24,19 @@ describe.each(testDatabases())(
   'the audit log against an insider on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let tenants: SeededTenants;
     let auditor: ChainAuditor;
     let audit: AuditService;
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
-      tenants = await seedTwoCreditUnions(t);
+      ({ t, seeded: tenants } = await startSeededApp(db));
       auditor = t.app.get(ChainAuditor);
       audit = t.app.get(AuditService);
     });
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
+    afterAll(() => t?.close());
 
     /** As the schema's owner would: the append-only guards off around `fn`. */
-    async function asOwner(fn: () => Promise<unknown>): Promise<void> {
-      if (db.name === 'postgres') {
-        await t.dataSource.query(
-          'ALTER TABLE audit_event DISABLE TRIGGER USER',
-        );
-        try {
-          await fn();
-        } finally {
-          await t.dataSource.query(
-            'ALTER TABLE audit_event ENABLE TRIGGER USER',
-          );
-        }
-        return;
-      }
-      const guards = new AuditGuards1764000000001();
-      const runner = t.dataSource.createQueryRunner();
-      await guards.down(runner);
-      try {
-        await fn();
-      } finally {
-        await guards.up(runner);
-        await runner.release();
-      }
-    }
+    const asOwner = (fn: () => Promise<unknown>) => withoutAuditGuards(t, fn);
     const deleteFrom = (chain: string, fromSeq: number) =>
       asOwner(() =>
         t.dataSource
@@ -272,10 +242,10 @@ describe.each(testDatabases())(
     });
 
     it('GET /api/audit/verification shows the last verification and head to compliance', async () => {
-      const browser = StaffBrowser.of(t);
-      expect(
-        (await browser.login(tenants.username('compliance', tenants.a))).status,
-      ).toBe(200);
+      const browser = await StaffBrowser.signedIn(
+        t,
+        tenants.username('compliance', tenants.a),
+      );
       const shown = await browser.get('/api/audit/verification');
       expect(shown.status).toBe(200);
       expect(shown.body).toMatchObject({

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
-import { AuditGuards1764000000001 } from '../../migrations/1764000000001-audit-guards';
+import {
+  withGuardsMigrationReverted,
+  withoutAuditGuards,
+} from '../../testing/audit-guards';
 import { Transactions } from '../infra/database/transactions';
 import { requestContext } from '../infra/tenancy/request-context';
 import { AuditEvent } from './audit-event.entity';
@@ -83,31 +86,9 @@ describe.each(testDatabases())('audit log on $name', (db) => {
   const remove = () =>
     t.dataSource.createQueryBuilder().delete().from(AuditEvent);
 
-  /** Runs `fn` with the guards migration reverted, then re-applies it. */
-  async function withGuardsMigrationReverted(
-    fn: () => Promise<unknown>,
-  ): Promise<void> {
-    const guards = new AuditGuards1764000000001();
-    const runner = t.dataSource.createQueryRunner();
-    await guards.down(runner);
-    try {
-      await fn();
-    } finally {
-      await guards.up(runner);
-      await runner.release();
-    }
-  }
-
   /** An attacker with database access: the append-only guards are switched off around `fn`. */
-  async function withoutGuards(fn: () => Promise<unknown>): Promise<void> {
-    if (db.name !== 'postgres') return withGuardsMigrationReverted(fn);
-    await t.dataSource.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
-    try {
-      await fn();
-    } finally {
-      await t.dataSource.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
-    }
-  }
+  const withoutGuards = (fn: () => Promise<unknown>) =>
+    withoutAuditGuards(t, fn);
 
   it('keeps one unbroken chain under 50 concurrent writers × 100 events', async () => {
     const cu = randomUUID();
@@ -286,7 +267,7 @@ describe.each(testDatabases())('audit log on $name', (db) => {
   it('reverts and re-applies the guards migration', async () => {
     const cu = randomUUID();
     await write(cu, 3);
-    await withGuardsMigrationReverted(() =>
+    await withGuardsMigrationReverted(t, () =>
       remove().where('chain = :cu AND seq = :seq', { cu, seq: 3 }).execute(),
     );
     await expect(

@@ -4,16 +4,18 @@ import type {
   CertificateSearchItem,
   CertificateSearchPage,
 } from '@certdesk/contracts';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import {
-  seedTwoCreditUnions,
   SeededTenants,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
 import { Branch } from '../credit-unions/branch.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Customer } from '../customers/customer.entity';
+import { FRESH_IB_USER } from '../customers/fresh-ib-user';
+import { PEMLESS_CERTIFICATE } from './pemless-certificate';
 import { IbUser } from '../customers/ib-user.entity';
 import { Certificate } from './certificate.entity';
 
@@ -21,7 +23,6 @@ const TODAY = '2026-12-01';
 
 describe.each(testDatabases())('GET /api/certificates on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let tenants: SeededTenants;
   let staff: StaffBrowser;
 
@@ -60,14 +61,7 @@ describe.each(testDatabases())('GET /api/certificates on $name', (db) => {
       name: '山田 太郎',
       nameKana: null,
       email: `admin@${contract}.example.jp`,
-      pinHash: null,
-      confirmPinHash: null,
-      failedPinAttempts: 0,
-      pinLockedAt: null,
-      currentCertificateId: null,
-      currentExpiryDate: null,
-      currentRevoked: false,
-      reissueState: null,
+      ...FRESH_IB_USER,
       createdAt: now,
       updatedAt: now,
     };
@@ -83,11 +77,7 @@ describe.each(testDatabases())('GET /api/certificates on $name', (db) => {
         notBefore: now,
         notAfter: new Date(`${expiryDate}T14:59:59Z`),
         expiryDate,
-        revokedAt: null,
-        revocationReason: null,
-        pem: null,
-        fingerprintSha256: null,
-        publicKeySha256: null,
+        ...PEMLESS_CERTIFICATE,
         issuedVia: 'imported',
         createdAt: now,
       };
@@ -109,10 +99,9 @@ describe.each(testDatabases())('GET /api/certificates on $name', (db) => {
     page.items.map((i) => i.customer.companyName).sort();
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, { now: `${TODAY}T09:00:00+09:00` });
-    tenants = await seedTwoCreditUnions(t);
+    ({ t, seeded: tenants } = await startSeededApp(db, {
+      now: `${TODAY}T09:00:00+09:00`,
+    }));
     await addCustomer(
       tenants.a,
       '8000000001',
@@ -141,15 +130,12 @@ describe.each(testDatabases())('GET /api/certificates on $name', (db) => {
       'カ)ヤマダショウジ',
       10,
     );
-    staff = StaffBrowser.of(t);
-    expect(
-      (await staff.login(tenants.username('branch_staff', tenants.a))).status,
-    ).toBe(200);
+    staff = await StaffBrowser.signedIn(
+      t,
+      tenants.username('branch_staff', tenants.a),
+    );
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it.each([
     '山田商事',

@@ -6,10 +6,11 @@ import {
   lifecycleStatus,
   LifecycleStatus,
 } from '@certdesk/domain';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { seedCreditUnions } from '../../testing/staff-browser';
 import { testDatabases } from '../../testing/test-database';
 import { IbUser } from '../customers/ib-user.entity';
-import { SeedService } from '../seed/seed.service';
+import { FRESH_IB_USER } from '../customers/fresh-ib-user';
 import {
   statusBounds,
   statusCaseSql,
@@ -39,23 +40,14 @@ describe.each(testDatabases())(
   'SQL lifecycle status agrees with libs/domain on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     const expected = new Map<string, { expiry: string | null } & Variant>();
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
+      t = await startTestApp(db);
       // One credit union with one customer to hang the IB users on.
-      await t.app.get(SeedService).seed(
-        {
-          seed: 1,
-          creditUnions: 1,
-          customersPerCreditUnion: 1,
-          firstCode: 1001,
-          today: TODAY,
-          now: t.clock.now(),
-        },
+      await seedCreditUnions(
+        t,
+        { seed: 1, creditUnions: 1, customersPerCreditUnion: 1 },
         null,
       );
       const [{ id: customerId, credit_union_id: creditUnionId }] =
@@ -74,11 +66,7 @@ describe.each(testDatabases())(
             name: 'テスト',
             nameKana: null,
             email: null,
-            pinHash: null,
-            confirmPinHash: null,
-            failedPinAttempts: 0,
-            pinLockedAt: null,
-            currentCertificateId: null,
+            ...FRESH_IB_USER,
             currentExpiryDate: expiry,
             currentRevoked: variant.revoked,
             reissueState: variant.reissue,
@@ -89,10 +77,7 @@ describe.each(testDatabases())(
       }
       await t.dataSource.getRepository(IbUser).insert(rows);
     });
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
+    afterAll(() => t?.close());
 
     function domainStatus(
       id: string,

@@ -1,10 +1,10 @@
 import type { CustomerDetail } from '@certdesk/contracts';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import {
-  seedTwoCreditUnions,
   SeededTenants,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Customer } from './customer.entity';
@@ -12,16 +12,12 @@ import { IbUser } from './ib-user.entity';
 
 describe.each(testDatabases())('GET /api/customers/:id on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let tenants: SeededTenants;
   let customerA: Customer;
   let customerB: Customer;
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    tenants = await seedTwoCreditUnions(t);
+    ({ t, seeded: tenants } = await startSeededApp(db));
     customerA = await t.dataSource
       .getRepository(Customer)
       .findOneByOrFail({ creditUnionId: tenants.a.id });
@@ -38,10 +34,7 @@ describe.each(testDatabases())('GET /api/customers/:id on $name', (db) => {
       reissueState: null,
     });
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('shows each IB user with status, the reason in Japanese, and the certificate history; the view is audited', async () => {
     const staff = StaffBrowser.of(t);

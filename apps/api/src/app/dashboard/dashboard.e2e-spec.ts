@@ -6,32 +6,23 @@ import {
   lifecycleStatus,
 } from '@certdesk/domain';
 import type { DashboardSummary } from '@certdesk/contracts';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { startTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
-import { DEMO_PASSWORD, StaffBrowser } from '../../testing/staff-browser';
+import { seedCreditUnions, StaffBrowser } from '../../testing/staff-browser';
 import { IbUser } from '../customers/ib-user.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
-import { SeedService } from '../seed/seed.service';
+import { lifecycleInputOf } from '../customers/ib-user-lifecycle';
 
 describe.each(testDatabases())('GET /api/dashboard on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    await t.app.get(SeedService).seed(
-      {
-        seed: 3,
-        creditUnions: 2,
-        customersPerCreditUnion: 120,
-        firstCode: 1001,
-        today: t.clock.today(),
-        now: t.clock.now(),
-      },
-      DEMO_PASSWORD,
-    );
+    t = await startTestApp(db);
+    await seedCreditUnions(t, {
+      seed: 3,
+      creditUnions: 2,
+      customersPerCreditUnion: 120,
+    });
     // IB users on every boundary the summary groups by (self-service limit, today, 7/30 days, the 12th week, far future).
     const cu = await t.dataSource
       .getRepository(CreditUnion)
@@ -53,10 +44,7 @@ describe.each(testDatabases())('GET /api/dashboard on $name', (db) => {
       })),
     );
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('counts what libs/domain says, for the caller’s credit union only', async () => {
     const staff = StaffBrowser.of(t);
@@ -71,15 +59,7 @@ describe.each(testDatabases())('GET /api/dashboard on $name', (db) => {
     const users = await t.dataSource
       .getRepository(IbUser)
       .findBy({ creditUnionId: cu.id });
-    const status = (u: IbUser) =>
-      lifecycleStatus(
-        {
-          expiryDate: u.currentExpiryDate,
-          revoked: u.currentRevoked,
-          reissue: u.reissueState,
-        },
-        today,
-      );
+    const status = (u: IbUser) => lifecycleStatus(lifecycleInputOf(u), today);
     for (const s of LIFECYCLE_STATUSES)
       expect({ s, n: body.counts[s] }).toEqual({
         s,

@@ -1,24 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createCa, encryptCaKey } from '@certdesk/pki';
-import { CertificateAuthority } from '../pki/certificate-authority.entity';
+import {
+  CertificateAuthority,
+  NO_CRL_YET,
+} from '../pki/certificate-authority.entity';
 import { seedTwoCreditUnions } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { startTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 
 describe.each(testDatabases())('GET /api/health on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, { now: '2026-12-24T15:00:00Z' });
+    t = await startTestApp(db, { now: '2026-12-24T15:00:00Z' });
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('reports the database and the JST business date of the injected clock', async () => {
     const res = await request(t.app.getHttpServer())
@@ -97,12 +94,7 @@ describe.each(testDatabases())('GET /api/health on $name', (db) => {
         made.privateKeyPem,
         'another-passphrase-entirely-0123',
       ),
-      crlNumber: 0,
-      crlDer: null,
-      crlThisUpdate: null,
-      crlNextUpdate: null,
-      revocationCount: 0,
-      crlRevocationCount: 0,
+      ...NO_CRL_YET,
       createdAt: t.clock.now(),
     });
     const res = await request(t.app.getHttpServer())

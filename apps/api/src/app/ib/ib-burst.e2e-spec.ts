@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient } from '../../testing/ib-client';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { startTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { HASHING_CONCURRENCY, Passwords } from '../auth/passwords';
 
@@ -22,22 +19,14 @@ describe.each(testDatabases().slice(-1))(
   'IB acquisition burst on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
-    const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-burst-'));
     const openssl = new Openssl();
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config, {
-        env: { IB_TLS_PORT: '0', DATA_DIR: dataDir },
-      });
+      t = await startTestApp(db, { ibChannel: true });
     }, 60_000);
     afterAll(async () => {
       openssl.close();
       await t?.close();
-      await drop?.();
-      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it(`${BURST} concurrent acquisitions: hashing stays capped, the excess gets 503 with Retry-After, memory bounded`, async () => {

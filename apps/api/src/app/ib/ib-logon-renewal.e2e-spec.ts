@@ -1,83 +1,47 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { Openssl } from '@certdesk/pki/testing';
-import { IbClient, IbIdentity } from '../../testing/ib-client';
-import { addIbUser, withPins } from '../../testing/pki';
+import { IbClient } from '../../testing/ib-client';
+import {
+  customerWithCertificate,
+  foreignIdentity,
+} from '../../testing/ib-customer';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { Certificate } from '../certificates/certificate.entity';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { IbRenewalSession } from './ib-renewal-session.entity';
 
-const PIN = '2468';
-const CONFIRMATION = '13579';
 const DAY = 86_400_000;
 
 describe.each(testDatabases())(
   'IB channel: certificate log-on and renewal on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let ib: IbClient;
     const openssl = new Openssl();
-    const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-'));
-    const portalDir = join(dataDir, 'portal');
     const start = new Date('2026-12-01T09:00:00+09:00');
 
-    /** A new IB user of `cu` who acquires a certificate now; returns the key and certificate their PC holds. */
-    async function customerWithCertificate(
-      cu: CreditUnion,
-    ): Promise<IbIdentity & { loginId: string }> {
-      const user = await withPins(t, await addIbUser(t, cu), PIN, CONFIRMATION);
-      const { keyPem, csrPem } = openssl.newKeyRequest(2048);
-      const res = await ib.post('/ib/acquisitions', {
-        creditUnionCode: cu.code,
-        loginId: user.loginId,
-        pin: PIN,
-        confirmationPin: CONFIRMATION,
-        csr: csrPem,
-      });
-      expect(res.status).toBe(201);
-      return {
-        keyPem,
-        certPem: res.body.certificatePem,
-        loginId: user.loginId,
-      };
-    }
-
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      mkdirSync(portalDir, { recursive: true });
-      writeFileSync(
-        join(portalDir, 'index.html'),
-        '<!doctype html><title>法人インターネットバンキング</title>',
-      );
-      t = await createTestApp(created.config, {
-        env: { IB_TLS_PORT: '0', DATA_DIR: dataDir, IB_PORTAL_DIR: portalDir },
-      });
-      seeded = await seedTwoCreditUnions(t);
+      ({ t, seeded } = await startSeededApp(db, {
+        ibChannel: true,
+        ibPortal: true,
+      }));
       ib = new IbClient(t);
     }, 60_000);
     beforeEach(() => t.clock.set(start));
     afterAll(async () => {
       openssl.close();
       await t?.close();
-      await drop?.();
-      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('logs on with an issued certificate; refuses none, a foreign one, and one past its expiry on the business clock', async () => {
-      const me = await customerWithCertificate(seeded.a);
+      const me = await customerWithCertificate(t, ib, openssl, seeded.a);
       expect((await ib.as(me).get('/ib/me')).body).toMatchObject({
         ibUser: { loginId: me.loginId },
         status: 'valid',
@@ -87,22 +51,9 @@ describe.each(testDatabases())(
         body: { code: 'no_certificate' },
       });
 
-      const foreignKey = openssl.newKeyRequest(2048);
-      const foreignCert = openssl.ok([
-        'x509',
-        '-req',
-        '-in',
-        openssl.file('f.csr', foreignKey.csrPem),
-        '-signkey',
-        openssl.file('f.key', foreignKey.keyPem),
-        '-days',
-        '30',
-      ]);
-      expect(
-        await ib
-          .as({ keyPem: foreignKey.keyPem, certPem: foreignCert })
-          .get('/ib/me'),
-      ).toMatchObject({ status: 401, body: { code: 'unknown_certificate' } });
+      expect(await ib.as(foreignIdentity(openssl)).get('/ib/me')).toMatchObject(
+        { status: 401, body: { code: 'unknown_certificate' } },
+      );
 
       t.clock.set(new Date(start.getTime() + 366 * DAY)); // 2027-12-02 JST: the day after expiry
       const expired = await ib.as(me).get('/ib/me');
@@ -116,7 +67,7 @@ describe.each(testDatabases())(
     });
 
     it('refuses a revoked certificate', async () => {
-      const me = await customerWithCertificate(seeded.a);
+      const me = await customerWithCertificate(t, ib, openssl, seeded.a);
       const cert = await t.dataSource
         .getRepository(Certificate)
         .findOneByOrFail({ pem: me.certPem });
@@ -130,7 +81,7 @@ describe.each(testDatabases())(
     });
 
     it('shows the renewal notice inside the window, renews once with a new key, and the old certificate stops working once the new one logs on', async () => {
-      const me = await customerWithCertificate(seeded.a);
+      const me = await customerWithCertificate(t, ib, openssl, seeded.a);
       expect((await ib.as(me).get('/ib/notices')).body).toEqual([]);
       expect(await ib.as(me).get('/ib/certificate')).toMatchObject({
         status: 404,
@@ -207,7 +158,7 @@ describe.each(testDatabases())(
     });
 
     it('labels the action 「パソコンに保存する」 under media storage, and a session expires after 10 minutes', async () => {
-      const me = await customerWithCertificate(seeded.b); // 1002 uses media storage
+      const me = await customerWithCertificate(t, ib, openssl, seeded.b); // 1002 uses media storage
       t.clock.set(new Date(start.getTime() + 340 * DAY));
       const session = await ib.as(me).post('/ib/renewals', {});
       expect(session.body).toMatchObject({

@@ -1,62 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { IB_SUPERSEDED_MESSAGE } from '@certdesk/domain';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient, IbIdentity } from '../../testing/ib-client';
-import { addIbUser, withPins } from '../../testing/pki';
+import { customerWithCertificate } from '../../testing/ib-customer';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
-import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { IbUserRepository } from '../customers/ib-user.repository';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { CrlService } from '../pki/crl.service';
 
-const PIN = '2468';
-const CONFIRMATION = '13579';
-
 /** A renewal must not strand the customer (issue 15): the old certificate logs on until the new one has. */
 describe.each(testDatabases())(
   'IB channel: the overlap after a renewal on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let ib: IbClient;
     const openssl = new Openssl();
-    const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-overlap-'));
     const acquiredAt = new Date('2026-12-01T09:00:00+09:00'); // E = 2027-12-01
     const insideWindow = new Date('2027-11-21T10:05:00+09:00'); // E − 10
 
     type Customer = IbIdentity & { loginId: string; ibUserId: string };
-
-    async function customerWithCertificate(cu: CreditUnion): Promise<Customer> {
-      const user = await withPins(t, await addIbUser(t, cu), PIN, CONFIRMATION);
-      const { keyPem, csrPem } = openssl.newKeyRequest(2048);
-      const res = await ib.as(null).post('/ib/acquisitions', {
-        creditUnionCode: cu.code,
-        loginId: user.loginId,
-        pin: PIN,
-        confirmationPin: CONFIRMATION,
-        csr: csrPem,
-      });
-      expect(res.status).toBe(201);
-      return {
-        keyPem,
-        certPem: res.body.certificatePem,
-        loginId: user.loginId,
-        ibUserId: user.id,
-      };
-    }
 
     /** 更新前処理 then 発行処理 with a fresh key, presenting `from`; the new certificate's holder. */
     async function renew(from: IbIdentity): Promise<IbIdentity> {
@@ -98,24 +70,17 @@ describe.each(testDatabases())(
     }
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config, {
-        env: { IB_TLS_PORT: '0', DATA_DIR: dataDir, IB_PORTAL_DIR: '' },
-      });
-      seeded = await seedTwoCreditUnions(t);
+      ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
       ib = new IbClient(t);
     }, 60_000);
     beforeEach(() => t.clock.set(acquiredAt));
     afterAll(async () => {
       openssl.close();
       await t?.close();
-      await drop?.();
-      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('renew; the old certificate still logs on; the new one logs on once (⑩) and the old one is refused and on the CRL', async () => {
-      const old = await customerWithCertificate(seeded.a);
+      const old = await customerWithCertificate(t, ib, openssl, seeded.a);
       t.clock.set(insideWindow);
       const next = await renew(old);
 
@@ -189,7 +154,7 @@ describe.each(testDatabases())(
     });
 
     it('renews again with the old certificate while the new one is unused: that one is superseded, the newest logs on', async () => {
-      const old = await customerWithCertificate(seeded.a);
+      const old = await customerWithCertificate(t, ib, openssl, seeded.a);
       t.clock.set(insideWindow);
       const lost = await renew(old); // e.g. the file was lost before it was imported
       const again = await renew(old);
@@ -227,7 +192,7 @@ describe.each(testDatabases())(
     });
 
     it('a renewal that completes while a log-on with the old certificate is being resolved does not refuse it', async () => {
-      const old = await customerWithCertificate(seeded.a);
+      const old = await customerWithCertificate(t, ib, openssl, seeded.a);
       t.clock.set(insideWindow);
       await renew(old);
       // The soak found it: between reading the IB user (current: the first renewal) and reading that
@@ -259,8 +224,8 @@ describe.each(testDatabases())(
     });
 
     it('the old certificate logs on through 23:59:59 JST of its own expiry date; at 00:00 it is retired, and the sweep retires one never presented', async () => {
-      const presented = await customerWithCertificate(seeded.a);
-      const forgotten = await customerWithCertificate(seeded.a);
+      const presented = await customerWithCertificate(t, ib, openssl, seeded.a);
+      const forgotten = await customerWithCertificate(t, ib, openssl, seeded.a);
       t.clock.set(insideWindow);
       const presentedNext = await renew(presented);
       await renew(forgotten);
@@ -300,7 +265,7 @@ describe.each(testDatabases())(
     });
 
     it('E−31: no notice and no renewal (409); E−30: the notice and a session; /ib/me 200 at 23:59:59 JST on E, refused at 00:00 on E+1', async () => {
-      const me = await customerWithCertificate(seeded.a); // E = 2027-12-01
+      const me = await customerWithCertificate(t, ib, openssl, seeded.a); // E = 2027-12-01
       t.clock.set(new Date('2027-10-31T23:59:59+09:00')); // E − 31
       expect((await ib.as(me).get('/ib/notices')).body).toEqual([]);
       expect(await ib.as(me).post('/ib/renewals', {})).toMatchObject({

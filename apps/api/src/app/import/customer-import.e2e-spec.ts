@@ -2,7 +2,7 @@ import { searchKeyForCustomer } from '@certdesk/domain';
 import { encode } from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { startTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
@@ -11,7 +11,7 @@ import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { CustomerImportService } from './customer-import.service';
 import { csvLine, csvText } from './import-fixtures';
-import { ImportReport } from './import-report';
+import { ImportReport, noChanges } from './import-report';
 
 const SAMPLE = readFileSync(
   join(__dirname, 'samples', 'customers.sample.csv'),
@@ -24,16 +24,6 @@ const TABLES = [
   'branch',
   'credit_union',
 ] as const;
-const NO_CHANGES = {
-  created: {
-    creditUnions: 0,
-    branches: 0,
-    customers: 0,
-    ibUsers: 0,
-    certificates: 0,
-  },
-  updated: { customers: 0, ibUsers: 0 },
-};
 const SAMPLE_REPORT: ImportReport = {
   ok: true,
   encoding: 'utf-8',
@@ -52,7 +42,6 @@ const SAMPLE_REPORT: ImportReport = {
 
 describe.each(testDatabases())('customer import on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let importer: CustomerImportService;
   const run = (text: string | Buffer, dryRun = false) =>
     importer.importFile(
@@ -82,17 +71,12 @@ describe.each(testDatabases())('customer import on $name', (db) => {
     t.dataSource.getRepository(Certificate).findOneByOrFail({ serialHex });
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, {
+    t = await startTestApp(db, {
       now: '2026-12-01T09:00:00+09:00',
     });
     importer = t.app.get(CustomerImportService, { strict: false });
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
   beforeEach(async () => {
     for (const table of TABLES)
       await t.dataSource.query(`DELETE FROM ${table}`);
@@ -195,7 +179,7 @@ describe.each(testDatabases())('customer import on $name', (db) => {
     const report = await run(`${SAMPLE}${bad}\n`);
     expect(report).toEqual({
       ...SAMPLE_REPORT,
-      ...NO_CHANGES,
+      ...noChanges(),
       ok: false,
       lines: 7,
       errors: [
@@ -215,7 +199,7 @@ describe.each(testDatabases())('customer import on $name', (db) => {
     t.clock.advance(86_400_000);
     expect(await run(SAMPLE)).toEqual({
       ...SAMPLE_REPORT,
-      ...NO_CHANGES,
+      ...noChanges(),
       unchanged: 6,
     });
     expect(await dump()).toEqual(before);
@@ -229,7 +213,7 @@ describe.each(testDatabases())('customer import on $name', (db) => {
     const report = await run(SAMPLE.replace('中村 翔太', '中村 翔'));
     expect(report).toMatchObject({
       ok: true,
-      ...NO_CHANGES,
+      ...noChanges(),
       updated: { customers: 0, ibUsers: 1 },
       unchanged: 5,
     });
@@ -270,7 +254,7 @@ describe.each(testDatabases())('customer import on $name', (db) => {
     const report = await run(SAMPLE.replace('ib_role', 'role'));
     expect(report).toMatchObject({
       ok: false,
-      ...NO_CHANGES,
+      ...noChanges(),
       errors: [
         {
           line: 1,

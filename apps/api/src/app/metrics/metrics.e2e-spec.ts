@@ -6,7 +6,7 @@ import {
   seedTwoCreditUnions,
   StaffBrowser,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { createTestApp, startTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { NoticeJobs } from '../notices/dispatch/notice-jobs';
 import { NoticeOutbox } from '../notices/dispatch/notice-outbox.entity';
@@ -42,7 +42,6 @@ export function sample(
 describe.each(testDatabases())('GET /api/metrics on $name', (db) => {
   const smtp = new SmtpSink();
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let server: App;
 
@@ -54,19 +53,13 @@ describe.each(testDatabases())('GET /api/metrics on $name', (db) => {
     return res.text;
   };
   const manager = async (): Promise<StaffBrowser> => {
-    const browser = StaffBrowser.of(t);
-    expect(
-      (await browser.login(seeded.username('manager', seeded.a))).status,
-    ).toBe(200);
-    return browser;
+    return StaffBrowser.signedIn(t, seeded.username('manager', seeded.a));
   };
 
   beforeAll(async () => {
     const url = await smtp.start();
     await smtp.stop(); // the mail server is down until a test brings it back
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, {
+    t = await startTestApp(db, {
       env: {
         SMTP_URL: url,
         METRICS_TOKEN: TOKEN,
@@ -80,7 +73,6 @@ describe.each(testDatabases())('GET /api/metrics on $name', (db) => {
   });
   afterAll(async () => {
     await t?.close();
-    await drop?.();
     await smtp.stop();
   });
 

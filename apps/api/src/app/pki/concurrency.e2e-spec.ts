@@ -1,11 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { Openssl } from '@certdesk/pki/testing';
-import { addIbUser, rsaCsrs } from '../../testing/pki';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-} from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { addIbUser, caCertificatePem, rsaCsrs } from '../../testing/pki';
+import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { Certificate } from '../certificates/certificate.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -25,17 +22,13 @@ describe.each(testDatabases())(
   '50 concurrent issuances for one IB user on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let issuance: CertificateIssuanceService;
     let csrs: string[];
     const openssl = new Openssl();
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
-      seeded = await seedTwoCreditUnions(t);
+      ({ t, seeded } = await startSeededApp(db));
       issuance = t.app.get(CertificateIssuanceService);
       await t.app.get(CertificateAuthorityService).forCreditUnion(seeded.a.id);
       csrs = await (keys ??= rsaCsrs(2 * CALLS));
@@ -43,7 +36,6 @@ describe.each(testDatabases())(
     afterAll(async () => {
       openssl.close();
       await t?.close();
-      await drop?.();
     });
 
     /** Fires every call at once; each either succeeds or is refused with an HTTP error (never anything else). */
@@ -115,9 +107,7 @@ describe.each(testDatabases())(
       );
       expect(superseded).toHaveLength(CALLS - 2);
       const crl = (await t.app.get(CrlService).currentByCode('1001')) as Buffer;
-      const caPem = (await t.app
-        .get(CertificateAuthorityService)
-        .certificatePemByCode('1001')) as string;
+      const caPem = await caCertificatePem(t);
       const listed = openssl.crl(crl, caPem);
       expect(listed.stderr + listed.stdout).toContain('verify OK');
       for (const c of superseded)

@@ -1,18 +1,14 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { Openssl } from '@certdesk/pki/testing';
-import { addIbUser } from '../../testing/pki';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-} from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { issuedCertificate } from '../../testing/pki';
+import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { CertificateAuthority } from './certificate-authority.entity';
-import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateRevocationService } from './certificate-revocation.service';
 import { CrlService } from './crl.service';
 
@@ -26,7 +22,6 @@ describe.each(testDatabases())(
   'revocation and the public CA/CRL routes on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let revocation: CertificateRevocationService;
     const openssl = new Openssl();
@@ -45,29 +40,15 @@ describe.each(testDatabases())(
     const caPem = async (code = '1001') =>
       (await http().get(`/ib/ca/${code}.pem`)).text;
 
-    async function issued(cu = seeded.a) {
-      const user = await addIbUser(t, cu);
-      return {
-        user,
-        ...(await t.app.get(CertificateIssuanceService).issue({
-          ibUserId: user.id,
-          csrPem: openssl.request().csrPem,
-          via: 'acquisition',
-        })),
-      };
-    }
+    const issued = (cu = seeded.a) => issuedCertificate(t, openssl, cu);
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
-      seeded = await seedTwoCreditUnions(t);
+      ({ t, seeded } = await startSeededApp(db));
       revocation = t.app.get(CertificateRevocationService);
     }, 60_000);
     afterAll(async () => {
       openssl.close();
       await t?.close();
-      await drop?.();
     });
 
     it('serves each credit union’s CA certificate and CRL to anyone, 404 for an unknown code', async () => {

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { addDays } from '@certdesk/domain';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { IsNull, Not } from 'typeorm';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
+import { PEMLESS_CERTIFICATE } from '../certificates/pemless-certificate';
 import {
-  seedTwoCreditUnions,
   SeededTenants,
   StaffBrowser,
   staffByUsername,
+  startSeededApp,
 } from '../../testing/staff-browser';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
@@ -23,7 +24,6 @@ const REQUEST = {
 
 describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let tenants: SeededTenants;
   let branch: StaffBrowser;
   let manager: StaffBrowser;
@@ -31,10 +31,7 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
   let users: IbUser[];
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    tenants = await seedTwoCreditUnions(t);
+    ({ t, seeded: tenants } = await startSeededApp(db));
     // A second manager in credit union A, for dual control.
     const first = await staffByUsername(
       t,
@@ -80,11 +77,7 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
         notBefore: t.clock.now(),
         notAfter: new Date('2027-06-30T14:59:59Z'),
         expiryDate: '2027-06-30',
-        revokedAt: null,
-        revocationReason: null,
-        pem: null,
-        fingerprintSha256: null,
-        publicKeySha256: null,
+        ...PEMLESS_CERTIFICATE,
         issuedVia: 'imported',
         createdAt: t.clock.now(),
       });
@@ -95,10 +88,7 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
       users.push(await repo.findOneByOrFail({ id }));
     }
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   const ibUser = (id: string) =>
     t.dataSource.getRepository(IbUser).findOneByOrFail({ id });

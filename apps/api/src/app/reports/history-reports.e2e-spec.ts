@@ -3,12 +3,12 @@ import type {
   ReissueHistoryReport,
   ReissueHistoryRow,
 } from '@certdesk/contracts';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import {
-  seedTwoCreditUnions,
   SeededTenants,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
 import { Branch } from '../credit-unions/branch.entity';
 import { Customer } from '../customers/customer.entity';
@@ -24,41 +24,16 @@ import { csvRows, download, lastExport } from './testing/report-testing';
 
 const at = (jst: string) => new Date(`${jst}+09:00`);
 
-const REISSUE_HEADERS = [
-  '受付日時',
-  '状態',
-  '店番',
-  '店名',
-  '契約者番号',
-  '会社名',
-  '利用者区分',
-  'ログインID',
-  '利用者名',
-  '再発行理由',
-  '理由の詳細',
-  '本人確認方法',
-  '依頼書受付日',
-  '依頼者',
-  '決裁者（承認・却下）',
-  '決裁日時',
-  '承認までの時間（時間）',
-  '取得期限',
-  '取得日時',
-  '取得までの時間（時間）',
-  '再発行依頼ID',
-];
-const NOTICE_HEADERS = [
-  '日付（通知の基準日）',
-  '通知の種類',
-  '通知日',
-  '有効期限までの日数',
-  '送信済み',
-  '送信失敗',
-  '取消（送信不要）',
-  '送信対象外',
-  '送信待ち',
-  '合計',
-];
+/** The header line of the 再発行履歴 CSV, as the file starts. */
+const REISSUE_HEADERS =
+  '受付日時,状態,店番,店名,契約者番号,会社名,利用者区分,ログインID,利用者名,再発行理由,理由の詳細,本人確認方法,依頼書受付日,依頼者,決裁者（承認・却下）,決裁日時,承認までの時間（時間）,取得期限,取得日時,取得までの時間（時間）,再発行依頼ID'.split(
+    ',',
+  );
+/** The header line of the 通知の送信状況 CSV. */
+const NOTICE_HEADERS =
+  '日付（通知の基準日）,通知の種類,通知日,有効期限までの日数,送信済み,送信失敗,取消（送信不要）,送信対象外,送信待ち,合計'.split(
+    ',',
+  );
 
 /**
  * 再発行履歴 and 通知の送信状況 (`/api/reports/reissues`, `/notices` and their CSVs) over fixtures with
@@ -68,7 +43,6 @@ describe.each(testDatabases())(
   'reissue history and notice delivery reports on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let tenants: SeededTenants;
     let compliance: StaffBrowser;
     let theirs: StaffBrowser;
@@ -77,10 +51,7 @@ describe.each(testDatabases())(
     let foreign: ReissueRequest;
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
-      tenants = await seedTwoCreditUnions(t);
+      ({ t, seeded: tenants } = await startSeededApp(db));
       const users: FixtureUser[] = [];
       for (let i = 0; i < 6; i++)
         users.push(
@@ -181,15 +152,12 @@ describe.each(testDatabases())(
         (await compliance.login(tenants.username('compliance', tenants.a)))
           .status,
       ).toBe(200);
-      theirs = StaffBrowser.of(t);
-      expect(
-        (await theirs.login(tenants.username('manager', tenants.b))).status,
-      ).toBe(200);
+      theirs = await StaffBrowser.signedIn(
+        t,
+        tenants.username('manager', tenants.b),
+      );
     });
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
+    afterAll(() => t?.close());
 
     const reissues = async (
       query = '',

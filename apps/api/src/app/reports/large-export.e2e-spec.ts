@@ -1,10 +1,10 @@
 import type { ReissueHistoryReport } from '@certdesk/contracts';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import {
-  seedTwoCreditUnions,
   SeededTenants,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
 import { addIbUser, FixtureUser } from '../notices/testing/notice-fixtures';
 import { ReissueRequest } from '../reissues/reissue-request.entity';
@@ -18,16 +18,12 @@ const TIE = 7;
 /** A 20,000-row export crosses 20 keyset batches and comes back whole, each row once, in order. */
 describe.each(testDatabases())('a large export on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let tenants: SeededTenants;
   let compliance: StaffBrowser;
   let expected: string[];
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    tenants = await seedTwoCreditUnions(t);
+    ({ t, seeded: tenants } = await startSeededApp(db));
     const users: FixtureUser[] = [];
     for (let i = 0; i < 5; i++)
       users.push(
@@ -64,10 +60,7 @@ describe.each(testDatabases())('a large export on $name', (db) => {
         .status,
     ).toBe(200);
   }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('streams 20,000 rows that parse back fully into the right columns, each once and in order', async () => {
     const res = await download(t, compliance, '/api/reports/reissues.csv');

@@ -1,9 +1,9 @@
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   staffByUsername,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { StaffSession } from '../auth/staff-session.entity';
@@ -21,7 +21,6 @@ const DAY = 24 * HOUR;
 
 describe.each(testDatabases())('retention on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let user: FixtureUser;
 
@@ -125,18 +124,12 @@ describe.each(testDatabases())('retention on $name', (db) => {
   }
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
     // 2026-12-01 09:00 JST: 13 months back is 2025-11-01 00:00 JST = 2025-10-31 15:00 UTC.
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db));
     user = await addIbUser(t, seeded.a, { expiry: '2027-06-30' });
     await t.dataSource.getRepository(StaffSession).clear();
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('deletes ended and expired sessions and notices past NOTICE_RETENTION_MONTHS (13 by default), keeps the rest, and audits it', async () => {
     await session('s-live', {});

@@ -1,28 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { lifecycleStatus } from '@certdesk/domain';
 import { IbClient } from '../../testing/ib-client';
 import { rsaCsrs } from '../../testing/pki';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { startTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { DemoDataService } from './demo-data.service';
+import { lifecycleInputOf } from '../customers/ib-user-lifecycle';
 
 describe.each(testDatabases())('demo data at start-up on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
-  const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-demo-'));
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, {
+    t = await startTestApp(db, {
+      ibChannel: true,
       env: {
         DEMO_DATA: 'on',
-        IB_TLS_PORT: '0',
-        DATA_DIR: dataDir,
         DEMO_PIN: '4321',
         DEMO_CONFIRMATION_PIN: '8765',
       },
@@ -31,8 +24,6 @@ describe.each(testDatabases())('demo data at start-up on $name', (db) => {
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    await drop?.();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('gives every IB user the demo PINs, so an expired demo user can acquire a certificate by hand', async () => {
@@ -41,14 +32,7 @@ describe.each(testDatabases())('demo data at start-up on $name', (db) => {
     expect(users.every((u) => u.pinHash && u.confirmPinHash)).toBe(true);
     const expired = users.find(
       (u) =>
-        lifecycleStatus(
-          {
-            expiryDate: u.currentExpiryDate,
-            revoked: u.currentRevoked,
-            reissue: u.reissueState,
-          },
-          t.clock.today(),
-        ) === 'expired',
+        lifecycleStatus(lifecycleInputOf(u), t.clock.today()) === 'expired',
     );
     if (!expired) throw new Error('the demo data has no expired user');
     const [csr] = await rsaCsrs(1);

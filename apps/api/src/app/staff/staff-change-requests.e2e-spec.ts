@@ -7,11 +7,11 @@ import type {
 import { AuditEvent } from '../audit/audit-event.entity';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
   staffByUsername,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { StaffChangeRequest } from './staff-change-request.entity';
 import { StaffUser } from './staff-user.entity';
@@ -24,7 +24,6 @@ describe.each(testDatabases())(
   'staff changes under dual control on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let adminA: StaffBrowser;
     let secondA: StaffBrowser;
@@ -44,29 +43,18 @@ describe.each(testDatabases())(
         username,
         displayName: username,
       });
-      const browser = StaffBrowser.of(t);
-      expect((await browser.login(username)).status).toBe(200);
-      return browser;
+      return StaffBrowser.signedIn(t, username);
     }
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
-      seeded = await seedTwoCreditUnions(t);
-      adminA = StaffBrowser.of(t);
-      adminB = StaffBrowser.of(t);
-      expect((await adminA.login('admin-1001')).status).toBe(200);
-      expect((await adminB.login('admin-1002')).status).toBe(200);
-      secondA = StaffBrowser.of(t);
-      expect((await secondA.login('admin2-1001')).status).toBe(200);
+      ({ t, seeded } = await startSeededApp(db));
+      adminA = await StaffBrowser.signedIn(t, 'admin-1001');
+      adminB = await StaffBrowser.signedIn(t, 'admin-1002');
+      secondA = await StaffBrowser.signedIn(t, 'admin2-1001');
       thirdA = await extraAdmin('admin3-1001', 'admin-1001');
       fourthA = await extraAdmin('admin4-1001', 'admin-1001');
     });
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
+    afterAll(() => t?.close());
 
     const audit = (action: string, targetId?: string) =>
       t.dataSource

@@ -5,34 +5,24 @@ import type {
 import { AuditEvent } from '../audit/audit-event.entity';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
   staffByUsername,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 
 describe.each(testDatabases())('staff management (職員管理) on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let adminA: StaffBrowser;
-  let adminB: StaffBrowser;
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
-    adminA = StaffBrowser.of(t);
-    adminB = StaffBrowser.of(t);
-    expect((await adminA.login('admin-1001')).status).toBe(200);
-    expect((await adminB.login('admin-1002')).status).toBe(200);
+    ({ t, seeded } = await startSeededApp(db));
+    adminA = await StaffBrowser.signedIn(t, 'admin-1001');
+    await StaffBrowser.signedIn(t, 'admin-1002');
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   const audit = (action: string) =>
     t.dataSource.getRepository(AuditEvent).findBy({ action });

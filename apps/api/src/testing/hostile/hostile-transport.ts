@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { IbClient } from '../ib-client';
+import { answerOf, type IbClient } from '../ib-client';
 import type { StaffBrowser } from '../staff-browser';
 
 /** Longest a hostile case may wait for its answer. */
@@ -81,17 +81,7 @@ export function sendAsStaff(
             path: req.path,
             headers,
           },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              let body: unknown = text;
-              if ((res.headers['content-type'] ?? '').includes('json'))
-                body = JSON.parse(text);
-              resolve({ status: res.statusCode ?? 0, body });
-            });
-          },
+          (res) => answerOf(res).then(resolve, reject),
         );
         r.on('error', reject);
         r.end(req.body?.bytes);

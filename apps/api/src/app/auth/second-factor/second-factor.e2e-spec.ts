@@ -7,52 +7,35 @@ import type {
 } from '@certdesk/contracts';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
-import { SoftAuthenticator } from '../../../testing/soft-authenticator';
+import { SECOND_FACTOR_ENV, sessionOf } from '../../../testing/second-factor';
 import {
-  seedTwoCreditUnions,
+  startSeededApp,
   StaffBrowser,
   staffByUsername,
 } from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import type { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { StaffCredential, StaffRecoveryCode } from './staff-credential.entity';
 
-const ORIGIN = 'http://localhost:3000';
 const UNKNOWN = randomUUID();
 
 /**
  * Staff second factor with the policy on (`managers`): enrolment forced after the password,
- * one-time codes on the pinned clock (accepted once), passkeys with a software authenticator,
- * recovery codes, the 5-minute step-up, and failures counting towards the account lock.
+ * one-time codes on the pinned clock (accepted once), recovery codes, the 5-minute step-up, and
+ * failures counting towards the account lock (passkeys: passkeys.e2e-spec.ts).
  */
 describe.each(testDatabases())('staff second factor on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
-  const authenticator = new SoftAuthenticator(ORIGIN);
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, {
-      env: {
-        STAFF_SECOND_FACTOR: 'managers',
-        WEBAUTHN_RP_ID: 'localhost',
-        WEBAUTHN_ORIGIN: ORIGIN,
-      },
-    });
-    await seedTwoCreditUnions(t);
+    ({ t } = await startSeededApp(db, { env: SECOND_FACTOR_ENV }));
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   const code = (secret: string) =>
     hotp(base32Decode(secret), Math.floor(t.clock.now().getTime() / 30_000));
   const audit = (action: string, targetId: string) =>
     t.dataSource.getRepository(AuditEvent).findBy({ action, targetId });
-  const me = async (browser: StaffBrowser) =>
-    (await browser.get('/api/auth/me')).body as SessionInfo;
 
   async function enrolTotp(
     browser: StaffBrowser,
@@ -102,7 +85,7 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
       .findBy({ staffUserId: staff.id });
     expect(stored).toHaveLength(10);
     expect(stored.map((c) => c.codeHash)).not.toContain(recoveryCodes[0]);
-    expect((await me(manager)).secondFactor.state).toBe('verified');
+    expect((await sessionOf(manager)).secondFactor.state).toBe('verified');
     // Enrolling proved the factor just now: the decision passes the guard (404: no such request).
     expect(
       (await manager.post(`/api/reissues/${UNKNOWN}/approve`, {})).status,
@@ -149,9 +132,8 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
     expect(replay.body.code).toBe('second_factor_invalid');
 
     // Signing in again: the password alone opens nothing but the proof.
-    const again = StaffBrowser.of(t);
-    expect((await again.login('manager-1001')).status).toBe(200);
-    expect((await me(again)).secondFactor.state).toBe('pending');
+    const again = await StaffBrowser.signedIn(t, 'manager-1001');
+    expect((await sessionOf(again)).secondFactor.state).toBe('pending');
     const pending = await again.get('/api/certificates');
     expect(pending.status).toBe(401);
     expect(pending.body.code).toBe('second_factor_required');
@@ -179,100 +161,8 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
     expect(failures.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('a passkey registered with a software authenticator signs in after the password, and its counter is kept', async () => {
-    const manager = StaffBrowser.of(t);
-    expect((await manager.login('manager-1002')).status).toBe(200);
-    const options = await manager.post(
-      '/api/auth/second-factor/passkeys/options',
-    );
-    expect(options.status).toBe(200);
-    expect(options.body).toMatchObject({
-      rp: { id: 'localhost' },
-      attestation: 'none',
-      authenticatorSelection: { userVerification: 'preferred' },
-    });
-    const registered = await manager.post('/api/auth/second-factor/passkeys', {
-      name: '窓口PC',
-      response: authenticator.register(options.body),
-    });
-    expect(registered.status).toBe(200);
-    expect((registered.body as EnrolmentResult).recoveryCodes).toHaveLength(10);
-
-    await manager.post('/api/auth/logout');
-    expect((await manager.login('manager-1002')).status).toBe(200);
-    expect((await me(manager)).secondFactor.state).toBe('pending');
-    // An answer for another origin is refused and counted.
-    const challenge = await manager.post(
-      '/api/auth/second-factor/passkey-challenge',
-    );
-    const wrong = await manager.post('/api/auth/second-factor/verify', {
-      passkey: authenticator.authenticate(challenge.body, {
-        origin: 'https://evil.example',
-      }),
-    });
-    expect(wrong.status).toBe(400);
-    const next = await manager.post(
-      '/api/auth/second-factor/passkey-challenge',
-    );
-    const ok = await manager.post('/api/auth/second-factor/verify', {
-      passkey: authenticator.authenticate(next.body),
-    });
-    expect(ok.status).toBe(200);
-    expect(ok.body.state).toBe('verified');
-    const staff = await staffByUsername(t, 'manager-1002');
-    const [passkey] = await t.dataSource
-      .getRepository(StaffCredential)
-      .findBy({ staffUserId: staff.id, kind: 'passkey' });
-    expect(passkey).toMatchObject({ name: '窓口PC', counter: 2 });
-    expect(passkey.lastUsedAt).not.toBeNull();
-    // The challenge was taken: the same answer cannot be sent twice.
-    const replay = await manager.post('/api/auth/second-factor/verify', {
-      passkey: authenticator.authenticate(next.body),
-    });
-    expect(replay.status).toBe(400);
-    const overview = await manager.get('/api/auth/second-factor');
-    expect(overview.body.passkeys).toEqual([
-      expect.objectContaining({
-        name: '窓口PC',
-        lastUsedAt: expect.any(String),
-      }),
-    ]);
-  });
-
-  it('signs in with the passkey alone (user verification), once per challenge; an unknown passkey gets the uniform 401', async () => {
-    const browser = StaffBrowser.of(t);
-    const options = await browser.post('/api/auth/passkey/options');
-    expect(options.status).toBe(200);
-    expect(options.body.userVerification).toBe('required');
-    const answer = authenticator.authenticate(options.body);
-    const login = await browser.post('/api/auth/passkey/login', {
-      response: answer,
-    });
-    expect(login.status).toBe(200);
-    expect((login.body as SessionInfo).username).toBe('manager-1002');
-    expect((login.body as SessionInfo).secondFactor.state).toBe('verified');
-    expect((await browser.get('/api/certificates')).status).toBe(200);
-    const replay = await StaffBrowser.of(t).post('/api/auth/passkey/login', {
-      response: answer,
-    });
-    expect(replay.status).toBe(401);
-    const stranger = new SoftAuthenticator(ORIGIN);
-    stranger.register({
-      challenge: 'x',
-      rp: { id: 'localhost' },
-      user: { id: 'nobody' },
-    });
-    const fresh = await browser.post('/api/auth/passkey/options');
-    const unknown = await StaffBrowser.of(t).post('/api/auth/passkey/login', {
-      response: stranger.authenticate(fresh.body),
-    });
-    expect(unknown.status).toBe(401);
-    expect(unknown.body.message).toBe(replay.body.message);
-  });
-
   it('second-factor failures count towards the same lock as passwords: the tenth locks and ends the sessions', async () => {
-    const admin = StaffBrowser.of(t);
-    expect((await admin.login('admin-1002')).status).toBe(200);
+    const admin = await StaffBrowser.signedIn(t, 'admin-1002');
     const { secret } = await enrolTotp(admin);
     const staff = await staffByUsername(t, 'admin-1002');
     await t.dataSource
@@ -298,9 +188,8 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
   });
 
   it('branch staff need no factor under managers; a manager (after a step-up) can require it of all staff, audited', async () => {
-    const branch = StaffBrowser.of(t);
-    expect((await branch.login('branch_staff-1002')).status).toBe(200);
-    expect((await me(branch)).secondFactor.state).toBe('not_required');
+    const branch = await StaffBrowser.signedIn(t, 'branch_staff-1002');
+    expect((await sessionOf(branch)).secondFactor.state).toBe('not_required');
     expect((await branch.get('/api/certificates')).status).toBe(200);
 
     const manager = StaffBrowser.of(t);
@@ -341,7 +230,9 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
     ).toHaveLength(1);
     const branchA = StaffBrowser.of(t);
     await branchA.login('branch_staff-1001');
-    expect((await me(branchA)).secondFactor.state).toBe('enrolment_required');
+    expect((await sessionOf(branchA)).secondFactor.state).toBe(
+      'enrolment_required',
+    );
     expect((await branchA.get('/api/certificates')).status).toBe(403);
     // Only that credit union.
     expect((await branch.get('/api/certificates')).status).toBe(200);
@@ -403,6 +294,8 @@ describe.each(testDatabases())('staff second factor on $name', (db) => {
     expect((await manager.get('/api/auth/me')).status).toBe(401); // sessions ended
     const again = StaffBrowser.of(t);
     await again.login('manager-1001');
-    expect((await me(again)).secondFactor.state).toBe('enrolment_required');
+    expect((await sessionOf(again)).secondFactor.state).toBe(
+      'enrolment_required',
+    );
   });
 });

@@ -1,11 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  seedTwoCreditUnions,
-  StaffBrowser,
-} from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import { StaffBrowser, startSeededApp } from '../../../testing/staff-browser';
+import type { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
@@ -19,22 +16,17 @@ import { ImportInboxService, INBOX_ACTOR_NAME } from './import-inbox.service';
  */
 describe.each(testDatabases())('import inbox, full files, on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let inboxDir: string;
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
     inboxDir = mkdtempSync(join(tmpdir(), 'certdesk-inbox-full-'));
-    t = await createTestApp(created.config, {
+    ({ t } = await startSeededApp(db, {
       env: { IMPORT_INBOX: inboxDir, IMPORT_INBOX_FULL: 'on' },
-    });
-    await seedTwoCreditUnions(t);
+    }));
   }, 120_000);
 
   afterAll(async () => {
     await t?.close();
-    await drop?.();
     rmSync(inboxDir, { recursive: true, force: true });
   });
 
@@ -67,8 +59,7 @@ describe.each(testDatabases())('import inbox, full files, on $name', (db) => {
       await customers.countBy({ creditUnionId: cu, status: 'active' }),
     ).toBe(activeBefore + 1); // the new customer; nobody closed yet
 
-    const manager = StaffBrowser.of(t);
-    expect((await manager.login('manager-1001')).status).toBe(200);
+    const manager = await StaffBrowser.signedIn(t, 'manager-1001');
     const pending = (
       (await manager.get('/api/removal-requests')).body as {
         id: string;

@@ -11,11 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import {
-  seedTwoCreditUnions,
-  StaffBrowser,
-} from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import { StaffBrowser, startSeededApp } from '../../../testing/staff-browser';
+import type { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { Customer } from '../../customers/customer.entity';
@@ -43,7 +40,6 @@ const NIGHTLY = csvText([
  */
 describe.each(testDatabases())('import inbox on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let inboxDir: string;
   let inbox: ImportInboxService;
   let manager: StaffBrowser;
@@ -56,25 +52,20 @@ describe.each(testDatabases())('import inbox on $name', (db) => {
       .countBy({ source: 'inbox', status: 'applied' });
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
     inboxDir = mkdtempSync(join(tmpdir(), 'certdesk-inbox-'));
-    t = await createTestApp(created.config, {
+    ({ t } = await startSeededApp(db, {
       env: {
         IMPORT_INBOX: inboxDir,
         IMPORT_INBOX_TIME: '23:30',
         METRICS_TOKEN: TOKEN,
       },
-    });
-    await seedTwoCreditUnions(t);
+    }));
     inbox = t.app.get(ImportInboxService);
-    manager = StaffBrowser.of(t);
-    expect((await manager.login('manager-1001')).status).toBe(200);
+    manager = await StaffBrowser.signedIn(t, 'manager-1001');
   }, 120_000);
 
   afterAll(async () => {
     await t?.close();
-    await drop?.();
     rmSync(inboxDir, { recursive: true, force: true });
   });
 

@@ -3,10 +3,10 @@ import { encode } from 'iconv-lite';
 import { createHash } from 'node:crypto';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import type { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { Customer } from '../../customers/customer.entity';
@@ -41,7 +41,6 @@ const FILE = csvText([
  */
 describe.each(testDatabases())('imports in the console on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let manager: StaffBrowser;
   let admin: StaffBrowser;
@@ -69,10 +68,7 @@ describe.each(testDatabases())('imports in the console on $name', (db) => {
     t.dataSource.getRepository(Customer).findOneBy({ contractNumber });
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db));
     manager = StaffBrowser.of(t);
     admin = StaffBrowser.of(t);
     otherManager = StaffBrowser.of(t);
@@ -81,10 +77,7 @@ describe.each(testDatabases())('imports in the console on $name', (db) => {
     expect((await otherManager.login('manager-1002')).status).toBe(200);
   }, 120_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('checks an upload without writing, then applies it all at once, audited', async () => {
     const res = await upload(manager, FILE, '顧客一覧.csv');

@@ -73,10 +73,10 @@ describe('least privilege on PostgreSQL: the API role against the audit log', ()
       `SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('audit_event', 'audit_head', 'staff_user')`,
     );
     expect(tables.rows.map((r) => r.tableowner)).toEqual([owner, owner, owner]);
-    const browser = StaffBrowser.of(t);
-    expect(
-      (await browser.login(tenants.username('compliance', tenants.a))).status,
-    ).toBe(200);
+    const browser = await StaffBrowser.signedIn(
+      t,
+      tenants.username('compliance', tenants.a),
+    );
     expect((await browser.get('/api/audit/verify')).body).toMatchObject({
       intact: true,
     });

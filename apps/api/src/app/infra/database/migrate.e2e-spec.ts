@@ -4,7 +4,10 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { createTestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import {
+  postgresDatabases,
+  testDatabases,
+} from '../../../testing/test-database';
 import { loadMigrationConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
 import { migrate, pendingMigrations } from './migrate';
@@ -48,26 +51,9 @@ function migrateProcess(
 
 describe('migrations as a step: two processes migrate one empty PostgreSQL database at once', () => {
   it('both exit 0 and every migration is applied exactly once (pg_advisory_lock)', async () => {
-    const db = testDatabases().find((d) => d.name === 'postgres') ?? {
-      create: async () => {
-        const name = `certdesk_test_migrate_${process.pid}`;
-        const admin = new Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`CREATE DATABASE ${name}`);
-        await admin.end();
-        const url = new URL(adminUrl);
-        url.pathname = `/${name}`;
-        return {
-          config: { type: 'postgres' as const, url: url.toString() },
-          drop: async () => {
-            const c = new Client({ connectionString: adminUrl });
-            await c.connect();
-            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-            await c.end();
-          },
-        };
-      },
-    };
+    const db =
+      testDatabases().find((d) => d.name === 'postgres') ??
+      postgresDatabases(adminUrl);
     const { config, drop } = await db.create();
     if (config.type !== 'postgres') throw new Error('PostgreSQL expected');
     try {

@@ -1,24 +1,18 @@
 import { DataSource } from 'typeorm';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import { startTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 
 /** Overlapping transactions on the one shared SQLite connection must neither nest nor leak. */
 describe.each(testDatabases())('concurrent transactions on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let ds: DataSource;
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
+    t = await startTestApp(db);
     ds = t.dataSource;
     await ds.query('CREATE TABLE gate_probe (n INTEGER NOT NULL)');
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
   const count = async () =>

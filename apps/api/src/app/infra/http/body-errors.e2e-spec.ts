@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { request as httpRequest, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +11,7 @@ import {
   seedTwoCreditUnions,
   StaffBrowser,
 } from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import { startTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 
 const BIG = 'x'.repeat(200_000);
@@ -85,21 +82,15 @@ describe.each(testDatabases())(
   'body-parser errors and caching on both listeners ($name)',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let server: App;
     let staffPort: number;
     let ib: IbClient;
     let customer: IbIdentity;
     let seeded: SeededTenants;
     const openssl = new Openssl();
-    const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-body-'));
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config, {
-        env: { IB_TLS_PORT: '0', DATA_DIR: dataDir },
-      });
+      t = await startTestApp(db, { ibChannel: true });
       server = t.app.getHttpServer() as App;
       const listening = t.app.getHttpServer() as Server;
       await new Promise<void>((resolve) =>
@@ -113,8 +104,6 @@ describe.each(testDatabases())(
     afterAll(async () => {
       openssl.close();
       await t?.close();
-      await drop?.();
-      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it.each(BAD_BODIES)(

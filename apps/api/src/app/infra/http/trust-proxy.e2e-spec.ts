@@ -1,9 +1,9 @@
 import {
-  seedTwoCreditUnions,
-  StaffBrowser,
   SeededTenants,
+  StaffBrowser,
+  startSeededApp,
 } from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import type { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { sessionIdOf } from '../../auth/session-cookie';
 import { StaffSession } from '../../auth/staff-session.entity';
@@ -13,22 +13,15 @@ describe.each(testDatabases())(
   'TRUST_PROXY on the staff listener on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
       // A load balancer at 192.0.2.10 only: the test's loopback connection is no trusted proxy.
-      t = await createTestApp(created.config, {
+      ({ t, seeded } = await startSeededApp(db, {
         env: { TRUST_PROXY: '192.0.2.10' },
-      });
-      seeded = await seedTwoCreditUnions(t);
+      }));
     }, 60_000);
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
+    afterAll(() => t?.close());
 
     it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
       const browser = StaffBrowser.of(t, '198.51.100.23');

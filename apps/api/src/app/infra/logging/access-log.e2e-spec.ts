@@ -6,7 +6,7 @@ import {
   StaffBrowser,
   staffByUsername,
 } from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import { startTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { CertificateSearchService } from '../../certificates/certificate-search.service';
 
@@ -14,7 +14,6 @@ const NAME = 'ヤマダ';
 
 describe.each(testDatabases())('access log (pino, JSON) on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let written: string[] = [];
   let spy: jest.SpyInstance;
@@ -31,9 +30,7 @@ describe.each(testDatabases())('access log (pino, JSON) on $name', (db) => {
   };
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, {
+    t = await startTestApp(db, {
       env: { LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
     });
     t.app.useLogger(t.app.get(PinoLogger)); // as main.ts does
@@ -53,7 +50,6 @@ describe.each(testDatabases())('access log (pino, JSON) on $name', (db) => {
   afterAll(async () => {
     spy?.mockRestore();
     await t?.close();
-    await drop?.();
   });
 
   it('writes one line per request with the route pattern, never the search text, and the request id on every line of that request', async () => {

@@ -1,10 +1,10 @@
 import { can, STAFF_ROLES, StaffRole } from '@certdesk/domain';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import type { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { RouteAccess } from '../../auth/permissions.decorator';
 import { RouteEntry, RouteInventory } from '../../auth/route-inventory';
@@ -45,10 +45,9 @@ function mayCall(role: StaffRole, access: RouteAccess | undefined): boolean {
  */
 describe.each(testDatabases())('tenant matrix on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let routes: RouteEntry[];
-  const browsers = new Map<StaffRole, StaffBrowser>();
+  const as = (role: StaffRole) => seeded.as(role);
 
   /** Ids of every tenant-owned table (and the credit union itself) that belong to `cu`. */
   async function idsOf(
@@ -76,32 +75,14 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
     return ids;
   }
 
-  async function as(role: StaffRole): Promise<StaffBrowser> {
-    let browser = browsers.get(role);
-    if (!browser) {
-      browser = StaffBrowser.of(t);
-      expect(
-        (await browser.login(seeded.username(role, seeded.a))).status,
-      ).toBe(200);
-      browsers.set(role, browser);
-    }
-    return browser;
-  }
-
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db));
     routes = t.app
       .get(RouteInventory)
       .routes()
       .filter((r) => !/^ib(\/|$)/.test(r.path));
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('answers 404 on every id route for every kind of the other credit union’s ids, and changes nothing', async () => {
     const idRoutes = routes.filter(

@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Openssl } from '@certdesk/pki/testing';
 import {
   DEFAULT_TEMPLATES,
@@ -11,10 +8,10 @@ import { IbClient } from '../../../testing/ib-client';
 import { customerWithCertificate } from '../../../testing/ib-customer';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import type { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { NoticeTemplate } from './notice-template.entity';
 import { NoticeTemplateStore } from './notice-template.repository';
@@ -26,27 +23,18 @@ const SLOW_BODY =
 
 describe.each(testDatabases())('a slow notice template on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let ib: IbClient;
   const openssl = new Openssl();
-  const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-slow-'));
   const templates = () => t.dataSource.getRepository(NoticeTemplate).count();
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, {
-      env: { IB_TLS_PORT: '0', DATA_DIR: dataDir },
-    });
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
     ib = new IbClient(t);
   }, 60_000);
   afterAll(async () => {
     openssl.close();
     await t?.close();
-    await drop?.();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('cannot be saved, let alone published: 400 saying how long the sample render took; nothing stored', async () => {

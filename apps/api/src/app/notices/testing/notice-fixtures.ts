@@ -1,10 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { addYears, jstEndOfDay, jstStartOfDay } from '@certdesk/domain';
+import type { Response } from 'supertest';
+import type { StaffBrowser } from '../../../testing/staff-browser';
 import type { TestApp } from '../../../testing/test-app';
 import { Certificate } from '../../certificates/certificate.entity';
 import { Branch } from '../../credit-unions/branch.entity';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
+import { FRESH_IB_USER } from '../../customers/fresh-ib-user';
+import { PEMLESS_CERTIFICATE } from '../../certificates/pemless-certificate';
 import { IbRole, IbUser, ReissueState } from '../../customers/ib-user.entity';
 
 export interface FixtureUser {
@@ -66,13 +70,7 @@ export async function addIbUser(
       options.email === undefined
         ? `user${n}.${contractNumber}@example.jp`
         : options.email,
-    pinHash: null,
-    confirmPinHash: null,
-    failedPinAttempts: 0,
-    pinLockedAt: null,
-    currentCertificateId: null,
-    currentExpiryDate: null,
-    currentRevoked: false,
+    ...FRESH_IB_USER,
     reissueState: options.reissue ?? null,
     createdAt: now,
     updatedAt: now,
@@ -112,11 +110,9 @@ export async function addCertificate(
     notBefore: jstStartOfDay(addYears(expiry, -1)),
     notAfter: jstEndOfDay(expiry),
     expiryDate: expiry,
+    ...PEMLESS_CERTIFICATE,
     revokedAt: revoked ? t.clock.now() : null,
     revocationReason: revoked ? 'cessationOfOperation' : null,
-    pem: null,
-    fingerprintSha256: null,
-    publicKeySha256: null,
     issuedVia: 'imported',
     createdAt: t.clock.now(),
   };
@@ -137,4 +133,17 @@ export async function quietAllUsers(t: TestApp): Promise<void> {
     .update()
     .set({ currentExpiryDate: '2035-01-01' })
     .execute();
+}
+
+/** Saves a draft of the notice template `kind` through the API as `manager`. */
+export function saveTemplateDraft(
+  manager: StaffBrowser,
+  subject: string,
+  body: string,
+  kind = 'renewal_reminder',
+): Promise<Response> {
+  return manager.send('put', `/api/notice-templates/${kind}/draft`, {
+    subject,
+    body,
+  });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../../../testing/test-app';
+import { PEMLESS_CERTIFICATE } from '../../certificates/pemless-certificate';
 import { Certificate } from '../../certificates/certificate.entity';
 import type { IbUser } from '../../customers/ib-user.entity';
 import {
@@ -8,6 +9,7 @@ import {
 } from '../../notices/dispatch/notice-outbox.entity';
 import type { FixtureUser } from '../../notices/testing/notice-fixtures';
 import { ReissueRequest } from '../../reissues/reissue-request.entity';
+import { UNDECIDED } from '../../infra/database/decision-columns';
 
 /** A reissue request of `user` as the reissue API would have left it (times given, JST offsets welcome). */
 export function reissueRequest(
@@ -26,10 +28,7 @@ export function reissueRequest(
     formReceivedOn: '2026-11-10',
     requestedById: randomUUID(),
     requestedByName: '営業店 花子',
-    decidedById: null,
-    decidedByName: null,
-    decidedAt: null,
-    decisionComment: null,
+    ...UNDECIDED,
     authorizedUntil: null,
     closedAt: null,
     revokedCertificateIds: null,
@@ -66,11 +65,7 @@ export async function addIssued(
     notBefore: createdAt,
     notAfter: new Date('2027-12-01T14:59:59Z'),
     expiryDate: '2027-12-01',
-    revokedAt: null,
-    revocationReason: null,
-    pem: null,
-    fingerprintSha256: null,
-    publicKeySha256: null,
+    ...PEMLESS_CERTIFICATE,
     issuedVia,
     createdAt,
   });
