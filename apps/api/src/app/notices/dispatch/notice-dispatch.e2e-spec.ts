@@ -162,6 +162,12 @@ describe.each(testDatabases())('notice dispatch on $name', (db) => {
       }),
     ]);
     for (const u of quiet) expect(await rowsOf(u)).toEqual([]);
+    // One attempt per mail, none for the notice with nowhere to go (a batch's next row is charged
+    // while the previous row's outcome is written only when it is to be mailed).
+    const attempts = async (u: FixtureUser) => (await rowsOf(u))[0].attempts;
+    expect(
+      await Promise.all([d30, d10, d25, d0, fallback, nowhere].map(attempts)),
+    ).toEqual([1, 1, 1, 1, 1, 0]);
 
     const again = await runNow();
     expect(again).toMatchObject({ planned: 0, candidates: 0, status: 'done' });

@@ -82,7 +82,12 @@ interface BatchData {
   settings: Map<string, ScheduleSettings>;
   /** Published template per credit union and kind, loaded on first use in the batch. */
   templates: Map<string, Promise<NoticeTemplate>>;
+  /** Attempts counted ({@link OutboxStore.begin}) while the previous row's outcome was being written. */
+  begun: Map<string, Promise<boolean>>;
 }
+
+/** Why a claimed row is settled without a mail: its status and what to record. */
+type Verdict = { status: OutboxStatus; patch: Partial<NoticeOutbox> };
 
 /**
  * Sends what the outbox holds: claims due rows (see {@link OutboxStore}), drops the moot ones,
@@ -140,12 +145,15 @@ export class NoticeSender {
   /**
    * Sends rows this process has claimed, one message at a time: a crash can then leave at most one
    * mail accepted by the server but not recorded (sent again after the lease: one duplicate per crash).
+   * The next row's attempt is counted while this row's outcome is written (two statements at once,
+   * one wait); the next mail still goes out only once both are done.
    * Each resolves to the status written (`sending` when the lease was lost).
    */
   async sendClaimed(rows: NoticeOutbox[]): Promise<OutboxStatus[]> {
     const data = await this.load(rows);
     const statuses: OutboxStatus[] = [];
-    for (const row of rows) statuses.push(await this.deliver(row, data));
+    for (const [i, row] of rows.entries())
+      statuses.push(await this.deliver(row, data, rows[i + 1]));
     return statuses;
   }
 
@@ -163,12 +171,41 @@ export class NoticeSender {
       creditUnions: byId(creditUnions),
       settings,
       templates: new Map(),
+      begun: new Map(),
     };
+  }
+
+  /** The outcome of a row that gets no mail (moot, nowhere to send), or null when it is to be sent. */
+  private verdict(row: NoticeOutbox, data: BatchData): Verdict | null {
+    const ibUser = data.ibUsers.get(row.ibUserId) as IbUser;
+    const customer = data.customers.get(row.customerId) as Customer;
+    const settings = data.settings.get(row.creditUnionId) as ScheduleSettings;
+    const moot = mootReason(row, ibUser, settings, this.clock.today());
+    if (moot) return { status: 'cancelled', patch: { statusReason: moot } };
+    const recipient = recipientOf(ibUser, customer);
+    if (!recipient)
+      return {
+        status: 'skipped',
+        patch: {
+          statusReason:
+            'メールアドレス（IB利用者・ご契約先とも）が登録されていないため送信できません',
+        },
+      };
+    if (!isMailAddress(recipient))
+      return {
+        status: 'failed',
+        patch: {
+          recipient,
+          statusReason: 'メールアドレスの形式が正しくないため送信できません',
+        },
+      };
+    return null;
   }
 
   private async deliver(
     row: NoticeOutbox,
     data: BatchData,
+    next: NoticeOutbox | undefined,
   ): Promise<OutboxStatus> {
     const now = this.clock.now();
     // A batch slowed down by a stalled server must not send on a lease about to pass to another sender.
@@ -185,38 +222,31 @@ export class NoticeSender {
       status: OutboxStatus,
       patch: Partial<NoticeOutbox> = {},
     ): Promise<OutboxStatus> => {
-      const ours = await this.outbox.settle(row, {
+      const settled = this.outbox.settle(row, {
         status,
         updatedAt: now,
         ...patch,
       });
+      if (next && !this.verdict(next, data)) {
+        const begun = this.outbox.begin(next);
+        begun.catch(() => undefined); // awaited (and thrown) when `next` is delivered
+        data.begun.set(next.id, begun);
+      }
+      const ours = await settled;
       if (!ours)
         this.logger.warn(
           `notice ${row.id}: lease lost before the outcome (${status}) was written`,
         );
       return ours ? status : 'sending';
     };
-    const moot = mootReason(
-      row,
-      ibUser,
-      data.settings.get(cu.id) as ScheduleSettings,
-      today,
-    );
-    if (moot) return settle('cancelled', { statusReason: moot });
-    const recipient = recipientOf(ibUser, customer);
-    if (!recipient)
-      return settle('skipped', {
-        statusReason:
-          'メールアドレス（IB利用者・ご契約先とも）が登録されていないため送信できません',
-      });
-    if (!isMailAddress(recipient))
-      return settle('failed', {
-        recipient,
-        statusReason: 'メールアドレスの形式が正しくないため送信できません',
-      });
+    const verdict = this.verdict(row, data);
+    if (verdict) return settle(verdict.status, verdict.patch);
+    const recipient = recipientOf(ibUser, customer) as string;
     // An attempt counts from here, on this row only: a sender killed while rendering or sending it
     // charges this notice (one that keeps killing its senders is given up), not the rest of its batch.
-    if (!(await this.outbox.begin(row))) return 'sending';
+    // (Counted already when it was begun while the previous row's outcome was being written.)
+    const begun = data.begun.get(row.id) ?? this.outbox.begin(row);
+    if (!(await begun)) return 'sending';
     if (row.attempts > this.maxAttempts)
       return settle('given_up', {
         recipient,
