@@ -132,6 +132,3 @@ export function removalDecisionRefusal(
 ): 'own_request' | null {
   return request.requestedById === deciderId ? 'own_request' : null;
 }
-
-export const OWN_REMOVAL_REQUEST_MESSAGE =
-  'ご自身が取り込んだ削除・解約は承認・却下できません。別の役席またはシステム管理者が処理してください。';

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type {
   AuditLastVerification,
   AuditPage,
@@ -6,6 +6,7 @@ import type {
   AuditVerification,
 } from '@certdesk/contracts';
 import { Clock } from '../infra/clock/clock';
+import { assertPeriod } from '../infra/http/period';
 import { currentCreditUnionId } from '../infra/tenancy/tenant';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventRepository } from './audit-event.repository';
@@ -48,12 +49,7 @@ export class AuditQueryService {
   ) {}
 
   async list(query: AuditQueryDto): Promise<AuditPage> {
-    if (query.from && query.to && query.from > query.to) {
-      throw new BadRequestException({
-        message: '期間の開始日は終了日以前の日付を指定してください',
-        details: [{ field: 'from', reason: '終了日より後です' }],
-      });
-    }
+    assertPeriod(query);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.events.newestFirst(
       {

@@ -1,14 +1,14 @@
+import { ERROR_MESSAGES } from '@certdesk/contracts';
 import type { Express } from 'express';
 import { can, STAFF_ROLES, StaffRole } from '@certdesk/domain';
 import { AuditEvent } from '../audit/audit-event.entity';
 import {
   SeededTenants,
+  seedTwoCreditUnions,
   StaffBrowser,
-  startSeededApp,
 } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
+import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
-import { NO_PERMISSION_MESSAGE } from './access.guard';
 import { RouteAccess } from './permissions.decorator';
 import { RouteEntry, RouteInventory } from './route-inventory';
 
@@ -90,16 +90,23 @@ describe.each(testDatabases())(
   'deny by default: every route on $name',
   (db) => {
     let t: TestApp;
+    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let routes: Route[];
 
     beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db));
+      const created = await db.create();
+      drop = created.drop;
+      t = await createTestApp(created.config);
+      seeded = await seedTwoCreditUnions(t);
       routes = nestRoutes(t).filter(
         (r) => r.key.startsWith('/api') || r.key.includes(' /api'),
       );
     });
-    afterAll(() => t?.close());
+    afterAll(async () => {
+      await t?.close();
+      await drop?.();
+    });
 
     it('knows every route Express serves under /api (nothing escapes the inventory)', () => {
       const served = expressRoutes(t)
@@ -159,10 +166,10 @@ describe.each(testDatabases())(
       const guarded = routes.filter((r) => r.access?.kind !== 'public');
       const mismatches: string[] = [];
       for (const role of STAFF_ROLES) {
-        const browser = await StaffBrowser.signedIn(
-          t,
-          seeded.username(role, seeded.a),
-        );
+        const browser = StaffBrowser.of(t);
+        expect(
+          (await browser.login(seeded.username(role, seeded.a))).status,
+        ).toBe(200);
         for (const route of guarded) {
           const shouldRefuse =
             route.access === undefined ||
@@ -182,7 +189,8 @@ describe.each(testDatabases())(
             continue;
           }
           const refused =
-            res.status === 403 && res.body.message === NO_PERMISSION_MESSAGE;
+            res.status === 403 &&
+            res.body.message === ERROR_MESSAGES.no_permission;
           if (refused !== shouldRefuse || res.status === 401) {
             mismatches.push(
               `${role} ${route.key}: expected ${shouldRefuse ? '403' : 'access'}, got ${res.status} ${res.body.message}`,

@@ -1,12 +1,10 @@
 import {
   CanActivate,
   ExecutionContext,
-  ForbiddenException,
   Inject,
   Injectable,
   Logger,
   NotFoundException,
-  UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
@@ -16,6 +14,7 @@ import {
   SECOND_FACTOR_REQUIRED_CODE,
   STEP_UP_REQUIRED_CODE,
 } from '@certdesk/contracts';
+import { AppError } from '../infra/http/app-error';
 import { Clock } from '../infra/clock/clock';
 import { secondFactorFacts } from './second-factor/second-factor-policy';
 import { STEP_UP, StepUpOptions } from './second-factor/step-up.decorator';
@@ -24,7 +23,6 @@ import {
   requestContext,
   StaffPrincipal,
 } from '../infra/tenancy/request-context';
-import { NOT_SIGNED_IN_MESSAGE } from './auth.service';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/app-config.module';
 import { noteLogIdentity } from '../infra/logging/log-identity';
@@ -32,16 +30,6 @@ import { bearerMatches } from './bearer-token';
 import { BearerTokenName, routeAccess } from './permissions.decorator';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 import { SessionService } from './session.service';
-
-export const NO_PERMISSION_MESSAGE = 'この操作を行う権限がありません';
-export const PASSWORD_CHANGE_REQUIRED_MESSAGE =
-  'パスワードの変更が必要です。パスワードを変更してから操作してください。';
-export const SECOND_FACTOR_REQUIRED_MESSAGE =
-  'パスキーまたはワンタイムパスワードでの確認が必要です。';
-export const ENROLMENT_REQUIRED_MESSAGE =
-  'この操作の前に、パスワード・認証設定でパスキーかワンタイムパスワードを登録してください。';
-export const STEP_UP_REQUIRED_MESSAGE =
-  'この操作には、パスキーまたはワンタイムパスワードでの再確認が必要です。';
 
 /**
  * Global guard, deny by default. Resolves the session cookie into the request context's principal,
@@ -81,7 +69,7 @@ export class AccessGuard implements CanActivate {
     }
     const principal = await this.authenticate(req, res);
     if (access?.kind === 'public') return true;
-    if (!principal) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
+    if (!principal) throw new AppError('not_signed_in');
 
     const route = `${req.method} ${routePath(req)}`;
     if (!access) {
@@ -89,7 +77,7 @@ export class AccessGuard implements CanActivate {
         `${route} (${context.getClass().name}.${context.getHandler().name}) declares no access ` +
           '(@Public, @SignedIn or @RequirePermission): refused',
       );
-      throw new ForbiddenException(NO_PERMISSION_MESSAGE);
+      throw new AppError('no_permission');
     }
     const signedIn = access.kind === 'signedIn' ? access : null;
     const factor = principal.secondFactor;
@@ -99,23 +87,17 @@ export class AccessGuard implements CanActivate {
       !factor.provenAt &&
       !signedIn?.openWhileSecondFactorPending
     )
-      throw new UnauthorizedException({
-        message: SECOND_FACTOR_REQUIRED_MESSAGE,
-        code: SECOND_FACTOR_REQUIRED_CODE,
-      });
+      throw new AppError(SECOND_FACTOR_REQUIRED_CODE);
     const openWhileChangeRequired = !!signedIn?.openWhilePasswordChangeRequired;
     if (principal.mustChangePassword && !openWhileChangeRequired)
-      throw new ForbiddenException(PASSWORD_CHANGE_REQUIRED_MESSAGE);
+      throw new AppError('password_change_required');
     if (
       factor?.required &&
       !factor.enrolled &&
       !signedIn?.openForEnrolment &&
       !openWhileChangeRequired
     )
-      throw new ForbiddenException({
-        message: ENROLMENT_REQUIRED_MESSAGE,
-        code: ENROLMENT_REQUIRED_CODE,
-      });
+      throw new AppError(ENROLMENT_REQUIRED_CODE);
     if (access.kind === 'permissions') {
       const missing = access.permissions.filter(
         (permission) => !can(principal.role, permission),
@@ -126,7 +108,7 @@ export class AccessGuard implements CanActivate {
           outcome: 'denied',
           details: { route, role: principal.role, missing },
         });
-        throw new ForbiddenException(NO_PERMISSION_MESSAGE);
+        throw new AppError('no_permission');
       }
     }
     await this.checkStepUp(context, principal, route);
@@ -155,10 +137,7 @@ export class AccessGuard implements CanActivate {
       outcome: 'denied',
       details: { route, provenAt: factor.provenAt?.toISOString() ?? null },
     });
-    throw new UnauthorizedException({
-      message: STEP_UP_REQUIRED_MESSAGE,
-      code: STEP_UP_REQUIRED_CODE,
-    });
+    throw new AppError(STEP_UP_REQUIRED_CODE);
   }
 
   /** The signed-in staff member of this request, put into the request context; undefined when none. */

@@ -1,13 +1,9 @@
-import {
-  BadRequestException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { SessionInfo } from '@certdesk/contracts';
 import { ROLE_PERMISSIONS } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
+import { AppError } from '../infra/http/app-error';
 import { Transactions } from '../infra/database/transactions';
 import { AppConfig } from '../infra/config/config';
 import { APP_CONFIG } from '../infra/config/app-config.module';
@@ -29,8 +25,6 @@ import {
 } from './session.service';
 import { StaffSession } from './staff-session.entity';
 
-export const NOT_SIGNED_IN_MESSAGE = 'ログインが必要です';
-const WRONG_CURRENT_PASSWORD = '現在のパスワードが正しくありません';
 const SAME_PASSWORD = '現在のパスワードと同じパスワードは使えません';
 
 /** Log-in, log-out, the session's view of itself, and changing one's own password. */
@@ -93,13 +87,12 @@ export class AuthService {
   }
 
   async me(principal: StaffPrincipal | undefined): Promise<SessionInfo> {
-    if (!principal) throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
+    if (!principal) throw new AppError('not_signed_in');
     const [staff, session] = await Promise.all([
       this.accounts.byId(principal.staffId),
       this.sessions.findById(principal.sessionId),
     ]);
-    if (!staff || !session)
-      throw new UnauthorizedException(NOT_SIGNED_IN_MESSAGE);
+    if (!staff || !session) throw new AppError('not_signed_in');
     return this.describe(staff, session);
   }
 
@@ -128,10 +121,7 @@ export class AuthService {
         reason: matches || !claimed ? 'locked' : 'wrong_current',
         sessionsEnded: locked,
       });
-      throw new BadRequestException({
-        message: WRONG_CURRENT_PASSWORD,
-        details: [{ field: 'currentPassword', reason: WRONG_CURRENT_PASSWORD }],
-      });
+      throw AppError.onField('wrong_current_password', 'currentPassword');
     }
     const problems = passwordProblems(newPassword, {
       username: staff.username,
@@ -139,10 +129,11 @@ export class AuthService {
     if (newPassword === currentPassword) problems.push(SAME_PASSWORD);
     if (problems.length > 0) {
       await this.recordChange('failure', staff, { reason: 'policy', problems });
-      throw new BadRequestException({
-        message: '新しいパスワードが条件を満たしていません',
-        details: problems.map((reason) => ({ field: 'newPassword', reason })),
-      });
+      throw new AppError(
+        'password_policy',
+        undefined,
+        problems.map((reason) => ({ field: 'newPassword', reason })),
+      );
     }
     const passwordHash = await this.passwords.hash(newPassword);
     await this.transactions.run(async (manager) => {

@@ -1,6 +1,7 @@
-import { Injectable, Optional, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
+import { AppError } from '../infra/http/app-error';
 import { Metrics } from '../metrics/metrics';
 import { StaffUser } from '../staff/staff-user.entity';
 import { StaffUserRepository } from '../staff/staff-user.repository';
@@ -9,10 +10,6 @@ import { Passwords } from './passwords';
 
 export const MAX_FAILED_LOGINS = 10;
 export const LOCK_DURATION_MS = 15 * 60 * 1000;
-
-/** One answer for every failed log-in: unknown user, wrong password, locked or disabled alike. */
-export const LOGIN_FAILED_MESSAGE =
-  'ユーザー名またはパスワードが正しくないか、アカウントが一時的にロックされています。';
 
 export type LoginFailureReason =
   'unknown_user' | 'wrong_password' | 'locked' | 'disabled' | 'rate_limited';
@@ -146,9 +143,9 @@ export class CredentialsService {
     staff: StaffUser | null,
     reason: LoginFailureReason,
     extra: Record<string, unknown> = {},
-  ): Promise<UnauthorizedException> {
+  ): Promise<AppError> {
     await this.recordFailure(usernameInput, staff, reason, extra);
-    return new UnauthorizedException(LOGIN_FAILED_MESSAGE);
+    return new AppError('login_failed');
   }
 
   /** `auth.login` / failure with the reason and the name tried (never the password). */

@@ -1,5 +1,6 @@
-import { HashingGate, HASHING_BUSY_MESSAGE } from './hashing-gate';
-import { RetryLaterException } from '../infra/http/retry-later';
+import { ERROR_MESSAGES } from '@certdesk/contracts';
+import { RetryLaterError } from '../infra/http/app-error';
+import { HashingGate } from './hashing-gate';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = () => undefined as void;
@@ -24,11 +25,11 @@ describe('HashingGate', () => {
     );
     expect(gate.load()).toEqual({ running: 2, waiting: 2 });
     const refused = await gate.run(async () => 'never').catch((e) => e);
-    expect(refused).toBeInstanceOf(RetryLaterException);
+    expect(refused).toBeInstanceOf(RetryLaterError);
     expect(refused.getStatus()).toBe(503);
     expect(refused.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused.getResponse()).toMatchObject({
-      message: HASHING_BUSY_MESSAGE,
+      message: ERROR_MESSAGES.busy,
       code: 'busy',
     });
     for (const job of jobs) job.resolve();
@@ -45,7 +46,7 @@ describe('HashingGate', () => {
       const running = gate.run(() => first.promise);
       const waiting = gate.run(async () => 'late').catch((e) => e);
       jest.advanceTimersByTime(1001);
-      expect(await waiting).toBeInstanceOf(RetryLaterException);
+      expect(await waiting).toBeInstanceOf(RetryLaterError);
       expect(gate.load()).toEqual({ running: 1, waiting: 0 });
       first.resolve();
       await running;

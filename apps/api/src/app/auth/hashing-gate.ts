@@ -1,7 +1,5 @@
-import { RetryLaterException } from '../infra/http/retry-later';
-import { ERROR_MESSAGES } from '@certdesk/contracts';
+import { RetryLaterError } from '../infra/http/app-error';
 
-export const HASHING_BUSY_MESSAGE = ERROR_MESSAGES.busy;
 /** Seconds a client is asked to wait when the hashing queue is full. */
 export const HASHING_RETRY_AFTER_SECONDS = 5;
 
@@ -62,10 +60,6 @@ export class HashingGate {
   }
 }
 
-function busy(): RetryLaterException {
-  return new RetryLaterException(
-    503,
-    { message: HASHING_BUSY_MESSAGE, code: 'busy' },
-    HASHING_RETRY_AFTER_SECONDS,
-  );
+function busy(): RetryLaterError {
+  return new RetryLaterError('busy', HASHING_RETRY_AFTER_SECONDS);
 }

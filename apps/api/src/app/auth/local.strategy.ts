@@ -2,15 +2,12 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
-import { RetryLaterException } from '../infra/http/retry-later';
+import { RetryLaterError } from '../infra/http/app-error';
 import { createValidationPipe } from '../infra/http/validation';
 import { StaffUser } from '../staff/staff-user.entity';
 import { LoginDto } from './auth.dto';
 import { CredentialsService } from './credentials.service';
 import { LoginThrottle } from './login-throttle';
-
-export const TOO_MANY_ATTEMPTS_MESSAGE =
-  'このネットワークからのログイン試行が多すぎます。5分ほど待ってからやり直してください。';
 
 /** passport-local: username and password from the JSON body, checked by {@link CredentialsService}. */
 @Injectable()
@@ -52,9 +49,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
       const username = (req.body as LoginDto).username;
       if (await this.throttle.auditRefusal(ip))
         await this.credentials.recordFailure(username, null, 'rate_limited');
-      throw new RetryLaterException(
-        429,
-        { message: TOO_MANY_ATTEMPTS_MESSAGE, code: 'too_many_attempts' },
+      throw new RetryLaterError(
+        'too_many_attempts',
         await this.throttle.retryAfterSeconds(ip),
       );
     }

@@ -1,17 +1,16 @@
+import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
 import {
   DEMO_PASSWORD,
   SeededTenants,
+  seedTwoCreditUnions,
   setCookieLine,
   StaffBrowser,
   staffByUsername,
-  startSeededApp,
 } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
+import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { StaffUser } from '../staff/staff-user.entity';
-import { LOGIN_FAILED_MESSAGE } from './credentials.service';
-import { TOO_MANY_ATTEMPTS_MESSAGE } from './local.strategy';
 import { sessionIdOf } from './session-cookie';
 import { StaffSession } from './staff-session.entity';
 
@@ -19,13 +18,20 @@ const MINUTE = 60 * 1000;
 
 describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
   let t: TestApp;
+  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   const manager = () => seeded.username('manager', seeded.a);
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
+    const created = await db.create();
+    drop = created.drop;
+    t = await createTestApp(created.config);
+    seeded = await seedTwoCreditUnions(t);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await drop?.();
+  });
 
   const auditOf = (action: string) =>
     t.dataSource
@@ -118,7 +124,7 @@ describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({
         statusCode: 401,
-        message: LOGIN_FAILED_MESSAGE,
+        message: ERROR_MESSAGES.login_failed,
       });
       expect(browser.cookies.has('certdesk_session')).toBe(false);
     }
@@ -166,7 +172,7 @@ describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
 
     const refused = await browser.login(username);
     expect(refused.status).toBe(401);
-    expect(refused.body.message).toBe(LOGIN_FAILED_MESSAGE);
+    expect(refused.body.message).toBe(ERROR_MESSAGES.login_failed);
     t.clock.advance(14 * MINUTE);
     expect((await browser.login(username)).status).toBe(401);
     t.clock.advance(1 * MINUTE);
@@ -189,7 +195,7 @@ describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
     expect((await browser.login('ghost-30', 'whatever-pass')).status).toBe(401);
     const limited = await browser.login(manager());
     expect(limited.status).toBe(429);
-    expect(limited.body.message).toBe(TOO_MANY_ATTEMPTS_MESSAGE);
+    expect(limited.body.message).toBe(ERROR_MESSAGES.too_many_attempts);
     expect((await StaffBrowser.of(t).login(manager())).status).toBe(200);
     t.clock.advance(5 * MINUTE);
     expect((await browser.login(manager())).status).toBe(200);
@@ -287,7 +293,7 @@ describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
     expect((await browser.get('/api/auth/me')).status).toBe(401);
     const res = await StaffBrowser.of(t).login(username);
     expect(res.status).toBe(401);
-    expect(res.body.message).toBe(LOGIN_FAILED_MESSAGE);
+    expect(res.body.message).toBe(ERROR_MESSAGES.login_failed);
     await t.dataSource
       .getRepository(StaffUser)
       .update({ username }, { disabledAt: null });

@@ -1,27 +1,34 @@
+import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
 import {
   DEMO_PASSWORD,
   SeededTenants,
+  seedTwoCreditUnions,
   StaffBrowser,
   staffByUsername,
-  startSeededApp,
 } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
+import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { StaffUser } from '../staff/staff-user.entity';
-import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from './access.guard';
 import { PASSWORD_REASONS } from './password-policy';
 
 const NEW_PASSWORD = 'Kawasemi-to-ume-no-hana';
 
 describe.each(testDatabases())('changing one’s password on $name', (db) => {
   let t: TestApp;
+  let drop: () => Promise<void>;
   let seeded: SeededTenants;
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
+    const created = await db.create();
+    drop = created.drop;
+    t = await createTestApp(created.config);
+    seeded = await seedTwoCreditUnions(t);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await drop?.();
+  });
 
   it('opens only me, log-out and the password change while a change is required, then everything allowed', async () => {
     const username = seeded.username('admin', seeded.a);
@@ -36,7 +43,7 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
     );
     const refused = await browser.get('/api/staff');
     expect(refused.status).toBe(403);
-    expect(refused.body.message).toBe(PASSWORD_CHANGE_REQUIRED_MESSAGE);
+    expect(refused.body.message).toBe(ERROR_MESSAGES.password_change_required);
 
     expect(
       (

@@ -52,13 +52,13 @@ export class Passwords implements OnModuleInit {
     );
   }
 
-  /** A new argon2id hash; 503 (RetryLaterException) when too many hashings are queued. */
+  /** A new argon2id hash; 503 (RetryLaterError) when too many hashings are queued. */
   hash(password: string): Promise<string> {
     return this.gate.run(() => hash(password, ARGON2_OPTIONS));
   }
 
   /**
-   * False for a wrong password or an unreadable hash; throws only the 503 (RetryLaterException)
+   * False for a wrong password or an unreadable hash; throws only the 503 (RetryLaterError)
    * when too many hashings are queued.
    */
   async verify(passwordHash: string, password: string): Promise<boolean> {

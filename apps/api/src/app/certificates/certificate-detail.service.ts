@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type {
   CertificateDetail,
   RevokeCertificateResponse,
@@ -7,14 +7,12 @@ import { AuditService } from '../audit/audit.service';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { toCertificateView } from '../customers/certificate-view';
+import { AppError } from '../infra/http/app-error';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { Certificate } from './certificate.entity';
 import { decodedCertificateView } from './decoded-certificate-view';
 import { RevokeCertificateDto } from './dto/revoke-certificate.dto';
-
-export const NO_PEM_MESSAGE =
-  'この電子証明書は旧システムから移行したもので、証明書ファイル（PEM）は保管されていません';
 
 /** Staff: one certificate of the credit union, decoded; its PEM; revocation by a manager. Views and downloads are audited. */
 @Injectable()
@@ -44,7 +42,7 @@ export class CertificateDetailService {
     const certificate = await this.scope
       .repository(Certificate)
       .findOrNotFound(id);
-    if (!certificate.pem) throw new NotFoundException(NO_PEM_MESSAGE);
+    if (!certificate.pem) throw new AppError('no_pem');
     const user = await this.scope
       .repository(IbUser)
       .findOrNotFound(certificate.ibUserId);

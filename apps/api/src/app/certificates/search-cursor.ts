@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { AppError } from '../infra/http/app-error';
 
 /** Opaque keyset cursor: the last row's sort key and id. */
 export interface SearchCursor {
@@ -20,13 +20,10 @@ export function decodeCursor(raw: string): SearchCursor {
   } catch {
     // fall through
   }
-  throw new BadRequestException({
-    message: '入力内容に誤りがあります（cursor）',
-    details: [
-      {
-        field: 'cursor',
-        reason: 'cursor が正しくありません。検索をやり直してください',
-      },
-    ],
-  });
+  throw AppError.onField(
+    'invalid_input',
+    'cursor',
+    'cursor が正しくありません。検索をやり直してください',
+    '入力内容に誤りがあります（cursor）',
+  );
 }

@@ -1,8 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   checkClosureReason,
@@ -15,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { AppError } from '../infra/http/app-error';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import {
@@ -23,11 +20,6 @@ import {
 } from '../pki/certificate-revocation.service';
 import { CrlService } from '../pki/crl.service';
 import { ClosureRepository } from './closure.repository';
-
-export const ALREADY_CLOSED_MESSAGE =
-  'このご契約先は既に解約済みです。画面を更新してください';
-export const ALREADY_REMOVED_MESSAGE =
-  'この利用者は既に削除済みです。画面を更新してください';
 
 /** What to close: customers (with every active IB user of theirs) and single IB users. */
 export interface ClosureTarget {
@@ -193,8 +185,7 @@ export class ClosureService {
     // Found first: another credit union's id answers 404 whatever the body.
     const customer = await this.scope.repository(Customer).findOrNotFound(id);
     const text = this.reason(reason);
-    if (customer.status === 'closed')
-      throw new ConflictException(ALREADY_CLOSED_MESSAGE);
+    if (customer.status === 'closed') throw new AppError('already_closed');
     return this.byHand({ customerIds: [customer.id], ibUserIds: [] }, text);
   }
 
@@ -202,14 +193,14 @@ export class ClosureService {
   async removeIbUser(id: string, reason: unknown): Promise<ClosureResult> {
     const user = await this.scope.repository(IbUser).findOrNotFound(id);
     const text = this.reason(reason);
-    if (user.status === 'removed')
-      throw new ConflictException(ALREADY_REMOVED_MESSAGE);
+    if (user.status === 'removed') throw new AppError('already_removed');
     return this.byHand({ customerIds: [], ibUserIds: [user.id] }, text);
   }
 
   private reason(reason: unknown): string {
     const checked = checkClosureReason(reason);
-    if (!checked.ok) throw new BadRequestException(checked.message);
+    if (!checked.ok)
+      throw new AppError('closure_reason_invalid', checked.message);
     return checked.reason;
   }
 
@@ -227,10 +218,8 @@ export class ClosureService {
     );
     // Raced with another closure: the other one did it (and audited it).
     if (result.closedCustomers + result.removedIbUsers === 0)
-      throw new ConflictException(
-        target.customerIds.length
-          ? ALREADY_CLOSED_MESSAGE
-          : ALREADY_REMOVED_MESSAGE,
+      throw new AppError(
+        target.customerIds.length ? 'already_closed' : 'already_removed',
       );
     await this.published(creditUnionId, result);
     return result;

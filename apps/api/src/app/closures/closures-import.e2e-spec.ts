@@ -1,7 +1,5 @@
-import {
-  IB_CONTRACT_CLOSED_MESSAGE,
-  OWN_REMOVAL_REQUEST_MESSAGE,
-} from '@certdesk/domain';
+import { ERROR_MESSAGES } from '@certdesk/contracts';
+import { IB_CONTRACT_CLOSED_MESSAGE } from '@certdesk/domain';
 import { staffByUsername } from '../../testing/staff-browser';
 import { Certificate } from '../certificates/certificate.entity';
 import { Customer } from '../customers/customer.entity';
@@ -76,7 +74,7 @@ describe.each(testDatabases())(
         {},
       );
       expect(own.status).toBe(403);
-      expect(own.body.message).toBe(OWN_REMOVAL_REQUEST_MESSAGE);
+      expect(own.body.message).toBe(ERROR_MESSAGES.own_removal_request);
       expect(
         (await w.audits('removal.approve')).map((a) => [a.outcome, a.actorId]),
       ).toEqual([['denied', manager.id]]);

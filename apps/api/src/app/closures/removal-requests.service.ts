@@ -1,24 +1,17 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { RemovalRequestView } from '@certdesk/contracts';
 import {
-import { decidedByMe } from '../infra/database/decision-columns';
-  OWN_REMOVAL_REQUEST_MESSAGE,
   REMOVAL_REQUEST_STATUS_LABELS,
   removalDecisionRefusal,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
+import { AppError } from '../infra/http/app-error';
+import { decidedByMe } from '../infra/database/decision-columns';
 import { currentPrincipal, notFound } from '../infra/tenancy/tenant';
 import { ClosureRepository } from './closure.repository';
 import { ClosureResult, ClosureService } from './closure.service';
 import { RemovalRequest } from './removal-request.entity';
-
-export const REMOVAL_ALREADY_DECIDED_MESSAGE =
-  'この削除・解約は既に処理されています。画面を更新してください';
 
 /**
  * Removals a full-file import held above the threshold, under dual control: a manager or admin who
@@ -56,7 +49,7 @@ export class RemovalRequestsService {
           ...decidedByMe(now, comment),
         }))
       )
-        throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
+        throw new AppError('removal_already_decided');
       const applied = await this.closures.applyIn(
         em,
         {
@@ -94,7 +87,7 @@ export class RemovalRequestsService {
           ...decidedByMe(now, comment),
         }))
       )
-        throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
+        throw new AppError('removal_already_decided');
       await this.audit.recordIn(em, {
         action: 'removal.reject',
         outcome: 'success',
@@ -109,9 +102,7 @@ export class RemovalRequestsService {
   async cancel(id: string): Promise<void> {
     const request = await this.find(id);
     if (request.requestedById !== currentPrincipal().staffId)
-      throw new ForbiddenException(
-        '削除・解約の承認依頼を取り消せるのは取り込んだ職員だけです',
-      );
+      throw new AppError('removal_not_requester');
     const now = this.clock.now();
     await this.repository.transaction(async (em) => {
       if (
@@ -120,7 +111,7 @@ export class RemovalRequestsService {
           ...decidedByMe(now),
         }))
       )
-        throw new ConflictException(REMOVAL_ALREADY_DECIDED_MESSAGE);
+        throw new AppError('removal_already_decided');
       await this.audit.recordIn(em, {
         action: 'removal.cancel',
         outcome: 'success',
@@ -156,7 +147,7 @@ export class RemovalRequestsService {
         targetId: request.id,
         details: { refused: 'own_request' },
       });
-      throw new ForbiddenException(OWN_REMOVAL_REQUEST_MESSAGE);
+      throw new AppError('own_removal_request');
     }
     return request;
   }

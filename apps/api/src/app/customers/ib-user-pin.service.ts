@@ -1,11 +1,10 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
 import { Transactions } from '../infra/database/transactions';
+import { AppError } from '../infra/http/app-error';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { IbUser } from './ib-user.entity';
-
-export const NOT_LOCKED_MESSAGE = 'この利用者の暗証番号はロックされていません';
 
 /** A manager clears an IB user's PIN lock (5 wrong PINs at 電子証明書取得), audited with what was cleared. */
 @Injectable()
@@ -20,7 +19,7 @@ export class IbUserPinService {
   async unlock(ibUserId: string): Promise<void> {
     const user = await this.scope.repository(IbUser).findOrNotFound(ibUserId);
     if (!user.pinLockedAt && user.failedPinAttempts === 0)
-      throw new ConflictException(NOT_LOCKED_MESSAGE);
+      throw new AppError('pin_not_locked');
     await this.transactions.run(async (em) => {
       await this.scope.repository(IbUser, em).update(user.id, {
         failedPinAttempts: 0,

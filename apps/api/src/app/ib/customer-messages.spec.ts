@@ -6,11 +6,14 @@ import {
   lifecycleStatus,
 } from '@certdesk/domain';
 import * as domain from '@certdesk/domain';
-import * as issuance from '../pki/certificate-issuance.service';
+import {
+  ERROR_MESSAGES,
+  IB_ERRORS,
+  IB_TOO_MANY_ATTEMPTS_MESSAGE,
+} from '@certdesk/contracts';
 import { issuanceRefusal, IssuanceVia } from '../pki/issuance-policy';
-import * as acquisition from './ib-acquisition.service';
-import * as logon from './ib-logon.service';
-import * as renewal from './ib-renewal.service';
+import { wrongCredentialsMessage } from './ib-acquisition.service';
+import { sessionExpired } from './ib-renewal.service';
 
 const TODAY = '2026-12-01';
 
@@ -34,14 +37,22 @@ function messagesOf(module: Record<string, unknown>): [string, string][] {
   );
 }
 
-/** Everything the IB channel can say to a customer: constants, log-on and issuance refusals. */
+/**
+ * Everything the IB channel can say to a customer: the domain's constants, the catalogue's IB
+ * wordings and the case-worded ones, log-on and issuance refusals.
+ */
 function customerMessages(): [string, string][] {
   const found: [string, string][] = [
     ...messagesOf(domain as Record<string, unknown>),
-    ...messagesOf(logon),
-    ...messagesOf(renewal),
-    ...messagesOf(acquisition),
-    ...messagesOf(issuance),
+    ...(Object.entries(IB_ERRORS) as [string, unknown][]).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+    ['IB_TOO_MANY_ATTEMPTS_MESSAGE', IB_TOO_MANY_ATTEMPTS_MESSAGE],
+    ['csr_refused', ERROR_MESSAGES.csr_refused],
+    ['key_reused', ERROR_MESSAGES.key_reused],
+    ['busy', ERROR_MESSAGES.busy],
+    ['wrong_credentials', wrongCredentialsMessage(4)],
+    ['renewal_session_expired', sessionExpired().message],
     ['IB_CONTACT_SENTENCE', domain.IB_CONTACT_SENTENCE],
     ['pastLimitMessage', domain.pastLimitMessage('2026-08-01')],
   ];

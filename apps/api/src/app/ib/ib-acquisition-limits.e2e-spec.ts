@@ -1,24 +1,27 @@
+import {
+  ERROR_MESSAGES,
+  IB_TOO_MANY_ATTEMPTS_MESSAGE,
+} from '@certdesk/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbAnswer, IbClient } from '../../testing/ib-client';
-import { foreignIdentity } from '../../testing/ib-customer';
 import { addIbUser, withPins } from '../../testing/pki';
-import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { recordVerifiedHashes } from '../../testing/verified-hashes';
+import {
+  SeededTenants,
+  seedTwoCreditUnions,
+} from '../../testing/staff-browser';
+import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Passwords } from '../auth/passwords';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { AttemptCounter } from '../infra/limits/attempt-counter';
-import {
-  IB_ADDRESS_LIMIT,
-  MAX_PIN_ATTEMPTS,
-  PIN_LOCKED_MESSAGE,
-  TOO_MANY_IB_ATTEMPTS_MESSAGE,
-} from './ib-acquisition.service';
+import { IB_ADDRESS_LIMIT, MAX_PIN_ATTEMPTS } from './ib-acquisition.service';
 import { IB_REFUSALS_AUDITED_PER_ADDRESS } from './ib-refusal-audit';
 
 const PIN = '2468';
@@ -37,11 +40,13 @@ const answerOf = (a: IbAnswer) => ({
 /** The IB acquisition endpoint against guessing: claims before checks, limits, uniform answers, audit. */
 describe.each(testDatabases())('IB acquisition under attack on $name', (db) => {
   let t: TestApp;
+  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let ib: IbClient;
   let csr: string;
   let verified: string[];
   const openssl = new Openssl();
+  const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-limits-'));
   const acquire = (
     loginId: string,
     overrides: Record<string, string> = {},
@@ -60,14 +65,29 @@ describe.each(testDatabases())('IB acquisition under attack on $name', (db) => {
     t.dataSource.getRepository(AuditEvent).find({ where: { action } });
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
+    const created = await db.create();
+    drop = created.drop;
+    t = await createTestApp(created.config, {
+      env: { IB_TLS_PORT: '0', DATA_DIR: dataDir },
+    });
+    seeded = await seedTwoCreditUnions(t);
     ib = new IbClient(t);
     csr = openssl.newKeyRequest(2048).csrPem;
-    verified = recordVerifiedHashes(t);
+    verified = [];
+    const passwords = t.app.get(Passwords);
+    const verify = passwords.verify.bind(passwords);
+    jest
+      .spyOn(passwords, 'verify')
+      .mockImplementation((hash: string, pin: string) => {
+        verified.push(hash);
+        return verify(hash, pin);
+      });
   }, 60_000);
   afterAll(async () => {
     openssl.close();
     await t?.close();
+    await drop?.();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('100 concurrent wrong pairs with the right one in the middle: at most 5 pairs verified, the right one refused, the user locked, nothing issued', async () => {
@@ -100,7 +120,7 @@ describe.each(testDatabases())('IB acquisition under attack on $name', (db) => {
     ).toBe(0);
     expect(await acquire(u.loginId)).toMatchObject({
       status: 403,
-      body: { code: 'pin_locked', message: PIN_LOCKED_MESSAGE },
+      body: { code: 'pin_locked', message: ERROR_MESSAGES.pin_locked },
     });
     for (const client of clients) client.close();
   }, 180_000);
@@ -190,7 +210,7 @@ describe.each(testDatabases())('IB acquisition under attack on $name', (db) => {
       status: 429,
       body: {
         code: 'too_many_attempts',
-        message: TOO_MANY_IB_ATTEMPTS_MESSAGE,
+        message: IB_TOO_MANY_ATTEMPTS_MESSAGE,
       },
     });
     expect(Number(limited.headers['retry-after'])).toBe(15 * 60);
@@ -200,7 +220,18 @@ describe.each(testDatabases())('IB acquisition under attack on $name', (db) => {
   }, 120_000);
 
   it('audits refused certificate log-ons, at most 5 a window from one address, then one summary with the count', async () => {
-    const client = ib.as(foreignIdentity(openssl)).from(address());
+    const foreign = openssl.newKeyRequest(2048);
+    const certPem = openssl.ok([
+      'x509',
+      '-req',
+      '-in',
+      openssl.file('f.csr', foreign.csrPem),
+      '-signkey',
+      openssl.file('f.key', foreign.keyPem),
+      '-days',
+      '30',
+    ]);
+    const client = ib.as({ keyPem: foreign.keyPem, certPem }).from(address());
     const before = (await audits('ib.logon.refused')).length;
     for (let i = 0; i < 12; i++)
       expect((await client.get('/ib/me')).body.code).toBe(

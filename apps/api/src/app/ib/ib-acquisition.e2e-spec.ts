@@ -1,24 +1,23 @@
+import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { pastLimitMessage } from '@certdesk/domain';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient } from '../../testing/ib-client';
-import {
-  addIbUser,
-  caCertificatePem,
-  rsaCsrs,
-  withPins,
-} from '../../testing/pki';
+import { addIbUser, rsaCsrs, withPins } from '../../testing/pki';
 import {
   SeededTenants,
+  seedTwoCreditUnions,
   StaffBrowser,
-  startSeededApp,
 } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
+import { createTestApp, TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { CertificateAuthorityService } from '../pki/certificate-authority.service';
-import { MAX_PIN_ATTEMPTS, PIN_LOCKED_MESSAGE } from './ib-acquisition.service';
+import { MAX_PIN_ATTEMPTS } from './ib-acquisition.service';
 
 const PIN = '2468';
 const CONFIRMATION = '13579';
@@ -27,10 +26,12 @@ describe.each(testDatabases())(
   'IB channel: 電子証明書取得 (acquisition) on $name',
   (db) => {
     let t: TestApp;
+    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let ib: IbClient;
     let caPem: string;
     const openssl = new Openssl();
+    const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-'));
     const certificates = () => t.dataSource.getRepository(Certificate).count();
     const acquire = (loginId: string, overrides: Record<string, string> = {}) =>
       ib.post('/ib/acquisitions', {
@@ -44,13 +45,23 @@ describe.each(testDatabases())(
       withPins(t, await addIbUser(t, seeded.a, state), PIN, CONFIRMATION);
 
     beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
+      const created = await db.create();
+      drop = created.drop;
+      t = await createTestApp(created.config, {
+        env: { IB_TLS_PORT: '0', DATA_DIR: dataDir },
+      });
+      seeded = await seedTwoCreditUnions(t);
       ib = new IbClient(t);
-      caPem = await caCertificatePem(t);
+      caPem =
+        (await t.app
+          .get(CertificateAuthorityService)
+          .certificatePemByCode('1001')) ?? '';
     }, 60_000);
     afterAll(async () => {
       openssl.close();
       await t?.close();
+      await drop?.();
+      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('issues a first certificate with the login ID and both PINs; openssl verifies it and it logs on', async () => {
@@ -127,7 +138,7 @@ describe.each(testDatabases())(
       const fifth = await acquire(u.loginId, { confirmationPin: '0000' });
       expect(fifth).toMatchObject({
         status: 403,
-        body: { message: PIN_LOCKED_MESSAGE, code: 'pin_locked' },
+        body: { message: ERROR_MESSAGES.pin_locked, code: 'pin_locked' },
       });
       expect((await acquire(u.loginId)).status).toBe(403);
       expect(await certificates()).toBe(before);

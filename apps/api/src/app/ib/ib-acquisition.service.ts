@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ERROR_MESSAGES } from '@certdesk/contracts';
-import { AppError } from '../infra/http/app-error';
+import { IB_TOO_MANY_ATTEMPTS_MESSAGE } from '@certdesk/contracts';
+import { AppError, RetryLaterError } from '../infra/http/app-error';
 import { EntityManager } from 'typeorm';
 import { closureRefusal } from '@certdesk/domain';
 import type {
@@ -14,7 +14,6 @@ import { IbUser } from '../customers/ib-user.entity';
 import { IbUserRepository } from '../customers/ib-user.repository';
 import { Clock } from '../infra/clock/clock';
 import { Transactions } from '../infra/database/transactions';
-import { RetryLaterException } from '../infra/http/retry-later';
 import {
   AttemptClaim,
   AttemptCounter,
@@ -31,15 +30,8 @@ import { IbRefusalAudit } from './ib-refusal-audit';
 import { actorOf } from './ib-renewal.service';
 
 export { MAX_PIN_ATTEMPTS } from './ib-pin-attempts';
-export const WRONG_CREDENTIALS_MESSAGE =
-  'ログインIDまたは暗証番号が正しくありません。';
 export const wrongCredentialsMessage = (left: number): string =>
-  `${WRONG_CREDENTIALS_MESSAGE}あと${left}回誤って入力されると、ご利用いただけなくなります。`;
-export const PIN_LOCKED_MESSAGE = ERROR_MESSAGES.pin_locked;
-export const CREDIT_UNION_REQUIRED_MESSAGE =
-  ERROR_MESSAGES.credit_union_required;
-export const TOO_MANY_IB_ATTEMPTS_MESSAGE =
-  'お手続きの回数が多すぎるため、一時的にご利用を制限しております。しばらくたってから、もう一度お手続きください。';
+  `ログインIDまたは暗証番号が正しくありません。あと${left}回誤って入力されると、ご利用いただけなくなります。`;
 
 /** Failed acquisitions per client address (claimed before the PINs are checked; a right pair gives it back). */
 export const IB_ADDRESS_LIMIT: AttemptLimit = {
@@ -99,10 +91,10 @@ export class IbAcquisitionService {
       await this.refuse('too_many_attempts', request);
       const current = await this.counter.current(IB_ADDRESS_LIMIT, address);
       const now = this.clock.now().getTime();
-      throw new RetryLaterException(
-        429,
-        { message: TOO_MANY_IB_ATTEMPTS_MESSAGE, code: 'too_many_attempts' },
+      throw new RetryLaterError(
+        'too_many_attempts',
         secondsUntil(current?.windowEndsMs ?? now, now),
+        IB_TOO_MANY_ATTEMPTS_MESSAGE,
       );
     }
     // Only right PINs give the address's slot back; a refusal as busy (503) in a burst stays counted.

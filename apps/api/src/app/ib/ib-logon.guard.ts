@@ -3,7 +3,6 @@ import {
   CanActivate,
   createParamDecorator,
   ExecutionContext,
-  HttpException,
   Injectable,
   UseGuards,
 } from '@nestjs/common';
@@ -55,11 +54,10 @@ export class IbCertificateGuard implements CanActivate {
       req[LOGON] = logon;
       noteLogIdentity(req, { ibUserId: logon.ibUser.id });
     } catch (error) {
-      if (error instanceof HttpException) {
-        const answer = error.getResponse() as { code?: unknown };
+      if (error instanceof AppError) {
         await this.refusals.record({
           action: 'ib.logon.refused',
-          reason: typeof answer.code === 'string' ? answer.code : 'refused',
+          reason: error.code,
           entry: {
             details: {
               path: req.path,

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AppError } from '../infra/http/app-error';
 import { createHash } from 'node:crypto';
 import {
   closureRefusal,
-  IB_NO_CERTIFICATE_MESSAGE,
-  IB_UNKNOWN_CERTIFICATE_MESSAGE,
   ibLogonDecision,
   LifecycleStatus,
 } from '@certdesk/domain';
@@ -16,10 +13,6 @@ import { IbUser } from '../customers/ib-user.entity';
 import { IbUserRepository } from '../customers/ib-user.repository';
 import { Clock } from '../infra/clock/clock';
 import { RenewalOverlapService } from './renewal-overlap.service';
-
-export const NO_CERTIFICATE_MESSAGE = IB_NO_CERTIFICATE_MESSAGE;
-export const UNKNOWN_CERTIFICATE_MESSAGE = IB_UNKNOWN_CERTIFICATE_MESSAGE;
-export const NOT_ON_IB_CHANNEL_MESSAGE = ERROR_MESSAGES.not_ib_channel;
 
 /** Who logged on with a certificate, and in what state (attached to the request by the guard). */
 export interface IbLogon {

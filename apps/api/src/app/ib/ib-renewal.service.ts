@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AppError } from '../infra/http/app-error';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -20,10 +19,12 @@ import { issuedView } from './ib-issued-view';
 
 /** How long 更新前処理 stays open for the browser to make its key and send the request. */
 export const RENEWAL_SESSION_MINUTES = 10;
-export const SESSION_NOT_FOUND_MESSAGE =
-  ERROR_MESSAGES.renewal_session_not_found;
-export const SESSION_USED_MESSAGE = ERROR_MESSAGES.renewal_session_used;
-export const SESSION_EXPIRED_MESSAGE = `更新手続きの有効時間（${RENEWAL_SESSION_MINUTES}分）を過ぎました。「重要なお知らせ」からやり直してください。`;
+/** 409 once the session is past its {@link RENEWAL_SESSION_MINUTES}. */
+export const sessionExpired = (): AppError =>
+  new AppError(
+    'renewal_session_expired',
+    `更新手続きの有効時間（${RENEWAL_SESSION_MINUTES}分）を過ぎました。「重要なお知らせ」からやり直してください。`,
+  );
 
 /**
  * Renewal on the IB channel (certificate log-on): 更新前処理 opens a single-use session, inside
@@ -114,7 +115,7 @@ export class IbRenewalService {
         session.expiresAt.getTime() <= this.clock.now().getTime() ||
         session.certificateId !== logon.certificate.id
       ) {
-        throw new AppError('renewal_session_expired', SESSION_EXPIRED_MESSAGE);
+        throw sessionExpired();
       }
       const issued = await this.issuance.issue({
         ibUserId: ibUser.id,
@@ -138,8 +139,6 @@ export class IbRenewalService {
     return issuedView(result, ca.certificatePem, 'renewal');
   }
 }
-
-export const NOT_MEDIA_STORAGE_MESSAGE = ERROR_MESSAGES.not_media_storage;
 
 /** Media storage (電子証明書媒体保管): the current certificate stays retrievable for its holder. */
 export async function storedCertificate(

@@ -1,15 +1,7 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import {
-  addYears,
-  IB_SUPERSEDED_MESSAGE,
-  replacedCertificateUsable,
-} from '@certdesk/domain';
+import { addYears, replacedCertificateUsable } from '@certdesk/domain';
 import {
   certificateValidity,
   CheckedCsr,
@@ -27,6 +19,7 @@ import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { Transactions } from '../infra/database/transactions';
+import { AppError } from '../infra/http/app-error';
 import { notFound } from '../infra/tenancy/tenant';
 import { CertificateAuthorityService } from './certificate-authority.service';
 import {
@@ -37,11 +30,6 @@ import { CrlService } from './crl.service';
 import { IssuanceVia, issuanceRefusalError } from './issuance-policy';
 import { lockedFindOne } from './row-lock';
 import { isUniqueViolationOf } from '../infra/database/unique-violation';
-
-export const CSR_REFUSED_MESSAGE =
-  '証明書発行要求（CSR）を受け付けられません。理由を確認し、新しい鍵で作成し直してください。';
-export const KEY_REUSED_MESSAGE =
-  'この公開鍵は以前に発行した電子証明書で使われています。新しい鍵を作成して申請してください。';
 
 export interface IssueRequest {
   ibUserId: string;
@@ -100,10 +88,11 @@ export class CertificateIssuanceService {
   async issue(request: IssueRequest): Promise<IssueResult> {
     const checked = checkCsr(request.csrPem);
     if (!checked.ok) {
-      throw new BadRequestException({
-        message: CSR_REFUSED_MESSAGE,
-        details: checked.reasons.map((reason) => ({ field: 'csr', reason })),
-      });
+      throw new AppError(
+        'csr_refused',
+        undefined,
+        checked.reasons.map((reason) => ({ field: 'csr', reason })),
+      );
     }
     const owner = await (request.manager ?? this.transactions.manager).findOne(
       IbUser,
@@ -123,7 +112,7 @@ export class CertificateIssuanceService {
         : await this.transactions.run(run);
     } catch (error) {
       throw isUniqueViolationOf(error, 'public_key')
-        ? new ConflictException(KEY_REUSED_MESSAGE)
+        ? new AppError('key_reused')
         : error;
     }
     if (result.supersededCertificateId && !request.manager)
@@ -168,7 +157,7 @@ export class CertificateIssuanceService {
         publicKeySha256: csr.publicKeySha256,
       })
     ) {
-      throw new ConflictException(KEY_REUSED_MESSAGE);
+      throw new AppError('key_reused');
     }
 
     // The row first: serial and key are claimed (unique indexes) before anything is signed.
@@ -279,7 +268,7 @@ export class CertificateIssuanceService {
     const presented = await manager.findOneBy(Certificate, { id: presentedId });
     if (presented?.id === user.currentCertificateId) return presented; // its state decides
     if (!presented || presented.ibUserId !== user.id || presented.revokedAt)
-      throw new ConflictException(IB_SUPERSEDED_MESSAGE);
+      throw new AppError('renewal_superseded');
     const current = user.currentCertificateId
       ? await manager.findOneBy(Certificate, { id: user.currentCertificateId })
       : null;
@@ -293,7 +282,7 @@ export class CertificateIssuanceService {
         },
         this.clock.today(),
       );
-    if (!usable) throw new ConflictException(IB_SUPERSEDED_MESSAGE);
+    if (!usable) throw new AppError('renewal_superseded');
     return presented;
   }
 

@@ -1,22 +1,18 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   authorizationLastDay,
   mayDecideReissue,
   ReissueStatus,
   revocationReasonFor,
-import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
   validateReissueRequest,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
+import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
 import { Manager, Transactions } from '../infra/database/transactions';
+import { AppError } from '../infra/http/app-error';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReissueNoticeQueue } from '../notices/dispatch/reissue-notice';
@@ -26,15 +22,6 @@ import { isUniqueViolation } from '../infra/database/unique-violation';
 import { CreateReissueDto } from './dto/reissue.dto';
 import { ReissueRequest } from './reissue-request.entity';
 import { ReissueRequestRepository } from './reissue-request.repository';
-
-export const OPEN_REQUEST_MESSAGE =
-  'この利用者には処理中の再発行依頼があります。先にその依頼を処理してください';
-export const REMOVED_USER_REISSUE_MESSAGE =
-  'この利用者は削除済み（またはご契約が解約済み）のため、再発行は依頼できません';
-export const ALREADY_DECIDED_MESSAGE =
-  'この依頼は既に処理されています。画面を更新してください';
-export const OWN_REQUEST_MESSAGE =
-  'ご自身が依頼した再発行は承認・却下できません。別の役席が処理してください';
 
 /**
  * 再発行処理 under dual control. Every transition is one conditional UPDATE (`WHERE status = …`),
@@ -58,14 +45,14 @@ export class ReissueCommandsService {
     const user = await this.scope
       .repository(IbUser)
       .findOrNotFound(dto.ibUserId);
-    if (user.status === 'removed')
-      throw new ConflictException(REMOVED_USER_REISSUE_MESSAGE);
+    if (user.status === 'removed') throw new AppError('removed_user_reissue');
     const problems = validateReissueRequest(dto, this.clock.today());
     if (problems.length)
-      throw new BadRequestException({
-        message: `入力内容に誤りがあります（${problems.map((p) => p.field).join(', ')}）`,
-        details: problems,
-      });
+      throw new AppError(
+        'invalid_input',
+        `入力内容に誤りがあります（${problems.map((p) => p.field).join(', ')}）`,
+        problems,
+      );
     const me = currentPrincipal();
     const request: ReissueRequest = {
       id: randomUUID(),
@@ -102,8 +89,7 @@ export class ReissueCommandsService {
         );
       });
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new ConflictException(OPEN_REQUEST_MESSAGE);
+      if (isUniqueViolation(error)) throw new AppError('open_reissue_request');
       throw error;
     }
     return request.id;
@@ -185,7 +171,7 @@ export class ReissueCommandsService {
       .repository(ReissueRequest)
       .findOrNotFound(id);
     if (request.requestedById !== currentPrincipal().staffId) {
-      throw new ForbiddenException('依頼を取り消せるのは依頼した職員だけです');
+      throw new AppError('not_requester');
     }
     const now = this.clock.now();
     await this.transactions.run(async (em) => {
@@ -210,7 +196,7 @@ export class ReissueCommandsService {
         ...this.entry(action, request, { refused: 'own_request' }),
         outcome: 'denied',
       });
-      throw new ForbiddenException(OWN_REQUEST_MESSAGE);
+      throw new AppError('own_reissue_request');
     }
     return request;
   }
@@ -222,7 +208,7 @@ export class ReissueCommandsService {
     patch: Partial<ReissueRequest>,
   ): Promise<void> {
     if (!(await this.requests.transition(em, request.id, from, patch)))
-      throw new ConflictException(ALREADY_DECIDED_MESSAGE);
+      throw new AppError('already_decided');
   }
 
   private decision(now: Date, comment?: string): Partial<ReissueRequest> {

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { UnmappableCharacter } from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
+import { AppError } from '../infra/http/app-error';
 import {
   CsvEncoding,
   csvLine,
@@ -38,14 +39,14 @@ export class CsvExportService {
     const { source, encoding } = request;
     const lost = encoding === 'cp932' ? await this.scanCp932(source) : [];
     if (lost.length > 0 && request.unmappable === 'refuse') {
-      throw new UnprocessableEntityException({
-        message:
-          'CP932（Shift_JIS）では表せない文字が含まれています。UTF-8で出力するか、〓に置き換えて出力してください（unmappable=replace）。',
-        details: lost.map((c) => ({
+      throw new AppError(
+        'csv_unmappable',
+        undefined,
+        lost.map((c) => ({
           field: 'encoding',
           reason: `「${c.character}」(${c.codePoint}) ${c.firstLine}行目から計${c.count}行`,
         })),
-      });
+      );
     }
     const stamp = this.clock.today().replace(/-/g, '');
     res.status(200);

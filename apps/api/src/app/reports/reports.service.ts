@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { describeMilestone, REISSUE_STATUSES } from '@certdesk/domain';
 import type {
   ExpiredUsersReport,
@@ -15,6 +15,7 @@ import {
   SearchCursor,
 } from '../certificates/search-cursor';
 import { Clock } from '../infra/clock/clock';
+import { AppError } from '../infra/http/app-error';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReissueExpiryService } from '../reissues/reissue-expiry.service';
 import { summarizeDurations } from './durations';
@@ -35,10 +36,12 @@ const DEFAULT_LIMIT = 50;
 function cursorOf(raw: string, valid: (k: string) => boolean): SearchCursor {
   const cursor = decodeCursor(raw);
   if (!valid(cursor.k))
-    throw new BadRequestException({
-      message: 'cursor が正しくありません',
-      details: [{ field: 'cursor', reason: 'cursor が正しくありません' }],
-    });
+    throw AppError.onField(
+      'invalid_input',
+      'cursor',
+      undefined,
+      'cursor が正しくありません',
+    );
   return cursor;
 }
 

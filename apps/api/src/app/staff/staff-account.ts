@@ -16,6 +16,3 @@ export function toStaffAccount(staff: StaffUser, now: Date): StaffAccount {
     updatedAt: staff.updatedAt.toISOString(),
   };
 }
-
-export const USERNAME_TAKEN_MESSAGE =
-  'このユーザー名は既に使われています（ユーザー名はすべての信用金庫を通じて一意です）。別のユーザー名を指定してください';

@@ -1,10 +1,7 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type {
+  ErrorCode,
   StaffChangeDecision,
   StaffChangeRequestView,
 } from '@certdesk/contracts';
@@ -21,23 +18,18 @@ import { SecondFactorService } from '../auth/second-factor/second-factor.service
 import { Clock } from '../infra/clock/clock';
 import { Manager, Transactions } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
+import { AppError } from '../infra/http/app-error';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
-import { ALREADY_DECIDED_MESSAGE } from '../reissues/reissue-commands.service';
-import { toStaffAccount, USERNAME_TAKEN_MESSAGE } from './staff-account';
+import { toStaffAccount } from './staff-account';
 import { StaffChangeRequest } from './staff-change-request.entity';
 import { StaffUser } from './staff-user.entity';
 import { StaffWrites } from './staff-writes';
 
-export const REFUSAL_MESSAGES: Record<StaffChangeRefusal, string> = {
-  own_request:
-    '自分が依頼した変更は承認・却下できません。別のシステム管理者が処理してください（依頼を取り下げるときは「取消」）',
-  own_account:
-    'ご自身のアカウントに関する変更は承認・却下できません。別のシステム管理者が処理してください',
+const REFUSAL_CODES: Record<StaffChangeRefusal, ErrorCode> = {
+  own_request: 'own_staff_change',
+  own_account: 'own_account_change',
 };
-export const PENDING_EXISTS_MESSAGE =
-  'この職員には承認待ちの変更があります。先にその依頼を承認・却下するか取り消してください';
-const ONLY_REQUESTER_CANCELS = '依頼を取り消せるのは依頼した職員だけです';
 
 export interface StaffChangeFields {
   kind: StaffChangeKind;
@@ -84,10 +76,8 @@ export class StaffChangeRequestsService {
       await this.tenant.repository(StaffChangeRequest, manager).insert(request);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      throw new ConflictException(
-        fields.kind === 'create'
-          ? USERNAME_TAKEN_MESSAGE
-          : PENDING_EXISTS_MESSAGE,
+      throw new AppError(
+        fields.kind === 'create' ? 'username_taken' : 'staff_change_pending',
       );
     }
     await this.audit.recordIn(
@@ -179,7 +169,7 @@ export class StaffChangeRequestsService {
       .repository(StaffChangeRequest)
       .findOrNotFound(id);
     if (request.requestedById !== currentPrincipal().staffId)
-      throw new ForbiddenException(ONLY_REQUESTER_CANCELS);
+      throw new AppError('not_requester');
     return this.transactions.run(async (em) => {
       const decided = await this.transition(em, request, 'cancelled');
       await this.audit.recordIn(
@@ -204,7 +194,7 @@ export class StaffChangeRequestsService {
         ...this.entry(action, request, { refused: refusal }),
         outcome: 'denied',
       });
-      throw new ForbiddenException(REFUSAL_MESSAGES[refusal]);
+      throw new AppError(REFUSAL_CODES[refusal]);
     }
     return request;
   }
@@ -230,7 +220,7 @@ export class StaffChangeRequestsService {
         from: 'pending',
       })
       .execute();
-    if (!result.affected) throw new ConflictException(ALREADY_DECIDED_MESSAGE);
+    if (!result.affected) throw new AppError('already_decided');
     return { ...request, ...patch };
   }
 

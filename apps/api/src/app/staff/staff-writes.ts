@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
@@ -7,8 +7,8 @@ import { SessionService } from '../auth/session.service';
 import { Clock } from '../infra/clock/clock';
 import { Manager } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
+import { AppError } from '../infra/http/app-error';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
-import { USERNAME_TAKEN_MESSAGE } from './staff-account';
 import { StaffUser } from './staff-user.entity';
 import { NEW_STAFF_ACCOUNT } from './new-staff-account';
 import { StaffUserRepository } from './staff-user.repository';
@@ -42,7 +42,7 @@ export class StaffWrites {
    */
   async assertUsernameFree(username: string): Promise<void> {
     if (await this.accounts.usernameHeld(username))
-      throw new ConflictException(USERNAME_TAKEN_MESSAGE);
+      throw new AppError('username_taken');
   }
 
   async newPassword(username: string): Promise<NewPassword> {
@@ -71,8 +71,7 @@ export class StaffWrites {
     try {
       await this.tenant.repository(StaffUser, manager).insert(staff);
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new ConflictException(USERNAME_TAKEN_MESSAGE);
+      if (isUniqueViolation(error)) throw new AppError('username_taken');
       throw error;
     }
     await this.record(manager, 'staff.create', staff, {

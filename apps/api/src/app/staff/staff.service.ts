@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type {
   OneTimePasswordResponse,
   StaffAccount,
@@ -10,6 +10,7 @@ import {
 } from '@certdesk/domain';
 import { Clock } from '../infra/clock/clock';
 import { Transactions } from '../infra/database/transactions';
+import { AppError } from '../infra/http/app-error';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
@@ -17,14 +18,6 @@ import { toStaffAccount } from './staff-account';
 import { StaffChangeRequestsService } from './staff-change-requests.service';
 import { StaffUser } from './staff-user.entity';
 import { StaffChanges, StaffWrites } from './staff-writes';
-
-const NOT_ON_SELF =
-  '自分自身のアカウントを無効にしたり、役割を変更したりすることはできません（別のシステム管理者に依頼してください）';
-const OWN_FACTORS =
-  '自分の認証方法はパスワード・認証設定で削除・登録してください';
-const OWN_PASSWORD = '自分のパスワードはパスワード変更画面で変更してください';
-const NOTHING_TO_CHANGE =
-  '変更する項目（role、displayName、disabled）を指定してください';
 
 /**
  * 職員管理 for the admin of one credit union: every read and write is scoped to it, every change
@@ -100,13 +93,13 @@ export class StaffService {
       (dto.disabled === true ||
         (dto.role !== undefined && dto.role !== staff.role))
     )
-      throw badRequest(NOT_ON_SELF, 'role');
+      throw AppError.onField('not_on_self', 'role');
     if (
       dto.role === undefined &&
       dto.displayName === undefined &&
       dto.disabled === undefined
     )
-      throw badRequest(NOTHING_TO_CHANGE);
+      throw new AppError('nothing_to_change');
 
     const now = this.clock.now();
     const changes: StaffChanges = {};
@@ -163,7 +156,8 @@ export class StaffService {
    */
   async requestSecondFactorReset(id: string): Promise<StaffChangePending> {
     const staff = await this.tenant.repository(StaffUser).findOrNotFound(id);
-    if (staff.id === currentPrincipal().staffId) throw badRequest(OWN_FACTORS);
+    if (staff.id === currentPrincipal().staffId)
+      throw new AppError('own_factors');
     const pendingChange = await this.transactions.run((em) =>
       this.changes.request(em, {
         kind: 'reset_factors',
@@ -182,7 +176,8 @@ export class StaffService {
     id: string,
   ): Promise<OneTimePasswordResponse | StaffChangePending> {
     const staff = await this.tenant.repository(StaffUser).findOrNotFound(id);
-    if (staff.id === currentPrincipal().staffId) throw badRequest(OWN_PASSWORD);
+    if (staff.id === currentPrincipal().staffId)
+      throw new AppError('own_password');
     if (passwordResetNeedsApproval(staff.role)) {
       const pendingChange = await this.transactions.run((em) =>
         this.changes.request(em, {
@@ -208,11 +203,4 @@ export class StaffService {
       oneTimePassword: password.oneTimePassword,
     };
   }
-}
-
-function badRequest(message: string, field?: string): BadRequestException {
-  return new BadRequestException({
-    message,
-    details: field ? [{ field, reason: message }] : undefined,
-  });
 }

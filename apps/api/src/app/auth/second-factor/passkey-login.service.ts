@@ -1,12 +1,11 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { SessionInfo } from '@certdesk/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
-import { RetryLaterException } from '../../infra/http/retry-later';
+import { AppError, RetryLaterError } from '../../infra/http/app-error';
 import { StaffUser } from '../../staff/staff-user.entity';
 import { AuthService } from '../auth.service';
 import { CredentialsService, LoginFailureReason } from '../credentials.service';
-import { TOO_MANY_ATTEMPTS_MESSAGE } from '../local.strategy';
 import { LoginThrottle } from '../login-throttle';
 import { sessionIdOf } from '../session-cookie';
 import { SessionMeta } from '../session.service';
@@ -56,9 +55,8 @@ export class PasskeyLoginService {
         await this.credentials.recordFailure(null, null, 'rate_limited', {
           method: 'passkey',
         });
-      throw new RetryLaterException(
-        429,
-        { message: TOO_MANY_ATTEMPTS_MESSAGE, code: 'too_many_attempts' },
+      throw new RetryLaterError(
+        'too_many_attempts',
         await this.throttle.retryAfterSeconds(ip),
       );
     }
@@ -134,7 +132,7 @@ export class PasskeyLoginService {
   private refuse(
     staff: StaffUser | null,
     reason: LoginFailureReason,
-  ): Promise<UnauthorizedException> {
+  ): Promise<AppError> {
     return this.credentials.refuse(staff?.username ?? null, staff, reason, {
       method: 'passkey',
     });

@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EnrolmentResult, TotpEnrolment } from '@certdesk/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
 import { Transactions } from '../../infra/database/transactions';
+import { AppError } from '../../infra/http/app-error';
 import { currentPrincipal } from '../../infra/tenancy/tenant';
 import {
   newRecoveryCodes,
@@ -15,15 +16,6 @@ import {
 import { PasskeyCeremonies } from './passkey-ceremonies';
 import { SecondFactorRepository } from './second-factor.repository';
 import { SecondFactorService } from './second-factor.service';
-
-const TOTP_CONFIRM_INVALID =
-  '確認コードが正しくありません。認証アプリに表示されている6桁の数字を入力してください。';
-const NO_TOTP_PENDING =
-  'ワンタイムパスワードの登録が始まっていません。「登録を始める」からやり直してください。';
-const CHALLENGE_EXPIRED =
-  'パスキーの確認に時間がかかりすぎました。もう一度お試しください。';
-const PASSKEY_NOT_REGISTERED =
-  'パスキーを登録できませんでした。もう一度お試しください。';
 
 /**
  * Enrolling a second factor (パスワード・認証設定): a one-time-code secret shown as a QR code and
@@ -46,9 +38,7 @@ export class SecondFactorEnrolment {
     const owner = this.factors.owner();
     const factors = await this.repository.credentials(owner);
     if (factors.some((c) => c.kind === 'totp' && c.confirmedAt))
-      throw new BadRequestException(
-        'ワンタイムパスワードは登録済みです。登録し直すときは先に削除してください。',
-      );
+      throw new AppError('totp_already_enrolled');
     const secret = newTotpSecret();
     await this.tx.run(async (em) => {
       await this.repository.deleteUnconfirmedTotp(em, owner);
@@ -69,7 +59,7 @@ export class SecondFactorEnrolment {
     const pending = (await this.repository.credentials(owner)).find(
       (c) => c.kind === 'totp' && !c.confirmedAt,
     );
-    if (!pending?.totpSecret) throw new BadRequestException(NO_TOTP_PENDING);
+    if (!pending?.totpSecret) throw new AppError('totp_not_started');
     const step = totpStep(pending.totpSecret, code.trim(), this.clock.now());
     const accepted =
       step !== null &&
@@ -81,10 +71,7 @@ export class SecondFactorEnrolment {
         method: 'totp',
         reason: 'wrong_code',
       });
-      throw new BadRequestException({
-        message: TOTP_CONFIRM_INVALID,
-        details: [{ field: 'code', reason: TOTP_CONFIRM_INVALID }],
-      });
+      throw AppError.onField('totp_code_invalid', 'code');
     }
     return this.enrolled('totp', pending.id);
   }
@@ -117,8 +104,8 @@ export class SecondFactorEnrolment {
         method: 'passkey',
         reason: challenge ? 'not_verified' : 'challenge',
       });
-      throw new BadRequestException(
-        challenge ? PASSKEY_NOT_REGISTERED : CHALLENGE_EXPIRED,
+      throw new AppError(
+        challenge ? 'passkey_not_registered' : 'passkey_challenge_expired',
       );
     }
     const id = randomUUID();
@@ -137,9 +124,7 @@ export class SecondFactorEnrolment {
   async regenerateRecoveryCodes(): Promise<EnrolmentResult> {
     const owner = this.factors.owner();
     if (!(await this.factors.status()).enrolled)
-      throw new BadRequestException(
-        '先にパスキーかワンタイムパスワードを登録してください。',
-      );
+      throw new AppError('second_factor_not_enrolled');
     const codes = newRecoveryCodes();
     await this.tx.run(async (em) => {
       await this.repository.replaceRecoveryCodes(

@@ -1,9 +1,4 @@
-import {
-  BadRequestException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type {
   SecondFactorOverview,
@@ -16,23 +11,18 @@ import { Clock } from '../../infra/clock/clock';
 import { AppConfig } from '../../infra/config/config';
 import { APP_CONFIG } from '../../infra/config/app-config.module';
 import { Manager, Transactions } from '../../infra/database/transactions';
+import { AppError } from '../../infra/http/app-error';
 import { requestContext } from '../../infra/tenancy/request-context';
 import { currentPrincipal, notFound } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { StaffUser } from '../../staff/staff-user.entity';
-import {
-  CredentialsService,
-  LOGIN_FAILED_MESSAGE,
-} from '../credentials.service';
+import { CredentialsService } from '../credentials.service';
 import { SessionService } from '../session.service';
 import { recoveryCodeHash, totpStep } from './one-time-codes';
 import { CHALLENGE_TTL_MS, PasskeyCeremonies } from './passkey-ceremonies';
 import { policyOf, secondFactorFacts, toStatus } from './second-factor-policy';
 import { Owner, SecondFactorRepository } from './second-factor.repository';
 import { StaffCredential } from './staff-credential.entity';
-
-export const SECOND_FACTOR_INVALID_MESSAGE =
-  '確認コード、リカバリーコードまたはパスキーを確認できませんでした。もう一度お試しください。';
 
 /**
  * The caller's second factor: enrolment (passkeys, one-time codes with 10 recovery codes), proving
@@ -84,8 +74,7 @@ export class SecondFactorService {
     const passkeys = (await this.repository.credentials(this.owner())).filter(
       (c) => c.kind === 'passkey',
     );
-    if (passkeys.length === 0)
-      throw new BadRequestException('パスキーが登録されていません。');
+    if (passkeys.length === 0) throw new AppError('no_passkey');
     const options = await this.passkeys.authenticationOptions(passkeys);
     await this.repository.setChallenge(
       me.sessionId,
@@ -114,7 +103,7 @@ export class SecondFactorService {
     if (!(await this.credentials.claimAttempt(staff))) {
       await this.record('verify', 'failure', { method, reason: 'locked' });
       await this.sessions.endAllFor(staff.id, 'locked');
-      throw new UnauthorizedException(LOGIN_FAILED_MESSAGE);
+      throw new AppError('login_failed');
     }
     const ok = await this.check(owner, proof);
     if (!ok) {
@@ -127,17 +116,14 @@ export class SecondFactorService {
       });
       if (locked) {
         await this.sessions.endAllFor(staff.id, 'locked');
-        throw new UnauthorizedException(LOGIN_FAILED_MESSAGE);
+        throw new AppError('login_failed');
       }
-      throw new BadRequestException({
-        message: SECOND_FACTOR_INVALID_MESSAGE,
-        code: 'second_factor_invalid',
-      });
+      throw new AppError('second_factor_invalid');
     }
     if (!(await this.credentials.registerSuccess(staff))) {
       await this.record('verify', 'failure', { method, reason: 'locked' });
       await this.sessions.endAllFor(staff.id, 'locked');
-      throw new UnauthorizedException(LOGIN_FAILED_MESSAGE);
+      throw new AppError('login_failed');
     }
     await this.repository.markProven(me.sessionId, this.clock.now());
     await this.record('verify', 'success', {
@@ -178,10 +164,11 @@ export class SecondFactorService {
   /** The credit union's policy, changed by a manager (audited); `off` only in demo mode. */
   async setPolicy(policy: SecondFactorPolicy): Promise<SecondFactorOverview> {
     if (policy === 'off' && this.config.mode === 'production')
-      throw new BadRequestException({
-        message: '本番環境では役席・システム管理の二要素認証を無効にできません',
-        details: [{ field: 'policy', reason: '本番環境では off を選べません' }],
-      });
+      throw AppError.onField(
+        'second_factor_policy_production',
+        'policy',
+        '本番環境では off を選べません',
+      );
     const creditUnion = await this.tenant.creditUnion();
     const from = policyOf(creditUnion, this.config);
     await this.tx.run(async (em) => {

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Controller,
   Get,
   HttpCode,
@@ -13,6 +12,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ImportRunDetail, ImportRunView } from '@certdesk/contracts';
 import { RequirePermission } from '../../auth/permissions.decorator';
+import { AppError } from '../../infra/http/app-error';
 import { notFound } from '../../infra/tenancy/tenant';
 import { ImportRunsService } from './import-runs.service';
 
@@ -51,15 +51,9 @@ export class ImportRunsController {
     @Query('full') full: unknown,
   ): Promise<ImportRunDetail> {
     const body: unknown = req.body;
-    if (!Buffer.isBuffer(body))
-      throw new BadRequestException({
-        message:
-          'ファイルを本文として送ってください（Content-Type: text/csv または application/octet-stream）',
-      });
+    if (!Buffer.isBuffer(body)) throw new AppError('import_body_required');
     if (full !== undefined && full !== 'true' && full !== 'false')
-      throw new BadRequestException({
-        message: 'full は true か false で指定してください',
-      });
+      throw new AppError('import_full_invalid');
     return this.runs.upload(
       typeof name === 'string' ? name : '',
       body,

@@ -1,8 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type {
   ImportRunDetail,
@@ -11,6 +7,7 @@ import type {
 } from '@certdesk/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
+import { AppError } from '../../infra/http/app-error';
 import { currentPrincipal, notFound } from '../../infra/tenancy/tenant';
 import { CustomerImportService } from '../customer-import.service';
 import {
@@ -96,14 +93,8 @@ export class ImportRunsService {
     full: boolean,
   ): Promise<ImportRunDetail> {
     const name = fileName.trim().slice(0, 255);
-    if (name === '')
-      throw new BadRequestException({
-        message: 'ファイル名を指定してください',
-      });
-    if (bytes.length === 0)
-      throw new BadRequestException({
-        message: 'ファイルが空です。取り込むCSVファイルを選んでください',
-      });
+    if (name === '') throw new AppError('import_file_name_required');
+    if (bytes.length === 0) throw new AppError('import_file_empty');
     const principal = currentPrincipal();
     const creditUnion = await this.runs.creditUnionById(
       principal.creditUnionId,
@@ -215,13 +206,10 @@ export class ImportRunsService {
     return this.jobs.idle();
   }
 
-  private notPlanned(run: ImportRun): ConflictException {
-    return new ConflictException({
-      message:
-        run.status === 'rejected'
-          ? '誤りのある行があるファイルは取り込めません。ファイルを直してからもう一度アップロードしてください'
-          : 'この取込はすでに取り込み済みか取消済みです。取込履歴で結果を確認してください',
-    });
+  private notPlanned(run: ImportRun): AppError {
+    return new AppError(
+      run.status === 'rejected' ? 'import_rejected' : 'import_not_planned',
+    );
   }
 
   private async write(

@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { BadRequestException, HttpException } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
+import type { ErrorCode } from '@certdesk/contracts';
 import express, { NextFunction, Request, Response } from 'express';
+import { AppError } from './app-error';
 
 /** The JSON body limit of both listeners (body-parser's, set explicitly in configure-app). */
 export const JSON_BODY_LIMIT = '100kb';
@@ -70,26 +72,41 @@ export function mappedClientErrorOf(exception: HttpException): string | null {
     : null;
 }
 
+/** The code of a body-parser refusal, by its status (400, 413, 415). */
+const BODY_CODES: Partial<Record<number, ErrorCode>> = {
+  413: 'payload_too_large',
+  415: 'unsupported_encoding',
+};
+
 /**
- * express.json with {@link JSON_BODY_LIMIT}, its errors turned into HTTP exceptions with their
- * Japanese reason (Nest would map a JSON SyntaxError to an English 400). Named `jsonParser` so
- * that Nest does not add its own.
+ * A body parser's error as the refusal to pass on: the caller's fault (see above) as an
+ * {@link AppError} with its Japanese reason (`fallback` when it has none), else the error itself.
+ */
+export function bodyParserRefusal(error: unknown, fallback: string): unknown {
+  const client = clientErrorOf(error, fallback);
+  return client
+    ? new AppError(
+        BODY_CODES[client.status] ?? 'malformed_request',
+        client.message,
+      )
+    : error;
+}
+
+/**
+ * express.json with {@link JSON_BODY_LIMIT}, its errors turned into refusals with their Japanese
+ * reason (Nest would map a JSON SyntaxError to an English 400). Named `jsonParser` so that Nest
+ * does not add its own.
  */
 export function jsonBodyParser(): express.RequestHandler {
   const parse = express.json({ limit: JSON_BODY_LIMIT });
   return function jsonParser(req: Request, res: Response, next: NextFunction) {
     parse(req, res, (error?: unknown) => {
       if (error === undefined) return next();
-      const client = clientErrorOf(
-        error,
-        'リクエストの本文を読み取れません（圧縮や文字コードを確認してください）',
-      );
       next(
-        client
-          ? client.status === 400
-            ? new BadRequestException({ message: client.message })
-            : new HttpException({ message: client.message }, client.status)
-          : error,
+        bodyParserRefusal(
+          error,
+          'リクエストの本文を読み取れません（圧縮や文字コードを確認してください）',
+        ),
       );
     });
   };

@@ -1,9 +1,6 @@
-import {
-  ForbiddenException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { AppError } from './app-error';
 import { requestCookie } from './cookies';
 
 /** Double-submit token: a readable cookie the console copies into a header on every change. */
@@ -12,11 +9,6 @@ export const XSRF_HEADER = 'x-xsrf-token';
 
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{32,128}$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export const CSRF_MISMATCH_MESSAGE =
-  '画面を再読み込みしてからやり直してください（CSRFトークン不一致）';
-export const FOREIGN_ORIGIN_MESSAGE =
-  '他のサイトからの操作は受け付けられません。画面を再読み込みしてからやり直してください';
 
 /** Sets a fresh `XSRF-TOKEN` cookie (at log-in, and whenever the request had none). */
 export function issueXsrfToken(req: Request, res: Response): string {
@@ -43,15 +35,12 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method)) return next();
 
   if (!isSameOrigin(req.header('origin'), req.header('host')))
-    throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
+    throw new AppError('foreign_origin');
   const header = req.header(XSRF_HEADER);
   if (!hasValidCookie || !header || !constantTimeEqual(header, cookie))
-    throw new ForbiddenException(CSRF_MISMATCH_MESSAGE);
+    throw new AppError('csrf_mismatch');
   next();
 }
-
-export const JSON_REQUIRED_MESSAGE =
-  'リクエストは application/json で送信してください';
 
 /**
  * The IB channel authenticates with the TLS client certificate, which a browser sends by itself:
@@ -61,9 +50,8 @@ export const JSON_REQUIRED_MESSAGE =
 function ibChannelCsrf(req: Request, next: NextFunction): void {
   if (SAFE_METHODS.has(req.method)) return next();
   if (!isSameOrigin(req.header('origin'), req.header('host')))
-    throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
-  if (!req.is('application/json'))
-    throw new UnsupportedMediaTypeException(JSON_REQUIRED_MESSAGE);
+    throw new AppError('foreign_origin');
+  if (!req.is('application/json')) throw new AppError('json_required');
   next();
 }
 

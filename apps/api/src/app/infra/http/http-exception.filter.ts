@@ -9,10 +9,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { ApiError } from '@certdesk/contracts';
-import { AppError } from './app-error';
+import { AppError, RetryLaterError } from './app-error';
 import { clientErrorOf, mappedClientErrorOf } from './client-errors';
-import { RetryLaterException } from './retry-later';
 
+/** What the framework's own refusals say (an unknown route, a pipe, passport), by status. */
 const DEFAULT_MESSAGES: Record<number, string> = {
   400: 'リクエストの内容に誤りがあります',
   401: 'ログインが必要です',
@@ -25,7 +25,11 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   500: 'システムエラーが発生しました。時間をおいてやり直し、解決しない場合はシステム管理者に連絡してください',
 };
 
-/** Every error leaves as `ApiError` (Japanese message, request id); internals are logged, never sent. */
+/**
+ * Every error leaves as `ApiError` (Japanese message, request id); internals are logged, never
+ * sent. A deliberate refusal ({@link AppError}) carries its status, code, message and `details`;
+ * the framework's own refusals get the message of their status; anything else is a logged 500.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -39,52 +43,52 @@ export class HttpExceptionFilter implements ExceptionFilter {
       req.id = randomUUID();
       res.setHeader('X-Request-Id', req.id);
     }
-    // Not an HttpException but the request's own fault (malformed JSON, too large, bad encoding):
-    // its 4xx with a Japanese reason, and nothing to log as an error.
-    const client =
-      exception instanceof HttpException ? null : clientErrorOf(exception);
-    // A domain refusal (AppError) has the status of its code (app-error.ts ERROR_STATUS).
-    const status =
-      exception instanceof HttpException
-        ? exception.getStatus()
-        : (client?.status ?? HttpStatus.INTERNAL_SERVER_ERROR);
+    const { status, message } = this.answer(exception, req);
     const body: ApiError = {
       statusCode: status,
       error: HttpStatus[status] ?? 'Error',
-      message:
-        client?.message ?? DEFAULT_MESSAGES[status] ?? 'エラーが発生しました',
+      message,
       requestId: req.id,
     };
     if (exception instanceof AppError) {
-      // A domain refusal: its code decides the status, its message is for the user.
-      body.message = exception.message;
+      if (exception.details) body.details = exception.details;
       body.code = exception.code;
-    } else if (exception instanceof HttpException) {
-      const payload = exception.getResponse();
-      if (typeof payload === 'object' && payload !== null) {
-        const p = payload as {
-          message?: unknown;
-          details?: ApiError['details'];
-          code?: unknown;
-        };
-        if (typeof p.message === 'string' && /[^\x20-\x7e]/.test(p.message))
-          body.message = p.message;
-        else body.message = mappedClientErrorOf(exception) ?? body.message;
-        if (p.details) body.details = p.details;
-        if (typeof p.code === 'string') body.code = p.code as ApiError['code'];
-      } else if (typeof payload === 'string' && /[^\x20-\x7e]/.test(payload)) {
-        body.message = payload;
-      }
-    } else if (!client) {
-      this.logger.error({
-        requestId: req.id,
-        path: req.path,
-        error: String(exception),
-        stack: (exception as Error)?.stack,
-      });
     }
-    if (exception instanceof RetryLaterException && !res.headersSent)
+    if (exception instanceof RetryLaterError && !res.headersSent)
       res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (!res.headersSent) res.status(status).json(body);
   }
+
+  private answer(
+    exception: unknown,
+    req: Request & { id?: string },
+  ): { status: number; message: string } {
+    if (exception instanceof AppError)
+      return { status: exception.getStatus(), message: exception.message };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return {
+        status,
+        message: mappedClientErrorOf(exception) ?? defaultMessage(status),
+      };
+    }
+    // Not an HttpException but the request's own fault (a path parameter that is not UTF-8):
+    // its 4xx with a Japanese reason, and nothing to log as an error.
+    const client = clientErrorOf(exception);
+    if (client) return client;
+    this.logger.error({
+      requestId: req.id,
+      path: req.path,
+      error: String(exception),
+      stack: (exception as Error)?.stack,
+    });
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      message: defaultMessage(HttpStatus.INTERNAL_SERVER_ERROR),
+    };
+  }
+}
+
+function defaultMessage(status: number): string {
+  return DEFAULT_MESSAGES[status] ?? 'エラーが発生しました';
 }

@@ -1,3 +1,4 @@
+import { ERROR_MESSAGES } from '@certdesk/contracts';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import {
@@ -5,9 +6,8 @@ import {
   setCookieLine,
   StaffBrowser,
 } from '../../../testing/staff-browser';
-import { startTestApp, TestApp } from '../../../testing/test-app';
+import { createTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
-import { CSRF_MISMATCH_MESSAGE, FOREIGN_ORIGIN_MESSAGE } from './csrf';
 import { CONTENT_SECURITY_POLICY } from './security-headers';
 
 const STRICT_CSP =
@@ -18,15 +18,21 @@ describe.each(testDatabases())(
   'CSRF defence and security headers on $name',
   (db) => {
     let t: TestApp;
+    let drop: () => Promise<void>;
     let server: App;
     const login = { username: 'manager-1001', password: 'irrelevant-for-csrf' };
 
     beforeAll(async () => {
-      t = await startTestApp(db);
+      const created = await db.create();
+      drop = created.drop;
+      t = await createTestApp(created.config);
       server = t.app.getHttpServer() as App;
       await seedTwoCreditUnions(t);
     });
-    afterAll(() => t?.close());
+    afterAll(async () => {
+      await t?.close();
+      await drop?.();
+    });
 
     describe('XSRF-TOKEN cookie', () => {
       it('is set, readable by scripts, on any /api answer that came without one (even a 401)', async () => {
@@ -55,7 +61,7 @@ describe.each(testDatabases())(
     describe('refuses a change (403, Japanese) when', () => {
       const expectCsrf403 = (
         res: request.Response,
-        message = CSRF_MISMATCH_MESSAGE,
+        message: string = ERROR_MESSAGES.csrf_mismatch,
       ) => {
         expect(res.status).toBe(403);
         expect(res.body).toMatchObject({
@@ -103,7 +109,7 @@ describe.each(testDatabases())(
             await browser.send('post', '/api/auth/login', login, {
               Origin: origin,
             }),
-            FOREIGN_ORIGIN_MESSAGE,
+            ERROR_MESSAGES.foreign_origin,
           );
         }
       });

@@ -1,8 +1,5 @@
-import {
-  BadRequestException,
-  ValidationError,
-  ValidationPipe,
-} from '@nestjs/common';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { AppError } from './app-error';
 
 /** Flattens class-validator errors into `{ field, reason }`, with nested paths like `items.0.name`. */
 export function validationDetails(
@@ -33,10 +30,11 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const details = validationDetails(errors);
       const fields = [...new Set(details.map((d) => d.field))].join(', ');
-      return new BadRequestException({
-        message: `入力内容に誤りがあります（${fields}）`,
+      return new AppError(
+        'invalid_input',
+        `入力内容に誤りがあります（${fields}）`,
         details,
-      });
+      );
     },
   });
 }

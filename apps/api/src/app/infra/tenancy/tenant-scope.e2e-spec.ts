@@ -1,18 +1,23 @@
-import { NotFoundException } from '@nestjs/common';
 import { Brackets } from 'typeorm';
-import { SeededTenants, startSeededApp } from '../../../testing/staff-browser';
-import type { TestApp } from '../../../testing/test-app';
+import {
+  SeededTenants,
+  seedTwoCreditUnions,
+} from '../../../testing/staff-browser';
+import { createTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
-import { NEW_STAFF_ACCOUNT } from '../../staff/new-staff-account';
 import { requestContext, StaffPrincipal } from './request-context';
 import { TenantIsolationError } from './tenant-repository';
 import { TenantScope } from './tenant-scope';
 
+/** The refusal a missing row and another tenant's row both give. */
+const NOT_FOUND = { code: 'not_found', status: 404 };
+
 describe.each(testDatabases())('TenantScope on $name', (db) => {
   let t: TestApp;
+  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let scope: TenantScope;
   let staffOfB: StaffUser;
@@ -34,13 +39,19 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
     );
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
+    const created = await db.create();
+    drop = created.drop;
+    t = await createTestApp(created.config);
+    seeded = await seedTwoCreditUnions(t);
     scope = t.app.get(TenantScope);
     staffOfB = await t.dataSource
       .getRepository(StaffUser)
       .findOneByOrFail({ username: 'admin-1002' });
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await drop?.();
+  });
 
   it('refuses to run at all without a signed-in principal', async () => {
     const staff = scope.repository(StaffUser);
@@ -114,12 +125,12 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
   it('answers another tenant’s id exactly like a missing one (404)', async () => {
     await asA(async () => {
       const staff = scope.repository(StaffUser);
-      await expect(staff.findOrNotFound(staffOfB.id)).rejects.toThrow(
-        NotFoundException,
+      await expect(staff.findOrNotFound(staffOfB.id)).rejects.toMatchObject(
+        NOT_FOUND,
       );
       await expect(
         staff.findOrNotFound('00000000-0000-4000-8000-000000000000'),
-      ).rejects.toThrow(NotFoundException);
+      ).rejects.toMatchObject(NOT_FOUND);
       const mine = await t.dataSource
         .getRepository(StaffUser)
         .findOneByOrFail({ username: 'manager-1001' });
@@ -166,7 +177,10 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
         displayName: 'x',
         role: 'branch_staff' as const,
         passwordHash: 'x',
-        ...NEW_STAFF_ACCOUNT,
+        mustChangePassword: true,
+        disabledAt: null,
+        failedLoginCount: 0,
+        lockedUntil: null,
         createdAt: now,
         updatedAt: now,
       };

@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { AppError } from '../http/app-error';
 import { requestContext, StaffPrincipal } from './request-context';
 
 /**
@@ -19,6 +19,6 @@ export function currentCreditUnionId(): string {
 }
 
 /** Another credit union's row answers exactly like a missing one. */
-export function notFound(): NotFoundException {
-  return new NotFoundException('指定されたデータは見つかりません');
+export function notFound(): AppError {
+  return new AppError('not_found');
 }

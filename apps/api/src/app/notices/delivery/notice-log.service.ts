@@ -1,8 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type {
   NoticeDeliveryDetail,
@@ -17,6 +13,8 @@ import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import { Clock } from '../../infra/clock/clock';
 import { Transactions } from '../../infra/database/transactions';
+import { AppError } from '../../infra/http/app-error';
+import { assertPeriod } from '../../infra/http/period';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { NoticeOutbox, OutboxStatus } from '../dispatch/notice-outbox.entity';
 import { NoticeSender } from '../dispatch/notice-sender';
@@ -49,12 +47,7 @@ export class NoticeLogService {
   ) {}
 
   async list(query: NoticeLogQueryDto): Promise<NoticeDeliveryPage> {
-    if (query.from && query.to && query.from > query.to) {
-      throw new BadRequestException({
-        message: '期間の開始日は終了日以前の日付を指定してください',
-        details: [{ field: 'from', reason: '終了日より後です' }],
-      });
-    }
+    assertPeriod(query);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const qb = this.tenant.repository(NoticeOutbox).createQueryBuilder('o');
     if (query.status)
@@ -105,7 +98,8 @@ export class NoticeLogService {
   async resend(id: string): Promise<NoticeDeliveryDetail> {
     const row = await this.tenant.repository(NoticeOutbox).findOrNotFound(id);
     if (!RESENDABLE.includes(row.status)) {
-      throw new ConflictException(
+      throw new AppError(
+        'notice_not_resendable',
         `送信に失敗した通知のみ再送できます（この通知は「${STATUS_LABELS[row.status]}」です）`,
       );
     }
@@ -120,10 +114,7 @@ export class NoticeLogService {
           updatedAt: this.clock.now(),
         },
       );
-      if (!done.affected)
-        throw new ConflictException(
-          '他の操作と競合しました。画面を更新してやり直してください',
-        );
+      if (!done.affected) throw new AppError('edit_conflict');
       await this.audit.recordIn(manager, {
         action: 'notice.resend',
         outcome: 'success',

@@ -1,8 +1,9 @@
-import { Controller, Get, NotFoundException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { In } from 'typeorm';
 import type { Mailbox } from '@certdesk/contracts';
 import { RequirePermission } from '../../auth/permissions.decorator';
+import { AppError } from '../../infra/http/app-error';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { NoticeOutbox } from '../dispatch/notice-outbox.entity';
 import { SmtpEndpoint } from './mailer';
@@ -32,9 +33,7 @@ export class MailboxController {
   })
   async list(): Promise<Mailbox> {
     if (!this.endpoint.usesLocalServer)
-      throw new NotFoundException(
-        'ローカルSMTPサーバーは使われていません（SMTP_URL が設定されています）。送信されたメールはメールサーバー側で確認してください',
-      );
+      throw new AppError('local_mailbox_unused');
     const local = await this.endpoint.localServer();
     const mails = local.messages().reverse();
     const ids = [

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { NoticeSchedule as NoticeScheduleView } from '@certdesk/contracts';
@@ -13,6 +13,7 @@ import { AuditService } from '../../audit/audit.service';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Clock } from '../../infra/clock/clock';
 import { Transactions } from '../../infra/database/transactions';
+import { AppError } from '../../infra/http/app-error';
 import { AppConfig } from '../../infra/config/config';
 import { currentPrincipal } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
@@ -82,10 +83,11 @@ export class NoticeScheduleService {
     const policy = policyOf(cu);
     const errors = validateMilestones(dto.milestones, policy);
     if (errors.length > 0) {
-      throw new BadRequestException({
-        message: `通知日の設定に誤りがあります: ${errors.join(' ')}`,
-        details: errors.map((reason) => ({ field: 'milestones', reason })),
-      });
+      throw new AppError(
+        'notice_schedule_invalid',
+        `通知日の設定に誤りがあります: ${errors.join(' ')}`,
+        errors.map((reason) => ({ field: 'milestones', reason })),
+      );
     }
     const before = await this.settingsFor(cu);
     const milestones = [...dto.milestones].sort((a, b) => b - a);

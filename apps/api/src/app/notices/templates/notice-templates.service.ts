@@ -1,8 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type {
@@ -24,6 +20,7 @@ import {
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
 import { Transactions } from '../../infra/database/transactions';
+import { AppError } from '../../infra/http/app-error';
 import { currentPrincipal, notFound } from '../../infra/tenancy/tenant';
 import { TenantScope } from '../../infra/tenancy/tenant-scope';
 import { isUniqueViolation } from '../../infra/database/unique-violation';
@@ -33,10 +30,6 @@ import {
   toVersionView,
 } from './notice-template.repository';
 import { SaveDraftDto } from './notice-template.dto';
-
-const NO_DRAFT = '公開する下書きがありません。先に下書きを保存してください';
-const CONCURRENT_EDIT =
-  '他の職員が同時にこのテンプレートを編集しました。画面を更新してやり直してください';
 
 /** A kind from the URL, or the same 404 as a missing row. */
 export function kindOrNotFound(kind: string): NoticeKind {
@@ -122,10 +115,11 @@ export class NoticeTemplatesService {
     const kind = kindOrNotFound(kindParam);
     const problems = validateTemplate(kind, dto);
     if (problems.length > 0) {
-      throw new BadRequestException({
-        message: `テンプレートを保存できません: ${problems[0].reason}`,
-        details: problems,
-      });
+      throw new AppError(
+        'template_invalid',
+        `テンプレートを保存できません: ${problems[0].reason}`,
+        problems,
+      );
     }
     const creditUnionId = this.tenant.creditUnionId;
     const username = currentPrincipal().username;
@@ -170,7 +164,7 @@ export class NoticeTemplatesService {
       });
     } catch (error) {
       if (isUniqueViolation(error))
-        throw new ConflictException(CONCURRENT_EDIT);
+        throw new AppError('template_edit_conflict');
       throw error;
     }
     return this.detail(kind);
@@ -184,10 +178,7 @@ export class NoticeTemplatesService {
         kind,
         manager,
       );
-      if (!draft)
-        throw new BadRequestException({
-          message: '破棄する下書きがありません',
-        });
+      if (!draft) throw new AppError('no_draft_to_discard');
       await this.tenant.repository(NoticeTemplate, manager).delete(draft.id);
       await this.record(
         manager,
@@ -210,14 +201,15 @@ export class NoticeTemplatesService {
         await this.store.draft(creditUnionId, kind, manager),
         await this.store.published(creditUnionId, kind, manager),
       ];
-      if (!draft) throw new BadRequestException({ message: NO_DRAFT });
+      if (!draft) throw new AppError('no_draft_to_publish');
       // The text was valid when saved; the catalogue may have changed since.
       const problems = validateTemplate(kind, draft);
       if (problems.length > 0)
-        throw new BadRequestException({
-          message: `公開できません: ${problems[0].reason}`,
-          details: problems,
-        });
+        throw new AppError(
+          'template_invalid',
+          `公開できません: ${problems[0].reason}`,
+          problems,
+        );
       const now = this.clock.now();
       const done = await manager.getRepository(NoticeTemplate).update(
         { id: draft.id, creditUnionId, status: 'draft' },
@@ -228,7 +220,7 @@ export class NoticeTemplatesService {
           updatedAt: now,
         },
       );
-      if (!done.affected) throw new ConflictException(CONCURRENT_EDIT);
+      if (!done.affected) throw new AppError('template_edit_conflict');
       await this.record(
         manager,
         'notice_template.publish',

@@ -1,6 +1,5 @@
 import type { CaSigner } from '@certdesk/pki';
-import { ERROR_MESSAGES } from '@certdesk/contracts';
-import { RetryLaterException } from '../../infra/http/retry-later';
+import { RetryLaterError } from '../../infra/http/app-error';
 
 /** Where a CA's private key is kept, as recorded on its `certificate_authority` row. */
 export type CaKeyStoreKind = 'software' | 'pkcs11';
@@ -29,8 +28,6 @@ export interface KeystoreStatus {
   error?: string;
 }
 
-export const KEYSTORE_UNAVAILABLE_MESSAGE = ERROR_MESSAGES.KEYSTORE_UNAVAILABLE;
-
 /** What a refused request is told to wait before trying again (`Retry-After`). */
 export const KEYSTORE_RETRY_AFTER_SECONDS = 30;
 
@@ -38,12 +35,8 @@ export const KEYSTORE_RETRY_AFTER_SECONDS = 30;
  * The token cannot sign now (missing, removed, PIN refused, key not found): HTTP 503 with a
  * Japanese message and `Retry-After`; `reason` (English, for the log) says which.
  */
-export class KeystoreUnavailableError extends RetryLaterException {
+export class KeystoreUnavailableError extends RetryLaterError {
   constructor(readonly reason: string) {
-    super(
-      503,
-      { code: 'KEYSTORE_UNAVAILABLE', message: KEYSTORE_UNAVAILABLE_MESSAGE },
-      KEYSTORE_RETRY_AFTER_SECONDS,
-    );
+    super('KEYSTORE_UNAVAILABLE', KEYSTORE_RETRY_AFTER_SECONDS);
   }
 }

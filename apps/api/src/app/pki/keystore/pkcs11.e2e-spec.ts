@@ -1,3 +1,4 @@
+import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,20 +17,14 @@ import { AuditEvent } from '../../audit/audit-event.entity';
 import { Certificate } from '../../certificates/certificate.entity';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { DatabaseConfig } from '../../infra/config/config';
-import {
-  CertificateAuthority,
-  NO_CRL_YET,
-} from '../certificate-authority.entity';
+import { CertificateAuthority } from '../certificate-authority.entity';
 import { CertificateAuthorityService } from '../certificate-authority.service';
 import { CertificateIssuanceService } from '../certificate-issuance.service';
 import { CertificateRevocationService } from '../certificate-revocation.service';
 import { CrlService } from '../crl.service';
 import { caImportToTokenCommand } from '../ca-init.command';
 import { CaKeyImportService } from './ca-key-import.service';
-import {
-  KEYSTORE_UNAVAILABLE_MESSAGE,
-  KeystoreUnavailableError,
-} from './ca-keystore';
+import { KeystoreUnavailableError } from './ca-keystore';
 import { RECONNECT_BACKOFF_MS } from './pkcs11-keystore';
 import { temporarySoftHsmToken, TemporarySoftHsmToken } from './softhsm';
 import { SoftwareCaKeystore } from './software-keystore';
@@ -195,7 +190,12 @@ describe.each(testDatabases())(
         creditUnionId: seeded.b.id,
         certificatePem,
         ...software.stored,
-        ...NO_CRL_YET,
+        crlNumber: 0,
+        crlDer: null,
+        crlThisUpdate: null,
+        crlNextUpdate: null,
+        revocationCount: 0,
+        crlRevocationCount: 0,
         createdAt: t.clock.now(),
       });
 
@@ -260,7 +260,7 @@ describe.each(testDatabases())(
         expect(res.headers['retry-after']).toBe('30');
         expect(res.body).toMatchObject({
           code: 'KEYSTORE_UNAVAILABLE',
-          message: KEYSTORE_UNAVAILABLE_MESSAGE,
+          message: ERROR_MESSAGES.KEYSTORE_UNAVAILABLE,
         });
         expect(await certificates()).toBe(before.certificates);
         expect(await issues()).toBe(before.issues);
