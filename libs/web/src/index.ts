@@ -3,5 +3,6 @@ export {
   apiErrorMessage,
   apiErrorReasons,
   NETWORK_ERROR_MESSAGE,
+  UserFacingError,
 } from './lib/api-error';
 export { FileDownload } from './lib/file-download';

@@ -19,8 +19,14 @@ export function apiError(error: unknown): ApiError | null {
 }
 
 /**
+ * An error raised in the browser whose message is written for the user (Japanese): shown as it
+ * is by {@link apiErrorMessage}. Any other browser error shows the caller's fallback.
+ */
+export class UserFacingError extends Error {}
+
+/**
  * The Japanese message to show for a failed call: the API's own; for an error raised in the
- * browser itself, its message when it is written in Japanese; otherwise `fallback`.
+ * browser itself, its message when it is a {@link UserFacingError}; otherwise `fallback`.
  */
 export function apiErrorMessage(
   error: unknown,
@@ -30,11 +36,7 @@ export function apiErrorMessage(
   if (api) {
     return api.message;
   }
-  return !(error instanceof HttpErrorResponse) &&
-    error instanceof Error &&
-    /[\u3040-\u30ff\u4e00-\u9fff]/.test(error.message)
-    ? error.message
-    : fallback;
+  return error instanceof UserFacingError ? error.message : fallback;
 }
 
 /** Field-level reasons (`details[].reason`), e.g. why a new password was refused. */

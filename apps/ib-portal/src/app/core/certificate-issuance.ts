@@ -1,7 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type { IbIssuedCertificate } from '@certdesk/contracts';
 import { Observable, firstValueFrom } from 'rxjs';
-import { apiErrorMessage, needsCreditUnion } from './api-error';
+import { apiErrorMessage } from './api-error';
 import { BrowserKeyPair, CertificateKeys } from './certificate-keys';
 import { FileDownload } from '@certdesk/web';
 
@@ -25,8 +25,6 @@ export class CertificateIssuance {
   readonly step = signal<IssuanceStep>('idle');
   readonly issued = signal<IbIssuedCertificate | null>(null);
   readonly error = signal<string | null>(null);
-  /** The refusal means only the credit union can help now (past the limit, revoked). */
-  readonly contactCreditUnion = signal(false);
   readonly filename = signal('');
 
   private keyPair: BrowserKeyPair | null = null;
@@ -39,7 +37,6 @@ export class CertificateIssuance {
     send: (csr: string) => Observable<IbIssuedCertificate>,
   ): Promise<boolean> {
     this.error.set(null);
-    this.contactCreditUnion.set(false);
     this.step.set('generating');
     let csr: string;
     try {
@@ -64,7 +61,6 @@ export class CertificateIssuance {
     } catch (error) {
       this.keyPair = null;
       this.error.set(apiErrorMessage(error));
-      this.contactCreditUnion.set(needsCreditUnion(error));
       this.step.set('failed');
       return false;
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@angular/core';
 import * as forge from 'node-forge';
+import { UserFacingError } from '@certdesk/web';
 
 /** RSA key size the portal makes (the API refuses less than 2048 bits). */
 export const KEY_BITS = 2048;
@@ -13,7 +14,8 @@ export interface BrowserKeyPair {
   publicKey: forge.pki.rsa.PublicKey;
 }
 
-export class CertificateKeyError extends Error {}
+/** Why the key or the file could not be made, in the customer's words. */
+export class CertificateKeyError extends UserFacingError {}
 
 type Pkcs12Options = NonNullable<
   Parameters<typeof forge.pkcs12.toPkcs12Asn1>[3]

@@ -9,7 +9,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
-import { CONTACT_CREDIT_UNION_MESSAGE } from './api-error';
 import { CertificateContents } from './certificate-contents';
 import { CertificateIssuance } from './certificate-issuance';
 import { ImportGuide } from './import-guide';
@@ -109,11 +108,6 @@ import { japaneseDate } from './jst-format';
           data-testid="issuance-error"
         >
           <p>{{ issuance.error() }}</p>
-          @if (issuance.contactCreditUnion()) {
-            <p data-testid="contact-credit-union">
-              <strong>{{ contactMessage }}</strong>
-            </p>
-          }
         </div>
       }
     }
@@ -133,7 +127,6 @@ export class IssuanceSteps {
   /** A renewal window (opened from the notice) closes; acquisition goes back to log-on. */
   readonly closable = input(false);
 
-  protected readonly contactMessage = CONTACT_CREDIT_UNION_MESSAGE;
   protected readonly closeRefused = signal(false);
   protected readonly expiryOf = japaneseDate;
 

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
-import type { IbMe, IbNotice } from '@certdesk/contracts';
+import type { ErrorCode, IbMe, IbNotice } from '@certdesk/contracts';
 import { Router } from '@angular/router';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { apiError, apiErrorMessage } from './api-error';
@@ -9,7 +9,7 @@ import { IbApi } from './ib-api';
 /** What the log-on screen shows when a later screen was refused (router navigation state). */
 export interface LogonRefusalState {
   message: string;
-  code: string;
+  code?: ErrorCode;
 }
 
 /**
@@ -42,7 +42,7 @@ export class LogonState {
         // Back to log-on, which shows why (e.g. the certificate was renewed meanwhile).
         const refusal: LogonRefusalState = {
           message: apiErrorMessage(error),
-          code: apiError(error)?.code ?? '',
+          code: apiError(error)?.code,
         };
         await this.router.navigateByUrl('/', { state: { refusal } });
         return;

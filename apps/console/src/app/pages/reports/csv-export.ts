@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -14,7 +13,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { ReportName } from '@certdesk/contracts';
 import type { Subscription } from 'rxjs';
-import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
+import {
+  apiError,
+  apiErrorMessage,
+  apiErrorReasons,
+} from '../../core/api-error';
 import { FileDownload } from '@certdesk/web';
 import {
   CsvEncoding,
@@ -159,11 +162,7 @@ export class CsvExport {
   private fail(error: unknown, encoding: CsvEncoding): void {
     this.download = null;
     const reasons = apiErrorReasons(error);
-    if (
-      encoding === 'cp932' &&
-      error instanceof HttpErrorResponse &&
-      error.status === 422
-    ) {
+    if (encoding === 'cp932' && apiError(error)?.code === 'csv_unmappable') {
       this.state.set({ status: 'unmappable', reasons });
       return;
     }

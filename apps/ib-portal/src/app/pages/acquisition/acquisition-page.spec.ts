@@ -7,6 +7,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CertificateKeys } from '../../core/certificate-keys';
 import { FileDownload } from '@certdesk/web';
+import { IB_CONTACT_SENTENCE, pastLimitMessage } from '@certdesk/domain';
 import {
   ISSUED,
   fakeKeys,
@@ -144,9 +145,6 @@ describe('AcquisitionPage', () => {
     expect(
       el().querySelector('[data-testid="acquisition-error"]')?.textContent,
     ).toContain('あと4回誤って入力されると、ご利用いただけなくなります。');
-    expect(
-      el().querySelector('[data-testid="contact-credit-union"]'),
-    ).toBeNull();
     expect(input('暗証番号').value).toBe('');
     expect(input('確認暗証番号').value).toBe('');
     expect(input('ログインID（契約者ID または 利用者ID）').value).toBe(
@@ -167,26 +165,21 @@ describe('AcquisitionPage', () => {
     ).toContain('このブラウザで鍵を作成できませんでした。');
   });
 
-  it("past the limit: the refusal and the seed's wording", async () => {
+  it("past the limit: the server's refusal with the seed's contact sentence, said once", async () => {
     fill();
     submit();
     await render();
     flushApiError(
       http.expectOne('/ib/acquisitions'),
       409,
-      '有効期限日から90日を超過しているため、お取引店での再発行手続きが必要です',
+      pastLimitMessage('2026-08-01'),
       'issuance_reissue_required',
     );
     await render();
-    expect(
-      el().querySelector('[data-testid="acquisition-error"]')?.textContent,
-    ).toContain('有効期限日から90日を超過しているため');
-    expect(
-      el()
-        .querySelector('[data-testid="contact-credit-union"]')
-        ?.textContent?.trim(),
-    ).toBe(
-      '当金庫にて再発行処理が必要となりますので、当金庫までご連絡ください。',
-    );
+    const shown =
+      el().querySelector('[data-testid="acquisition-error"]')?.textContent ??
+      '';
+    expect(shown).toContain('から90日を超過したため');
+    expect(shown.split(IB_CONTACT_SENTENCE)).toHaveLength(2); // exactly once
   });
 });

@@ -15,7 +15,6 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { CONTACT_CREDIT_UNION_MESSAGE } from '../../core/api-error';
 import { CertificateIssuance } from '../../core/certificate-issuance';
 import { IbApi } from '../../core/ib-api';
 import { IssuanceSteps } from '../../core/issuance-steps';
@@ -53,11 +52,6 @@ const PIN = /^[0-9A-Za-z]{4,16}$/;
               data-testid="acquisition-error"
             >
               <p>{{ error }}</p>
-              @if (issuance.contactCreditUnion()) {
-                <p data-testid="contact-credit-union">
-                  <strong>{{ contactMessage }}</strong>
-                </p>
-              }
             </div>
           }
           <p>
@@ -142,7 +136,6 @@ export class AcquisitionPage {
   private readonly api = inject(IbApi);
   protected readonly issuance = inject(CertificateIssuance);
 
-  protected readonly contactMessage = CONTACT_CREDIT_UNION_MESSAGE;
   protected readonly form = new FormGroup({
     loginId: new FormControl('', {
       nonNullable: true,

@@ -108,9 +108,6 @@ describe('LogonPage', () => {
           .querySelector('[data-testid="go-acquisition"]')
           ?.getAttribute('href'),
       ).toBe('/acquisition');
-      expect(
-        el().querySelector('[data-testid="contact-credit-union"]'),
-      ).toBeNull();
       expect(TestBed.inject(Router).url).toBe('/');
     },
   );
@@ -164,8 +161,5 @@ describe('LogonPage', () => {
       el().querySelector('[data-testid="logon-refusal"]')?.textContent,
     ).toContain('更新済み');
     expect(el().querySelector('[data-testid="go-acquisition"]')).toBeNull();
-    expect(
-      el().querySelector('[data-testid="contact-credit-union"]'),
-    ).toBeNull();
   });
 });

@@ -10,45 +10,40 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import {
-  CONTACT_CREDIT_UNION_MESSAGE,
-  apiError,
-  apiErrorMessage,
-} from '../../core/api-error';
+import type { ErrorCode } from '@certdesk/contracts';
+import { apiError, apiErrorMessage } from '../../core/api-error';
 import { IbApi } from '../../core/ib-api';
 import type { LogonRefusalState } from '../../core/logon-state';
 
 /** Refusals after which the customer acquires a new certificate from this screen. */
-const ACQUIRE_CODES = new Set([
+const ACQUIRE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'expired',
   'reissue_authorized',
   'no_certificate',
 ]);
-/** Refusals only the credit union can resolve. */
-const CONTACT_CODES = new Set(['reissue_required', 'revoked']);
+
+/**
+ * The refusal as shown: the server's reason (which says the seed's contact sentence itself where
+ * only the credit union can help) and, by its code, the way to 電子証明書取得.
+ */
+interface RefusalView {
+  message: string;
+  acquire: boolean;
+}
 
 function refusalView(
   message: string,
-  code: string,
-): { message: string; acquire: boolean; contact: boolean } {
-  return {
-    message,
-    acquire: ACQUIRE_CODES.has(code),
-    // The seed's sentence once: not again under a reason that already ends with it.
-    contact:
-      CONTACT_CODES.has(code) &&
-      !message.includes(CONTACT_CREDIT_UNION_MESSAGE),
-  };
+  code: ErrorCode | undefined,
+): RefusalView {
+  return { message, acquire: code !== undefined && ACQUIRE_CODES.has(code) };
 }
 
 /** A refusal another screen sent back here (see LogonState). */
-function refusalFrom(
-  state: unknown,
-): { message: string; acquire: boolean; contact: boolean } | null {
+function refusalFrom(state: unknown): RefusalView | null {
   const refusal = (state as { refusal?: Partial<LogonRefusalState> } | null)
     ?.refusal;
   return typeof refusal?.message === 'string'
-    ? refusalView(refusal.message, refusal.code ?? '')
+    ? refusalView(refusal.message, refusal.code)
     : null;
 }
 
@@ -76,11 +71,6 @@ function refusalFrom(
             data-testid="logon-refusal"
           >
             <p>{{ r.message }}</p>
-            @if (r.contact) {
-              <p data-testid="contact-credit-union">
-                <strong>{{ contactMessage }}</strong>
-              </p>
-            }
           </div>
         }
         <div class="ib-actions">
@@ -135,13 +125,10 @@ export class LogonPage {
   private readonly api = inject(IbApi);
   private readonly router = inject(Router);
 
-  protected readonly contactMessage = CONTACT_CREDIT_UNION_MESSAGE;
   protected readonly busy = signal(false);
-  protected readonly refusal = signal<{
-    message: string;
-    acquire: boolean;
-    contact: boolean;
-  } | null>(refusalFrom(inject(Location).getState()));
+  protected readonly refusal = signal<RefusalView | null>(
+    refusalFrom(inject(Location).getState()),
+  );
 
   async logOn(): Promise<void> {
     this.busy.set(true);
@@ -151,7 +138,7 @@ export class LogonPage {
       await this.router.navigateByUrl('/notices');
     } catch (error) {
       this.refusal.set(
-        refusalView(apiErrorMessage(error), apiError(error)?.code ?? ''),
+        refusalView(apiErrorMessage(error), apiError(error)?.code),
       );
     } finally {
       this.busy.set(false);
