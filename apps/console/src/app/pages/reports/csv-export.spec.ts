@@ -29,7 +29,6 @@ function flushUnmappable(req: TestRequest): void {
     statusCode: 422,
     error: 'Unprocessable Entity',
     code: 'csv_unmappable',
-    code: 'csv_unmappable',
     message:
       'CP932（Shift_JIS）では表せない文字が含まれています。UTF-8で出力するか、〓に置き換えて出力してください（unmappable=replace）。',
     details: [
