@@ -4,10 +4,10 @@ import { can, STAFF_ROLES, StaffRole } from '@certdesk/domain';
 import { AuditEvent } from '../audit/audit-event.entity';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { RouteAccess } from './permissions.decorator';
 import { RouteEntry, RouteInventory } from './route-inventory';
@@ -90,23 +90,16 @@ describe.each(testDatabases())(
   'deny by default: every route on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let routes: Route[];
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
-      seeded = await seedTwoCreditUnions(t);
+      ({ t, seeded } = await startSeededApp(db));
       routes = nestRoutes(t).filter(
         (r) => r.key.startsWith('/api') || r.key.includes(' /api'),
       );
     });
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
+    afterAll(() => t?.close());
 
     it('knows every route Express serves under /api (nothing escapes the inventory)', () => {
       const served = expressRoutes(t)
@@ -166,10 +159,10 @@ describe.each(testDatabases())(
       const guarded = routes.filter((r) => r.access?.kind !== 'public');
       const mismatches: string[] = [];
       for (const role of STAFF_ROLES) {
-        const browser = StaffBrowser.of(t);
-        expect(
-          (await browser.login(seeded.username(role, seeded.a))).status,
-        ).toBe(200);
+        const browser = await StaffBrowser.signedIn(
+          t,
+          seeded.username(role, seeded.a),
+        );
         for (const route of guarded) {
           const shouldRefuse =
             route.access === undefined ||

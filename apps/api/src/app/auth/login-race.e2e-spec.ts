@@ -2,11 +2,12 @@ import { ERROR_MESSAGES } from '@certdesk/contracts';
 import {
   DEMO_PASSWORD,
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
   staffByUsername,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
+import { recordVerifiedHashes } from '../../testing/verified-hashes';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { LOCK_DURATION_MS, MAX_FAILED_LOGINS } from './credentials.service';
@@ -14,34 +15,18 @@ import {
   LIMITED_AUDITS_PER_ADDRESS,
   LOGIN_FAILURES_PER_IP,
 } from './login-throttle';
-import { Passwords } from './passwords';
 
 /** Concurrent guesses against the staff log-in: the lock and the per-address limit cannot be outrun. */
 describe.each(testDatabases())('staff log-in under a burst on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let verified: string[];
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
-    verified = [];
-    const passwords = t.app.get(Passwords);
-    const verify = passwords.verify.bind(passwords);
-    jest
-      .spyOn(passwords, 'verify')
-      .mockImplementation((hash: string, password: string) => {
-        verified.push(hash);
-        return verify(hash, password);
-      });
+    ({ t, seeded } = await startSeededApp(db));
+    verified = recordVerifiedHashes(t);
   }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   /** Browsers with their XSRF cookie already fetched, so the burst is only log-ins. */
   const browsers = async (n: number, ip?: (i: number) => string) => {

@@ -3,12 +3,12 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import {
   DEMO_PASSWORD,
   SeededTenants,
-  seedTwoCreditUnions,
   setCookieLine,
   StaffBrowser,
   staffByUsername,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { StaffUser } from '../staff/staff-user.entity';
 import { sessionIdOf } from './session-cookie';
@@ -18,20 +18,13 @@ const MINUTE = 60 * 1000;
 
 describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   const manager = () => seeded.username('manager', seeded.a);
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db));
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   const auditOf = (action: string) =>
     t.dataSource

@@ -3,11 +3,11 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import {
   DEMO_PASSWORD,
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
   staffByUsername,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { StaffUser } from '../staff/staff-user.entity';
 import { PASSWORD_REASONS } from './password-policy';
@@ -16,19 +16,12 @@ const NEW_PASSWORD = 'Kawasemi-to-ume-no-hana';
 
 describe.each(testDatabases())('changing one’s password on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db));
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('opens only me, log-out and the password change while a change is required, then everything allowed', async () => {
     const username = seeded.username('admin', seeded.a);

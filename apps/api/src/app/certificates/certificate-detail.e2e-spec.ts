@@ -4,63 +4,38 @@ import type {
   RevokeCertificateResponse,
 } from '@certdesk/contracts';
 import { Openssl } from '@certdesk/pki/testing';
-import { addIbUser } from '../../testing/pki';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-  StaffBrowser,
-} from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { issuedCertificate } from '../../testing/pki';
+import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { IbUser } from '../customers/ib-user.entity';
-import {
-  CertificateIssuanceService,
-  IssueResult,
-} from '../pki/certificate-issuance.service';
+import type { IssueResult } from '../pki/certificate-issuance.service';
 import { Certificate } from './certificate.entity';
 
 describe.each(testDatabases())(
   'staff certificate detail, PEM and revocation on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let mine: IssueResult;
     let theirs: IssueResult;
     const openssl = new Openssl();
-    const browsers: Record<string, StaffBrowser> = {};
-    const as = async (username: string) => {
-      if (!browsers[username]) {
-        browsers[username] = StaffBrowser.of(t);
-        expect((await browsers[username].login(username)).status).toBe(200);
-      }
-      return browsers[username];
-    };
-    const issue = async (cu = seeded.a) =>
-      t.app.get(CertificateIssuanceService).issue({
-        ibUserId: (await addIbUser(t, cu)).id,
-        csrPem: openssl.request().csrPem,
-        via: 'acquisition',
-      });
+    const issue = (cu = seeded.a) => issuedCertificate(t, openssl, cu);
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
-      seeded = await seedTwoCreditUnions(t);
+      ({ t, seeded } = await startSeededApp(db));
       mine = await issue();
       theirs = await issue(seeded.b);
     }, 60_000);
     afterAll(async () => {
       openssl.close();
       await t?.close();
-      await drop?.();
     });
 
     it('shows the decoded certificate to branch staff, and audits the view', async () => {
       const res = await (
-        await as('branch_staff-1001')
+        await seeded.as('branch_staff')
       ).get(`/api/certificates/${mine.certificate.id}`);
       expect(res.status).toBe(200);
       const detail = res.body as CertificateDetail;
@@ -109,7 +84,7 @@ describe.each(testDatabases())(
       const imported = await t.dataSource
         .getRepository(Certificate)
         .findOneByOrFail({ creditUnionId: seeded.a.id, issuedVia: 'imported' });
-      const browser = await as('compliance-1001');
+      const browser = await seeded.as('compliance');
       expect(
         (await browser.get(`/api/certificates/${imported.id}`)).body,
       ).toMatchObject({ id: imported.id, pem: null, decoded: null });
@@ -123,7 +98,7 @@ describe.each(testDatabases())(
 
     it('downloads the PEM as a file', async () => {
       const res = await (
-        await as('branch_staff-1001')
+        await seeded.as('branch_staff')
       ).get(`/api/certificates/${mine.certificate.id}/pem`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/x-pem-file/);
@@ -142,7 +117,7 @@ describe.each(testDatabases())(
     });
 
     it('answers 404 for another credit union’s certificate and for ids that are not ids', async () => {
-      const manager = await as('manager-1001');
+      const manager = await seeded.as('manager');
       for (const path of [
         `/api/certificates/${theirs.certificate.id}`,
         `/api/certificates/${theirs.certificate.id}/pem`,
@@ -167,10 +142,10 @@ describe.each(testDatabases())(
     it('lets a manager revoke (200, audited with the staff member and comment) but not branch staff (403)', async () => {
       const url = `/api/certificates/${mine.certificate.id}/revoke`;
       const clerk = await (
-        await as('branch_staff-1001')
+        await seeded.as('branch_staff')
       ).post(url, { reason: 'keyCompromise' });
       expect(clerk.status).toBe(403);
-      const manager = await as('manager-1001');
+      const manager = await seeded.as('manager');
       expect((await manager.post(url, { reason: 'cACompromise' })).status).toBe(
         400,
       );

@@ -5,9 +5,9 @@ import {
   removalDecisionRefusal,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
+import { decidedByMe } from '../infra/database/decision-columns';
 import { Clock } from '../infra/clock/clock';
 import { AppError } from '../infra/http/app-error';
-import { decidedByMe } from '../infra/database/decision-columns';
 import { currentPrincipal, notFound } from '../infra/tenancy/tenant';
 import { ClosureRepository } from './closure.repository';
 import { ClosureResult, ClosureService } from './closure.service';

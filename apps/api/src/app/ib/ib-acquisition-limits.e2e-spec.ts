@@ -2,22 +2,17 @@ import {
   ERROR_MESSAGES,
   IB_TOO_MANY_ATTEMPTS_MESSAGE,
 } from '@certdesk/contracts';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbAnswer, IbClient } from '../../testing/ib-client';
+import { foreignIdentity } from '../../testing/ib-customer';
 import { addIbUser, withPins } from '../../testing/pki';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-} from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
+import type { TestApp } from '../../testing/test-app';
+import { recordVerifiedHashes } from '../../testing/verified-hashes';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { Passwords } from '../auth/passwords';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { AttemptCounter } from '../infra/limits/attempt-counter';
@@ -40,13 +35,11 @@ const answerOf = (a: IbAnswer) => ({
 /** The IB acquisition endpoint against guessing: claims before checks, limits, uniform answers, audit. */
 describe.each(testDatabases())('IB acquisition under attack on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let ib: IbClient;
   let csr: string;
   let verified: string[];
   const openssl = new Openssl();
-  const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-limits-'));
   const acquire = (
     loginId: string,
     overrides: Record<string, string> = {},
@@ -65,29 +58,14 @@ describe.each(testDatabases())('IB acquisition under attack on $name', (db) => {
     t.dataSource.getRepository(AuditEvent).find({ where: { action } });
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config, {
-      env: { IB_TLS_PORT: '0', DATA_DIR: dataDir },
-    });
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
     ib = new IbClient(t);
     csr = openssl.newKeyRequest(2048).csrPem;
-    verified = [];
-    const passwords = t.app.get(Passwords);
-    const verify = passwords.verify.bind(passwords);
-    jest
-      .spyOn(passwords, 'verify')
-      .mockImplementation((hash: string, pin: string) => {
-        verified.push(hash);
-        return verify(hash, pin);
-      });
+    verified = recordVerifiedHashes(t);
   }, 60_000);
   afterAll(async () => {
     openssl.close();
     await t?.close();
-    await drop?.();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('100 concurrent wrong pairs with the right one in the middle: at most 5 pairs verified, the right one refused, the user locked, nothing issued', async () => {
@@ -220,18 +198,7 @@ describe.each(testDatabases())('IB acquisition under attack on $name', (db) => {
   }, 120_000);
 
   it('audits refused certificate log-ons, at most 5 a window from one address, then one summary with the count', async () => {
-    const foreign = openssl.newKeyRequest(2048);
-    const certPem = openssl.ok([
-      'x509',
-      '-req',
-      '-in',
-      openssl.file('f.csr', foreign.csrPem),
-      '-signkey',
-      openssl.file('f.key', foreign.keyPem),
-      '-days',
-      '30',
-    ]);
-    const client = ib.as({ keyPem: foreign.keyPem, certPem }).from(address());
+    const client = ib.as(foreignIdentity(openssl)).from(address());
     const before = (await audits('ib.logon.refused')).length;
     for (let i = 0; i < 12; i++)
       expect((await client.get('/ib/me')).body.code).toBe(

@@ -1,22 +1,23 @@
 import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { pastLimitMessage } from '@certdesk/domain';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient } from '../../testing/ib-client';
-import { addIbUser, rsaCsrs, withPins } from '../../testing/pki';
+import {
+  addIbUser,
+  caCertificatePem,
+  rsaCsrs,
+  withPins,
+} from '../../testing/pki';
 import {
   SeededTenants,
-  seedTwoCreditUnions,
   StaffBrowser,
+  startSeededApp,
 } from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
-import { CertificateAuthorityService } from '../pki/certificate-authority.service';
 import { MAX_PIN_ATTEMPTS } from './ib-acquisition.service';
 
 const PIN = '2468';
@@ -26,12 +27,10 @@ describe.each(testDatabases())(
   'IB channel: 電子証明書取得 (acquisition) on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let seeded: SeededTenants;
     let ib: IbClient;
     let caPem: string;
     const openssl = new Openssl();
-    const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-ib-'));
     const certificates = () => t.dataSource.getRepository(Certificate).count();
     const acquire = (loginId: string, overrides: Record<string, string> = {}) =>
       ib.post('/ib/acquisitions', {
@@ -45,23 +44,13 @@ describe.each(testDatabases())(
       withPins(t, await addIbUser(t, seeded.a, state), PIN, CONFIRMATION);
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config, {
-        env: { IB_TLS_PORT: '0', DATA_DIR: dataDir },
-      });
-      seeded = await seedTwoCreditUnions(t);
+      ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
       ib = new IbClient(t);
-      caPem =
-        (await t.app
-          .get(CertificateAuthorityService)
-          .certificatePemByCode('1001')) ?? '';
+      caPem = await caCertificatePem(t);
     }, 60_000);
     afterAll(async () => {
       openssl.close();
       await t?.close();
-      await drop?.();
-      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('issues a first certificate with the login ID and both PINs; openssl verifies it and it logs on', async () => {

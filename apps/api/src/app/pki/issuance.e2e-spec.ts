@@ -2,18 +2,14 @@ import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { HttpException } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
 import { Openssl, tamperSignature } from '@certdesk/pki/testing';
-import { addIbUser } from '../../testing/pki';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-} from '../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../testing/test-app';
+import { addIbUser, caCertificatePem } from '../../testing/pki';
+import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
+import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { IbLogonService } from '../ib/ib-logon.service';
-import { CertificateAuthorityService } from './certificate-authority.service';
 import {
   CertificateIssuanceService,
   IssueRequest,
@@ -43,7 +39,6 @@ async function refusal(
 
 describe.each(testDatabases())('certificate issuance on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let issuance: CertificateIssuanceService;
   let caPem: string;
@@ -54,20 +49,13 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
   const rows = () => t.dataSource.getRepository(Certificate).count();
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db));
     issuance = t.app.get(CertificateIssuanceService);
-    caPem =
-      (await t.app
-        .get(CertificateAuthorityService)
-        .certificatePemByCode('1001')) ?? '';
+    caPem = await caCertificatePem(t);
   }, 60_000);
   afterAll(async () => {
     openssl.close();
     await t?.close();
-    await drop?.();
   });
 
   it.each([2048, 3072])(

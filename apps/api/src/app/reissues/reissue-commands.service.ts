@@ -211,16 +211,6 @@ export class ReissueCommandsService {
       throw new AppError('already_decided');
   }
 
-  private decision(now: Date, comment?: string): Partial<ReissueRequest> {
-    const me = currentPrincipal();
-    return {
-      decidedById: me.staffId,
-      decidedByName: me.displayName,
-      decidedAt: now,
-      decisionComment: comment?.trim() || null,
-    };
-  }
-
   private entry(
     action: string,
     request: ReissueRequest,

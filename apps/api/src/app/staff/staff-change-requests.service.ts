@@ -12,10 +12,10 @@ import {
   StaffChangeStatus,
   StaffRole,
 } from '@certdesk/domain';
-import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
 import { AuditService } from '../audit/audit.service';
 import { SecondFactorService } from '../auth/second-factor/second-factor.service';
 import { Clock } from '../infra/clock/clock';
+import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
 import { Manager, Transactions } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import { AppError } from '../infra/http/app-error';

@@ -6,7 +6,7 @@ import {
   setCookieLine,
   StaffBrowser,
 } from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import { startTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { CONTENT_SECURITY_POLICY } from './security-headers';
 
@@ -18,21 +18,15 @@ describe.each(testDatabases())(
   'CSRF defence and security headers on $name',
   (db) => {
     let t: TestApp;
-    let drop: () => Promise<void>;
     let server: App;
     const login = { username: 'manager-1001', password: 'irrelevant-for-csrf' };
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
+      t = await startTestApp(db);
       server = t.app.getHttpServer() as App;
       await seedTwoCreditUnions(t);
     });
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
+    afterAll(() => t?.close());
 
     describe('XSRF-TOKEN cookie', () => {
       it('is set, readable by scripts, on any /api answer that came without one (even a 401)', async () => {

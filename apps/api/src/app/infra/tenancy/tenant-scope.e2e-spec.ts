@@ -1,13 +1,11 @@
 import { Brackets } from 'typeorm';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-} from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import { SeededTenants, startSeededApp } from '../../../testing/staff-browser';
+import type { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
+import { NEW_STAFF_ACCOUNT } from '../../staff/new-staff-account';
 import { requestContext, StaffPrincipal } from './request-context';
 import { TenantIsolationError } from './tenant-repository';
 import { TenantScope } from './tenant-scope';
@@ -17,7 +15,6 @@ const NOT_FOUND = { code: 'not_found', status: 404 };
 
 describe.each(testDatabases())('TenantScope on $name', (db) => {
   let t: TestApp;
-  let drop: () => Promise<void>;
   let seeded: SeededTenants;
   let scope: TenantScope;
   let staffOfB: StaffUser;
@@ -39,19 +36,13 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
     );
 
   beforeAll(async () => {
-    const created = await db.create();
-    drop = created.drop;
-    t = await createTestApp(created.config);
-    seeded = await seedTwoCreditUnions(t);
+    ({ t, seeded } = await startSeededApp(db));
     scope = t.app.get(TenantScope);
     staffOfB = await t.dataSource
       .getRepository(StaffUser)
       .findOneByOrFail({ username: 'admin-1002' });
   });
-  afterAll(async () => {
-    await t?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('refuses to run at all without a signed-in principal', async () => {
     const staff = scope.repository(StaffUser);
@@ -177,10 +168,7 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
         displayName: 'x',
         role: 'branch_staff' as const,
         passwordHash: 'x',
-        mustChangePassword: true,
-        disabledAt: null,
-        failedLoginCount: 0,
-        lockedUntil: null,
+        ...NEW_STAFF_ACCOUNT,
         createdAt: now,
         updatedAt: now,
       };

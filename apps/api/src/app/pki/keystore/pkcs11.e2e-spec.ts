@@ -17,7 +17,10 @@ import { AuditEvent } from '../../audit/audit-event.entity';
 import { Certificate } from '../../certificates/certificate.entity';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { DatabaseConfig } from '../../infra/config/config';
-import { CertificateAuthority } from '../certificate-authority.entity';
+import {
+  CertificateAuthority,
+  NO_CRL_YET,
+} from '../certificate-authority.entity';
 import { CertificateAuthorityService } from '../certificate-authority.service';
 import { CertificateIssuanceService } from '../certificate-issuance.service';
 import { CertificateRevocationService } from '../certificate-revocation.service';
@@ -190,12 +193,7 @@ describe.each(testDatabases())(
         creditUnionId: seeded.b.id,
         certificatePem,
         ...software.stored,
-        crlNumber: 0,
-        crlDer: null,
-        crlThisUpdate: null,
-        crlNextUpdate: null,
-        revocationCount: 0,
-        crlRevocationCount: 0,
+        ...NO_CRL_YET,
         createdAt: t.clock.now(),
       });
 
