@@ -243,8 +243,8 @@ test('a CP932 refusal lists the characters and 〓に置き換えて出力 downl
 }) => {
   const errors = collectErrors(page);
   await loginAs(page, 'compliance');
-  // The demo data only holds characters CP932 has: the server's 422 (and, on retry, its
-  // X-Unmappable-Characters header) are simulated; the file itself is the server's.
+  // The demo data only holds characters CP932 has: the server's refusal (422, code csv_unmappable)
+  // and, on retry, its X-Unmappable-Characters header are simulated; the file itself is the server's.
   await page.route('**/api/reports/locked-out.csv?*', async (route) => {
     const url = new URL(route.request().url());
     if (url.searchParams.get('unmappable') === 'refuse') {
@@ -254,6 +254,7 @@ test('a CP932 refusal lists the characters and 〓に置き換えて出力 downl
         body: JSON.stringify({
           statusCode: 422,
           error: 'Unprocessable Entity',
+          code: 'csv_unmappable',
           message: 'CP932（Shift_JIS）では表せない文字が含まれています。',
           details: [
             { field: 'encoding', reason: '「𠮷」(U+20BB7) 12行目から計1行' },
