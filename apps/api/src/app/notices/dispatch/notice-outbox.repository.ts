@@ -92,13 +92,11 @@ export class OutboxStore {
     patch: QueryDeepPartialEntity<NoticeOutbox>,
   ): Promise<boolean> {
     const result = await this.gate.run(() =>
-      this.dataSource
-        .getRepository(NoticeOutbox)
-        .update(this.ours(row), {
-          ...patch,
-          leaseUntil: null,
-          claimToken: null,
-        }),
+      this.dataSource.getRepository(NoticeOutbox).update(this.ours(row), {
+        ...patch,
+        leaseUntil: null,
+        claimToken: null,
+      }),
     );
     return (result.affected ?? 0) > 0;
   }
