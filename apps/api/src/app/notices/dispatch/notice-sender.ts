@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   describeTemplateError,
   noticeContext,
-  RENDER_LIMIT_MS,
   renderNotice,
 } from '@certdesk/notice-templates';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
@@ -24,6 +23,10 @@ import {
 import { noticeFactsOf, recipientOf } from '../templates/notice-facts';
 import { NoticeTemplate } from '../templates/notice-template.entity';
 import { NoticeTemplateStore } from '../templates/notice-template.repository';
+import {
+  isRenderTimeout,
+  renderUnstarved,
+} from '../templates/render-unstarved';
 import { mootReason } from './moot';
 import { NoticeJobs } from './notice-jobs';
 import { NoticeOutbox, OutboxStatus } from './notice-outbox.entity';
@@ -36,41 +39,6 @@ const LEASE_MARGIN_MS = 60_000;
 /** Why a notice was given up (shown on 送信履歴, where a manager may resend it). */
 export const givenUpReason = (attempts: number): string =>
   `${attempts}回送信を試みても送信できなかったため、送信を中止しました。メールサーバーを確認のうえ再送してください`;
-
-/** liquidjs stopped the render at its time limit (`renderLimit`), anywhere in the error's causes. */
-export function isRenderTimeout(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    if (/render limit exceeded/i.test(String((e as Error).message ?? e)))
-      return true;
-    e =
-      (e as { originalError?: unknown; cause?: unknown }).originalError ??
-      (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/** Renders of one notice in a row when liquidjs keeps stopping them at the time limit for want of a core. */
-export const RENDER_TRIES = 5;
-
-/**
- * Runs `render`; when liquidjs stopped it at its time limit (`RENDER_LIMIT_MS`, wall clock) although
- * it used less CPU than that — the process was waiting for a core, not working on the template —
- * renders again at once, up to {@link RENDER_TRIES} renders. A render that did use its time, or any
- * other error, is thrown at once.
- */
-export function renderUnstarved<T>(render: () => T, tries = RENDER_TRIES): T {
-  for (let n = 1; ; n++) {
-    const before = process.cpuUsage();
-    try {
-      return render();
-    } catch (error) {
-      const used = process.cpuUsage(before);
-      const cpuMs = (used.user + used.system) / 1000;
-      if (n >= tries || !isRenderTimeout(error) || cpuMs >= RENDER_LIMIT_MS)
-        throw error;
-    }
-  }
-}
 
 export type DrainResult = Record<OutboxStatus, number>;
 

@@ -13,6 +13,7 @@ import { Clock } from '../../infra/clock/clock';
 import { policyOf } from '../schedule/notice-schedule.service';
 import { noticeFactsOf } from './notice-facts';
 import { NoticeTemplateStore } from './notice-template.repository';
+import { renderUnstarved } from './render-unstarved';
 import { lifecycleInputOf } from '../../customers/ib-user-lifecycle';
 
 /** The 重要なお知らせ entry of the IB channel, rendered from the credit union's published template. */
@@ -67,7 +68,9 @@ export class ImportantNoticeService {
     let rendered: RenderedNotice;
     let version = template.version;
     try {
-      rendered = renderNotice(kind, template, context, renewalUrl);
+      rendered = renderUnstarved(() =>
+        renderNotice(kind, template, context, renewalUrl),
+      );
     } catch (error) {
       // A version saved before today's checks (e.g. too slow: stopped at RENDER_LIMIT_MS): the
       // customer still gets the notice, in the shipped wording (version 0), and staff a log line.

@@ -4,7 +4,7 @@ import {
   isRenderTimeout,
   RENDER_TRIES,
   renderUnstarved,
-} from './notice-sender';
+} from './render-unstarved';
 
 describe('isRenderTimeout', () => {
   const liquid = new Liquid({ renderLimit: 1, strictVariables: true });
