@@ -8,6 +8,7 @@ export * from './lib/customers';
 export * from './lib/certificate-detail';
 export * from './lib/reports';
 export * from './lib/notices';
+export * from './lib/dual-control';
 export * from './lib/reissues';
 export * from './lib/ib';
 export * from './lib/closures';

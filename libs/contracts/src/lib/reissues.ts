@@ -1,5 +1,6 @@
 import type { IbRole, ReissueReason, ReissueStatus } from '@certdesk/domain';
 import type { LifecycleStatusName } from './certificates';
+import type { DualControlRecord } from './dual-control';
 
 /** libs/domain `ReissueReason`. */
 export type ReissueReasonName = ReissueReason;
@@ -23,7 +24,7 @@ export interface ReissueDecision {
   comment?: string;
 }
 
-export interface ReissueView {
+export interface ReissueView extends DualControlRecord {
   id: string;
   status: ReissueStatusName;
   reason: ReissueReasonName;
@@ -45,11 +46,6 @@ export interface ReissueView {
     status: LifecycleStatusName;
     expiryDate: string | null;
   };
-  requestedBy: { id: string; name: string };
-  requestedAt: string;
-  decidedBy: { id: string; name: string } | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
   /** Last JST day the customer may acquire (after approval). */
   authorizedUntil: string | null;
   closedAt: string | null;

@@ -1,5 +1,6 @@
 import type { StaffChangeKind, StaffChangeStatus } from '@certdesk/domain';
 import type { StaffRoleName } from './auth';
+import type { DualControlRecord } from './dual-control';
 
 /** A staff account as the admin's 職員管理 page shows it. */
 export interface StaffAccount {
@@ -43,7 +44,7 @@ export type StaffChangeStatusName = StaffChangeStatus;
  * A staff change waiting for (or decided by) a second admin: granting `manager` or `admin`, or
  * resetting another admin's password. `GET /api/staff-change-requests` lists them.
  */
-export interface StaffChangeRequestView {
+export interface StaffChangeRequestView extends DualControlRecord {
   id: string;
   kind: StaffChangeKindName;
   status: StaffChangeStatusName;
@@ -55,11 +56,6 @@ export interface StaffChangeRequestView {
   role: StaffRoleName | null;
   /** The account's role when asked (role change); null otherwise. */
   fromRole: StaffRoleName | null;
-  requestedBy: { id: string; name: string };
-  requestedAt: string;
-  decidedBy: { id: string; name: string } | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
 }
 
 /**

@@ -4,7 +4,6 @@ import {
   X509Certificate,
 } from 'node:crypto';
 import { childrenOf, octetString, readWhole } from './der';
-import { newSerialHex } from './serial';
 import { CaSigner, fromPem, softwareSigner, toPem } from './signing';
 import {
   basicConstraintsValue,
@@ -13,6 +12,7 @@ import {
   keyUsageValue,
   nameDer,
   OID,
+  selfSignedTbs,
   signCertificate,
   signCertificateWith,
   TbsCertificateInput,
@@ -77,9 +77,7 @@ function caTbs(input: CreateCaInput, spkiDer: Buffer): TbsCertificateInput {
   const notBefore = wholeSeconds(input.now);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + input.validityYears);
-  return {
-    serialHex: newSerialHex(),
-    issuerDer: subjectDer,
+  return selfSignedTbs({
     subjectDer,
     notBefore,
     notAfter,
@@ -89,7 +87,7 @@ function caTbs(input: CreateCaInput, spkiDer: Buffer): TbsCertificateInput {
       extension(OID.keyUsage, keyUsageValue(['keyCertSign', 'cRLSign']), true),
       extension(OID.subjectKeyIdentifier, octetString(keyIdentifier(spkiDer))),
     ],
-  };
+  });
 }
 
 /** A CA ready to sign: parsed once, kept in memory by the caller. */

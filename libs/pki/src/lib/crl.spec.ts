@@ -1,6 +1,5 @@
 import { Openssl } from '../testing/openssl';
-import { createCa, loadCa } from './ca';
-import { checkCsr } from './csr';
+import { acceptedCsr, creditUnionCa } from '../testing/test-ca';
 import { buildCrl, REVOCATION_REASON_CODES, RevokedEntry } from './crl';
 import { IssuedCertificate, issueClientCertificate } from './issue';
 import { newSerialHex } from './serial';
@@ -8,26 +7,17 @@ import { newSerialHex } from './serial';
 describe('buildCrl', () => {
   const openssl = new Openssl();
   const now = new Date('2026-12-01T00:00:00Z');
-  const created = createCa({
-    commonName: 'あおば信用金庫 電子証明書発行CA',
-    organization: 'あおば信用金庫',
-    now,
-    validityYears: 20,
-  });
-  const ca = loadCa(created.certificatePem, created.privateKeyPem);
-  const issue = async () => {
-    const checked = checkCsr(openssl.request().csrPem);
-    if (!checked.ok) throw new Error(checked.reasons.join());
-    return issueClientCertificate({
+  const { created, ca } = creditUnionCa('あおば信用金庫', now);
+  const issue = async () =>
+    issueClientCertificate({
       ca,
-      csrPublicKey: checked.request.publicKeyDer,
+      csrPublicKey: acceptedCsr(openssl.request().csrPem).publicKeyDer,
       subject: { CN: 'u', OU: '1', O: 'あおば信用金庫' },
       serialHex: newSerialHex(),
       notBefore: now,
       expiryDate: '2027-12-01',
       crlUrl: 'http://localhost/ib/crl/1002.crl',
     });
-  };
   let revoked: IssuedCertificate;
   let kept: IssuedCertificate;
   let crl: Buffer;

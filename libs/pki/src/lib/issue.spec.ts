@@ -9,7 +9,7 @@ import {
 } from 'node:crypto';
 import { Openssl } from '../testing/openssl';
 import { createCa, loadCa } from './ca';
-import { checkCsr } from './csr';
+import { acceptedCsr, creditUnionCa } from '../testing/test-ca';
 import { decodeCertificate } from './describe';
 import { issueClientCertificate, IssueClientCertificateInput } from './issue';
 import { certificatesOnlyPkcs7 } from './pkcs7';
@@ -33,18 +33,8 @@ function forgeSigner(key: KeyObject): CaSigner {
 describe('issueClientCertificate', () => {
   const openssl = new Openssl();
   const now = new Date('2026-12-01T00:30:15.250Z'); // 09:30:15 JST
-  const created = createCa({
-    commonName: 'さくら信用金庫 電子証明書発行CA',
-    organization: 'さくら信用金庫',
-    now,
-    validityYears: 20,
-  });
-  const ca = loadCa(created.certificatePem, created.privateKeyPem);
-  const request = (() => {
-    const checked = checkCsr(openssl.newKeyRequest(2048).csrPem);
-    if (!checked.ok) throw new Error(checked.reasons.join());
-    return checked.request;
-  })();
+  const { created, ca } = creditUnionCa('さくら信用金庫', now);
+  const request = acceptedCsr(openssl.newKeyRequest(2048).csrPem);
   const input = (
     over: Partial<IssueClientCertificateInput> = {},
   ): IssueClientCertificateInput => ({

@@ -2,7 +2,6 @@ import { generateKeyPairSync } from 'node:crypto';
 import { isIP } from 'node:net';
 import * as forge from 'node-forge';
 import { octetString, oid, sequence } from './der';
-import { newSerialHex } from './serial';
 import { toPem } from './signing';
 import {
   endEntityExtensions,
@@ -10,6 +9,7 @@ import {
   keyIdentifier,
   nameDer,
   OID,
+  selfSignedTbs,
   signCertificate,
   wholeSeconds,
 } from './x509';
@@ -47,9 +47,7 @@ export function createTlsServerCertificate(input: {
     notBefore.getTime() + input.validityDays * 86_400_000,
   );
   const der = signCertificate(
-    {
-      serialHex: newSerialHex(),
-      issuerDer: subjectDer,
+    selfSignedTbs({
       subjectDer,
       notBefore,
       notAfter,
@@ -63,7 +61,7 @@ export function createTlsServerCertificate(input: {
           octetString(keyIdentifier(spkiDer)),
         ),
       ],
-    },
+    }),
     privateKey,
   );
   return {

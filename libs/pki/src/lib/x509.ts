@@ -18,6 +18,7 @@ import {
   signStructure,
   signStructureWith,
 } from './signing';
+import { newSerialHex } from './serial';
 
 const { Class, Type, create } = forge.asn1;
 
@@ -182,6 +183,13 @@ export interface TbsCertificateInput {
   subjectDer: Buffer;
   spkiDer: Buffer;
   extensions: forge.asn1.Asn1[];
+}
+
+/** The TBS of a self-signed certificate: its subject is its own issuer, under a fresh serial. */
+export function selfSignedTbs(
+  input: Omit<TbsCertificateInput, 'serialHex' | 'issuerDer'>,
+): TbsCertificateInput {
+  return { serialHex: newSerialHex(), issuerDer: input.subjectDer, ...input };
 }
 
 /** TBSCertificate (v3) with sha256WithRSAEncryption; names and key embedded byte for byte. */
