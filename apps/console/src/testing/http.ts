@@ -1,5 +1,34 @@
-import type { TestRequest } from '@angular/common/http/testing';
+import {
+  type HttpInterceptorFn,
+  provideHttpClient,
+  withInterceptors,
+} from '@angular/common/http';
+import {
+  HttpTestingController,
+  type TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import type { EnvironmentProviders, Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import type { ApiError } from '@certdesk/contracts';
+
+/**
+ * TestBed with HttpClient (through `interceptors`, if any) and the API faked by
+ * HttpTestingController, plus `providers`; returns the controller (`verify()` it after each test).
+ */
+export function fakeApi(
+  providers: (Provider | EnvironmentProviders)[] = [],
+  interceptors: HttpInterceptorFn[] = [],
+): HttpTestingController {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(withInterceptors(interceptors)),
+      provideHttpClientTesting(),
+      ...providers,
+    ],
+  });
+  return TestBed.inject(HttpTestingController);
+}
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'Bad Request',

@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import type { HttpInterceptorFn } from '@angular/common/http';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import type { Provider } from '@angular/core';
+import type { EnvironmentProviders, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -18,14 +15,15 @@ import {
   withComponentInputBinding,
 } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { StaffRoleName } from '@certdesk/contracts';
+import type { SessionInfo, StaffRoleName } from '@certdesk/contracts';
 import { AuthService } from '../app/core/auth/auth.service';
-import { settle } from './http';
+import { fakeApi, settle } from './http';
 import { sessionFixture } from './session.fixture';
 
 /**
  * Pages under `routes` as the app routes them (query parameters bound to inputs), the API faked by
- * HttpTestingController, for a demo staff member signed in with {@link signIn}.
+ * HttpTestingController (through `interceptors`, if any), for a demo staff member signed in with
+ * {@link signIn}.
  */
 export class RoutedPageTest {
   readonly http: HttpTestingController;
@@ -35,11 +33,13 @@ export class RoutedPageTest {
   /** The whole document: dialogs, snack bars, autocomplete panels. */
   root!: HarnessLoader;
 
-  constructor(routes: Routes, providers: Provider[] = []) {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
+  constructor(
+    routes: Routes,
+    providers: (Provider | EnvironmentProviders)[] = [],
+    interceptors: HttpInterceptorFn[] = [],
+  ) {
+    this.http = fakeApi(
+      [
         provideRouter(routes, withComponentInputBinding()),
         {
           provide: MATERIAL_ANIMATIONS,
@@ -47,16 +47,22 @@ export class RoutedPageTest {
         },
         ...providers,
       ],
-    });
-    this.http = TestBed.inject(HttpTestingController);
+      interceptors,
+    );
   }
 
-  async signIn(role: StaffRoleName): Promise<void> {
+  /** Signs `role` in (with `overrides` on its session), as the log-in page would. */
+  async signIn(
+    role: StaffRoleName,
+    overrides: Partial<SessionInfo> = {},
+  ): Promise<void> {
     const signedIn = TestBed.inject(AuthService).login({
       username: `${role}-1001`,
       password: 'x',
     });
-    this.http.expectOne('/api/auth/login').flush(sessionFixture(role));
+    this.http
+      .expectOne('/api/auth/login')
+      .flush(sessionFixture(role, overrides));
     await signedIn;
   }
 

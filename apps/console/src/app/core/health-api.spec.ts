@@ -1,12 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { HealthResponse } from '@certdesk/contracts';
 import { firstValueFrom } from 'rxjs';
 import { healthFixture } from '../../testing/health.fixture';
+import { fakeApi } from '../../testing/http';
 import { HealthApi } from './health-api';
 
 describe('HealthApi', () => {
@@ -14,11 +11,8 @@ describe('HealthApi', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
+    http = fakeApi();
     api = TestBed.inject(HealthApi);
-    http = TestBed.inject(HttpTestingController);
   });
 
   afterEach(() => http.verify());

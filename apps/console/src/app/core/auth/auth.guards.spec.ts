@@ -1,8 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { Permission } from '@certdesk/domain';
 import {
@@ -14,7 +10,7 @@ import {
   provideRouter,
 } from '@angular/router';
 import type { SessionInfo } from '@certdesk/contracts';
-import { flushApiError } from '../../../testing/http';
+import { fakeApi, flushApiError } from '../../../testing/http';
 import { sessionFixture } from '../../../testing/session.fixture';
 import {
   ROUTE_PERMISSIONS,
@@ -29,14 +25,7 @@ describe('auth guards', () => {
   let router: Router;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = fakeApi([provideRouter([])]);
     router = TestBed.inject(Router);
   });
 

@@ -1,10 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { flushApiError } from '../../../testing/http';
+import { fakeApi, flushApiError } from '../../../testing/http';
 import {
   HOME_AND_SECTIONS,
   sessionFixture,
@@ -16,14 +12,23 @@ describe('AuthService', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
+    http = fakeApi();
     auth = TestBed.inject(AuthService);
-    http = TestBed.inject(HttpTestingController);
   });
 
   afterEach(() => http.verify());
+
+  /** AuthService.changePassword, the server accepting it (204). */
+  async function changePassword(
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const change = auth.changePassword({ currentPassword, newPassword });
+    http
+      .expectOne({ method: 'POST', url: '/api/auth/password' })
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await change;
+  }
 
   it('asks GET /api/auth/me once, however many guards wait for it', async () => {
     const first = auth.ensureLoaded();
@@ -124,14 +129,7 @@ describe('AuthService', () => {
       .expectOne('/api/auth/me')
       .flush(sessionFixture('admin', { mustChangePassword: true }));
     await loaded;
-    const change = auth.changePassword({
-      currentPassword: 'a',
-      newPassword: 'b',
-    });
-    http
-      .expectOne({ method: 'POST', url: '/api/auth/password' })
-      .flush(null, { status: 204, statusText: 'No Content' });
-    await change;
+    await changePassword('a', 'b');
     expect(auth.session()?.mustChangePassword).toBe(false);
     // What the guards see next (no new look-up).
     await expect(auth.ensureLoaded()).resolves.toMatchObject({
@@ -145,14 +143,7 @@ describe('AuthService', () => {
       .expectOne('/api/auth/login')
       .flush(sessionFixture('branch_staff', { mustChangePassword: true }));
     await login;
-    const change = auth.changePassword({
-      currentPassword: 'one-time',
-      newPassword: 'kingfisher-orbit-27',
-    });
-    http
-      .expectOne('/api/auth/password')
-      .flush(null, { status: 204, statusText: 'No Content' });
-    await change;
+    await changePassword('one-time', 'kingfisher-orbit-27');
     await expect(auth.ensureLoaded()).resolves.toMatchObject({
       mustChangePassword: false,
     });

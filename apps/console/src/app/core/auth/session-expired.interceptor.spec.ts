@@ -1,18 +1,11 @@
-import {
-  HttpClient,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpClient } from '@angular/common/http';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { flushApiError, settle } from '../../../testing/http';
-import { sessionFixture } from '../../../testing/session.fixture';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { AuthService } from './auth.service';
 import { sessionExpiredInterceptor } from './session-expired.interceptor';
 
@@ -26,23 +19,19 @@ describe('sessionExpiredInterceptor', () => {
   let auth: AuthService;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(withInterceptors([sessionExpiredInterceptor])),
-        provideHttpClientTesting(),
-        provideRouter([
-          { path: 'login', component: Blank },
-          { path: 'staff', component: Blank },
-        ]),
+    const t = new RoutedPageTest(
+      [
+        { path: 'login', component: Blank },
+        { path: 'staff', component: Blank },
       ],
-    });
-    http = TestBed.inject(HttpTestingController);
+      [],
+      [sessionExpiredInterceptor],
+    );
+    http = t.http;
     client = TestBed.inject(HttpClient);
     router = TestBed.inject(Router);
     auth = TestBed.inject(AuthService);
-    const signedIn = auth.login({ username: 'admin-1001', password: 'x' });
-    http.expectOne('/api/auth/login').flush(sessionFixture('admin'));
-    await signedIn;
+    await t.signIn('admin');
     await router.navigateByUrl('/staff?sort=name');
   });
 

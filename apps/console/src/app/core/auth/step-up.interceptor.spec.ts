@@ -1,19 +1,12 @@
-import {
-  HttpClient,
-  provideHttpClient,
-  withInterceptors,
-} from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpClient } from '@angular/common/http';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { firstValueFrom, of } from 'rxjs';
 import { settle } from '../../../testing/http';
-import { sessionFixture } from '../../../testing/session.fixture';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { AuthService } from './auth.service';
 import { sessionExpiredInterceptor } from './session-expired.interceptor';
 import { StepUpDialog } from './step-up-dialog';
@@ -41,25 +34,18 @@ describe('stepUpInterceptor', () => {
   beforeEach(async () => {
     answer = true;
     open = jest.fn(() => ({ afterClosed: () => of(answer) }));
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(
-          withInterceptors([stepUpInterceptor, sessionExpiredInterceptor]),
-        ),
-        provideHttpClientTesting(),
-        provideRouter([
-          { path: 'login', component: Blank },
-          { path: 'reissues', component: Blank },
-        ]),
-        { provide: MatDialog, useValue: { open } },
+    const t = new RoutedPageTest(
+      [
+        { path: 'login', component: Blank },
+        { path: 'reissues', component: Blank },
       ],
-    });
-    http = TestBed.inject(HttpTestingController);
+      [{ provide: MatDialog, useValue: { open } }],
+      [stepUpInterceptor, sessionExpiredInterceptor],
+    );
+    http = t.http;
     client = TestBed.inject(HttpClient);
     auth = TestBed.inject(AuthService);
-    const signedIn = auth.login({ username: 'manager-1001', password: 'x' });
-    http.expectOne('/api/auth/login').flush(sessionFixture('manager'));
-    await signedIn;
+    await t.signIn('manager');
     await TestBed.inject(Router).navigateByUrl('/reissues');
   });
 

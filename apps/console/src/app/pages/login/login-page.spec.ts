@@ -1,22 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { Component } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
-import { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { Component } from '@angular/core';
 import { flushApiError, settle } from '../../../testing/http';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { sessionFixture } from '../../../testing/session.fixture';
 import { LoginPage } from './login-page';
 
@@ -24,94 +11,66 @@ import { LoginPage } from './login-page';
 class Blank {}
 
 describe('LoginPage', () => {
-  let harness: RouterTestingHarness;
-  let loader: HarnessLoader;
-  let http: HttpTestingController;
-  let router: Router;
+  let t: RoutedPageTest;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'login', component: LoginPage },
-            { path: '**', component: Blank },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    router = TestBed.inject(Router);
+    t = new RoutedPageTest([
+      { path: 'login', component: LoginPage },
+      { path: '**', component: Blank },
+    ]);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => t.http.verify());
 
-  async function openLogin(url = '/login'): Promise<void> {
-    harness = await RouterTestingHarness.create(url);
-    loader = TestbedHarnessEnvironment.loader(harness.fixture);
-  }
-
-  const el = () => harness.routeNativeElement as HTMLElement;
-  const text = (testId: string) =>
-    el().querySelector(`[data-testid="${testId}"]`)?.textContent?.trim();
+  const input = (name: string) =>
+    t.loader.getHarness(
+      MatInputHarness.with({ selector: `[formControlName=${name}]` }),
+    );
 
   async function fill(
     username: string,
     password: string,
   ): Promise<MatButtonHarness> {
-    await (
-      await loader.getHarness(
-        MatInputHarness.with({ selector: '[formControlName=username]' }),
-      )
-    ).setValue(username);
-    await (
-      await loader.getHarness(
-        MatInputHarness.with({ selector: '[formControlName=password]' }),
-      )
-    ).setValue(password);
-    return loader.getHarness(MatButtonHarness.with({ text: 'ログイン' }));
+    await (await input('username')).setValue(username);
+    await (await input('password')).setValue(password);
+    return t.button('ログイン');
   }
 
   it('shows the Japanese form', async () => {
-    await openLogin();
-    const fields = await loader.getAllHarnesses(MatFormFieldHarness);
+    await t.open('/login');
+    const fields = await t.loader.getAllHarnesses(MatFormFieldHarness);
     expect(await Promise.all(fields.map((f) => f.getLabel()))).toEqual([
       'ユーザー名',
       'パスワード',
     ]);
-    expect(el().querySelector('h1')?.textContent?.trim()).toBe('ログイン');
+    expect(t.element.querySelector('h1')?.textContent?.trim()).toBe('ログイン');
   });
 
   it('says why the user was signed out (reason=expired)', async () => {
-    await openLogin('/login?reason=expired&returnUrl=%2Faudit');
-    expect(text('login-notice')).toBe(
+    await t.open('/login?reason=expired&returnUrl=%2Faudit');
+    expect(t.text('login-notice')).toBe(
       '一定時間操作がなかったため、ログアウトしました。再度ログインしてください。',
     );
   });
 
   it('asks for both fields before sending anything', async () => {
-    await openLogin();
-    await (
-      await loader.getHarness(MatButtonHarness.with({ text: 'ログイン' }))
-    ).click();
-    const fields = await loader.getAllHarnesses(MatFormFieldHarness);
+    await t.open('/login');
+    await (await t.button('ログイン')).click();
+    const fields = await t.loader.getAllHarnesses(MatFormFieldHarness);
     expect(await fields[0].getTextErrors()).toEqual([
       'ユーザー名を入力してください',
     ]);
     expect(await fields[1].getTextErrors()).toEqual([
       'パスワードを入力してください',
     ]);
-    http.expectNone('/api/auth/login');
+    t.http.expectNone('/api/auth/login');
   });
 
   it('shows the API message for wrong credentials, with the button disabled meanwhile', async () => {
-    await openLogin();
+    await t.open('/login');
     const button = await fill('manager-1001', 'wrong-password');
     await button.click();
-    const req = http.expectOne({ method: 'POST', url: '/api/auth/login' });
+    const req = t.http.expectOne({ method: 'POST', url: '/api/auth/login' });
     expect(req.request.body).toEqual({
       username: 'manager-1001',
       password: 'wrong-password',
@@ -120,45 +79,45 @@ describe('LoginPage', () => {
     expect(await button.getText()).toBe('ログイン中…');
 
     flushApiError(req, 401, 'ユーザー名またはパスワードが正しくありません');
-    await settle();
-    await harness.fixture.whenStable();
-    const alert = el().querySelector('[role="alert"]');
+    await t.rendered();
+    const alert = t.element.querySelector('[role="alert"]');
     expect(alert?.textContent?.trim()).toBe(
       'ユーザー名またはパスワードが正しくありません',
     );
     expect(await button.isDisabled()).toBe(false);
-    const password = await loader.getHarness(
-      MatInputHarness.with({ selector: '[formControlName=password]' }),
-    );
-    expect(await password.getValue()).toBe('');
-    const fields = await loader.getAllHarnesses(MatFormFieldHarness);
+    expect(await (await input('password')).getValue()).toBe('');
+    const fields = await t.loader.getAllHarnesses(MatFormFieldHarness);
     expect(await fields[1].getTextErrors()).toEqual([]);
-    expect(router.url).toBe('/login');
+    expect(t.url).toBe('/login');
   });
 
-  it('goes to returnUrl after signing in when the user may open it', async () => {
-    await openLogin('/login?returnUrl=%2Faudit%3Foutcome%3Ddenied');
-    await (await fill('compliance-1001', 'certdesk-demo-2026')).click();
-    http.expectOne('/api/auth/login').flush(sessionFixture('compliance'));
+  it.each([
+    [
+      'goes to returnUrl after signing in when the user may open it',
+      '/login?returnUrl=%2Faudit%3Foutcome%3Ddenied',
+      ['compliance-1001', 'certdesk-demo-2026'],
+      sessionFixture('compliance'),
+      '/audit?outcome=denied',
+    ],
+    [
+      "goes to the user's first page when returnUrl is not theirs",
+      '/login?returnUrl=%2Faudit',
+      ['admin-1001', 'certdesk-demo-2026'],
+      sessionFixture('admin'),
+      '/staff',
+    ],
+    [
+      'goes to the password page when the account must change its password',
+      '/login',
+      ['new-staff', 'one-time-pass'],
+      sessionFixture('branch_staff', { mustChangePassword: true }),
+      '/password',
+    ],
+  ] as const)('%s', async (_, url, [username, password], session, landing) => {
+    await t.open(url);
+    await (await fill(username, password)).click();
+    t.http.expectOne('/api/auth/login').flush(session);
     await settle();
-    expect(router.url).toBe('/audit?outcome=denied');
-  });
-
-  it("goes to the user's first page when returnUrl is not theirs", async () => {
-    await openLogin('/login?returnUrl=%2Faudit');
-    await (await fill('admin-1001', 'certdesk-demo-2026')).click();
-    http.expectOne('/api/auth/login').flush(sessionFixture('admin'));
-    await settle();
-    expect(router.url).toBe('/staff');
-  });
-
-  it('goes to the password page when the account must change its password', async () => {
-    await openLogin();
-    await (await fill('new-staff', 'one-time-pass')).click();
-    http
-      .expectOne('/api/auth/login')
-      .flush(sessionFixture('branch_staff', { mustChangePassword: true }));
-    await settle();
-    expect(router.url).toBe('/password');
+    expect(t.url).toBe(landing);
   });
 });

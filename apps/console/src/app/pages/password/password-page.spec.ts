@@ -1,62 +1,31 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { Router, provideRouter } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthService } from '../../core/auth/auth.service';
 import { flushApiError, settle } from '../../../testing/http';
-import { sessionFixture } from '../../../testing/session.fixture';
+import { RoutedPageTest } from '../../../testing/routed-page';
 import { PasswordPage } from './password-page';
 
 @Component({ template: '' })
 class Blank {}
 
 describe('PasswordPage', () => {
-  let harness: RouterTestingHarness;
-  let loader: HarnessLoader;
-  let http: HttpTestingController;
-  let auth: AuthService;
+  let t: RoutedPageTest;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([
-          { path: 'password', component: PasswordPage },
-          { path: '**', component: Blank },
-        ]),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    auth = TestBed.inject(AuthService);
-    const signedIn = auth.login({
-      username: 'admin-1001',
-      password: 'one-time',
-    });
-    http
-      .expectOne('/api/auth/login')
-      .flush(sessionFixture('admin', { mustChangePassword: true }));
-    await signedIn;
-    harness = await RouterTestingHarness.create('/password');
-    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    t = new RoutedPageTest([
+      { path: 'password', component: PasswordPage },
+      { path: '**', component: Blank },
+    ]);
+    await t.signIn('admin', { mustChangePassword: true });
+    await t.open('/password');
   });
 
-  afterEach(() => http.verify());
-
-  const el = () => harness.routeNativeElement as HTMLElement;
+  afterEach(() => t.http.verify());
 
   async function field(label: string): Promise<MatFormFieldHarness> {
-    return loader.getHarness(
+    return t.loader.getHarness(
       MatFormFieldHarness.with({ floatingLabelText: label }),
     );
   }
@@ -71,7 +40,7 @@ describe('PasswordPage', () => {
       ['newPassword', next],
       ['confirmPassword', confirm],
     ]) {
-      const input = await loader.getHarness(
+      const input = await t.loader.getHarness(
         MatInputHarness.with({ selector: `[formControlName=${name}]` }),
       );
       await input.setValue(value);
@@ -79,16 +48,11 @@ describe('PasswordPage', () => {
     }
   }
 
-  const submit = async () =>
-    (
-      await loader.getHarness(
-        MatButtonHarness.with({ text: 'パスワードを変更' }),
-      )
-    ).click();
+  const submit = async () => (await t.button('パスワードを変更')).click();
 
   it('says why the change is required', () => {
     expect(
-      el().querySelector('[data-testid="password-forced"]')?.textContent,
+      t.element.querySelector('[data-testid="password-forced"]')?.textContent,
     ).toContain('新しいパスワードを設定してください');
   });
 
@@ -98,7 +62,7 @@ describe('PasswordPage', () => {
     expect(await (await field('新しいパスワード')).getTextErrors()).toEqual([
       '12文字以上で入力してください（現在8文字）',
     ]);
-    http.expectNone('/api/auth/password');
+    t.http.expectNone('/api/auth/password');
   });
 
   it('refuses a confirmation that differs, and clears the error once both match', async () => {
@@ -108,7 +72,7 @@ describe('PasswordPage', () => {
     expect(await confirm.getTextErrors()).toEqual([
       '新しいパスワードと一致しません',
     ]);
-    http.expectNone('/api/auth/password');
+    t.http.expectNone('/api/auth/password');
 
     await fill('one-time', 'a-long-enough-pasS', 'a-long-enough-pasS');
     expect(await confirm.getTextErrors()).toEqual([]);
@@ -118,7 +82,7 @@ describe('PasswordPage', () => {
     await fill('one-time', 'admin-1001-password', 'admin-1001-password');
     await submit();
     flushApiError(
-      http.expectOne('/api/auth/password'),
+      t.http.expectOne('/api/auth/password'),
       400,
       '新しいパスワードは使用できません',
       [
@@ -132,9 +96,8 @@ describe('PasswordPage', () => {
         },
       ],
     );
-    await settle();
-    await harness.fixture.whenStable();
-    const alert = el().querySelector('[data-testid="password-error"]');
+    await t.rendered();
+    const alert = t.element.querySelector('[data-testid="password-error"]');
     expect(alert?.getAttribute('role')).toBe('alert');
     expect(alert?.textContent).toContain('新しいパスワードは使用できません');
     expect(
@@ -143,20 +106,22 @@ describe('PasswordPage', () => {
       'ユーザー名を含むパスワードは使用できません',
       'よく使われるパスワードは使用できません',
     ]);
-    expect(TestBed.inject(Router).url).toBe('/password');
+    expect(t.url).toBe('/password');
   });
 
   it('changes the password and goes to the first allowed page', async () => {
     await fill('one-time', 'kingfisher-orbit-27', 'kingfisher-orbit-27');
     await submit();
-    const req = http.expectOne({ method: 'POST', url: '/api/auth/password' });
+    const req = t.http.expectOne({ method: 'POST', url: '/api/auth/password' });
     expect(req.request.body).toEqual({
       currentPassword: 'one-time',
       newPassword: 'kingfisher-orbit-27',
     });
     req.flush(null, { status: 204, statusText: 'No Content' });
     await settle();
-    expect(TestBed.inject(Router).url).toBe('/staff');
-    expect(auth.session()?.mustChangePassword).toBe(false);
+    expect(t.url).toBe('/staff');
+    expect(TestBed.inject(AuthService).session()?.mustChangePassword).toBe(
+      false,
+    );
   });
 });
