@@ -135,32 +135,29 @@ describe('ibLogonDecision', () => {
     ).toMatchObject({ ok: false, code: 'superseded' });
   });
 
-  it('refuses a revoked certificate, and explains a reissue in progress or authorized', () => {
-    const revoked = {
-      current: true,
-      revoked: true,
-      revocationReason: 'keyCompromise',
-    };
-    expect(
-      ibLogonDecision(
-        revoked,
-        { expiryDate: expiry, revoked: true },
-        '2026-12-01',
-      ),
-    ).toMatchObject({ ok: false, code: 'revoked' });
-    expect(
-      ibLogonDecision(
-        revoked,
-        { expiryDate: expiry, revoked: true, reissue: 'pending' },
-        '2026-12-01',
-      ),
-    ).toMatchObject({ ok: false, code: 'reissue_pending' });
-    expect(
-      ibLogonDecision(
-        revoked,
-        { expiryDate: expiry, revoked: true, reissue: 'authorized' },
-        '2026-12-01',
-      ),
-    ).toMatchObject({ ok: false, code: 'reissue_authorized' });
-  });
+  it.each([
+    [undefined, 'revoked'],
+    ['pending', 'reissue_pending'],
+    ['authorized', 'reissue_authorized'],
+  ] as const)(
+    'refuses a revoked certificate, and explains a reissue in progress or authorized (reissue %s → %s)',
+    (reissue, code) => {
+      const revoked = {
+        current: true,
+        revoked: true,
+        revocationReason: 'keyCompromise',
+      };
+      expect(
+        ibLogonDecision(
+          revoked,
+          {
+            expiryDate: expiry,
+            revoked: true,
+            ...(reissue ? { reissue } : {}),
+          },
+          '2026-12-01',
+        ),
+      ).toMatchObject({ ok: false, code });
+    },
+  );
 });

@@ -15,21 +15,17 @@ describe('staff second factor', () => {
     expect(of('off')).toEqual([]);
   });
 
-  it('a session is pending until proven, and enrolment is forced only when required', () => {
-    const at = new Date('2026-12-01T00:00:00Z');
-    expect(
-      secondFactorState({ enrolled: true, required: false, provenAt: null }),
-    ).toBe('pending');
-    expect(
-      secondFactorState({ enrolled: true, required: true, provenAt: at }),
-    ).toBe('verified');
-    expect(
-      secondFactorState({ enrolled: false, required: true, provenAt: null }),
-    ).toBe('enrolment_required');
-    expect(
-      secondFactorState({ enrolled: false, required: false, provenAt: null }),
-    ).toBe('not_required');
-  });
+  it.each([
+    [true, false, null, 'pending'],
+    [true, true, new Date('2026-12-01T00:00:00Z'), 'verified'],
+    [false, true, null, 'enrolment_required'],
+    [false, false, null, 'not_required'],
+  ] as const)(
+    'a session is pending until proven, and enrolment is forced only when required (enrolled %s, required %s, proven %s → %s)',
+    (enrolled, required, provenAt, state) => {
+      expect(secondFactorState({ enrolled, required, provenAt })).toBe(state);
+    },
+  );
 
   it('a step-up needs a proof younger than 5 minutes, unless nobody has or needs a factor', () => {
     const proven = new Date('2026-12-01T00:00:00Z');

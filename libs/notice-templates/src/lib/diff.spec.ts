@@ -18,17 +18,12 @@ describe('diffLines', () => {
     const before = 'x\ny\nz\nw';
     const after = 'y\nq\nw\nw';
     const lines = diffLines(before, after);
-    expect(
+    const side = (skipped: 'insert' | 'delete') =>
       lines
-        .filter((l) => l.op !== 'insert')
+        .filter((l) => l.op !== skipped)
         .map((l) => l.text)
-        .join('\n'),
-    ).toBe(before);
-    expect(
-      lines
-        .filter((l) => l.op !== 'delete')
-        .map((l) => l.text)
-        .join('\n'),
-    ).toBe(after);
+        .join('\n');
+    expect(side('insert')).toBe(before);
+    expect(side('delete')).toBe(after);
   });
 });
