@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   computed,
   inject,
   signal,
@@ -9,7 +8,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { NoticeDeliveryItem } from '@certdesk/contracts';
@@ -24,6 +22,7 @@ import { loadOnChange } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { KeysetPager } from '../../core/ui/keyset-pager';
 import { EmptyRow } from '../../core/ui/list-cells';
+import { injectNotify } from '../../core/ui/notify';
 import { DeliveryDetailDialog } from './delivery-detail-dialog';
 import { DeliveryFilters } from './delivery-filters';
 import {
@@ -61,7 +60,7 @@ export class DeliveryLogPage {
   /** The page's state is its URL. */
   private readonly url = injectQueryState(DELIVERY_FILTER_KEYS);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly notify = injectNotify();
   private readonly auth = inject(AuthService);
   protected readonly mayResend = computed(() => this.auth.can('notices.run'));
 
@@ -101,10 +100,6 @@ export class DeliveryLogPage {
   ];
   protected readonly time = formatJstMinute;
 
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
-  }
-
   protected search(filters: Filters): void {
     this.url.search(filters);
   }
@@ -126,9 +121,5 @@ export class DeliveryLogPage {
         this.notify(apiErrorMessage(error));
       },
     });
-  }
-
-  private notify(message: string): void {
-    this.snackBar.open(message, '閉じる', { duration: 6000 });
   }
 }

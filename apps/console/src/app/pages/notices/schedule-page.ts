@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   computed,
   inject,
   signal,
@@ -13,7 +12,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { NoticeSchedule } from '@certdesk/contracts';
 import { describeMilestone, noticeKindForMilestone } from '@certdesk/domain';
 import { AuthService } from '../../core/auth/auth.service';
@@ -21,6 +19,7 @@ import { apiErrorReasons } from '../../core/api-error';
 import { formatJstMinute } from '../../core/jst-datetime';
 import { LoadError, toLoadError } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
+import { injectNotify } from '../../core/ui/notify';
 import { MILESTONE_KIND_LABELS } from './notice-labels';
 import { NoticesApi } from './notices-api';
 import { NoticesTabs } from './notices-tabs';
@@ -60,7 +59,7 @@ export function milestoneOf(days: string, side: MilestoneSide): number | null {
 })
 export class SchedulePage {
   private readonly api = inject(NoticesApi);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly notify = injectNotify();
   private readonly auth = inject(AuthService);
   protected readonly mayEdit = computed(() => this.auth.can('settings.write'));
 
@@ -106,7 +105,6 @@ export class SchedulePage {
   protected readonly time = formatJstMinute;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
     this.api.schedule().subscribe({
       next: (schedule) => this.show(schedule),
       error: (error: unknown) => this.loadError.set(toLoadError(error)),
@@ -158,9 +156,7 @@ export class SchedulePage {
         next: (schedule) => {
           this.saving.set(false);
           this.show(schedule);
-          this.snackBar.open('通知スケジュールを保存しました', '閉じる', {
-            duration: 6000,
-          });
+          this.notify('通知スケジュールを保存しました');
         },
         error: (error: unknown) => {
           this.saving.set(false);

@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   ElementRef,
   computed,
   effect,
@@ -17,7 +16,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type {
   NoticeKindName,
@@ -46,6 +44,7 @@ import { formatJstMinute } from '../../core/jst-datetime';
 import { LoadError, loadOnChange, toLoadError } from '../../core/async-state';
 import { confirm } from '../../core/ui/confirm-dialog';
 import { ErrorAlert } from '../../core/ui/error-alert';
+import { injectNotify } from '../../core/ui/notify';
 import { SUBJECT_LABELS, authorLabel, versionLabel } from './notice-labels';
 import { PREVIEW_DEBOUNCE_MS } from './notice-timing';
 import { NoticesApi } from './notices-api';
@@ -96,7 +95,7 @@ export class TemplateEditorPage implements LeaveGuarded {
 
   private readonly api = inject(NoticesApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly notify = injectNotify();
   private readonly auth = inject(AuthService);
   protected readonly mayEdit = computed(() => this.auth.can('templates.write'));
 
@@ -142,7 +141,6 @@ export class TemplateEditorPage implements LeaveGuarded {
   });
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
     toObservable(this.kind)
       .pipe(
         switchMap((kind) => {
@@ -354,9 +352,5 @@ export class TemplateEditorPage implements LeaveGuarded {
     );
     if (!this.mayEdit()) this.form.disable({ emitEvent: false });
     this.text.set(this.form.getRawValue());
-  }
-
-  private notify(message: string): void {
-    this.snackBar.open(message, '閉じる', { duration: 6000 });
   }
 }

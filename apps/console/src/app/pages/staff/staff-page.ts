@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   inject,
   signal,
 } from '@angular/core';
@@ -18,12 +17,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectChange, MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Observable, filter, firstValueFrom, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { confirm } from '../../core/ui/confirm-dialog';
+import { injectNotify } from '../../core/ui/notify';
 import { CreateStaffDialog } from './create-staff-dialog';
 import {
   DecideStaffChangeData,
@@ -58,7 +57,7 @@ import { STAFF_STATUS_LABELS, staffStatus } from './staff-status';
 export class StaffPage {
   private readonly api = inject(StaffApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly notify = injectNotify();
   protected readonly myId = inject(AuthService).session()?.staffId;
 
   protected readonly columns = [
@@ -82,8 +81,6 @@ export class StaffPage {
   protected readonly changes = signal<StaffChangeRequestView[]>([]);
 
   constructor() {
-    // A message about this page's change does not follow the user elsewhere (e.g. after log-out).
-    inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
     this.api.list().subscribe({
       next: (accounts) => {
         this.accounts.set(accounts);
@@ -314,9 +311,5 @@ export class StaffPage {
         width: '520px',
       },
     );
-  }
-
-  private notify(message: string): void {
-    this.snackBar.open(message, '閉じる', { duration: 6000 });
   }
 }
