@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MS_PER_DAY, RUNS, modelDate } from '../testing/date-model';
 import {
   addDays,
   addYears,
@@ -9,14 +10,6 @@ import {
   jstEndOfDay,
   jstStartOfDay,
 } from './jst-date';
-
-const RUNS = { numRuns: 10_000 };
-const MS_PER_DAY = 86_400_000;
-
-/** Independent model: the JS Date UTC calendar (valid for years 1970+ here). */
-function modelDate(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
-}
 
 const dayNumber = fc.integer({ min: 0, max: 100_000 }); // 1970 … 2243
 const isoDate = dayNumber.map(modelDate);

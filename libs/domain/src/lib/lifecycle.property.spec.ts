@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RUNS, modelDate } from '../testing/date-model';
 import {
   canAcquire,
   canRenew,
@@ -8,14 +9,7 @@ import {
   LifecycleStatus,
 } from './lifecycle';
 
-const RUNS = { numRuns: 10_000 };
-const MS_PER_DAY = 86_400_000;
 const WALK_START = 400;
-
-/** Independent date model: the JS Date UTC calendar. */
-function modelDate(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
-}
 
 /**
  * Brute-force model of the date-derived status: start at E−400 and walk one day at a time to

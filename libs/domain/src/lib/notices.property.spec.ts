@@ -1,14 +1,7 @@
 import fc from 'fast-check';
+import { RUNS, modelDate } from '../testing/date-model';
 import { LifecyclePolicy } from './lifecycle';
 import { dueNotice, validateMilestones } from './notices';
-
-const RUNS = { numRuns: 10_000 };
-const MS_PER_DAY = 86_400_000;
-
-/** Independent date model: the JS Date UTC calendar. */
-function modelDate(dayNumber: number): string {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
-}
 
 /** The milestone whose window contains d (E − T), by the rule as written in docs/domain.md / notices.ts. */
 function owner(
