@@ -1,19 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { CertificateKeys } from '../../core/certificate-keys';
-import { FileDownload } from '@certdesk/web';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import { IB_CONTACT_SENTENCE, pastLimitMessage } from '@certdesk/domain';
+import { ISSUED, fakeKeys, flushApiError } from '../../../testing/fixtures';
 import {
-  ISSUED,
-  fakeKeys,
-  flushApiError,
-  settle,
-} from '../../../testing/fixtures';
+  buttonNamed,
+  inputLabelled,
+  issuancePageTest,
+  render as renderPage,
+  typeInto,
+} from '../../../testing/issuance-page';
 import { AcquisitionPage } from './acquisition-page';
 
 describe('AcquisitionPage', () => {
@@ -23,19 +18,7 @@ describe('AcquisitionPage', () => {
   let save: jest.Mock;
 
   beforeEach(async () => {
-    keys = fakeKeys();
-    save = jest.fn();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: CertificateKeys, useValue: keys },
-        { provide: FileDownload, useValue: { save } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(AcquisitionPage);
+    ({ fixture, http, keys, save } = issuancePageTest(AcquisitionPage));
     fixture.detectChanges();
     await fixture.whenStable();
   });
@@ -43,25 +26,11 @@ describe('AcquisitionPage', () => {
   afterEach(() => http.verify());
 
   const el = () => fixture.nativeElement as HTMLElement;
-  const input = (label: string) =>
-    [...el().querySelectorAll('mat-form-field')]
-      .find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)
-      ?.querySelector('input') as HTMLInputElement;
-  function type(label: string, value: string): void {
-    input(label).value = value;
-    input(label).dispatchEvent(new Event('input'));
-  }
+  const input = (label: string) => inputLabelled(el(), label);
+  const type = (label: string, value: string) => typeInto(el(), label, value);
   const submit = () =>
-    (
-      [...el().querySelectorAll('button')].find(
-        (b) => b.textContent?.trim() === '電子証明書を取得する',
-      ) as HTMLButtonElement
-    ).click();
-  async function render(): Promise<void> {
-    await settle();
-    fixture.detectChanges();
-    await fixture.whenStable();
-  }
+    (buttonNamed(el(), '電子証明書を取得する') as HTMLButtonElement).click();
+  const render = () => renderPage(fixture);
   function fill(loginId = '0000000004A0', code = '1002'): void {
     type('ログインID（契約者ID または 利用者ID）', loginId);
     type('暗証番号', '1234');

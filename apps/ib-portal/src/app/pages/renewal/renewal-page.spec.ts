@@ -1,19 +1,13 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture } from '@angular/core/testing';
 import type { IbRenewalSessionView } from '@certdesk/contracts';
-import { CertificateKeys } from '../../core/certificate-keys';
-import { FileDownload } from '@certdesk/web';
+import { ISSUED, fakeKeys, flushApiError } from '../../../testing/fixtures';
 import {
-  ISSUED,
-  fakeKeys,
-  flushApiError,
-  settle,
-} from '../../../testing/fixtures';
+  buttonNamed,
+  issuancePageTest,
+  render as renderPage,
+  typeInto,
+} from '../../../testing/issuance-page';
 import { RenewalPage } from './renewal-page';
 
 const SESSION: IbRenewalSessionView = {
@@ -31,42 +25,16 @@ describe('RenewalPage', () => {
   let save: jest.Mock;
 
   beforeEach(() => {
-    keys = fakeKeys();
-    save = jest.fn();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: CertificateKeys, useValue: keys },
-        { provide: FileDownload, useValue: { save } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(RenewalPage);
+    ({ fixture, http, keys, save } = issuancePageTest(RenewalPage));
   });
 
   afterEach(() => http.verify());
 
   const el = () => fixture.nativeElement as HTMLElement;
   const heading = () => el().querySelector('h2')?.textContent?.trim();
-  const button = (name: string) =>
-    [...el().querySelectorAll('button')].find(
-      (b) => b.textContent?.trim() === name,
-    ) as HTMLButtonElement | undefined;
-  async function render(): Promise<void> {
-    await settle();
-    fixture.detectChanges();
-    await fixture.whenStable();
-  }
-  function type(label: string, value: string): void {
-    const field = [...el().querySelectorAll('mat-form-field')].find(
-      (f) => f.querySelector('mat-label')?.textContent?.trim() === label,
-    );
-    const input = field?.querySelector('input') as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const button = (name: string) => buttonNamed(el(), name);
+  const render = () => renderPage(fixture);
+  const type = (label: string, value: string) => typeInto(el(), label, value);
 
   async function openSession(): Promise<void> {
     fixture.detectChanges();
