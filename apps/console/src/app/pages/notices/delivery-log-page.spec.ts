@@ -219,18 +219,4 @@ describe('DeliveryLogPage / 送信履歴', () => {
     });
     expect(await (await t.button('前へ')).isDisabled()).toBe(false);
   });
-
-  it('shows the API’s message for a refused filter', async () => {
-    await t.signIn('manager');
-    await t.open('/templates/log?from=2026-12-02&to=2026-12-01');
-    await t.answer('GET', '/api/notice-templates', templateSummaries());
-    await t.answer('GET', '/api/notice-schedule', noticeSchedule());
-    await t.refuse(
-      'GET',
-      '/api/notices',
-      400,
-      '期間の開始日は終了日以前にしてください',
-    );
-    expect(t.alert()).toBe('期間の開始日は終了日以前にしてください');
-  });
 });

@@ -198,16 +198,4 @@ describe('SchedulePage / 通知スケジュール', () => {
       true,
     ]);
   });
-
-  it('shows the API’s message when the schedule cannot be read', async () => {
-    await t.signIn('manager');
-    await t.open('/templates/schedule');
-    await t.refuse(
-      'GET',
-      '/api/notice-schedule',
-      500,
-      'サーバーでエラーが発生しました',
-    );
-    expect(t.alert()).toBe('サーバーでエラーが発生しました');
-  });
 });

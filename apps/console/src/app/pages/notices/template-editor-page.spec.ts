@@ -306,15 +306,4 @@ describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
     await t.answer('GET', '/api/notice-schedule', null);
     await t.answer('GET', '/api/notices', { items: [], nextCursor: null });
   });
-
-  it('shows the API’s message for an unknown kind', async () => {
-    await t.open('/templates/no_such_kind');
-    await t.refuse(
-      'GET',
-      '/api/notice-templates/no_such_kind',
-      404,
-      '指定されたデータは見つかりません',
-    );
-    expect(t.alert()).toBe('指定されたデータは見つかりません');
-  });
 });

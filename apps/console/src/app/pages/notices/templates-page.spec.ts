@@ -63,18 +63,6 @@ describe('TemplatesPage / 通知テンプレート: the kinds, and the editor re
     );
   });
 
-  it('shows the API’s message when the list cannot be read', async () => {
-    await t.signIn('manager');
-    await t.open('/templates');
-    await t.refuse(
-      'GET',
-      '/api/notice-templates',
-      500,
-      'サーバーでエラーが発生しました',
-    );
-    expect(t.alert()).toBe('サーバーでエラーが発生しました');
-  });
-
   it('lets branch staff read and preview a template but not change or publish it', async () => {
     await t.signIn('branch_staff');
     await t.open('/templates/renewal_reminder');
