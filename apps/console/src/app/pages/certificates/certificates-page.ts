@@ -29,7 +29,12 @@ import {
 } from './search-query';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { KeysetPager } from '../../core/ui/keyset-pager';
-import { CompanyLink, EmptyRow, IbUserLabel } from '../../core/ui/list-cells';
+import {
+  CompanyColumn,
+  CompanyOfRow,
+  IbUserColumn,
+} from '../../core/ui/table/list-columns';
+import { TableRows } from '../../core/ui/table/table-rows';
 
 /** History state the customer page reads to offer 「検索結果に戻る」. */
 export interface ReturnState {
@@ -49,9 +54,9 @@ export interface ReturnState {
     MatProgressBarModule,
     MatTableModule,
     CertificateSearchForm,
-    CompanyLink,
-    EmptyRow,
-    IbUserLabel,
+    CompanyColumn,
+    TableRows,
+    IbUserColumn,
     StatusChip,
     JapaneseDatePipe,
   ],
@@ -88,6 +93,14 @@ export class CertificatesPage {
     'daysLeft',
     'status',
   ];
+  protected readonly companyOf = ({
+    customer,
+  }: CertificateSearchItem): CompanyOfRow => ({
+    customerId: customer.id,
+    name: customer.companyName,
+    sub: customer.companyNameKana,
+  });
+  protected readonly userOf = (item: CertificateSearchItem) => item.ibUser;
   protected readonly daysLeft = daysLeftLabel;
   protected readonly closureLabel = (closure: 'closed' | 'removed') =>
     closure === 'closed'
@@ -123,18 +136,12 @@ export class CertificatesPage {
     this.search({ filters, replaceUrl: true });
   }
 
-  protected open(item: CertificateSearchItem): void {
+  /** A row opens its customer (a click outside the company link, which handles its own). */
+  protected readonly open = (item: CertificateSearchItem): void => {
     void this.router.navigate(['/customers', item.customer.id], {
       state: this.returnState(),
     });
-  }
-
-  /** A click anywhere on a row opens it; the company link (keyboard, new tab) handles its own. */
-  protected rowClick(item: CertificateSearchItem, event: MouseEvent): void {
-    if (!(event.target instanceof Element && event.target.closest('a'))) {
-      this.open(item);
-    }
-  }
+  };
 
   protected returnState(): ReturnState {
     return { returnUrl: this.router.url };

@@ -16,7 +16,8 @@ import { REISSUE_STATUS_LABELS } from '@certdesk/domain';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { injectQueryState } from '../../core/query-state';
-import { EmptyRow, IbUserLabel } from '../../core/ui/list-cells';
+import { IbUserColumn } from '../../core/ui/table/list-columns';
+import { TableRows } from '../../core/ui/table/table-rows';
 import { StatusChip } from '../../core/lifecycle/status-chip';
 import { ReissueActions } from './reissue-actions';
 import { ReissueApi, ReissueDecisionKind } from './reissue-api';
@@ -58,9 +59,9 @@ const BASE_COLUMNS = [
     MatTableModule,
     MatTabsModule,
     RouterLink,
-    EmptyRow,
-    IbUserLabel,
+    IbUserColumn,
     StatusChip,
+    TableRows,
   ],
   providers: [ReissueActions],
   templateUrl: './reissues-page.html',
@@ -91,6 +92,7 @@ export class ReissuesPage {
     return s.status === 'ready' ? s.page.pendingCount : null;
   });
   protected readonly statusLabels = REISSUE_STATUS_LABELS;
+  protected readonly userOf = (r: ReissueView) => r.ibUser;
   protected readonly reason = reasonLabel;
   protected readonly waiting = waitingLabel;
   protected readonly time = jstMinute;
@@ -155,13 +157,11 @@ export class ReissuesPage {
   }
 
   /** A click anywhere on a row opens the request; its link and buttons handle their own. */
-  protected rowClick(r: ReissueView, event: MouseEvent): void {
-    if (!(
-      event.target instanceof Element && event.target.closest('a, button')
-    )) {
-      void this.router.navigate(['/reissues', r.id]);
-    }
-  }
+  /** A row opens the request (a click outside its link and buttons). */
+  protected readonly open = (r: ReissueView): void => {
+    void this.router.navigate(['/reissues', r.id]);
+  };
+  protected readonly idOf = (r: ReissueView) => r.id;
 
   protected decide(r: ReissueView, kind: ReissueDecisionKind): void {
     this.actions.decide(r, kind).subscribe(() => this.reload());

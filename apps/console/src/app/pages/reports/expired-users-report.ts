@@ -14,7 +14,13 @@ import { loadOnChange } from '../../core/async-state';
 import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
 import { CsvExport } from './csv-export';
-import { CompanyLink, EmptyRow, IbUserLabel } from '../../core/ui/list-cells';
+import {
+  CompanyColumn,
+  CompanyOfRow,
+  IbUserColumn,
+  flatIbUser,
+} from '../../core/ui/table/list-columns';
+import { TableRows } from '../../core/ui/table/table-rows';
 import { ReportFrame } from './report-frame';
 import { ExpiredUsersList, ReportsApi } from './reports-api';
 
@@ -32,13 +38,13 @@ const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
   imports: [
     MatTableModule,
     BranchFilter,
-    CompanyLink,
-    EmptyRow,
+    CompanyColumn,
     CsvExport,
-    IbUserLabel,
+    IbUserColumn,
     KeysetPager,
     JapaneseDatePipe,
     ReportFrame,
+    TableRows,
   ],
   templateUrl: './expired-users-report.html',
   styleUrl: './report-table.scss',
@@ -65,6 +71,12 @@ export class ExpiredUsersReport {
   protected readonly nextCursor = computed(
     () => this.report().value?.nextCursor ?? null,
   );
+  protected readonly companyOf = (u: ExpiredUserRow): CompanyOfRow => ({
+    customerId: u.customerId,
+    name: u.companyName,
+    sub: u.companyNameKana,
+  });
+  protected readonly userOf = flatIbUser;
   protected readonly emptyText = computed(() => EMPTY_TEXT[this.list()]);
   protected readonly columns = [
     'branchCode',
@@ -77,10 +89,8 @@ export class ExpiredUsersReport {
     'selfServiceUntil',
   ];
 
-  /** A click anywhere on a row opens its customer; the company link handles its own. */
-  protected rowClick(row: ExpiredUserRow, event: MouseEvent): void {
-    if (!(event.target instanceof Element && event.target.closest('a'))) {
-      void this.router.navigate(['/customers', row.customerId]);
-    }
-  }
+  /** A row opens its customer (a click outside the company link, which handles its own). */
+  protected readonly open = (row: ExpiredUserRow): void => {
+    void this.router.navigate(['/customers', row.customerId]);
+  };
 }

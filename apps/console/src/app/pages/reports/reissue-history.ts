@@ -21,7 +21,13 @@ import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
 import { Choice, ChoiceFilter } from './choice-filter';
 import { CsvExport } from './csv-export';
-import { CompanyLink, EmptyRow, IbUserLabel } from '../../core/ui/list-cells';
+import {
+  CompanyColumn,
+  CompanyOfRow,
+  IbUserColumn,
+  flatIbUser,
+} from '../../core/ui/table/list-columns';
+import { TableRows } from '../../core/ui/table/table-rows';
 import { formatMinutes } from './durations';
 import { PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
@@ -46,13 +52,13 @@ const STATUS_CHOICES: readonly Choice[] = REISSUE_STATUSES.map((s) => ({
     MatTableModule,
     BranchFilter,
     ChoiceFilter,
-    CompanyLink,
-    EmptyRow,
+    CompanyColumn,
     CsvExport,
-    IbUserLabel,
+    IbUserColumn,
     KeysetPager,
     PeriodFilter,
     ReportFrame,
+    TableRows,
   ],
   templateUrl: './reissue-history.html',
   styleUrls: ['./report-table.scss', './report-summary.scss'],
@@ -102,6 +108,12 @@ export class ReissueHistory {
     'approval',
     'acquisition',
   ];
+  protected readonly companyOf = (x: ReissueHistoryRow): CompanyOfRow => ({
+    customerId: x.customerId,
+    name: x.companyName,
+    sub: `${x.contractNumber} ・ ${x.branchCode} ${x.branchName}`,
+  });
+  protected readonly userOf = flatIbUser;
 
   /** 「平均 5時間30分 ・ 中央値 … ・ 最長 …（4件）」, or that there is none yet. */
   protected durations(d: Summary['approval']): string {
