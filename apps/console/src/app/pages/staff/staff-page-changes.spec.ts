@@ -15,7 +15,10 @@ import {
   StaffPageTest,
   account,
   change,
+  SIGNED_IN_ADMIN,
+  kanriCreation,
   setUpStaffPage,
+  suzukiChange,
 } from './staff-page.testing';
 
 const ACCEPTED = { status: 202, statusText: 'Accepted' };
@@ -58,16 +61,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
   it('lists the pending changes: 承認 / 却下 for others’ requests, 取消 for one’s own, nothing on one’s own account', async () => {
     await open(
       change({ id: 'c1' }),
-      change({
-        id: 'c2',
-        kind: 'reset_password',
-        staffId: 's2',
-        username: 'suzuki',
-        displayName: '鈴木 一郎',
-        role: null,
-        fromRole: null,
-        requestedBy: { id: 'staff-admin', name: 'デモ システム管理' },
-      }),
+      suzukiChange('reset_password', { id: 'c2' }),
       change({
         id: 'c3',
         kind: 'reset_password',
@@ -122,17 +116,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
   });
 
   it('approving an admin’s creation shows the one-time password to the approver', async () => {
-    await open(
-      change({
-        id: 'c9',
-        kind: 'create',
-        staffId: null,
-        username: 'kanri',
-        displayName: '新任 管理者',
-        role: 'admin',
-        fromRole: null,
-      }),
-    );
+    await open(kanriCreation({ id: 'c9' }));
     await (await changeButton('kanri', '承認')).click();
     const dialog = await root.getHarness(MatDialogHarness);
     await (
@@ -212,40 +196,18 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
 
   it('adding an admin and resetting an admin’s password say 「承認待ちになりました」 and show no password', async () => {
     await open();
-    await (
-      await loader.getHarness(MatButtonHarness.with({ text: '職員を追加' }))
-    ).click();
-    const form = await root.getHarness(MatDialogHarness);
-    for (const [name, value] of [
-      ['username', 'kanri'],
-      ['displayName', '新任 管理者'],
-    ])
-      await (
-        await form.getHarness(
-          MatInputHarness.with({ selector: `[formControlName=${name}]` }),
-        )
-      ).setValue(value);
-    const select = await form.getHarness(MatSelectHarness);
-    await select.open();
-    await select.clickOptions({ text: 'システム管理' });
+    const form = await t.addForm('kanri', '新任 管理者', 'システム管理');
     expect(await form.getText()).toContain(
       '別のシステム管理者が承認すると追加されます',
     );
     await (
       await form.getHarness(MatButtonHarness.with({ text: '追加' }))
     ).click();
-    const mine = { id: 'staff-admin', name: 'デモ システム管理' };
     http.expectOne({ method: 'POST', url: '/api/staff' }).flush(
       {
-        pendingChange: change({
+        pendingChange: kanriCreation({
           id: 'c8',
-          kind: 'create',
-          staffId: null,
-          username: 'kanri',
-          displayName: '新任 管理者',
-          role: 'admin',
-          fromRole: null,
-          requestedBy: mine,
+          requestedBy: SIGNED_IN_ADMIN,
         }),
       },
       ACCEPTED,
@@ -263,16 +225,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
     ).click();
     http.expectOne('/api/staff/s2/reset-password').flush(
       {
-        pendingChange: change({
-          id: 'c6',
-          kind: 'reset_password',
-          staffId: 's2',
-          username: 'suzuki',
-          displayName: '鈴木 一郎',
-          role: null,
-          fromRole: null,
-          requestedBy: mine,
-        }),
+        pendingChange: suzukiChange('reset_password', { id: 'c6' }),
         account: ACCOUNTS[2],
       },
       ACCEPTED,
@@ -314,16 +267,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
       .expectOne({ method: 'POST', url: '/api/staff/s2/reset-second-factor' })
       .flush(
         {
-          pendingChange: change({
-            id: 'c9',
-            kind: 'reset_factors',
-            staffId: 's2',
-            username: 'suzuki',
-            displayName: '鈴木 一郎',
-            role: null,
-            fromRole: null,
-            requestedBy: { id: 'staff-admin', name: 'デモ システム管理' },
-          }),
+          pendingChange: suzukiChange('reset_factors', { id: 'c9' }),
         },
         ACCEPTED,
       );

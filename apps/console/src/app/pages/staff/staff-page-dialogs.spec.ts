@@ -1,8 +1,6 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
-import { MatSelectHarness } from '@angular/material/select/testing';
-import { MatInputHarness } from '@angular/material/input/testing';
 import { TestBed } from '@angular/core/testing';
 import { flushApiError } from '../../../testing/http';
 import {
@@ -25,24 +23,8 @@ describe('StaffPage / 職員管理: adding members and one-time passwords', () =
     const copy = jest
       .spyOn(TestBed.inject(Clipboard), 'copy')
       .mockReturnValue(true);
-    await (
-      await t.loader.getHarness(MatButtonHarness.with({ text: '職員を追加' }))
-    ).click();
-    const form = await t.root.getHarness(MatDialogHarness);
+    const form = await t.addForm('kato', '加藤 四郎', 'コンプライアンス');
     expect(await form.getTitleText()).toBe('職員を追加');
-    await (
-      await form.getHarness(
-        MatInputHarness.with({ selector: '[formControlName=username]' }),
-      )
-    ).setValue('kato');
-    await (
-      await form.getHarness(
-        MatInputHarness.with({ selector: '[formControlName=displayName]' }),
-      )
-    ).setValue('加藤 四郎');
-    const role = await form.getHarness(MatSelectHarness);
-    await role.open();
-    await role.clickOptions({ text: 'コンプライアンス' });
     await (
       await form.getHarness(MatButtonHarness.with({ text: '追加' }))
     ).click();
@@ -91,20 +73,7 @@ describe('StaffPage / 職員管理: adding members and one-time passwords', () =
   });
 
   it('keeps the add dialog open with the API message when the username is taken', async () => {
-    await (
-      await t.loader.getHarness(MatButtonHarness.with({ text: '職員を追加' }))
-    ).click();
-    const form = await t.root.getHarness(MatDialogHarness);
-    await (
-      await form.getHarness(
-        MatInputHarness.with({ selector: '[formControlName=username]' }),
-      )
-    ).setValue('sato');
-    await (
-      await form.getHarness(
-        MatInputHarness.with({ selector: '[formControlName=displayName]' }),
-      )
-    ).setValue('佐藤 二号');
+    const form = await t.addForm('sato', '佐藤 二号');
     await (
       await form.getHarness(MatButtonHarness.with({ text: '追加' }))
     ).click();

@@ -1,6 +1,9 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import {
   MatCellHarness,
   MatTableHarness,
@@ -45,6 +48,41 @@ export function change(
   };
 }
 
+/** The signed-in admin, as a change request names its requester. */
+export const SIGNED_IN_ADMIN = { id: 'staff-admin', name: 'デモ システム管理' };
+
+/** A change to 鈴木 一郎 (s2) that names no role (パスワード再発行, 二要素認証リセット). */
+export function suzukiChange(
+  kind: 'reset_password' | 'reset_factors',
+  overrides: Partial<StaffChangeRequestView> = {},
+): StaffChangeRequestView {
+  return change({
+    kind,
+    staffId: 's2',
+    username: 'suzuki',
+    displayName: '鈴木 一郎',
+    role: null,
+    fromRole: null,
+    requestedBy: SIGNED_IN_ADMIN,
+    ...overrides,
+  });
+}
+
+/** The request to add 新任 管理者 (kanri) as a システム管理, which waits for a second admin. */
+export function kanriCreation(
+  overrides: Partial<StaffChangeRequestView> = {},
+): StaffChangeRequestView {
+  return change({
+    kind: 'create',
+    staffId: null,
+    username: 'kanri',
+    displayName: '新任 管理者',
+    role: 'admin',
+    fromRole: null,
+    ...overrides,
+  });
+}
+
 /** The signed-in admin (`staff-admin`) and four others, one per 状態. */
 export const ACCOUNTS: StaffAccount[] = [
   account({
@@ -84,6 +122,15 @@ export interface StaffPageTest {
   root: HarnessLoader;
   cell(username: string, column: string): Promise<MatCellHarness>;
   rowButton(username: string, text: string): Promise<MatButtonHarness>;
+  /**
+   * Opens 職員を追加 and fills in ユーザー名 and 氏名 (and 権限 when `role` is given); returns the
+   * dialog, not yet sent.
+   */
+  addForm(
+    username: string,
+    displayName: string,
+    role?: string,
+  ): Promise<MatDialogHarness>;
   /** Lets answered requests reach the page and re-renders it. */
   answered(): Promise<void>;
 }
@@ -122,6 +169,31 @@ export async function setUpStaffPage(
     throw new Error(`no row for ${username}`);
   }
 
+  async function addForm(
+    username: string,
+    displayName: string,
+    role?: string,
+  ): Promise<MatDialogHarness> {
+    await (await t.button('職員を追加')).click();
+    const form = await t.root.getHarness(MatDialogHarness);
+    for (const [name, value] of [
+      ['username', username],
+      ['displayName', displayName],
+    ]) {
+      await (
+        await form.getHarness(
+          MatInputHarness.with({ selector: `[formControlName=${name}]` }),
+        )
+      ).setValue(value);
+    }
+    if (role) {
+      const select = await form.getHarness(MatSelectHarness);
+      await select.open();
+      await select.clickOptions({ text: role });
+    }
+    return form;
+  }
+
   return {
     http,
     loader,
@@ -131,6 +203,7 @@ export async function setUpStaffPage(
       (await cell(username, 'actions')).getHarness(
         MatButtonHarness.with({ text }),
       ),
+    addForm,
     answered: () => t.rendered(),
   };
 }
