@@ -66,6 +66,20 @@ describe('CertificateKeys', () => {
     pair = await keys.generateKeyPair();
   });
 
+  /** The PKCS#12 of this pair with `issued`'s certificate and CA certificate. */
+  const pkcs12 = (
+    issued: { certificatePem: string; caCertificatePem: string },
+    passphrase: string,
+    friendlyName = 'IB',
+  ) =>
+    keys.buildPkcs12(
+      pair,
+      issued.certificatePem,
+      issued.caCertificatePem,
+      passphrase,
+      friendlyName,
+    );
+
   it('makes an RSA-2048 key pair with exponent 65537 (WebCrypto)', () => {
     expect(pair.publicKey.n.bitLength()).toBe(KEY_BITS);
     expect(pair.publicKey.e.toString(10)).toBe('65537');
@@ -89,13 +103,7 @@ describe('CertificateKeys', () => {
 
   it('builds a PKCS#12 that opens with the passphrase and holds the key of the certificate, and the CA', () => {
     const issued = issueFromCsr(keys.createCsr(pair, 'x'));
-    const der = keys.buildPkcs12(
-      pair,
-      issued.certificatePem,
-      issued.caCertificatePem,
-      'pass-phrase-1',
-      'IB certificate 2027-12-01',
-    );
+    const der = pkcs12(issued, 'pass-phrase-1', 'IB certificate 2027-12-01');
 
     const p12 = forge.pkcs12.pkcs12FromAsn1(
       forge.asn1.fromDer(toBinary(der)),
@@ -137,13 +145,7 @@ describe('CertificateKeys', () => {
 
   it('encrypts the key with AES-256 under PBES2 (no cleartext key in the file) and refuses a wrong passphrase', () => {
     const issued = issueFromCsr(keys.createCsr(pair, 'x'));
-    const der = keys.buildPkcs12(
-      pair,
-      issued.certificatePem,
-      issued.caCertificatePem,
-      'pass-phrase-1',
-      'IB',
-    );
+    const der = pkcs12(issued, 'pass-phrase-1');
     const binary = toBinary(der);
     expect(binary).toContain(
       forge.asn1.oidToDer(forge.pki.oids['aes256-CBC']).getBytes(),
@@ -162,15 +164,7 @@ describe('CertificateKeys', () => {
 
   it('derives the key-encryption key with PBKDF2-HMAC-SHA256 (not forge’s default SHA-1)', () => {
     const issued = issueFromCsr(keys.createCsr(pair, 'x'));
-    const binary = toBinary(
-      keys.buildPkcs12(
-        pair,
-        issued.certificatePem,
-        issued.caCertificatePem,
-        'pass-phrase-1',
-        'IB',
-      ),
-    );
+    const binary = toBinary(pkcs12(issued, 'pass-phrase-1'));
     // PFX → authSafe → the unencrypted SafeContents holding the pkcs8ShroudedKeyBag → its
     // EncryptedPrivateKeyInfo → PBES2 parameters → PBKDF2 parameters' last element, the PRF.
     const oids = allOids(forge.asn1.fromDer(binary));
@@ -188,15 +182,7 @@ describe('CertificateKeys', () => {
 
   it("is read by OpenSSL (Node's TLS) as the client credential, with the passphrase only", () => {
     const issued = issueFromCsr(keys.createCsr(pair, 'x'));
-    const pfx = Buffer.from(
-      keys.buildPkcs12(
-        pair,
-        issued.certificatePem,
-        issued.caCertificatePem,
-        'pass-phrase-1',
-        'IB',
-      ),
-    );
+    const pfx = Buffer.from(pkcs12(issued, 'pass-phrase-1'));
     expect(() =>
       createSecureContext({ pfx, passphrase: 'pass-phrase-1' }),
     ).not.toThrow();
@@ -209,38 +195,16 @@ describe('CertificateKeys', () => {
     const other = await keys.generateKeyPair();
     const issued = issueFromCsr(keys.createCsr(other, 'x'));
     expect(keys.matches(pair, issued.certificatePem)).toBe(false);
-    expect(() =>
-      keys.buildPkcs12(
-        pair,
-        issued.certificatePem,
-        issued.caCertificatePem,
-        'pass-phrase-1',
-        'IB',
-      ),
-    ).toThrow(
+    expect(() => pkcs12(issued, 'pass-phrase-1')).toThrow(
       new CertificateKeyError(
         '発行された電子証明書がこのパソコンで作成した鍵と一致しません。お取引店にお問い合わせください。',
       ),
     );
     const mine = issueFromCsr(keys.createCsr(pair, 'x'));
-    expect(() =>
-      keys.buildPkcs12(
-        pair,
-        mine.certificatePem,
-        mine.caCertificatePem,
-        'short',
-        'IB',
-      ),
-    ).toThrow(CertificateKeyError);
-    expect(() =>
-      keys.buildPkcs12(
-        pair,
-        mine.certificatePem,
-        mine.caCertificatePem,
-        'パスワードです12345',
-        'IB',
-      ),
-    ).toThrow(CertificateKeyError);
+    expect(() => pkcs12(mine, 'short')).toThrow(CertificateKeyError);
+    expect(() => pkcs12(mine, 'パスワードです12345')).toThrow(
+      CertificateKeyError,
+    );
   });
 
   it('converts between bytes and forge binary strings without loss', () => {
