@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ReportHeader } from '@certdesk/contracts';
 import type { LoadError } from '../../core/async-state';
+import { ErrorAlert } from '../../core/ui/error-alert';
 import { ReportAsOf } from './report-as-of';
 
 /**
@@ -10,7 +11,7 @@ import { ReportAsOf } from './report-as-of';
  */
 @Component({
   selector: 'cd-report-frame',
-  imports: [MatProgressBarModule, ReportAsOf],
+  imports: [ErrorAlert, MatProgressBarModule, ReportAsOf],
   template: `
     <div class="cd-report-head">
       @if (header(); as h) {
@@ -21,59 +22,15 @@ import { ReportAsOf } from './report-as-of';
       <ng-content select="[filter]" />
       <ng-content select="cd-csv-export" />
     </div>
-    <div class="cd-report-body">
+    <div class="cd-results">
       @if (loading()) {
         <mat-progress-bar mode="indeterminate" aria-label="読み込み中" />
       }
-      @if (error(); as e) {
-        <div class="cd-alert cd-alert-error" role="alert">
-          {{ e.message }}
-          @if (e.reasons.length) {
-            <ul>
-              @for (reason of e.reasons; track $index) {
-                <li>{{ reason }}</li>
-              }
-            </ul>
-          }
-        </div>
-      }
+      <cd-error-alert [error]="error()" />
       <ng-content />
     </div>
   `,
-  styles: `
-    :host {
-      display: block;
-      padding-top: 16px;
-    }
-    .cd-report-head {
-      min-height: 24px;
-      margin-bottom: 8px;
-    }
-    .cd-report-toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 24px;
-      align-items: flex-start;
-      justify-content: space-between;
-      margin-bottom: 8px;
-
-      > cd-csv-export {
-        flex: 1 1 360px;
-      }
-    }
-    .cd-report-body {
-      position: relative;
-      min-height: 8px;
-
-      mat-progress-bar {
-        position: absolute;
-        top: 0;
-        left: 0;
-        right: 0;
-        z-index: 1;
-      }
-    }
-  `,
+  styleUrl: './report-frame.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportFrame {
