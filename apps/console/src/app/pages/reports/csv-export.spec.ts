@@ -7,7 +7,7 @@ import { params } from '../../../testing/http';
 import { formatBytes } from './csv-export';
 import { filenameOf, replacedCharacters } from './reports-api';
 import {
-  ReportsPageTest,
+  reportsPageTest,
   expiredUser,
   expiredUsers,
 } from './reports-page.testing';
@@ -39,18 +39,15 @@ function flushUnmappable(req: TestRequest): void {
 }
 
 describe('ReportsPage / CSV出力: progress, cancel, CP932', () => {
-  let t: ReportsPageTest;
+  const t = reportsPageTest();
 
   beforeEach(async () => {
-    t = new ReportsPageTest();
     await t.open('/reports?tab=locked-out&branch=001');
     await t.answer(
       t.request('/api/reports/locked-out'),
       expiredUsers([expiredUser(1)]),
     );
   });
-
-  afterEach(() => t.http.verify());
 
   async function exportAs(encoding: string): Promise<TestRequest> {
     const select = await t.loader.getHarness(MatSelectHarness);

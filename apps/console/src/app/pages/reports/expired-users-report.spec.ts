@@ -3,19 +3,13 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { params } from '../../../testing/http';
 import {
   AS_OF_TEXT,
-  ReportsPageTest,
+  reportsPageTest,
   expiredUser,
   expiredUsers,
 } from './reports-page.testing';
 
 describe('ReportsPage / ロックアウト中・期限超過 lists', () => {
-  let t: ReportsPageTest;
-
-  beforeEach(() => {
-    t = new ReportsPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = reportsPageTest();
 
   it('asks the list the tab names, 50 a page, and shows 店番 to 再取得期限 per user', async () => {
     await t.open('/reports?tab=locked-out');

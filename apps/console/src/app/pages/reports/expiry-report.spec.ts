@@ -7,18 +7,12 @@ import { flushApiError, params } from '../../../testing/http';
 import { monthAxisLabels } from './expiry-months';
 import {
   AS_OF_TEXT,
-  ReportsPageTest,
+  reportsPageTest,
   expiryReport,
 } from './reports-page.testing';
 
 describe('ReportsPage / 有効期限（月別・店別）', () => {
-  let t: ReportsPageTest;
-
-  beforeEach(() => {
-    t = new ReportsPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = reportsPageTest();
 
   async function openExpiry(url = '/reports?tab=expiry'): Promise<void> {
     await t.open(url);

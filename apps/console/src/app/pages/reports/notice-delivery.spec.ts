@@ -7,19 +7,13 @@ import { params } from '../../../testing/http';
 import { dayAxisLabels, totalsPerDay } from './notice-days';
 import {
   AS_OF_TEXT,
-  ReportsPageTest,
+  reportsPageTest,
   noticeDay,
   noticeDelivery,
 } from './reports-page.testing';
 
 describe('ReportsPage / 通知の送信状況', () => {
-  let t: ReportsPageTest;
-
-  beforeEach(() => {
-    t = new ReportsPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = reportsPageTest();
 
   function chart(): BaseChartDirective {
     return t.harness.fixture.debugElement

@@ -4,19 +4,13 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { params } from '../../../testing/http';
 import {
   AS_OF_TEXT,
-  ReportsPageTest,
+  reportsPageTest,
   reissueHistory,
   reissueRow,
 } from './reports-page.testing';
 
 describe('ReportsPage / 再発行履歴', () => {
-  let t: ReportsPageTest;
-
-  beforeEach(() => {
-    t = new ReportsPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = reportsPageTest();
 
   it('asks the history with the URL’s filters and shows requester, approver, reason and both durations', async () => {
     await t.open(
@@ -84,11 +78,9 @@ describe('ReportsPage / 再発行履歴', () => {
     expect(rows[1][4]).toBe('その他 担当者の退職');
     expect(rows[1].slice(6)).toEqual(['1日', '— 期限 2027/02/08']);
     expect(rows[2].slice(5)).toEqual(['—', '—', '—']);
-    const summary = [
-      ...t.element.querySelectorAll(
-        '[data-testid=reissue-summary] :is(dt, dd)',
-      ),
-    ];
+    const summary = Array.from(
+      t.element.querySelectorAll('[data-testid=reissue-summary] :is(dt, dd)'),
+    );
     expect(summary.map((e) => e.textContent?.trim())).toEqual([
       '件数',
       '3件（承認待ち 1件 ・ 取得済 2件）',

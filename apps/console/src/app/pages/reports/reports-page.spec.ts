@@ -9,7 +9,7 @@ import { ROUTE_PERMISSIONS } from '../../core/auth/auth.guards';
 import { ReportsPage } from './reports-page';
 import {
   AS_OF_TEXT,
-  ReportsPageTest,
+  reportsPageTest,
   expiredUsers,
   expiryReport,
   noticeDelivery,
@@ -17,13 +17,7 @@ import {
 } from './reports-page.testing';
 
 describe('ReportsPage / レポート: tabs in the URL', () => {
-  let t: ReportsPageTest;
-
-  beforeEach(() => {
-    t = new ReportsPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = reportsPageTest();
 
   async function tabs(): Promise<MatTabNavBarHarness> {
     return t.loader.getHarness(MatTabNavBarHarness);

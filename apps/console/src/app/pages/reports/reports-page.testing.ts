@@ -232,3 +232,24 @@ export class ReportsPageTest extends RoutedPageTest {
     for (let i = 0; i < 50 && !this.text(testId); i++) await this.rendered();
   }
 }
+
+/**
+ * The calling `describe`'s page: a new ReportsPageTest before each test (TestBed starts afresh for
+ * every test), its fake API checked for unanswered requests after each. Use it as the test itself.
+ */
+export function reportsPageTest(): ReportsPageTest {
+  let current: ReportsPageTest | undefined;
+  beforeEach(() => (current = new ReportsPageTest()));
+  afterEach(() => current?.http.verify());
+  const now = (): ReportsPageTest => {
+    if (!current) throw new Error('reportsPageTest() is read inside a test');
+    return current;
+  };
+  return new Proxy({} as ReportsPageTest, {
+    get: (_, key) => {
+      const t = now();
+      const value: unknown = Reflect.get(t, key, t);
+      return typeof value === 'function' ? value.bind(t) : value;
+    },
+  });
+}
