@@ -7,12 +7,12 @@ import {
   signal,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { CertificateContents } from './certificate-contents';
 import { CertificateIssuance } from './certificate-issuance';
 import { ImportGuide } from './import-guide';
 import { japaneseDate } from './jst-format';
+import { Progress } from './progress';
 
 /**
  * The screens after the customer said はい (seed ⑥–⑨): key generation, 電子証明書発行処理中,
@@ -24,29 +24,23 @@ import { japaneseDate } from './jst-format';
     CertificateContents,
     ImportGuide,
     MatButtonModule,
-    MatProgressSpinnerModule,
+    Progress,
     RouterLink,
   ],
   template: `
     @switch (issuance.step()) {
       @case ('generating') {
         <h2 class="ib-step-title">新しいRSA交換キーを作成しています</h2>
-        <div class="ib-progress" role="status">
-          <mat-spinner diameter="32" aria-label="処理中" />
-          <span
-            >このパソコンで鍵（RSA
-            2048ビット）を作成しています。秘密鍵はこのパソコンの外へ送信されません。</span
-          >
-        </div>
+        <ib-progress role="status"
+          >このパソコンで鍵（RSA
+          2048ビット）を作成しています。秘密鍵はこのパソコンの外へ送信されません。</ib-progress
+        >
       }
       @case ('issuing') {
         <h2 class="ib-step-title">電子証明書発行処理中</h2>
-        <div class="ib-progress" role="status">
-          <mat-spinner diameter="32" aria-label="処理中" />
-          <span
-            >電子証明書を発行しています。しばらくお待ちください。発行が完了すると自動的に次の画面を表示します。</span
-          >
-        </div>
+        <ib-progress role="status"
+          >電子証明書を発行しています。しばらくお待ちください。発行が完了すると自動的に次の画面を表示します。</ib-progress
+        >
       }
       @case ('install') {
         <h2 class="ib-step-title">電子証明書のインストール</h2>

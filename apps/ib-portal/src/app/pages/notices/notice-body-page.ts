@@ -9,10 +9,10 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { LogonHeader } from '../../core/logon-header';
 import { LogonState } from '../../core/logon-state';
+import { Progress } from '../../core/progress';
 
 /**
  * ② お知らせ本文. The body is the API's escaped HTML (Angular sanitizes it again); its
@@ -20,13 +20,7 @@ import { LogonState } from '../../core/logon-state';
  */
 @Component({
   selector: 'ib-notice-body-page',
-  imports: [
-    LogonHeader,
-    MatButtonModule,
-    MatCardModule,
-    MatProgressSpinnerModule,
-    RouterLink,
-  ],
+  imports: [LogonHeader, MatButtonModule, MatCardModule, Progress, RouterLink],
   providers: [LogonState],
   template: `
     <h1 class="ib-screen-title">重要なお知らせ</h1>
@@ -60,11 +54,7 @@ import { LogonState } from '../../core/logon-state';
         <a mat-stroked-button routerLink="/notices">重要なお知らせ一覧へ戻る</a>
       </div>
     } @else if (!state.error()) {
-      <div class="ib-progress">
-        <mat-spinner diameter="32" aria-label="処理中" /><span
-          >読み込み中…</span
-        >
-      </div>
+      <ib-progress>読み込み中…</ib-progress>
     }
   `,
   styles: `

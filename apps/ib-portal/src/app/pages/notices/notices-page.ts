@@ -5,22 +5,16 @@ import {
   inject,
 } from '@angular/core';
 import { MatListModule } from '@angular/material/list';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { LogonHeader } from '../../core/logon-header';
 import { LogonState } from '../../core/logon-state';
 import { RenewalStatus } from '../../core/renewal-status';
+import { Progress } from '../../core/progress';
 
 /** ① 重要なお知らせ: shown right after log-on. */
 @Component({
   selector: 'ib-notices-page',
-  imports: [
-    LogonHeader,
-    MatListModule,
-    MatProgressSpinnerModule,
-    RenewalStatus,
-    RouterLink,
-  ],
+  imports: [LogonHeader, MatListModule, Progress, RenewalStatus, RouterLink],
   providers: [LogonState],
   template: `
     <h1 class="ib-screen-title">重要なお知らせ</h1>
@@ -44,11 +38,7 @@ import { RenewalStatus } from '../../core/renewal-status';
         </mat-nav-list>
       }
     } @else if (!state.error()) {
-      <div class="ib-progress">
-        <mat-spinner diameter="32" aria-label="処理中" /><span
-          >読み込み中…</span
-        >
-      </div>
+      <ib-progress>読み込み中…</ib-progress>
     }
   `,
   styles: `

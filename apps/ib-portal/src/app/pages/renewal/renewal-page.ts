@@ -9,7 +9,6 @@ import {
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import type { IbRenewalSessionView } from '@certdesk/contracts';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
@@ -18,6 +17,7 @@ import { IbApi } from '../../core/ib-api';
 import { IssuanceSteps } from '../../core/issuance-steps';
 import { japaneseDate } from '../../core/jst-format';
 import { PassphraseFields, passphraseForm } from '../../core/passphrase';
+import { Progress } from '../../core/progress';
 
 type RenewalPhase =
   'preparing' | 'prepare_failed' | 'ready' | 'confirm' | 'issuance';
@@ -33,7 +33,7 @@ type RenewalPhase =
     IssuanceSteps,
     MatButtonModule,
     MatCardModule,
-    MatProgressSpinnerModule,
+    Progress,
     PassphraseFields,
     ReactiveFormsModule,
   ],
@@ -45,12 +45,9 @@ type RenewalPhase =
         @switch (phase()) {
           @case ('preparing') {
             <h2 class="ib-step-title">電子証明書更新前処理中</h2>
-            <div class="ib-progress" role="status">
-              <mat-spinner diameter="32" aria-label="処理中" />
-              <span
-                >電子証明書の更新前処理中です。処理が完了すると自動的に次の画面を表示します。</span
-              >
-            </div>
+            <ib-progress role="status"
+              >電子証明書の更新前処理中です。処理が完了すると自動的に次の画面を表示します。</ib-progress
+            >
           }
           @case ('prepare_failed') {
             <div
