@@ -16,6 +16,7 @@ import {
 } from './ib-support';
 import {
   hold,
+  loggedOnPortal,
   logOn,
   popupOf,
   portal,
@@ -63,12 +64,14 @@ test('電子証明書取得: an expired user acquires through the portal, downlo
   await context.close();
 
   // ⑩ The downloaded file logs on: in the browser (重要なお知らせ, nothing to renew yet) …
-  const withCertificate = await portal(browser, IB_ORIGIN, {
-    pfxPath,
-    passphrase,
-  });
-  const loggedOn = await withCertificate.newPage();
-  await logOn(loggedOn, IB_ORIGIN);
+  const { context: withCertificate, page: loggedOn } = await loggedOnPortal(
+    browser,
+    IB_ORIGIN,
+    {
+      pfxPath,
+      passphrase,
+    },
+  );
   await expect(loggedOn).toHaveURL(`${IB_ORIGIN}/notices`);
   await expect(loggedOn.getByTestId('logon-header')).toContainText(
     user.loginId,
@@ -161,12 +164,7 @@ test('更新 (seed ①–⑩): renew in the browser; the old certificate still l
       oldCert.pfxPath,
     );
     await acquiring.close();
-    const before = await ibGet(
-      api.ibPort,
-      '/ib/me',
-      oldCert,
-      api.serverCertificatePath,
-    );
+    const before = await api.ibMe(oldCert);
     expect(before.status).toBe(200);
     const expiryDate = before.body.certificate?.expiryDate ?? '';
     expect(expiryDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -273,19 +271,16 @@ test('更新 (seed ①–⑩): renew in the browser; the old certificate still l
     await context.close();
 
     // The old certificate still logs on until the new one has (a renewal never strands the customer).
-    const stillOld = await ibGet(
-      api.ibPort,
-      '/ib/me',
-      oldCert,
-      api.serverCertificatePath,
-    );
+    const stillOld = await api.ibMe(oldCert);
     expect(stillOld.status).toBe(200);
     expect(stillOld.body).toMatchObject({ newest: false });
 
     // In the browser, the old certificate is reminded of the new one and how to import it.
-    const onOld = await portal(browser, api.ibOrigin, oldCert);
-    const oldPage = await onOld.newPage();
-    await logOn(oldPage, api.ibOrigin);
+    const { context: onOld, page: oldPage } = await loggedOnPortal(
+      browser,
+      api.ibOrigin,
+      oldCert,
+    );
     await expect(oldPage).toHaveURL(`${api.ibOrigin}/notices`);
     const reminder = oldPage.getByTestId('old-certificate-reminder');
     await expect(reminder).toContainText('新しい電子証明書が発行されています');
@@ -302,19 +297,16 @@ test('更新 (seed ①–⑩): renew in the browser; the old certificate still l
     );
     await renewInWindow(again, newCert.pfxPath, newCert.passphrase);
     await onOld.close();
-    const lost = await ibGet(
-      api.ibPort,
-      '/ib/me',
-      firstNew,
-      api.serverCertificatePath,
-    );
+    const lost = await api.ibMe(firstNew);
     expect(lost.status).toBe(403);
     expect(lost.body.code).toBe('superseded'); // the unused first new certificate
 
     // ⑩ 電子証明書方式で: the newest certificate logs on in the browser and is congratulated.
-    const next = await portal(browser, api.ibOrigin, newCert);
-    const nextPage = await next.newPage();
-    await logOn(nextPage, api.ibOrigin);
+    const { context: next, page: nextPage } = await loggedOnPortal(
+      browser,
+      api.ibOrigin,
+      newCert,
+    );
     await expect(nextPage).toHaveURL(`${api.ibOrigin}/notices`);
     await expect(nextPage.getByTestId('renewal-confirmed')).toContainText(
       '新しい電子証明書でログオンできました。電子証明書の更新は完了です。',
@@ -322,12 +314,7 @@ test('更新 (seed ①–⑩): renew in the browser; the old certificate still l
     await expect(nextPage.getByTestId('no-notices')).toBeVisible();
     await shot(nextPage, '11-renewal-confirmed');
     await next.close();
-    const renewed = await ibGet(
-      api.ibPort,
-      '/ib/me',
-      newCert,
-      api.serverCertificatePath,
-    );
+    const renewed = await api.ibMe(newCert);
     expect(renewed.status).toBe(200);
     expect(renewed.body.ibUser?.loginId).toBe(user.loginId);
     expect(renewed.body).toMatchObject({ status: 'valid', newest: true });
@@ -336,17 +323,14 @@ test('更新 (seed ①–⑩): renew in the browser; the old certificate still l
     );
 
     // Now the old certificate is refused as superseded.
-    const old = await ibGet(
-      api.ibPort,
-      '/ib/me',
-      oldCert,
-      api.serverCertificatePath,
-    );
+    const old = await api.ibMe(oldCert);
     expect(old.status).toBe(403);
     expect(old.body.code).toBe('superseded');
-    const stale = await portal(browser, api.ibOrigin, oldCert);
-    const stalePage = await stale.newPage();
-    await logOn(stalePage, api.ibOrigin);
+    const { context: stale, page: stalePage } = await loggedOnPortal(
+      browser,
+      api.ibOrigin,
+      oldCert,
+    );
     await expect(stalePage.getByTestId('logon-refusal')).toContainText(
       'この電子証明書は更新済みのため使用できません',
     );
@@ -362,9 +346,11 @@ test('更新 (seed ①–⑩): renew in the browser; the old certificate still l
     ] as const) {
       await api.stop();
       await api.start(`${addDays(renewedExpiry, days)}T09:00:00+09:00`);
-      const later = await portal(browser, api.ibOrigin, newCert);
-      const laterPage = await later.newPage();
-      await logOn(laterPage, api.ibOrigin);
+      const { context: later, page: laterPage } = await loggedOnPortal(
+        browser,
+        api.ibOrigin,
+        newCert,
+      );
       const refusal = laterPage.getByTestId('logon-refusal');
       await expect(refusal).toContainText(
         days === 1
@@ -381,12 +367,7 @@ test('更新 (seed ①–⑩): renew in the browser; the old certificate still l
       await shot(laterPage, name);
       await later.close();
     }
-    const pastLimit = await ibGet(
-      api.ibPort,
-      '/ib/me',
-      newCert,
-      api.serverCertificatePath,
-    );
+    const pastLimit = await api.ibMe(newCert);
     expect(pastLimit.status).toBe(403);
     expect(pastLimit.body.code).toBe('reissue_required');
   } finally {

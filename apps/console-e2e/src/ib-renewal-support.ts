@@ -99,6 +99,18 @@ export async function logOn(page: Page, origin: string): Promise<void> {
   await page.getByRole('button', { name: '電子証明書方式でログオン' }).click();
 }
 
+/** A new browser context with `identity`'s certificate, on a page that has pressed 電子証明書方式でログオン. */
+export async function loggedOnPortal(
+  browser: Browser,
+  origin: string,
+  identity: { pfxPath: string; passphrase: string },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await portal(browser, origin, identity);
+  const page = await context.newPage();
+  await logOn(page, origin);
+  return { context, page };
+}
+
 /** Holds a request until `release()`, so that a "処理中" screen can be photographed. */
 export async function hold(
   context: BrowserContext,

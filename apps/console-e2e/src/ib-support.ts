@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { dirname, join, resolve } from 'node:path';
-import { DEMO_PASSWORD } from './support';
+import { collectErrorsExcept, DEMO_PASSWORD } from './support';
 import { expectAccessible } from './a11y';
 import { tabTo } from './ib-renewal-support';
 
@@ -48,13 +48,7 @@ export async function screen(page: Page, name: string): Promise<void> {
  * `GET /ib/me` with 401/403 (the browser logs the status), not a fault, so it is not collected.
  */
 export function collectPortalErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.location().url.endsWith('/ib/me'))
-      errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
+  return collectErrorsExcept(page, '/ib/me');
 }
 
 /** A staff API session (`<role>-<code>`) on the console listener, for finding demo users. */
@@ -207,6 +201,11 @@ export class ApiInstance {
 
   get serverCertificatePath(): string {
     return join(this.dataDir, 'ib-tls', 'server.crt');
+  }
+
+  /** `GET /ib/me` presenting `identity`'s certificate, trusting this instance's listener. */
+  ibMe(identity: { pfxPath: string; passphrase: string }): Promise<IbAnswer> {
+    return ibGet(this.ibPort, '/ib/me', identity, this.serverCertificatePath);
   }
 
   async start(now: string): Promise<void> {

@@ -58,21 +58,32 @@ export function screenshotPath(name: string): string {
 }
 
 /**
- * Console errors and page errors (CSP violations surface there). The 401 of `GET /api/auth/me`
- * on the log-in page is the API saying "signed out", not a fault, so it is not collected.
+ * Console errors and page errors (CSP violations surface there), except the console error the
+ * browser logs for a request to `expectedFailure` (an API answer that is not a fault).
  */
-export function collectErrors(page: Page): string[] {
+export function collectErrorsExcept(
+  page: Page,
+  expectedFailure: string,
+): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (
       msg.type() === 'error' &&
-      !msg.location().url.endsWith('/api/auth/me')
+      !msg.location().url.endsWith(expectedFailure)
     ) {
       errors.push(msg.text());
     }
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/**
+ * Console errors and page errors of a console page. The 401 of `GET /api/auth/me` on the log-in
+ * page is the API saying "signed out", not a fault, so it is not collected.
+ */
+export function collectErrors(page: Page): string[] {
+  return collectErrorsExcept(page, '/api/auth/me');
 }
 
 /** Fills the log-in form that `page` is on and submits it. */
