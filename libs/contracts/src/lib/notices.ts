@@ -1,4 +1,9 @@
-import type { IbRole, NoticeChannel, NoticeKind } from '@certdesk/domain';
+import type {
+  IbRole,
+  NoticeChannel,
+  NoticeDeliveryStatus,
+  NoticeKind,
+} from '@certdesk/domain';
 /**
  * Notice templates, schedule, runs and the delivery log (`/api/notice-templates`, `/api/notice-schedule`,
  * `/api/notice-runs`, `/api/notices`, `/api/dev/mailbox`). Kinds and variables are described by
@@ -156,15 +161,8 @@ export interface UpdateNoticeScheduleRequest {
   reissueReadyEnabled?: boolean;
 }
 
-/** `given_up`: failed NOTICE_MAX_ATTEMPTS times in a row (transient errors); resendable like `failed`. */
-export type NoticeStatusName =
-  | 'pending'
-  | 'sending'
-  | 'sent'
-  | 'failed'
-  | 'given_up'
-  | 'skipped'
-  | 'cancelled';
+/** A notice's delivery status (the domain's `NOTICE_DELIVERY_STATUSES`). */
+export type NoticeStatusName = NoticeDeliveryStatus;
 
 /** `POST /api/notice-runs` (今すぐ実行) answers 202 with this. */
 export interface NoticeRunStarted {

@@ -46,6 +46,34 @@ export const NOTICE_CHANNELS = Object.freeze([
 ] as const);
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
+/**
+ * Where one outgoing notice stands. `given_up`: failed NOTICE_MAX_ATTEMPTS times in a row
+ * (transient errors); resendable like `failed`.
+ */
+export const NOTICE_DELIVERY_STATUSES = Object.freeze([
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'given_up',
+  'skipped',
+  'cancelled',
+] as const);
+export type NoticeDeliveryStatus = (typeof NOTICE_DELIVERY_STATUSES)[number];
+
+/** What staff read for each delivery status (送信履歴, its filter and the API's `statusLabel`). */
+export const NOTICE_DELIVERY_STATUS_LABELS: Readonly<
+  Record<NoticeDeliveryStatus, string>
+> = Object.freeze({
+  pending: '送信待ち',
+  sending: '送信中',
+  sent: '送信済み',
+  failed: '送信失敗',
+  given_up: '送信中止（再送できます）',
+  skipped: '送信対象外',
+  cancelled: '取消（送信不要）',
+});
+
 export interface DueNoticeInput {
   /** JST expiry date of the (current, unrenewed, unrevoked) certificate. */
   expiryDate: string;

@@ -5,7 +5,10 @@ import type {
   NoticeDeliveryItem,
   NoticeDeliveryPage,
 } from '@certdesk/contracts';
-import { describeMilestone } from '@certdesk/domain';
+import {
+  describeMilestone,
+  NOTICE_DELIVERY_STATUS_LABELS,
+} from '@certdesk/domain';
 import { NOTICE_KIND_INFO } from '@certdesk/notice-templates';
 import { AuditService } from '../../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../../certificates/search-cursor';
@@ -21,16 +24,6 @@ import { NoticeSender } from '../dispatch/notice-sender';
 import { NoticeLogQueryDto } from './notice-log.dto';
 
 const DEFAULT_LIMIT = 50;
-
-export const STATUS_LABELS: Record<OutboxStatus, string> = {
-  pending: '送信待ち',
-  sending: '送信中',
-  sent: '送信済み',
-  failed: '送信失敗',
-  given_up: '送信中止（再送できます）',
-  skipped: '送信対象外',
-  cancelled: '取消（送信不要）',
-};
 
 /** A manager may send these again (a resend starts a fresh count of attempts). */
 const RESENDABLE: readonly OutboxStatus[] = ['failed', 'given_up'];
@@ -100,7 +93,7 @@ export class NoticeLogService {
     if (!RESENDABLE.includes(row.status)) {
       throw new AppError(
         'notice_not_resendable',
-        `送信に失敗した通知のみ再送できます（この通知は「${STATUS_LABELS[row.status]}」です）`,
+        `送信に失敗した通知のみ再送できます（この通知は「${NOTICE_DELIVERY_STATUS_LABELS[row.status]}」です）`,
       );
     }
     await this.transactions.run(async (manager) => {
@@ -158,7 +151,7 @@ export class NoticeLogService {
         statusLabel:
           r.status === 'pending' && r.attempts > 0
             ? '再送待ち'
-            : STATUS_LABELS[r.status],
+            : NOTICE_DELIVERY_STATUS_LABELS[r.status],
         reason: r.statusReason,
         recipient: r.recipient,
         customer: {

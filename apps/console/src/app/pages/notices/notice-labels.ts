@@ -1,7 +1,6 @@
 import type {
   NoticeChannelName,
   NoticeRunView,
-  NoticeStatusName,
   NoticeTemplateVersion,
 } from '@certdesk/contracts';
 import type { MilestoneNoticeKind, Permission } from '@certdesk/domain';
@@ -45,18 +44,8 @@ export function noticeTab(path: NoticeTab['path']): NoticeTab {
   return NOTICE_TABS.find((t) => t.path === path) as NoticeTab;
 }
 
-/** The states of `GET /api/notices?status=` as the API labels them (statusLabel). */
-export const DELIVERY_STATUS_LABELS: Readonly<
-  Record<NoticeStatusName, string>
-> = {
-  pending: '送信待ち',
-  sending: '送信中',
-  sent: '送信済み',
-  failed: '送信失敗',
-  given_up: '送信中止（再送できます）',
-  skipped: '送信対象外',
-  cancelled: '取消（送信不要）',
-};
+/** The states of `GET /api/notices?status=` as the API labels them (statusLabel): the domain's one table. */
+export { NOTICE_DELIVERY_STATUS_LABELS as DELIVERY_STATUS_LABELS } from '@certdesk/domain';
 
 export const CHANNEL_LABELS: Readonly<Record<NoticeChannelName, string>> = {
   email: 'メール',
