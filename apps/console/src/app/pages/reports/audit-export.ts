@@ -20,7 +20,7 @@ import { ReportFrame } from './report-frame';
   selector: 'cd-audit-export',
   imports: [CsvExport, PeriodFilter, ReportFrame],
   template: `
-    <cd-report-frame [header]="header()" [loading]="health().loading">
+    <cd-report-frame [report]="frame()">
       <cd-period-filter filter #period />
       <cd-csv-export
         report="audit"
@@ -34,12 +34,15 @@ import { ReportFrame } from './report-frame';
 export class AuditExport {
   private readonly session = inject(AuthService).session;
   protected readonly health = loadOnce(inject(HealthApi).get());
-  protected readonly header = computed(() => {
-    const health = this.health().value;
+  /** The server's clock as the header; a failed health check shows no error here. */
+  protected readonly frame = computed(() => {
+    const { loading, value: health } = this.health();
     const session = this.session();
-    return health && session
-      ? { asOf: health.now, creditUnion: session.creditUnion }
-      : null;
+    const header =
+      health && session
+        ? { asOf: health.now, creditUnion: session.creditUnion }
+        : null;
+    return { loading, value: header, error: null };
   });
   protected readonly filters = injectQueryState(['from', 'to']).query;
 }

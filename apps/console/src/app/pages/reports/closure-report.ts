@@ -24,7 +24,7 @@ import { ReportsApi } from './reports-api';
   ],
   template: `
     @let r = report();
-    <cd-report-frame [header]="r.value" [loading]="r.loading" [error]="r.error">
+    <cd-report-frame [report]="r">
       <cd-period-filter filter #period label="期間（解約・削除日）" />
       <cd-csv-export
         report="closures"

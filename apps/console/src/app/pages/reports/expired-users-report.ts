@@ -9,7 +9,6 @@ import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import type { ExpiredUserRow } from '@certdesk/contracts';
 import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
-import { KeysetPager } from '../../core/ui/keyset-pager';
 import { loadOnChange } from '../../core/async-state';
 import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
@@ -41,7 +40,6 @@ const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
     CompanyColumn,
     CsvExport,
     IbUserColumn,
-    KeysetPager,
     JapaneseDatePipe,
     ReportFrame,
     TableRows,
@@ -68,9 +66,6 @@ export class ExpiredUsersReport {
     ({ list, branch, cursor }) => this.api.expiredUsers(list, branch, cursor),
   );
   protected readonly items = computed(() => this.report().value?.items ?? []);
-  protected readonly nextCursor = computed(
-    () => this.report().value?.nextCursor ?? null,
-  );
   protected readonly companyOf = (u: ExpiredUserRow): CompanyOfRow => ({
     customerId: u.customerId,
     name: u.companyName,

@@ -15,7 +15,6 @@ import {
   REISSUE_STATUS_LABELS,
 } from '@certdesk/domain';
 import { formatJstDateTime } from '../../core/jst-datetime';
-import { KeysetPager } from '../../core/ui/keyset-pager';
 import { loadOnChange } from '../../core/async-state';
 import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
@@ -55,7 +54,6 @@ const STATUS_CHOICES: readonly Choice[] = REISSUE_STATUSES.map((s) => ({
     CompanyColumn,
     CsvExport,
     IbUserColumn,
-    KeysetPager,
     PeriodFilter,
     ReportFrame,
     TableRows,
@@ -76,9 +74,6 @@ export class ReissueHistory {
     ({ filters, cursor }) => this.api.reissues(filters, cursor),
   );
   protected readonly items = computed(() => this.report().value?.items ?? []);
-  protected readonly nextCursor = computed(
-    () => this.report().value?.nextCursor ?? null,
-  );
   /** 「（承認待ち 1件 ・ 取得済 2件）」: the statuses that occur, in their order. */
   protected readonly statusCounts = computed(() => {
     const byStatus = this.report().value?.summary.byStatus;
