@@ -21,7 +21,7 @@ import { injectQueryState } from '../../core/query-state';
 import { loadOnChange } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { KeysetPager } from '../../core/ui/keyset-pager';
-import { EmptyRow } from '../../core/ui/list-cells';
+import { TableRows } from '../../core/ui/table/table-rows';
 import { injectNotify } from '../../core/ui/notify';
 import { DeliveryDetailDialog } from './delivery-detail-dialog';
 import { DeliveryFilters } from './delivery-filters';
@@ -44,7 +44,7 @@ import { NoticesTabs } from './notices-tabs';
     MatTableModule,
     RouterLink,
     DeliveryFilters,
-    EmptyRow,
+    TableRows,
     ErrorAlert,
     IbRoleBadge,
     JapaneseDatePipe,
@@ -98,6 +98,7 @@ export class DeliveryLogPage {
     'sentAt',
     'actions',
   ];
+  protected readonly idOf = (item: NoticeDeliveryItem) => item.id;
   protected readonly time = formatJstMinute;
 
   protected search(filters: Filters): void {

@@ -34,7 +34,7 @@ import {
 import { RUN_POLL_MS } from './notice-timing';
 import { NoticesApi } from './notices-api';
 import { NoticesTabs } from './notices-tabs';
-import { EmptyRow } from '../../core/ui/list-cells';
+import { TableRows } from '../../core/ui/table/table-rows';
 
 /** Notices of a run not yet final (queued, or being sent). */
 export function waitingCount(run: NoticeRunView): number {
@@ -54,7 +54,7 @@ export function waitingCount(run: NoticeRunView): number {
     MatTableModule,
     RouterLink,
     ErrorAlert,
-    EmptyRow,
+    TableRows,
     NoticesTabs,
   ],
   templateUrl: './runs-page.html',
@@ -88,6 +88,7 @@ export class RunsPage {
     'other',
     'waiting',
   ];
+  protected readonly idOf = (run: NoticeRunView) => run.id;
   protected readonly time = formatJstMinute;
   protected readonly statuses = RUN_STATUS_LABELS;
   protected readonly phases = RUN_PHASE_LABELS;
