@@ -9,15 +9,18 @@ import {
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import type {
   NoticeSchedule,
   NoticeTemplateSummary,
 } from '@certdesk/contracts';
 import { describeMilestone } from '@certdesk/domain';
-import { fromIsoDate, toIsoDate } from '../../core/date-input';
-import { PeriodField } from '../../core/ui/period-field';
+import {
+  PeriodField,
+  periodGroup,
+  periodQuery,
+  periodValue,
+} from '../../core/ui/period-field';
+import { SelectField, choicesOf } from '../../core/ui/select-field';
 import { DELIVERY_STATUS_LABELS } from './notice-labels';
 import type { DeliveryFilters as Filters } from './notices-api';
 
@@ -33,13 +36,7 @@ export interface DeliveryFilterOptions {
  */
 @Component({
   selector: 'cd-delivery-filters',
-  imports: [
-    ReactiveFormsModule,
-    PeriodField,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
-  ],
+  imports: [ReactiveFormsModule, PeriodField, SelectField, MatButtonModule],
   template: `
     <form
       class="cd-filters"
@@ -47,33 +44,21 @@ export interface DeliveryFilterOptions {
       (ngSubmit)="submit()"
       aria-label="絞り込み"
     >
-      <mat-form-field>
-        <mat-label>状態</mat-label>
-        <mat-select formControlName="status">
-          <mat-option value="">すべて</mat-option>
-          @for (s of statuses; track s[0]) {
-            <mat-option [value]="s[0]">{{ s[1] }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>通知</mat-label>
-        <mat-select formControlName="kind">
-          <mat-option value="">すべて</mat-option>
-          @for (k of kinds(); track k.kind) {
-            <mat-option [value]="k.kind">{{ k.label }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>通知日</mat-label>
-        <mat-select formControlName="milestone">
-          <mat-option value="">すべて</mat-option>
-          @for (m of milestones(); track m) {
-            <mat-option [value]="'' + m">{{ describe(m) }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <cd-select-field
+        label="状態"
+        [control]="form.controls.status"
+        [choices]="statuses"
+      />
+      <cd-select-field
+        label="通知"
+        [control]="form.controls.kind"
+        [choices]="kinds()"
+      />
+      <cd-select-field
+        label="通知日"
+        [control]="form.controls.milestone"
+        [choices]="milestones()"
+      />
       <cd-period-field
         [group]="form.controls.period"
         label="期間（業務日付）"
@@ -93,10 +78,13 @@ export class DeliveryFilters {
   readonly options = input<DeliveryFilterOptions | null>(null);
   readonly searched = output<Filters>();
 
-  protected readonly statuses = Object.entries(DELIVERY_STATUS_LABELS);
-  protected readonly describe = describeMilestone;
+  protected readonly statuses = choicesOf(
+    Object.entries(DELIVERY_STATUS_LABELS),
+  );
   protected readonly kinds = computed(() =>
-    (this.options()?.kinds ?? []).filter((k) => k.channel === 'email'),
+    (this.options()?.kinds ?? [])
+      .filter((k) => k.channel === 'email')
+      .map((k) => ({ value: k.kind, label: k.label })),
   );
   protected readonly milestones = computed(() => {
     const schedule = this.options()?.schedule;
@@ -108,7 +96,9 @@ export class DeliveryFilters {
         ? [current]
         : []),
     ];
-    return [...new Set(all)].sort((a, b) => b - a);
+    return [...new Set(all)]
+      .sort((a, b) => b - a)
+      .map((m) => ({ value: `${m}`, label: describeMilestone(m) }));
   });
 
   private readonly fb = inject(FormBuilder);
@@ -116,10 +106,7 @@ export class DeliveryFilters {
     status: '',
     kind: '',
     milestone: '',
-    period: this.fb.group({
-      from: null as Date | null,
-      to: null as Date | null,
-    }),
+    period: periodGroup(),
   });
 
   constructor() {
@@ -130,7 +117,7 @@ export class DeliveryFilters {
         status: f.status ?? '',
         kind: f.kind ?? '',
         milestone: f.milestone ?? '',
-        period: { from: fromIsoDate(f.from), to: fromIsoDate(f.to) },
+        period: periodValue(f),
       });
     });
   }
@@ -142,8 +129,7 @@ export class DeliveryFilters {
       status: status || undefined,
       kind: kind || undefined,
       milestone: milestone || undefined,
-      from: toIsoDate(period.from),
-      to: toIsoDate(period.to),
+      ...periodQuery(period),
     });
   }
 }
