@@ -1,11 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   IB_CONTACT_SENTENCE,
@@ -15,27 +10,17 @@ import {
   pastLimitMessage,
 } from '@certdesk/domain';
 import { ME, flushApiError, settle } from '../../../testing/fixtures';
+import { routedPageTest } from '../../../testing/routed-page';
 import { LogonPage } from './logon-page';
-
-@Component({ template: '' })
-class Blank {}
 
 describe('LogonPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([
-          { path: '', pathMatch: 'full', component: LogonPage },
-          { path: '**', component: Blank },
-        ]),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = routedPageTest([
+      { path: '', pathMatch: 'full', component: LogonPage },
+    ]);
     harness = await RouterTestingHarness.create('/');
   });
 

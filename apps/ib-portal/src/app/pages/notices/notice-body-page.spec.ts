@@ -1,24 +1,13 @@
 import { Location } from '@angular/common';
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import {
-  Router,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { IbNotice } from '@certdesk/contracts';
 import { ME, flushApiError, settle } from '../../../testing/fixtures';
+import { routedPageTest } from '../../../testing/routed-page';
 import { NoticeBodyPage } from './notice-body-page';
 import { NoticesPage } from './notices-page';
-
-@Component({ template: '' })
-class Blank {}
 
 const NOTICE: IbNotice = {
   id: 'renewal',
@@ -33,21 +22,10 @@ describe('重要なお知らせ', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter(
-          [
-            { path: 'notices', component: NoticesPage },
-            { path: 'notices/:id', component: NoticeBodyPage },
-            { path: '**', component: Blank },
-          ],
-          withComponentInputBinding(),
-        ),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = routedPageTest([
+      { path: 'notices', component: NoticesPage },
+      { path: 'notices/:id', component: NoticeBodyPage },
+    ]);
   });
 
   afterEach(() => http.verify());
