@@ -2,7 +2,6 @@ import { Location } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   inject,
   input,
   signal,
@@ -10,7 +9,6 @@ import {
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import type {
   ClosureResultView,
@@ -29,6 +27,7 @@ import {
   tap,
 } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
+import { injectNotify } from '../../core/ui/notify';
 import type { ReturnState } from '../certificates/certificates-page';
 import { PendingReissues } from '../reissues/pending-reissues';
 import {
@@ -73,7 +72,8 @@ export class CustomerPage {
   private readonly location = inject(Location);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  /** Messages that do not follow the user off the page (e.g. after log-out). */
+  private readonly notify = injectNotify(8000);
   private readonly pendingReissues = inject(PendingReissues);
   /** Asks for the same customer again (after a reissue request), keeping the page meanwhile. */
   private readonly reloads = new Subject<void>();
@@ -84,8 +84,6 @@ export class CustomerPage {
   protected readonly canClose = inject(AuthService).can('customers.close');
 
   constructor() {
-    // A message about this page's change does not follow the user elsewhere (e.g. after log-out).
-    inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
     const opened = toObservable(this.id).pipe(
       tap(() => this.state.set({ status: 'loading' })),
     );
@@ -118,10 +116,8 @@ export class CustomerPage {
       // キャンセル closes with '' (mat-dialog-close), Escape with nothing.
       .pipe(filter((created) => typeof created === 'object'))
       .subscribe(() => {
-        this.snackBar.open(
+        this.notify(
           `${user.name}（${user.loginId}）の再発行を依頼しました。役席の承認をお待ちください`,
-          '閉じる',
-          { duration: 8000 },
         );
         this.pendingReissues.refresh();
         this.reloads.next();
@@ -132,18 +128,14 @@ export class CustomerPage {
   protected unlockPin(user: IbUserView): void {
     this.api.unlockPin(user.id).subscribe({
       next: () => {
-        this.snackBar.open(
+        this.notify(
           `${user.name}（${user.loginId}）の暗証番号ロックを解除しました`,
-          '閉じる',
-          { duration: 8000 },
         );
         this.reloads.next();
       },
       error: (error: unknown) => {
-        this.snackBar.open(
+        this.notify(
           apiErrorMessage(error, '暗証番号ロックを解除できませんでした'),
-          '閉じる',
-          { duration: 8000 },
         );
       },
     });
@@ -170,12 +162,10 @@ export class CustomerPage {
       .afterClosed()
       .pipe(filter((done) => typeof done === 'object'))
       .subscribe((done) => {
-        this.snackBar.open(
+        this.notify(
           user
             ? `${user.name}（${user.loginId}）を削除しました（失効した電子証明書 ${done.revokedCertificates} 件）`
             : `${customer.companyName}を解約しました（削除したIB利用者 ${done.removedIbUsers} 名、失効した電子証明書 ${done.revokedCertificates} 件）`,
-          '閉じる',
-          { duration: 8000 },
         );
         this.pendingReissues.refresh();
         this.reloads.next();

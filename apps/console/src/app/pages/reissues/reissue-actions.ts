@@ -1,6 +1,5 @@
-import { DestroyRef, Injectable, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ReissueView } from '@certdesk/contracts';
 import { formatJapaneseDate } from '@certdesk/domain';
 import {
@@ -21,6 +20,7 @@ import {
 } from './decide-reissue-dialog';
 import { ReissueApi, ReissueDecisionKind } from './reissue-api';
 import { PendingReissues } from './pending-reissues';
+import { injectNotify } from '../../core/ui/notify';
 
 /**
  * What the signed-in staff member may do with a request, and doing it (the queue and the detail
@@ -32,13 +32,9 @@ export class ReissueActions {
   private readonly auth = inject(AuthService);
   private readonly api = inject(ReissueApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  /** Messages that do not follow the user off the page. */
+  private readonly notify = injectNotify(8000);
   private readonly pending = inject(PendingReissues);
-
-  constructor() {
-    // A message about this page's change does not follow the user elsewhere (e.g. after log-out).
-    inject(DestroyRef).onDestroy(() => this.snackBar.dismiss());
-  }
 
   /** Recorded by the signed-in staff member (reactive in templates). */
   isOwn(r: ReissueView): boolean {
@@ -110,10 +106,6 @@ export class ReissueActions {
         this.notify('再発行の依頼を取り消しました');
       }),
     );
-  }
-
-  private notify(message: string): void {
-    this.snackBar.open(message, '閉じる', { duration: 8000 });
   }
 }
 
