@@ -25,14 +25,12 @@ export class NoticeBenchRepository {
     return (await this.ds.getRepository(NoticeOutbox).count({ take: 1 })) > 0;
   }
 
-  /** Deletes every notice and run, and the planner's marker on ib_user (migration …230). */
+  /** Deletes every notice and run, and the planner's markers (migration …270). */
   async reset(): Promise<void> {
     await this.ds.createQueryBuilder().delete().from(NoticeOutbox).execute();
     await this.ds.createQueryBuilder().delete().from(NoticeRun).execute();
-    // The planner's marker on ib_user would otherwise say they were all queued.
-    await this.ds.query(
-      'UPDATE ib_user SET notice_certificate_id = NULL, notice_milestone = NULL WHERE notice_certificate_id IS NOT NULL',
-    );
+    // The markers would otherwise say they were all queued.
+    await this.ds.query('DELETE FROM notice_marker');
   }
 
   certificateCount(): Promise<number> {

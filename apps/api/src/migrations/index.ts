@@ -22,6 +22,7 @@ import { ImportRuns1764000000220 } from './1764000000220-import-runs';
 import { NoticeMarker1764000000230 } from './1764000000230-notice-marker';
 import { IbUserCompanyKey1764000000250 } from './1764000000250-ib-user-company-key';
 import { NoticeOutboxReferences1764000000260 } from './1764000000260-notice-outbox-references';
+import { NoticeMarkerTable1764000000270 } from './1764000000270-notice-marker-table';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   NoticeMarker1764000000230,
   IbUserCompanyKey1764000000250,
   NoticeOutboxReferences1764000000260,
+  NoticeMarkerTable1764000000270,
 ];

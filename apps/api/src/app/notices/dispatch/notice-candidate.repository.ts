@@ -1,107 +1,142 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { addDays } from '@certdesk/domain';
-import { IbUser } from '../../customers/ib-user.entity';
-import { SqliteGate } from '../../infra/database/sqlite-gate';
-import { MilestoneWindow } from './milestone-windows';
+import { DataSource, EntityManager } from 'typeorm';
+import { NoticeKind } from '@certdesk/notice-templates';
 import { NoticeOutbox } from './notice-outbox.entity';
 
-/** IB users read per page while planning. */
-export const CANDIDATE_PAGE = 1000;
-const INSERT_CHUNK = 200;
+/** What one window's slice of expiry dates gave: IB users due, and outbox rows written for them. */
+export interface QueuedSlice {
+  candidates: number;
+  planned: number;
+}
 
-export interface Candidate {
-  id: string;
-  customerId: string;
-  currentCertificateId: string;
-  currentExpiryDate: string;
-  /** The marker: the last milestone queued for `noticeCertificateId` (migration …230). */
-  noticeCertificateId: string | null;
-  noticeMilestone: number | null;
+/** One milestone's notices over a range of expiry dates, for one credit union and run. */
+export interface SliceToQueue {
+  creditUnionId: string;
+  runId: string;
+  today: string;
+  milestone: number;
+  kind: NoticeKind;
+  /** Expiry dates, inclusive. */
+  from: string;
+  to: string;
+  now: Date;
 }
 
 /**
- * The planner's SQL (see notice-planner.ts): the IB users in a milestone's window, read by the
- * index on `(credit_union_id, current_expiry_date)` and the marker on `ib_user` (never the outbox),
- * and the outbox rows it queues. System-wide: the credit union is named (no request context).
+ * The IB users due for a milestone: current expiry date in the range (index on
+ * `(credit_union_id, current_expiry_date)`), current certificate unrevoked with no reissue open,
+ * and no marker saying this milestone was queued for that certificate already (`notice_marker`,
+ * migration …270). The marker is read by a correlated subquery, which both databases run as a
+ * primary-key probe per IB user: no join for a planner to choose on statistics (never the outbox).
+ */
+const DUE = `FROM ib_user u WHERE u.credit_union_id = :creditUnionId
+  AND u.current_expiry_date BETWEEN :from AND :to
+  AND u.current_certificate_id IS NOT NULL AND u.current_revoked = :revoked AND u.reissue_state IS NULL
+  AND (SELECT m.milestone FROM notice_marker m WHERE m.certificate_id = u.current_certificate_id)
+    IS DISTINCT FROM :milestone`;
+
+/** A version-4 UUID in SQLite's own SQL (it has no UUID function). */
+const SQLITE_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)
+  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+
+/**
+ * The planner's SQL (see notice-planner.ts): each slice is one `INSERT … SELECT` from `ib_user`
+ * into the outbox, so no row travels through the process and the database does one index range
+ * per slice. The outbox's unique `dedupe_key` (`m:<certificate>:<milestone>`, the same key as
+ * {@link milestoneKey}) skips what a concurrent or repeated run has queued. The marker follows in
+ * the same transaction (a trigger on the outbox: per statement on PostgreSQL, per row on SQLite). System-wide: the credit union is named (no request context).
  */
 @Injectable()
 export class NoticeCandidateRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly gate: SqliteGate,
-  ) {}
+  private readonly postgres: boolean;
 
-  /** One page (in expiry order, after `after`) of the credit union's IB users due for `window`'s milestone. */
-  page(
-    creditUnionId: string,
-    today: string,
-    window: MilestoneWindow,
-    after: Candidate | null,
-  ): Promise<Candidate[]> {
-    const qb = this.dataSource
-      .getRepository(IbUser)
-      .createQueryBuilder('u')
-      .select('u.id', 'id')
-      .addSelect('u.customerId', 'customerId')
-      .addSelect('u.currentCertificateId', 'currentCertificateId')
-      .addSelect('u.currentExpiryDate', 'currentExpiryDate')
-      .addSelect('u.notice_certificate_id', 'noticeCertificateId')
-      .addSelect('u.notice_milestone', 'noticeMilestone')
-      .where('u.creditUnionId = :creditUnionId', { creditUnionId })
-      .andWhere('u.currentExpiryDate BETWEEN :from AND :to', {
-        from: addDays(today, window.fromDays),
-        to: addDays(today, window.toDays),
-      })
-      .andWhere(
-        'u.currentCertificateId IS NOT NULL AND u.currentRevoked = :revoked AND u.reissueState IS NULL',
-        { revoked: false },
-      )
-      // The marker, not the outbox: this run's own inserts cannot mislead the plan (migration …230).
-      .andWhere(
-        '(u.notice_certificate_id IS NULL OR u.notice_certificate_id <> u.current_certificate_id OR u.notice_milestone <> :milestone)',
-        { milestone: window.milestone },
-      );
-    if (after) {
-      qb.andWhere(
-        '(u.currentExpiryDate > :afterExpiry OR (u.currentExpiryDate = :afterExpiry AND u.id > :afterId))',
-        {
-          afterExpiry: after.currentExpiryDate,
-          afterId: after.id,
-        },
-      );
-    }
-    return qb
-      .orderBy('u.currentExpiryDate', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .limit(CANDIDATE_PAGE)
-      .getRawMany<Candidate>()
-      .then((rows) =>
-        rows.map((r) => ({
-          ...r,
-          noticeMilestone:
-            r.noticeMilestone === null ? null : Number(r.noticeMilestone),
-        })),
-      );
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.postgres = dataSource.options.type === 'postgres';
   }
-  /** Inserts outbox rows in chunks; a row whose dedupe key exists already is skipped. */
-  async queue(rows: NoticeOutbox[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      await this.gate.run(() =>
-        this.dataSource
-          .createQueryBuilder()
-          .insert()
-          .into(NoticeOutbox)
-          .values(chunk)
-          .orIgnore()
-          .execute(),
+
+  /** Queues the slice's notices; counts the IB users due and the outbox rows written. */
+  async queue(slice: SliceToQueue): Promise<QueuedSlice> {
+    const params = {
+      creditUnionId: slice.creditUnionId,
+      from: slice.from,
+      to: slice.to,
+      revoked: false,
+      milestone: slice.milestone,
+      milestoneKey: String(slice.milestone),
+      kind: slice.kind,
+      runId: slice.runId,
+      today: slice.today,
+      now: slice.now,
+    };
+    if (this.postgres) {
+      // One statement: the due IB users once, the rows written from them, both counted.
+      const [row] = await this.query<{ candidates: string; planned: string }[]>(
+        `WITH due AS MATERIALIZED (SELECT u.id, u.credit_union_id, u.current_certificate_id, u.customer_id,
+          u.current_expiry_date ${DUE}),
+        queued AS (${this.insert('FROM due u')} RETURNING 1)
+        SELECT (SELECT COUNT(*) FROM due) AS candidates, (SELECT COUNT(*) FROM queued) AS planned`,
+        params,
       );
+      return {
+        candidates: Number(row.candidates),
+        planned: Number(row.planned),
+      };
     }
+    return this.dataSource.transaction(async (manager) => {
+      const [{ n }] = await this.query<{ n: number }[]>(
+        `SELECT COUNT(*) AS n ${DUE}`,
+        params,
+        manager,
+      );
+      const written = await this.query<{ affected?: number }>(
+        this.insert(DUE),
+        params,
+        manager,
+        true,
+      );
+      return { candidates: n, planned: written.affected ?? 0 };
+    });
   }
+
   /** How many outbox rows the run has. */
   planned(runId: string): Promise<number> {
     return this.dataSource.getRepository(NoticeOutbox).countBy({ runId });
+  }
+
+  /** The outbox rows of the IB users `u` that `from` gives (a `FROM … WHERE …`). */
+  private insert(from: string): string {
+    // PostgreSQL types a bare parameter in a SELECT list as text: say what each one is.
+    const as = (name: string, type: string) =>
+      this.postgres ? `CAST(:${name} AS ${type})` : `:${name}`;
+    const id = this.postgres
+      ? 'CAST(gen_random_uuid() AS varchar)'
+      : SQLITE_UUID;
+    return `INSERT INTO notice_outbox (id, credit_union_id, dedupe_key, kind, milestone, certificate_id,
+      ib_user_id, customer_id, run_id, business_date, expiry_date, status, attempts, next_attempt_at,
+      created_at, updated_at)
+    SELECT ${id}, u.credit_union_id, 'm:' || u.current_certificate_id || ':' || ${as('milestoneKey', 'varchar')},
+      ${as('kind', 'varchar')}, ${as('milestone', 'integer')}, u.current_certificate_id, u.id, u.customer_id,
+      ${as('runId', 'varchar')}, ${as('today', 'date')}, u.current_expiry_date, 'pending', 0,
+      ${as('now', 'timestamptz')}, ${as('now', 'timestamptz')}, ${as('now', 'timestamptz')}
+    ${from}
+    ON CONFLICT (dedupe_key) DO NOTHING`;
+  }
+
+  /** Runs `sql` with named parameters: in `manager`'s transaction, or alone; rows, or (structured) the count affected. */
+  private async query<T>(
+    sql: string,
+    params: Record<string, unknown>,
+    manager?: EntityManager,
+    structured = false,
+  ): Promise<T> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(
+      sql,
+      params,
+    );
+    if (!manager?.queryRunner) return this.dataSource.query<T>(query, values);
+    return structured
+      ? ((await manager.queryRunner.query(query, values, true)) as T)
+      : ((await manager.queryRunner.query(query, values)) as T);
   }
 }

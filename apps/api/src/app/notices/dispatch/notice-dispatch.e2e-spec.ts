@@ -267,7 +267,7 @@ describe.each(testDatabases())('notice dispatch on $name', (db) => {
     const today = t.clock.today();
     const user = await addIbUser(t, seeded.a, { expiry: addDays(today, 12) });
     expect((await runNow()).planned).toBe(1);
-    // Retention deletes final notices after years; the planner's marker on ib_user still knows.
+    // Retention deletes final notices after years; the planner's marker (notice_marker) still knows.
     await outbox().delete({ ibUserId: user.ibUser.id });
     t.clock.advance(60_000);
     expect((await runNow()).planned).toBe(0);
@@ -292,8 +292,8 @@ describe.each(testDatabases())('notice dispatch on $name', (db) => {
       [users[1], 30],
     ] as const) {
       const [sql, values] = t.dataSource.driver.escapeQueryWithParameters(
-        'UPDATE ib_user SET notice_certificate_id = current_certificate_id, notice_milestone = :milestone WHERE id = :id',
-        { milestone, id: u.ibUser.id },
+        'INSERT INTO notice_marker (certificate_id, milestone) VALUES (:certificateId, :milestone)',
+        { milestone, certificateId: u.certificate?.id },
       );
       await t.dataSource.query(sql, values);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, FindOptionsWhere, In } from 'typeorm';
+import { DataSource, FindOptionsWhere, In, Repository } from 'typeorm';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
@@ -49,11 +49,15 @@ export class OutboxStore {
   ): Promise<NoticeOutbox[]> {
     const token = randomUUID();
     const tenant = creditUnionId ? ' AND credit_union_id = :creditUnionId' : '';
+    // The rows are picked once, in a materialised CTE: as `WHERE id IN (SELECT … LIMIT …)`, a plan
+    // made on statistics that say the outbox is empty (after a purge) rescanned the subquery per row
+    // updated, and each rescan skipped the rows just updated: more rows than `limit` were claimed.
     const sql =
-      `UPDATE notice_outbox SET status = 'sending', claim_token = :token, lease_until = :leaseUntil, ` +
-      `updated_at = :now WHERE id IN (SELECT id FROM notice_outbox ` +
+      `WITH picked AS MATERIALIZED (SELECT id FROM notice_outbox ` +
       `WHERE ((status = 'pending' AND next_attempt_at <= :now) OR (status = 'sending' AND lease_until <= :now))${tenant} ` +
-      `ORDER BY next_attempt_at LIMIT :limit${this.postgres ? ' FOR UPDATE SKIP LOCKED' : ''})`;
+      `ORDER BY next_attempt_at LIMIT :limit${this.postgres ? ' FOR UPDATE SKIP LOCKED' : ''}) ` +
+      `UPDATE notice_outbox SET status = 'sending', claim_token = :token, lease_until = :leaseUntil, ` +
+      `updated_at = :now WHERE id IN (SELECT id FROM picked)`;
     const params = {
       token,
       now,
@@ -76,10 +80,8 @@ export class OutboxStore {
    * false when the row is no longer ours (lease lost): then it must not be sent.
    */
   async begin(row: NoticeOutbox): Promise<boolean> {
-    const result = await this.gate.run(() =>
-      this.dataSource
-        .getRepository(NoticeOutbox)
-        .update(this.ours(row), { attempts: () => 'attempts + 1' }),
+    const result = await this.write((outbox) =>
+      outbox.update(this.ours(row), { attempts: () => 'attempts + 1' }),
     );
     if (!result.affected) return false;
     row.attempts += 1;
@@ -91,14 +93,36 @@ export class OutboxStore {
     row: NoticeOutbox,
     patch: QueryDeepPartialEntity<NoticeOutbox>,
   ): Promise<boolean> {
-    const result = await this.gate.run(() =>
-      this.dataSource.getRepository(NoticeOutbox).update(this.ours(row), {
+    const result = await this.write((outbox) =>
+      outbox.update(this.ours(row), {
         ...patch,
         leaseUntil: null,
         claimToken: null,
       }),
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * A sender's write of one row (an attempt, an outcome). On PostgreSQL it commits without waiting
+   * for the WAL to reach the disk (`synchronous_commit = off` for this transaction only): each
+   * wait was an fsync, two per mail, and they capped one sender at about 100 mails a second. A
+   * killed API process loses nothing by it (the commit is in PostgreSQL); a crash of PostgreSQL
+   * itself may lose the last fraction of a second of these writes (at most 3 × `wal_writer_delay`),
+   * so those few notices are mailed again and an attempt may go uncounted — the at-least-once
+   * delivery the outbox has anyway. Every other write keeps synchronous commit. SQLite: in the gate.
+   */
+  private write<T>(
+    fn: (outbox: Repository<NoticeOutbox>) => Promise<T>,
+  ): Promise<T> {
+    if (!this.postgres)
+      return this.gate.run(() =>
+        fn(this.dataSource.getRepository(NoticeOutbox)),
+      );
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL synchronous_commit = off');
+      return fn(manager.getRepository(NoticeOutbox));
+    });
   }
 
   /** The row while it carries our claim. */

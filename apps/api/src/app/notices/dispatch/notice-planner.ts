@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { dueNotice, noticeKindForMilestone } from '@certdesk/domain';
+import { addDays, noticeKindForMilestone } from '@certdesk/domain';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Clock } from '../../infra/clock/clock';
 import { NoticeScheduleService } from '../schedule/notice-schedule.service';
 import { milestoneWindows } from './milestone-windows';
-import {
-  Candidate,
-  CANDIDATE_PAGE,
-  NoticeCandidateRepository,
-} from './notice-candidate.repository';
-import { NoticeOutbox } from './notice-outbox.entity';
+import { NoticeCandidateRepository } from './notice-candidate.repository';
 
 export interface PlanResult {
-  /** IB users read (expiry in a milestone window, no notice queued yet for that milestone). */
+  /** IB users due (expiry in a milestone window, no notice queued yet for that milestone). */
   candidates: number;
   /** Outbox rows written by this run. */
   planned: number;
@@ -24,15 +18,19 @@ export function milestoneKey(certificateId: string, milestone: number): string {
   return `m:${certificateId}:${milestone}`;
 }
 
+/** Expiry dates queued per statement (about 700 IB users a day per credit union at 1,000,000 certificates). */
+export const SLICE_DAYS = 7;
+
 /**
- * Queues the e-mail notices due today for one credit union. Per milestone it reads only the IB
- * users whose current expiry date lies in that milestone's window (index on
- * `(credit_union_id, current_expiry_date)`; never a full scan), whose current certificate is
- * unrevoked with no reissue open, and whose marker (`notice_certificate_id`, `notice_milestone`:
- * the last milestone queued for that certificate, set by a trigger on the outbox) is not already
- * this milestone; asks libs/domain `dueNotice` for each; and inserts one outbox row per due notice
- * under its unique key (a concurrent or repeated run inserts nothing twice). It never reads the
- * outbox it fills, so its plan does not depend on statistics its own inserts make stale.
+ * Queues the e-mail notices due today for one credit union. libs/domain `milestoneForDay` gives
+ * each milestone a window of days to expiry (`milestoneWindows`, checked against it day by day);
+ * an IB user whose current expiry date lies in a window is due for that window's milestone unless
+ * the marker of their current certificate (`notice_marker`) says it was queued already — exactly
+ * `dueNotice` with the marker as the milestone sent (notice-planner.e2e-spec checks every day
+ * around each boundary). Each window is queued in slices of {@link SLICE_DAYS} expiry dates, one
+ * `INSERT … SELECT` each (see NoticeCandidateRepository): the database reads one index range and
+ * writes the rows without a round trip per IB user, and never reads the outbox it fills, so the
+ * plan does not depend on statistics its own inserts make stale.
  */
 @Injectable()
 export class NoticePlanner {
@@ -53,86 +51,25 @@ export class NoticePlanner {
       settings.milestones,
       settings.policy,
     )) {
-      let after: Candidate | null = null;
-      for (;;) {
-        const page = await this.store.page(cu.id, today, window, after);
-        if (page.length === 0) break;
-        candidates += page.length;
-        const rows = page.flatMap((u) => {
-          const certificateId = u.currentCertificateId;
-          const due = dueNotice(
-            {
-              expiryDate: u.currentExpiryDate,
-              sentMilestones:
-                u.noticeCertificateId === certificateId &&
-                u.noticeMilestone !== null
-                  ? [u.noticeMilestone]
-                  : [],
-            },
-            today,
-            settings.milestones,
-            settings.policy,
-          );
-          return due === null
-            ? []
-            : [
-                this.row(
-                  cu.id,
-                  runId,
-                  today,
-                  u,
-                  due,
-                  noticeKindForMilestone(due, settings.milestones),
-                ),
-              ];
+      const kind = noticeKindForMilestone(
+        window.milestone,
+        settings.milestones,
+      );
+      for (let d = window.fromDays; d <= window.toDays; d += SLICE_DAYS) {
+        const slice = await this.store.queue({
+          creditUnionId: cu.id,
+          runId,
+          today,
+          milestone: window.milestone,
+          kind,
+          from: addDays(today, d),
+          to: addDays(today, Math.min(d + SLICE_DAYS - 1, window.toDays)),
+          now: this.clock.now(),
         });
-        await this.store.queue(rows);
-        after = page[page.length - 1];
-        if (page.length < CANDIDATE_PAGE) break;
+        candidates += slice.candidates;
       }
     }
     const planned = await this.store.planned(runId);
     return { candidates, planned };
-  }
-
-  private row(
-    creditUnionId: string,
-    runId: string,
-    today: string,
-    u: Candidate,
-    milestone: number,
-    kind: NoticeOutbox['kind'],
-  ): NoticeOutbox {
-    const now = this.clock.now();
-    return {
-      id: randomUUID(),
-      creditUnionId,
-      dedupeKey: milestoneKey(u.currentCertificateId, milestone),
-      kind,
-      milestone,
-      certificateId: u.currentCertificateId,
-      ibUserId: u.id,
-      customerId: u.customerId,
-      runId,
-      businessDate: today,
-      expiryDate: u.currentExpiryDate,
-      acquisitionDeadline: null,
-      status: 'pending',
-      statusReason: null,
-      attempts: 0,
-      nextAttemptAt: now,
-      leaseUntil: null,
-      claimToken: null,
-      recipient: null,
-      templateVersion: null,
-      subject: null,
-      body: null,
-      messageId: null,
-      smtpResponse: null,
-      lastError: null,
-      createdAt: now,
-      updatedAt: now,
-      sentAt: null,
-    };
   }
 }

@@ -95,9 +95,9 @@ describe.each(testDatabases())(
       });
       const [marker] = (await t.dataSource.query(
         postgres
-          ? 'SELECT notice_milestone AS m FROM ib_user WHERE id = $1'
-          : 'SELECT notice_milestone AS m FROM ib_user WHERE id = ?',
-        [user.ibUser.id],
+          ? 'SELECT milestone AS m FROM notice_marker WHERE certificate_id = $1'
+          : 'SELECT milestone AS m FROM notice_marker WHERE certificate_id = ?',
+        [user.certificate?.id],
       )) as { m: number }[];
       expect(Number(marker.m)).toBe(0);
     });

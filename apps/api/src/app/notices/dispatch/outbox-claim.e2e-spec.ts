@@ -1,0 +1,41 @@
+import { startSeededApp } from '../../../testing/staff-browser';
+import { TestApp } from '../../../testing/test-app';
+import { testDatabases } from '../../../testing/test-database';
+import { CreditUnion } from '../../credit-unions/credit-union.entity';
+import { addNotices } from '../../reports/testing/report-fixtures';
+import { addIbUser } from '../testing/notice-fixtures';
+import { NoticeOutbox } from './notice-outbox.entity';
+import { OutboxStore } from './notice-outbox.repository';
+
+describe.each(testDatabases())('claiming outbox rows on $name', (db) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    ({ t } = await startSeededApp(db));
+  });
+  afterAll(() => t?.close());
+
+  it('claims at most the batch asked for, even when the statistics say the outbox is empty', async () => {
+    const cu = await t.dataSource
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ code: '1001' });
+    const user = await addIbUser(t, cu, { expiry: null });
+    const today = t.clock.today();
+    // Statistics taken after a purge (every row deleted), then a daily run's worth of pending rows:
+    // PostgreSQL then expects no row at all, and its plan rescans a `LIMIT … SKIP LOCKED` subquery
+    // per row it updates, each rescan skipping the rows the statement has just updated.
+    await addNotices(t, user, today, 30, 'sent', 300);
+    await t.dataSource.getRepository(NoticeOutbox).delete({ status: 'sent' });
+    await t.dataSource.query('ANALYZE notice_outbox');
+    await addNotices(t, user, today, 30, 'pending', 60);
+
+    const claimed = await t.app.get(OutboxStore).claim(t.clock.now(), 10);
+
+    expect(claimed).toHaveLength(10);
+    expect(
+      await t.dataSource
+        .getRepository(NoticeOutbox)
+        .countBy({ status: 'sending' }),
+    ).toBe(10);
+  });
+});

@@ -1,0 +1,93 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Keeps one marker per certificate: the milestone of the statement's row, or of …230's row trigger. */
+const UPSERT = (source: string) =>
+  `INSERT INTO notice_marker (certificate_id, milestone) ${source}
+  ON CONFLICT (certificate_id) DO UPDATE SET milestone = excluded.milestone`;
+const MILESTONE_ROW =
+  'NEW.milestone IS NOT NULL AND NEW.certificate_id IS NOT NULL';
+/** …230's marker on ib_user (for `down`). */
+const MARK_IB_USER = `UPDATE ib_user SET notice_certificate_id = NEW.certificate_id, notice_milestone = NEW.milestone
+  WHERE id = NEW.ib_user_id AND current_certificate_id = NEW.certificate_id`;
+
+/**
+ * The planner's marker (…230: the last milestone queued for a certificate) moves from two columns
+ * of `ib_user` to a narrow table of its own, `notice_marker (certificate_id, milestone)`. Setting
+ * it on `ib_user` rewrote a wide row with nine indexes (a trigram GIN among them) per notice: at
+ * about 130 µs a row that was most of the first daily run's cost (figures in docs/benchmarks.md).
+ * The planner looks a candidate's marker up by primary key in a correlated subquery, which
+ * PostgreSQL runs as an index probe per row whatever its statistics say, so the plan still cannot
+ * go quadratic. A trigger on the outbox still sets it in the inserting transaction, so no writer
+ * can forget it: on PostgreSQL once per statement (the new rows as a transition table; the lowest
+ * = latest milestone a statement queued for a certificate wins), on SQLite once per row.
+ */
+export class NoticeMarkerTable1764000000270 implements MigrationInterface {
+  name = 'NoticeMarkerTable1764000000270';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const postgres = queryRunner.connection.options.type === 'postgres';
+    await queryRunner.query(`CREATE TABLE notice_marker (
+      certificate_id varchar(36) NOT NULL PRIMARY KEY, milestone integer NOT NULL)`);
+    await queryRunner.query(`INSERT INTO notice_marker (certificate_id, milestone)
+      SELECT notice_certificate_id, MIN(notice_milestone) FROM ib_user
+      WHERE notice_certificate_id IS NOT NULL AND notice_milestone IS NOT NULL
+      GROUP BY notice_certificate_id`);
+    if (postgres) {
+      await queryRunner.query(
+        'DROP TRIGGER notice_marker_insert ON notice_outbox',
+      );
+      await queryRunner.query('DROP FUNCTION notice_marker_keep()');
+      await queryRunner.query(`
+        CREATE FUNCTION notice_marker_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${UPSERT(`SELECT DISTINCT ON (certificate_id) certificate_id, milestone FROM queued
+            WHERE milestone IS NOT NULL AND certificate_id IS NOT NULL ORDER BY certificate_id, milestone`)};
+          RETURN NULL;
+        END
+        $$`);
+      await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
+        REFERENCING NEW TABLE AS queued FOR EACH STATEMENT EXECUTE FUNCTION notice_marker_keep()`);
+    } else {
+      await queryRunner.query('DROP TRIGGER notice_marker_insert');
+      await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
+        WHEN ${MILESTONE_ROW} BEGIN ${UPSERT('VALUES (NEW.certificate_id, NEW.milestone)')}; END`);
+    }
+    await queryRunner.query('ALTER TABLE ib_user DROP COLUMN notice_milestone');
+    await queryRunner.query(
+      'ALTER TABLE ib_user DROP COLUMN notice_certificate_id',
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const postgres = queryRunner.connection.options.type === 'postgres';
+    await queryRunner.query(
+      'ALTER TABLE ib_user ADD COLUMN notice_certificate_id varchar(36) NULL',
+    );
+    await queryRunner.query(
+      'ALTER TABLE ib_user ADD COLUMN notice_milestone integer NULL',
+    );
+    await queryRunner.query(`UPDATE ib_user SET notice_certificate_id = current_certificate_id,
+      notice_milestone = (SELECT m.milestone FROM notice_marker m WHERE m.certificate_id = ib_user.current_certificate_id)
+      WHERE EXISTS (SELECT 1 FROM notice_marker m WHERE m.certificate_id = ib_user.current_certificate_id)`);
+    if (postgres) {
+      await queryRunner.query(
+        'DROP TRIGGER notice_marker_insert ON notice_outbox',
+      );
+      await queryRunner.query('DROP FUNCTION notice_marker_keep()');
+      await queryRunner.query(`
+        CREATE FUNCTION notice_marker_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${MARK_IB_USER};
+          RETURN NULL;
+        END
+        $$`);
+      await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox FOR EACH ROW
+        WHEN (${MILESTONE_ROW}) EXECUTE FUNCTION notice_marker_keep()`);
+    } else {
+      await queryRunner.query('DROP TRIGGER notice_marker_insert');
+      await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
+        WHEN ${MILESTONE_ROW} BEGIN ${MARK_IB_USER}; END`);
+    }
+    await queryRunner.query('DROP TABLE notice_marker');
+  }
+}
