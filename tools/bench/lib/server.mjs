@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BENCH_DIR,
+  BenchError,
   MAIN_JS,
   ROOT,
   SERVER_START_TIMEOUT_MS,
