@@ -67,3 +67,30 @@ export function params(req: TestRequest): Record<string, string | null> {
 export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve));
 }
+
+/**
+ * The enclosing `describe`'s test driver: a new one from `create` before each test, and after each
+ * test the check that it left no request unanswered. The returned object stands for the current
+ * test's driver (`t.open(…)`, `t.http`), so a spec declares and sets up its driver in one line.
+ */
+export function eachTest<T extends { readonly http: HttpTestingController }>(
+  create: () => T | Promise<T>,
+): T {
+  let current: T | undefined;
+  beforeEach(async () => {
+    current = await create();
+  });
+  afterEach(() => current?.http.verify());
+  const driver = (): T => {
+    if (!current) throw new Error('eachTest: the driver is made per test');
+    return current;
+  };
+  return new Proxy({} as T, {
+    get(_, key) {
+      const d = driver();
+      const value: unknown = Reflect.get(d, key, d);
+      return typeof value === 'function' ? value.bind(d) : value;
+    },
+    set: (_, key, value) => Reflect.set(driver(), key, value),
+  });
+}

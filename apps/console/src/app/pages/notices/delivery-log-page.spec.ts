@@ -5,7 +5,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import type { NoticeDeliveryItem } from '@certdesk/contracts';
-import { params } from '../../../testing/http';
+import { eachTest, params } from '../../../testing/http';
 import {
   deliveryDetail,
   deliveryItem,
@@ -17,13 +17,7 @@ import {
 import { NoticesTest } from './notices.testing';
 
 describe('DeliveryLogPage / 送信履歴', () => {
-  let t: NoticesTest;
-
-  beforeEach(() => {
-    t = new NoticesTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new NoticesTest());
 
   /** Opens `url`, answers the filter options and the list; returns the list's query. */
   async function open(

@@ -2,6 +2,7 @@ import {
   noticeSchedule,
   templateSummaries,
 } from '../../../testing/notices.fixture';
+import { eachTest } from '../../../testing/http';
 import { NoticesTest } from './notices.testing';
 
 /** A request the page makes first, answered with `body`. */
@@ -12,14 +13,8 @@ type Answer = readonly [method: string, url: string, body: object | null];
  * for: opened at `url`, its first requests answered, then `GET api` refused.
  */
 describe('通知テンプレート pages: the API’s message when it refuses', () => {
-  let t: NoticesTest;
-
-  beforeEach(async () => {
-    t = new NoticesTest();
-    await t.signIn('manager');
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new NoticesTest());
+  beforeEach(() => t.signIn('manager'));
 
   it.each<[string, string, readonly Answer[], string, number, string]>([
     [

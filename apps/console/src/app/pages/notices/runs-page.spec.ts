@@ -1,6 +1,7 @@
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import type { NoticeRunView } from '@certdesk/contracts';
+import { eachTest } from '../../../testing/http';
 import { noticeRun } from '../../../testing/notices.fixture';
 import { NoticesTest } from './notices.testing';
 
@@ -27,14 +28,8 @@ function manualRun(overrides: Partial<NoticeRunView>): NoticeRunView {
 }
 
 describe('RunsPage / 今すぐ実行', () => {
-  let t: NoticesTest;
-
-  beforeEach(async () => {
-    t = new NoticesTest();
-    await t.signIn('manager');
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new NoticesTest());
+  beforeEach(() => t.signIn('manager'));
 
   /** Waits for the next poll (RUN_POLL_MS is 5 ms here) and answers it. */
   async function answerPoll(run: NoticeRunView): Promise<void> {

@@ -1,7 +1,7 @@
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { flushApiError } from '../../../testing/http';
+import { eachTest, flushApiError } from '../../../testing/http';
 import { noticeSchedule } from '../../../testing/notices.fixture';
 import { NoticesTest } from './notices.testing';
 import { milestoneOf } from './schedule-page';
@@ -21,13 +21,7 @@ describe('milestoneOf', () => {
 });
 
 describe('SchedulePage / 通知スケジュール', () => {
-  let t: NoticesTest;
-
-  beforeEach(() => {
-    t = new NoticesTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new NoticesTest());
 
   async function open(schedule = noticeSchedule()): Promise<void> {
     await t.open('/templates/schedule');

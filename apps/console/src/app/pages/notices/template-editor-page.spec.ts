@@ -3,7 +3,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatTabGroupHarness } from '@angular/material/tabs/testing';
-import { flushApiError, params, settle } from '../../../testing/http';
+import { eachTest, flushApiError, params, settle } from '../../../testing/http';
 import { searchItem } from '../../../testing/certificates.fixture';
 import {
   templateDetail,
@@ -15,14 +15,8 @@ import { NoticesTest } from './notices.testing';
 const URL = '/api/notice-templates/renewal_reminder';
 
 describe('TemplateEditorPage / テンプレートの編集 (manager)', () => {
-  let t: NoticesTest;
-
-  beforeEach(async () => {
-    t = new NoticesTest();
-    await t.signIn('manager');
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new NoticesTest());
+  beforeEach(() => t.signIn('manager'));
 
   /** Opens the editor on `detail` and answers its first preview (and diff, with a draft). */
   async function openEditor(detail = templateDetail()): Promise<void> {

@@ -5,6 +5,7 @@ import {
   templatePreview,
   templateSummaries,
 } from '../../../testing/notices.fixture';
+import { eachTest } from '../../../testing/http';
 import { NoticesTest } from './notices.testing';
 
 const tabLabels = (t: NoticesTest) =>
@@ -13,13 +14,7 @@ const tabLabels = (t: NoticesTest) =>
   );
 
 describe('TemplatesPage / 通知テンプレート: the kinds, and the editor read-only', () => {
-  let t: NoticesTest;
-
-  beforeEach(() => {
-    t = new NoticesTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new NoticesTest());
 
   it('lists every kind with its channel, version in use and draft; a row opens the editor', async () => {
     await t.signIn('compliance');

@@ -2,22 +2,11 @@ import { Clipboard } from '@angular/cdk/clipboard';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { TestBed } from '@angular/core/testing';
-import { flushApiError } from '../../../testing/http';
-import {
-  ACCOUNTS,
-  StaffPageTest,
-  account,
-  setUpStaffPage,
-} from './staff-page.testing';
+import { eachTest, flushApiError } from '../../../testing/http';
+import { ACCOUNTS, account, setUpStaffPage } from './staff-page.testing';
 
 describe('StaffPage / 職員管理: adding members and one-time passwords', () => {
-  let t: StaffPageTest;
-
-  beforeEach(async () => {
-    t = await setUpStaffPage();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => setUpStaffPage());
 
   it('adds a member and shows the one-time password once, with a copy button', async () => {
     const copy = jest

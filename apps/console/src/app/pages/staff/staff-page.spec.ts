@@ -3,17 +3,11 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
-import { flushApiError } from '../../../testing/http';
-import { ACCOUNTS, StaffPageTest, setUpStaffPage } from './staff-page.testing';
+import { eachTest, flushApiError } from '../../../testing/http';
+import { ACCOUNTS, setUpStaffPage } from './staff-page.testing';
 
 describe('StaffPage / 職員管理: the table and its row actions', () => {
-  let t: StaffPageTest;
-
-  beforeEach(async () => {
-    t = await setUpStaffPage();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => setUpStaffPage());
 
   it('lists the accounts with 権限 and 状態', async () => {
     const table = await t.loader.getHarness(MatTableHarness);
