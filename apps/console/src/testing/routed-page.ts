@@ -8,6 +8,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
 import {
   Router,
   Routes,
@@ -93,6 +94,12 @@ export class RoutedPageTest {
   async rendered(): Promise<void> {
     await settle();
     await this.harness.fixture.whenStable();
+  }
+
+  /** The header cells' texts of the page's first table. */
+  async headers(): Promise<string[]> {
+    const table = await this.loader.getHarness(MatTableHarness);
+    return (await table.getHeaderRows())[0].getCellTextByIndex();
   }
 
   button(text: string | RegExp, within: HarnessLoader = this.loader) {

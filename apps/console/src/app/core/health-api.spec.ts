@@ -1,25 +1,19 @@
-import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { HealthResponse } from '@certdesk/contracts';
 import { firstValueFrom } from 'rxjs';
 import { healthFixture } from '../../testing/health.fixture';
-import { fakeApi } from '../../testing/http';
+import { eachTest, fakeApi } from '../../testing/http';
 import { HealthApi } from './health-api';
 
 describe('HealthApi', () => {
-  let api: HealthApi;
-  let http: HttpTestingController;
-
-  beforeEach(() => {
-    http = fakeApi();
-    api = TestBed.inject(HealthApi);
-  });
-
-  afterEach(() => http.verify());
+  const t = eachTest(() => ({
+    http: fakeApi(),
+    api: TestBed.inject(HealthApi),
+  }));
 
   it('GETs the relative /api/health', async () => {
-    const result = firstValueFrom(api.get());
-    const req = http.expectOne('/api/health');
+    const result = firstValueFrom(t.api.get());
+    const req = t.http.expectOne('/api/health');
     expect(req.request.method).toBe('GET');
     req.flush(healthFixture());
     await expect(result).resolves.toEqual(healthFixture());
@@ -30,16 +24,16 @@ describe('HealthApi', () => {
       status: 'degraded',
       database: { type: 'postgres', reachable: false },
     });
-    const result = firstValueFrom(api.get());
-    http
+    const result = firstValueFrom(t.api.get());
+    t.http
       .expectOne('/api/health')
       .flush(degraded, { status: 503, statusText: 'Service Unavailable' });
     await expect(result).resolves.toEqual(degraded);
   });
 
   it('fails on other errors', async () => {
-    const result = firstValueFrom(api.get());
-    http
+    const result = firstValueFrom(t.api.get());
+    t.http
       .expectOne('/api/health')
       .flush('boom', { status: 502, statusText: 'Bad Gateway' });
     await expect(result).rejects.toMatchObject({ status: 502 });

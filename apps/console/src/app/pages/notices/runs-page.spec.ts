@@ -53,20 +53,18 @@ describe('RunsPage / 今すぐ実行', () => {
         noticeRun(),
       ],
     });
+    expect(await t.headers()).toEqual([
+      '開始日時',
+      '実行',
+      '状態',
+      '対象',
+      '送信予定',
+      '送信済み',
+      '失敗',
+      '対象外・取消',
+      '送信待ち',
+    ]);
     const table = await t.loader.getHarness(MatTableHarness);
-    expect(await (await table.getHeaderRows())[0].getCellTextByIndex()).toEqual(
-      [
-        '開始日時',
-        '実行',
-        '状態',
-        '対象',
-        '送信予定',
-        '送信済み',
-        '失敗',
-        '対象外・取消',
-        '送信待ち',
-      ],
-    );
     expect(await table.getCellTextByIndex()).toEqual([
       [
         '2026/12/01 10:00',
