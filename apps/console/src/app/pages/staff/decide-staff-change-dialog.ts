@@ -34,21 +34,15 @@ const APPROVE_HINT =
     </cd-comment-dialog>
   `,
   styles: `
+    @use '../../core/ui/facts';
     dl {
-      margin: 0 0 16px;
-      padding: 12px 16px;
-      display: grid;
-      gap: 4px;
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container);
+      @include facts.box;
     }
     dl > div {
-      display: grid;
-      grid-template-columns: 6em 1fr;
-      gap: 8px;
+      @include facts.row;
     }
     dt {
-      color: var(--mat-sys-on-surface-variant);
+      @include facts.label;
     }
     dd {
       margin: 0;
