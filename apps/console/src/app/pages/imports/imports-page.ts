@@ -10,7 +10,7 @@ import type { ImportRunDetail, ImportRunView } from '@certdesk/contracts';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { firstValueFrom } from 'rxjs';
+import { Observable, firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { formatJstMinute } from '../../core/jst-datetime';
 import { ImportCheck } from './import-check';
@@ -97,29 +97,27 @@ export class ImportsPage {
     }
   }
 
-  protected async apply(): Promise<void> {
-    const run = this.run();
-    if (!run) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.run.set(await firstValueFrom(this.api.apply(run.id)));
-      await this.follow(run.id);
-    } catch (e) {
-      this.error.set(apiErrorMessage(e));
-    } finally {
-      this.busy.set(false);
-      void this.loadHistory();
-    }
+  /** 取り込む: applies the checked file and follows it until it is done. */
+  protected apply(): Promise<void> {
+    return this.decide((id) => this.api.apply(id), true);
   }
 
-  protected async cancel(): Promise<void> {
+  /** 取消: the checked file is not applied. */
+  protected cancel(): Promise<void> {
+    return this.decide((id) => this.api.cancel(id), false);
+  }
+
+  private async decide(
+    send: (id: string) => Observable<ImportRunDetail>,
+    follow: boolean,
+  ): Promise<void> {
     const run = this.run();
     if (!run) return;
     this.busy.set(true);
     this.error.set(null);
     try {
-      this.run.set(await firstValueFrom(this.api.cancel(run.id)));
+      this.run.set(await firstValueFrom(send(run.id)));
+      if (follow) await this.follow(run.id);
     } catch (e) {
       this.error.set(apiErrorMessage(e));
     } finally {
