@@ -66,28 +66,20 @@ describe('sessionExpiredInterceptor', () => {
     expect(navigate).toHaveBeenCalledTimes(1);
   });
 
-  it.each(['/api/auth/login', '/api/auth/me'])(
-    'leaves a 401 from %s to its caller (wrong credentials, not signed in)',
-    async (url) => {
+  const WRONG = 'ユーザー名またはパスワードが正しくありません';
+  it.each([
+    ['/api/auth/login', 401, 'wrong credentials', WRONG],
+    ['/api/auth/me', 401, 'not signed in', WRONG],
+    ['/api/staff', 403, 'not about the session', '権限がありません'],
+  ])(
+    'leaves %s answering %i to its caller (%s)',
+    async (url, status, _, message) => {
       const result = get(url);
-      flushApiError(
-        http.expectOne(url),
-        401,
-        'ユーザー名またはパスワードが正しくありません',
-      );
-      await expect(result).resolves.toMatchObject({ status: 401 });
+      flushApiError(http.expectOne(url), status, message);
+      await expect(result).resolves.toMatchObject({ status });
       await settle();
       expect(auth.isSignedIn()).toBe(true);
       expect(router.url).toBe('/staff?sort=name');
     },
   );
-
-  it('ignores other errors', async () => {
-    const result = get('/api/staff');
-    flushApiError(http.expectOne('/api/staff'), 403, '権限がありません');
-    await expect(result).resolves.toMatchObject({ status: 403 });
-    await settle();
-    expect(auth.isSignedIn()).toBe(true);
-    expect(router.url).toBe('/staff?sort=name');
-  });
 });
