@@ -5,7 +5,7 @@ import {
   TableForeignKey,
   TableIndex,
 } from 'typeorm';
-import { columns } from './portable';
+import { columns, foreignKey } from './portable';
 
 /** Tenants, customers, IB users, certificates, staff and the audit log. */
 export class InitialSchema1764000000000 implements MigrationInterface {
@@ -23,13 +23,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         new Table({ name, columns: cols, indices, foreignKeys }),
       );
     };
-    const fk = (column: string, referencedTableName: string) =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName,
-        referencedColumnNames: ['id'],
-      });
-    const tenant = fk('credit_union_id', 'credit_union');
+    const tenant = foreignKey('credit_union_id', 'credit_union');
     const index = (
       name: string,
       columnNames: string[],
@@ -92,7 +86,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         index('ix_customer_search_key', ['credit_union_id', 'search_key']),
         index('ix_customer_branch', ['credit_union_id', 'branch_id']),
       ],
-      [tenant, fk('branch_id', 'branch')],
+      [tenant, foreignKey('branch_id', 'branch')],
     );
 
     await table(
@@ -124,7 +118,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         index('ix_ib_user_expiry', ['credit_union_id', 'current_expiry_date']),
         index('ix_ib_user_reissue', ['credit_union_id', 'reissue_state']),
       ],
-      [tenant, fk('customer_id', 'customer')],
+      [tenant, foreignKey('customer_id', 'customer')],
     );
 
     await table(
@@ -156,7 +150,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         index('ix_certificate_ib_user', ['ib_user_id']),
         index('ix_certificate_expiry', ['credit_union_id', 'expiry_date']),
       ],
-      [tenant, fk('ib_user_id', 'ib_user')],
+      [tenant, foreignKey('ib_user_id', 'ib_user')],
     );
 
     await table(

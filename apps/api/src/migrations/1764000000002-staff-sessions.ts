@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /** Server-side staff sessions: the cookie holds a random token, this table only its SHA-256. */
 export class StaffSessions1764000000002 implements MigrationInterface {
@@ -13,12 +7,6 @@ export class StaffSessions1764000000002 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
-    const fk = (column: string, referencedTableName: string) =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName,
-        referencedColumnNames: ['id'],
-      });
     await queryRunner.createTable(
       new Table({
         name: 'staff_session',
@@ -41,8 +29,8 @@ export class StaffSessions1764000000002 implements MigrationInterface {
           }),
         ],
         foreignKeys: [
-          fk('staff_user_id', 'staff_user'),
-          fk('credit_union_id', 'credit_union'),
+          foreignKey('staff_user_id', 'staff_user'),
+          foreignKey('credit_union_id', 'credit_union'),
         ],
       }),
     );

@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /**
  * One issuing CA per credit union (certificate, encrypted key, latest CRL), and the index the CRL
@@ -40,13 +34,7 @@ export class CertificateAuthority1764000000003 implements MigrationInterface {
             isUnique: true,
           }),
         ],
-        foreignKeys: [
-          new TableForeignKey({
-            columnNames: ['credit_union_id'],
-            referencedTableName: 'credit_union',
-            referencedColumnNames: ['id'],
-          }),
-        ],
+        foreignKeys: [foreignKey('credit_union_id', 'credit_union')],
       }),
     );
     await queryRunner.createIndex(

@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /** Notice templates (versions), schedule, runs and the outbox (one row per notice, ever). */
 export class Notices1764000000050 implements MigrationInterface {
@@ -13,15 +7,9 @@ export class Notices1764000000050 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
-    const fk = (column: string, referencedTableName: string) =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName,
-        referencedColumnNames: ['id'],
-      });
     const index = (name: string, columnNames: string[], isUnique = false) =>
       new TableIndex({ name, columnNames, isUnique });
-    const tenant = fk('credit_union_id', 'credit_union');
+    const tenant = foreignKey('credit_union_id', 'credit_union');
 
     await queryRunner.createTable(
       new Table({
@@ -149,10 +137,10 @@ export class Notices1764000000050 implements MigrationInterface {
         ],
         foreignKeys: [
           tenant,
-          fk('ib_user_id', 'ib_user'),
-          fk('customer_id', 'customer'),
-          fk('certificate_id', 'certificate'),
-          fk('run_id', 'notice_run'),
+          foreignKey('ib_user_id', 'ib_user'),
+          foreignKey('customer_id', 'customer'),
+          foreignKey('certificate_id', 'certificate'),
+          foreignKey('run_id', 'notice_run'),
         ],
       }),
     );

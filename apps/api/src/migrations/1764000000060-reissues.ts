@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /** 再発行処理: requests, their decisions and the acquisition authorization they open. */
 export class Reissues1764000000060 implements MigrationInterface {
@@ -13,12 +7,6 @@ export class Reissues1764000000060 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
-    const fk = (column: string, referencedTableName: string) =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName,
-        referencedColumnNames: ['id'],
-      });
     await queryRunner.createTable(
       new Table({
         name: 'reissue_request',
@@ -32,13 +20,7 @@ export class Reissues1764000000060 implements MigrationInterface {
           c.text('identity_check', 200),
           c.date('form_received_on'),
           c.text('status', 16),
-          c.ref('requested_by_id'),
-          c.text('requested_by_name', 100),
-          c.instant('requested_at'),
-          c.ref('decided_by_id', true),
-          c.text('decided_by_name', 100, true),
-          c.instant('decided_at', true),
-          c.text('decision_comment', 500, true),
+          ...c.requestAndDecision(),
           c.date('authorized_until', true),
           c.instant('closed_at', true),
           c.longText('revoked_certificate_ids', true),
@@ -61,9 +43,9 @@ export class Reissues1764000000060 implements MigrationInterface {
           }),
         ],
         foreignKeys: [
-          fk('credit_union_id', 'credit_union'),
-          fk('customer_id', 'customer'),
-          fk('ib_user_id', 'ib_user'),
+          foreignKey('credit_union_id', 'credit_union'),
+          foreignKey('customer_id', 'customer'),
+          foreignKey('ib_user_id', 'ib_user'),
         ],
       }),
     );

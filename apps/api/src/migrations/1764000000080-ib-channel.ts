@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /**
  * The IB channel: certificate log-on finds the presented certificate by its SHA-256 fingerprint,
@@ -16,12 +10,6 @@ export class IbChannel1764000000080 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
-    const fk = (column: string, referencedTableName: string) =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName,
-        referencedColumnNames: ['id'],
-      });
     await queryRunner.createIndex(
       'certificate',
       new TableIndex({
@@ -50,9 +38,9 @@ export class IbChannel1764000000080 implements MigrationInterface {
           }),
         ],
         foreignKeys: [
-          fk('credit_union_id', 'credit_union'),
-          fk('ib_user_id', 'ib_user'),
-          fk('certificate_id', 'certificate'),
+          foreignKey('credit_union_id', 'credit_union'),
+          foreignKey('ib_user_id', 'ib_user'),
+          foreignKey('certificate_id', 'certificate'),
         ],
       }),
     );

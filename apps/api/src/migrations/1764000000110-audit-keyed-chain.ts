@@ -1,7 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { columns } from './portable';
-
-const MESSAGE = 'audit_head is append-only';
+import { appendOnly, columns } from './portable';
 
 /**
  * The keyed audit chain (issue 14): `audit_event.hash_version` (1 = the unkeyed SHA-256 of every record
@@ -39,26 +37,7 @@ export class AuditKeyedChain1764000000110 implements MigrationInterface {
         isUnique: true,
       }),
     );
-    if (c.postgres) {
-      await queryRunner.query(`
-        CREATE FUNCTION audit_head_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          RAISE EXCEPTION '${MESSAGE}';
-        END
-        $$`);
-      await queryRunner.query(`CREATE TRIGGER audit_head_no_change BEFORE UPDATE OR DELETE ON audit_head
-        FOR EACH ROW EXECUTE FUNCTION audit_head_append_only()`);
-      await queryRunner.query(`CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_head_append_only()`);
-      return;
-    }
-    for (const [name, event] of [
-      ['audit_head_no_update', 'UPDATE'],
-      ['audit_head_no_delete', 'DELETE'],
-    ]) {
-      await queryRunner.query(`CREATE TRIGGER ${name} BEFORE ${event} ON audit_head
-        BEGIN SELECT RAISE(ABORT, '${MESSAGE}'); END`);
-    }
+    await appendOnly(queryRunner, 'audit_head');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

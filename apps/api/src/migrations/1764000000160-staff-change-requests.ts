@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /** 職員管理 under dual control: changes that wait for a second admin (granting manager/admin, an admin's password reset). */
 export class StaffChangeRequests1764000000160 implements MigrationInterface {
@@ -26,13 +20,7 @@ export class StaffChangeRequests1764000000160 implements MigrationInterface {
           c.text('role', 16, true),
           c.text('from_role', 16, true),
           c.text('status', 16),
-          c.ref('requested_by_id'),
-          c.text('requested_by_name', 100),
-          c.instant('requested_at'),
-          c.ref('decided_by_id', true),
-          c.text('decided_by_name', 100, true),
-          c.instant('decided_at', true),
-          c.text('decision_comment', 500, true),
+          ...c.requestAndDecision(),
         ],
         indices: [
           new TableIndex({
@@ -48,16 +36,8 @@ export class StaffChangeRequests1764000000160 implements MigrationInterface {
           }),
         ],
         foreignKeys: [
-          new TableForeignKey({
-            columnNames: ['credit_union_id'],
-            referencedTableName: 'credit_union',
-            referencedColumnNames: ['id'],
-          }),
-          new TableForeignKey({
-            columnNames: ['staff_id'],
-            referencedTableName: 'staff_user',
-            referencedColumnNames: ['id'],
-          }),
+          foreignKey('credit_union_id', 'credit_union'),
+          foreignKey('staff_id', 'staff_user'),
         ],
       }),
     );

@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /**
  * Staff second factor (issue 21): passkeys and one-time-code secrets (`staff_credential`), hashed
@@ -18,17 +12,8 @@ export class SecondFactor1764000000200 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
-    const staffFk = new TableForeignKey({
-      columnNames: ['staff_user_id'],
-      referencedTableName: 'staff_user',
-      referencedColumnNames: ['id'],
-    });
-    const cuFk = () =>
-      new TableForeignKey({
-        columnNames: ['credit_union_id'],
-        referencedTableName: 'credit_union',
-        referencedColumnNames: ['id'],
-      });
+    const staffFk = foreignKey('staff_user_id', 'staff_user');
+    const cuFk = () => foreignKey('credit_union_id', 'credit_union');
     await queryRunner.createTable(
       new Table({
         name: 'staff_credential',
@@ -88,14 +73,7 @@ export class SecondFactor1764000000200 implements MigrationInterface {
             columnNames: ['staff_user_id', 'code_hash'],
           }),
         ],
-        foreignKeys: [
-          cuFk(),
-          new TableForeignKey({
-            columnNames: ['staff_user_id'],
-            referencedTableName: 'staff_user',
-            referencedColumnNames: ['id'],
-          }),
-        ],
+        foreignKeys: [cuFk(), foreignKey('staff_user_id', 'staff_user')],
       }),
     );
     const instant = c.postgres ? 'timestamptz' : 'datetime';

@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /**
  * 解約・削除 (issue 16): a customer's `status` (`active` / `closed`) and an IB user's (`active` /
@@ -77,13 +71,7 @@ export class Closures1764000000210 implements MigrationInterface {
           c.int('active_customers'),
           c.int('active_ib_users'),
           c.int('threshold_percent'),
-          c.ref('requested_by_id', true),
-          c.text('requested_by_name', 100),
-          c.instant('requested_at'),
-          c.ref('decided_by_id', true),
-          c.text('decided_by_name', 100, true),
-          c.instant('decided_at', true),
-          c.text('decision_comment', 500, true),
+          ...c.requestAndDecision(true),
         ],
         indices: [
           new TableIndex({
@@ -97,13 +85,7 @@ export class Closures1764000000210 implements MigrationInterface {
             where: "status = 'pending'",
           }),
         ],
-        foreignKeys: [
-          new TableForeignKey({
-            columnNames: ['credit_union_id'],
-            referencedTableName: 'credit_union',
-            referencedColumnNames: ['id'],
-          }),
-        ],
+        foreignKeys: [foreignKey('credit_union_id', 'credit_union')],
       }),
     );
   }

@@ -1,11 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableForeignKey,
-  TableIndex,
-} from 'typeorm';
-import { columns } from './portable';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columns, foreignKey } from './portable';
 
 /** 取込履歴 (issue 16): customer files uploaded in the console or picked up from the inbox. */
 export class ImportRuns1764000000220 implements MigrationInterface {
@@ -57,13 +51,7 @@ export class ImportRuns1764000000220 implements MigrationInterface {
             isUnique: true,
           }),
         ],
-        foreignKeys: [
-          new TableForeignKey({
-            columnNames: ['credit_union_id'],
-            referencedTableName: 'credit_union',
-            referencedColumnNames: ['id'],
-          }),
-        ],
+        foreignKeys: [foreignKey('credit_union_id', 'credit_union')],
       }),
     );
   }

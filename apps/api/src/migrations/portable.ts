@@ -1,4 +1,4 @@
-import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { QueryRunner, TableColumnOptions, TableForeignKey } from 'typeorm';
 
 /**
  * Column builders for migrations that run unchanged on SQLite and PostgreSQL.
@@ -16,14 +16,18 @@ export function columns(queryRunner: QueryRunner) {
     isNullable: false,
     ...extra,
   });
+  const ref = (name: string, nullable = false) =>
+    col(name, 'varchar', { length: '36', isNullable: nullable });
+  const text = (name: string, length: number, nullable = false) =>
+    col(name, 'varchar', { length: String(length), isNullable: nullable });
+  const instant = (name: string, nullable = false) =>
+    col(name, postgres ? 'timestamptz' : 'datetime', { isNullable: nullable });
   return {
     postgres,
     id: (): TableColumnOptions =>
       col('id', 'varchar', { length: '36', isPrimary: true }),
-    ref: (name: string, nullable = false) =>
-      col(name, 'varchar', { length: '36', isNullable: nullable }),
-    text: (name: string, length: number, nullable = false) =>
-      col(name, 'varchar', { length: String(length), isNullable: nullable }),
+    ref,
+    text,
     longText: (name: string, nullable = false) =>
       col(name, 'text', { isNullable: nullable }),
     int: (name: string, def?: number) =>
@@ -32,9 +36,64 @@ export function columns(queryRunner: QueryRunner) {
       col(name, 'boolean', { default: postgres ? String(def) : def ? 1 : 0 }),
     date: (name: string, nullable = false) =>
       col(name, 'date', { isNullable: nullable }),
-    instant: (name: string, nullable = false) =>
-      col(name, postgres ? 'timestamptz' : 'datetime', {
-        isNullable: nullable,
-      }),
+    instant,
+    /**
+     * A request under dual control (再発行, staff changes, held removals): who asked and when, then
+     * who decided, when and with what comment (the entities' `DecisionColumns`).
+     */
+    requestAndDecision: (requesterNullable = false): TableColumnOptions[] => [
+      ref('requested_by_id', requesterNullable),
+      text('requested_by_name', 100),
+      instant('requested_at'),
+      ref('decided_by_id', true),
+      text('decided_by_name', 100, true),
+      instant('decided_at', true),
+      text('decision_comment', 500, true),
+    ],
   };
+}
+
+/**
+ * Makes `table` append-only in the database itself: UPDATE and DELETE (and TRUNCATE on PostgreSQL)
+ * fail with "<table> is append-only". PostgreSQL: the function `<table>_append_only()` and the
+ * triggers `<table>_no_change` and `<table>_no_truncate`; SQLite: `<table>_no_update` and
+ * `<table>_no_delete` (a rebuild of the table drops them).
+ */
+export async function appendOnly(
+  queryRunner: QueryRunner,
+  table: string,
+): Promise<void> {
+  const message = `${table} is append-only`;
+  if (queryRunner.connection.options.type === 'postgres') {
+    await queryRunner.query(`
+        CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION '${message}';
+        END
+        $$`);
+    await queryRunner.query(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table}
+        FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`);
+    await queryRunner.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+        FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only()`);
+    return;
+  }
+  for (const [name, event] of [
+    [`${table}_no_update`, 'UPDATE'],
+    [`${table}_no_delete`, 'DELETE'],
+  ]) {
+    await queryRunner.query(`CREATE TRIGGER ${name} BEFORE ${event} ON ${table}
+        BEGIN SELECT RAISE(ABORT, '${message}'); END`);
+  }
+}
+
+/** A foreign key from `column` to the `id` of `referencedTableName`. */
+export function foreignKey(
+  column: string,
+  referencedTableName: string,
+): TableForeignKey {
+  return new TableForeignKey({
+    columnNames: [column],
+    referencedTableName,
+    referencedColumnNames: ['id'],
+  });
 }
