@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SessionInfo } from '@certdesk/contracts';
 import { ROLE_PERMISSIONS } from '@certdesk/domain';
+import { ownAccountEntry } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
 import { AppError } from '../infra/http/app-error';
@@ -58,17 +59,12 @@ export class AuthService {
           manager,
         );
       const created = await this.sessions.create(staff, meta, manager);
-      await this.audit.recordIn(manager, {
-        action: 'auth.login',
-        outcome: 'success',
-        creditUnionId: staff.creditUnionId,
-        actorType: 'staff',
-        actorId: staff.id,
-        actorName: staff.username,
-        targetType: 'staff_user',
-        targetId: staff.id,
-        details: { changeRequired: staff.mustChangePassword },
-      });
+      await this.audit.recordIn(
+        manager,
+        ownAccountEntry(staff, 'auth.login', {
+          changeRequired: staff.mustChangePassword,
+        }),
+      );
       return created;
     });
     return { token, info: await this.describe(staff, session) };

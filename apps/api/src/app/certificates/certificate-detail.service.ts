@@ -3,7 +3,9 @@ import type {
   CertificateDetail,
   RevokeCertificateResponse,
 } from '@certdesk/contracts';
+import type { AuditEvent } from '../audit/audit-event.entity';
 import { AuditService } from '../audit/audit.service';
+import { successEntry } from '../audit/audit-entry';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { toCertificateView } from '../customers/certificate-view';
@@ -27,13 +29,7 @@ export class CertificateDetailService {
     const detail = await this.detail(
       await this.scope.repository(Certificate).findOrNotFound(id),
     );
-    await this.audit.record({
-      action: 'certificate.view',
-      outcome: 'success',
-      targetType: 'certificate',
-      targetId: id,
-      details: { serialHex: detail.serialHex },
-    });
+    await this.recordRead('certificate.view', id, detail.serialHex);
     return detail;
   }
 
@@ -46,13 +42,7 @@ export class CertificateDetailService {
     const user = await this.scope
       .repository(IbUser)
       .findOrNotFound(certificate.ibUserId);
-    await this.audit.record({
-      action: 'certificate.download',
-      outcome: 'success',
-      targetType: 'certificate',
-      targetId: id,
-      details: { serialHex: certificate.serialHex },
-    });
+    await this.recordRead('certificate.download', id, certificate.serialHex);
     return {
       fileName: `${user.loginId}-${certificate.serialHex}.pem`.replace(
         /[^A-Za-z0-9._-]/g,
@@ -60,6 +50,17 @@ export class CertificateDetailService {
       ),
       pem: certificate.pem,
     };
+  }
+
+  /** Audits a staff member's look at a certificate (its detail, its PEM). */
+  private recordRead(
+    action: 'certificate.view' | 'certificate.download',
+    id: string,
+    serialHex: string,
+  ): Promise<AuditEvent> {
+    return this.audit.record(
+      successEntry(action, 'certificate', id, { serialHex }),
+    );
   }
 
   /** Revokes a certificate of the staff member's credit union (another credit union's id: 404). */

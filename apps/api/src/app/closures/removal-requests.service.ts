@@ -5,6 +5,7 @@ import {
   removalDecisionRefusal,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
+import { successEntry } from '../audit/audit-entry';
 import { decidedByMe } from '../infra/database/decision-columns';
 import { Clock } from '../infra/clock/clock';
 import { AppError } from '../infra/http/app-error';
@@ -64,13 +65,13 @@ export class RemovalRequestsService {
           details: { removalRequestId: request.id, fileName: request.fileName },
         },
       );
-      await this.audit.recordIn(em, {
-        action: 'removal.approve',
-        outcome: 'success',
-        targetType: 'removal_request',
-        targetId: request.id,
-        details: { ...applied, comment: comment?.trim() || null },
-      });
+      await this.audit.recordIn(
+        em,
+        successEntry('removal.approve', 'removal_request', request.id, {
+          ...applied,
+          comment: comment?.trim() || null,
+        }),
+      );
       return applied;
     });
     await this.closures.published(request.creditUnionId, result);
@@ -88,13 +89,12 @@ export class RemovalRequestsService {
         }))
       )
         throw new AppError('removal_already_decided');
-      await this.audit.recordIn(em, {
-        action: 'removal.reject',
-        outcome: 'success',
-        targetType: 'removal_request',
-        targetId: request.id,
-        details: { comment: comment?.trim() || null },
-      });
+      await this.audit.recordIn(
+        em,
+        successEntry('removal.reject', 'removal_request', request.id, {
+          comment: comment?.trim() || null,
+        }),
+      );
     });
   }
 
@@ -112,13 +112,10 @@ export class RemovalRequestsService {
         }))
       )
         throw new AppError('removal_already_decided');
-      await this.audit.recordIn(em, {
-        action: 'removal.cancel',
-        outcome: 'success',
-        targetType: 'removal_request',
-        targetId: request.id,
-        details: {},
-      });
+      await this.audit.recordIn(
+        em,
+        successEntry('removal.cancel', 'removal_request', request.id, {}),
+      );
     });
   }
 

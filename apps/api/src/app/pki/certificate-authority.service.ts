@@ -14,6 +14,7 @@ import {
   openCa,
 } from '@certdesk/pki';
 import { AuditService } from '../audit/audit.service';
+import { caEntry } from './ca-audit';
 import { KeyedMutex } from '../audit/chain-lock';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { Clock } from '../infra/clock/clock';
@@ -212,23 +213,16 @@ export class CertificateAuthorityService implements OnModuleDestroy {
     try {
       await this.transactions.run(async (manager) => {
         await this.rows.insert(manager, row);
-        await this.audit.recordIn(manager, {
-          action: 'ca.create',
-          outcome: 'success',
-          creditUnionId: creditUnion.id,
-          actorType: 'system',
-          actorId: null,
-          actorName: 'system',
-          targetType: 'certificate_authority',
-          targetId: row.id,
-          details: {
+        await this.audit.recordIn(
+          manager,
+          caEntry({ id: row.id, creditUnionId: creditUnion.id }, 'ca.create', {
             code: creditUnion.code,
             validityYears: CA_VALIDITY_YEARS,
             keyStore: row.keyStore,
             keyLabel: row.keyLabel,
             keyId: row.keyId,
-          },
-        });
+          }),
+        );
       });
     } catch (error) {
       if (row.keyId)
@@ -285,17 +279,10 @@ export class CertificateAuthorityService implements OnModuleDestroy {
         { encryptedKeyPem: rewrapped },
       );
       if (!replaced) return; // another process re-wrapped it first
-      await this.audit.recordIn(manager, {
-        action: 'ca.key.rewrap',
-        outcome: 'success',
-        creditUnionId: row.creditUnionId,
-        actorType: 'system',
-        actorId: null,
-        actorName: 'system',
-        targetType: 'certificate_authority',
-        targetId: row.id,
-        details: { ...caKeyWrapping(rewrapped) },
-      });
+      await this.audit.recordIn(
+        manager,
+        caEntry(row, 'ca.key.rewrap', { ...caKeyWrapping(rewrapped) }),
+      );
     });
   }
 }

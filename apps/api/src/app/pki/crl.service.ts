@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { buildCrl } from '@certdesk/pki';
 import { AuditService } from '../audit/audit.service';
+import { caEntry } from './ca-audit';
 import { KeyedMutex } from '../audit/chain-lock';
 import { Clock } from '../infra/clock/clock';
 import { Manager, Transactions } from '../infra/database/transactions';
@@ -138,22 +139,15 @@ export class CrlService {
         crlRevocationCount: row.revocationCount,
       });
       if (!updated) return false;
-      await this.audit.recordIn(manager, {
-        action: 'crl.publish',
-        outcome: 'success',
-        creditUnionId,
-        actorType: 'system',
-        actorId: null,
-        actorName: 'system',
-        targetType: 'certificate_authority',
-        targetId: row.id,
-        details: {
+      await this.audit.recordIn(
+        manager,
+        caEntry({ id: row.id, creditUnionId }, 'crl.publish', {
           crlNumber,
           entries: revoked.length,
           thisUpdate: thisUpdate.toISOString(),
           nextUpdate: nextUpdate.toISOString(),
-        },
-      });
+        }),
+      );
       return true;
     });
     if (stored) return der;

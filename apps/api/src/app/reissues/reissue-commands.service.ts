@@ -8,6 +8,7 @@ import {
   validateReissueRequest,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
+import { successEntry } from '../audit/audit-entry';
 import { IbUser } from '../customers/ib-user.entity';
 import { Clock } from '../infra/clock/clock';
 import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
@@ -216,12 +217,9 @@ export class ReissueCommandsService {
     request: ReissueRequest,
     details: Record<string, unknown>,
   ) {
-    return {
-      action,
-      outcome: 'success' as const,
-      targetType: 'reissue_request',
-      targetId: request.id,
-      details: { ibUserId: request.ibUserId, ...details },
-    };
+    return successEntry(action, 'reissue_request', request.id, {
+      ibUserId: request.ibUserId,
+      ...details,
+    });
   }
 }

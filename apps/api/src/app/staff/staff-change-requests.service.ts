@@ -13,6 +13,7 @@ import {
   StaffRole,
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
+import { successEntry } from '../audit/audit-entry';
 import { SecondFactorService } from '../auth/second-factor/second-factor.service';
 import { Clock } from '../infra/clock/clock';
 import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
@@ -229,21 +230,15 @@ export class StaffChangeRequestsService {
     request: StaffChangeRequest,
     details: Record<string, unknown>,
   ) {
-    return {
-      action,
-      outcome: 'success' as const,
-      targetType: 'staff_change_request',
-      targetId: request.id,
-      details: {
-        kind: request.kind,
-        staffId: request.staffId,
-        username: request.username,
-        role: request.role,
-        fromRole: request.fromRole,
-        requestedBy: request.requestedByName,
-        ...details,
-      },
-    };
+    return successEntry(action, 'staff_change_request', request.id, {
+      kind: request.kind,
+      staffId: request.staffId,
+      username: request.username,
+      role: request.role,
+      fromRole: request.fromRole,
+      requestedBy: request.requestedByName,
+      ...details,
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionInfo } from '@certdesk/contracts';
+import { ownAccountEntry } from '../../audit/audit-entry';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
 import { AppError, RetryLaterError } from '../../infra/http/app-error';
@@ -65,17 +66,11 @@ export class PasskeyLoginService {
     const started = await this.auth.startSession(staff, previousToken, meta);
     const now = this.clock.now();
     await this.factors.markProven(sessionIdOf(started.token), now);
-    await this.audit.record({
-      action: 'auth.second_factor.verify',
-      outcome: 'success',
-      creditUnionId: staff.creditUnionId,
-      actorType: 'staff',
-      actorId: staff.id,
-      actorName: staff.username,
-      targetType: 'staff_user',
-      targetId: staff.id,
-      details: { method: 'passkey_login' },
-    });
+    await this.audit.record(
+      ownAccountEntry(staff, 'auth.second_factor.verify', {
+        method: 'passkey_login',
+      }),
+    );
     started.info.secondFactor = {
       ...started.info.secondFactor,
       state: 'verified',

@@ -19,6 +19,7 @@ import { decodeImportFile } from '../encoding';
 import { readImportText } from '../import-file';
 import { describePlan, ImportDetails, withRemovals } from './import-details';
 import { MAX_IMPORT_BYTES, RunImportOptions } from './import-check';
+import { auditedFile } from './import-run-view';
 import { ImportRun } from './import-run.entity';
 import { ImportRunRepository } from './import-run.repository';
 import { sha256Of, storedDetails } from './import-runs.service';
@@ -316,9 +317,7 @@ export class ImportInboxService {
       targetType: 'import_run',
       targetId: run.id,
       details: {
-        fileName: run.fileName,
-        fileSize: run.fileSize,
-        sha256: run.sha256,
+        ...auditedFile(run),
         errors: run.errorCount,
         message: run.message,
       },

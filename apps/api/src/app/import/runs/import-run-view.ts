@@ -52,3 +52,14 @@ export function detailOf(
     progress: run.status === 'applying' ? progress : null,
   };
 }
+
+/** The file a run is about, as its audit entries name it (first in their details). */
+export function auditedFile(
+  run: ImportRun,
+): Pick<ImportRun, 'fileName' | 'fileSize' | 'sha256'> {
+  return {
+    fileName: run.fileName,
+    fileSize: run.fileSize,
+    sha256: run.sha256,
+  };
+}

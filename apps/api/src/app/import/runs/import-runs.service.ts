@@ -25,7 +25,7 @@ import {
 import { ImportJobs } from './import-jobs';
 import { ImportRun } from './import-run.entity';
 import { ImportRunRepository } from './import-run.repository';
-import { detailOf, viewOf } from './import-run-view';
+import { detailOf, viewOf, auditedFile } from './import-run-view';
 
 /** 取込履歴 rows listed at once. */
 const HISTORY_SIZE = 200;
@@ -136,9 +136,7 @@ export class ImportRunsService {
       targetType: 'import_run',
       targetId: run.id,
       details: {
-        fileName: run.fileName,
-        fileSize: run.fileSize,
-        sha256: run.sha256,
+        ...auditedFile(run),
         full,
         lines: run.lines,
         errors: run.errorCount,
@@ -243,9 +241,7 @@ export class ImportRunsService {
           targetType: 'import_run',
           targetId: run.id,
           details: {
-            fileName: run.fileName,
-            fileSize: run.fileSize,
-            sha256: run.sha256,
+            ...auditedFile(run),
             full: run.full,
             lines: report.lines,
             summary: details?.summary ?? null,

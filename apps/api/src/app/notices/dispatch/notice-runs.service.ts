@@ -5,6 +5,7 @@ import type {
   NoticeRunStarted,
   NoticeRunView,
 } from '@certdesk/contracts';
+import type { AuditEntry } from '../../audit/audit-entry';
 import { AuditService } from '../../audit/audit.service';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { CreditUnionRepository } from '../../credit-unions/credit-union.repository';
@@ -23,6 +24,26 @@ import { FINAL_STATUSES, OutboxStore } from './notice-outbox.repository';
 
 /** A daily run unfinished and unclaimed for this long was interrupted (crash, restart): the next tick resumes it. */
 const STALE_RUN_MS = 30 * 60_000;
+
+/** An audit entry about the run `runId`, written by a job (the scheduler or the run), not a person. */
+function jobEntry(
+  actorName: 'notice-scheduler' | 'notice-run',
+  runId: string,
+  creditUnionId: string,
+  entry: Pick<AuditEntry, 'action' | 'outcome' | 'details'>,
+): AuditEntry {
+  return {
+    action: entry.action,
+    outcome: entry.outcome,
+    targetType: 'notice_run',
+    targetId: runId,
+    creditUnionId,
+    actorType: 'system',
+    actorId: null,
+    actorName,
+    details: entry.details,
+  };
+}
 
 /**
  * Notice runs: plan (queue what is due today) then send, per credit union. The daily run (06:00
@@ -115,17 +136,14 @@ export class NoticeRunsService {
           new Date(now.getTime() - STALE_RUN_MS),
         );
         if (!claimed) return false;
-        await this.audit.recordIn(manager, {
-          action: 'notice_run.resume',
-          outcome: 'success',
-          targetType: 'notice_run',
-          targetId: run.id,
-          creditUnionId: run.creditUnionId,
-          actorType: 'system',
-          actorId: null,
-          actorName: 'notice-scheduler',
-          details: { phase: run.phase, businessDate: run.businessDate },
-        });
+        await this.audit.recordIn(
+          manager,
+          jobEntry('notice-scheduler', run.id, run.creditUnionId, {
+            action: 'notice_run.resume',
+            outcome: 'success',
+            details: { phase: run.phase, businessDate: run.businessDate },
+          }),
+        );
         return true;
       }),
     );
@@ -137,17 +155,14 @@ export class NoticeRunsService {
       await this.gate.run(() =>
         this.transactions.run(async (manager) => {
           await this.runs.insert(manager, run);
-          await this.audit.recordIn(manager, {
-            action: 'notice_run.start',
-            outcome: 'success',
-            targetType: 'notice_run',
-            targetId: run.id,
-            creditUnionId: run.creditUnionId,
-            actorType: 'system',
-            actorId: null,
-            actorName: 'notice-scheduler',
-            details: { trigger: 'schedule', businessDate: run.businessDate },
-          });
+          await this.audit.recordIn(
+            manager,
+            jobEntry('notice-scheduler', run.id, run.creditUnionId, {
+              action: 'notice_run.start',
+              outcome: 'success',
+              details: { trigger: 'schedule', businessDate: run.businessDate },
+            }),
+          );
         }),
       );
       return true;
@@ -173,17 +188,13 @@ export class NoticeRunsService {
       await this.sender.drain(cu.id);
       await finish({ phase: 'done', finishedAt: this.clock.now() });
       const counts = await this.outbox.countsForRun(run.id);
-      await this.audit.record({
-        action: 'notice_run.finish',
-        outcome: 'success',
-        targetType: 'notice_run',
-        targetId: run.id,
-        creditUnionId: cu.id,
-        actorType: 'system',
-        actorId: null,
-        actorName: 'notice-run',
-        details: { ...planned, counts },
-      });
+      await this.audit.record(
+        jobEntry('notice-run', run.id, cu.id, {
+          action: 'notice_run.finish',
+          outcome: 'success',
+          details: { ...planned, counts },
+        }),
+      );
     } catch (error) {
       this.logger.error(
         `run ${run.id} of ${cu.code}: ${error instanceof Error ? error.message : String(error)}`,
@@ -194,17 +205,13 @@ export class NoticeRunsService {
         error:
           '通知の実行中にエラーが発生しました。システム管理者に連絡してください',
       });
-      await this.audit.record({
-        action: 'notice_run.finish',
-        outcome: 'failure',
-        targetType: 'notice_run',
-        targetId: run.id,
-        creditUnionId: cu.id,
-        actorType: 'system',
-        actorId: null,
-        actorName: 'notice-run',
-        details: { error: String(error).slice(0, 300) },
-      });
+      await this.audit.record(
+        jobEntry('notice-run', run.id, cu.id, {
+          action: 'notice_run.finish',
+          outcome: 'failure',
+          details: { error: String(error).slice(0, 300) },
+        }),
+      );
     }
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomBytes, verify, X509Certificate } from 'node:crypto';
 import { openCa } from '@certdesk/pki';
 import { AuditService } from '../../audit/audit.service';
+import { caEntry } from '../ca-audit';
 import { ConfigError } from '../../infra/config/config';
 import { Transactions } from '../../infra/database/transactions';
 import { CertificateAuthorityRepository } from '../certificate-authority.repository';
@@ -87,25 +88,23 @@ export class CaKeyImportService {
         );
         if (!replaced)
           throw new Error('The CA key changed during the import; run it again');
-        await this.audit.recordIn(manager, {
-          action: 'ca.key.import_to_token',
-          outcome: 'success',
-          creditUnionId: creditUnion.id,
-          actorType: 'system',
-          actorId: null,
-          actorName: 'cli ca-import-to-token',
-          targetType: 'certificate_authority',
-          targetId: row.id,
-          details: {
-            code: creditUnionCode,
-            keystore: token.describe(),
-            keyLabel,
-            keyId,
-            extractable: attributes.extractable,
-            sensitive: attributes.sensitive,
-            softwareCopyDeleted: true,
-          },
-        });
+        await this.audit.recordIn(
+          manager,
+          caEntry(
+            { id: row.id, creditUnionId: creditUnion.id },
+            'ca.key.import_to_token',
+            {
+              code: creditUnionCode,
+              keystore: token.describe(),
+              keyLabel,
+              keyId,
+              extractable: attributes.extractable,
+              sensitive: attributes.sensitive,
+              softwareCopyDeleted: true,
+            },
+            'cli ca-import-to-token',
+          ),
+        );
       });
       this.cas.forget(creditUnion.id);
       return { keyLabel, keyId, attributes };
