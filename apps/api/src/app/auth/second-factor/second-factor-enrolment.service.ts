@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EnrolmentResult, TotpEnrolment } from '@certdesk/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../infra/clock/clock';
-import { Transactions } from '../../infra/database/transactions';
+import { Manager, Transactions } from '../../infra/database/transactions';
 import { AppError } from '../../infra/http/app-error';
 import { currentPrincipal } from '../../infra/tenancy/tenant';
 import {
@@ -14,7 +14,7 @@ import {
   totpStep,
 } from './one-time-codes';
 import { PasskeyCeremonies } from './passkey-ceremonies';
-import { SecondFactorRepository } from './second-factor.repository';
+import { Owner, SecondFactorRepository } from './second-factor.repository';
 import { SecondFactorService } from './second-factor.service';
 
 /**
@@ -127,12 +127,7 @@ export class SecondFactorEnrolment {
       throw new AppError('second_factor_not_enrolled');
     const codes = newRecoveryCodes();
     await this.tx.run(async (em) => {
-      await this.repository.replaceRecoveryCodes(
-        em,
-        owner,
-        codes.map(recoveryCodeHash),
-        this.clock.now(),
-      );
+      await this.storeRecoveryCodes(em, owner, codes);
       await this.audit.recordIn(
         em,
         this.factors.entry('recovery_codes', 'success', {
@@ -141,6 +136,20 @@ export class SecondFactorEnrolment {
       );
     });
     return { recoveryCodes: codes, status: await this.factors.status() };
+  }
+
+  /** The owner's recovery codes become `codes` (stored as hashes); the old ones stop working. */
+  private storeRecoveryCodes(
+    em: Manager,
+    owner: Owner,
+    codes: string[],
+  ): Promise<void> {
+    return this.repository.replaceRecoveryCodes(
+      em,
+      owner,
+      codes.map(recoveryCodeHash),
+      this.clock.now(),
+    );
   }
 
   /** A factor was added: the account counts as enrolled, this session as proven; first recovery codes. */
@@ -158,13 +167,7 @@ export class SecondFactorEnrolment {
         this.clock.now(),
         em,
       );
-      if (codes)
-        await this.repository.replaceRecoveryCodes(
-          em,
-          owner,
-          codes.map(recoveryCodeHash),
-          this.clock.now(),
-        );
+      if (codes) await this.storeRecoveryCodes(em, owner, codes);
       await this.audit.recordIn(
         em,
         this.factors.entry('enrol', 'success', {

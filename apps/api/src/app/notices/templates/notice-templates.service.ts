@@ -37,6 +37,19 @@ export function kindOrNotFound(kind: string): NoticeKind {
   return kind;
 }
 
+/** How the list and the editor name a kind: its channel, label and description. */
+function kindHeading(
+  kind: NoticeKind,
+): Pick<NoticeTemplateSummary, 'kind' | 'channel' | 'label' | 'description'> {
+  const info = NOTICE_KIND_INFO[kind];
+  return {
+    kind,
+    channel: info.channel,
+    label: info.label,
+    description: info.description,
+  };
+}
+
 /**
  * Notice templates of the signed-in staff member's credit union: list, editor data, draft save
  * (validated), discard, diff against the published version, publish. Every change is audited.
@@ -58,12 +71,8 @@ export class NoticeTemplatesService {
         (t) => t.kind === kind && t.status === 'published',
       );
       const draft = rows.find((t) => t.kind === kind && t.status === 'draft');
-      const info = NOTICE_KIND_INFO[kind];
       return {
-        kind,
-        channel: info.channel,
-        label: info.label,
-        description: info.description,
+        ...kindHeading(kind),
         publishedVersion: published?.version ?? 0,
         publishedAt: published?.publishedAt?.toISOString() ?? null,
         publishedBy: published?.publishedBy ?? null,
@@ -81,12 +90,8 @@ export class NoticeTemplatesService {
       this.store.draft(creditUnionId, kind),
       this.store.history(creditUnionId, kind),
     ]);
-    const info = NOTICE_KIND_INFO[kind];
     return {
-      kind,
-      channel: info.channel,
-      label: info.label,
-      description: info.description,
+      ...kindHeading(kind),
       published: toVersionView(published),
       draft: draft ? toVersionView(draft) : null,
       history: history.map(toVersionView),

@@ -107,15 +107,7 @@ export class Pkcs11CaKeystore {
       );
       this.handles.set(keyId, pair.privateKey);
     }, false);
-    return {
-      signer: await this.signer(keyId),
-      stored: {
-        keyStore: 'pkcs11',
-        encryptedKeyPem: null,
-        keyLabel: label,
-        keyId,
-      },
-    };
+    return this.onToken(label, keyId);
   }
 
   /** Puts an existing software key on the token as non-extractable and sensitive (`ca-import-to-token`). */
@@ -153,6 +145,11 @@ export class Pkcs11CaKeystore {
       ]);
       this.handles.set(keyId, key);
     }, false);
+    return this.onToken(label, keyId);
+  }
+
+  /** A key now on the token: its signer and what the CA row stores to find it again. */
+  private async onToken(label: string, keyId: string): Promise<GeneratedCaKey> {
     return {
       signer: await this.signer(keyId),
       stored: {
