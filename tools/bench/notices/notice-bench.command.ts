@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import type { Command } from '../../../apps/api/src/app/cli/commands';
 import { intOption } from '../../../apps/api/src/app/cli/args';
 import { CreditUnion } from '../../../apps/api/src/app/credit-unions/credit-union.entity';
@@ -91,6 +92,8 @@ export const benchNoticesCommand: Command = async (ctx, options) => {
   const creditUnions = await bench.creditUnionsByCode();
   const db = bench.databaseName;
 
+  const load = () => loadavg()[0].toFixed(1);
+  console.log(`ロードアベレージ（開始時、1分）: ${load()}`);
   const first = await planAll(ctx, creditUnions);
   console.log(
     `計画（初回）: 電子証明書 ${n(total)} 件 / ${db} / 業務日 ${clock.today()} → 候補 ${n(first.candidates)} 件、通知 ${n(first.planned)} 件 — ${first.seconds.toFixed(2)} 秒`,
@@ -117,5 +120,6 @@ export const benchNoticesCommand: Command = async (ctx, options) => {
   console.log(
     `送信: ${n(sent)} 通 → ${target} — ${elapsed.toFixed(2)} 秒（${Math.round(sent / Math.max(elapsed, 0.001))} 通/秒、1送信者・同時1通）`,
   );
+  console.log(`ロードアベレージ（終了時、1分）: ${load()}`);
   return 0;
 };

@@ -26,8 +26,15 @@ export class NoticeMarkerTable1764000000270 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
-    await queryRunner.query(`CREATE TABLE notice_marker (
-      certificate_id varchar(36) NOT NULL PRIMARY KEY, milestone integer NOT NULL)`);
+    // The planner's probe reads the milestone from the key's own index: PostgreSQL's index carries
+    // it (index-only once vacuumed), SQLite's table is that index (WITHOUT ROWID).
+    await queryRunner.query(
+      postgres
+        ? `CREATE TABLE notice_marker (certificate_id varchar(36) NOT NULL, milestone integer NOT NULL,
+          CONSTRAINT pk_notice_marker PRIMARY KEY (certificate_id) INCLUDE (milestone))`
+        : `CREATE TABLE notice_marker (certificate_id varchar(36) NOT NULL PRIMARY KEY,
+          milestone integer NOT NULL) WITHOUT ROWID`,
+    );
     await queryRunner.query(`INSERT INTO notice_marker (certificate_id, milestone)
       SELECT notice_certificate_id, MIN(notice_milestone) FROM ib_user
       WHERE notice_certificate_id IS NOT NULL AND notice_milestone IS NOT NULL
