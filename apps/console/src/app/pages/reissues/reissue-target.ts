@@ -52,22 +52,17 @@ export interface ReissueTargetCustomer {
     </dl>
   `,
   styles: `
+    @use '../../core/ui/facts';
+
     dl {
-      margin: 0 0 16px;
-      padding: 12px 16px;
-      display: grid;
-      gap: 4px;
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container);
+      @include facts.box;
     }
     div {
-      display: grid;
-      grid-template-columns: 6em 1fr;
-      gap: 8px;
+      @include facts.row;
       align-items: center;
     }
     dt {
-      color: var(--mat-sys-on-surface-variant);
+      @include facts.label;
     }
     dd {
       margin: 0;
