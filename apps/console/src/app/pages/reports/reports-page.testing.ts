@@ -10,6 +10,7 @@ import type {
   ReissueHistoryRow,
   ReportHeader,
 } from '@certdesk/contracts';
+import { eachTest } from '../../../testing/http';
 import { RoutedPageTest } from '../../../testing/routed-page';
 import { sessionFixture } from '../../../testing/session.fixture';
 import { AuthService } from '../../core/auth/auth.service';
@@ -233,23 +234,7 @@ export class ReportsPageTest extends RoutedPageTest {
   }
 }
 
-/**
- * The calling `describe`'s page: a new ReportsPageTest before each test (TestBed starts afresh for
- * every test), its fake API checked for unanswered requests after each. Use it as the test itself.
- */
+/** The calling `describe`'s ReportsPageTest, a new one for each test (see eachTest). */
 export function reportsPageTest(): ReportsPageTest {
-  let current: ReportsPageTest | undefined;
-  beforeEach(() => (current = new ReportsPageTest()));
-  afterEach(() => current?.http.verify());
-  const now = (): ReportsPageTest => {
-    if (!current) throw new Error('reportsPageTest() is read inside a test');
-    return current;
-  };
-  return new Proxy({} as ReportsPageTest, {
-    get: (_, key) => {
-      const t = now();
-      const value: unknown = Reflect.get(t, key, t);
-      return typeof value === 'function' ? value.bind(t) : value;
-    },
-  });
+  return eachTest(() => new ReportsPageTest());
 }
