@@ -90,9 +90,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
     const dialog = await root.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('変更を承認');
     expect(await dialog.getText()).toContain('権限の変更（営業店 → 役席）');
-    await (
-      await dialog.getHarness(MatButtonHarness.with({ text: '承認する' }))
-    ).click();
+    await t.confirm('承認する');
     const req = http.expectOne({
       method: 'POST',
       url: '/api/staff-change-requests/c1/approve',
@@ -118,10 +116,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
   it('approving an admin’s creation shows the one-time password to the approver', async () => {
     await open(kanriCreation({ id: 'c9' }));
     await (await changeButton('kanri', '承認')).click();
-    const dialog = await root.getHarness(MatDialogHarness);
-    await (
-      await dialog.getHarness(MatButtonHarness.with({ text: '承認する' }))
-    ).click();
+    await t.confirm('承認する');
     http.expectOne('/api/staff-change-requests/c9/approve').flush({
       request: change({ id: 'c9', status: 'approved' }),
       account: account({
@@ -218,11 +213,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
     await expect(t.cell('kanri', 'status')).rejects.toThrow('no row');
 
     await (await t.rowButton('suzuki', 'パスワード再発行')).click();
-    await (
-      await (
-        await root.getHarness(MatDialogHarness)
-      ).getHarness(MatButtonHarness.with({ text: '再発行する' }))
-    ).click();
+    await t.confirm('再発行する');
     http.expectOne('/api/staff/s2/reset-password').flush(
       {
         pendingChange: suzukiChange('reset_password', { id: 'c6' }),
@@ -238,11 +229,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
     expect(await changeRows()).toHaveLength(2);
 
     await (await changeButton('suzuki', '取消')).click();
-    await (
-      await (
-        await root.getHarness(MatDialogHarness)
-      ).getHarness(MatButtonHarness.with({ text: '取り消す' }))
-    ).click();
+    await t.confirm('取り消す');
     http
       .expectOne({
         method: 'POST',
@@ -258,11 +245,7 @@ describe('StaffPage / 職員管理: changes that wait for a second admin', () =>
     await (await t.rowButton('suzuki', '二要素認証リセット')).click();
     const dialog = await root.getHarness(MatDialogHarness);
     expect(await dialog.getText()).toContain('別のシステム管理者が承認すると');
-    await (
-      await dialog.getHarness(
-        MatButtonHarness.with({ text: 'リセットを依頼する' }),
-      )
-    ).click();
+    await t.confirm('リセットを依頼する');
     http
       .expectOne({ method: 'POST', url: '/api/staff/s2/reset-second-factor' })
       .flush(

@@ -80,10 +80,7 @@ describe('StaffPage / 職員管理: adding members and one-time passwords', () =
 
   it('re-issues a password after confirmation and shows it', async () => {
     await (await t.rowButton('suzuki', 'パスワード再発行')).click();
-    const confirm = await t.root.getHarness(MatDialogHarness);
-    await (
-      await confirm.getHarness(MatButtonHarness.with({ text: '再発行する' }))
-    ).click();
+    await t.confirm('再発行する');
     t.http
       .expectOne({ method: 'POST', url: '/api/staff/s2/reset-password' })
       .flush({

@@ -45,9 +45,7 @@ describe('StaffPage / 職員管理: the table and its row actions', () => {
     expect(await confirm.getTitleText()).toBe(
       '佐藤 花子（sato）を無効にしますか',
     );
-    await (
-      await confirm.getHarness(MatButtonHarness.with({ text: '無効にする' }))
-    ).click();
+    await t.confirm('無効にする');
     const req = t.http.expectOne({ method: 'PATCH', url: '/api/staff/s1' });
     expect(req.request.body).toEqual({ disabled: true });
     req.flush({ ...ACCOUNTS[1], disabled: true });

@@ -131,6 +131,8 @@ export interface StaffPageTest {
     displayName: string,
     role?: string,
   ): Promise<MatDialogHarness>;
+  /** Clicks a button of the open dialog. */
+  confirm(text: string): Promise<void>;
   /** Lets answered requests reach the page and re-renders it. */
   answered(): Promise<void>;
 }
@@ -204,6 +206,7 @@ export async function setUpStaffPage(
         MatButtonHarness.with({ text }),
       ),
     addForm,
+    confirm: (text) => t.confirm(text),
     answered: () => t.rendered(),
   };
 }
