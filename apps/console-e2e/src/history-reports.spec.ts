@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type {
   NoticeDeliveryReport,
   ReissueHistoryReport,
@@ -7,7 +7,7 @@ import type {
 import { readFile } from 'node:fs/promises';
 import { parseCsv } from './csv';
 import { staffApi, usersIn } from './ib-support';
-import { collectErrors, loginAs, mainNav, screenshotPath } from './support';
+import { fullPageShot, loginAs, mainNav, test } from './support';
 
 const BASE_URL = 'http://127.0.0.1:3100';
 const REISSUE_ID = 20; // 再発行依頼ID, the last of the history CSV's 21 columns
@@ -67,7 +67,6 @@ test.use({ viewport: { width: 1280, height: 1400 } });
 test('再発行履歴 and 通知の送信状況: a compliance officer sees an approved reissue and its mail, and downloads both as CSV', async ({
   page,
 }) => {
-  const errors = collectErrors(page);
   const reissue = await approvedReissue();
   await loginAs(page, 'compliance');
   const history = (await (
@@ -92,10 +91,7 @@ test('再発行履歴 and 通知の送信状況: a compliance officer sees an ap
       .getByRole('row', { name: new RegExp(reissue.customer.companyName) })
       .first(),
   ).toContainText('承認済（取得待ち）');
-  await page.screenshot({
-    path: screenshotPath('reports-reissues'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reports-reissues');
   const [header, ...rows] = await downloadCsv(page);
   expect(header[0]).toBe('受付日時');
   expect(header[REISSUE_ID]).toBe('再発行依頼ID');
@@ -111,14 +107,10 @@ test('再発行履歴 and 通知の送信状況: a compliance officer sees an ap
   await expect(page).toHaveURL(/\/reports\?tab=notices$/);
   await expect(page.locator('canvas')).toBeVisible();
   await expect(page.getByTestId('notice-totals')).toBeVisible();
-  await page.screenshot({
-    path: screenshotPath('reports-notices'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reports-notices');
   const [noticeHeader, ...noticeRows] = await downloadCsv(page);
   expect(noticeHeader).toEqual(NOTICE_HEADERS);
   expect(noticeRows.map((r) => [r[0], r[2]])).toEqual(
     notices.days.map((d) => [d.day, d.label]),
   );
-  expect(errors).toEqual([]);
 });

@@ -1,15 +1,16 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type {
   CertificateSearchItem,
   CertificateSearchPage,
   ReissuePage,
 } from '@certdesk/contracts';
 import {
-  collectErrors,
+  fullPageShot,
   loginAs,
   mainNav,
   screenshotPath,
   submitLogin,
+  test,
 } from './support';
 import { acquireInPortal, IB_PORT } from './ib-support';
 
@@ -52,8 +53,6 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
   page,
   browser,
 }, testInfo) => {
-  const errors = collectErrors(page);
-
   // ── 営業店: the customer calls, locked out for good ──────────────────────
   await loginAs(page, 'branch_staff');
   const user = await pastLimitUser(page);
@@ -81,10 +80,7 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
   await page
     .getByRole('option', { name: '届出印の照合（電子証明書再発行依頼書）' })
     .click();
-  await page.screenshot({
-    path: screenshotPath('reissue-request-dialog'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reissue-request-dialog');
   await dialog.getByRole('button', { name: '依頼する' }).click();
 
   await expect(dialog).toBeHidden();
@@ -100,10 +96,7 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
   await expect(
     card(page, loginId).getByRole('button', { name: '再発行を依頼' }),
   ).toHaveCount(0);
-  await page.screenshot({
-    path: screenshotPath('reissue-customer-pending'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reissue-customer-pending');
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await expect(page).toHaveURL(/\/login\?reason=logout$/);
 
@@ -129,18 +122,12 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
   await expect(row).toContainText(request?.requestedBy.name ?? '?');
   await expect(row.locator('cd-status-chip')).toHaveText('再発行承認待ち');
   await expect(row).toContainText('1時間未満');
-  await page.screenshot({
-    path: screenshotPath('reissue-queue'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reissue-queue');
 
   await row.getByRole('button', { name: '承認' }).click();
   await expect(dialog.getByRole('heading')).toHaveText('再発行を承認');
   await dialog.getByLabel('コメント').fill('依頼書・届出印を確認');
-  await page.screenshot({
-    path: screenshotPath('reissue-approve-dialog'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reissue-approve-dialog');
   await dialog.getByRole('button', { name: '承認する' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('mat-snack-bar-container')).toContainText(
@@ -160,10 +147,7 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
   await expect(card(page, loginId).locator('cd-status-chip')).toHaveText(
     '再発行済（取得待ち）',
   );
-  await page.screenshot({
-    path: screenshotPath('reissue-customer-authorized'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reissue-customer-authorized');
   await card(page, loginId)
     .getByRole('link', { name: '再発行の依頼を表示' })
     .click();
@@ -181,20 +165,14 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
   await expect(
     page.getByRole('button', { name: '依頼書を印刷' }),
   ).toBeVisible();
-  await page.screenshot({
-    path: screenshotPath('reissue-detail'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reissue-detail');
 
   await page.emulateMedia({ media: 'print' });
   await expect(mainNav(page)).toBeHidden();
   await expect(page.getByRole('button', { name: 'ログアウト' })).toBeHidden();
   await expect(page.getByRole('button', { name: '依頼書を印刷' })).toBeHidden();
   await expect(sheet).toBeVisible();
-  await page.screenshot({
-    path: screenshotPath('reissue-print-sheet'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'reissue-print-sheet');
   await page.emulateMedia({ media: 'screen' });
 
   // ── The customer: 電子証明書取得 through the IB channel (the portal); the status becomes 有効 ─
@@ -226,9 +204,5 @@ test('branch staff requests a reissue for a past-limit user; a manager approves 
   await expect(
     page.getByTestId('reissue-sheet').getByTestId('sheet-status'),
   ).toHaveText('取得済');
-  await page.screenshot({
-    path: screenshotPath('reissue-completed'),
-    fullPage: true,
-  });
-  expect(errors).toEqual([]);
+  await fullPageShot(page, 'reissue-completed');
 });

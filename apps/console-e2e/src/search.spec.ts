@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { CertificateSearchPage } from '@certdesk/contracts';
-import { collectErrors, loginAs, mainNav, screenshotPath } from './support';
+import { fullPageShot, loginAs, mainNav, test } from './support';
 
 /** The API's own answer, with the browser's session (page.request shares its cookies). */
 async function searchApi(
@@ -23,7 +23,6 @@ const rows = (page: Page) => page.locator('tr.cd-row');
 test('branch staff types ﾔﾏﾀﾞ, opens the customer and reads why each user can or cannot log on', async ({
   page,
 }) => {
-  const errors = collectErrors(page);
   await loginAs(page, 'branch_staff');
   // The demo data has companies named 山田…/ヤマダ…; half-width ﾔﾏﾀﾞ must find them.
   const expected = await searchApi(page, { q: 'ﾔﾏﾀﾞ', limit: '50' });
@@ -47,10 +46,7 @@ test('branch staff types ﾔﾏﾀﾞ, opens the customer and reads why each use
   const first = expected.items[0];
   await expect(rows(page).first()).toContainText(first.customer.companyName);
   await expect(rows(page).first()).toContainText(first.ibUser.loginId);
-  await page.screenshot({
-    path: screenshotPath('search-yamada'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'search-yamada');
 
   await rows(page)
     .first()
@@ -66,23 +62,18 @@ test('branch staff types ﾔﾏﾀﾞ, opens the customer and reads why each use
   await expect(
     mainNav(page).getByRole('link', { name: '証明書検索' }),
   ).toHaveAttribute('aria-current', 'page');
-  await page.screenshot({
-    path: screenshotPath('customer-yamada'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'customer-yamada');
 
   // Back to the same search, its text still in the box.
   await page.getByRole('link', { name: '検索結果に戻る' }).click();
   await expect(page).toHaveURL(/\/certificates\?q=/);
   await expect(searchBox(page)).toHaveValue('ﾔﾏﾀﾞ');
   await expect(rows(page)).toHaveCount(expected.items.length);
-  expect(errors).toEqual([]);
 });
 
 test('a locked-out user, found by login ID and Enter, reads how to get a new certificate', async ({
   page,
 }) => {
-  const errors = collectErrors(page);
   await loginAs(page, 'branch_staff');
   const {
     items: [lockedOut],
@@ -106,22 +97,17 @@ test('a locked-out user, found by login ID and Enter, reads how to get a new cer
   );
   // The customer acquires by themselves; the only action offered is a reissue (for a lost PC).
   await expect(card.getByRole('button')).toHaveText(['再発行を依頼']);
-  await page.screenshot({
-    path: screenshotPath('customer-locked-out'),
-    fullPage: true,
-  });
-  expect(errors).toEqual([]);
+  await fullPageShot(page, 'customer-locked-out');
 });
 
 test('the ロックアウト中 card opens the search with status=expired, only 期限切れ rows, paged', async ({
   page,
 }) => {
-  const errors = collectErrors(page);
   await loginAs(page, 'branch_staff');
   await expect(page.locator('canvas')).toBeVisible();
   const card = page.getByRole('link', { name: /期限切れ（ログオン不可）/ });
   await expect(card).toContainText('件');
-  await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
+  await fullPageShot(page, 'dashboard');
 
   await card.click();
   await expect(page).toHaveURL(/\/certificates\?status=expired$/);
@@ -133,10 +119,7 @@ test('the ロックアウト中 card opens the search with status=expired, only 
   expect(new Set(await statuses.allTextContents())).toEqual(
     new Set(['期限切れ（ログオン不可）']),
   );
-  await page.screenshot({
-    path: screenshotPath('search-expired'),
-    fullPage: true,
-  });
+  await fullPageShot(page, 'search-expired');
 
   // Next page through the API's cursor, and back.
   const firstRow = await rows(page).first().textContent();
@@ -149,5 +132,4 @@ test('the ロックアウト中 card opens the search with status=expired, only 
   await page.getByRole('button', { name: '前へ' }).click();
   await expect(page).toHaveURL(/\/certificates\?status=expired$/);
   await expect(rows(page).first()).toHaveText(firstRow ?? '');
-  expect(errors).toEqual([]);
 });

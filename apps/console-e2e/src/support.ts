@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import type { StaffRole } from '@certdesk/domain';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -55,6 +55,11 @@ export function screenshotPath(name: string): string {
   const path = resolve(__dirname, `../../../dist/screenshots/${name}.png`);
   mkdirSync(dirname(path), { recursive: true });
   return path;
+}
+
+/** A full-page screenshot of `page` under dist/screenshots/<name>.png. */
+export async function fullPageShot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
 
 /**
@@ -119,3 +124,23 @@ export function mainNav(page: Page) {
 export function navLabels(page: Page) {
   return mainNav(page).locator('.cd-nav-label');
 }
+
+/**
+ * Playwright's `test` for console journeys that must end free of console and page errors: the
+ * errors of `page` ({@link collectErrors}) are collected from the start and, when the test body
+ * has run, must be exactly `expectedPageErrors` (none unless a `test.use` says otherwise).
+ */
+export const test = base.extend<{
+  expectedPageErrors: string[];
+  pageErrorsChecked: void;
+}>({
+  expectedPageErrors: [[], { option: true }],
+  pageErrorsChecked: [
+    async ({ page, expectedPageErrors }, use) => {
+      const errors = collectErrors(page);
+      await use();
+      expect(errors).toEqual(expectedPageErrors);
+    },
+    { auto: true },
+  ],
+});
