@@ -6,17 +6,11 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { params, settle } from '../../../testing/http';
+import { eachTest, params, settle } from '../../../testing/http';
 import { AuditPageTest, record } from './audit-page.testing';
 
 describe('AuditPage / 監査ログ: filters, table and paging', () => {
-  let t: AuditPageTest;
-
-  beforeEach(() => {
-    t = new AuditPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new AuditPageTest());
 
   it('takes its filters from the URL, sends them and shows them', async () => {
     await t.open(

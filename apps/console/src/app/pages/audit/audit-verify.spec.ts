@@ -1,14 +1,9 @@
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { AuditPageTest } from './audit-page.testing';
+import { eachTest } from '../../../testing/http';
 
 describe('AuditPage / 監査ログ: チェーン検証', () => {
-  let t: AuditPageTest;
-
-  beforeEach(() => {
-    t = new AuditPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new AuditPageTest());
 
   async function verify(body: object): Promise<string> {
     await t.open('/audit');

@@ -2,17 +2,11 @@ import { TestKey } from '@angular/cdk/testing';
 import { Location } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { searchItem } from '../../../testing/certificates.fixture';
-import { params, settle } from '../../../testing/http';
+import { eachTest, params, settle } from '../../../testing/http';
 import { CertificatesPageTest } from './certificates-page.testing';
 
 describe('CertificatesPage / 証明書検索: paging, keyboard, opening a customer', () => {
-  let t: CertificatesPageTest;
-
-  beforeEach(() => {
-    t = new CertificatesPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new CertificatesPageTest());
 
   describe('paging with the API cursor', () => {
     it('goes forward with nextCursor and back through the cursors before', async () => {

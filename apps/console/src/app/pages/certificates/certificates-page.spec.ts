@@ -3,18 +3,12 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { searchItem } from '../../../testing/certificates.fixture';
-import { params, settle } from '../../../testing/http';
+import { eachTest, params, settle } from '../../../testing/http';
 import { CertificatesPageTest } from './certificates-page.testing';
 import { TYPING_DEBOUNCE_MS } from './search-form';
 
 describe('CertificatesPage / 証明書検索: the URL, filters and results', () => {
-  let t: CertificatesPageTest;
-
-  beforeEach(() => {
-    t = new CertificatesPageTest();
-  });
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new CertificatesPageTest());
 
   describe('the URL is the search', () => {
     it('sends the filters of the URL to the API and shows them in the form', async () => {

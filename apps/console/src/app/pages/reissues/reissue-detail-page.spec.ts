@@ -1,13 +1,10 @@
 import type { ReissueView } from '@certdesk/contracts';
-import { flushApiError } from '../../../testing/http';
+import { eachTest, flushApiError } from '../../../testing/http';
 import { approvedView, reissueView } from '../../../testing/reissues.fixture';
 import { ReissuesTest } from './reissues-page.testing';
 
 describe('ReissueDetailPage / 再発行依頼 and its printable sheet', () => {
-  let t: ReissuesTest;
-
-  beforeEach(() => (t = new ReissuesTest()));
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new ReissuesTest());
 
   async function open(
     role: 'manager' | 'branch_staff',

@@ -1,7 +1,7 @@
 import { MatTableHarness } from '@angular/material/table/testing';
 import { MatTabNavBarHarness } from '@angular/material/tabs/testing';
 import type { ReissueView } from '@certdesk/contracts';
-import { flushApiError } from '../../../testing/http';
+import { eachTest, flushApiError } from '../../../testing/http';
 import { approvedView, reissueView } from '../../../testing/reissues.fixture';
 import { ReissuesTest } from './reissues-page.testing';
 
@@ -28,10 +28,7 @@ const BY_MANAGER = reissueView({
 });
 
 describe('ReissuesPage / 再発行: the queue and its filters', () => {
-  let t: ReissuesTest;
-
-  beforeEach(() => (t = new ReissuesTest()));
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new ReissuesTest());
 
   async function rows(): Promise<Record<string, string>[]> {
     const table = await t.loader.getHarness(MatTableHarness);
@@ -158,10 +155,7 @@ describe('ReissuesPage / 再発行: the queue and its filters', () => {
 });
 
 describe('ReissuesPage / 再発行: deciding and withdrawing', () => {
-  let t: ReissuesTest;
-
-  beforeEach(() => (t = new ReissuesTest()));
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new ReissuesTest());
 
   const actionsOf = (id: string) =>
     t
