@@ -1,3 +1,4 @@
+import type { RemovalRequestStatus } from '@certdesk/domain';
 import type { ReportHeader } from './reports';
 
 /** 解約・削除 (issue 16): what the console and the API exchange. */
@@ -16,8 +17,8 @@ export interface CloseRequest {
   reason: string;
 }
 
-export type RemovalRequestStatusName =
-  'pending' | 'approved' | 'rejected' | 'cancelled';
+/** libs/domain `RemovalRequestStatus`. */
+export type RemovalRequestStatusName = RemovalRequestStatus;
 
 /** A full-file import's removals held above the threshold (`GET /api/removal-requests`). */
 export interface RemovalRequestView {

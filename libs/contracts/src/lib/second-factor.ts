@@ -1,10 +1,12 @@
+import type { SecondFactorPolicy, SecondFactorState } from '@certdesk/domain';
 /**
  * Staff second factor (passkeys and one-time codes). WebAuthn option/response objects are the JSON
  * shapes of @simplewebauthn (passed through as they are).
  */
-export type SecondFactorPolicyName = 'off' | 'managers' | 'all';
-export type SecondFactorStateName =
-  'pending' | 'enrolment_required' | 'verified' | 'not_required';
+/** libs/domain `SecondFactorPolicy`. */
+export type SecondFactorPolicyName = SecondFactorPolicy;
+/** libs/domain `SecondFactorState`. */
+export type SecondFactorStateName = SecondFactorState;
 
 /** Part of `SessionInfo`: where this session stands with the second factor. */
 export interface SecondFactorStatus {
