@@ -7,30 +7,20 @@ import {
   customerDetail,
   ibUserView,
 } from '../../../testing/certificates.fixture';
-import { reissuePage } from '../../../testing/reissues.fixture';
+import { eachTest } from '../../../testing/http';
 import { CustomerPageTest } from './customer-page.testing';
 
 describe('CustomerPage / ご契約先: 解約・削除 by hand', () => {
-  let t: CustomerPageTest;
+  const t = eachTest(() => new CustomerPageTest());
   const user = ibUserView({ id: 'user-1', loginId: 'U-one', status: 'valid' });
 
-  async function open(
+  const open = (
     role: StaffRoleName,
     detail = customerDetail({ ibUsers: [user] }),
-  ): Promise<void> {
-    t = new CustomerPageTest();
-    await t.start(role);
-    await t.openCustomer(detail);
-    t.http
-      .match((r) => r.url === '/api/reissues')
-      .forEach((r) => r.flush(reissuePage([])));
-    await t.rendered();
-  }
+  ) => t.openAs(role, detail);
 
   const button = (text: string) =>
     t.loader.getAllHarnesses(MatButtonHarness.with({ text }));
-
-  afterEach(() => t.http.verify());
 
   it('offers neither to branch staff', async () => {
     await open('branch_staff');
@@ -83,9 +73,7 @@ describe('CustomerPage / ご契約先: 解約・削除 by hand', () => {
         ],
       }),
     );
-    t.http
-      .match((r) => r.url === '/api/reissues')
-      .forEach((r) => r.flush(reissuePage([])));
+    t.answerNoReissues();
     await t.rendered();
     expect(
       await (await t.root.getHarness(MatSnackBarHarness)).getMessage(),

@@ -5,13 +5,13 @@ import {
   customerDetail,
   ibUserView,
 } from '../../../testing/certificates.fixture';
-import { reissuePage } from '../../../testing/reissues.fixture';
+import { eachTest } from '../../../testing/http';
 import { CustomerPageTest } from './customer-page.testing';
 
 const UNLOCK = 'ロック解除';
 
 describe('CustomerPage / ご契約先: 暗証番号ロックの解除', () => {
-  let t: CustomerPageTest;
+  const t = eachTest(() => new CustomerPageTest());
   const locked = ibUserView({
     id: 'locked-1',
     loginId: 'U-locked',
@@ -19,17 +19,8 @@ describe('CustomerPage / ご契約先: 暗証番号ロックの解除', () => {
     pinLocked: true,
   });
 
-  async function open(role: StaffRoleName): Promise<void> {
-    t = new CustomerPageTest();
-    await t.start(role);
-    await t.openCustomer(customerDetail({ ibUsers: [locked] }));
-    t.http
-      .match((r) => r.url === '/api/reissues')
-      .forEach((r) => r.flush(reissuePage([])));
-    await t.rendered();
-  }
-
-  afterEach(() => t.http.verify());
+  const open = (role: StaffRoleName) =>
+    t.openAs(role, customerDetail({ ibUsers: [locked] }));
 
   it('shows the lock to branch staff without a way to clear it', async () => {
     await open('branch_staff');

@@ -7,7 +7,7 @@ import {
   customerDetail,
   ibUserView,
 } from '../../../testing/certificates.fixture';
-import { params } from '../../../testing/http';
+import { eachTest, params } from '../../../testing/http';
 import { reissuePage, reissueView } from '../../../testing/reissues.fixture';
 import { CustomerPageTest } from './customer-page.testing';
 
@@ -21,14 +21,8 @@ function usersIn(...statuses: IbUserView['status'][]): IbUserView[] {
 }
 
 describe('CustomerPage / ご契約先: 再発行を依頼', () => {
-  let t: CustomerPageTest;
-
-  async function start(role: StaffRoleName): Promise<void> {
-    t = new CustomerPageTest();
-    await t.start(role);
-  }
-
-  afterEach(() => t.http.verify());
+  const t = eachTest(() => new CustomerPageTest());
+  const start = (role: StaffRoleName) => t.start(role);
 
   const buttonsIn = (loginId: string) =>
     Array.from(t.card(loginId).querySelectorAll('button'), (b) =>

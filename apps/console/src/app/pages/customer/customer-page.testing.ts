@@ -5,6 +5,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CustomerDetail, StaffRoleName } from '@certdesk/contracts';
 import { settle } from '../../../testing/http';
+import { reissuePage } from '../../../testing/reissues.fixture';
 import { RoutedPageTest } from '../../../testing/routed-page';
 import { CustomerPage } from './customer-page';
 @Component({ selector: 'cd-search-stub', template: '証明書検索' })
@@ -43,6 +44,21 @@ export class CustomerPageTest extends RoutedPageTest {
     await settle();
     this.http.expectOne(`/api/customers/${body.id}`).flush(body);
     await this.rendered();
+  }
+
+  /** Signed in as `role`, opens `detail`; the cards' look-ups of an open reissue request find none. */
+  async openAs(role: StaffRoleName, detail: CustomerDetail): Promise<void> {
+    await this.start(role);
+    await this.openCustomer(detail);
+    this.answerNoReissues();
+    await this.rendered();
+  }
+
+  /** Answers the cards' look-ups of an open reissue request (one per IB user): none. */
+  answerNoReissues(): void {
+    for (const r of this.http.match((req) => req.url === '/api/reissues')) {
+      r.flush(reissuePage([]));
+    }
   }
 
   /** The card of the IB user with this login ID. */
