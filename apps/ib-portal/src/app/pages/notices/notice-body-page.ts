@@ -10,9 +10,9 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
-import { LogonHeader } from '../../core/logon-header';
 import { LogonState } from '../../core/logon-state';
 import { Progress } from '../../core/progress';
+import { NoticesHead } from './notices-head';
 
 /**
  * ② お知らせ本文. The body is the API's escaped HTML (Angular sanitizes it again); its
@@ -20,16 +20,10 @@ import { Progress } from '../../core/progress';
  */
 @Component({
   selector: 'ib-notice-body-page',
-  imports: [LogonHeader, MatButtonModule, MatCardModule, Progress, RouterLink],
+  imports: [MatButtonModule, MatCardModule, NoticesHead, Progress, RouterLink],
   providers: [LogonState],
   template: `
-    <h1 class="ib-screen-title">重要なお知らせ</h1>
-    @if (state.error(); as error) {
-      <div class="ib-alert ib-alert-error" role="alert">{{ error }}</div>
-    }
-    @if (state.me(); as me) {
-      <ib-logon-header [me]="me" />
-    }
+    <ib-notices-head />
     @if (state.notices()) {
       @if (notice(); as n) {
         <mat-card appearance="outlined">

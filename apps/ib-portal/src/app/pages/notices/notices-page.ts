@@ -6,25 +6,17 @@ import {
 } from '@angular/core';
 import { MatListModule } from '@angular/material/list';
 import { RouterLink } from '@angular/router';
-import { LogonHeader } from '../../core/logon-header';
 import { LogonState } from '../../core/logon-state';
-import { RenewalStatus } from '../../core/renewal-status';
 import { Progress } from '../../core/progress';
+import { NoticesHead } from './notices-head';
 
 /** ① 重要なお知らせ: shown right after log-on. */
 @Component({
   selector: 'ib-notices-page',
-  imports: [LogonHeader, MatListModule, Progress, RenewalStatus, RouterLink],
+  imports: [MatListModule, NoticesHead, Progress, RouterLink],
   providers: [LogonState],
   template: `
-    <h1 class="ib-screen-title">重要なお知らせ</h1>
-    @if (state.error(); as error) {
-      <div class="ib-alert ib-alert-error" role="alert">{{ error }}</div>
-    }
-    @if (state.me(); as me) {
-      <ib-logon-header [me]="me" />
-      <ib-renewal-status [me]="me" />
-    }
+    <ib-notices-head [renewalStatus]="true" />
     @if (state.notices(); as notices) {
       @if (notices.length === 0) {
         <p data-testid="no-notices">現在、重要なお知らせはありません。</p>
