@@ -40,6 +40,19 @@ describe('AcquisitionPage', () => {
     type('電子証明書ファイルのパスワード（確認）', 'e2e-Acquire-2026');
   }
 
+  /** Sends the filled form and answers it with the API's refusal. */
+  async function refusedWith(
+    status: number,
+    message: string,
+    code: string,
+  ): Promise<void> {
+    fill();
+    submit();
+    await render();
+    flushApiError(http.expectOne('/ib/acquisitions'), status, message, code);
+    await render();
+  }
+
   it('sends nothing and makes no key until the form is complete', async () => {
     submit();
     await render();
@@ -101,16 +114,11 @@ describe('AcquisitionPage', () => {
   });
 
   it("wrong PINs: the API's message (tries left), PINs cleared, the rest kept", async () => {
-    fill();
-    submit();
-    await render();
-    flushApiError(
-      http.expectOne('/ib/acquisitions'),
+    await refusedWith(
       401,
       'ログインIDまたは暗証番号が正しくありません。あと4回誤って入力されると、ご利用いただけなくなります。',
       'wrong_credentials',
     );
-    await render();
     expect(
       el().querySelector('[data-testid="acquisition-error"]')?.textContent,
     ).toContain('あと4回誤って入力されると、ご利用いただけなくなります。');
@@ -135,16 +143,11 @@ describe('AcquisitionPage', () => {
   });
 
   it("past the limit: the server's refusal with the seed's contact sentence, said once", async () => {
-    fill();
-    submit();
-    await render();
-    flushApiError(
-      http.expectOne('/ib/acquisitions'),
+    await refusedWith(
       409,
       pastLimitMessage('2026-08-01'),
       'issuance_reissue_required',
     );
-    await render();
     const shown =
       el().querySelector('[data-testid="acquisition-error"]')?.textContent ??
       '';
