@@ -1,15 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 import { BaseChartDirective, NG_CHARTS_CONFIGURATION } from 'ng2-charts';
 import { dashboardSummary } from '../../../testing/certificates.fixture';
 import { healthFixture } from '../../../testing/health.fixture';
-import { settle } from '../../../testing/http';
+import { fakeApi, settle } from '../../../testing/http';
 import { DashboardPage } from './dashboard-page';
 
 describe('DashboardPage / ダッシュボード', () => {
@@ -17,14 +13,7 @@ describe('DashboardPage / ダッシュボード', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([{ path: '**', children: [] }]),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = fakeApi([provideRouter([{ path: '**', children: [] }])]);
     fixture = TestBed.createComponent(DashboardPage);
     await fixture.whenStable();
     http.expectOne('/api/health').flush(healthFixture());

@@ -1,8 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { HarnessLoader } from '@angular/cdk/testing';
@@ -10,6 +6,7 @@ import { MatCardHarness } from '@angular/material/card/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import type { HealthResponse } from '@certdesk/contracts';
 import { healthFixture } from '../../../testing/health.fixture';
+import { fakeApi } from '../../../testing/http';
 import { SystemStatusCard } from './system-status-card';
 
 describe('SystemStatusCard / システム状態', () => {
@@ -18,11 +15,7 @@ describe('SystemStatusCard / システム状態', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      imports: [SystemStatusCard],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = fakeApi();
     fixture = TestBed.createComponent(SystemStatusCard);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
