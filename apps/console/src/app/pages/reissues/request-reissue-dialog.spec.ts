@@ -1,8 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Component } from '@angular/core';
@@ -18,7 +14,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { LifecycleStatusName, ReissueView } from '@certdesk/contracts';
 import { TODAY } from '../../../testing/certificates.fixture';
-import { flushApiError, settle } from '../../../testing/http';
+import { fakeApi, flushApiError, settle } from '../../../testing/http';
 import { reissueView } from '../../../testing/reissues.fixture';
 import {
   IDENTITY_CHECK_SUGGESTIONS,
@@ -35,17 +31,9 @@ describe('RequestReissueDialog / 再発行を依頼', () => {
   let closedWith: ReissueView | undefined | 'open';
 
   async function open(status: LifecycleStatusName): Promise<void> {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        {
-          provide: MATERIAL_ANIMATIONS,
-          useValue: { animationsDisabled: true },
-        },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = fakeApi([
+      { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    ]);
     const fixture = TestBed.createComponent(Host);
     root = TestbedHarnessEnvironment.documentRootLoader(fixture);
     closedWith = 'open';
