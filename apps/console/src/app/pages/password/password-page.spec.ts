@@ -101,7 +101,7 @@ describe('PasswordPage', () => {
     expect(alert?.getAttribute('role')).toBe('alert');
     expect(alert?.textContent).toContain('新しいパスワードは使用できません');
     expect(
-      [...(alert?.querySelectorAll('li') ?? [])].map((li) => li.textContent),
+      Array.from(alert?.querySelectorAll('li') ?? [], (li) => li.textContent),
     ).toEqual([
       'ユーザー名を含むパスワードは使用できません',
       'よく使われるパスワードは使用できません',
