@@ -57,38 +57,27 @@ describe('readImportText', () => {
     ).toBe(true);
   });
 
-  it('refuses one login ID on two lines of one credit union, but not of two', () => {
-    const file = readImportText(
-      csvText([
+  it.each([
+    {
+      what: 'one login ID on two lines of one credit union, but not of two',
+      lines: [
         csvLine({ cert_serial: '01' }),
         csvLine({ contract_number: '2', cert_serial: '02' }),
         csvLine({ credit_union_code: '1902', cert_serial: '03' }),
-      ]),
-    );
-    expect(file.errors).toEqual([
-      {
-        line: 3,
-        message: expect.stringContaining(
-          'ib_login_id「test-admin」は2行目と重複しています',
-        ),
-      },
-    ]);
-  });
-
-  it('refuses one serial (however written) on two lines of one credit union', () => {
-    const file = readImportText(
-      csvText([
+      ],
+      message: 'ib_login_id「test-admin」は2行目と重複しています',
+    },
+    {
+      what: 'one serial (however written) on two lines of one credit union',
+      lines: [
         csvLine({ ib_login_id: 'a', cert_serial: '00:AB:CD' }),
         csvLine({ ib_login_id: 'b', cert_serial: 'abcd' }),
-      ]),
-    );
-    expect(file.errors).toEqual([
-      {
-        line: 3,
-        message: expect.stringContaining(
-          'cert_serial（abcd）は2行目の証明書と同じシリアル番号です',
-        ),
-      },
+      ],
+      message: 'cert_serial（abcd）は2行目の証明書と同じシリアル番号です',
+    },
+  ])('refuses $what', ({ lines, message }) => {
+    expect(readImportText(csvText(lines)).errors).toEqual([
+      { line: 3, message: expect.stringContaining(message) },
     ]);
   });
 

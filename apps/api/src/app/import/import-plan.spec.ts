@@ -214,28 +214,15 @@ describe('planImport', () => {
 
   it('never changes a stored certificate: another expiry or a given other start is refused', () => {
     const stored = after(planImport(rowsOf([admin]), EMPTY, context()));
-    const expiry = planImport(
-      rowsOf([{ ...admin, cert_expiry_date: '2027-07-01' }]),
-      stored,
-      context(),
-    );
-    expect(expiry.errors[0].message).toContain(
-      '有効期限日 2027-06-30 と違います',
-    );
-    const start = planImport(
-      rowsOf([{ ...admin, cert_not_before: '2026-07-01' }]),
-      stored,
-      context(),
-    );
-    expect(start.errors[0].message).toContain(
-      '開始日時 2026-06-30T00:00:00+09:00 と違います',
-    );
-    const same = planImport(
-      rowsOf([{ ...admin, cert_not_before: '2026-06-30' }]),
-      stored,
-      context(),
-    );
-    expect(same.errors).toEqual([]);
+    const again = (change: Partial<typeof admin>) =>
+      planImport(rowsOf([{ ...admin, ...change }]), stored, context());
+    expect(
+      again({ cert_expiry_date: '2027-07-01' }).errors[0].message,
+    ).toContain('有効期限日 2027-06-30 と違います');
+    expect(
+      again({ cert_not_before: '2026-07-01' }).errors[0].message,
+    ).toContain('開始日時 2026-06-30T00:00:00+09:00 と違います');
+    expect(again({ cert_not_before: '2026-06-30' }).errors).toEqual([]);
   });
 
   describe('current certificate', () => {
