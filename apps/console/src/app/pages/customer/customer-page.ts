@@ -16,18 +16,10 @@ import type {
   IbUserView,
   ReissueView,
 } from '@certdesk/contracts';
-import {
-  Subject,
-  catchError,
-  filter,
-  map,
-  merge,
-  of,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { Subject, filter, map, merge, switchMap, tap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { injectNotify } from '../../core/ui/notify';
+import { PageState, toPageState } from '../../core/ui/table/page-state';
 import type { ReturnState } from '../certificates/certificates-page';
 import { PendingReissues } from '../reissues/pending-reissues';
 import {
@@ -40,10 +32,7 @@ import { CloseDialog, CloseDialogData } from './close-dialog';
 import { CustomerApi } from './customer-api';
 import { IbUserCard } from './ib-user-card';
 
-type CustomerState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly customer: CustomerDetail }
-  | { readonly status: 'error'; readonly message: string };
+type CustomerState = PageState<'customer', CustomerDetail>;
 
 const SEARCH_URL = '/certificates';
 
@@ -89,17 +78,7 @@ export class CustomerPage {
     );
     merge(opened, this.reloads.pipe(map(() => this.id())))
       .pipe(
-        switchMap((id) =>
-          this.api.get(id).pipe(
-            map((customer): CustomerState => ({ status: 'ready', customer })),
-            catchError((error: unknown) =>
-              of<CustomerState>({
-                status: 'error',
-                message: apiErrorMessage(error),
-              }),
-            ),
-          ),
-        ),
+        switchMap((id) => this.api.get(id).pipe(toPageState('customer'))),
         takeUntilDestroyed(),
       )
       .subscribe((state) => this.state.set(state));

@@ -10,18 +10,15 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { ReissueView } from '@certdesk/contracts';
-import { catchError, map, of, switchMap } from 'rxjs';
-import { apiErrorMessage } from '../../core/api-error';
+import { switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { StatusChip } from '../../core/lifecycle/status-chip';
+import { PageState, toPageState } from '../../core/ui/table/page-state';
 import { ReissueActions } from './reissue-actions';
 import { ReissueApi, ReissueDecisionKind } from './reissue-api';
 import { ReissueSheet } from './reissue-sheet';
 
-type DetailState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly reissue: ReissueView }
-  | { readonly status: 'error'; readonly message: string };
+type DetailState = PageState<'reissue', ReissueView>;
 
 /**
  * One reissue request: the request sheet (printable for the branch's paper file), and the
@@ -52,15 +49,7 @@ export class ReissueDetailPage {
       .pipe(
         switchMap((id) => {
           this.state.set({ status: 'loading' });
-          return this.api.get(id).pipe(
-            map((reissue): DetailState => ({ status: 'ready', reissue })),
-            catchError((error: unknown) =>
-              of<DetailState>({
-                status: 'error',
-                message: apiErrorMessage(error),
-              }),
-            ),
-          );
+          return this.api.get(id).pipe(toPageState('reissue'));
         }),
         takeUntilDestroyed(),
       )

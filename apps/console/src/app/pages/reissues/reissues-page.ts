@@ -13,9 +13,9 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { REISSUE_STATUS_LABELS } from '@certdesk/domain';
-import { catchError, map, of, switchMap } from 'rxjs';
-import { apiErrorMessage } from '../../core/api-error';
+import { switchMap } from 'rxjs';
 import { injectQueryState } from '../../core/query-state';
+import { PageState, toPageState } from '../../core/ui/table/page-state';
 import { IbUserColumn } from '../../core/ui/table/list-columns';
 import { TableRows } from '../../core/ui/table/table-rows';
 import { StatusChip } from '../../core/lifecycle/status-chip';
@@ -32,10 +32,7 @@ import {
   waitingLabel,
 } from './reissue-labels';
 
-type QueueState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly page: ReissuePage }
-  | { readonly status: 'error'; readonly message: string };
+type QueueState = PageState<'page', ReissuePage>;
 
 const BASE_COLUMNS = [
   'requestedAt',
@@ -114,15 +111,7 @@ export class ReissuesPage {
           shown = filter;
           return this.api
             .list({ status: filter === 'all' ? undefined : filter })
-            .pipe(
-              map((page): QueueState => ({ status: 'ready', page })),
-              catchError((error: unknown) =>
-                of<QueueState>({
-                  status: 'error',
-                  message: apiErrorMessage(error),
-                }),
-              ),
-            );
+            .pipe(toPageState('page'));
         }),
         takeUntilDestroyed(),
       )
