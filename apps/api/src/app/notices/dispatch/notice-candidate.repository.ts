@@ -69,11 +69,11 @@ export class NoticeCandidateRepository {
       today: slice.today,
       now: slice.now,
     };
+    const due = `SELECT u.id, u.credit_union_id, u.current_certificate_id, u.customer_id, u.current_expiry_date ${DUE}`;
     if (this.postgres) {
       // One statement: the due IB users once, the rows written from them, both counted.
       const [row] = await this.query<{ candidates: string; planned: string }[]>(
-        `WITH due AS MATERIALIZED (SELECT u.id, u.credit_union_id, u.current_certificate_id, u.customer_id,
-          u.current_expiry_date ${DUE}),
+        `WITH due AS MATERIALIZED (${due}),
         queued AS (${this.insert('FROM due u')} RETURNING 1)
         SELECT (SELECT COUNT(*) FROM due) AS candidates, (SELECT COUNT(*) FROM queued) AS planned`,
         params,
@@ -83,19 +83,29 @@ export class NoticeCandidateRepository {
         planned: Number(row.planned),
       };
     }
+    // SQLite has no INSERT in a CTE: the due IB users go to a temporary table of this connection
+    // (SQLite's one), read once, as the CTE does on PostgreSQL.
     return this.dataSource.transaction(async (manager) => {
-      const [{ n }] = await this.query<{ n: number }[]>(
-        `SELECT COUNT(*) AS n ${DUE}`,
-        params,
-        manager,
-      );
-      const written = await this.query<{ affected?: number }>(
-        this.insert(DUE),
+      await manager.query(`CREATE TEMP TABLE IF NOT EXISTS notice_due (id, credit_union_id,
+        current_certificate_id, customer_id, current_expiry_date)`);
+      await manager.query('DELETE FROM temp.notice_due');
+      const found = await this.query<{ affected?: number }>(
+        `INSERT INTO temp.notice_due ${due}`,
         params,
         manager,
         true,
       );
-      return { candidates: n, planned: written.affected ?? 0 };
+      // `WHERE true`: SQLite's grammar needs it before ON CONFLICT in an INSERT … SELECT.
+      const written = await this.query<{ affected?: number }>(
+        this.insert('FROM temp.notice_due u WHERE true'),
+        params,
+        manager,
+        true,
+      );
+      return {
+        candidates: found.affected ?? 0,
+        planned: written.affected ?? 0,
+      };
     });
   }
 
