@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { addDays, jstStartOfDay } from '@certdesk/domain';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
+import { andWithinJstDays } from '../infra/database/jst-days';
 import { Manager } from '../infra/database/transactions';
 import {
   tenantCondition,
@@ -202,14 +202,6 @@ export class AuditEventRepository {
         chain: creditUnionId,
         ...tenantParameters(creditUnionId),
       });
-    if (period.from)
-      qb.andWhere('a.occurredAt >= :fromInstant', {
-        fromInstant: jstStartOfDay(period.from),
-      });
-    if (period.to)
-      qb.andWhere('a.occurredAt < :toInstant', {
-        toInstant: jstStartOfDay(addDays(period.to, 1)),
-      });
-    return qb;
+    return andWithinJstDays(qb, 'a.occurredAt', period);
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
-  addDays,
   IB_ROLE_LABELS,
-  jstStartOfDay,
   REISSUE_REASON_LABELS,
   REISSUE_STATUS_LABELS,
   ReissueStatus,
@@ -12,6 +10,7 @@ import {
 } from '@certdesk/domain';
 import type { ReissueHistoryRow } from '@certdesk/contracts';
 import { Certificate } from '../certificates/certificate.entity';
+import { andWithinJstDays } from '../infra/database/jst-days';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReissueRequest } from '../reissues/reissue-request.entity';
 import { ReportSource } from './report-source';
@@ -156,14 +155,7 @@ export class ReissueHistorySource {
         'u.name AS user_name',
         'u.ib_role AS ib_role',
       ]);
-    if (filters.from)
-      qb.andWhere('r.requestedAt >= :from', {
-        from: jstStartOfDay(filters.from),
-      });
-    if (filters.to)
-      qb.andWhere('r.requestedAt < :toEnd', {
-        toEnd: jstStartOfDay(addDays(filters.to, 1)),
-      });
+    andWithinJstDays(qb, 'r.requestedAt', filters);
     if (filters.status)
       qb.andWhere('r.status = :status', { status: filters.status });
     if (filters.branch)
