@@ -23,6 +23,24 @@ export interface Owner {
  * time step, a recovery code, a WebAuthn challenge) is one conditional UPDATE, so of simultaneous
  * attempts exactly one wins. Every statement carries the tenant condition.
  */
+/** Deletes the owner's rows of `entity` (those that also match `also`, SQL ending in AND, when given). */
+async function deleteOwned(
+  em: Manager,
+  entity: typeof StaffCredential | typeof StaffRecoveryCode,
+  owner: Owner,
+  also = '',
+): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .delete()
+    .from(entity)
+    .where(`staff_user_id = :staff AND ${also}${tenantCondition()}`, {
+      staff: owner.staffId,
+      ...tenantParameters(owner.creditUnionId),
+    })
+    .execute();
+}
+
 @Injectable()
 export class SecondFactorRepository {
   constructor(private readonly tx: Transactions) {}
@@ -71,15 +89,12 @@ export class SecondFactorRepository {
 
   /** Drops a one-time-code secret that was never confirmed (a new enrolment replaces it). */
   async deleteUnconfirmedTotp(em: Manager, owner: Owner): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .delete()
-      .from(StaffCredential)
-      .where(
-        `staff_user_id = :staff AND kind = 'totp' AND confirmed_at IS NULL AND ${tenantCondition()}`,
-        { staff: owner.staffId, ...tenantParameters(owner.creditUnionId) },
-      )
-      .execute();
+    await deleteOwned(
+      em,
+      StaffCredential,
+      owner,
+      "kind = 'totp' AND confirmed_at IS NULL AND ",
+    );
   }
 
   /**
@@ -149,15 +164,7 @@ export class SecondFactorRepository {
   }
 
   async deleteRecoveryCodes(em: Manager, owner: Owner): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .delete()
-      .from(StaffRecoveryCode)
-      .where(`staff_user_id = :staff AND ${tenantCondition()}`, {
-        staff: owner.staffId,
-        ...tenantParameters(owner.creditUnionId),
-      })
-      .execute();
+    await deleteOwned(em, StaffRecoveryCode, owner);
   }
 
   /** Spends one unused recovery code; false when there is no such unused code. */
@@ -261,15 +268,7 @@ export class SecondFactorRepository {
   /** Removes every factor and recovery code of the owner (the approved reset). */
   async resetAll(em: Manager, owner: Owner): Promise<number> {
     const removed = (await this.credentials(owner, em)).length;
-    await em
-      .createQueryBuilder()
-      .delete()
-      .from(StaffCredential)
-      .where(`staff_user_id = :staff AND ${tenantCondition()}`, {
-        staff: owner.staffId,
-        ...tenantParameters(owner.creditUnionId),
-      })
-      .execute();
+    await deleteOwned(em, StaffCredential, owner);
     await this.deleteRecoveryCodes(em, owner);
     await this.refreshEnrolled(em, owner);
     return removed;
