@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, In } from 'typeorm';
+import {
+  Between,
+  DataSource,
+  EntityManager,
+  FindManyOptions,
+  FindOptionsWhere,
+  In,
+} from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ClosureSource } from '@certdesk/domain';
 import { isPostgres } from '../audit/chain-lock';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -25,6 +33,38 @@ function chunks<T>(values: readonly T[]): T[][] {
  */
 function forUpdate(em: EntityManager) {
   return isPostgres(em) ? { lock: { mode: 'pessimistic_write' as const } } : {};
+}
+
+/**
+ * Locks the rows of `ids` still active (customers or IB users of the credit union) and writes
+ * `patch` on them (closed, removed); returns them as they were, i.e. the ones ended now.
+ */
+async function endActive<T extends Customer | IbUser>(
+  em: EntityManager,
+  entity: new () => T,
+  creditUnionId: string,
+  ids: readonly string[],
+  patch: QueryDeepPartialEntity<T>,
+): Promise<T[]> {
+  const ended: T[] = [];
+  for (const part of chunks(ids)) {
+    const active: T[] = await em.find(entity, {
+      where: { creditUnionId, status: 'active', id: In(part) },
+      ...forUpdate(em),
+    } as FindManyOptions<T>);
+    if (active.length === 0) continue;
+    await em.update(
+      entity,
+      {
+        creditUnionId,
+        status: 'active',
+        id: In(active.map((row) => row.id)),
+      } as FindOptionsWhere<T>,
+      patch,
+    );
+    ended.push(...active);
+  }
+  return ended;
 }
 
 /** What a closure writes on each row it closes or removes. */
@@ -167,28 +207,14 @@ export class ClosureRepository {
     ids: readonly string[],
     stamp: ClosureStamp,
   ): Promise<Customer[]> {
-    const closed: Customer[] = [];
-    for (const part of chunks(ids)) {
-      const active = await em.find(Customer, {
-        where: { creditUnionId, status: 'active', id: In(part) },
-        ...forUpdate(em),
-      });
-      if (active.length === 0) continue;
-      await em.update(
-        Customer,
-        { creditUnionId, status: 'active', id: In(active.map((c) => c.id)) },
-        {
-          status: 'closed',
-          closedOn: stamp.on,
-          closedAt: stamp.at,
-          closureReason: stamp.reason,
-          closureSource: stamp.source,
-          updatedAt: stamp.at,
-        },
-      );
-      closed.push(...active);
-    }
-    return closed;
+    return endActive(em, Customer, creditUnionId, ids, {
+      status: 'closed',
+      closedOn: stamp.on,
+      closedAt: stamp.at,
+      closureReason: stamp.reason,
+      closureSource: stamp.source,
+      updatedAt: stamp.at,
+    });
   }
 
   /** Active IB users of these customers (a closed contract ends every one of its log-ins). */
@@ -217,28 +243,14 @@ export class ClosureRepository {
     ids: readonly string[],
     stamp: ClosureStamp,
   ): Promise<IbUser[]> {
-    const removed: IbUser[] = [];
-    for (const part of chunks(ids)) {
-      const active = await em.find(IbUser, {
-        where: { creditUnionId, status: 'active', id: In(part) },
-        ...forUpdate(em),
-      });
-      if (active.length === 0) continue;
-      await em.update(
-        IbUser,
-        { creditUnionId, status: 'active', id: In(active.map((u) => u.id)) },
-        {
-          status: 'removed',
-          removedOn: stamp.on,
-          removedAt: stamp.at,
-          removalReason: stamp.reason,
-          removalSource: stamp.source,
-          updatedAt: stamp.at,
-        },
-      );
-      removed.push(...active);
-    }
-    return removed;
+    return endActive(em, IbUser, creditUnionId, ids, {
+      status: 'removed',
+      removedOn: stamp.on,
+      removedAt: stamp.at,
+      removalReason: stamp.reason,
+      removalSource: stamp.source,
+      updatedAt: stamp.at,
+    });
   }
 
   /** Cancels the open (pending or authorized) reissues of these IB users; returns those cancelled. */
