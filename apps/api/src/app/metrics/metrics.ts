@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   collectDefaultMetrics,
   Counter,
+  Gauge,
   Histogram,
   Registry,
 } from 'prom-client';
+
+/** One value of a gauge: its labels and the number. */
+export type Reading<L extends string> = [Partial<Record<L, string>>, number];
 
 /**
  * This process's Prometheus registry (one per application, so that several apps in one test
@@ -42,6 +46,29 @@ export class Metrics {
    */
   onScrape(read: () => void): void {
     this.beforeScrape.push(read);
+  }
+
+  /**
+   * A gauge read again at each scrape (from the database: the same in every process): its values
+   * are dropped, then `read`'s readings set in order (a later reading of the same labels wins, e.g.
+   * over the zeros listed first).
+   */
+  readGauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    read: () => Promise<Reading<L>[]>,
+  ): void {
+    const gauge: Gauge<L> = new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect: async () => {
+        gauge.reset();
+        for (const [labels, value] of await read()) gauge.set(labels, value);
+      },
+    });
   }
 
   /** The whole registry in the Prometheus text format. */

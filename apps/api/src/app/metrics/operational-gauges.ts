@@ -3,7 +3,7 @@ import { Gauge } from 'prom-client';
 import { NOTICE_KINDS } from '@certdesk/notice-templates';
 import { Clock } from '../infra/clock/clock';
 import { DatabaseHealth } from '../infra/database/database-health';
-import { Metrics } from './metrics';
+import { Metrics, Reading } from './metrics';
 import {
   OperationalGaugesRepository,
   WATCHED,
@@ -47,50 +47,58 @@ export class OperationalGauges {
           pool.set({ state }, value);
       },
     });
-    const notices = new Gauge({
-      name: 'certdesk_notices',
-      help: 'Notices in the outbox by kind and status (pending, sending, failed, given_up)',
-      labelNames: ['kind', 'status'] as const,
-      registers,
-      collect: async () => {
-        notices.reset();
-        for (const kind of NOTICE_KINDS)
-          for (const status of WATCHED) notices.set({ kind, status }, 0);
-        for (const row of await this.rows.noticeCounts())
-          notices.set({ kind: row.kind, status: row.status }, Number(row.n));
-      },
-    });
-    const oldest = new Gauge({
-      name: 'certdesk_notice_oldest_pending_age_seconds',
-      help: 'Age of the oldest notice not yet sent (pending or sending), by kind; 0 when none',
-      labelNames: ['kind'] as const,
-      registers,
-      collect: async () => {
-        oldest.reset();
-        for (const kind of NOTICE_KINDS) oldest.set({ kind }, 0);
+    metrics.readGauge(
+      'certdesk_notices',
+      'Notices in the outbox by kind and status (pending, sending, failed, given_up)',
+      ['kind', 'status'],
+      async () => [
+        ...NOTICE_KINDS.flatMap((kind) =>
+          WATCHED.map((status): Reading<'kind' | 'status'> => [
+            { kind, status },
+            0,
+          ]),
+        ),
+        ...(await this.rows.noticeCounts()).map(
+          (row): Reading<'kind' | 'status'> => [
+            { kind: row.kind, status: row.status },
+            Number(row.n),
+          ],
+        ),
+      ],
+    );
+    metrics.readGauge(
+      'certdesk_notice_oldest_pending_age_seconds',
+      'Age of the oldest notice not yet sent (pending or sending), by kind; 0 when none',
+      ['kind'],
+      async () => {
+        const zeros = NOTICE_KINDS.map((kind): Reading<'kind'> => [
+          { kind },
+          0,
+        ]);
         const now = this.clock.now().getTime();
-        for (const row of await this.rows.oldestPending())
-          oldest.set(
+        return [
+          ...zeros,
+          ...(await this.rows.oldestPending()).map((row): Reading<'kind'> => [
             { kind: row.kind },
             Math.max(0, (now - instant(row.oldest).getTime()) / 1000),
-          );
+          ]),
+        ];
       },
-    });
-    const crl = new Gauge({
-      name: 'certdesk_crl_next_update_seconds',
-      help: "Seconds until the nextUpdate of each credit union's current CRL (negative: overdue)",
-      labelNames: ['credit_union'] as const,
-      registers,
-      collect: async () => {
-        crl.reset();
+    );
+    metrics.readGauge(
+      'certdesk_crl_next_update_seconds',
+      "Seconds until the nextUpdate of each credit union's current CRL (negative: overdue)",
+      ['credit_union'],
+      async () => {
         const now = this.clock.now().getTime();
-        for (const row of await this.rows.crlNextUpdates())
-          crl.set(
+        return (await this.rows.crlNextUpdates()).map(
+          (row): Reading<'credit_union'> => [
             { credit_union: row.code },
             (instant(row.next).getTime() - now) / 1000,
-          );
+          ],
+        );
       },
-    });
+    );
   }
 
   /** PostgreSQL: pg's pool; SQLite: one connection, busy while a unit of work holds the gate. */

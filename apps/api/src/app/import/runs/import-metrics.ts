@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Gauge } from 'prom-client';
-import { Metrics } from '../../metrics/metrics';
+import { Metrics, Reading } from '../../metrics/metrics';
 import { ImportRunRepository } from './import-run.repository';
 
 const STATUSES = [
@@ -17,30 +16,34 @@ const STATUSES = [
 @Injectable()
 export class ImportMetrics {
   constructor(metrics: Metrics, runs: ImportRunRepository) {
-    const registers = [metrics.registry];
-    const total = new Gauge({
-      name: 'certdesk_import_runs',
-      help: 'Customer imports in 取込履歴 by source (upload, inbox) and status',
-      labelNames: ['source', 'status'] as const,
-      registers,
-      collect: async () => {
-        total.reset();
-        for (const source of ['upload', 'inbox'])
-          for (const status of STATUSES) total.set({ source, status }, 0);
-        for (const row of await runs.countsBySourceAndStatus())
-          total.set({ source: row.source, status: row.status }, row.n);
-      },
-    });
-    const last = new Gauge({
-      name: 'certdesk_import_inbox_last_finished_seconds',
-      help: 'Unix time of the last inbox file finished, by status (applied, failed, duplicate)',
-      labelNames: ['status'] as const,
-      registers,
-      collect: async () => {
-        last.reset();
-        for (const row of await runs.lastInboxFinish())
-          last.set({ status: row.status }, row.at.getTime() / 1000);
-      },
-    });
+    metrics.readGauge(
+      'certdesk_import_runs',
+      'Customer imports in 取込履歴 by source (upload, inbox) and status',
+      ['source', 'status'],
+      async () => [
+        ...['upload', 'inbox'].flatMap((source) =>
+          STATUSES.map((status): Reading<'source' | 'status'> => [
+            { source, status },
+            0,
+          ]),
+        ),
+        ...(await runs.countsBySourceAndStatus()).map(
+          (row): Reading<'source' | 'status'> => [
+            { source: row.source, status: row.status },
+            row.n,
+          ],
+        ),
+      ],
+    );
+    metrics.readGauge(
+      'certdesk_import_inbox_last_finished_seconds',
+      'Unix time of the last inbox file finished, by status (applied, failed, duplicate)',
+      ['status'],
+      async () =>
+        (await runs.lastInboxFinish()).map((row): Reading<'status'> => [
+          { status: row.status },
+          row.at.getTime() / 1000,
+        ]),
+    );
   }
 }
