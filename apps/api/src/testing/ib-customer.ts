@@ -9,15 +9,15 @@ export const TEST_PIN = '2468';
 export const TEST_CONFIRMATION_PIN = '13579';
 
 /**
- * A new IB user of `cu` who acquires a certificate over the IB channel now (openssl key and
- * request); returns what their PC then holds, with the login ID and the IB user's id.
+ * 電子証明書取得 over the IB channel by a new IB user of `cu` (openssl key and request): the answer,
+ * the key that goes with the certificate, and the IB user.
  */
-export async function customerWithCertificate(
+export async function acquireAsNewUser(
   t: TestApp,
   ib: IbClient,
   openssl: Openssl,
   cu: CreditUnion,
-): Promise<IbIdentity & { loginId: string; ibUserId: string }> {
+) {
   const user = await withPins(
     t,
     await addIbUser(t, cu),
@@ -32,6 +32,20 @@ export async function customerWithCertificate(
     confirmationPin: TEST_CONFIRMATION_PIN,
     csr: csrPem,
   });
+  return { res, keyPem, user };
+}
+
+/**
+ * A new IB user of `cu` who acquires a certificate over the IB channel now (openssl key and
+ * request); returns what their PC then holds, with the login ID and the IB user's id.
+ */
+export async function customerWithCertificate(
+  t: TestApp,
+  ib: IbClient,
+  openssl: Openssl,
+  cu: CreditUnion,
+): Promise<IbIdentity & { loginId: string; ibUserId: string }> {
+  const { res, keyPem, user } = await acquireAsNewUser(t, ib, openssl, cu);
   if (res.status !== 201)
     throw new Error(`acquisition failed: ${res.status} ${res.body.message}`);
   return {

@@ -15,6 +15,7 @@ import {
   IssueRequest,
 } from './certificate-issuance.service';
 import { CrlService } from './crl.service';
+import { auditEvent } from '../../testing/audit-events';
 
 /** The HTTP answer a refusal would give: status, message and the reasons in `details`. */
 async function refusal(
@@ -109,12 +110,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
         currentRevoked: false,
         reissueState: null,
       });
-      const audit = await t.dataSource
-        .getRepository(AuditEvent)
-        .findOneByOrFail({
-          action: 'certificate.issue',
-          targetId: certificate.id,
-        });
+      const audit = await auditEvent(t, 'certificate.issue', certificate.id);
       expect(audit).toMatchObject({
         actorType: 'ib_user',
         actorId: user.id,

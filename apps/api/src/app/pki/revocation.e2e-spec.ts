@@ -11,6 +11,7 @@ import { IbUser } from '../customers/ib-user.entity';
 import { CertificateAuthority } from './certificate-authority.entity';
 import { CertificateRevocationService } from './certificate-revocation.service';
 import { CrlService } from './crl.service';
+import { auditEvent } from '../../testing/audit-events';
 
 const SYSTEM = {
   actorType: 'system' as const,
@@ -125,12 +126,7 @@ describe.each(testDatabases())(
       });
       expect(check.stdout + check.stderr).toContain('certificate revoked');
 
-      const audit = await t.dataSource
-        .getRepository(AuditEvent)
-        .findOneByOrFail({
-          action: 'certificate.revoke',
-          targetId: certificate.id,
-        });
+      const audit = await auditEvent(t, 'certificate.revoke', certificate.id);
       expect(audit).toMatchObject({
         outcome: 'success',
         actorType: 'system',

@@ -65,18 +65,20 @@ describe.each(testDatabases())(
       return res.body as ReissueHistoryReport;
     };
     const ids = (rows: ReissueHistoryRow[]) => rows.map((row) => row.id);
+    /** 1001's six requests in the order of the history: newest first. */
+    const newestFirst = () => [
+      r.a4.id,
+      r.a3.id,
+      r.a2.id,
+      r.a1.id,
+      r.a5.id,
+      r.a6.id,
+    ];
 
     it('lists the reissue history newest first with requester, approver, reason and the times to approval and acquisition', async () => {
       const report = await reissues();
       expect(report.creditUnion.code).toBe('1001');
-      expect(ids(report.items)).toEqual([
-        r.a4.id,
-        r.a3.id,
-        r.a2.id,
-        r.a1.id,
-        r.a5.id,
-        r.a6.id,
-      ]);
+      expect(ids(report.items)).toEqual(newestFirst());
       const byId = new Map(report.items.map((row) => [row.id, row]));
       expect(byId.get(r.a1.id)).toMatchObject({
         status: 'completed',
@@ -171,14 +173,7 @@ describe.each(testDatabases())(
         seen.push(...ids(page.items));
         cursor = page.nextCursor;
       } while (cursor);
-      expect(seen).toEqual([
-        r.a4.id,
-        r.a3.id,
-        r.a2.id,
-        r.a1.id,
-        r.a5.id,
-        r.a6.id,
-      ]);
+      expect(seen).toEqual(newestFirst());
     });
 
     it('exports the history as CSV with Japanese headers, parses back into the right columns and audits the export', async () => {

@@ -110,11 +110,7 @@ describe.each(testDatabases())(
       'IB channel: $name answers $status with a Japanese reason (never 500)',
       async ({ body, headers, status, message }) => {
         const res = await sendRaw(ib, '/ib/acquisitions', body, headers);
-        expect([res.status, res.body.message]).toEqual([
-          status,
-          expect.stringMatching(message),
-        ]);
-        expect(res.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+        expectRefusal(res, status, message);
         expect(res.headers['x-request-id']).toBe(res.body.requestId);
         expect(res.headers['cache-control']).toBe('no-store');
       },
@@ -124,11 +120,7 @@ describe.each(testDatabases())(
       'staff listener: $name answers $status with a Japanese reason (never 500)',
       async ({ body, headers, status, message }) => {
         const res = await rawPost(staffPort, '/api/auth/login', body, headers);
-        expect([res.status, res.body.message]).toEqual([
-          status,
-          expect.stringMatching(message),
-        ]);
-        expect(res.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+        expectRefusal(res, status, message);
       },
     );
 
@@ -206,6 +198,19 @@ describe.each(testDatabases())(
   },
 );
 
+/** The refusal of a bad body: its status, its Japanese reason and a request id. */
+function expectRefusal(
+  res: { status: number; body: { message?: string; requestId?: string } },
+  status: number,
+  message: RegExp,
+): void {
+  expect([res.status, res.body.message]).toEqual([
+    status,
+    expect.stringMatching(message),
+  ]);
+  expect(res.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+}
+
 function sendRaw(
   ib: IbClient,
   path: string,
@@ -215,48 +220,32 @@ function sendRaw(
   return ib.as(null).send('POST', path, body, headers);
 }
 
-/** A POST with exactly these bytes and headers (supertest would serialise a Buffer as JSON). */
-function rawPost(
+/**
+ * A request with exactly these bytes and headers (supertest would serialise a Buffer as JSON);
+ * answers the status and the JSON body.
+ */
+function rawRequest(
   port: number,
+  method: 'GET' | 'POST',
   path: string,
-  body: string | Buffer,
-  headers: Record<string, string>,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: { message?: string; requestId?: string } }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
         host: '127.0.0.1',
         port,
-        method: 'POST',
+        method,
         path,
-        headers: {
-          ...headers,
-          'content-length': String(Buffer.byteLength(body)),
-        },
+        headers:
+          body === undefined
+            ? headers
+            : {
+                ...headers,
+                'content-length': String(Buffer.byteLength(body)),
+              },
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function rawGet(
-  port: number,
-  path: string,
-): Promise<{ status: number; body: { message?: string } }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, method: 'GET', path },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -269,6 +258,19 @@ function rawGet(
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
+}
+
+function rawPost(
+  port: number,
+  path: string,
+  body: string | Buffer,
+  headers: Record<string, string>,
+) {
+  return rawRequest(port, 'POST', path, body, headers);
+}
+
+function rawGet(port: number, path: string) {
+  return rawRequest(port, 'GET', path);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createCaCertificate } from '@certdesk/pki';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient } from '../../../testing/ib-client';
-import { addIbUser, withPins } from '../../../testing/pki';
+import { addIbUser } from '../../../testing/pki';
 import {
   SeededTenants,
   seedTwoCreditUnions,
@@ -31,9 +31,8 @@ import { KeystoreUnavailableError } from './ca-keystore';
 import { RECONNECT_BACKOFF_MS } from './pkcs11-keystore';
 import { temporarySoftHsmToken, TemporarySoftHsmToken } from './softhsm';
 import { SoftwareCaKeystore } from './software-keystore';
-
-const PIN = '1234';
-const CONFIRMATION = '5678';
+import { auditEvent } from '../../../testing/audit-events';
+import { acquireAsNewUser } from '../../../testing/ib-customer';
 
 /** Every object reachable from `root` (own enumerable properties), to look for key material. */
 function reachable(root: unknown, seen = new Set<unknown>()): unknown[] {
@@ -62,18 +61,7 @@ describe.each(testDatabases())(
         .findOneByOrFail({ creditUnionId: cu.id });
 
     /** 電子証明書取得 over the IB listener: the answer, and the key that goes with the certificate. */
-    async function acquire(cu: CreditUnion) {
-      const user = await withPins(t, await addIbUser(t, cu), PIN, CONFIRMATION);
-      const { keyPem, csrPem } = openssl.newKeyRequest(2048);
-      const res = await ib.as(null).post('/ib/acquisitions', {
-        creditUnionCode: cu.code,
-        loginId: user.loginId,
-        pin: PIN,
-        confirmationPin: CONFIRMATION,
-        csr: csrPem,
-      });
-      return { res, keyPem, user };
-    }
+    const acquire = (cu: CreditUnion) => acquireAsNewUser(t, ib, openssl, cu);
 
     beforeAll(async () => {
       token = temporarySoftHsmToken();
@@ -131,9 +119,7 @@ describe.each(testDatabases())(
         (o): o is KeyObject => o instanceof KeyObject,
       );
       expect(keys.filter((k) => k.type === 'private')).toEqual([]);
-      const audited = await t.dataSource
-        .getRepository(AuditEvent)
-        .findOneByOrFail({ action: 'ca.create', targetId: row.id });
+      const audited = await auditEvent(t, 'ca.create', row.id);
       expect(JSON.parse(audited.details)).toMatchObject({
         keyStore: 'pkcs11',
         keyLabel: 'certdesk-ca-1001',
@@ -215,9 +201,7 @@ describe.each(testDatabases())(
         keyId: expect.stringMatching(/^[0-9a-f]{32}$/),
         certificatePem,
       });
-      const audited = await t.dataSource
-        .getRepository(AuditEvent)
-        .findOneByOrFail({ action: 'ca.key.import_to_token' });
+      const audited = await auditEvent(t, 'ca.key.import_to_token');
       expect(audited.creditUnionId).toBe(seeded.b.id);
       expect(JSON.parse(audited.details)).toMatchObject({
         keyLabel: 'certdesk-ca-1002',
