@@ -14,6 +14,13 @@ import { PASSWORD_REASONS } from './password-policy';
 
 const NEW_PASSWORD = 'Kawasemi-to-ume-no-hana';
 
+/** The password change of the signed-in staff member of `browser`. */
+const changePassword = (
+  browser: StaffBrowser,
+  currentPassword = DEMO_PASSWORD,
+  newPassword = NEW_PASSWORD,
+) => browser.post('/api/auth/password', { currentPassword, newPassword });
+
 describe.each(testDatabases())('changing one’s password on $name', (db) => {
   let t: TestApp;
   let seeded: SeededTenants;
@@ -38,14 +45,7 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
     expect(refused.status).toBe(403);
     expect(refused.body.message).toBe(ERROR_MESSAGES.password_change_required);
 
-    expect(
-      (
-        await browser.post('/api/auth/password', {
-          currentPassword: DEMO_PASSWORD,
-          newPassword: NEW_PASSWORD,
-        })
-      ).status,
-    ).toBe(204);
+    expect((await changePassword(browser)).status).toBe(204);
     expect((await browser.get('/api/auth/me')).body.mustChangePassword).toBe(
       false,
     );
@@ -74,10 +74,7 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
       [DEMO_PASSWORD, ['現在のパスワードと同じパスワードは使えません']],
     ];
     for (const [newPassword, reasons] of cases) {
-      const res = await browser.post('/api/auth/password', {
-        currentPassword: DEMO_PASSWORD,
-        newPassword,
-      });
+      const res = await changePassword(browser, DEMO_PASSWORD, newPassword);
       expect(res.status).toBe(400);
       expect(res.body.message).toBe('新しいパスワードが条件を満たしていません');
       expect(res.body.details).toEqual(
@@ -98,10 +95,7 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
     await other.login(username);
     const browser = StaffBrowser.of(t);
     await browser.login(username);
-    const wrong = await browser.post('/api/auth/password', {
-      currentPassword: 'not-my-password',
-      newPassword: NEW_PASSWORD,
-    });
+    const wrong = await changePassword(browser, 'not-my-password');
     expect(wrong.status).toBe(400);
     expect(wrong.body.details).toEqual([
       {
@@ -111,14 +105,7 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
     ]);
     expect((await staffByUsername(t, username)).failedLoginCount).toBe(1);
 
-    expect(
-      (
-        await browser.post('/api/auth/password', {
-          currentPassword: DEMO_PASSWORD,
-          newPassword: NEW_PASSWORD,
-        })
-      ).status,
-    ).toBe(204);
+    expect((await changePassword(browser)).status).toBe(204);
     expect((await browser.get('/api/auth/me')).status).toBe(200);
     expect((await other.get('/api/auth/me')).status).toBe(401);
     const [event] = await t.dataSource.getRepository(AuditEvent).findBy({
@@ -133,14 +120,9 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
   });
 
   it('refuses the password change without a session (401) and without the XSRF header (403)', async () => {
-    expect(
-      (
-        await StaffBrowser.of(t).post('/api/auth/password', {
-          currentPassword: 'a',
-          newPassword: 'b',
-        })
-      ).status,
-    ).toBe(401);
+    expect((await changePassword(StaffBrowser.of(t), 'a', 'b')).status).toBe(
+      401,
+    );
     const browser = StaffBrowser.of(t);
     await browser.login(seeded.username('compliance', seeded.a));
     browser.cookies.set('XSRF-TOKEN', 'x'.repeat(43));
@@ -158,14 +140,7 @@ describe.each(testDatabases())('changing one’s password on $name', (db) => {
     const browser = StaffBrowser.of(t);
     await browser.login(username);
     for (let i = 0; i < 10; i++) {
-      expect(
-        (
-          await browser.post('/api/auth/password', {
-            currentPassword: `guess-${i}`,
-            newPassword: NEW_PASSWORD,
-          })
-        ).status,
-      ).toBe(400);
+      expect((await changePassword(browser, `guess-${i}`)).status).toBe(400);
     }
     expect((await browser.get('/api/auth/me')).status).toBe(401);
     expect((await StaffBrowser.of(t).login(username)).status).toBe(401);

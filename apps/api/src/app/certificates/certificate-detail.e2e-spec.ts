@@ -12,6 +12,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import type { IssueResult } from '../pki/certificate-issuance.service';
 import { Certificate } from './certificate.entity';
+import { auditEvent } from '../../testing/audit-events';
 
 describe.each(testDatabases())(
   'staff certificate detail, PEM and revocation on $name',
@@ -176,12 +177,11 @@ describe.each(testDatabases())(
           .getRepository(IbUser)
           .findOneByOrFail({ id: mine.certificate.ibUserId }),
       ).toMatchObject({ currentRevoked: true });
-      const audit = await t.dataSource
-        .getRepository(AuditEvent)
-        .findOneByOrFail({
-          action: 'certificate.revoke',
-          targetId: mine.certificate.id,
-        });
+      const audit = await auditEvent(
+        t,
+        'certificate.revoke',
+        mine.certificate.id,
+      );
       expect(audit).toMatchObject({
         actorType: 'staff',
         actorName: 'manager-1001',

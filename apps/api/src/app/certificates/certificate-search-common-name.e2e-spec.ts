@@ -11,6 +11,7 @@ import {
 import { Branch } from '../credit-unions/branch.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
+import { insertInBatches } from '../infra/database/insert-in-batches';
 import { COMMON_NAME_IB_USERS, NameMatch } from './name-match.repository';
 
 const TODAY = '2026-12-01';
@@ -59,10 +60,7 @@ describe.each(testDatabases())(
             };
           },
         );
-        for (let i = 0; i < customers.length; i += 400)
-          await t.dataSource
-            .getRepository(Customer)
-            .insert(customers.slice(i, i + 400));
+        await insertInBatches(t.dataSource.manager, Customer, customers);
         users.push(
           ...customers.map((c, i) => ({
             id: randomUUID(),
@@ -87,10 +85,7 @@ describe.each(testDatabases())(
           })),
         );
       }
-      for (let i = 0; i < users.length; i += 400)
-        await t.dataSource
-          .getRepository(IbUser)
-          .insert(users.slice(i, i + 400));
+      await insertInBatches(t.dataSource.manager, IbUser, users);
       const sortKey = (u: IbUser) => u.currentExpiryDate ?? '9999-12-31';
       expected = users
         .filter((u) => u.creditUnionId === tenants.a.id)
