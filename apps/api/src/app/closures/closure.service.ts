@@ -104,25 +104,30 @@ export class ClosureService {
       removedIds,
       at,
     );
-    const base = {
-      outcome: 'success' as const,
-      creditUnionId: cu,
-      ...effect.actor,
-    };
+    /** A success of this closure's actor in the closed credit union. */
+    const record = (
+      action: string,
+      targetType: string,
+      targetId: string,
+      details: Record<string, unknown>,
+    ) =>
+      this.audit.recordIn(em, {
+        outcome: 'success',
+        creditUnionId: cu,
+        ...effect.actor,
+        action,
+        targetType,
+        targetId,
+        details,
+      });
     for (const request of cancelled)
-      await this.audit.recordIn(em, {
-        ...base,
-        action: 'reissue.cancel',
-        targetType: 'reissue_request',
-        targetId: request.id,
-        details: {
-          ibUserId: request.ibUserId,
-          from: request.status,
-          cause:
-            effect.source === 'import'
-              ? '全件ファイル取込による削除'
-              : '手動の解約・削除',
-        },
+      await record('reissue.cancel', 'reissue_request', request.id, {
+        ibUserId: request.ibUserId,
+        from: request.status,
+        cause:
+          effect.source === 'import'
+            ? '全件ファイル取込による削除'
+            : '手動の解約・削除',
       });
     let revokedCertificates = 0;
     for (const user of removed) {
@@ -133,33 +138,21 @@ export class ClosureService {
         { manager: em, comment: `利用者削除: ${effect.reason}` },
       );
       revokedCertificates += revoked.length;
-      await this.audit.recordIn(em, {
-        ...base,
-        action: 'ib_user.remove',
-        targetType: 'ib_user',
-        targetId: user.id,
-        details: {
-          loginId: user.loginId,
-          customerId: user.customerId,
-          source: effect.source,
-          reason: effect.reason,
-          revokedCertificates: revoked.map((c) => c.serialHex),
-          ...effect.details,
-        },
+      await record('ib_user.remove', 'ib_user', user.id, {
+        loginId: user.loginId,
+        customerId: user.customerId,
+        source: effect.source,
+        reason: effect.reason,
+        revokedCertificates: revoked.map((c) => c.serialHex),
+        ...effect.details,
       });
     }
     for (const customer of closed)
-      await this.audit.recordIn(em, {
-        ...base,
-        action: 'customer.close',
-        targetType: 'customer',
-        targetId: customer.id,
-        details: {
-          contractNumber: customer.contractNumber,
-          source: effect.source,
-          reason: effect.reason,
-          ...effect.details,
-        },
+      await record('customer.close', 'customer', customer.id, {
+        contractNumber: customer.contractNumber,
+        source: effect.source,
+        reason: effect.reason,
+        ...effect.details,
       });
     return {
       closedCustomers: closed.length,

@@ -188,32 +188,37 @@ function changeSamples(
   const customers = new Map(existing.customers.map((c) => [c.id, c]));
   const ibUsers = new Map(existing.ibUsers.map((u) => [u.id, u]));
   const samples: ImportChangeSample[] = [];
-  for (const { id, changes } of plan.updates.customers) {
-    const stored = customers.get(id);
-    if (!stored) continue;
-    const changed = fields(CUSTOMER_FIELDS, stored, changes);
-    if (changed.length > 0)
-      samples.push({
-        kind: 'customer',
-        key: stored.contractNumber,
-        name: stored.companyName,
-        fields: changed,
-      });
-    if (samples.length >= CHANGE_SAMPLE_SIZE / 2) break;
-  }
-  for (const { id, changes } of plan.updates.ibUsers) {
-    if (samples.length >= CHANGE_SAMPLE_SIZE) break;
-    const stored = ibUsers.get(id);
-    if (!stored) continue;
-    const changed = fields(IB_USER_FIELDS, stored, changes);
-    if (changed.length > 0)
-      samples.push({
-        kind: 'ibUser',
-        key: stored.loginId,
-        name: stored.name,
-        fields: changed,
-      });
-  }
+  /** Samples of `updates` that change a labelled field, until `samples` holds `limit`. */
+  const sample = <T extends object>(
+    updates: { id: string; changes: Partial<T> }[],
+    byId: Map<string, T>,
+    labels: Partial<Record<keyof T, string>>,
+    limit: number,
+    head: (stored: T) => Omit<ImportChangeSample, 'fields'>,
+  ) => {
+    for (const { id, changes } of updates) {
+      if (samples.length >= limit) break;
+      const stored = byId.get(id);
+      if (!stored) continue;
+      const changed = fields(labels, stored, changes);
+      if (changed.length > 0)
+        samples.push({ ...head(stored), fields: changed });
+    }
+  };
+  sample(
+    plan.updates.customers,
+    customers,
+    CUSTOMER_FIELDS,
+    CHANGE_SAMPLE_SIZE / 2,
+    (c) => ({ kind: 'customer', key: c.contractNumber, name: c.companyName }),
+  );
+  sample(
+    plan.updates.ibUsers,
+    ibUsers,
+    IB_USER_FIELDS,
+    CHANGE_SAMPLE_SIZE,
+    (u) => ({ kind: 'ibUser', key: u.loginId, name: u.name }),
+  );
   return samples;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, FindOneOptions } from 'typeorm';
 import type { NoticeTemplateVersion } from '@certdesk/contracts';
 import {
   DEFAULT_TEMPLATES,
@@ -9,7 +9,7 @@ import {
   NoticeKind,
 } from '@certdesk/notice-templates';
 import { Clock } from '../../infra/clock/clock';
-import { NoticeTemplate } from './notice-template.entity';
+import { NoticeTemplate, TemplateStatus } from './notice-template.entity';
 
 export function toVersionView(t: NoticeTemplate): NoticeTemplateVersion {
   return {
@@ -23,6 +23,18 @@ export function toVersionView(t: NoticeTemplate): NoticeTemplateVersion {
     updatedAt: t.updatedAt.toISOString(),
     publishedAt: t.publishedAt?.toISOString() ?? null,
     publishedBy: t.publishedBy,
+  };
+}
+
+/** Finds the highest version of `kind` in `status`. */
+function newest(
+  creditUnionId: string,
+  kind: NoticeKind,
+  status: TemplateStatus,
+): FindOneOptions<NoticeTemplate> {
+  return {
+    where: { creditUnionId, kind, status },
+    order: { version: 'DESC' },
   };
 }
 
@@ -83,10 +95,9 @@ export class NoticeTemplateStore {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<NoticeTemplate> {
     await this.ensureDefaults(creditUnionId);
-    return manager.getRepository(NoticeTemplate).findOneOrFail({
-      where: { creditUnionId, kind, status: 'published' },
-      order: { version: 'DESC' },
-    });
+    return manager
+      .getRepository(NoticeTemplate)
+      .findOneOrFail(newest(creditUnionId, kind, 'published'));
   }
 
   async draft(
@@ -95,10 +106,9 @@ export class NoticeTemplateStore {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<NoticeTemplate | null> {
     await this.ensureDefaults(creditUnionId);
-    return manager.getRepository(NoticeTemplate).findOne({
-      where: { creditUnionId, kind, status: 'draft' },
-      order: { version: 'DESC' },
-    });
+    return manager
+      .getRepository(NoticeTemplate)
+      .findOne(newest(creditUnionId, kind, 'draft'));
   }
 
   /** Newest first. */
