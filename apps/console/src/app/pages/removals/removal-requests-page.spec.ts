@@ -56,7 +56,7 @@ describe('RemovalRequestsPage / 削除・解約の承認', () => {
   }
 
   const click = (root: HTMLElement, text: string) => {
-    const button = [...root.querySelectorAll('button')].find(
+    const button = Array.from(root.querySelectorAll('button')).find(
       (b) => b.textContent?.trim() === text,
     );
     if (!button) throw new Error(`no button ${text}`);
@@ -110,7 +110,9 @@ describe('RemovalRequestsPage / 削除・解約の承認', () => {
     const f = await open([mine]);
     const root = f.nativeElement as HTMLElement;
     expect(
-      [...root.querySelectorAll('button')].map((b) => b.textContent?.trim()),
+      Array.from(root.querySelectorAll('button')).map((b) =>
+        b.textContent?.trim(),
+      ),
     ).toEqual(['取り消す']);
     click(root, '取り消す');
     f.detectChanges();
