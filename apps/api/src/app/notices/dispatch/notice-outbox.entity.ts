@@ -4,6 +4,10 @@ import {
   UuidPrimaryColumn,
 } from '../../infra/database/uuid-column';
 import type { NoticeKind } from '@certdesk/notice-templates';
+import {
+  NOTICE_DELIVERY_STATUSES,
+  NoticeDeliveryStatus,
+} from '@certdesk/domain';
 import { InstantColumn } from '../../infra/database/instant-column';
 
 /**
@@ -12,14 +16,14 @@ import { InstantColumn } from '../../infra/database/instant-column';
  * `NOTICE_MAX_ATTEMPTS` attempts), `skipped` (nothing to send to) and `cancelled`
  * (moot: renewed, revoked, superseded, or a newer milestone is due) are final.
  */
-export type OutboxStatus =
-  | 'pending'
-  | 'sending'
-  | 'sent'
-  | 'failed'
-  | 'given_up'
-  | 'skipped'
-  | 'cancelled';
+export type OutboxStatus = NoticeDeliveryStatus;
+
+/** A count per status, every status at 0. */
+export const zeroPerStatus = (): Record<OutboxStatus, number> =>
+  Object.fromEntries(NOTICE_DELIVERY_STATUSES.map((s) => [s, 0])) as Record<
+    OutboxStatus,
+    number
+  >;
 
 /**
  * One notice to one IB user: the outbox row is written once per `dedupeKey` (certificate and

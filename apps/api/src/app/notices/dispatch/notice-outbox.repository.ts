@@ -7,7 +7,11 @@ import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { SqliteGate } from '../../infra/database/sqlite-gate';
-import { NoticeOutbox, OutboxStatus } from './notice-outbox.entity';
+import {
+  NoticeOutbox,
+  OutboxStatus,
+  zeroPerStatus,
+} from './notice-outbox.entity';
 
 /** How long a claimed row belongs to its sender; after that another sender may claim it again. */
 export const LEASE_MS = 5 * 60_000;
@@ -141,15 +145,7 @@ export class OutboxStore {
       .where('o.runId = :runId', { runId })
       .groupBy('o.status')
       .getRawMany<{ status: OutboxStatus; count: string | number }>();
-    const counts: Record<OutboxStatus, number> = {
-      pending: 0,
-      sending: 0,
-      sent: 0,
-      failed: 0,
-      given_up: 0,
-      skipped: 0,
-      cancelled: 0,
-    };
+    const counts = zeroPerStatus();
     for (const row of rows) counts[row.status] = Number(row.count);
     return counts;
   }

@@ -29,7 +29,11 @@ import {
 } from '../templates/render-unstarved';
 import { mootReason } from './moot';
 import { NoticeJobs } from './notice-jobs';
-import { NoticeOutbox, OutboxStatus } from './notice-outbox.entity';
+import {
+  NoticeOutbox,
+  OutboxStatus,
+  zeroPerStatus,
+} from './notice-outbox.entity';
 import { OutboxStore } from './notice-outbox.repository';
 
 const BATCH = 20;
@@ -84,15 +88,7 @@ export class NoticeSender {
 
   /** Claims and sends until nothing is due (rows waiting for their back-off stay for later). */
   async drain(creditUnionId?: string): Promise<DrainResult> {
-    const result: DrainResult = {
-      pending: 0,
-      sending: 0,
-      sent: 0,
-      failed: 0,
-      given_up: 0,
-      skipped: 0,
-      cancelled: 0,
-    };
+    const result: DrainResult = zeroPerStatus();
     while (!this.jobs.closing) {
       const rows = await this.outbox.claim(
         this.clock.now(),
