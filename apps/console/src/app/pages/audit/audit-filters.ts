@@ -11,9 +11,13 @@ import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
-import { fromIsoDate, toIsoDate } from '../../core/date-input';
-import { PeriodField } from '../../core/ui/period-field';
+import {
+  PeriodField,
+  periodGroup,
+  periodQuery,
+  periodValue,
+} from '../../core/ui/period-field';
+import { SelectField, choicesOf } from '../../core/ui/select-field';
 import type { AuditQuery } from './audit-api';
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
 
@@ -23,10 +27,10 @@ import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
   imports: [
     ReactiveFormsModule,
     PeriodField,
+    SelectField,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
   ],
   template: `
     <form
@@ -39,15 +43,11 @@ import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
         [group]="form.controls.period"
         hint="YYYY/MM/DD（日本時間）"
       />
-      <mat-form-field>
-        <mat-label>操作</mat-label>
-        <mat-select formControlName="action">
-          <mat-option value="">すべて</mat-option>
-          @for (a of actions(); track a.code) {
-            <mat-option [value]="a.code">{{ a.label }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <cd-select-field
+        label="操作"
+        [control]="form.controls.action"
+        [choices]="actions()"
+      />
       <mat-form-field>
         <mat-label>職員</mat-label>
         <input
@@ -56,15 +56,11 @@ import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS } from './audit-labels';
           placeholder="ユーザー名の一部"
         />
       </mat-form-field>
-      <mat-form-field>
-        <mat-label>結果</mat-label>
-        <mat-select formControlName="outcome">
-          <mat-option value="">すべて</mat-option>
-          @for (o of outcomes; track o[0]) {
-            <mat-option [value]="o[0]">{{ o[1] }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <cd-select-field
+        label="結果"
+        [control]="form.controls.outcome"
+        [choices]="outcomes"
+      />
       <div class="cd-actions">
         <button mat-flat-button type="submit">検索</button>
         <button mat-button type="button" (click)="clear()">条件をクリア</button>
@@ -77,25 +73,19 @@ export class AuditFilters {
   readonly query = input.required<AuditQuery>();
   readonly searched = output<AuditQuery>();
 
-  protected readonly outcomes = Object.entries(AUDIT_OUTCOME_LABELS);
+  protected readonly outcomes = choicesOf(Object.entries(AUDIT_OUTCOME_LABELS));
   /** Known actions, plus one from the URL the console has no name for. */
   protected readonly actions = computed(() => {
-    const known = Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({
-      code,
-      label,
-    }));
+    const known = choicesOf(Object.entries(AUDIT_ACTION_LABELS));
     const current = this.query().action;
     return current && !(current in AUDIT_ACTION_LABELS)
-      ? [...known, { code: current, label: current }]
+      ? [...known, { value: current, label: current }]
       : known;
   });
 
   private readonly fb = inject(FormBuilder);
   protected readonly form = this.fb.nonNullable.group({
-    period: this.fb.group({
-      from: null as Date | null,
-      to: null as Date | null,
-    }),
+    period: periodGroup(),
     action: '',
     actor: '',
     outcome: '',
@@ -106,7 +96,7 @@ export class AuditFilters {
     effect(() => {
       const q = this.query();
       this.form.setValue({
-        period: { from: fromIsoDate(q.from), to: fromIsoDate(q.to) },
+        period: periodValue(q),
         action: q.action ?? '',
         actor: q.actor ?? '',
         outcome: q.outcome ?? '',
@@ -118,8 +108,7 @@ export class AuditFilters {
     if (this.form.invalid) return;
     const { period, action, actor, outcome } = this.form.getRawValue();
     this.searched.emit({
-      from: toIsoDate(period.from),
-      to: toIsoDate(period.to),
+      ...periodQuery(period),
       action: action || undefined,
       actor: actor.trim() || undefined,
       outcome: outcome || undefined,
