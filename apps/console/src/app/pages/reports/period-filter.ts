@@ -6,10 +6,14 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { fromIsoDate, toIsoDate } from '../../core/date-input';
+import { ReactiveFormsModule } from '@angular/forms';
 import { injectQueryState } from '../../core/query-state';
-import { PeriodField, PeriodGroup } from '../../core/ui/period-field';
+import {
+  PeriodField,
+  periodGroup,
+  periodQuery,
+  periodValue,
+} from '../../core/ui/period-field';
 
 /**
  * 期間 of a report: the URL's `from` and `to` (JST days, both ends included; a missing end is open),
@@ -40,29 +44,18 @@ export class PeriodFilter {
   private readonly url = injectQueryState(['from', 'to']);
 
   readonly invalid = signal(false);
-  protected readonly form: PeriodGroup = new FormGroup({
-    from: new FormControl<Date | null>(null),
-    to: new FormControl<Date | null>(null),
-  });
+  protected readonly form = periodGroup();
 
   constructor() {
     // The URL is the truth: show it (also after back/forward) without echoing it back.
     effect(() => {
-      const { from, to } = this.url.query();
-      this.form.setValue(
-        { from: fromIsoDate(from), to: fromIsoDate(to) },
-        { emitEvent: false },
-      );
+      this.form.setValue(periodValue(this.url.query()), { emitEvent: false });
       this.invalid.set(this.form.invalid);
     });
     this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       this.invalid.set(this.form.invalid);
       if (this.form.invalid) return;
-      const { from, to } = this.form.getRawValue();
-      this.url.set(
-        { from: toIsoDate(from), to: toIsoDate(to) },
-        { replaceUrl: true },
-      );
+      this.url.set(periodQuery(this.form.getRawValue()), { replaceUrl: true });
     });
   }
 }
