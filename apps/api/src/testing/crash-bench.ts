@@ -10,22 +10,16 @@ import 'reflect-metadata';
 // First: config.ts and secrets-config.ts import each other, and config.ts must be the one that starts
 // (loaded from secrets-config.ts, its schema would read MIN_CA_KEY_PASSPHRASE_LENGTH before it is set).
 import '../app/infra/config/config';
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { addDays } from '@certdesk/domain';
 import { NoticeOutbox } from '../app/notices/dispatch/notice-outbox.entity';
-import { NoticePlanner } from '../app/notices/dispatch/notice-planner';
-import { NoticeRun } from '../app/notices/dispatch/notice-run.entity';
 import { LEASE_MS } from '../app/notices/dispatch/notice-outbox.repository';
-import {
-  addIbUser,
-  quietAllUsers,
-} from '../app/notices/testing/notice-fixtures';
+import { planRun, quietAllUsers } from '../app/notices/testing/notice-fixtures';
 import { bootSender } from '../app/notices/testing/sender-process';
 import { SmtpSink } from '../app/notices/testing/smtp-sink';
 import { seedTwoCreditUnions } from './staff-browser';
 import { createTestApp } from './test-app';
 import { testDatabases } from './test-database';
+import { addDueUsers, databaseUrlOf } from '../app/notices/testing/mailing-app';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,42 +52,15 @@ async function main(): Promise<void> {
   try {
     const seeded = await seedTwoCreditUnions(t);
     await quietAllUsers(t);
-    for (let i = 0; i < notices; i += 100)
-      await Promise.all(
-        Array.from({ length: Math.min(100, notices - i) }, (_, k) =>
-          addIbUser(t, seeded.a, {
-            expiry: addDays(t.clock.today(), 1 + ((i + k) % 29)),
-          }),
-        ),
-      );
-    const run: NoticeRun = {
-      id: randomUUID(),
-      creditUnionId: seeded.a.id,
-      trigger: 'manual',
-      scheduleKey: null,
-      businessDate: t.clock.today(),
-      phase: 'planning',
-      requestedBy: null,
-      candidates: 0,
-      planned: 0,
-      error: null,
-      startedAt: t.clock.now(),
-      finishedAt: null,
-    };
-    await t.dataSource.getRepository(NoticeRun).insert(run);
-    const { planned } = await t.app
-      .get(NoticePlanner)
-      .plan(seeded.a, run.id, run.businessDate);
+    await addDueUsers(t, seeded.a, notices, 100);
+    const { run, planned } = await planRun(t, seeded.a);
     const prepared = Date.now();
     console.log(
       `${db.name}: ${planned} notices planned in ${((prepared - started) / 1000).toFixed(1)} s`,
     );
 
     const env = {
-      DATABASE_URL:
-        created.config.type === 'postgres'
-          ? created.config.url
-          : `sqlite:${created.config.file}`,
+      DATABASE_URL: databaseUrlOf(created.config),
       SMTP_URL: smtpUrl,
       NOTICE_WORKER: 'off',
       // A PostgreSQL start is production unless told otherwise (which needs keys this bench has not).

@@ -13,7 +13,11 @@ import { CertificateAuthorityService } from '../../pki/certificate-authority.ser
 import { CrlService } from '../../pki/crl.service';
 import { ReissueExpiryService } from '../../reissues/reissue-expiry.service';
 import { ReissueRequest } from '../../reissues/reissue-request.entity';
-import { addIbUser, quietAllUsers } from '../testing/notice-fixtures';
+import {
+  addIbUser,
+  quietAllUsers,
+  insertRun,
+} from '../testing/notice-fixtures';
 import { SmtpSink } from '../testing/smtp-sink';
 import { NoticeRun } from './notice-run.entity';
 import { NoticeRunsService } from './notice-runs.service';
@@ -67,21 +71,12 @@ describe.each(testDatabases())(
           expiry: addDays(one.clock.today(), 5 + (i % 20)),
         });
       // Today's daily run of 1001, started an hour ago by a process that died while sending.
-      const stale: NoticeRun = {
-        id: randomUUID(),
-        creditUnionId: seeded.a.id,
+      const stale = await insertRun(one, seeded.a.id, {
         trigger: 'schedule',
         scheduleKey: one.clock.today(),
-        businessDate: one.clock.today(),
         phase: 'sending',
-        requestedBy: null,
-        candidates: 0,
-        planned: 0,
-        error: null,
         startedAt: new Date(one.clock.now().getTime() - 60 * 60_000),
-        finishedAt: null,
-      };
-      await one.dataSource.getRepository(NoticeRun).insert(stale);
+      });
 
       const started = await Promise.all(
         [one, two].map((t) => t.app.get(NoticeRunsService).runDaily()),

@@ -1,22 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { addDays } from '@certdesk/domain';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-} from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
+import { SeededTenants } from '../../../testing/staff-browser';
+import { TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
-import {
-  addIbUser,
-  FixtureUser,
-  quietAllUsers,
-} from '../testing/notice-fixtures';
+import { quietAllUsers, planRun } from '../testing/notice-fixtures';
 import { bootSender } from '../testing/sender-process';
 import { SmtpSink } from '../testing/smtp-sink';
 import { NoticeOutbox } from './notice-outbox.entity';
-import { NoticePlanner } from './notice-planner';
-import { NoticeRun } from './notice-run.entity';
 import { LEASE_MS } from './notice-outbox.repository';
+import {
+  addDueUsers,
+  databaseUrlOf,
+  startMailingApp,
+} from '../testing/mailing-app';
 
 const KILLS = 5;
 const NOTICES = 120;
@@ -31,21 +25,14 @@ describe.each(testDatabases())(
     let env: Record<string, string>;
 
     beforeAll(async () => {
-      const url = await smtp.start();
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config, { env: { SMTP_URL: url } });
-      seeded = await seedTwoCreditUnions(t);
+      const app = await startMailingApp(db, smtp);
+      ({ t, seeded, drop } = app);
       await quietAllUsers(t);
-      const database =
-        created.config.type === 'postgres'
-          ? created.config.url
-          : `sqlite:${created.config.file}`;
       env = {
-        DATABASE_URL: database,
+        DATABASE_URL: databaseUrlOf(app.config),
         // A test process on PostgreSQL too: pinned clock, demo audit key (production would refuse both).
         CERTDESK_MODE: 'demo',
-        SMTP_URL: url,
+        SMTP_URL: app.smtpUrl,
         NOTICE_WORKER: 'off',
         DEMO_DATA: 'off',
         LOG_FORMAT: 'text',
@@ -58,35 +45,9 @@ describe.each(testDatabases())(
     });
 
     it(`loses nothing and duplicates at most one mail per crash over ${KILLS} crashes`, async () => {
-      const users: FixtureUser[] = [];
-      for (let i = 0; i < NOTICES; i++)
-        users.push(
-          await addIbUser(t, seeded.a, {
-            expiry: addDays(t.clock.today(), 1 + (i % 29)),
-          }),
-        );
-      const run: NoticeRun = {
-        id: randomUUID(),
-        creditUnionId: seeded.a.id,
-        trigger: 'manual',
-        scheduleKey: null,
-        businessDate: t.clock.today(),
-        phase: 'planning',
-        requestedBy: null,
-        candidates: 0,
-        planned: 0,
-        error: null,
-        startedAt: t.clock.now(),
-        finishedAt: null,
-      };
-      await t.dataSource.getRepository(NoticeRun).insert(run);
-      expect(
-        (
-          await t.app
-            .get(NoticePlanner)
-            .plan(seeded.a, run.id, run.businessDate)
-        ).planned,
-      ).toBe(NOTICES);
+      const users = await addDueUsers(t, seeded.a, NOTICES, 1);
+      const { run, planned } = await planRun(t, seeded.a);
+      expect(planned).toBe(NOTICES);
       smtp.server.acceptDelayMs = 10;
       smtp.take();
 

@@ -2,28 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { Liquid } from 'liquidjs';
 import { addDays } from '@certdesk/domain';
 import { renderNotice } from '@certdesk/notice-templates';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-} from '../../../testing/staff-browser';
+import { SeededTenants } from '../../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
-import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import {
   addIbUser,
   FixtureUser,
   quietAllUsers,
+  planRun,
 } from '../testing/notice-fixtures';
 import { SmtpSink } from '../testing/smtp-sink';
 import { NoticeJobs } from './notice-jobs';
 import { NoticeOutbox } from './notice-outbox.entity';
-import { NoticePlanner } from './notice-planner';
-import { NoticeRun } from './notice-run.entity';
 import { NoticeRunsService } from './notice-runs.service';
 import { NoticeSender } from './notice-sender';
 import { LEASE_MS, OutboxStore } from './notice-outbox.repository';
 import { ReissueNoticeQueue } from './reissue-notice';
+import { startMailingApp } from '../testing/mailing-app';
 
 // Two Nest applications booting, seeding and sending side by side: seconds on a quiet machine, maybe
 // minutes on a shared one — more than the 30 s default, which would fail the file for no fault.
@@ -63,25 +59,6 @@ describe.each(testDatabases())(
         ]),
       ).toEqual(users.map(() => ['sent', attempts]));
     }
-    /** Queues what is due for `cu` without sending (a run interrupted after planning). */
-    async function planOnly(app: TestApp, cu: CreditUnion): Promise<void> {
-      const run: NoticeRun = {
-        id: randomUUID(),
-        creditUnionId: cu.id,
-        trigger: 'manual',
-        scheduleKey: null,
-        businessDate: app.clock.today(),
-        phase: 'planning',
-        requestedBy: null,
-        candidates: 0,
-        planned: 0,
-        error: null,
-        startedAt: app.clock.now(),
-        finishedAt: null,
-      };
-      await app.dataSource.getRepository(NoticeRun).insert(run);
-      await app.app.get(NoticePlanner).plan(cu, run.id, run.businessDate);
-    }
     async function dueUsers(
       count: number,
       cu = seeded.a,
@@ -97,11 +74,7 @@ describe.each(testDatabases())(
     }
 
     beforeAll(async () => {
-      const url = await smtp.start();
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config, { env: { SMTP_URL: url } });
-      seeded = await seedTwoCreditUnions(t);
+      ({ t, seeded, drop } = await startMailingApp(db, smtp));
     });
     afterAll(async () => {
       await t?.close();
@@ -117,7 +90,7 @@ describe.each(testDatabases())(
       const users = await dueUsers(3);
       await smtp.stop();
       const sender = t.app.get(NoticeSender);
-      await planOnly(t, seeded.a);
+      await planRun(t, seeded.a);
       expect((await sender.drain(seeded.a.id)).pending).toBe(3);
       const delays: number[][] = [];
       for (let attempt = 1; attempt <= 4; attempt++) {
@@ -147,7 +120,7 @@ describe.each(testDatabases())(
 
     it('retries a row claimed by a sender that crashed before sending, once its lease has expired', async () => {
       const [user] = await dueUsers(1);
-      await planOnly(t, seeded.a);
+      await planRun(t, seeded.a);
       const store = t.app.get(OutboxStore);
       const [claimed] = await store.claim(t.clock.now(), 10, seeded.a.id); // … and the process dies here
       expect(claimed).toMatchObject({
@@ -170,7 +143,7 @@ describe.each(testDatabases())(
 
     it('never gives up a notice because senders holding it in their batch were killed before trying it', async () => {
       const users = await dueUsers(3);
-      await planOnly(t, seeded.a);
+      await planRun(t, seeded.a);
       const store = t.app.get(OutboxStore);
       // More crashes than NOTICE_MAX_ATTEMPTS (30), each while the batch was claimed and nothing sent.
       for (let crash = 0; crash <= 30; crash++) {
@@ -185,7 +158,7 @@ describe.each(testDatabases())(
 
     it('gives up a notice whose senders keep being killed while they send it, and only that one', async () => {
       const [poison, ...others] = await dueUsers(3);
-      await planOnly(t, seeded.a);
+      await planRun(t, seeded.a);
       const store = t.app.get(OutboxStore);
       for (let crash = 0; crash < 30; crash++) {
         const batch = await store.claim(t.clock.now(), 10, seeded.a.id);
@@ -209,7 +182,7 @@ describe.each(testDatabases())(
 
     it('renders again at once when a busy process cut a render off at the time limit, instead of putting the notice back', async () => {
       const [user] = await dueUsers(1);
-      await planOnly(t, seeded.a);
+      await planRun(t, seeded.a);
       let cutOff: unknown;
       try {
         new Liquid({ renderLimit: 1 }).parseAndRenderSync(
@@ -272,7 +245,7 @@ describe.each(testDatabases())(
 
         // Senders racing over rows queued beforehand take disjoint rows.
         const more = await dueUsers(40);
-        await planOnly(t, seeded.a);
+        await planRun(t, seeded.a);
         const [here, there] = await Promise.all([
           t.app.get(NoticeSender).drain(),
           other.app.get(NoticeSender).drain(),

@@ -1,28 +1,23 @@
 import { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { App } from 'supertest/types';
 import { FindOptionsWhere, IsNull, Not } from 'typeorm';
-import { addDays } from '@certdesk/domain';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-  StaffBrowser,
-} from '../../../testing/staff-browser';
-import {
-  createTestApp,
-  TEST_CA_KEY_PASSPHRASE,
-  TestApp,
-} from '../../../testing/test-app';
+import { SeededTenants, StaffBrowser } from '../../../testing/staff-browser';
+import { TEST_CA_KEY_PASSPHRASE, TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
 import { ROOT, spawnTs } from '../../../testing/ts-process';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
-import { addIbUser, quietAllUsers } from '../testing/notice-fixtures';
+import { insertRun, quietAllUsers } from '../testing/notice-fixtures';
 import { SmtpSink } from '../testing/smtp-sink';
 import { NoticeOutbox } from './notice-outbox.entity';
 import { NoticeRun } from './notice-run.entity';
+import {
+  addDueUsers,
+  databaseUrlOf,
+  startMailingApp,
+} from '../testing/mailing-app';
 
 const MAIN = join(ROOT, 'apps/api/src/main.ts');
 
@@ -132,41 +127,21 @@ describe.each(testDatabases())(
       new StaffBrowser(api.url as unknown as App);
 
     beforeAll(async () => {
-      const smtpUrl = await smtp.start();
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config, { env: { SMTP_URL: smtpUrl } });
-      seeded = await seedTwoCreditUnions(t);
+      const app = await startMailingApp(db, smtp);
+      ({ t, seeded, drop } = app);
       await quietAllUsers(t);
-      for (let i = 0; i < due; i += 50)
-        await Promise.all(
-          Array.from({ length: Math.min(50, due - i) }, (_, k) =>
-            addIbUser(t, seeded.a, {
-              expiry: addDays(t.clock.today(), 1 + ((i + k) % 29)),
-            }),
-          ),
-        );
+      await addDueUsers(t, seeded.a, due, 50);
       // 1002's daily run of today, left unfinished an hour ago by a process that died.
-      staleRunId = randomUUID();
-      await t.dataSource.getRepository(NoticeRun).insert({
-        id: staleRunId,
-        creditUnionId: seeded.b.id,
-        trigger: 'schedule',
-        scheduleKey: t.clock.today(),
-        businessDate: t.clock.today(),
-        phase: 'sending',
-        requestedBy: null,
-        candidates: 0,
-        planned: 0,
-        error: null,
-        startedAt: new Date(t.clock.now().getTime() - 60 * 60_000),
-        finishedAt: null,
-      });
+      staleRunId = (
+        await insertRun(t, seeded.b.id, {
+          trigger: 'schedule',
+          scheduleKey: t.clock.today(),
+          phase: 'sending',
+          startedAt: new Date(t.clock.now().getTime() - 60 * 60_000),
+        })
+      ).id;
       const env = {
-        DATABASE_URL:
-          created.config.type === 'postgres'
-            ? created.config.url
-            : `sqlite:${created.config.file}`,
+        DATABASE_URL: databaseUrlOf(app.config),
         CERTDESK_MODE: 'demo',
         DEMO_DATA: 'off',
         // Both on the test's instant, a few milliseconds on (the same date and time for every rule),
@@ -174,7 +149,7 @@ describe.each(testDatabases())(
         CERTDESK_NOW: new Date(
           t.clock.now().getTime() + 1 + Math.floor(Math.random() * 999),
         ).toISOString(),
-        SMTP_URL: smtpUrl,
+        SMTP_URL: app.smtpUrl,
         NOTICE_WORKER: 'on',
         CA_KEY_PASSPHRASE: TEST_CA_KEY_PASSPHRASE,
         IB_TLS_PORT: 'off',

@@ -10,6 +10,8 @@ import { Customer } from '../../customers/customer.entity';
 import { FRESH_IB_USER } from '../../customers/fresh-ib-user';
 import { PEMLESS_CERTIFICATE } from '../../certificates/pemless-certificate';
 import { IbRole, IbUser, ReissueState } from '../../customers/ib-user.entity';
+import { NoticePlanner } from '../dispatch/notice-planner';
+import { NoticeRun } from '../dispatch/notice-run.entity';
 
 export interface FixtureUser {
   ibUser: IbUser;
@@ -146,4 +148,42 @@ export function saveTemplateDraft(
     subject,
     body,
   });
+}
+
+/** Inserts a manual run of the credit union in phase planning, as 今すぐ実行 starts one; `fields` override. */
+export async function insertRun(
+  t: TestApp,
+  creditUnionId: string,
+  fields: Partial<NoticeRun> = {},
+): Promise<NoticeRun> {
+  const run: NoticeRun = {
+    id: randomUUID(),
+    creditUnionId,
+    trigger: 'manual',
+    scheduleKey: null,
+    businessDate: t.clock.today(),
+    phase: 'planning',
+    requestedBy: null,
+    candidates: 0,
+    planned: 0,
+    error: null,
+    startedAt: t.clock.now(),
+    finishedAt: null,
+    ...fields,
+  };
+  await t.dataSource.getRepository(NoticeRun).insert(run);
+  return run;
+}
+
+/** A run of `cu` (see {@link insertRun}) planned: what is due is queued, nothing is sent. */
+export async function planRun(
+  t: TestApp,
+  cu: CreditUnion,
+  fields: Partial<NoticeRun> = {},
+) {
+  const run = await insertRun(t, cu.id, fields);
+  const result = await t.app
+    .get(NoticePlanner)
+    .plan(cu, run.id, run.businessDate);
+  return { run, ...result };
 }
