@@ -79,6 +79,11 @@ export async function withPins(
   return { ...user, ...patch };
 }
 
+/** The IB user's row as stored now. */
+export function ibUserRow(t: TestApp, id: string): Promise<IbUser> {
+  return t.dataSource.getRepository(IbUser).findOneByOrFail({ id });
+}
+
 /** A new IB user of `cu` with a certificate issued now, as an acquisition (an openssl request). */
 export async function issuedCertificate(
   t: TestApp,

@@ -2,7 +2,7 @@ import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { HttpException } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
 import { Openssl, tamperSignature } from '@certdesk/pki/testing';
-import { addIbUser, caCertificatePem } from '../../testing/pki';
+import { addIbUser, caCertificatePem, ibUserRow } from '../../testing/pki';
 import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
 import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
@@ -100,11 +100,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
         fingerprintSha256: certificate.fingerprintSha256,
       });
       expect(stored.notAfter.toISOString()).toBe('2027-12-01T14:59:59.000Z');
-      expect(
-        await t.dataSource
-          .getRepository(IbUser)
-          .findOneByOrFail({ id: user.id }),
-      ).toMatchObject({
+      expect(await ibUserRow(t, user.id)).toMatchObject({
         currentCertificateId: certificate.id,
         currentExpiryDate: '2027-12-01',
         currentRevoked: false,
@@ -182,13 +178,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
       await refusal(issue({ ibUserId: first.id, csrPem, via: 'renewal' })),
     ).toMatchObject({ status: 409 });
     expect(await rows()).toBe(before);
-    expect(
-      (
-        await t.dataSource
-          .getRepository(IbUser)
-          .findOneByOrFail({ id: other.id })
-      ).currentCertificateId,
-    ).toBeNull();
+    expect((await ibUserRow(t, other.id)).currentCertificateId).toBeNull();
   });
 
   it('decides on the IB user’s state: renewal only in the window, acquisition not past the limit', async () => {
@@ -237,11 +227,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
         }),
       ]);
       expect(await rows()).toBe(before);
-      expect(
-        await t.dataSource
-          .getRepository(IbUser)
-          .findOneByOrFail({ id: user.id }),
-      ).toMatchObject({
+      expect(await ibUserRow(t, user.id)).toMatchObject({
         currentCertificateId: null,
         updatedAt: user.updatedAt,
       });
@@ -264,11 +250,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
       csrPem: csr(),
       via: 'reissue',
     });
-    expect(
-      await t.dataSource
-        .getRepository(IbUser)
-        .findOneByOrFail({ id: authorized.id }),
-    ).toMatchObject({
+    expect(await ibUserRow(t, authorized.id)).toMatchObject({
       reissueState: null,
       currentRevoked: false,
       currentCertificateId: certificate.id,
@@ -315,11 +297,7 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
         .findOneByOrFail({ id: first.certificate.id });
       expect(old).toMatchObject({ revocationReason: 'superseded' });
       expect(old.revokedAt?.toISOString()).toBe('2027-11-20T02:00:00.000Z');
-      expect(
-        await t.dataSource
-          .getRepository(IbUser)
-          .findOneByOrFail({ id: user.id }),
-      ).toMatchObject({
+      expect(await ibUserRow(t, user.id)).toMatchObject({
         currentCertificateId: renewed.certificate.id,
         currentExpiryDate: '2028-11-20',
         currentRevoked: false,

@@ -1,13 +1,12 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { Openssl } from '@certdesk/pki/testing';
-import { issuedCertificate } from '../../testing/pki';
+import { ibUserRow, issuedCertificate } from '../../testing/pki';
 import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
 import type { TestApp } from '../../testing/test-app';
 import { testDatabases } from '../../testing/test-database';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
-import { IbUser } from '../customers/ib-user.entity';
 import { CertificateAuthority } from './certificate-authority.entity';
 import { CertificateRevocationService } from './certificate-revocation.service';
 import { CrlService } from './crl.service';
@@ -92,11 +91,7 @@ describe.each(testDatabases())(
       expect(result.certificate.revokedAt?.toISOString()).toBe(
         t.clock.now().toISOString(),
       );
-      expect(
-        await t.dataSource
-          .getRepository(IbUser)
-          .findOneByOrFail({ id: user.id }),
-      ).toMatchObject({
+      expect(await ibUserRow(t, user.id)).toMatchObject({
         currentCertificateId: certificate.id,
         currentRevoked: true,
       });
