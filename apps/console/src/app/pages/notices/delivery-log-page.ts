@@ -14,7 +14,7 @@ import type { NoticeDeliveryItem } from '@certdesk/contracts';
 import { catchError, forkJoin, of } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
-import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
+import { DateColumn } from '../../core/ui/table/date-column';
 import { formatJstMinute } from '../../core/jst-datetime';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
 import { injectQueryState } from '../../core/query-state';
@@ -47,7 +47,7 @@ import { NoticesTabs } from './notices-tabs';
     TableRows,
     ErrorAlert,
     IbRoleBadge,
-    JapaneseDatePipe,
+    DateColumn,
     KeysetPager,
     NoticesTabs,
   ],

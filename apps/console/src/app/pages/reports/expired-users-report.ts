@@ -8,7 +8,7 @@ import {
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import type { ExpiredUserRow } from '@certdesk/contracts';
-import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
+import { DateColumn } from '../../core/ui/table/date-column';
 import { loadOnChange } from '../../core/async-state';
 import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
@@ -40,7 +40,7 @@ const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
     CompanyColumn,
     CsvExport,
     IbUserColumn,
-    JapaneseDatePipe,
+    DateColumn,
     ReportFrame,
     TableRows,
   ],
