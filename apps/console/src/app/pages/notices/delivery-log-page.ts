@@ -22,6 +22,7 @@ import { loadOnChange } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { KeysetPager } from '../../core/ui/keyset-pager';
 import { TableRows } from '../../core/ui/table/table-rows';
+import { TextColumn } from '../../core/ui/table/text-column';
 import { injectNotify } from '../../core/ui/notify';
 import { DeliveryDetailDialog } from './delivery-detail-dialog';
 import { DeliveryFilters } from './delivery-filters';
@@ -45,6 +46,7 @@ import { NoticesTabs } from './notices-tabs';
     RouterLink,
     DeliveryFilters,
     TableRows,
+    TextColumn,
     ErrorAlert,
     IbRoleBadge,
     DateColumn,
@@ -99,7 +101,8 @@ export class DeliveryLogPage {
     'actions',
   ];
   protected readonly idOf = (item: NoticeDeliveryItem) => item.id;
-  protected readonly time = formatJstMinute;
+  protected readonly sentAt = (item: NoticeDeliveryItem): string =>
+    item.sentAt ? formatJstMinute(item.sentAt) : '—';
 
   protected search(filters: Filters): void {
     this.url.search(filters);

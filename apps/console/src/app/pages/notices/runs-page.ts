@@ -35,6 +35,7 @@ import { RUN_POLL_MS } from './notice-timing';
 import { NoticesApi } from './notices-api';
 import { NoticesTabs } from './notices-tabs';
 import { TableRows } from '../../core/ui/table/table-rows';
+import { TextColumn } from '../../core/ui/table/text-column';
 
 /** Notices of a run not yet final (queued, or being sent). */
 export function waitingCount(run: NoticeRunView): number {
@@ -55,6 +56,7 @@ export function waitingCount(run: NoticeRunView): number {
     RouterLink,
     ErrorAlert,
     TableRows,
+    TextColumn,
     NoticesTabs,
   ],
   templateUrl: './runs-page.html',
@@ -89,7 +91,6 @@ export class RunsPage {
     'waiting',
   ];
   protected readonly idOf = (run: NoticeRunView) => run.id;
-  protected readonly time = formatJstMinute;
   protected readonly statuses = RUN_STATUS_LABELS;
   protected readonly phases = RUN_PHASE_LABELS;
   protected readonly waiting = waitingCount;
@@ -148,9 +149,10 @@ export class RunsPage {
     return RUN_TRIGGER_LABELS[run.trigger];
   }
 
-  protected statusLabel(run: NoticeRunView): string {
-    return RUN_STATUS_LABELS[run.status];
-  }
+  protected readonly statusLabel = (run: NoticeRunView): string =>
+    RUN_STATUS_LABELS[run.status];
+  protected readonly startedAt = (run: NoticeRunView): string =>
+    formatJstMinute(run.startedAt);
 
   protected percent(run: NoticeRunView): number {
     return Math.round(run.progress * 100);

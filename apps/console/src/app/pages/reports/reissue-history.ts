@@ -27,6 +27,7 @@ import {
   flatIbUser,
 } from '../../core/ui/table/list-columns';
 import { TableRows } from '../../core/ui/table/table-rows';
+import { TextColumn } from '../../core/ui/table/text-column';
 import { formatMinutes } from './durations';
 import { PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
@@ -57,6 +58,7 @@ const STATUS_CHOICES: readonly Choice[] = REISSUE_STATUSES.map((s) => ({
     PeriodFilter,
     ReportFrame,
     TableRows,
+    TextColumn,
   ],
   templateUrl: './reissue-history.html',
   styleUrls: ['./report-table.scss', './report-summary.scss'],
@@ -116,9 +118,8 @@ export class ReissueHistory {
     return `平均 ${formatMinutes(d.averageMinutes)} ・ 中央値 ${formatMinutes(d.medianMinutes)} ・ 最長 ${formatMinutes(d.maxMinutes)}（${d.count}件）`;
   }
 
-  protected statusLabel(row: ReissueHistoryRow): string {
-    return REISSUE_STATUS_LABELS[row.status];
-  }
+  protected readonly statusLabel = (row: ReissueHistoryRow): string =>
+    REISSUE_STATUS_LABELS[row.status];
 
   protected reasonLabel(row: ReissueHistoryRow): string {
     return reissueReasonLabel(row.reason, this.auth.policy());

@@ -1,0 +1,29 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import { TableColumn } from './table-column';
+
+/**
+ * A one-line text in a list page's table (put inside the `mat-table`, name it in `columns`):
+ * `header` over what `text` makes of the row (a time, a status label), not wrapped.
+ */
+@Component({
+  selector: 'cd-text-column',
+  imports: [MatTableModule],
+  template: `<ng-container matColumnDef>
+    <th mat-header-cell *matHeaderCellDef>{{ header() }}</th>
+    <td mat-cell *matCellDef="let row" class="cd-nowrap">
+      {{ text()(row) }}
+    </td>
+  </ng-container>`,
+  styles: `
+    .cd-nowrap {
+      white-space: nowrap;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TextColumn<T> extends TableColumn {
+  readonly name = input.required<string>();
+  readonly header = input.required<string>();
+  readonly text = input.required<(row: T) => string>();
+}
