@@ -14,7 +14,6 @@ import type { NoticeDeliveryItem } from '@certdesk/contracts';
 import { catchError, forkJoin, of } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
-import { DateColumn } from '../../core/ui/table/date-column';
 import { formatJstMinute } from '../../core/jst-datetime';
 import { IbRoleBadge } from '../../core/lifecycle/ib-role-badge';
 import { injectQueryState } from '../../core/query-state';
@@ -22,7 +21,7 @@ import { loadOnChange } from '../../core/async-state';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { KeysetPager } from '../../core/ui/keyset-pager';
 import { TableRows } from '../../core/ui/table/table-rows';
-import { TextColumn } from '../../core/ui/table/text-column';
+import { TextColumn, dayOf } from '../../core/ui/table/text-column';
 import { injectNotify } from '../../core/ui/notify';
 import { DeliveryDetailDialog } from './delivery-detail-dialog';
 import { DeliveryFilters } from './delivery-filters';
@@ -49,7 +48,6 @@ import { NoticesTabs } from './notices-tabs';
     TextColumn,
     ErrorAlert,
     IbRoleBadge,
-    DateColumn,
     KeysetPager,
     NoticesTabs,
   ],
@@ -101,6 +99,8 @@ export class DeliveryLogPage {
     'actions',
   ];
   protected readonly idOf = (item: NoticeDeliveryItem) => item.id;
+  protected readonly businessDate = dayOf('businessDate');
+  protected readonly expiry = dayOf('expiryDate');
   protected readonly sentAt = (item: NoticeDeliveryItem): string =>
     item.sentAt ? formatJstMinute(item.sentAt) : '—';
 

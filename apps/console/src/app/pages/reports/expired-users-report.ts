@@ -8,7 +8,6 @@ import {
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import type { ExpiredUserRow } from '@certdesk/contracts';
-import { DateColumn } from '../../core/ui/table/date-column';
 import { loadOnChange } from '../../core/async-state';
 import { injectQueryState } from '../../core/query-state';
 import { BranchFilter } from './branch-filter';
@@ -20,6 +19,7 @@ import {
   flatIbUser,
 } from '../../core/ui/table/list-columns';
 import { TableRows } from '../../core/ui/table/table-rows';
+import { TextColumn, dayOf } from '../../core/ui/table/text-column';
 import { ReportFrame } from './report-frame';
 import { ExpiredUsersList, ReportsApi } from './reports-api';
 
@@ -40,9 +40,9 @@ const EMPTY_TEXT: Readonly<Record<ExpiredUsersList, string>> = {
     CompanyColumn,
     CsvExport,
     IbUserColumn,
-    DateColumn,
     ReportFrame,
     TableRows,
+    TextColumn,
   ],
   templateUrl: './expired-users-report.html',
   styleUrl: './report-table.scss',
@@ -83,6 +83,9 @@ export class ExpiredUsersReport {
     'days',
     'selfServiceUntil',
   ];
+
+  protected readonly expiry = dayOf('expiryDate');
+  protected readonly selfServiceUntil = dayOf('selfServiceUntil');
 
   /** A row opens its customer (a click outside the company link, which handles its own). */
   protected readonly open = (row: ExpiredUserRow): void => {

@@ -1,6 +1,16 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
+import { JapaneseDatePipe } from '../../japanese-date.pipe';
 import { TableColumn } from './table-column';
+
+const jaDate = new JapaneseDatePipe();
+
+/** A text column's `text` for a day: the row's `field` (`YYYY-MM-DD`) as 2026年12月1日(火), empty when none. */
+export function dayOf<K extends string>(
+  field: K,
+): (row: { readonly [P in K]: string | null | undefined }) => string {
+  return (row) => jaDate.transform(row[field]);
+}
 
 /**
  * A one-line text in a list page's table (put inside the `mat-table`, name it in `columns`):
