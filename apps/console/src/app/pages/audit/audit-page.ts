@@ -73,7 +73,8 @@ export class AuditPage {
 
   protected readonly outcomeLabel = outcomeLabel;
   protected readonly time = formatJstDateTime;
-  protected readonly actionLabel = actionLabel;
+  protected readonly actionOf = (record: AuditRecord): string =>
+    actionLabel(record.action);
   protected readonly actorLabel = actorLabel;
   protected readonly targetLabel = targetLabel;
 
