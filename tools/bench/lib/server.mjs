@@ -8,11 +8,13 @@ import {
   BENCH_DIR,
   BenchError,
   MAIN_JS,
+  NOW,
   ROOT,
   SERVER_START_TIMEOUT_MS,
   StartError,
   baseEnv,
   fail,
+  jstDay,
   stopChild,
   track,
 } from './environment.mjs';
