@@ -59,6 +59,9 @@ export class NoticeMarkerTable1764000000270 implements MigrationInterface {
       await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
         WHEN ${MILESTONE_ROW} BEGIN ${UPSERT('VALUES (NEW.certificate_id, NEW.milestone)')}; END`);
     }
+    // Nothing reads the outbox by certificate any more (it served the planner's old NOT EXISTS);
+    // every outbox row written paid for it (first run at 1,000,000 certificates 8.5 → 7.8 s).
+    await queryRunner.query('DROP INDEX ix_notice_outbox_certificate');
     await queryRunner.query('ALTER TABLE ib_user DROP COLUMN notice_milestone');
     await queryRunner.query(
       'ALTER TABLE ib_user DROP COLUMN notice_certificate_id',
@@ -95,6 +98,9 @@ export class NoticeMarkerTable1764000000270 implements MigrationInterface {
       await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
         WHEN ${MILESTONE_ROW} BEGIN ${MARK_IB_USER}; END`);
     }
+    await queryRunner.query(
+      'CREATE INDEX ix_notice_outbox_certificate ON notice_outbox (certificate_id, milestone)',
+    );
     await queryRunner.query('DROP TABLE notice_marker');
   }
 }

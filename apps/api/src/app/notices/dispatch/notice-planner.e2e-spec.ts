@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, dueNotice, noticeKindForMilestone } from '@certdesk/domain';
 import { startSeededApp } from '../../../testing/staff-browser';
 import { TestApp } from '../../../testing/test-app';
+import { NoticeMarkerTable1764000000270 } from '../../../migrations/1764000000270-notice-marker-table';
 import { testDatabases } from '../../../testing/test-database';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { NoticeSchedule } from '../schedule/notice-schedule.entity';
@@ -150,6 +151,24 @@ describe.each(testDatabases())(
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
 
       // The markers now say so: planning again finds nothing.
+      expect(await plan()).toMatchObject({ candidates: 0, planned: 0 });
+    });
+
+    it('migration …270 goes down (markers back on ib_user) and up again, keeping the markers of current certificates', async () => {
+      const markers = () =>
+        t.dataSource.query(
+          'SELECT certificate_id AS c, milestone AS m FROM notice_marker ORDER BY certificate_id',
+        );
+      const before = await markers();
+      expect(before.length).toBeGreaterThan(0);
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await new NoticeMarkerTable1764000000270().down(runner);
+        await new NoticeMarkerTable1764000000270().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await markers()).toEqual(before);
       expect(await plan()).toMatchObject({ candidates: 0, planned: 0 });
     });
   },
