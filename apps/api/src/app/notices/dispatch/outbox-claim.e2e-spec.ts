@@ -38,4 +38,29 @@ describe.each(testDatabases())('claiming outbox rows on $name', (db) => {
         .countBy({ status: 'sending' }),
     ).toBe(10);
   });
+
+  it('reads due rows along an index in claim order: no sort of every pending row, however many there are', async () => {
+    const cu = await t.dataSource
+      .getRepository(CreditUnion)
+      .findOneByOrFail({ code: '1001' });
+    const user = await addIbUser(t, cu, { expiry: null });
+    await addNotices(t, user, t.clock.today(), 10, 'pending', 3000);
+    await t.dataSource.query('ANALYZE');
+    // The statement the claim runs, planned (not run) with its own parameters.
+    const query = jest.spyOn(t.dataSource, 'query');
+    await t.app.get(OutboxStore).claim(t.clock.now(), 20);
+    const [sql, values] = query.mock.calls.find(([text]) =>
+      /UPDATE notice_outbox SET status = 'sending'/.test(text),
+    ) as [string, unknown[]];
+    query.mockRestore();
+    const postgres = db.name === 'postgres';
+    const plan = JSON.stringify(
+      await t.dataSource.query(
+        `${postgres ? 'EXPLAIN (FORMAT JSON)' : 'EXPLAIN QUERY PLAN'} ${sql}`,
+        values,
+      ),
+    );
+    expect(plan).toMatch(/ix_notice_outbox_due/);
+    expect(plan).not.toMatch(postgres ? /"Sort"/ : /TEMP B-TREE/);
+  });
 });
