@@ -11,6 +11,36 @@ const MARK_IB_USER = `UPDATE ib_user SET notice_certificate_id = NEW.certificate
   WHERE id = NEW.ib_user_id AND current_certificate_id = NEW.certificate_id`;
 
 /**
+ * Replaces the outbox's marker trigger: on PostgreSQL its function gets `body` and the trigger
+ * fires `pgTiming`; on SQLite the row trigger runs `sqliteStatement`.
+ */
+async function replaceMarkerTrigger(
+  queryRunner: QueryRunner,
+  postgres: boolean,
+  trigger: { body: string; pgTiming: string; sqliteStatement: string },
+): Promise<void> {
+  if (postgres) {
+    await queryRunner.query(
+      'DROP TRIGGER notice_marker_insert ON notice_outbox',
+    );
+    await queryRunner.query('DROP FUNCTION notice_marker_keep()');
+    await queryRunner.query(`
+      CREATE FUNCTION notice_marker_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${trigger.body};
+        RETURN NULL;
+      END
+      $$`);
+    await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
+      ${trigger.pgTiming} EXECUTE FUNCTION notice_marker_keep()`);
+  } else {
+    await queryRunner.query('DROP TRIGGER notice_marker_insert');
+    await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
+      WHEN ${MILESTONE_ROW} BEGIN ${trigger.sqliteStatement}; END`);
+  }
+}
+
+/**
  * The planner's marker (…230: the last milestone queued for a certificate) moves from two columns
  * of `ib_user` to a narrow table of its own, `notice_marker (certificate_id, milestone)`. Setting
  * it on `ib_user` rewrote a wide row with nine indexes (a trigram GIN among them) per notice: at
@@ -39,26 +69,12 @@ export class NoticeMarkerTable1764000000270 implements MigrationInterface {
       SELECT notice_certificate_id, MIN(notice_milestone) FROM ib_user
       WHERE notice_certificate_id IS NOT NULL AND notice_milestone IS NOT NULL
       GROUP BY notice_certificate_id`);
-    if (postgres) {
-      await queryRunner.query(
-        'DROP TRIGGER notice_marker_insert ON notice_outbox',
-      );
-      await queryRunner.query('DROP FUNCTION notice_marker_keep()');
-      await queryRunner.query(`
-        CREATE FUNCTION notice_marker_keep() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${UPSERT(`SELECT DISTINCT ON (certificate_id) certificate_id, milestone FROM queued
-            WHERE milestone IS NOT NULL AND certificate_id IS NOT NULL ORDER BY certificate_id, milestone`)};
-          RETURN NULL;
-        END
-        $$`);
-      await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
-        REFERENCING NEW TABLE AS queued FOR EACH STATEMENT EXECUTE FUNCTION notice_marker_keep()`);
-    } else {
-      await queryRunner.query('DROP TRIGGER notice_marker_insert');
-      await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
-        WHEN ${MILESTONE_ROW} BEGIN ${UPSERT('VALUES (NEW.certificate_id, NEW.milestone)')}; END`);
-    }
+    await replaceMarkerTrigger(queryRunner, postgres, {
+      body: UPSERT(`SELECT DISTINCT ON (certificate_id) certificate_id, milestone FROM queued
+        WHERE milestone IS NOT NULL AND certificate_id IS NOT NULL ORDER BY certificate_id, milestone`),
+      pgTiming: 'REFERENCING NEW TABLE AS queued FOR EACH STATEMENT',
+      sqliteStatement: UPSERT('VALUES (NEW.certificate_id, NEW.milestone)'),
+    });
     // Nothing reads the outbox by certificate any more (it served the planner's old NOT EXISTS);
     // every outbox row written paid for it (first run at 1,000,000 certificates 8.5 → 7.8 s).
     await queryRunner.query('DROP INDEX ix_notice_outbox_certificate');
@@ -79,25 +95,11 @@ export class NoticeMarkerTable1764000000270 implements MigrationInterface {
     await queryRunner.query(`UPDATE ib_user SET notice_certificate_id = current_certificate_id,
       notice_milestone = (SELECT m.milestone FROM notice_marker m WHERE m.certificate_id = ib_user.current_certificate_id)
       WHERE EXISTS (SELECT 1 FROM notice_marker m WHERE m.certificate_id = ib_user.current_certificate_id)`);
-    if (postgres) {
-      await queryRunner.query(
-        'DROP TRIGGER notice_marker_insert ON notice_outbox',
-      );
-      await queryRunner.query('DROP FUNCTION notice_marker_keep()');
-      await queryRunner.query(`
-        CREATE FUNCTION notice_marker_keep() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${MARK_IB_USER};
-          RETURN NULL;
-        END
-        $$`);
-      await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox FOR EACH ROW
-        WHEN (${MILESTONE_ROW}) EXECUTE FUNCTION notice_marker_keep()`);
-    } else {
-      await queryRunner.query('DROP TRIGGER notice_marker_insert');
-      await queryRunner.query(`CREATE TRIGGER notice_marker_insert AFTER INSERT ON notice_outbox
-        WHEN ${MILESTONE_ROW} BEGIN ${MARK_IB_USER}; END`);
-    }
+    await replaceMarkerTrigger(queryRunner, postgres, {
+      body: MARK_IB_USER,
+      pgTiming: `FOR EACH ROW WHEN (${MILESTONE_ROW})`,
+      sqliteStatement: MARK_IB_USER,
+    });
     await queryRunner.query(
       'CREATE INDEX ix_notice_outbox_certificate ON notice_outbox (certificate_id, milestone)',
     );

@@ -6,23 +6,14 @@ import {
   PageCursor,
   PageLimit,
 } from '../../infra/http/query-fields';
+import { NOTICE_DELIVERY_STATUSES } from '@certdesk/domain';
 import { OutboxStatus } from '../dispatch/notice-outbox.entity';
-
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
-  'pending',
-  'sending',
-  'sent',
-  'failed',
-  'given_up',
-  'skipped',
-  'cancelled',
-];
 
 /** Query of `GET /api/notices`; from/to are JST business dates (inclusive). */
 export class NoticeLogQueryDto {
   @IsOptional()
-  @IsIn(OUTBOX_STATUSES, {
-    message: `status は ${OUTBOX_STATUSES.join(', ')} のいずれかで指定してください`,
+  @IsIn(NOTICE_DELIVERY_STATUSES, {
+    message: `status は ${NOTICE_DELIVERY_STATUSES.join(', ')} のいずれかで指定してください`,
   })
   status?: OutboxStatus;
 
