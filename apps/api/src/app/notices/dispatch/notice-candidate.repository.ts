@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { NoticeKind } from '@certdesk/notice-templates';
 import { NoticeOutbox } from './notice-outbox.entity';
 
@@ -45,7 +45,8 @@ const SQLITE_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-
  * into the outbox, so no row travels through the process and the database does one index range
  * per slice. The outbox's unique `dedupe_key` (`m:<certificate>:<milestone>`, the same key as
  * {@link milestoneKey}) skips what a concurrent or repeated run has queued. The marker follows in
- * the same transaction (a trigger on the outbox: per statement on PostgreSQL, per row on SQLite). System-wide: the credit union is named (no request context).
+ * the same transaction (a trigger on the outbox: per statement on PostgreSQL, per row on SQLite).
+ * System-wide: the credit union is named (no request context).
  */
 @Injectable()
 export class NoticeCandidateRepository {
@@ -72,7 +73,7 @@ export class NoticeCandidateRepository {
     const due = `SELECT u.id, u.credit_union_id, u.current_certificate_id, u.customer_id, u.current_expiry_date ${DUE}`;
     if (this.postgres) {
       // One statement: the due IB users once, the rows written from them, both counted.
-      const [row] = await this.query<{ candidates: string; planned: string }[]>(
+      const [row] = await this.rows<{ candidates: string; planned: string }>(
         `WITH due AS MATERIALIZED (${due}),
         queued AS (${this.insert('FROM due u')} RETURNING 1)
         SELECT (SELECT COUNT(*) FROM due) AS candidates, (SELECT COUNT(*) FROM queued) AS planned`,
@@ -89,23 +90,18 @@ export class NoticeCandidateRepository {
       await manager.query(`CREATE TEMP TABLE IF NOT EXISTS notice_due (id, credit_union_id,
         current_certificate_id, customer_id, current_expiry_date)`);
       await manager.query('DELETE FROM temp.notice_due');
-      const found = await this.query<{ affected?: number }>(
+      const found = await this.changed(
+        manager,
         `INSERT INTO temp.notice_due ${due}`,
         params,
-        manager,
-        true,
       );
       // `WHERE true`: SQLite's grammar needs it before ON CONFLICT in an INSERT … SELECT.
-      const written = await this.query<{ affected?: number }>(
+      const written = await this.changed(
+        manager,
         this.insert('FROM temp.notice_due u WHERE true'),
         params,
-        manager,
-        true,
       );
-      return {
-        candidates: found.affected ?? 0,
-        planned: written.affected ?? 0,
-      };
+      return { candidates: found, planned: written };
     });
   }
 
@@ -133,20 +129,26 @@ export class NoticeCandidateRepository {
     ON CONFLICT (dedupe_key) DO NOTHING`;
   }
 
-  /** Runs `sql` with named parameters: in `manager`'s transaction, or alone; rows, or (structured) the count affected. */
-  private async query<T>(
-    sql: string,
-    params: Record<string, unknown>,
-    manager?: EntityManager,
-    structured = false,
-  ): Promise<T> {
+  /** The rows of `sql`, with named parameters. */
+  private rows<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(
       sql,
       params,
     );
-    if (!manager?.queryRunner) return this.dataSource.query<T>(query, values);
-    return structured
-      ? ((await manager.queryRunner.query(query, values, true)) as T)
-      : ((await manager.queryRunner.query(query, values)) as T);
+    return this.dataSource.query<T[]>(query, values);
+  }
+
+  /** How many rows `sql` (with named parameters) changed, in `manager`'s transaction. */
+  private async changed(
+    manager: EntityManager,
+    sql: string,
+    params: Record<string, unknown>,
+  ): Promise<number> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(
+      sql,
+      params,
+    );
+    const runner = manager.queryRunner as QueryRunner;
+    return (await runner.query(query, values, true)).affected ?? 0;
   }
 }
