@@ -5,7 +5,6 @@ import {
   computed,
   inject,
   input,
-  signal,
 } from '@angular/core';
 import {
   NonNullableFormBuilder,
@@ -18,6 +17,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Observable, firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../api-error';
+import { FormSubmission } from '../form-submission';
 
 const MAX_LENGTH = 500;
 
@@ -110,8 +110,9 @@ export class CommentDialog<R> implements OnInit {
     text: ['', Validators.maxLength(MAX_LENGTH)],
   });
   protected readonly label = computed(() => this.wording().label ?? 'コメント');
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = new FormSubmission(this.form, apiErrorMessage);
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
 
   ngOnInit(): void {
     if (this.wording().required) {
@@ -131,19 +132,9 @@ export class CommentDialog<R> implements OnInit {
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const text = this.form.getRawValue().text.trim();
-    this.submitting.set(true);
-    this.error.set(null);
-    try {
+    await this.submission.submit(async () => {
+      const text = this.form.getRawValue().text.trim();
       this.ref.close(await firstValueFrom(this.send()(text || undefined)));
-    } catch (error: unknown) {
-      this.error.set(apiErrorMessage(error));
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

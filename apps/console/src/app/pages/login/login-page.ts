@@ -4,7 +4,6 @@ import {
   computed,
   inject,
   input,
-  signal,
   viewChild,
 } from '@angular/core';
 import {
@@ -17,6 +16,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
+import { FormSubmission } from '../../core/form-submission';
 import { apiErrorMessage } from '../../core/api-error';
 import {
   AuthService,
@@ -119,21 +119,26 @@ export class LoginPage {
     password: ['', Validators.required],
   });
   private readonly formDirective = viewChild.required(FormGroupDirective);
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  /** A refused log-in clears the password without flagging the emptied field as an error. */
+  private readonly submission = new FormSubmission(
+    this.form,
+    (error: unknown) => {
+      this.formDirective().resetForm({
+        username: this.form.controls.username.value,
+        password: '',
+      });
+      return apiErrorMessage(error);
+    },
+  );
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
   protected readonly notice = computed(
     () => REASON_MESSAGES[this.reason() ?? ''] ?? null,
   );
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
-    let target: string;
-    try {
+    let target = '';
+    const signedIn = await this.submission.submit(async () => {
       const session = await this.auth.login(this.form.getRawValue());
       const step = requiredStep(session);
       const returnUrl = this.returnUrl();
@@ -141,18 +146,8 @@ export class LoginPage {
         step === VERIFY_URL && returnUrl
           ? `${VERIFY_URL}?returnUrl=${encodeURIComponent(returnUrl)}`
           : (step ?? this.afterLogin());
-    } catch (error: unknown) {
-      this.error.set(apiErrorMessage(error));
-      // Clear the password without flagging the emptied field as an error.
-      this.formDirective().resetForm({
-        username: this.form.controls.username.value,
-        password: '',
-      });
-      return;
-    } finally {
-      this.submitting.set(false);
-    }
-    await this.router.navigateByUrl(target);
+    });
+    if (signedIn) await this.router.navigateByUrl(target);
   }
 
   /** A passkey alone (user verification on the device stands for the password). */

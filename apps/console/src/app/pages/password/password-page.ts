@@ -3,7 +3,6 @@ import {
   Component,
   computed,
   inject,
-  signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
@@ -17,7 +16,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
+import { toLoadError } from '../../core/async-state';
+import { FormSubmission } from '../../core/form-submission';
 import { AuthService } from '../../core/auth/auth.service';
 import { AuthCard } from '../../core/ui/auth-card';
 import { ErrorAlert } from '../../core/ui/error-alert';
@@ -65,11 +65,9 @@ export class PasswordPage {
     ],
     confirmPassword: ['', [Validators.required, matchesNewPassword]],
   });
-  protected readonly submitting = signal(false);
-  protected readonly error = signal<{
-    message: string;
-    reasons: string[];
-  } | null>(null);
+  private readonly submission = new FormSubmission(this.form, toLoadError);
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
 
   constructor() {
     const { newPassword, confirmPassword } = this.form.controls;
@@ -79,25 +77,11 @@ export class PasswordPage {
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { currentPassword, newPassword } = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    try {
-      await this.auth.changePassword({ currentPassword, newPassword });
-    } catch (error: unknown) {
-      this.error.set({
-        message: apiErrorMessage(error),
-        reasons: apiErrorReasons(error),
-      });
-      return;
-    } finally {
-      this.submitting.set(false);
-    }
-    await this.router.navigateByUrl(this.auth.homeUrl());
+    const changed = await this.submission.submit(() => {
+      const { currentPassword, newPassword } = this.form.getRawValue();
+      return this.auth.changePassword({ currentPassword, newPassword });
+    });
+    if (changed) await this.router.navigateByUrl(this.auth.homeUrl());
   }
 
   protected async logout(): Promise<void> {

@@ -3,7 +3,6 @@ import {
   Component,
   computed,
   inject,
-  signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -39,6 +38,7 @@ import {
   toIsoDate,
 } from '../../core/date-input';
 import { controlError, showServerErrors } from '../../core/form-errors';
+import { FormSubmission } from '../../core/form-submission';
 import { ReissueApi } from './reissue-api';
 import { reasonsFor } from './reissue-labels';
 import { ReissueTarget } from './reissue-target';
@@ -144,12 +144,19 @@ export class RequestReissueDialog {
       (s) => s.includes(typed) && s !== typed,
     );
   });
-  protected readonly submitting = signal(false);
+  /** Every reason under its field: the summary (which names fields in English) adds nothing. */
+  private readonly submission = new FormSubmission(
+    this.form,
+    (error: unknown) => {
+      const { placed, unplaced } = showServerErrors(this.form, error);
+      return placed && !unplaced.length
+        ? null
+        : { message: apiErrorMessage(error), reasons: unplaced };
+    },
+  );
+  protected readonly submitting = this.submission.submitting;
   /** A refusal that belongs to no field (409 open request, 404…). */
-  protected readonly error = signal<{
-    message: string;
-    reasons: string[];
-  } | null>(null);
+  protected readonly error = this.submission.error;
 
   constructor() {
     this.form.controls.reason.valueChanges
@@ -162,14 +169,8 @@ export class RequestReissueDialog {
   }
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = this.form.getRawValue();
-    this.submitting.set(true);
-    this.error.set(null);
-    try {
+    await this.submission.submit(async () => {
+      const value = this.form.getRawValue();
       const created = await firstValueFrom(
         this.api.create({
           ibUserId: this.data.user.id,
@@ -180,16 +181,6 @@ export class RequestReissueDialog {
         }),
       );
       this.ref.close(created);
-    } catch (error: unknown) {
-      // Every reason under its field: the summary (which names fields in English) adds nothing.
-      const { placed, unplaced } = showServerErrors(this.form, error);
-      this.error.set(
-        placed && !unplaced.length
-          ? null
-          : { message: apiErrorMessage(error), reasons: unplaced },
-      );
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

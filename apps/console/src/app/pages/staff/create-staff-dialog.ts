@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import {
   NonNullableFormBuilder,
   ReactiveFormsModule,
@@ -25,7 +20,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorMessage, apiErrorReasons } from '../../core/api-error';
+import { toLoadError } from '../../core/async-state';
+import { FormSubmission } from '../../core/form-submission';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { StaffApi } from './staff-api';
 
@@ -110,36 +106,21 @@ export class CreateStaffDialog {
     displayName: ['', [Validators.required, Validators.maxLength(100)]],
     role: ['branch_staff' as StaffRoleName, Validators.required],
   });
-  protected readonly submitting = signal(false);
 
   /** 役席 and システム管理 are created only once a second admin approves. */
   protected roleNeedsApproval(): boolean {
     return grantNeedsApproval(this.form.controls.role.value);
   }
-  protected readonly error = signal<{
-    message: string;
-    reasons: string[];
-  } | null>(null);
+  private readonly submission = new FormSubmission(this.form, toLoadError);
+  protected readonly submitting = this.submission.submitting;
+  protected readonly error = this.submission.error;
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid || this.submitting()) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.submitting.set(true);
-    this.error.set(null);
-    try {
+    await this.submission.submit(async () => {
       const created = await firstValueFrom(
         this.api.create(this.form.getRawValue()),
       );
       this.ref.close(created);
-    } catch (error: unknown) {
-      this.error.set({
-        message: apiErrorMessage(error),
-        reasons: apiErrorReasons(error),
-      });
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }
