@@ -2,19 +2,29 @@ import type {
   NoticeDeliveryCount,
   NoticeDeliveryDay,
 } from '@certdesk/contracts';
+import { NOTICE_DELIVERY_STATUS_LABELS } from '@certdesk/domain';
 import type { ChartData, ChartOptions } from 'chart.js';
 import { stackedBarOptions } from './stacked-bar-options';
 
-/** The outcomes the chart stacks, with their colours (the table has every count). */
-export const CHARTED: readonly {
+/** What the report counts, in column order, labelled as 送信履歴 labels the statuses. */
+export const NOTICE_COUNTS: readonly {
   key: NoticeDeliveryCount;
   label: string;
-  color: string;
-}[] = [
-  { key: 'sent', label: '送信済み', color: '#1e8e3e' },
-  { key: 'failed', label: '送信失敗', color: '#d93025' },
-  { key: 'cancelled', label: '取消（送信不要）', color: '#9aa0a6' },
-];
+}[] = (['sent', 'failed', 'cancelled', 'skipped', 'pending'] as const).map(
+  (key) => ({ key, label: NOTICE_DELIVERY_STATUS_LABELS[key] }),
+);
+
+const CHART_COLORS: Partial<Record<NoticeDeliveryCount, string>> = {
+  sent: '#1e8e3e',
+  failed: '#d93025',
+  cancelled: '#9aa0a6',
+};
+
+/** The outcomes the chart stacks, with their colours (the table has every count). */
+export const CHARTED = NOTICE_COUNTS.flatMap(({ key, label }) => {
+  const color = CHART_COLORS[key];
+  return color ? [{ key, label, color }] : [];
+});
 
 export type DayTotals = { day: string } & Record<NoticeDeliveryCount, number>;
 
@@ -34,13 +44,7 @@ export function totalsPerDay(rows: readonly NoticeDeliveryDay[]): DayTotals[] {
       };
       byDay.set(row.day, day);
     }
-    for (const key of [
-      'sent',
-      'failed',
-      'cancelled',
-      'skipped',
-      'pending',
-    ] as const) {
+    for (const { key } of NOTICE_COUNTS) {
       day[key] += row[key];
     }
   }

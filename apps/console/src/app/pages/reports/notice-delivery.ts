@@ -15,6 +15,7 @@ import { Choice, ChoiceFilter } from './choice-filter';
 import { CsvExport } from './csv-export';
 import {
   NOTICE_CHART_OPTIONS,
+  NOTICE_COUNTS,
   noticeChartDescription,
   noticeStackData,
   totalsPerDay,
@@ -74,20 +75,10 @@ export class NoticeDelivery {
   protected readonly columns = [
     'day',
     'milestone',
-    'sent',
-    'failed',
-    'cancelled',
-    'skipped',
-    'pending',
+    ...NOTICE_COUNTS.map((c) => c.key),
     'total',
   ];
-  protected readonly counts = [
-    { key: 'sent', label: '送信済み' },
-    { key: 'failed', label: '送信失敗' },
-    { key: 'cancelled', label: '取消（送信不要）' },
-    { key: 'skipped', label: '送信対象外' },
-    { key: 'pending', label: '送信待ち' },
-  ] as const;
+  protected readonly counts = NOTICE_COUNTS;
 
   protected total(c: NoticeDeliveryCounts): number {
     return this.counts.reduce((sum, { key }) => sum + c[key], 0);
