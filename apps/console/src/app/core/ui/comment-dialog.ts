@@ -11,13 +11,13 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Observable, firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../api-error';
 import { FormSubmission } from '../form-submission';
+import { FormDialogActions } from './form-dialog-actions';
 
 const MAX_LENGTH = 500;
 
@@ -62,7 +62,7 @@ export function decisionWording(
   selector: 'cd-comment-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
+    FormDialogActions,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
@@ -84,12 +84,9 @@ export function decisionWording(
           </mat-form-field>
         </div>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>キャンセル</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">
-          {{ wording().confirm }}
-        </button>
-      </mat-dialog-actions>
+      <cd-form-dialog-actions [submitting]="submitting()">
+        {{ wording().confirm }}
+      </cd-form-dialog-actions>
     </form>
   `,
   // The dialog's title, content and actions lay out as if they were the dialog's own.

@@ -13,7 +13,6 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import {
   MAT_DIALOG_DATA,
@@ -44,6 +43,7 @@ import { reasonsFor } from './reissue-labels';
 import { ReissueTarget } from './reissue-target';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { AuthService } from '../../core/auth/auth.service';
+import { FormDialogActions } from '../../core/ui/form-dialog-actions';
 
 export interface RequestReissueData {
   readonly customer: Pick<CustomerDetail, 'companyName' | 'contractNumber'>;
@@ -98,7 +98,7 @@ function requiredForOther(control: AbstractControl): ValidationErrors | null {
     ErrorAlert,
     ReactiveFormsModule,
     MatAutocompleteModule,
-    MatButtonModule,
+    FormDialogActions,
     MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,

@@ -14,7 +14,6 @@ import {
   STAFF_ROLES,
   STAFF_ROLE_LABELS,
 } from '@certdesk/domain';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -24,6 +23,7 @@ import { toLoadError } from '../../core/async-state';
 import { FormSubmission } from '../../core/form-submission';
 import { ErrorAlert } from '../../core/ui/error-alert';
 import { StaffApi } from './staff-api';
+import { FormDialogActions } from '../../core/ui/form-dialog-actions';
 
 /** The API's rule (it stores usernames in lower case, so capitals are accepted here). */
 const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
@@ -38,7 +38,7 @@ const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
     ErrorAlert,
     ReactiveFormsModule,
     MatDialogModule,
-    MatButtonModule,
+    FormDialogActions,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -77,12 +77,9 @@ const USERNAME_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
           </mat-form-field>
         </div>
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>キャンセル</button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">
-          追加
-        </button>
-      </mat-dialog-actions>
+      <cd-form-dialog-actions [submitting]="submitting()">
+        追加
+      </cd-form-dialog-actions>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
