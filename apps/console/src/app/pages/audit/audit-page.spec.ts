@@ -6,7 +6,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { eachTest, flushApiError, params, settle } from '../../../testing/http';
+import { eachTest, params, settle } from '../../../testing/http';
 import { AuditPageTest, record } from './audit-page.testing';
 
 describe('AuditPage / 監査ログ: filters, table and paging', () => {
@@ -161,10 +161,13 @@ describe('AuditPage / 監査ログ: filters, table and paging', () => {
 
   it('shows the API message when a filter is refused', async () => {
     await t.open('/audit?from=2026-13-01');
-    flushApiError(
-      t.listRequest(),
-      400,
-      '日付は YYYY-MM-DD の形で指定してください',
+    t.listRequest().flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: '日付は YYYY-MM-DD の形で指定してください',
+      },
+      { status: 400, statusText: 'Bad Request' },
     );
     await t.rendered();
     expect(t.element.textContent).toContain(

@@ -7,7 +7,7 @@ import {
   customerDetail,
   ibUserView,
 } from '../../../testing/certificates.fixture';
-import { eachTest, flushApiError } from '../../../testing/http';
+import { eachTest } from '../../../testing/http';
 import { CustomerPageTest } from './customer-page.testing';
 
 describe('CustomerPage / ご契約先: 解約・削除 by hand', () => {
@@ -97,10 +97,13 @@ describe('CustomerPage / ご契約先: 解約・削除 by hand', () => {
     await (
       await dialog.getHarness(MatButtonHarness.with({ text: '削除する' }))
     ).click();
-    flushApiError(
-      t.http.expectOne('/api/ib-users/user-1/remove'),
-      409,
-      'この利用者は既に削除済みです。画面を更新してください',
+    t.http.expectOne('/api/ib-users/user-1/remove').flush(
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'この利用者は既に削除済みです。画面を更新してください',
+      },
+      { status: 409, statusText: 'Conflict' },
     );
     await t.rendered();
     expect(await dialog.getText()).toContain('既に削除済みです');

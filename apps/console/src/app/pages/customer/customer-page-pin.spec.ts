@@ -5,7 +5,7 @@ import {
   customerDetail,
   ibUserView,
 } from '../../../testing/certificates.fixture';
-import { eachTest, flushApiError } from '../../../testing/http';
+import { eachTest } from '../../../testing/http';
 import { CustomerPageTest } from './customer-page.testing';
 
 const UNLOCK = 'ロック解除';
@@ -56,10 +56,13 @@ describe('CustomerPage / ご契約先: 暗証番号ロックの解除', () => {
     await (
       await t.loader.getHarness(MatButtonHarness.with({ text: UNLOCK }))
     ).click();
-    flushApiError(
-      t.http.expectOne('/api/ib-users/locked-1/pin-unlock'),
-      409,
-      'この利用者の暗証番号はロックされていません',
+    t.http.expectOne('/api/ib-users/locked-1/pin-unlock').flush(
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'この利用者の暗証番号はロックされていません',
+      },
+      { status: 409, statusText: 'Conflict' },
     );
     await t.rendered();
     expect(

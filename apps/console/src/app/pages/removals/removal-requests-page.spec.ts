@@ -5,7 +5,7 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { RemovalRequestView } from '@certdesk/contracts';
-import { flushApiError, settle } from '../../../testing/http';
+import { settle } from '../../../testing/http';
 import { sessionFixture } from '../../../testing/session.fixture';
 import { AuthService } from '../../core/auth/auth.service';
 import { RemovalRequestsPage } from './removal-requests-page';
@@ -117,10 +117,12 @@ describe('RemovalRequestsPage / 削除・解約の承認', () => {
     click(root, '取り消す');
     f.detectChanges();
     click(root, '取り消す');
-    flushApiError(
-      http.expectOne('/api/removal-requests/rr-1/cancel'),
-      409,
-      'この削除・解約は既に処理されています。画面を更新してください',
+    http.expectOne('/api/removal-requests/rr-1/cancel').flush(
+      {
+        statusCode: 409,
+        message: 'この削除・解約は既に処理されています。画面を更新してください',
+      },
+      { status: 409, statusText: 'Conflict' },
     );
     await settle();
     http.expectOne('/api/removal-requests').flush([mine]);
