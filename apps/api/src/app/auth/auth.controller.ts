@@ -8,6 +8,7 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
+import { PostAction } from '../infra/http/post-action';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { SessionInfo } from '@certdesk/contracts';
@@ -31,9 +32,8 @@ import {
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Post('login')
+  @PostAction('login')
   @Public()
-  @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @ApiOkResponse({
     description:

@@ -1,12 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Res } from '@nestjs/common';
+import { PostAction } from '../infra/http/post-action';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
@@ -52,8 +45,7 @@ export class CertificateDetailController {
   }
 
   @StepUp()
-  @Post('revoke')
-  @HttpCode(200)
+  @PostAction('revoke')
   @RequirePermission('certificates.revoke')
   @ApiOkResponse({
     description:

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { PostAction } from '../infra/http/post-action';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RemovalRequestView } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
@@ -20,8 +21,7 @@ export class ClosuresController {
   ) {}
 
   /** 解約: the customer is closed, every IB user of theirs removed, their certificates revoked. 409 when closed already. */
-  @Post('customers/:id/close')
-  @HttpCode(200)
+  @PostAction('customers/:id/close')
   @RequirePermission('customers.close')
   @ApiOkResponse({
     description: 'What was closed, removed, revoked, cancelled. Audited.',
@@ -34,8 +34,7 @@ export class ClosuresController {
   }
 
   /** 削除: the IB user is removed, their certificates revoked. 409 when removed already. */
-  @Post('ib-users/:id/remove')
-  @HttpCode(200)
+  @PostAction('ib-users/:id/remove')
   @RequirePermission('customers.close')
   @ApiOkResponse({
     description: 'What was removed, revoked, cancelled. Audited.',
@@ -61,8 +60,7 @@ export class ClosuresController {
   }
 
   /** Applies the held removals (not by the importer: 403). 409 when decided already. */
-  @Post('removal-requests/:id/approve')
-  @HttpCode(200)
+  @PostAction('removal-requests/:id/approve')
   @RequirePermission('removals.decide')
   approve(
     @Param('id', idParam()) id: string,

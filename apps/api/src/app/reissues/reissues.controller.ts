@@ -1,12 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { PostAction } from '../infra/http/post-action';
 import { ApiTags } from '@nestjs/swagger';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
@@ -48,8 +41,7 @@ export class ReissuesController {
   }
 
   @StepUp()
-  @Post(':id/approve')
-  @HttpCode(200)
+  @PostAction(':id/approve')
   @RequirePermission('reissues.decide')
   async approve(
     @Param('id', idParam()) reissueId: string,
@@ -60,8 +52,7 @@ export class ReissuesController {
   }
 
   @StepUp()
-  @Post(':id/reject')
-  @HttpCode(200)
+  @PostAction(':id/reject')
   @RequirePermission('reissues.decide')
   async reject(
     @Param('id', idParam()) reissueId: string,
@@ -71,8 +62,7 @@ export class ReissuesController {
     return this.queries.get(reissueId);
   }
 
-  @Post(':id/cancel')
-  @HttpCode(200)
+  @PostAction(':id/cancel')
   @RequirePermission('reissues.request')
   async cancel(
     @Param('id', idParam()) reissueId: string,

@@ -1,12 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Query } from '@nestjs/common';
+import { PostAction } from '../infra/http/post-action';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
   StaffChangeDecision,
@@ -38,8 +31,7 @@ export class StaffChangeRequestsController {
   }
 
   @StepUp()
-  @Post(':id/approve')
-  @HttpCode(200)
+  @PostAction(':id/approve')
   @ApiOkResponse({
     description:
       'Applied; a creation or password reset carries the one-time password (shown once, to the approver).',
@@ -52,8 +44,7 @@ export class StaffChangeRequestsController {
   }
 
   @StepUp()
-  @Post(':id/reject')
-  @HttpCode(200)
+  @PostAction(':id/reject')
   reject(
     @Param('id', idParam()) requestId: string,
     @Body() dto: RejectStaffChangeDto,
@@ -61,8 +52,7 @@ export class StaffChangeRequestsController {
     return this.changes.reject(requestId, dto.comment);
   }
 
-  @Post(':id/cancel')
-  @HttpCode(200)
+  @PostAction(':id/cancel')
   cancel(
     @Param('id', idParam()) requestId: string,
   ): Promise<StaffChangeDecision> {

@@ -8,6 +8,7 @@ import {
   Post,
   Res,
 } from '@nestjs/common';
+import { PostAction } from '../infra/http/post-action';
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
@@ -92,8 +93,7 @@ export class StaffController {
   }
 
   @StepUp()
-  @Post(':id/reset-password')
-  @HttpCode(200)
+  @PostAction(':id/reset-password')
   @ApiOkResponse({
     description:
       'A new one-time password (shown once); the account must change it.',

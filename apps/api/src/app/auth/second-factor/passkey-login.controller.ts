@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Req, Res } from '@nestjs/common';
+import { PostAction } from '../../infra/http/post-action';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -22,9 +23,8 @@ export class PasskeyLoginDto {
 export class PasskeyLoginController {
   constructor(private readonly passkeys: PasskeyLoginService) {}
 
-  @Post('options')
+  @PostAction('options')
   @Public()
-  @HttpCode(200)
   @ApiOkResponse({
     description:
       'WebAuthn request options (a challenge taken once within 5 minutes).',
@@ -33,9 +33,8 @@ export class PasskeyLoginController {
     return this.passkeys.options();
   }
 
-  @Post('login')
+  @PostAction('login')
   @Public()
-  @HttpCode(200)
   @ApiOkResponse({
     description:
       'Signed in with the second factor proven; the same 401 as a password log-in otherwise.',

@@ -4,11 +4,10 @@ import {
   Controller,
   Delete,
   Get,
-  HttpCode,
   Param,
-  Post,
   Put,
 } from '@nestjs/common';
+import { PostAction } from '../../infra/http/post-action';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
   EnrolmentResult,
@@ -30,13 +29,12 @@ import { StepUp } from './step-up.decorator';
 
 /**
  * A route that adds a factor: open while the account must enrol, and a step-up once it has a
- * factor already (a stolen session alone cannot add the thief's passkey); answers 200.
+ * factor already (a stolen session alone cannot add the thief's passkey).
  */
 const AddsFactor = (): MethodDecorator =>
   applyDecorators(
     SignedIn({ openForEnrolment: true }),
     StepUp({ onlyWhenEnrolled: true }),
-    HttpCode(200),
   );
 
 /**
@@ -61,7 +59,7 @@ export class SecondFactorController {
     return this.factors.overview();
   }
 
-  @Post('totp/start')
+  @PostAction('totp/start')
   @AddsFactor()
   @ApiOkResponse({
     description:
@@ -71,7 +69,7 @@ export class SecondFactorController {
     return this.enrolment.startTotp();
   }
 
-  @Post('totp/confirm')
+  @PostAction('totp/confirm')
   @AddsFactor()
   @ApiOkResponse({
     description:
@@ -81,7 +79,7 @@ export class SecondFactorController {
     return this.enrolment.confirmTotp(body.code);
   }
 
-  @Post('passkeys/options')
+  @PostAction('passkeys/options')
   @AddsFactor()
   @ApiOkResponse({
     description:
@@ -91,7 +89,7 @@ export class SecondFactorController {
     return this.enrolment.passkeyRegistrationOptions();
   }
 
-  @Post('passkeys')
+  @PostAction('passkeys')
   @AddsFactor()
   @ApiOkResponse({
     description:
@@ -101,9 +99,8 @@ export class SecondFactorController {
     return this.enrolment.registerPasskey(body.response, body.name ?? '');
   }
 
-  @Post('passkey-challenge')
+  @PostAction('passkey-challenge')
   @SignedIn({ openWhileSecondFactorPending: true })
-  @HttpCode(200)
   @ApiOkResponse({
     description: 'WebAuthn request options for the caller’s passkeys.',
   })
@@ -111,9 +108,8 @@ export class SecondFactorController {
     return this.factors.passkeyAuthenticationOptions();
   }
 
-  @Post('verify')
+  @PostAction('verify')
   @SignedIn({ openWhileSecondFactorPending: true })
-  @HttpCode(200)
   @ApiOkResponse({
     description: 'Proven for this session (sign-in or step-up).',
   })
@@ -133,10 +129,9 @@ export class SecondFactorController {
     return this.factors.remove(factorId);
   }
 
-  @Post('recovery-codes')
+  @PostAction('recovery-codes')
   @SignedIn()
   @StepUp()
-  @HttpCode(200)
   @ApiOkResponse({
     description:
       '10 new recovery codes (shown once); the old ones stop working.',

@@ -8,6 +8,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
+import { PostAction } from '../../infra/http/post-action';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ImportRunDetail, ImportRunView } from '@certdesk/contracts';
@@ -70,8 +71,7 @@ export class ImportRunsController {
     return this.runs.apply(runId);
   }
 
-  @Post(':id/cancel')
-  @HttpCode(200)
+  @PostAction(':id/cancel')
   cancel(@Param('id', id()) runId: string): Promise<ImportRunDetail> {
     return this.runs.cancel(runId);
   }

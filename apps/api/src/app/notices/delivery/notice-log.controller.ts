@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { PostAction } from '../../infra/http/post-action';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
   NoticeDeliveryDetail,
@@ -35,8 +36,7 @@ export class NoticeLogController {
     return this.log.detail(id);
   }
 
-  @Post(':id/resend')
-  @HttpCode(200)
+  @PostAction(':id/resend')
   @RequirePermission('notices.run')
   @ApiOkResponse({
     description:

@@ -1,13 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import { PostAction } from '../../infra/http/post-action';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
   NoticeTemplateDetail,
@@ -69,8 +61,7 @@ export class NoticeTemplatesController {
     return this.templates.discardDraft(kind);
   }
 
-  @Post(':kind/preview')
-  @HttpCode(200)
+  @PostAction(':kind/preview')
   @RequirePermission('templates.read')
   @ApiOkResponse({
     description:
@@ -93,8 +84,7 @@ export class NoticeTemplatesController {
   }
 
   @StepUp()
-  @Post(':kind/publish')
-  @HttpCode(200)
+  @PostAction(':kind/publish')
   @RequirePermission('templates.write')
   @ApiOkResponse({
     description: 'The draft becomes the version in use (audited).',
