@@ -3,16 +3,14 @@ import { randomBytes } from 'node:crypto';
 import {
   cpSync,
   existsSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { makeTempDir, removeTempDir } from './testing/temp-dir';
 
 /**
  * A production install as an operator makes it: the built API and package*.json in an empty folder,
@@ -57,7 +55,7 @@ function freePort(): Promise<number> {
 }
 
 describe('production install (npm ci --omit=dev) from a temporary folder', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'certdesk-install-'));
+  const dir = makeTempDir('install');
   const name = `certdesk_test_${randomBytes(6).toString('hex')}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -158,7 +156,7 @@ describe('production install (npm ci --omit=dev) from a temporary folder', () =>
     console.log(`production install: ${timings.join(', ')}`);
     await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin?.end();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   });
 
   it('declares every package the built API and CLI load as a dependency, and installs them', () => {

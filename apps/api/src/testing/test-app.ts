@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -14,6 +13,7 @@ import {
 import { APP_CONFIG } from '../app/infra/config/app-config.module';
 import { configureApp } from '../app/infra/http/configure-app';
 import type { TestDatabase } from './test-database';
+import { makeTempDir, removeTempDir } from './temp-dir';
 
 /** Encrypts the test CAs' keys (production requires `CA_KEY_PASSPHRASE` outside demo mode). */
 export const TEST_CA_KEY_PASSPHRASE = 'test-ca-key-passphrase-0123456789';
@@ -118,12 +118,10 @@ export async function startTestApp(
   options: StartOptions = {},
 ): Promise<TestApp> {
   const created = await db.create();
-  const dataDir = options.ibChannel
-    ? mkdtempSync(join(tmpdir(), 'certdesk-ib-'))
-    : null;
+  const dataDir = options.ibChannel ? makeTempDir('ib') : null;
   const removeAll = async () => {
     await created.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) removeTempDir(dataDir);
   };
   let t: TestApp;
   try {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DatabaseConfig } from '../app/infra/config/config';
+import { makeTempDir, removeTempDir } from './temp-dir';
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
@@ -14,10 +13,10 @@ export interface TestDatabase {
 const sqlite: TestDatabase = {
   name: 'sqlite',
   async create() {
-    const dir = mkdtempSync(join(tmpdir(), 'certdesk-test-'));
+    const dir = makeTempDir('test');
     return {
       config: { type: 'sqlite', file: join(dir, 'test.sqlite') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      drop: async () => removeTempDir(dir),
     };
   },
 };

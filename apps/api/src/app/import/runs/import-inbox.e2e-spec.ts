@@ -1,13 +1,5 @@
 import type { ImportRunView } from '@certdesk/contracts';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -20,6 +12,7 @@ import { csvLine, csvText } from '../import-fixtures';
 import { ImportInboxScheduler } from './import-inbox.scheduler';
 import { ImportInboxService, INBOX_ACTOR_NAME } from './import-inbox.service';
 import { ImportRun } from './import-run.entity';
+import { makeTempDir, removeTempDir } from '../../../testing/temp-dir';
 
 const TOKEN = 'inbox-metrics-token-0123456789';
 
@@ -52,7 +45,7 @@ describe.each(testDatabases())('import inbox on $name', (db) => {
       .countBy({ source: 'inbox', status: 'applied' });
 
   beforeAll(async () => {
-    inboxDir = mkdtempSync(join(tmpdir(), 'certdesk-inbox-'));
+    inboxDir = makeTempDir('inbox');
     ({ t } = await startSeededApp(db, {
       env: {
         IMPORT_INBOX: inboxDir,
@@ -66,7 +59,7 @@ describe.each(testDatabases())('import inbox on $name', (db) => {
 
   afterAll(async () => {
     await t?.close();
-    rmSync(inboxDir, { recursive: true, force: true });
+    removeTempDir(inboxDir);
   });
 
   it('waits for IMPORT_INBOX_TIME (JST) on the injected clock, then applies the file under the system actor', async () => {

@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './config';
 import { assertKeystoreChosen, parseCaKeystore } from './keystore-config';
+import { makeTempDir, removeTempDir } from '../../../testing/temp-dir';
 
 describe('CA_KEYSTORE and the PKCS#11 settings', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'certdesk-keystore-config-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = makeTempDir('keystore-config');
+  afterAll(() => removeTempDir(dir));
   const token = {
     CA_KEYSTORE: 'pkcs11',
     PKCS11_LIBRARY: '/usr/lib/softhsm/libsofthsm2.so',

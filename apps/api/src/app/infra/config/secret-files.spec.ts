@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applySecretFiles } from './secret-files';
+import { makeTempDir, removeTempDir } from '../../../testing/temp-dir';
 
 describe('<NAME>_FILE secrets', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'certdesk-secrets-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = makeTempDir('secrets');
+  afterAll(() => removeTempDir(dir));
 
   it('reads CA_KEY_PASSPHRASE and DATABASE_URL from files (a Docker secret ends with a newline)', () => {
     writeFileSync(join(dir, 'pass'), 'a-long-secret-passphrase\n');

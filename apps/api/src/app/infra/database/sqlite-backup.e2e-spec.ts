@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
@@ -14,6 +13,7 @@ import {
 } from '../../../testing/staff-browser';
 import { createTestApp, TestApp } from '../../../testing/test-app';
 import { backupSqlite, BackupError, restoreSqlite } from './sqlite-backup';
+import { makeTempDir, removeTempDir } from '../../../testing/temp-dir';
 
 const ROOT = resolve(__dirname, '../../../../../..');
 const PIN = '2468';
@@ -71,7 +71,7 @@ function backupInChild(source: string, out: string): Promise<number | null> {
 }
 
 describe('SQLite backup while the API runs, restore into a fresh data folder', () => {
-  const root = mkdtempSync(join(tmpdir(), 'certdesk-backup-'));
+  const root = makeTempDir('backup');
   const portalDir = join(root, 'portal');
   const live = join(root, 'live');
   const openssl = new Openssl();
@@ -126,7 +126,7 @@ describe('SQLite backup while the API runs, restore into a fresh data folder', (
   afterAll(async () => {
     openssl.close();
     await t?.close();
-    rmSync(root, { recursive: true, force: true });
+    removeTempDir(root);
   });
 
   it('copies a consistent snapshot while requests keep writing (the audit chain of the copy is intact)', async () => {

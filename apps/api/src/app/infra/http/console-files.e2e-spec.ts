@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../../../testing/test-app';
 import { testDatabases } from '../../../testing/test-database';
+import { makeTempDir, removeTempDir } from '../../../testing/temp-dir';
 
 /**
  * The console's built files (CONSOLE_DIR) are served beside the API, but only on the console's own
@@ -15,7 +15,7 @@ describe('the console files beside the API', () => {
   let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'certdesk-console-'));
+    dir = makeTempDir('console');
     writeFileSync(
       join(dir, 'index.html'),
       '<!doctype html><title>console</title>',
@@ -28,7 +28,7 @@ describe('the console files beside the API', () => {
   }, 60_000);
   afterAll(async () => {
     await t?.close();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   });
 
   it('serves the console files and the app shell on client-side routes', async () => {

@@ -1,8 +1,5 @@
 import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { KeyObject } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCaCertificate } from '@certdesk/pki';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient } from '../../../testing/ib-client';
@@ -33,6 +30,7 @@ import { temporarySoftHsmToken, TemporarySoftHsmToken } from './softhsm';
 import { SoftwareCaKeystore } from './software-keystore';
 import { auditEvent } from '../../../testing/audit-events';
 import { acquireAsNewUser } from '../../../testing/ib-customer';
+import { makeTempDir, removeTempDir } from '../../../testing/temp-dir';
 
 /** Every object reachable from `root` (own enumerable properties), to look for key material. */
 function reachable(root: unknown, seen = new Set<unknown>()): unknown[] {
@@ -53,7 +51,7 @@ describe.each(testDatabases())(
     let seeded: SeededTenants;
     let ib: IbClient;
     const openssl = new Openssl();
-    const dataDir = mkdtempSync(join(tmpdir(), 'certdesk-pkcs11-'));
+    const dataDir = makeTempDir('pkcs11');
     const cas = () => t.app.get(CertificateAuthorityService);
     const caRow = (cu: CreditUnion) =>
       t.dataSource
@@ -84,7 +82,7 @@ describe.each(testDatabases())(
       if (!closed) await t?.close();
       await drop?.();
       token?.destroy();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeTempDir(dataDir);
     });
 
     it('generates the CA key on the token (RSA-3072, CKA_EXTRACTABLE false, sensitive); the database holds only the certificate, label and CKA_ID', async () => {
