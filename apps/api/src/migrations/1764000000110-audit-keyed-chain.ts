@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { appendOnly, columns } from './portable';
+import { addColumns, appendOnly, columns, dropColumns } from './portable';
 
 /**
  * The keyed audit chain (issue 14): `audit_event.hash_version` (1 = the unkeyed SHA-256 of every record
@@ -12,9 +12,9 @@ export class AuditKeyedChain1764000000110 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
-    await queryRunner.query(
-      'ALTER TABLE audit_event ADD COLUMN hash_version integer NOT NULL DEFAULT 1',
-    );
+    await addColumns(queryRunner, 'audit_event', [
+      'hash_version integer NOT NULL DEFAULT 1',
+    ]);
     await queryRunner.createTable(
       new Table({
         name: 'audit_head',
@@ -46,9 +46,7 @@ export class AuditKeyedChain1764000000110 implements MigrationInterface {
       await queryRunner.query(
         'DROP FUNCTION IF EXISTS audit_head_append_only()',
       );
-      await queryRunner.query(
-        'ALTER TABLE audit_event DROP COLUMN hash_version',
-      );
+      await dropColumns(queryRunner, 'audit_event', ['hash_version']);
     }
     // SQLite: the column stays (dropping it would rebuild audit_event and lose its triggers).
   }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns, instantType } from './portable';
 
 /**
  * A renewal no longer strands the customer: the renewed certificate keeps logging on until its
@@ -11,16 +12,11 @@ export class RenewalOverlap1764000000140 implements MigrationInterface {
   name = 'RenewalOverlap1764000000140';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const instant =
-      queryRunner.connection.options.type === 'postgres'
-        ? 'timestamptz'
-        : 'datetime';
-    await queryRunner.query(
-      `ALTER TABLE certificate ADD COLUMN first_logon_at ${instant} NULL`,
-    );
-    await queryRunner.query(
-      'ALTER TABLE certificate ADD COLUMN renewed_from_id varchar(36) NULL',
-    );
+    const instant = instantType(queryRunner);
+    await addColumns(queryRunner, 'certificate', [
+      `first_logon_at ${instant} NULL`,
+      'renewed_from_id varchar(36) NULL',
+    ]);
     await queryRunner.query(
       'CREATE INDEX ix_certificate_renewed_from ON certificate (renewed_from_id) WHERE renewed_from_id IS NOT NULL',
     );
@@ -28,11 +24,9 @@ export class RenewalOverlap1764000000140 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX ix_certificate_renewed_from');
-    await queryRunner.query(
-      'ALTER TABLE certificate DROP COLUMN renewed_from_id',
-    );
-    await queryRunner.query(
-      'ALTER TABLE certificate DROP COLUMN first_logon_at',
-    );
+    await dropColumns(queryRunner, 'certificate', [
+      'renewed_from_id',
+      'first_logon_at',
+    ]);
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { addColumns, dropColumns } from './portable';
 
 /**
  * A CA's key may live on a PKCS#11 token (`CA_KEYSTORE=pkcs11`): `key_store` says where, `key_label`
@@ -13,12 +14,10 @@ export class CaKeystore1764000000150 implements MigrationInterface {
     await queryRunner.query(
       "ALTER TABLE certificate_authority ADD COLUMN key_store varchar(16) NOT NULL DEFAULT 'software'",
     );
-    await queryRunner.query(
-      'ALTER TABLE certificate_authority ADD COLUMN key_label varchar(64) NULL',
-    );
-    await queryRunner.query(
-      'ALTER TABLE certificate_authority ADD COLUMN key_id varchar(64) NULL',
-    );
+    await addColumns(queryRunner, 'certificate_authority', [
+      'key_label varchar(64) NULL',
+      'key_id varchar(64) NULL',
+    ]);
     if (queryRunner.connection.options.type === 'postgres') {
       await queryRunner.query(
         'ALTER TABLE certificate_authority ALTER COLUMN encrypted_key_pem DROP NOT NULL',
@@ -48,14 +47,10 @@ export class CaKeystore1764000000150 implements MigrationInterface {
         new TableColumn({ name: 'encrypted_key_pem', type: 'text' }),
       );
     }
-    await queryRunner.query(
-      'ALTER TABLE certificate_authority DROP COLUMN key_id',
-    );
-    await queryRunner.query(
-      'ALTER TABLE certificate_authority DROP COLUMN key_label',
-    );
-    await queryRunner.query(
-      'ALTER TABLE certificate_authority DROP COLUMN key_store',
-    );
+    await dropColumns(queryRunner, 'certificate_authority', [
+      'key_id',
+      'key_label',
+      'key_store',
+    ]);
   }
 }

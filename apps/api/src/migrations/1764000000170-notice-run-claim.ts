@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns, instantType } from './portable';
 
 /**
  * `notice_run.claimed_at`: when a process last took the run over (or renewed its hold). A run left
@@ -9,16 +10,11 @@ export class NoticeRunClaim1764000000170 implements MigrationInterface {
   name = 'NoticeRunClaim1764000000170';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const instant =
-      queryRunner.connection.options.type === 'postgres'
-        ? 'timestamptz'
-        : 'datetime';
-    await queryRunner.query(
-      `ALTER TABLE notice_run ADD COLUMN claimed_at ${instant} NULL`,
-    );
+    const instant = instantType(queryRunner);
+    await addColumns(queryRunner, 'notice_run', [`claimed_at ${instant} NULL`]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE notice_run DROP COLUMN claimed_at');
+    await dropColumns(queryRunner, 'notice_run', ['claimed_at']);
   }
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { columns, foreignKey } from './portable';
+import { addColumns, columns, dropColumns, foreignKey } from './portable';
 
 /**
  * Staff second factor (issue 21): passkeys and one-time-code secrets (`staff_credential`), hashed
@@ -76,40 +76,29 @@ export class SecondFactor1764000000200 implements MigrationInterface {
         foreignKeys: [cuFk(), foreignKey('staff_user_id', 'staff_user')],
       }),
     );
-    const instant = c.postgres ? 'timestamptz' : 'datetime';
+    const instant = c.instantType;
     const no = c.postgres ? 'false' : '0';
-    await queryRunner.query(
-      `ALTER TABLE staff_user ADD COLUMN second_factor_enrolled boolean NOT NULL DEFAULT ${no}`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE staff_session ADD COLUMN second_factor_at ${instant} NULL`,
-    );
-    await queryRunner.query(
-      'ALTER TABLE staff_session ADD COLUMN webauthn_challenge varchar(128) NULL',
-    );
-    await queryRunner.query(
-      `ALTER TABLE staff_session ADD COLUMN webauthn_challenge_at ${instant} NULL`,
-    );
-    await queryRunner.query(
-      'ALTER TABLE credit_union ADD COLUMN second_factor_policy varchar(16) NULL',
-    );
+    await addColumns(queryRunner, 'staff_user', [
+      `second_factor_enrolled boolean NOT NULL DEFAULT ${no}`,
+    ]);
+    await addColumns(queryRunner, 'staff_session', [
+      `second_factor_at ${instant} NULL`,
+      'webauthn_challenge varchar(128) NULL',
+      `webauthn_challenge_at ${instant} NULL`,
+    ]);
+    await addColumns(queryRunner, 'credit_union', [
+      'second_factor_policy varchar(16) NULL',
+    ]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'ALTER TABLE credit_union DROP COLUMN second_factor_policy',
-    );
-    for (const column of [
+    await dropColumns(queryRunner, 'credit_union', ['second_factor_policy']);
+    await dropColumns(queryRunner, 'staff_session', [
       'webauthn_challenge_at',
       'webauthn_challenge',
       'second_factor_at',
-    ])
-      await queryRunner.query(
-        `ALTER TABLE staff_session DROP COLUMN ${column}`,
-      );
-    await queryRunner.query(
-      'ALTER TABLE staff_user DROP COLUMN second_factor_enrolled',
-    );
+    ]);
+    await dropColumns(queryRunner, 'staff_user', ['second_factor_enrolled']);
     await queryRunner.dropTable('staff_recovery_code');
     await queryRunner.dropTable('staff_credential');
   }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { columns, foreignKey } from './portable';
+import { addColumns, columns, dropColumns, foreignKey } from './portable';
 
 /**
  * 解約・削除 (issue 16): a customer's `status` (`active` / `closed`) and an IB user's (`active` /
@@ -12,7 +12,7 @@ export class Closures1764000000210 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columns(queryRunner);
-    const instant = c.postgres ? 'timestamptz' : 'datetime';
+    const instant = c.instantType;
     for (const [table, status, on, at, reason, source] of [
       [
         'customer',
@@ -31,21 +31,13 @@ export class Closures1764000000210 implements MigrationInterface {
         'removal_source',
       ],
     ]) {
-      await queryRunner.query(
-        `ALTER TABLE ${table} ADD COLUMN ${status} varchar(16) NOT NULL DEFAULT 'active'`,
-      );
-      await queryRunner.query(
-        `ALTER TABLE ${table} ADD COLUMN ${on} date NULL`,
-      );
-      await queryRunner.query(
-        `ALTER TABLE ${table} ADD COLUMN ${at} ${instant} NULL`,
-      );
-      await queryRunner.query(
-        `ALTER TABLE ${table} ADD COLUMN ${reason} varchar(500) NULL`,
-      );
-      await queryRunner.query(
-        `ALTER TABLE ${table} ADD COLUMN ${source} varchar(16) NULL`,
-      );
+      await addColumns(queryRunner, table, [
+        `${status} varchar(16) NOT NULL DEFAULT 'active'`,
+        `${on} date NULL`,
+        `${at} ${instant} NULL`,
+        `${reason} varchar(500) NULL`,
+        `${source} varchar(16) NULL`,
+      ]);
     }
     // The 解約・削除 report: a credit union's closures by date.
     await queryRunner.query(
@@ -116,7 +108,6 @@ export class Closures1764000000210 implements MigrationInterface {
         ],
       ],
     ] as const)
-      for (const col of cols)
-        await queryRunner.query(`ALTER TABLE ${table} DROP COLUMN ${col}`);
+      await dropColumns(queryRunner, table, [...cols]);
   }
 }

@@ -1,10 +1,18 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns } from './portable';
 
 /** Only an outbox row for the IB user's current certificate moves its marker. */
-const MARK = `UPDATE ib_user SET notice_certificate_id = NEW.certificate_id, notice_milestone = NEW.milestone
+export const MARK = `UPDATE ib_user SET notice_certificate_id = NEW.certificate_id, notice_milestone = NEW.milestone
   WHERE id = NEW.ib_user_id AND current_certificate_id = NEW.certificate_id`;
-const MILESTONE_ROW =
+/** The outbox rows that move a marker: a milestone notice of a certificate. */
+export const MILESTONE_ROW =
   'NEW.milestone IS NOT NULL AND NEW.certificate_id IS NOT NULL';
+
+/** The marker on `ib_user`: the certificate and milestone of the last milestone notice queued. */
+export const MARKER_COLUMNS = [
+  'notice_certificate_id varchar(36) NULL',
+  'notice_milestone integer NULL',
+];
 
 /**
  * The last milestone notice queued for an IB user's current certificate, on the IB user's row
@@ -22,12 +30,7 @@ export class NoticeMarker1764000000230 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
-    await queryRunner.query(
-      'ALTER TABLE ib_user ADD COLUMN notice_certificate_id varchar(36) NULL',
-    );
-    await queryRunner.query(
-      'ALTER TABLE ib_user ADD COLUMN notice_milestone integer NULL',
-    );
+    await addColumns(queryRunner, 'ib_user', MARKER_COLUMNS);
     await queryRunner.query(`UPDATE ib_user SET notice_certificate_id = current_certificate_id,
       notice_milestone = (SELECT MIN(o.milestone) FROM notice_outbox o
         WHERE o.certificate_id = ib_user.current_certificate_id AND o.milestone IS NOT NULL)
@@ -58,9 +61,9 @@ export class NoticeMarker1764000000230 implements MigrationInterface {
     } else {
       await queryRunner.query('DROP TRIGGER IF EXISTS notice_marker_insert');
     }
-    await queryRunner.query('ALTER TABLE ib_user DROP COLUMN notice_milestone');
-    await queryRunner.query(
-      'ALTER TABLE ib_user DROP COLUMN notice_certificate_id',
-    );
+    await dropColumns(queryRunner, 'ib_user', [
+      'notice_milestone',
+      'notice_certificate_id',
+    ]);
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns } from './portable';
 
 /** The folded company key of the IB user's customer (`customer.search_key`). */
 const CUSTOMER_KEY =
@@ -34,9 +35,7 @@ export class IbUserCompanyKey1764000000250 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
-    await queryRunner.query(
-      'ALTER TABLE ib_user ADD COLUMN company_key varchar(420) NULL',
-    );
+    await addColumns(queryRunner, 'ib_user', ['company_key varchar(420) NULL']);
     await queryRunner.query(
       'UPDATE ib_user SET company_key = c.search_key FROM customer c WHERE c.id = ib_user.customer_id',
     );
@@ -129,6 +128,6 @@ export class IbUserCompanyKey1764000000250 implements MigrationInterface {
       await queryRunner.query('DROP TABLE IF EXISTS ib_user_search_terms');
       await queryRunner.query('DROP TABLE IF EXISTS ib_user_search');
     }
-    await queryRunner.query('ALTER TABLE ib_user DROP COLUMN company_key');
+    await dropColumns(queryRunner, 'ib_user', ['company_key']);
   }
 }

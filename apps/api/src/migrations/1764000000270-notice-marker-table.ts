@@ -1,14 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns } from './portable';
+// …230's marker on ib_user, for `down`.
+import {
+  MARK,
+  MARKER_COLUMNS,
+  MILESTONE_ROW,
+} from './1764000000230-notice-marker';
 
 /** Keeps one marker per certificate: the milestone of the statement's row, or of …230's row trigger. */
 const UPSERT = (source: string) =>
   `INSERT INTO notice_marker (certificate_id, milestone) ${source}
   ON CONFLICT (certificate_id) DO UPDATE SET milestone = excluded.milestone`;
-const MILESTONE_ROW =
-  'NEW.milestone IS NOT NULL AND NEW.certificate_id IS NOT NULL';
-/** …230's marker on ib_user (for `down`). */
-const MARK_IB_USER = `UPDATE ib_user SET notice_certificate_id = NEW.certificate_id, notice_milestone = NEW.milestone
-  WHERE id = NEW.ib_user_id AND current_certificate_id = NEW.certificate_id`;
 
 /**
  * Replaces the outbox's marker trigger: on PostgreSQL its function gets `body` and the trigger
@@ -78,27 +80,22 @@ export class NoticeMarkerTable1764000000270 implements MigrationInterface {
     // Nothing reads the outbox by certificate any more (it served the planner's old NOT EXISTS);
     // every outbox row written paid for it (first run at 1,000,000 certificates 8.5 → 7.8 s).
     await queryRunner.query('DROP INDEX ix_notice_outbox_certificate');
-    await queryRunner.query('ALTER TABLE ib_user DROP COLUMN notice_milestone');
-    await queryRunner.query(
-      'ALTER TABLE ib_user DROP COLUMN notice_certificate_id',
-    );
+    await dropColumns(queryRunner, 'ib_user', [
+      'notice_milestone',
+      'notice_certificate_id',
+    ]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
-    await queryRunner.query(
-      'ALTER TABLE ib_user ADD COLUMN notice_certificate_id varchar(36) NULL',
-    );
-    await queryRunner.query(
-      'ALTER TABLE ib_user ADD COLUMN notice_milestone integer NULL',
-    );
+    await addColumns(queryRunner, 'ib_user', MARKER_COLUMNS);
     await queryRunner.query(`UPDATE ib_user SET notice_certificate_id = current_certificate_id,
       notice_milestone = (SELECT m.milestone FROM notice_marker m WHERE m.certificate_id = ib_user.current_certificate_id)
       WHERE EXISTS (SELECT 1 FROM notice_marker m WHERE m.certificate_id = ib_user.current_certificate_id)`);
     await replaceMarkerTrigger(queryRunner, postgres, {
-      body: MARK_IB_USER,
+      body: MARK,
       pgTiming: `FOR EACH ROW WHEN (${MILESTONE_ROW})`,
-      sqliteStatement: MARK_IB_USER,
+      sqliteStatement: MARK,
     });
     await queryRunner.query(
       'CREATE INDEX ix_notice_outbox_certificate ON notice_outbox (certificate_id, milestone)',

@@ -21,9 +21,11 @@ export function columns(queryRunner: QueryRunner) {
   const text = (name: string, length: number, nullable = false) =>
     col(name, 'varchar', { length: String(length), isNullable: nullable });
   const instant = (name: string, nullable = false) =>
-    col(name, postgres ? 'timestamptz' : 'datetime', { isNullable: nullable });
+    col(name, instantType(queryRunner), { isNullable: nullable });
   return {
     postgres,
+    /** The SQL type of an instant, for plain `ADD COLUMN` statements. */
+    instantType: instantType(queryRunner),
     id: (): TableColumnOptions =>
       col('id', 'varchar', { length: '36', isPrimary: true }),
     ref,
@@ -97,3 +99,46 @@ export function foreignKey(
     referencedColumnNames: ['id'],
   });
 }
+
+/** The SQL type of an instant: `timestamptz` on PostgreSQL, `datetime` (UTC text) on SQLite. */
+export function instantType(queryRunner: QueryRunner): string {
+  return queryRunner.connection.options.type === 'postgres'
+    ? 'timestamptz'
+    : 'datetime';
+}
+
+/** Runs `ALTER TABLE <table> <clause>` for each clause, one statement each in the order given. */
+async function alterEach(
+  queryRunner: QueryRunner,
+  table: string,
+  clauses: string[],
+): Promise<void> {
+  for (const clause of clauses)
+    await queryRunner.query(`ALTER TABLE ${table} ${clause}`);
+}
+
+/** A change of columns of `table`, one plain `ALTER TABLE` statement each, in the order given. */
+type ColumnChange = (
+  queryRunner: QueryRunner,
+  table: string,
+  columns: string[],
+) => Promise<void>;
+
+/**
+ * Adds columns (`<name> <type> …` each) with plain `ADD COLUMN`: SQLite then keeps the table and its
+ * triggers (TypeORM's addColumn would rebuild it).
+ */
+export const addColumns: ColumnChange = (queryRunner, table, definitions) =>
+  alterEach(
+    queryRunner,
+    table,
+    definitions.map((d) => `ADD COLUMN ${d}`),
+  );
+
+/** Drops columns by name with `DROP COLUMN`. */
+export const dropColumns: ColumnChange = (queryRunner, table, names) =>
+  alterEach(
+    queryRunner,
+    table,
+    names.map((name) => `DROP COLUMN ${name}`),
+  );
