@@ -51,9 +51,15 @@ const SQLITE_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-
 @Injectable()
 export class NoticeCandidateRepository {
   private readonly postgres: boolean;
+  /**
+   * Slices queued at once: on PostgreSQL each `INSERT … SELECT` is one backend's CPU, so two at a
+   * time (two pool connections) use two cores; SQLite has one writer, so one.
+   */
+  readonly slicesAtOnce: number;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
+    this.slicesAtOnce = this.postgres ? 2 : 1;
   }
 
   /** Queues the slice's notices; counts the IB users due and the outbox rows written. */

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { addDays, noticeKindForMilestone } from '@certdesk/domain';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Clock } from '../../infra/clock/clock';
+import { eachAtMost } from '../../infra/jobs/each-at-most';
 import { NoticeScheduleService } from '../schedule/notice-schedule.service';
 import { milestoneWindows } from './milestone-windows';
-import { NoticeCandidateRepository } from './notice-candidate.repository';
+import {
+  NoticeCandidateRepository,
+  SliceToQueue,
+} from './notice-candidate.repository';
 
 export interface PlanResult {
   /** IB users due (expiry in a milestone window, no notice queued yet for that milestone). */
@@ -30,7 +34,9 @@ export const SLICE_DAYS = 7;
  * around each boundary). Each window is queued in slices of {@link SLICE_DAYS} expiry dates, one
  * `INSERT … SELECT` each (see NoticeCandidateRepository): the database reads one index range and
  * writes the rows without a round trip per IB user, and never reads the outbox it fills, so the
- * plan does not depend on statistics its own inserts make stale.
+ * plan does not depend on statistics its own inserts make stale. Slices are disjoint (each IB user
+ * has one expiry date, each window its own days), so the repository may queue several at once
+ * (`slicesAtOnce`: two on PostgreSQL, one on SQLite).
  */
 @Injectable()
 export class NoticePlanner {
@@ -46,7 +52,7 @@ export class NoticePlanner {
     today: string,
   ): Promise<PlanResult> {
     const settings = await this.schedules.settingsFor(cu);
-    let candidates = 0;
+    const slices: SliceToQueue[] = [];
     for (const window of milestoneWindows(
       settings.milestones,
       settings.policy,
@@ -55,8 +61,8 @@ export class NoticePlanner {
         window.milestone,
         settings.milestones,
       );
-      for (let d = window.fromDays; d <= window.toDays; d += SLICE_DAYS) {
-        const slice = await this.store.queue({
+      for (let d = window.fromDays; d <= window.toDays; d += SLICE_DAYS)
+        slices.push({
           creditUnionId: cu.id,
           runId,
           today,
@@ -66,9 +72,13 @@ export class NoticePlanner {
           to: addDays(today, Math.min(d + SLICE_DAYS - 1, window.toDays)),
           now: this.clock.now(),
         });
-        candidates += slice.candidates;
-      }
     }
+    let candidates = 0;
+    await eachAtMost(this.store.slicesAtOnce, slices, async (slice) => {
+      // Awaited first: `candidates += await …` would read the sum before another slice adds to it.
+      const queued = await this.store.queue(slice);
+      candidates += queued.candidates;
+    });
     const planned = await this.store.planned(runId);
     return { candidates, planned };
   }
