@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from './infra/clock/clock.module';
-import { AppConfigModule } from './infra/config/app-config.module';
-import { DatabaseModule } from './infra/database/database.module';
+import { FOUNDATION_MODULES } from './infra/foundation-modules';
 import { HttpModule } from './infra/http/http.module';
 import { HealthModule } from './health/health.module';
 import { SeedModule } from './seed/seed.module';
@@ -26,9 +24,7 @@ import { LoggingModule } from './infra/logging/logging.module';
 
 @Module({
   imports: [
-    AppConfigModule,
-    ClockModule,
-    DatabaseModule,
+    ...FOUNDATION_MODULES,
     LoggingModule,
     MetricsModule,
     AuditModule,

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '../infra/clock/clock.module';
-import { AppConfigModule } from '../infra/config/app-config.module';
-import { DatabaseModule } from '../infra/database/database.module';
+import { FOUNDATION_MODULES } from '../infra/foundation-modules';
 import { SeedModule } from '../seed/seed.module';
 import { AuditModule } from '../audit/audit.module';
 import { ImportModule } from '../import/import.module';
@@ -12,9 +10,7 @@ import { NoticesModule } from '../notices/notices.module';
 /** What the ops commands need: no HTTP. */
 @Module({
   imports: [
-    AppConfigModule,
-    ClockModule,
-    DatabaseModule,
+    ...FOUNDATION_MODULES,
     AuditModule,
     SeedModule,
     ImportModule,

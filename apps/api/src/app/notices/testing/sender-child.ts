@@ -8,22 +8,13 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '../../audit/audit.module';
-import { ClockModule } from '../../infra/clock/clock.module';
-import { AppConfigModule } from '../../infra/config/app-config.module';
-import { DatabaseModule } from '../../infra/database/database.module';
+import { FOUNDATION_MODULES } from '../../infra/foundation-modules';
 import { TenancyModule } from '../../infra/tenancy/tenancy.module';
 import { NoticeSender } from '../dispatch/notice-sender';
 import { NoticesModule } from '../notices.module';
 
 @Module({
-  imports: [
-    AppConfigModule,
-    ClockModule,
-    DatabaseModule,
-    AuditModule,
-    TenancyModule,
-    NoticesModule,
-  ],
+  imports: [...FOUNDATION_MODULES, AuditModule, TenancyModule, NoticesModule],
 })
 class SenderChildModule {}
 
