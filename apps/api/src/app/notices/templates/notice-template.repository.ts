@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, FindOneOptions } from 'typeorm';
+import { DataSource, EntityManager, FindOneOptions, Repository } from 'typeorm';
 import type { NoticeTemplateVersion } from '@certdesk/contracts';
 import {
   DEFAULT_TEMPLATES,
@@ -88,27 +88,32 @@ export class NoticeTemplateStore {
     this.ensured.add(creditUnionId);
   }
 
+  /** The credit union's templates, once it has its defaults. */
+  private async templates(
+    creditUnionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Repository<NoticeTemplate>> {
+    await this.ensureDefaults(creditUnionId);
+    return manager.getRepository(NoticeTemplate);
+  }
+
   /** The version in use: the highest published one. */
   async published(
     creditUnionId: string,
     kind: NoticeKind,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<NoticeTemplate> {
-    await this.ensureDefaults(creditUnionId);
-    return manager
-      .getRepository(NoticeTemplate)
-      .findOneOrFail(newest(creditUnionId, kind, 'published'));
+    const templates = await this.templates(creditUnionId, manager);
+    return templates.findOneOrFail(newest(creditUnionId, kind, 'published'));
   }
 
   async draft(
     creditUnionId: string,
     kind: NoticeKind,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<NoticeTemplate | null> {
-    await this.ensureDefaults(creditUnionId);
-    return manager
-      .getRepository(NoticeTemplate)
-      .findOne(newest(creditUnionId, kind, 'draft'));
+    const templates = await this.templates(creditUnionId, manager);
+    return templates.findOne(newest(creditUnionId, kind, 'draft'));
   }
 
   /** Newest first. */
@@ -117,8 +122,8 @@ export class NoticeTemplateStore {
     kind: NoticeKind,
     limit = 20,
   ): Promise<NoticeTemplate[]> {
-    await this.ensureDefaults(creditUnionId);
-    return this.dataSource.getRepository(NoticeTemplate).find({
+    const templates = await this.templates(creditUnionId);
+    return templates.find({
       where: { creditUnionId, kind },
       order: { version: 'DESC' },
       take: limit,
@@ -127,9 +132,8 @@ export class NoticeTemplateStore {
 
   /** Every kind's published version and open draft, for the list. */
   async all(creditUnionId: string): Promise<NoticeTemplate[]> {
-    await this.ensureDefaults(creditUnionId);
-    return this.dataSource
-      .getRepository(NoticeTemplate)
+    const templates = await this.templates(creditUnionId);
+    return templates
       .createQueryBuilder('t')
       .where('t.creditUnionId = :creditUnionId', { creditUnionId })
       .andWhere(
