@@ -23,6 +23,7 @@ import { NoticeMarker1764000000230 } from './1764000000230-notice-marker';
 import { IbUserCompanyKey1764000000250 } from './1764000000250-ib-user-company-key';
 import { NoticeOutboxReferences1764000000260 } from './1764000000260-notice-outbox-references';
 import { NoticeMarkerTable1764000000270 } from './1764000000270-notice-marker-table';
+import { OutboxLeasePartial1764000000280 } from './1764000000280-outbox-lease-partial';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   IbUserCompanyKey1764000000250,
   NoticeOutboxReferences1764000000260,
   NoticeMarkerTable1764000000270,
+  OutboxLeasePartial1764000000280,
 ];
