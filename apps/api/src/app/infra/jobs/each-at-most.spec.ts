@@ -58,6 +58,17 @@ describe('eachAtMost', () => {
     expect(finished).toEqual([1]);
   });
 
+  it('throws the earliest failure when several items fail', async () => {
+    const held = gate();
+    const done = eachAtMost(2, [1, 2], async (n) => {
+      if (n === 1) await held.promise; // fails last
+      throw new Error(`item ${n} failed`);
+    });
+    await tick();
+    held.open();
+    await expect(done).rejects.toThrow('item 2 failed');
+  });
+
   it('does nothing for no items', async () => {
     const work = jest.fn();
     await eachAtMost(2, [], work);

@@ -52,7 +52,7 @@ export class NoticePlanner {
     today: string,
   ): Promise<PlanResult> {
     const settings = await this.schedules.settingsFor(cu);
-    const slices: SliceToQueue[] = [];
+    const slices: Omit<SliceToQueue, 'now'>[] = [];
     for (const window of milestoneWindows(
       settings.milestones,
       settings.policy,
@@ -70,13 +70,15 @@ export class NoticePlanner {
           kind,
           from: addDays(today, d),
           to: addDays(today, Math.min(d + SLICE_DAYS - 1, window.toDays)),
-          now: this.clock.now(),
         });
     }
     let candidates = 0;
     await eachAtMost(this.store.slicesAtOnce, slices, async (slice) => {
       // Awaited first: `candidates += await …` would read the sum before another slice adds to it.
-      const queued = await this.store.queue(slice);
+      const queued = await this.store.queue({
+        ...slice,
+        now: this.clock.now(),
+      });
       candidates += queued.candidates;
     });
     const planned = await this.store.planned(runId);
