@@ -102,6 +102,17 @@ export class RoutedPageTest {
     return (await table.getHeaderRows())[0].getCellTextByIndex();
   }
 
+  /** The footer cells' texts of the page's first table (its totals). */
+  async footers(): Promise<string[]> {
+    const table = await this.loader.getHarness(MatTableHarness);
+    return (await table.getFooterRows())[0].getCellTextByIndex();
+  }
+
+  /** The cells' texts of the page's first table, row by row. */
+  async cells(): Promise<string[][]> {
+    return (await this.loader.getHarness(MatTableHarness)).getCellTextByIndex();
+  }
+
   button(text: string | RegExp, within: HarnessLoader = this.loader) {
     return within.getHarness(MatButtonHarness.with({ text }));
   }

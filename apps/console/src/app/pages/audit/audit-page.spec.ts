@@ -58,11 +58,15 @@ describe('AuditPage / 監査ログ: filters, table and paging', () => {
       ],
       nextCursor: null,
     });
-    const table = await t.loader.getHarness(MatTableHarness);
-    expect(await (await table.getHeaderRows())[0].getCellTextByIndex()).toEqual(
-      ['日時', '職員', '操作', '対象', '結果', 'IP'],
-    );
-    expect(await table.getCellTextByIndex()).toEqual([
+    expect(await t.headers()).toEqual([
+      '日時',
+      '職員',
+      '操作',
+      '対象',
+      '結果',
+      'IP',
+    ]);
+    expect(await t.cells()).toEqual([
       [
         '2026/12/01 00:04:05',
         'デモ 役席（さくら信用金庫）',

@@ -140,11 +140,15 @@ describe('CertificatesPage / 証明書検索: the URL, filters and results', () 
         status: 'not_issued',
       }),
     ]);
-    const table = await t.loader.getHarness(MatTableHarness);
-    expect(await (await table.getHeaderRows())[0].getCellTextByIndex()).toEqual(
-      ['契約者番号', '会社名', '利用者', '有効期限', '残り日数', '状態'],
-    );
-    expect(await table.getCellTextByIndex()).toEqual([
+    expect(await t.headers()).toEqual([
+      '契約者番号',
+      '会社名',
+      '利用者',
+      '有効期限',
+      '残り日数',
+      '状態',
+    ]);
+    expect(await t.cells()).toEqual([
       [
         '0000000001店番 001',
         '株式会社山田商事1ｶ)ﾔﾏﾀﾞｼｮｳｼﾞ',
@@ -173,10 +177,11 @@ describe('CertificatesPage / 証明書検索: the URL, filters and results', () 
       searchItem(2, { status: 'revoked', closure: 'removed' }),
       searchItem(3),
     ]);
-    const table = await t.loader.getHarness(MatTableHarness);
-    expect(
-      (await table.getCellTextByIndex()).map((row) => row[row.length - 1]),
-    ).toEqual(['失効解約済み', '失効削除済み', '期限切れ（ログオン不可）']);
+    expect((await t.cells()).map((row) => row[row.length - 1])).toEqual([
+      '失効解約済み',
+      '失効削除済み',
+      '期限切れ（ログオン不可）',
+    ]);
   });
 
   it('says 該当する電子証明書はありません when nothing matches', async () => {

@@ -3,7 +3,6 @@ import { MatDateRangeInputHarness } from '@angular/material/datepicker/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { MatTableHarness } from '@angular/material/table/testing';
 import type { NoticeDeliveryItem } from '@certdesk/contracts';
 import { eachTest, params } from '../../../testing/http';
 import {
@@ -117,8 +116,7 @@ describe('DeliveryLogPage / 送信履歴', () => {
   it('shows each notice: date, kind and milestone, customer, address, expiry, state and reason, sent at', async () => {
     await t.signIn('manager');
     await open('/templates/log');
-    const table = await t.loader.getHarness(MatTableHarness);
-    const [sent, failed] = (await table.getCellTextByIndex()).map((row) =>
+    const [sent, failed] = (await t.cells()).map((row) =>
       row.map((cell) => cell.replace(/\s+/g, ' ')),
     );
     expect(sent).toEqual([

@@ -1,5 +1,4 @@
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
-import { MatTableHarness } from '@angular/material/table/testing';
 import type { NoticeRunView } from '@certdesk/contracts';
 import { eachTest } from '../../../testing/http';
 import { noticeRun } from '../../../testing/notices.fixture';
@@ -64,8 +63,7 @@ describe('RunsPage / 今すぐ実行', () => {
       '対象外・取消',
       '送信待ち',
     ]);
-    const table = await t.loader.getHarness(MatTableHarness);
-    expect(await table.getCellTextByIndex()).toEqual([
+    expect(await t.cells()).toEqual([
       [
         '2026/12/01 10:00',
         '今すぐ実行 manager-1001',

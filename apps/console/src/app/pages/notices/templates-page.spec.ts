@@ -1,5 +1,4 @@
 import { MatInputHarness } from '@angular/material/input/testing';
-import { MatTableHarness } from '@angular/material/table/testing';
 import {
   templateDetail,
   templatePreview,
@@ -20,8 +19,7 @@ describe('TemplatesPage / 通知テンプレート: the kinds, and the editor re
     await t.signIn('compliance');
     await t.open('/templates');
     await t.answer('GET', '/api/notice-templates', templateSummaries());
-    const table = await t.loader.getHarness(MatTableHarness);
-    const rows = await table.getCellTextByIndex();
+    const rows = await t.cells();
     expect(rows.map((r) => r.slice(1))).toEqual([
       [
         'メール',

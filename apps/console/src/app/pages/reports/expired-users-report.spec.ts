@@ -1,5 +1,4 @@
 import { MatInputHarness } from '@angular/material/input/testing';
-import { MatTableHarness } from '@angular/material/table/testing';
 import { params } from '../../../testing/http';
 import {
   AS_OF_TEXT,
@@ -31,20 +30,17 @@ describe('ReportsPage / ロックアウト中・期限超過 lists', () => {
       ]),
     );
     expect(t.text('report-as-of')).toBe(AS_OF_TEXT);
-    const table = await t.loader.getHarness(MatTableHarness);
-    expect(await (await table.getHeaderRows())[0].getCellTextByIndex()).toEqual(
-      [
-        '店番',
-        '店名',
-        '契約者番号',
-        '会社名',
-        '利用者',
-        '有効期限日',
-        '期限切れからの日数',
-        '再取得期限',
-      ],
-    );
-    expect(await table.getCellTextByIndex()).toEqual([
+    expect(await t.headers()).toEqual([
+      '店番',
+      '店名',
+      '契約者番号',
+      '会社名',
+      '利用者',
+      '有効期限日',
+      '期限切れからの日数',
+      '再取得期限',
+    ]);
+    expect(await t.cells()).toEqual([
       [
         '001',
         '本店',

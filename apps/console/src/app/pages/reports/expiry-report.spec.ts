@@ -1,7 +1,6 @@
 import { By } from '@angular/platform-browser';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { MatTableHarness } from '@angular/material/table/testing';
 import { BaseChartDirective, NG_CHARTS_CONFIGURATION } from 'ng2-charts';
 import { flushApiError, params } from '../../../testing/http';
 import { monthAxisLabels } from './expiry-months';
@@ -59,20 +58,20 @@ describe('ReportsPage / 有効期限（月別・店別）', () => {
   it('tabulates month × branch with totals, this month marked, and says whose figures as of when', async () => {
     await openExpiry();
     expect(t.text('report-as-of')).toBe(AS_OF_TEXT);
-    const table = await t.loader.getHarness(MatTableHarness);
-    expect(await (await table.getHeaderRows())[0].getCellTextByIndex()).toEqual(
-      ['年月', '001 本店', '002 駅前支店', '合計'],
-    );
-    const rows = await table.getCellTextByIndex();
+    expect(await t.headers()).toEqual([
+      '年月',
+      '001 本店',
+      '002 駅前支店',
+      '合計',
+    ]);
+    const rows = await t.cells();
     expect(rows).toHaveLength(15);
     expect(rows.slice(2, 5)).toEqual([
       ['2026年11月', '3', '0', '3'],
       ['2026年12月（今月）', '4', '10', '14'],
       ['2027年1月', '5', '10', '15'],
     ]);
-    expect(await (await table.getFooterRows())[0].getCellTextByIndex()).toEqual(
-      ['合計', '120', '120', '240'],
-    );
+    expect(await t.footers()).toEqual(['合計', '120', '120', '240']);
   });
 
   it('filters by 店番 through the URL, and shows the URL’s branch', async () => {

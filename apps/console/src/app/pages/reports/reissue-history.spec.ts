@@ -1,6 +1,5 @@
 import { MatDateRangeInputHarness } from '@angular/material/datepicker/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { MatTableHarness } from '@angular/material/table/testing';
 import { params } from '../../../testing/http';
 import {
   AS_OF_TEXT,
@@ -50,20 +49,17 @@ describe('ReportsPage / 再発行履歴', () => {
       ]),
     );
     expect(t.text('report-as-of')).toBe(AS_OF_TEXT);
-    const table = await t.loader.getHarness(MatTableHarness);
-    expect(await (await table.getHeaderRows())[0].getCellTextByIndex()).toEqual(
-      [
-        '受付',
-        '状態',
-        '会社名',
-        '利用者',
-        '理由',
-        '決裁',
-        '承認まで',
-        '取得まで',
-      ],
-    );
-    const rows = await table.getCellTextByIndex();
+    expect(await t.headers()).toEqual([
+      '受付',
+      '状態',
+      '会社名',
+      '利用者',
+      '理由',
+      '決裁',
+      '承認まで',
+      '取得まで',
+    ]);
+    const rows = await t.cells();
     expect(rows[0]).toEqual([
       '2026/11/10 10:00営業店 花子',
       '取得済',
