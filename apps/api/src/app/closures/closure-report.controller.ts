@@ -1,10 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ClosureReport } from '@certdesk/contracts';
 import { RequirePermission } from '../auth/permissions.decorator';
 import { CsvExportService } from '../reports/csv-export.service';
+import { CsvGet } from '../reports/csv-get';
 import { CsvOptionsDto, PeriodDto } from '../reports/reports.dto';
 import { ClosureReportService } from './closure-report';
 
@@ -29,16 +30,14 @@ export class ClosureReportController {
     return this.closures.report(q.from, q.to);
   }
 
-  @Get('closures.csv')
-  @ApiProduces('text/csv')
+  @CsvGet('closures.csv')
   async reportCsv(
     @Query() q: ClosureCsvDto,
     @Res() res: Response,
   ): Promise<void> {
     await this.csv.send(res, {
       report: 'closures',
-      encoding: q.encoding ?? 'utf-8',
-      unmappable: q.unmappable ?? 'refuse',
+      options: q,
       filters: { from: q.from, to: q.to },
       source: await this.closures.source(q.from, q.to),
     });

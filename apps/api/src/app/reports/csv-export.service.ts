@@ -14,12 +14,18 @@ import {
 } from './csv';
 import { batches, ReportSource } from './report-source';
 
+/** The query's `encoding` and `unmappable` (`CsvOptionsDto`), either absent for its default. */
+export interface CsvOptions {
+  /** `utf-8` (default, with a BOM for Excel) or `cp932`. */
+  encoding?: CsvEncoding;
+  /** CP932 only: `refuse` (default) answers 422 listing what would be lost; `replace` writes 〓 and says so in a header. */
+  unmappable?: 'refuse' | 'replace';
+}
+
 export interface ExportRequest<R> {
   report: string;
   source: ReportSource<R>;
-  encoding: CsvEncoding;
-  /** CP932 only: `refuse` (default) answers 422 listing what would be lost; `replace` writes 〓 and says so in a header. */
-  unmappable: 'refuse' | 'replace';
+  options: CsvOptions;
   filters: Record<string, unknown>;
 }
 
@@ -36,9 +42,10 @@ export class CsvExportService {
   ) {}
 
   async send<R>(res: Response, request: ExportRequest<R>): Promise<void> {
-    const { source, encoding } = request;
+    const { source } = request;
+    const { encoding = 'utf-8', unmappable = 'refuse' } = request.options;
     const lost = encoding === 'cp932' ? await this.scanCp932(source) : [];
-    if (lost.length > 0 && request.unmappable === 'refuse') {
+    if (lost.length > 0 && unmappable === 'refuse') {
       throw new AppError(
         'csv_unmappable',
         undefined,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
   ExpiredUsersReport,
@@ -10,6 +10,7 @@ import type {
 import { RequirePermission } from '../auth/permissions.decorator';
 import { AuditSource } from './audit.source';
 import { CsvExportService } from './csv-export.service';
+import { CsvGet } from './csv-get';
 import { ExpiredStatus, ExpiredUsersSource } from './expired-users.source';
 import { ExpiryReportService } from './expiry-report.service';
 import { NoticeDeliverySource, NoticeFilters } from './notice-delivery.source';
@@ -89,20 +90,17 @@ export class ReportsController {
     return this.reports.noticeDelivery(noticeFilters(q));
   }
 
-  @Get('locked-out.csv')
-  @ApiProduces('text/csv')
+  @CsvGet('locked-out.csv')
   lockedOutCsv(@Query() q: BranchCsvDto, @Res() res: Response): Promise<void> {
     return this.expiredCsv('locked-out', 'expired', q, res);
   }
 
-  @Get('past-limit.csv')
-  @ApiProduces('text/csv')
+  @CsvGet('past-limit.csv')
   pastLimitCsv(@Query() q: BranchCsvDto, @Res() res: Response): Promise<void> {
     return this.expiredCsv('past-limit', 'past_limit', q, res);
   }
 
-  @Get('expiry.csv')
-  @ApiProduces('text/csv')
+  @CsvGet('expiry.csv')
   async expiryCsv(
     @Query() q: BranchCsvDto,
     @Res() res: Response,
@@ -117,8 +115,7 @@ export class ReportsController {
     );
   }
 
-  @Get('reissues.csv')
-  @ApiProduces('text/csv')
+  @CsvGet('reissues.csv')
   async reissuesCsv(
     @Query() q: ReissueCsvDto,
     @Res() res: Response,
@@ -133,8 +130,7 @@ export class ReportsController {
     );
   }
 
-  @Get('notices.csv')
-  @ApiProduces('text/csv')
+  @CsvGet('notices.csv')
   noticesCsv(@Query() q: NoticeCsvDto, @Res() res: Response): Promise<void> {
     const filters = noticeFilters(q);
     return this.export(
@@ -146,8 +142,7 @@ export class ReportsController {
     );
   }
 
-  @Get('audit.csv')
-  @ApiProduces('text/csv')
+  @CsvGet('audit.csv')
   auditCsv(@Query() q: AuditCsvDto, @Res() res: Response): Promise<void> {
     return this.export(
       res,
@@ -180,12 +175,6 @@ export class ReportsController {
     filters: Record<string, unknown>,
     source: ReportSource<R>,
   ): Promise<void> {
-    return this.csv.send(res, {
-      report,
-      encoding: q.encoding ?? 'utf-8',
-      unmappable: q.unmappable ?? 'refuse',
-      filters,
-      source,
-    });
+    return this.csv.send(res, { report, options: q, filters, source });
   }
 }
