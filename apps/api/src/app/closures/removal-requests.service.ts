@@ -6,7 +6,7 @@ import {
 } from '@certdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { successEntry } from '../audit/audit-entry';
-import { decidedByMe } from '../infra/database/decision-columns';
+import { decidedByMe, decisionView } from '../infra/database/decision-columns';
 import { Clock } from '../infra/clock/clock';
 import { AppError } from '../infra/http/app-error';
 import { currentPrincipal, notFound } from '../infra/tenancy/tenant';
@@ -162,12 +162,6 @@ function view(r: RemovalRequest): RemovalRequestView {
     activeCustomers: r.activeCustomers,
     activeIbUsers: r.activeIbUsers,
     thresholdPercent: r.thresholdPercent,
-    requestedBy: { id: r.requestedById, name: r.requestedByName },
-    requestedAt: r.requestedAt.toISOString(),
-    decidedBy: r.decidedAt
-      ? { id: r.decidedById, name: r.decidedByName ?? '' }
-      : null,
-    decidedAt: r.decidedAt?.toISOString() ?? null,
-    decisionComment: r.decisionComment,
+    ...decisionView(r),
   };
 }

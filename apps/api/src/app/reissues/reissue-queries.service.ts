@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { lifecycleStatus, IbRole } from '@certdesk/domain';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { Clock } from '../infra/clock/clock';
+import { decisionView } from '../infra/database/decision-columns';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ListReissuesDto } from './dto/reissue.dto';
 import { ReissueExpiryService } from './reissue-expiry.service';
@@ -118,13 +119,7 @@ export class ReissueQueriesService {
             policy,
           ),
         },
-        requestedBy: { id: r.requestedById, name: r.requestedByName },
-        requestedAt: r.requestedAt.toISOString(),
-        decidedBy: r.decidedById
-          ? { id: r.decidedById, name: r.decidedByName ?? '' }
-          : null,
-        decidedAt: r.decidedAt?.toISOString() ?? null,
-        decisionComment: r.decisionComment,
+        ...decisionView(r),
         authorizedUntil: r.authorizedUntil,
         closedAt: r.closedAt?.toISOString() ?? null,
         waitingHours:

@@ -16,7 +16,11 @@ import { AuditService } from '../audit/audit.service';
 import { successEntry } from '../audit/audit-entry';
 import { SecondFactorService } from '../auth/second-factor/second-factor.service';
 import { Clock } from '../infra/clock/clock';
-import { decidedByMe, UNDECIDED } from '../infra/database/decision-columns';
+import {
+  decidedByMe,
+  decisionView,
+  UNDECIDED,
+} from '../infra/database/decision-columns';
 import { Manager, Transactions } from '../infra/database/transactions';
 import { isUniqueViolation } from '../infra/database/unique-violation';
 import { AppError } from '../infra/http/app-error';
@@ -252,13 +256,6 @@ function toView(r: StaffChangeRequest): StaffChangeRequestView {
     displayName: r.displayName,
     role: r.role,
     fromRole: r.fromRole,
-    requestedBy: { id: r.requestedById, name: r.requestedByName },
-    requestedAt: r.requestedAt.toISOString(),
-    decidedBy:
-      r.decidedById && r.decidedByName
-        ? { id: r.decidedById, name: r.decidedByName }
-        : null,
-    decidedAt: r.decidedAt?.toISOString() ?? null,
-    decisionComment: r.decisionComment,
+    ...decisionView(r),
   };
 }

@@ -1,4 +1,5 @@
 import { Column } from 'typeorm';
+import type { DualControlRecord, StaffRef } from '@certdesk/contracts';
 import { UuidColumn } from './uuid-column';
 import { currentPrincipal } from '../tenancy/tenant';
 import { InstantColumn } from './instant-column';
@@ -46,3 +47,27 @@ export const UNDECIDED = Object.freeze({
   decidedAt: null,
   decisionComment: null,
 } as const satisfies Partial<DecisionColumns>);
+
+/**
+ * The decision columns as the API shows them (`DualControlRecord`): who asked and when, and who
+ * decided (null while the request waits: a decision is written whole, by {@link decidedByMe}).
+ */
+export function decisionView<Id extends string | null>(
+  r: DecisionColumns & { requestedById: Id },
+): Omit<DualControlRecord, 'requestedBy'> & {
+  requestedBy: { id: Id; name: string };
+} {
+  return {
+    requestedBy: { id: r.requestedById, name: r.requestedByName },
+    requestedAt: r.requestedAt.toISOString(),
+    decidedBy: decider(r),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionComment: r.decisionComment,
+  };
+}
+
+function decider(r: DecisionColumns): StaffRef | null {
+  return r.decidedById
+    ? { id: r.decidedById, name: r.decidedByName ?? '' }
+    : null;
+}
