@@ -15,9 +15,30 @@ import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { toStaffAccount } from './staff-account';
-import { StaffChangeRequestsService } from './staff-change-requests.service';
+import {
+  StaffChangeFields,
+  StaffChangeRequestsService,
+} from './staff-change-requests.service';
 import { StaffUser } from './staff-user.entity';
 import { StaffChanges, StaffWrites } from './staff-writes';
+
+/** A change to an existing account, naming the account as it stands (no role change unless given). */
+function accountChange(
+  staff: StaffUser,
+  kind: StaffChangeFields['kind'],
+  roles: Pick<StaffChangeFields, 'role' | 'fromRole'> = {
+    role: null,
+    fromRole: null,
+  },
+): StaffChangeFields {
+  return {
+    kind,
+    staffId: staff.id,
+    username: staff.username,
+    displayName: staff.displayName,
+    ...roles,
+  };
+}
 
 /**
  * 職員管理 for the admin of one credit union: every read and write is scoped to it, every change
@@ -132,14 +153,13 @@ export class StaffService {
 
     return this.transactions.run(async (em) => {
       const pendingChange = roleWaits
-        ? await this.changes.request(em, {
-            kind: 'role',
-            staffId: staff.id,
-            username: staff.username,
-            displayName: staff.displayName,
-            role: dto.role ?? null,
-            fromRole: staff.role,
-          })
+        ? await this.changes.request(
+            em,
+            accountChange(staff, 'role', {
+              role: dto.role ?? null,
+              fromRole: staff.role,
+            }),
+          )
         : undefined;
       const updated = Object.keys(changes).length
         ? await this.writes.update(em, staff, patch, changes)
@@ -159,14 +179,7 @@ export class StaffService {
     if (staff.id === currentPrincipal().staffId)
       throw new AppError('own_factors');
     const pendingChange = await this.transactions.run((em) =>
-      this.changes.request(em, {
-        kind: 'reset_factors',
-        staffId: staff.id,
-        username: staff.username,
-        displayName: staff.displayName,
-        role: null,
-        fromRole: null,
-      }),
+      this.changes.request(em, accountChange(staff, 'reset_factors')),
     );
     return { pendingChange, account: toStaffAccount(staff, this.clock.now()) };
   }
@@ -180,14 +193,7 @@ export class StaffService {
       throw new AppError('own_password');
     if (passwordResetNeedsApproval(staff.role)) {
       const pendingChange = await this.transactions.run((em) =>
-        this.changes.request(em, {
-          kind: 'reset_password',
-          staffId: staff.id,
-          username: staff.username,
-          displayName: staff.displayName,
-          role: null,
-          fromRole: null,
-        }),
+        this.changes.request(em, accountChange(staff, 'reset_password')),
       );
       return {
         pendingChange,
