@@ -1,8 +1,9 @@
 import { expect, type Page } from '@playwright/test';
-import type {
-  NoticeDeliveryReport,
-  ReissueHistoryReport,
-  ReissueView,
+import {
+  NOTICE_DELIVERY_CSV_HEADERS,
+  type NoticeDeliveryReport,
+  type ReissueHistoryReport,
+  type ReissueView,
 } from '@certdesk/contracts';
 import { readFile } from 'node:fs/promises';
 import { parseCsv } from './csv';
@@ -11,18 +12,6 @@ import { fullPageShot, loginAs, mainNav, test } from './support';
 
 const BASE_URL = 'http://127.0.0.1:3100';
 const REISSUE_ID = 20; // 再発行依頼ID, the last of the history CSV's 21 columns
-const NOTICE_HEADERS = [
-  '日付（通知の基準日）',
-  '通知の種類',
-  '通知日',
-  '有効期限までの日数',
-  '送信済み',
-  '送信失敗',
-  '取消（送信不要）',
-  '送信対象外',
-  '送信待ち',
-  '合計',
-];
 
 /** A reissue recorded by branch staff and approved by a manager (which also queues the reissue-ready mail). */
 async function approvedReissue(): Promise<ReissueView> {
@@ -109,7 +98,7 @@ test('再発行履歴 and 通知の送信状況: a compliance officer sees an ap
   await expect(page.getByTestId('notice-totals')).toBeVisible();
   await fullPageShot(page, 'reports-notices');
   const [noticeHeader, ...noticeRows] = await downloadCsv(page);
-  expect(noticeHeader).toEqual(NOTICE_HEADERS);
+  expect(noticeHeader).toEqual(NOTICE_DELIVERY_CSV_HEADERS);
   expect(noticeRows.map((r) => [r[0], r[2]])).toEqual(
     notices.days.map((d) => [d.day, d.label]),
   );

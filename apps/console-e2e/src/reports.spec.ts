@@ -1,5 +1,9 @@
 import { expect, type Download, type Page } from '@playwright/test';
-import type { ExpiredUserRow, ExpiredUsersReport } from '@certdesk/contracts';
+import {
+  EXPIRED_USERS_CSV_HEADERS,
+  type ExpiredUserRow,
+  type ExpiredUsersReport,
+} from '@certdesk/contracts';
 import { readFile } from 'node:fs/promises';
 import { parseCsv } from './csv';
 import {
@@ -10,23 +14,8 @@ import {
   test,
 } from './support';
 
-/** The header row of the locked-out and past-limit CSVs (Japanese, for Excel users). */
-const EXPIRED_USER_HEADERS = [
-  '店番',
-  '店名',
-  '契約者番号',
-  '会社名',
-  '会社名カナ',
-  '利用者区分',
-  'ログインID',
-  '利用者名',
-  'メールアドレス',
-  '有効期限日',
-  '期限切れからの日数',
-  '再取得期限',
-];
-const LOGIN_ID = EXPIRED_USER_HEADERS.indexOf('ログインID');
-const COMPANY = EXPIRED_USER_HEADERS.indexOf('会社名');
+const LOGIN_ID = EXPIRED_USERS_CSV_HEADERS.indexOf('ログインID');
+const COMPANY = EXPIRED_USERS_CSV_HEADERS.indexOf('会社名');
 
 /** Every row of `GET /api/reports/locked-out`, page by page (page.request shares the session). */
 async function lockedOutFromApi(page: Page): Promise<ExpiredUserRow[]> {
@@ -61,8 +50,9 @@ function columns(records: string[][]): {
   companies: string[];
 } {
   const [header, ...rows] = records;
-  expect(header).toEqual(EXPIRED_USER_HEADERS);
-  for (const row of rows) expect(row).toHaveLength(EXPIRED_USER_HEADERS.length);
+  expect(header).toEqual(EXPIRED_USERS_CSV_HEADERS);
+  for (const row of rows)
+    expect(row).toHaveLength(EXPIRED_USERS_CSV_HEADERS.length);
   return {
     loginIds: rows.map((r) => r[LOGIN_ID]),
     companies: rows.map((r) => r[COMPANY]),

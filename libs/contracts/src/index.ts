@@ -7,6 +7,7 @@ export * from './lib/certificates';
 export * from './lib/customers';
 export * from './lib/certificate-detail';
 export * from './lib/reports';
+export * from './lib/report-csv';
 export * from './lib/notices';
 export * from './lib/dual-control';
 export * from './lib/reissues';

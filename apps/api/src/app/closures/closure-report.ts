@@ -1,23 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { ClosureReport, ClosureReportRow } from '@certdesk/contracts';
+import {
+  CLOSURE_CSV_HEADERS,
+  type ClosureReport,
+  type ClosureReportRow,
+} from '@certdesk/contracts';
 import { CLOSURE_SOURCE_LABELS, formatJstCsvDateTime } from '@certdesk/domain';
 import { Clock } from '../infra/clock/clock';
 import { currentPrincipal } from '../infra/tenancy/tenant';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReportSource } from '../reports/report-source';
 import { ClosureRepository } from './closure.repository';
-
-export const CLOSURE_REPORT_HEADERS = [
-  '区分',
-  '解約・削除日',
-  '処理日時',
-  '契約者番号',
-  '会社名',
-  'ログインID',
-  '利用者名',
-  '理由',
-  '経緯',
-];
 
 const KIND_LABELS: Record<ClosureReportRow['kind'], string> = {
   customer: '解約（ご契約先）',
@@ -62,7 +54,7 @@ export class ClosureReportService {
     const { rows } = await this.report(from, to);
     const indexed = rows.map((r, index) => ({ ...r, index }));
     return {
-      headers: CLOSURE_REPORT_HEADERS,
+      headers: CLOSURE_CSV_HEADERS,
       batch: async (after, size) => {
         const start = after ? after.index + 1 : 0;
         return indexed.slice(start, start + size);

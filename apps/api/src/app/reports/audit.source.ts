@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AUDIT_CSV_HEADERS } from '@certdesk/contracts';
 import { formatJstCsvDateTime } from '@certdesk/domain';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuditEventRepository } from '../audit/audit-event.repository';
@@ -13,19 +14,7 @@ export class AuditSource {
   open(filters: { from?: string; to?: string }): ReportSource<AuditEvent> {
     const creditUnionId = currentCreditUnionId();
     return {
-      headers: [
-        '番号',
-        '日時（日本時間）',
-        '職員',
-        '操作',
-        '対象種別',
-        '対象ID',
-        '結果',
-        'IPアドレス',
-        'リクエストID',
-        '詳細',
-        'ハッシュ',
-      ],
+      headers: AUDIT_CSV_HEADERS,
       batch: (after, size) =>
         this.events.inOrder(filters, after?.seq ?? 0, size, creditUnionId),
       cells: (a) => [

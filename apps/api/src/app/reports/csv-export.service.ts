@@ -134,7 +134,7 @@ export class CsvExportService {
     source: ReportSource<R>,
   ): Promise<UnmappableCharacter[]> {
     const found = new Map<string, UnmappableCharacter>();
-    const note = (cells: (string | number | null)[], line: number) => {
+    const note = (cells: readonly (string | number | null)[], line: number) => {
       const lost: string[] = [];
       for (const cell of cells)
         if (typeof cell === 'string') unmappableInCp932(cell, lost);

@@ -19,7 +19,7 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 export function csvLine(
-  values: (string | number | null | undefined)[],
+  values: readonly (string | number | null | undefined)[],
 ): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }

@@ -6,7 +6,10 @@ import {
   resolveLifecyclePolicy,
   IbRole,
 } from '@certdesk/domain';
-import type { ExpiredUserRow } from '@certdesk/contracts';
+import {
+  EXPIRED_USERS_CSV_HEADERS,
+  type ExpiredUserRow,
+} from '@certdesk/contracts';
 import {
   expirySortKeySql,
   statusBounds,
@@ -19,21 +22,6 @@ import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReportSource } from './report-source';
 
 export type ExpiredStatus = 'expired' | 'past_limit';
-
-export const EXPIRED_USER_HEADERS = [
-  '店番',
-  '店名',
-  '契約者番号',
-  '会社名',
-  '会社名カナ',
-  '利用者区分',
-  'ログインID',
-  '利用者名',
-  'メールアドレス',
-  '有効期限日',
-  '期限切れからの日数',
-  '再取得期限',
-];
 
 interface Raw {
   branch_code: string;
@@ -101,7 +89,7 @@ export class ExpiredUsersSource {
       ibUserId: r.u_id,
     });
     return {
-      headers: EXPIRED_USER_HEADERS,
+      headers: EXPIRED_USERS_CSV_HEADERS,
       batch: async (after, size) => {
         const qb = this.scope
           .repository(IbUser)

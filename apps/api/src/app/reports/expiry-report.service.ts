@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '@certdesk/domain';
-import type { ExpiryReport } from '@certdesk/contracts';
+import { EXPIRY_CSV_HEADERS, type ExpiryReport } from '@certdesk/contracts';
 import { Certificate } from '../certificates/certificate.entity';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
 import { ReportSource } from './report-source';
@@ -83,7 +83,7 @@ export class ExpiryReportService {
       m.branches.map((b) => ({ month: m.month, ...b })),
     );
     return {
-      headers: ['年月', '店番', '店名', '有効期限を迎える電子証明書数'],
+      headers: EXPIRY_CSV_HEADERS,
       batch: async (after) => (after ? [] : rows),
       cells: (r) => [r.month, r.code, r.name, r.count],
     };

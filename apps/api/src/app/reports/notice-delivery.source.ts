@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder } from 'typeorm';
 import { describeMilestone } from '@certdesk/domain';
-import type {
-  NoticeDeliveryCount,
-  NoticeDeliveryCounts,
-  NoticeDeliveryDay,
-  NoticeKindName,
+import {
+  NOTICE_DELIVERY_CSV_HEADERS,
+  type NoticeDeliveryCount,
+  type NoticeDeliveryCounts,
+  type NoticeDeliveryDay,
+  type NoticeKindName,
 } from '@certdesk/contracts';
 import { NOTICE_KIND_INFO } from '@certdesk/notice-templates';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
@@ -20,19 +21,6 @@ export interface NoticeFilters {
   to?: string;
   milestone?: number;
 }
-
-export const NOTICE_DELIVERY_HEADERS = [
-  '日付（通知の基準日）',
-  '通知の種類',
-  '通知日',
-  '有効期限までの日数',
-  '送信済み',
-  '送信失敗',
-  '取消（送信不要）',
-  '送信対象外',
-  '送信待ち',
-  '合計',
-];
 
 /** How an outbox status is counted (a notice being sent right now is still waiting). */
 const COUNTED_AS: Record<OutboxStatus, NoticeDeliveryCount> = {
@@ -83,7 +71,7 @@ export class NoticeDeliverySource {
 
   open(filters: NoticeFilters): ReportSource<NoticeDeliveryDay> {
     return {
-      headers: NOTICE_DELIVERY_HEADERS,
+      headers: NOTICE_DELIVERY_CSV_HEADERS,
       batch: (after, size) =>
         this.days(
           filters,

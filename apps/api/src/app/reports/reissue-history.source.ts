@@ -8,7 +8,10 @@ import {
   IbRole,
   formatJstCsvDateTime,
 } from '@certdesk/domain';
-import type { ReissueHistoryRow } from '@certdesk/contracts';
+import {
+  REISSUE_HISTORY_CSV_HEADERS,
+  type ReissueHistoryRow,
+} from '@certdesk/contracts';
 import { Certificate } from '../certificates/certificate.entity';
 import { andWithinJstDays } from '../infra/database/jst-days';
 import { TenantScope } from '../infra/tenancy/tenant-scope';
@@ -36,30 +39,6 @@ const APPROVED: readonly ReissueStatus[] = [
 ];
 /** Certificates that end an acquisition authorization (電子証明書取得 from the logon screen). */
 const ACQUIRED_VIA = ['acquisition', 'reissue'] as const;
-
-export const REISSUE_HISTORY_HEADERS = [
-  '受付日時',
-  '状態',
-  '店番',
-  '店名',
-  '契約者番号',
-  '会社名',
-  '利用者区分',
-  'ログインID',
-  '利用者名',
-  '再発行理由',
-  '理由の詳細',
-  '本人確認方法',
-  '依頼書受付日',
-  '依頼者',
-  '決裁者（承認・却下）',
-  '決裁日時',
-  '承認までの時間（時間）',
-  '取得期限',
-  '取得日時',
-  '取得までの時間（時間）',
-  '再発行依頼ID',
-];
 
 interface Raw {
   r_id: string;
@@ -93,7 +72,7 @@ export class ReissueHistorySource {
 
   open(filters: ReissueFilters): ReportSource<ReissueHistoryRow> {
     return {
-      headers: REISSUE_HISTORY_HEADERS,
+      headers: REISSUE_HISTORY_CSV_HEADERS,
       batch: (after, size) =>
         this.page(
           filters,
