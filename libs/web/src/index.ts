@@ -1,3 +1,4 @@
+export { provideWebApp } from './lib/app-providers';
 export {
   apiError,
   apiErrorMessage,
