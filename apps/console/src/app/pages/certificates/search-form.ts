@@ -9,7 +9,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -24,6 +24,7 @@ import {
   toIsoDate,
 } from '../../core/date-input';
 import { AuthService } from '../../core/auth/auth.service';
+import { BranchField, branchCode } from '../../core/ui/branch-field';
 import { statusLabel } from '../../core/lifecycle/status-chip';
 import {
   DEFAULT_SORT,
@@ -62,6 +63,7 @@ function isEditable(target: EventTarget | null): boolean {
   selector: 'cd-certificate-search-form',
   imports: [
     ReactiveFormsModule,
+    BranchField,
     MatButtonModule,
     MatChipsModule,
     MatDatepickerModule,
@@ -94,7 +96,7 @@ export class CertificateSearchForm {
   protected readonly form = this.fb.nonNullable.group({
     q: '',
     status: [[] as string[]],
-    branch: ['', Validators.pattern(/^\d{3}$/)],
+    branch: ['', branchCode],
     ibRole: '',
     expires: this.fb.group({
       from: null as Date | null,

@@ -4,26 +4,15 @@ import {
   computed,
   effect,
 } from '@angular/core';
-import {
-  FormControl,
-  FormGroup,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { injectQueryState } from '../../core/query-state';
+import { BranchField, branchCode } from '../../core/ui/branch-field';
 
 /** 店番 of a report: shows the URL's `branch` and sets a new one (none for all) on 絞り込み, first page. */
 @Component({
   selector: 'cd-branch-filter',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-  ],
+  imports: [ReactiveFormsModule, MatButtonModule, BranchField],
   template: `
     <form
       class="cd-branch-filter"
@@ -31,22 +20,12 @@ import { injectQueryState } from '../../core/query-state';
       [formGroup]="form"
       (ngSubmit)="submit()"
     >
-      <mat-form-field class="cd-branch">
-        <mat-label>店番</mat-label>
-        <input
-          matInput
-          formControlName="code"
-          inputmode="numeric"
-          maxlength="3"
-          autocomplete="off"
-          placeholder="すべて"
-        />
-        @if (code.invalid) {
-          <mat-error>3桁の数字で入力してください</mat-error>
-        } @else {
-          <mat-hint>3桁（空欄で全店）</mat-hint>
-        }
-      </mat-form-field>
+      <cd-branch-field
+        class="cd-branch"
+        [control]="code"
+        hint="3桁（空欄で全店）"
+        placeholder="すべて"
+      />
       <div class="cd-actions">
         <button mat-stroked-button type="submit">絞り込み</button>
         @if (branch()) {
@@ -76,7 +55,7 @@ export class BranchFilter {
 
   protected readonly code = new FormControl('', {
     nonNullable: true,
-    validators: Validators.pattern(/^\d{3}$/),
+    validators: branchCode,
   });
   protected readonly form = new FormGroup({ code: this.code });
 
