@@ -24,6 +24,7 @@ import { IbUserCompanyKey1764000000250 } from './1764000000250-ib-user-company-k
 import { NoticeOutboxReferences1764000000260 } from './1764000000260-notice-outbox-references';
 import { NoticeMarkerTable1764000000270 } from './1764000000270-notice-marker-table';
 import { OutboxLeasePartial1764000000280 } from './1764000000280-outbox-lease-partial';
+import { SearchSortCovering1764000000290 } from './1764000000290-search-sort-covering';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   NoticeOutboxReferences1764000000260,
   NoticeMarkerTable1764000000270,
   OutboxLeasePartial1764000000280,
+  SearchSortCovering1764000000290,
 ];
