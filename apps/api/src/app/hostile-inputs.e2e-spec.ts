@@ -10,13 +10,9 @@ import {
   TEST_PIN,
 } from '../testing/ib-customer';
 import { addIbUser, withPins } from '../testing/pki';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../testing/staff-browser';
+import { StaffBrowser } from '../testing/staff-browser';
 import type { TestApp } from '../testing/test-app';
-import { testDatabases } from '../testing/test-database';
+import { describeSeededApp } from '../testing/describe-app';
 import { NoticeTemplateStore } from './notices/templates/notice-template.repository';
 import {
   hostileBody,
@@ -131,65 +127,64 @@ async function runAll(
   return { failures, slowest, retried: slow.length };
 }
 
-describe.each(testDatabases())('hostile inputs on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
-  let staffPort: number;
-  let ib: IbClient;
-  let customer: IbIdentity;
-  let sessionId: string;
-  let acquirer: string;
-  const browsers = new Map<StaffRole | 'anonymous', StaffBrowser>();
-  const openssl = new Openssl();
+describeSeededApp(
+  'hostile inputs on $name',
+  { ibChannel: true },
+  ({ db, t, seeded }) => {
+    let staffPort: number;
+    let ib: IbClient;
+    let customer: IbIdentity;
+    let sessionId: string;
+    let acquirer: string;
+    const browsers = new Map<StaffRole | 'anonymous', StaffBrowser>();
+    const openssl = new Openssl();
 
-  beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
-    const server = t.app.getHttpServer() as Server;
-    await new Promise<void>((resolve) =>
-      server.listen(0, '127.0.0.1', resolve),
-    );
-    staffPort = (server.address() as AddressInfo).port;
-    ib = new IbClient(t);
-    customer = await customerWithCertificate(t, ib, openssl, seeded.a); // expires 2027-12-01
-    acquirer = (
-      await withPins(
-        t,
-        await addIbUser(t, seeded.a),
-        TEST_PIN,
-        TEST_CONFIRMATION_PIN,
-      )
-    ).loginId;
-    // The shipped templates are created on first use: before the count, not by a hostile read.
-    await t.app.get(NoticeTemplateStore).ensureDefaults(seeded.a.id);
-    t.clock.set(new Date('2027-11-20T09:00:00+09:00')); // inside the renewal window
-    const session = await ib.as(customer).post('/ib/renewals', {});
-    expect(session.status).toBe(201);
-    sessionId = session.body.id;
-    const anonymous = StaffBrowser.of(t);
-    await anonymous.get('/api/auth/me'); // the XSRF cookie, as a browser has it
-    browsers.set('anonymous', anonymous);
-    for (const role of STAFF_ROLES) {
-      const browser = await StaffBrowser.signedIn(
-        t,
-        seeded.username(role, seeded.a),
+    beforeAll(async () => {
+      const server = t.app.getHttpServer() as Server;
+      await new Promise<void>((resolve) =>
+        server.listen(0, '127.0.0.1', resolve),
       );
-      browsers.set(role, browser);
-    }
-  }, 120_000);
-  afterAll(async () => {
-    openssl.close();
-    await t?.close();
-  });
+      staffPort = (server.address() as AddressInfo).port;
+      ib = new IbClient(t);
+      customer = await customerWithCertificate(t, ib, openssl, seeded.a); // expires 2027-12-01
+      acquirer = (
+        await withPins(
+          t,
+          await addIbUser(t, seeded.a),
+          TEST_PIN,
+          TEST_CONFIRMATION_PIN,
+        )
+      ).loginId;
+      // The shipped templates are created on first use: before the count, not by a hostile read.
+      await t.app.get(NoticeTemplateStore).ensureDefaults(seeded.a.id);
+      t.clock.set(new Date('2027-11-20T09:00:00+09:00')); // inside the renewal window
+      const session = await ib.as(customer).post('/ib/renewals', {});
+      expect(session.status).toBe(201);
+      sessionId = session.body.id;
+      const anonymous = StaffBrowser.of(t);
+      await anonymous.get('/api/auth/me'); // the XSRF cookie, as a browser has it
+      browsers.set('anonymous', anonymous);
+      for (const role of STAFF_ROLES) {
+        const browser = await StaffBrowser.signedIn(
+          t,
+          seeded.username(role, seeded.a),
+        );
+        browsers.set(role, browser);
+      }
+    }, 120_000);
+    afterAll(() => openssl.close());
 
-  it('answers every generated case with a 4xx and a Japanese reason (never a 5xx, never past 2 s), and changes nothing but the refusals’ audit records', async () => {
-    const auditBefore = await auditSummary(t);
-    const countsBefore = await rowCounts(t.dataSource);
-    const routes = routesWithInputs(t);
-    const cases: Case[] = [];
-    routes.forEach((route, i) => {
-      const arbitrary = requestFor(route);
-      const callers: [string, (r: HostileRequest) => Promise<HostileAnswer>][] =
-        [...browsers]
+    it('answers every generated case with a 4xx and a Japanese reason (never a 5xx, never past 2 s), and changes nothing but the refusals’ audit records', async () => {
+      const auditBefore = await auditSummary(t);
+      const countsBefore = await rowCounts(t.dataSource);
+      const routes = routesWithInputs(t);
+      const cases: Case[] = [];
+      routes.forEach((route, i) => {
+        const arbitrary = requestFor(route);
+        const callers: [
+          string,
+          (r: HostileRequest) => Promise<HostileAnswer>,
+        ][] = [...browsers]
           // a signed-in browser never posts the log-in or log-out form: that would end its session
           .filter(
             ([role]) =>
@@ -200,130 +195,136 @@ describe.each(testDatabases())('hostile inputs on $name', (db) => {
             role,
             (r) => sendAsStaff(staffPort, browser, r),
           ]);
-      if (route.channel === 'ib')
-        callers.push(
-          [
-            'IB client without a certificate',
-            (r) => sendOnIbChannel(ib.as(null), r),
-          ],
-          ['IB customer', (r) => sendOnIbChannel(ib.as(customer), r)],
-        );
-      callers.forEach(([caller, send], j) => {
-        const runs = caller === 'anonymous' ? 1 : CASES_PER_ROLE;
-        for (const request of fc.sample(arbitrary, {
-          seed: SEED + i * 16 + j,
-          numRuns: runs,
-        }))
-          cases.push({
-            route: route.key,
-            caller,
-            request,
-            allowSuccess: route.method === 'get',
-            send,
-          });
+        if (route.channel === 'ib')
+          callers.push(
+            [
+              'IB client without a certificate',
+              (r) => sendOnIbChannel(ib.as(null), r),
+            ],
+            ['IB customer', (r) => sendOnIbChannel(ib.as(customer), r)],
+          );
+        callers.forEach(([caller, send], j) => {
+          const runs = caller === 'anonymous' ? 1 : CASES_PER_ROLE;
+          for (const request of fc.sample(arbitrary, {
+            seed: SEED + i * 16 + j,
+            numRuns: runs,
+          }))
+            cases.push({
+              route: route.key,
+              caller,
+              request,
+              allowSuccess: route.method === 'get',
+              send,
+            });
+        });
       });
-    });
 
-    // The CSR on the IB channel: a real renewal session (which a refusal leaves usable) and a real
-    // acquisition with the right PINs, so each request reaches the request check itself.
-    const csrs: HostileCsr[] = [
-      ...fixedHostileCsrs(openssl),
-      ...fc.sample(mutatedCsr(openssl.newKeyRequest(2048).csrPem), {
-        seed: SEED,
-        numRuns: MUTATED_CSRS,
-      }),
-    ];
-    for (const { label, csr } of csrs) {
-      cases.push({
-        route: `POST /ib/renewals/:id/csr (${label})`,
-        caller: 'IB customer',
-        request: {
-          method: 'post',
-          path: `/ib/renewals/${sessionId}/csr`,
-          body: {
-            bytes: JSON.stringify({ csr }),
-            contentType: 'application/json',
+      // The CSR on the IB channel: a real renewal session (which a refusal leaves usable) and a real
+      // acquisition with the right PINs, so each request reaches the request check itself.
+      const csrs: HostileCsr[] = [
+        ...fixedHostileCsrs(openssl),
+        ...fc.sample(mutatedCsr(openssl.newKeyRequest(2048).csrPem), {
+          seed: SEED,
+          numRuns: MUTATED_CSRS,
+        }),
+      ];
+      for (const { label, csr } of csrs) {
+        cases.push({
+          route: `POST /ib/renewals/:id/csr (${label})`,
+          caller: 'IB customer',
+          request: {
+            method: 'post',
+            path: `/ib/renewals/${sessionId}/csr`,
+            body: {
+              bytes: JSON.stringify({ csr }),
+              contentType: 'application/json',
+            },
           },
-        },
-        allowSuccess: false,
-        send: (r) => sendOnIbChannel(ib.as(customer), r),
-      });
-    }
-    // Two argon2id verifications (64 MiB each) per acquisition: a few, one at a time, at the end.
-    const acquisitions: Case[] = [];
-    for (const { label, csr } of csrs.slice(0, ACQUISITIONS))
-      acquisitions.push({
-        route: `POST /ib/acquisitions (${label})`,
-        caller: 'IB client without a certificate',
-        request: {
-          method: 'post',
-          path: '/ib/acquisitions',
-          body: {
-            bytes: JSON.stringify({
-              loginId: acquirer,
-              pin: TEST_PIN,
-              confirmationPin: TEST_CONFIRMATION_PIN,
-              csr,
-            }),
-            contentType: 'application/json',
+          allowSuccess: false,
+          send: (r) => sendOnIbChannel(ib.as(customer), r),
+        });
+      }
+      // Two argon2id verifications (64 MiB each) per acquisition: a few, one at a time, at the end.
+      const acquisitions: Case[] = [];
+      for (const { label, csr } of csrs.slice(0, ACQUISITIONS))
+        acquisitions.push({
+          route: `POST /ib/acquisitions (${label})`,
+          caller: 'IB client without a certificate',
+          request: {
+            method: 'post',
+            path: '/ib/acquisitions',
+            body: {
+              bytes: JSON.stringify({
+                loginId: acquirer,
+                pin: TEST_PIN,
+                confirmationPin: TEST_CONFIRMATION_PIN,
+                csr,
+              }),
+              contentType: 'application/json',
+            },
           },
-        },
-        allowSuccess: false,
-        send: async (r) => {
-          const answer = await sendOnIbChannel(ib.as(null), r);
-          return {
-            ...answer,
-            timedOut: answer.milliseconds > ACQUISITION_WITHIN_MS,
-          };
-        },
-      });
+          allowSuccess: false,
+          send: async (r) => {
+            const answer = await sendOnIbChannel(ib.as(null), r);
+            return {
+              ...answer,
+              timedOut: answer.milliseconds > ACQUISITION_WITHIN_MS,
+            };
+          },
+        });
 
-    const started = performance.now();
-    const { failures, slowest, retried } = await runAll(cases, CONCURRENCY);
-    const acquired = await runAll(acquisitions, 1);
-    failures.push(...acquired.failures);
-    cases.push(...acquisitions);
-    console.log(
-      `hostile inputs on ${db.name}: ${cases.length} cases (${routes.length} routes × ${browsers.size} staff callers, IB callers, ${csrs.length} CSRs), seed ${SEED}, ` +
-        `${Math.round(performance.now() - started)} ms, slowest answer ${Math.round(Math.max(slowest, acquired.slowest))} ms (${retried + acquired.retried} asked again alone after 2 s), ${failures.length} failures`,
-    );
-    expect(cases.length).toBeGreaterThanOrEqual(300);
-    expect(failures).toEqual([]);
+      const started = performance.now();
+      const { failures, slowest, retried } = await runAll(cases, CONCURRENCY);
+      const acquired = await runAll(acquisitions, 1);
+      failures.push(...acquired.failures);
+      cases.push(...acquisitions);
+      console.log(
+        `hostile inputs on ${db.name}: ${cases.length} cases (${routes.length} routes × ${browsers.size} staff callers, IB callers, ${csrs.length} CSRs), seed ${SEED}, ` +
+          `${Math.round(performance.now() - started)} ms, slowest answer ${Math.round(Math.max(slowest, acquired.slowest))} ms (${retried + acquired.retried} asked again alone after 2 s), ${failures.length} failures`,
+      );
+      expect(cases.length).toBeGreaterThanOrEqual(300);
+      expect(failures).toEqual([]);
 
-    // Nothing changed but the audit records of the refusals; every chain still verifies.
-    const changed = changedCounts(countsBefore, await rowCounts(t.dataSource));
-    // The refusals' own records: their audit events and the failed-attempt counters that limit
-    // them (per address, per unknown login ID).
-    delete changed['audit_event'];
-    delete changed['attempt_counter'];
-    expect(changed).toEqual({});
-    const auditAfter = await auditSummary(t);
-    const added = Object.entries(auditAfter)
-      .map(([key, n]) => [key, n - (auditBefore[key] ?? 0)] as const)
-      .filter(([, n]) => n > 0);
-    // Successes only of reads the audit log records (an export, a view, a verification).
-    expect(
-      added.filter(
-        ([key]) => key.endsWith(' success') && !AUDITED_READS.test(key),
-      ),
-    ).toEqual([]);
-    for (const cu of [seeded.a, seeded.b]) {
-      const compliance = StaffBrowser.of(t);
-      await compliance.login(seeded.username('compliance', cu));
-      const verified = await compliance.get('/api/audit/verify');
-      expect([cu.code, verified.status, verified.body.intact]).toEqual([
-        cu.code,
-        200,
-        true,
-      ]);
-    }
-    // The renewal session a refused request leaves usable is still open.
-    const still = await ib.as(customer).post(`/ib/renewals/${sessionId}/csr`, {
-      csr: openssl.newKeyRequest(2048).csrPem,
-    });
-    expect(still.status).toBe(201);
-  }, 600_000);
-});
+      // Nothing changed but the audit records of the refusals; every chain still verifies.
+      const changed = changedCounts(
+        countsBefore,
+        await rowCounts(t.dataSource),
+      );
+      // The refusals' own records: their audit events and the failed-attempt counters that limit
+      // them (per address, per unknown login ID).
+      delete changed['audit_event'];
+      delete changed['attempt_counter'];
+      expect(changed).toEqual({});
+      const auditAfter = await auditSummary(t);
+      const added = Object.entries(auditAfter)
+        .map(([key, n]) => [key, n - (auditBefore[key] ?? 0)] as const)
+        .filter(([, n]) => n > 0);
+      // Successes only of reads the audit log records (an export, a view, a verification).
+      expect(
+        added.filter(
+          ([key]) => key.endsWith(' success') && !AUDITED_READS.test(key),
+        ),
+      ).toEqual([]);
+      for (const cu of [seeded.a, seeded.b]) {
+        const compliance = StaffBrowser.of(t);
+        await compliance.login(seeded.username('compliance', cu));
+        const verified = await compliance.get('/api/audit/verify');
+        expect([cu.code, verified.status, verified.body.intact]).toEqual([
+          cu.code,
+          200,
+          true,
+        ]);
+      }
+      // The renewal session a refused request leaves usable is still open.
+      const still = await ib
+        .as(customer)
+        .post(`/ib/renewals/${sessionId}/csr`, {
+          csr: openssl.newKeyRequest(2048).csrPem,
+        });
+      expect(still.status).toBe(201);
+    }, 600_000);
+  },
+);
 
 /** Audit records per `action outcome`. */
 async function auditSummary(t: TestApp): Promise<Record<string, number>> {

@@ -1,18 +1,11 @@
 import type { AuditPage, AuditRecord } from '@certdesk/contracts';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { StaffBrowser } from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
 import type { AuditEntry } from './audit-entry';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';
 
-describe.each(testDatabases())('GET /api/audit on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('GET /api/audit on $name', ({ t, seeded }) => {
   let compliance: StaffBrowser;
 
   /** Test events of credit union A at given instants (in chronological order). */
@@ -41,7 +34,6 @@ describe.each(testDatabases())('GET /api/audit on $name', (db) => {
   ];
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
     const audit = t.app.get(AuditService);
     for (const [at, entry] of events) {
       t.clock.set(new Date(at));
@@ -63,7 +55,6 @@ describe.each(testDatabases())('GET /api/audit on $name', (db) => {
       seeded.username('compliance', seeded.a),
     );
   });
-  afterAll(() => t?.close());
 
   const list = async (query: string): Promise<AuditRecord[]> => {
     const res = await compliance.get(`/api/audit?${query}`);

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { withoutAuditGuards } from '../../testing/audit-guards';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
+import { StaffBrowser } from '../../testing/staff-browser';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH, auditHash } from './audit-hash';
 import { AuditHead } from './audit-head.entity';
@@ -20,20 +15,16 @@ import { ChainAuditor } from './chain-auditor';
  * of every chain. The insider here has the database (owner role on PostgreSQL: triggers switched
  * off; SQLite: the guard triggers dropped), not the AUDIT_HMAC_KEY.
  */
-describe.each(testDatabases())(
+describeSeededApp(
   'the audit log against an insider on $name',
-  (db) => {
-    let t: TestApp;
-    let tenants: SeededTenants;
+  ({ t, seeded }) => {
     let auditor: ChainAuditor;
     let audit: AuditService;
 
     beforeAll(async () => {
-      ({ t, seeded: tenants } = await startSeededApp(db));
       auditor = t.app.get(ChainAuditor);
       audit = t.app.get(AuditService);
     });
-    afterAll(() => t?.close());
 
     /** As the schema's owner would: the append-only guards off around `fn`. */
     const asOwner = (fn: () => Promise<unknown>) => withoutAuditGuards(t, fn);
@@ -128,7 +119,7 @@ describe.each(testDatabases())(
     });
 
     it('reports the last N records deleted below a signed head (truncated), also in the next daily run', async () => {
-      const chain = tenants.a.id;
+      const chain = seeded.a.id;
       await write(chain, 10);
       const watch = watcher();
       expect(await watch.runDailyIfDue()).toContain(chain);
@@ -182,7 +173,7 @@ describe.each(testDatabases())(
       t.clock.set(new Date(day));
       const verified = await watcher().runDailyIfDue();
       expect(verified).toEqual(
-        expect.arrayContaining([SYSTEM_CHAIN, tenants.a.id, tenants.b.id]),
+        expect.arrayContaining([SYSTEM_CHAIN, seeded.a.id, seeded.b.id]),
       );
       const head = await t.dataSource
         .getRepository(AuditHead)
@@ -215,7 +206,7 @@ describe.each(testDatabases())(
     });
 
     it('refuses a head the insider inserted without the key (head_forged); heads cannot be changed', async () => {
-      const chain = tenants.b.id;
+      const chain = seeded.b.id;
       await write(chain, 2);
       const last = await lastOf(chain);
       await t.dataSource.getRepository(AuditHead).insert({
@@ -244,7 +235,7 @@ describe.each(testDatabases())(
     it('GET /api/audit/verification shows the last verification and head to compliance', async () => {
       const browser = await StaffBrowser.signedIn(
         t,
-        tenants.username('compliance', tenants.a),
+        seeded.username('compliance', seeded.a),
       );
       const shown = await browser.get('/api/audit/verification');
       expect(shown.status).toBe(200);

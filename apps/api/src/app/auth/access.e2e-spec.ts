@@ -2,13 +2,9 @@ import { ERROR_MESSAGES } from '@certdesk/contracts';
 import type { Express } from 'express';
 import { can, STAFF_ROLES, StaffRole } from '@certdesk/domain';
 import { AuditEvent } from '../audit/audit-event.entity';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
+import { StaffBrowser } from '../../testing/staff-browser';
 import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { RouteAccess } from './permissions.decorator';
 import { RouteEntry, RouteInventory } from './route-inventory';
 
@@ -86,140 +82,131 @@ function nestRoutes(t: TestApp): Route[] {
     });
 }
 
-describe.each(testDatabases())(
-  'deny by default: every route on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
-    let routes: Route[];
+describeSeededApp('deny by default: every route on $name', ({ t, seeded }) => {
+  let routes: Route[];
 
-    beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db));
-      routes = nestRoutes(t).filter(
-        (r) => r.key.startsWith('/api') || r.key.includes(' /api'),
+  beforeAll(async () => {
+    routes = nestRoutes(t).filter(
+      (r) => r.key.startsWith('/api') || r.key.includes(' /api'),
+    );
+  });
+
+  it('knows every route Express serves under /api (nothing escapes the inventory)', () => {
+    const served = expressRoutes(t)
+      .filter((key) => key.includes(' /api') && !DOCS.test(key.split(' ')[1]))
+      .sort();
+    expect(served.length).toBeGreaterThan(5);
+    expect([...new Set(routes.map((r) => r.key))].sort()).toEqual(
+      [...new Set(served)].sort(),
+    );
+  });
+
+  it('has exactly the expected public routes, and every other route declares its access', () => {
+    expect(
+      routes
+        .filter((r) => r.access?.kind === 'public')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(PUBLIC_ROUTES);
+    expect(
+      routes
+        .filter((r) => r.access?.kind === 'token')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(TOKEN_ROUTES);
+    const undeclared = routes
+      .filter((r) => r.access === undefined)
+      .map((r) => `${r.key} (${r.entry.controller}.${r.entry.handler})`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('refuses anonymous callers (401) on every route but the public ones (token routes: 404)', async () => {
+    const anonymous = StaffBrowser.of(t);
+    const answers: string[] = [];
+    for (const route of routes.filter((r) => !PUBLIC_ROUTES.includes(r.key))) {
+      const res = await anonymous.send(
+        route.method,
+        route.url,
+        route.method === 'get' ? undefined : {},
       );
-    });
-    afterAll(() => t?.close());
+      answers.push(`${route.key} → ${res.status} ${res.body.message}`);
+    }
+    expect(answers).toEqual(
+      answers.map((a) =>
+        a.replace(
+          /→ .*$/,
+          TOKEN_ROUTES.includes(a.split(' →')[0])
+            ? '→ 404 指定されたデータは見つかりません'
+            : '→ 401 ログインが必要です',
+        ),
+      ),
+    );
+  });
 
-    it('knows every route Express serves under /api (nothing escapes the inventory)', () => {
-      const served = expressRoutes(t)
-        .filter((key) => key.includes(' /api') && !DOCS.test(key.split(' ')[1]))
-        .sort();
-      expect(served.length).toBeGreaterThan(5);
-      expect([...new Set(routes.map((r) => r.key))].sort()).toEqual(
-        [...new Set(served)].sort(),
+  it('refuses each role (403) exactly where its permissions fall short, on every route that exists', async () => {
+    const guarded = routes.filter((r) => r.access?.kind !== 'public');
+    const mismatches: string[] = [];
+    for (const role of STAFF_ROLES) {
+      const browser = await StaffBrowser.signedIn(
+        t,
+        seeded.username(role, seeded.a),
       );
-    });
-
-    it('has exactly the expected public routes, and every other route declares its access', () => {
-      expect(
-        routes
-          .filter((r) => r.access?.kind === 'public')
-          .map((r) => r.key)
-          .sort(),
-      ).toEqual(PUBLIC_ROUTES);
-      expect(
-        routes
-          .filter((r) => r.access?.kind === 'token')
-          .map((r) => r.key)
-          .sort(),
-      ).toEqual(TOKEN_ROUTES);
-      const undeclared = routes
-        .filter((r) => r.access === undefined)
-        .map((r) => `${r.key} (${r.entry.controller}.${r.entry.handler})`);
-      expect(undeclared).toEqual([]);
-    });
-
-    it('refuses anonymous callers (401) on every route but the public ones (token routes: 404)', async () => {
-      const anonymous = StaffBrowser.of(t);
-      const answers: string[] = [];
-      for (const route of routes.filter(
-        (r) => !PUBLIC_ROUTES.includes(r.key),
-      )) {
-        const res = await anonymous.send(
+      for (const route of guarded) {
+        const shouldRefuse =
+          route.access === undefined ||
+          (route.access.kind === 'permissions' &&
+            !route.access.permissions.every((p) => can(role, p)));
+        const res = await browser.send(
           route.method,
           route.url,
           route.method === 'get' ? undefined : {},
         );
-        answers.push(`${route.key} → ${res.status} ${res.body.message}`);
-      }
-      expect(answers).toEqual(
-        answers.map((a) =>
-          a.replace(
-            /→ .*$/,
-            TOKEN_ROUTES.includes(a.split(' →')[0])
-              ? '→ 404 指定されたデータは見つかりません'
-              : '→ 401 ログインが必要です',
-          ),
-        ),
-      );
-    });
-
-    it('refuses each role (403) exactly where its permissions fall short, on every route that exists', async () => {
-      const guarded = routes.filter((r) => r.access?.kind !== 'public');
-      const mismatches: string[] = [];
-      for (const role of STAFF_ROLES) {
-        const browser = await StaffBrowser.signedIn(
-          t,
-          seeded.username(role, seeded.a),
-        );
-        for (const route of guarded) {
-          const shouldRefuse =
-            route.access === undefined ||
-            (route.access.kind === 'permissions' &&
-              !route.access.permissions.every((p) => can(role, p)));
-          const res = await browser.send(
-            route.method,
-            route.url,
-            route.method === 'get' ? undefined : {},
-          );
-          if (route.access?.kind === 'token') {
-            // A staff session grants nothing on a token route: it does not exist for them.
-            if (res.status !== 404)
-              mismatches.push(
-                `${role} ${route.key}: expected 404, got ${res.status}`,
-              );
-            continue;
-          }
-          const refused =
-            res.status === 403 &&
-            res.body.message === ERROR_MESSAGES.no_permission;
-          if (refused !== shouldRefuse || res.status === 401) {
+        if (route.access?.kind === 'token') {
+          // A staff session grants nothing on a token route: it does not exist for them.
+          if (res.status !== 404)
             mismatches.push(
-              `${role} ${route.key}: expected ${shouldRefuse ? '403' : 'access'}, got ${res.status} ${res.body.message}`,
+              `${role} ${route.key}: expected 404, got ${res.status}`,
             );
-          }
+          continue;
+        }
+        const refused =
+          res.status === 403 &&
+          res.body.message === ERROR_MESSAGES.no_permission;
+        if (refused !== shouldRefuse || res.status === 401) {
+          mismatches.push(
+            `${role} ${route.key}: expected ${shouldRefuse ? '403' : 'access'}, got ${res.status} ${res.body.message}`,
+          );
         }
       }
-      expect(mismatches).toEqual([]);
-    });
+    }
+    expect(mismatches).toEqual([]);
+  });
 
-    it('follows docs/domain.md literally for staff accounts (admin only) and audits every refusal', async () => {
-      const expected: Record<StaffRole, number> = {
-        branch_staff: 403,
-        compliance: 403,
-        manager: 403,
-        admin: 200,
-      };
-      for (const role of STAFF_ROLES) {
-        const browser = StaffBrowser.of(t);
-        await browser.login(seeded.username(role, seeded.b));
-        expect([role, (await browser.get('/api/staff')).status]).toEqual([
-          role,
-          expected[role],
-        ]);
-      }
-      const denied = await t.dataSource
-        .getRepository(AuditEvent)
-        .findBy({ action: 'access.denied', creditUnionId: seeded.b.id });
-      expect(denied).toHaveLength(3);
-      expect(
-        denied.every(
-          (e) =>
-            e.outcome === 'denied' &&
-            JSON.parse(e.details).route === 'GET /api/staff',
-        ),
-      ).toBe(true);
-    });
-  },
-);
+  it('follows docs/domain.md literally for staff accounts (admin only) and audits every refusal', async () => {
+    const expected: Record<StaffRole, number> = {
+      branch_staff: 403,
+      compliance: 403,
+      manager: 403,
+      admin: 200,
+    };
+    for (const role of STAFF_ROLES) {
+      const browser = StaffBrowser.of(t);
+      await browser.login(seeded.username(role, seeded.b));
+      expect([role, (await browser.get('/api/staff')).status]).toEqual([
+        role,
+        expected[role],
+      ]);
+    }
+    const denied = await t.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ action: 'access.denied', creditUnionId: seeded.b.id });
+    expect(denied).toHaveLength(3);
+    expect(
+      denied.every(
+        (e) =>
+          e.outcome === 'denied' &&
+          JSON.parse(e.details).route === 'GET /api/staff',
+      ),
+    ).toBe(true);
+  });
+});

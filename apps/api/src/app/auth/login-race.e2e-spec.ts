@@ -1,14 +1,11 @@
 import { ERROR_MESSAGES } from '@certdesk/contracts';
 import {
   DEMO_PASSWORD,
-  SeededTenants,
   StaffBrowser,
   staffByUsername,
-  startSeededApp,
 } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
 import { recordVerifiedHashes } from '../../testing/verified-hashes';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { LOCK_DURATION_MS, MAX_FAILED_LOGINS } from './credentials.service';
 import {
@@ -17,16 +14,12 @@ import {
 } from './login-throttle';
 
 /** Concurrent guesses against the staff log-in: the lock and the per-address limit cannot be outrun. */
-describe.each(testDatabases())('staff log-in under a burst on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('staff log-in under a burst on $name', ({ t, seeded }) => {
   let verified: string[];
 
-  beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
+  beforeAll(() => {
     verified = recordVerifiedHashes(t);
-  }, 60_000);
-  afterAll(() => t?.close());
+  });
 
   /** Browsers with their XSRF cookie already fetched, so the burst is only log-ins. */
   const browsers = async (n: number, ip?: (i: number) => string) => {

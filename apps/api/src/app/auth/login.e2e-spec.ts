@@ -2,29 +2,19 @@ import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
 import {
   DEMO_PASSWORD,
-  SeededTenants,
   setCookieLine,
   StaffBrowser,
   staffByUsername,
-  startSeededApp,
 } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { StaffUser } from '../staff/staff-user.entity';
 import { sessionIdOf } from './session-cookie';
 import { StaffSession } from './staff-session.entity';
 
 const MINUTE = 60 * 1000;
 
-describe.each(testDatabases())('staff log-in and sessions on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('staff log-in and sessions on $name', ({ t, seeded }) => {
   const manager = () => seeded.username('manager', seeded.a);
-
-  beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
-  });
-  afterAll(() => t?.close());
 
   const auditOf = (action: string) =>
     t.dataSource

@@ -2,13 +2,10 @@ import { ERROR_MESSAGES } from '@certdesk/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
 import {
   DEMO_PASSWORD,
-  SeededTenants,
   StaffBrowser,
   staffByUsername,
-  startSeededApp,
 } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { StaffUser } from '../staff/staff-user.entity';
 import { PASSWORD_REASONS } from './password-policy';
 
@@ -21,15 +18,7 @@ const changePassword = (
   newPassword = NEW_PASSWORD,
 ) => browser.post('/api/auth/password', { currentPassword, newPassword });
 
-describe.each(testDatabases())('changing one’s password on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
-
-  beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
-  });
-  afterAll(() => t?.close());
-
+describeSeededApp('changing one’s password on $name', ({ t, seeded }) => {
   it('opens only me, log-out and the password change while a change is required, then everything allowed', async () => {
     const username = seeded.username('admin', seeded.a);
     await t.dataSource

@@ -5,34 +5,26 @@ import type {
 } from '@certdesk/contracts';
 import { Openssl } from '@certdesk/pki/testing';
 import { issuedCertificate } from '../../testing/pki';
-import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import type { IssueResult } from '../pki/certificate-issuance.service';
 import { Certificate } from './certificate.entity';
 import { auditEvent } from '../../testing/audit-events';
 
-describe.each(testDatabases())(
+describeSeededApp(
   'staff certificate detail, PEM and revocation on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
+  ({ t, seeded }) => {
     let mine: IssueResult;
     let theirs: IssueResult;
     const openssl = new Openssl();
     const issue = (cu = seeded.a) => issuedCertificate(t, openssl, cu);
 
     beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db));
       mine = await issue();
       theirs = await issue(seeded.b);
     }, 60_000);
-    afterAll(async () => {
-      openssl.close();
-      await t?.close();
-    });
+    afterAll(() => openssl.close());
 
     it('shows the decoded certificate to branch staff, and audits the view', async () => {
       const res = await (

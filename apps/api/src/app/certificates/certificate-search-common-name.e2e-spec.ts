@@ -1,43 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, searchKeyForCustomer } from '@certdesk/domain';
 import type { CertificateSearchPage } from '@certdesk/contracts';
-import { createTestApp, TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
-import {
-  seedTwoCreditUnions,
-  SeededTenants,
-  StaffBrowser,
-} from '../../testing/staff-browser';
+import { StaffBrowser } from '../../testing/staff-browser';
 import { Branch } from '../credit-unions/branch.entity';
 import { Customer } from '../customers/customer.entity';
 import { IbUser } from '../customers/ib-user.entity';
 import { insertInBatches } from '../infra/database/insert-in-batches';
 import { COMMON_NAME_IB_USERS, NameMatch } from './name-match.repository';
+import { describeSeededApp } from '../../testing/describe-app';
 
 const TODAY = '2026-12-01';
 const COMMON = COMMON_NAME_IB_USERS + 200;
 
 /** A name so common that SQLite walks the expiry order (see NameMatch) answers exactly like a rare one. */
-describe.each(testDatabases())(
+describeSeededApp(
   'GET /api/certificates for a common name on $name',
-  (db) => {
-    let t: TestApp;
-    let drop: () => Promise<void>;
-    let tenants: SeededTenants;
+  { now: `${TODAY}T09:00:00+09:00` },
+  ({ db, t, seeded }) => {
     let staff: StaffBrowser;
     /** The common-name IB users of credit union A in (expiry, id) order: what the search must page through. */
     let expected: string[];
 
     beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config, {
-        now: `${TODAY}T09:00:00+09:00`,
-      });
-      tenants = await seedTwoCreditUnions(t);
       const now = t.clock.now();
       const users: IbUser[] = [];
-      for (const cu of [tenants.a, tenants.b]) {
+      for (const cu of [seeded.a, seeded.b]) {
         const branch = await t.dataSource
           .getRepository(Branch)
           .findOneByOrFail({ creditUnionId: cu.id, code: '001' });
@@ -88,7 +75,7 @@ describe.each(testDatabases())(
       await insertInBatches(t.dataSource.manager, IbUser, users);
       const sortKey = (u: IbUser) => u.currentExpiryDate ?? '9999-12-31';
       expected = users
-        .filter((u) => u.creditUnionId === tenants.a.id)
+        .filter((u) => u.creditUnionId === seeded.a.id)
         .sort(
           (x, y) =>
             sortKey(x).localeCompare(sortKey(y)) ||
@@ -97,13 +84,9 @@ describe.each(testDatabases())(
         .map((u) => u.id);
       staff = StaffBrowser.of(t);
       expect(
-        (await staff.login(tenants.username('branch_staff', tenants.a))).status,
+        (await staff.login(seeded.username('branch_staff', seeded.a))).status,
       ).toBe(200);
     }, 120_000);
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
 
     async function search(query: string): Promise<CertificateSearchPage> {
       const res = await staff.get(`/api/certificates?${query}`);

@@ -1,11 +1,6 @@
 import type { CertificateSearchPage } from '@certdesk/contracts';
-import { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
-import {
-  SeededTenants,
-  startSeededApp,
-  StaffBrowser,
-} from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
+import { StaffBrowser } from '../../testing/staff-browser';
 import { CustomerImportService } from '../import/customer-import.service';
 import { CsvLine, csvLine, csvText } from '../import/import-fixtures';
 
@@ -13,29 +8,23 @@ import { CsvLine, csvLine, csvText } from '../import/import-fixtures';
  * The IB user's copy of its customer's folded name (`ib_user.company_key`, migration …250), which
  * the name search matches: kept by the triggers through the import's writes, and per credit union.
  */
-describe.each(testDatabases())(
+describeSeededApp(
   'the company key on the IB user on $name',
-  (db) => {
-    let t: TestApp;
-    let tenants: SeededTenants;
+  ({ db, t, seeded }) => {
     let importer: CustomerImportService;
     let staffA: StaffBrowser;
     let staffB: StaffBrowser;
 
     beforeAll(async () => {
-      ({ t, seeded: tenants } = await startSeededApp(db));
       importer = t.app.get(CustomerImportService, { strict: false });
       staffA = await StaffBrowser.signedIn(
         t,
-        tenants.username('branch_staff', tenants.a),
+        seeded.username('branch_staff', seeded.a),
       );
       staffB = await StaffBrowser.signedIn(
         t,
-        tenants.username('branch_staff', tenants.b),
+        seeded.username('branch_staff', seeded.b),
       );
-    });
-    afterAll(async () => {
-      await t?.close();
     });
 
     async function run(lines: CsvLine[]): Promise<void> {
@@ -69,7 +58,7 @@ describe.each(testDatabases())(
 
     const aoba = (overrides: Partial<CsvLine> = {}) =>
       csvLine({
-        credit_union_code: tenants.a.code,
+        credit_union_code: seeded.a.code,
         contract_number: '0000300001',
         company_name: '株式会社あおば物流',
         company_name_kana: 'ｶ)ｱｵﾊﾞﾌﾞﾂﾘﾕｳ',
@@ -119,7 +108,7 @@ describe.each(testDatabases())(
           ib_login_id: login,
           cert_serial: serial,
         });
-      const [a, b] = [tenants.a.code, tenants.b.code];
+      const [a, b] = [seeded.a.code, seeded.b.code];
       await run([
         line(a, 'kiri-a', '30b001', '桐山精機株式会社'),
         line(b, 'kiri-b', '30b002', '桐山精機株式会社'),

@@ -6,9 +6,8 @@ import {
   lifecycleStatus,
   LifecycleStatus,
 } from '@certdesk/domain';
-import { startTestApp, TestApp } from '../../testing/test-app';
 import { seedCreditUnions } from '../../testing/staff-browser';
-import { testDatabases } from '../../testing/test-database';
+import { describeApp } from '../../testing/describe-app';
 import { IbUser } from '../customers/ib-user.entity';
 import { FRESH_IB_USER } from '../customers/fresh-ib-user';
 import {
@@ -36,14 +35,12 @@ const VARIANTS: Variant[] = [
   { revoked: true, reissue: 'authorized' },
 ];
 
-describe.each(testDatabases())(
+describeApp(
   'SQL lifecycle status agrees with libs/domain on $name',
-  (db) => {
-    let t: TestApp;
+  ({ t }) => {
     const expected = new Map<string, { expiry: string | null } & Variant>();
 
     beforeAll(async () => {
-      t = await startTestApp(db);
       // One credit union with one customer to hang the IB users on.
       await seedCreditUnions(
         t,
@@ -77,7 +74,6 @@ describe.each(testDatabases())(
       }
       await t.dataSource.getRepository(IbUser).insert(rows);
     });
-    afterAll(() => t?.close());
 
     function domainStatus(
       id: string,

@@ -1,44 +1,36 @@
 import type { CustomerDetail } from '@certdesk/contracts';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
+import { StaffBrowser } from '../../testing/staff-browser';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Customer } from './customer.entity';
 import { IbUser } from './ib-user.entity';
 
-describe.each(testDatabases())('GET /api/customers/:id on $name', (db) => {
-  let t: TestApp;
-  let tenants: SeededTenants;
+describeSeededApp('GET /api/customers/:id on $name', ({ t, seeded }) => {
   let customerA: Customer;
   let customerB: Customer;
 
   beforeAll(async () => {
-    ({ t, seeded: tenants } = await startSeededApp(db));
     customerA = await t.dataSource
       .getRepository(Customer)
-      .findOneByOrFail({ creditUnionId: tenants.a.id });
+      .findOneByOrFail({ creditUnionId: seeded.a.id });
     customerB = await t.dataSource
       .getRepository(Customer)
-      .findOneByOrFail({ creditUnionId: tenants.b.id });
+      .findOneByOrFail({ creditUnionId: seeded.b.id });
     // Make the first IB user of A locked out: expired 30 days ago.
-    const [first] = await t.dataSource
-      .getRepository(IbUser)
-      .find({ where: { customerId: customerA.id }, order: { loginId: 'ASC' } });
+    const [first] = await t.dataSource.getRepository(IbUser).find({
+      where: { customerId: customerA.id },
+      order: { loginId: 'ASC' },
+    });
     await t.dataSource.getRepository(IbUser).update(first.id, {
       currentExpiryDate: '2026-11-01',
       currentRevoked: false,
       reissueState: null,
     });
   });
-  afterAll(() => t?.close());
 
   it('shows each IB user with status, the reason in Japanese, and the certificate history; the view is audited', async () => {
     const staff = StaffBrowser.of(t);
-    await staff.login(tenants.username('branch_staff', tenants.a));
+    await staff.login(seeded.username('branch_staff', seeded.a));
     const res = await staff.get(`/api/customers/${customerA.id}`);
     expect(res.status).toBe(200);
     const body = res.body as CustomerDetail;
@@ -65,14 +57,14 @@ describe.each(testDatabases())('GET /api/customers/:id on $name', (db) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       outcome: 'success',
-      creditUnionId: tenants.a.id,
-      actorName: tenants.username('branch_staff', tenants.a),
+      creditUnionId: seeded.a.id,
+      actorName: seeded.username('branch_staff', seeded.a),
     });
   });
 
   it('answers 404 for another credit union’s customer, an unknown id and a malformed id, alike', async () => {
     const staff = StaffBrowser.of(t);
-    await staff.login(tenants.username('compliance', tenants.a));
+    await staff.login(seeded.username('compliance', seeded.a));
     for (const id of [
       customerB.id,
       '00000000-0000-4000-8000-000000000000',
@@ -89,7 +81,7 @@ describe.each(testDatabases())('GET /api/customers/:id on $name', (db) => {
 
   it('is refused to admins and anonymous callers', async () => {
     const admin = StaffBrowser.of(t);
-    await admin.login(tenants.username('admin', tenants.a));
+    await admin.login(seeded.username('admin', seeded.a));
     expect((await admin.get(`/api/customers/${customerA.id}`)).status).toBe(
       403,
     );

@@ -6,18 +6,14 @@ import {
   lifecycleStatus,
 } from '@certdesk/domain';
 import type { DashboardSummary } from '@certdesk/contracts';
-import { startTestApp, TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeApp } from '../../testing/describe-app';
 import { seedCreditUnions, StaffBrowser } from '../../testing/staff-browser';
 import { IbUser } from '../customers/ib-user.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { lifecycleInputOf } from '../customers/ib-user-lifecycle';
 
-describe.each(testDatabases())('GET /api/dashboard on $name', (db) => {
-  let t: TestApp;
-
+describeApp('GET /api/dashboard on $name', ({ t }) => {
   beforeAll(async () => {
-    t = await startTestApp(db);
     await seedCreditUnions(t, {
       seed: 3,
       creditUnions: 2,
@@ -44,7 +40,6 @@ describe.each(testDatabases())('GET /api/dashboard on $name', (db) => {
       })),
     );
   });
-  afterAll(() => t?.close());
 
   it('counts what libs/domain says, for the caller’s credit union only', async () => {
     const staff = StaffBrowser.of(t);

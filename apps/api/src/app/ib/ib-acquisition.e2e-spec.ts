@@ -8,13 +8,8 @@ import {
   rsaCsrs,
   withPins,
 } from '../../testing/pki';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { StaffBrowser } from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
@@ -23,11 +18,10 @@ import { MAX_PIN_ATTEMPTS } from './ib-acquisition.service';
 const PIN = '2468';
 const CONFIRMATION = '13579';
 
-describe.each(testDatabases())(
+describeSeededApp(
   'IB channel: 電子証明書取得 (acquisition) on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
+  { ibChannel: true },
+  ({ t, seeded }) => {
     let ib: IbClient;
     let caPem: string;
     const openssl = new Openssl();
@@ -44,14 +38,10 @@ describe.each(testDatabases())(
       withPins(t, await addIbUser(t, seeded.a, state), PIN, CONFIRMATION);
 
     beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
       ib = new IbClient(t);
       caPem = await caCertificatePem(t);
     }, 60_000);
-    afterAll(async () => {
-      openssl.close();
-      await t?.close();
-    });
+    afterAll(() => openssl.close());
 
     it('issues a first certificate with the login ID and both PINs; openssl verifies it and it logs on', async () => {
       const u = await user();

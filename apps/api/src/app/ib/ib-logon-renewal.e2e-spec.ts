@@ -5,40 +5,27 @@ import {
   customerWithCertificate,
   foreignIdentity,
 } from '../../testing/ib-customer';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { StaffBrowser } from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
 import { Certificate } from '../certificates/certificate.entity';
 import { CertificateRevocationService } from '../pki/certificate-revocation.service';
 import { IbRenewalSession } from './ib-renewal-session.entity';
 
 const DAY = 86_400_000;
 
-describe.each(testDatabases())(
+describeSeededApp(
   'IB channel: certificate log-on and renewal on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
+  { ibChannel: true, ibPortal: true },
+  ({ t, seeded }) => {
     let ib: IbClient;
     const openssl = new Openssl();
     const start = new Date('2026-12-01T09:00:00+09:00');
 
-    beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db, {
-        ibChannel: true,
-        ibPortal: true,
-      }));
+    beforeAll(() => {
       ib = new IbClient(t);
-    }, 60_000);
-    beforeEach(() => t.clock.set(start));
-    afterAll(async () => {
-      openssl.close();
-      await t?.close();
     });
+    beforeEach(() => t.clock.set(start));
+    afterAll(() => openssl.close());
 
     it('logs on with an issued certificate; refuses none, a foreign one, and one past its expiry on the business clock', async () => {
       const me = await customerWithCertificate(t, ib, openssl, seeded.a);

@@ -2,13 +2,8 @@ import { IB_SUPERSEDED_MESSAGE } from '@certdesk/domain';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient, IbIdentity } from '../../testing/ib-client';
 import { customerWithCertificate } from '../../testing/ib-customer';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { StaffBrowser } from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
@@ -18,11 +13,10 @@ import { CertificateRevocationService } from '../pki/certificate-revocation.serv
 import { CrlService } from '../pki/crl.service';
 
 /** A renewal must not strand the customer (issue 15): the old certificate logs on until the new one has. */
-describe.each(testDatabases())(
+describeSeededApp(
   'IB channel: the overlap after a renewal on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
+  { ibChannel: true },
+  ({ t, seeded }) => {
     let ib: IbClient;
     const openssl = new Openssl();
     const acquiredAt = new Date('2026-12-01T09:00:00+09:00'); // E = 2027-12-01
@@ -69,15 +63,11 @@ describe.each(testDatabases())(
       ).newCertificate;
     }
 
-    beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db, { ibChannel: true }));
+    beforeAll(() => {
       ib = new IbClient(t);
-    }, 60_000);
-    beforeEach(() => t.clock.set(acquiredAt));
-    afterAll(async () => {
-      openssl.close();
-      await t?.close();
     });
+    beforeEach(() => t.clock.set(acquiredAt));
+    afterAll(() => openssl.close());
 
     it('renew; the old certificate still logs on; the new one logs on once (⑩) and the old one is refused and on the CRL', async () => {
       const old = await customerWithCertificate(t, ib, openssl, seeded.a);

@@ -1,9 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { Openssl } from '@certdesk/pki/testing';
 import { addIbUser, caCertificatePem, rsaCsrs } from '../../testing/pki';
-import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { Certificate } from '../certificates/certificate.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
 import { IbUser } from '../customers/ib-user.entity';
@@ -18,25 +16,19 @@ const CALLS = 50;
 /** The keys are the slow part: made once for every database. */
 let keys: Promise<string[]> | undefined;
 
-describe.each(testDatabases())(
+describeSeededApp(
   '50 concurrent issuances for one IB user on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
+  ({ t, seeded }) => {
     let issuance: CertificateIssuanceService;
     let csrs: string[];
     const openssl = new Openssl();
 
     beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db));
       issuance = t.app.get(CertificateIssuanceService);
       await t.app.get(CertificateAuthorityService).forCreditUnion(seeded.a.id);
       csrs = await (keys ??= rsaCsrs(2 * CALLS));
     }, 120_000);
-    afterAll(async () => {
-      openssl.close();
-      await t?.close();
-    });
+    afterAll(() => openssl.close());
 
     /** Fires every call at once; each either succeeds or is refused with an HTTP error (never anything else). */
     async function race(

@@ -3,9 +3,7 @@ import { HttpException } from '@nestjs/common';
 import { X509Certificate } from 'node:crypto';
 import { Openssl, tamperSignature } from '@certdesk/pki/testing';
 import { addIbUser, caCertificatePem, ibUserRow } from '../../testing/pki';
-import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
@@ -38,9 +36,7 @@ async function refusal(
       };
 }
 
-describe.each(testDatabases())('certificate issuance on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('certificate issuance on $name', ({ t, seeded }) => {
   let issuance: CertificateIssuanceService;
   let caPem: string;
   const openssl = new Openssl();
@@ -50,14 +46,10 @@ describe.each(testDatabases())('certificate issuance on $name', (db) => {
   const rows = () => t.dataSource.getRepository(Certificate).count();
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
     issuance = t.app.get(CertificateIssuanceService);
     caPem = await caCertificatePem(t);
   }, 60_000);
-  afterAll(async () => {
-    openssl.close();
-    await t?.close();
-  });
+  afterAll(() => openssl.close());
 
   it.each([2048, 3072])(
     'issues from an RSA-%i request made by openssl, and openssl verifies the result',

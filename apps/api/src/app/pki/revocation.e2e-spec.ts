@@ -2,9 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { Openssl } from '@certdesk/pki/testing';
 import { ibUserRow, issuedCertificate } from '../../testing/pki';
-import { SeededTenants, startSeededApp } from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { CertificateAuthority } from './certificate-authority.entity';
@@ -18,11 +16,9 @@ const SYSTEM = {
   actorName: 'test',
 };
 
-describe.each(testDatabases())(
+describeSeededApp(
   'revocation and the public CA/CRL routes on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
+  ({ t, seeded }) => {
     let revocation: CertificateRevocationService;
     const openssl = new Openssl();
     const http = () => request(t.app.getHttpServer() as App);
@@ -42,14 +38,10 @@ describe.each(testDatabases())(
 
     const issued = (cu = seeded.a) => issuedCertificate(t, openssl, cu);
 
-    beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db));
+    beforeAll(() => {
       revocation = t.app.get(CertificateRevocationService);
-    }, 60_000);
-    afterAll(async () => {
-      openssl.close();
-      await t?.close();
     });
+    afterAll(() => openssl.close());
 
     it('serves each credit union’s CA certificate and CRL to anyone, 404 for an unknown code', async () => {
       const ca = await http().get('/ib/ca/1001.pem');

@@ -2,15 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { addDays } from '@certdesk/domain';
 import type { ReissuePage, ReissueView } from '@certdesk/contracts';
 import { IsNull, Not } from 'typeorm';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeSeededApp } from '../../testing/describe-app';
 import { PEMLESS_CERTIFICATE } from '../certificates/pemless-certificate';
-import {
-  SeededTenants,
-  StaffBrowser,
-  staffByUsername,
-  startSeededApp,
-} from '../../testing/staff-browser';
+import { StaffBrowser, staffByUsername } from '../../testing/staff-browser';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { IbUser } from '../customers/ib-user.entity';
@@ -22,20 +16,17 @@ const REQUEST = {
   formReceivedOn: '2026-12-01',
 };
 
-describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
-  let t: TestApp;
-  let tenants: SeededTenants;
+describeSeededApp('reissue (再発行処理) on $name', ({ t, seeded }) => {
   let branch: StaffBrowser;
   let manager: StaffBrowser;
   let manager2: StaffBrowser;
   let users: IbUser[];
 
   beforeAll(async () => {
-    ({ t, seeded: tenants } = await startSeededApp(db));
     // A second manager in credit union A, for dual control.
     const first = await staffByUsername(
       t,
-      tenants.username('manager', tenants.a),
+      seeded.username('manager', seeded.a),
     );
     await t.dataSource.getRepository(StaffUser).insert({
       ...first,
@@ -44,14 +35,14 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
       displayName: '第二 役席',
     });
     branch = StaffBrowser.of(t);
-    await branch.login(tenants.username('branch_staff', tenants.a));
+    await branch.login(seeded.username('branch_staff', seeded.a));
     manager = StaffBrowser.of(t);
-    await manager.login(tenants.username('manager', tenants.a));
+    await manager.login(seeded.username('manager', seeded.a));
     manager2 = StaffBrowser.of(t);
     await manager2.login('manager2-1001');
     // Eight IB users of one customer of A, each with a current certificate.
     const [template] = await t.dataSource.getRepository(IbUser).find({
-      where: { creditUnionId: tenants.a.id },
+      where: { creditUnionId: seeded.a.id },
       order: { loginId: 'ASC' },
     });
     const repo = t.dataSource.getRepository(IbUser);
@@ -70,7 +61,7 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
       });
       await t.dataSource.getRepository(Certificate).insert({
         id: certificateId,
-        creditUnionId: tenants.a.id,
+        creditUnionId: seeded.a.id,
         ibUserId: id,
         serialHex: `7e57${i}`,
         subjectDn: `CN=reissue-${i}`,
@@ -88,7 +79,6 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
       users.push(await repo.findOneByOrFail({ id }));
     }
   });
-  afterAll(() => t?.close());
 
   const ibUser = (id: string) =>
     t.dataSource.getRepository(IbUser).findOneByOrFail({ id });
@@ -223,10 +213,10 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
   it('answers 404 for another credit union’s IB user and request', async () => {
     const other = await t.dataSource
       .getRepository(IbUser)
-      .findOneByOrFail({ creditUnionId: tenants.b.id });
+      .findOneByOrFail({ creditUnionId: seeded.b.id });
     expect((await request(branch, other.id)).status).toBe(404);
     const staffB = StaffBrowser.of(t);
-    await staffB.login(tenants.username('branch_staff', tenants.b));
+    await staffB.login(seeded.username('branch_staff', seeded.b));
     const mine = (await request(staffB, other.id)).body as ReissueView;
     expect((await manager.get(`/api/reissues/${mine.id}`)).status).toBe(404);
     expect(
@@ -242,7 +232,7 @@ describe.each(testDatabases())('reissue (再発行処理) on $name', (db) => {
     t.clock.advance(80 * 86_400_000);
     try {
       const m = StaffBrowser.of(t);
-      await m.login(tenants.username('manager', tenants.a));
+      await m.login(seeded.username('manager', seeded.a));
       const view = (await m.get(`/api/reissues/${created.id}`))
         .body as ReissueView;
       expect(view.status).toBe('expired');

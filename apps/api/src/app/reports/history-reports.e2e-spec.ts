@@ -3,13 +3,8 @@ import type {
   ReissueHistoryReport,
   ReissueHistoryRow,
 } from '@certdesk/contracts';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
+import { StaffBrowser } from '../../testing/staff-browser';
 import { Branch } from '../credit-unions/branch.entity';
 import { ReissueRequest } from '../reissues/reissue-request.entity';
 import { HistoryWorld, seedHistoryWorld } from './testing/history-world';
@@ -30,11 +25,9 @@ const NOTICE_HEADERS =
  * 再発行履歴 and 通知の送信状況 (`/api/reports/reissues`, `/notices` and their CSVs) over fixtures with
  * known times, in credit union 1001, with 1002's rows alongside that must never show.
  */
-describe.each(testDatabases())(
+describeSeededApp(
   'reissue history and notice delivery reports on $name',
-  (db) => {
-    let t: TestApp;
-    let tenants: SeededTenants;
+  ({ t, seeded }) => {
     let compliance: StaffBrowser;
     let theirs: StaffBrowser;
     let otherBranch: Branch;
@@ -42,19 +35,17 @@ describe.each(testDatabases())(
     let foreign: ReissueRequest;
 
     beforeAll(async () => {
-      ({ t, seeded: tenants } = await startSeededApp(db));
-      ({ r, foreign, otherBranch } = await seedHistoryWorld(t, tenants));
+      ({ r, foreign, otherBranch } = await seedHistoryWorld(t, seeded));
       compliance = StaffBrowser.of(t);
       expect(
-        (await compliance.login(tenants.username('compliance', tenants.a)))
+        (await compliance.login(seeded.username('compliance', seeded.a)))
           .status,
       ).toBe(200);
       theirs = await StaffBrowser.signedIn(
         t,
-        tenants.username('manager', tenants.b),
+        seeded.username('manager', seeded.b),
       );
     });
-    afterAll(() => t?.close());
 
     const reissues = async (
       query = '',
@@ -215,7 +206,7 @@ describe.each(testDatabases())(
       expect(column(rows[0], '状態')).toBe('却下');
       expect(column(rows[0], '承認までの時間（時間）')).toBe('');
       expect(res.body.toString('utf8')).not.toContain('他金庫商事');
-      expect(await lastExport(t, tenants.a.id, 'reissues')).toMatchObject({
+      expect(await lastExport(t, seeded.a.id, 'reissues')).toMatchObject({
         filters: { from: '2026-11-01', to: '2026-11-30' },
         rows: 3,
         encoding: 'utf-8',
@@ -319,7 +310,7 @@ describe.each(testDatabases())(
           '1',
         ],
       ]);
-      expect(await lastExport(t, tenants.a.id, 'notices')).toMatchObject({
+      expect(await lastExport(t, seeded.a.id, 'notices')).toMatchObject({
         filters: { milestone: 30 },
         rows: 2,
         cancelled: false,
@@ -362,7 +353,7 @@ describe.each(testDatabases())(
         ]);
       }
       const branchStaff = StaffBrowser.of(t);
-      await branchStaff.login(tenants.username('branch_staff', tenants.a));
+      await branchStaff.login(seeded.username('branch_staff', seeded.a));
       for (const path of [
         '/api/reports/reissues',
         '/api/reports/reissues.csv',

@@ -1,11 +1,6 @@
 import type { ReissueHistoryReport } from '@certdesk/contracts';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
+import { StaffBrowser } from '../../testing/staff-browser';
 import { addIbUser, FixtureUser } from '../notices/testing/notice-fixtures';
 import { ReissueRequest } from '../reissues/reissue-request.entity';
 import { insertAll, reissueRequest } from './testing/report-fixtures';
@@ -16,18 +11,15 @@ const ROWS = 20_000;
 const TIE = 7;
 
 /** A 20,000-row export crosses 20 keyset batches and comes back whole, each row once, in order. */
-describe.each(testDatabases())('a large export on $name', (db) => {
-  let t: TestApp;
-  let tenants: SeededTenants;
+describeSeededApp('a large export on $name', ({ t, seeded }) => {
   let compliance: StaffBrowser;
   let expected: string[];
 
   beforeAll(async () => {
-    ({ t, seeded: tenants } = await startSeededApp(db));
     const users: FixtureUser[] = [];
     for (let i = 0; i < 5; i++)
       users.push(
-        await addIbUser(t, tenants.a, {
+        await addIbUser(t, seeded.a, {
           expiry: '2026-06-30',
           companyName: `大量出力"検証",${i}\n二行目`,
         }),
@@ -56,11 +48,9 @@ describe.each(testDatabases())('a large export on $name', (db) => {
       .map((r) => r.id);
     compliance = StaffBrowser.of(t);
     expect(
-      (await compliance.login(tenants.username('compliance', tenants.a)))
-        .status,
+      (await compliance.login(seeded.username('compliance', seeded.a))).status,
     ).toBe(200);
   }, 120_000);
-  afterAll(() => t?.close());
 
   it('streams 20,000 rows that parse back fully into the right columns, each once and in order', async () => {
     const res = await download(t, compliance, '/api/reports/reissues.csv');
@@ -84,7 +74,7 @@ describe.each(testDatabases())('a large export on $name', (db) => {
         ),
       ),
     ).toEqual(new Set(['1.0/1.0']));
-    expect(await lastExport(t, tenants.a.id, 'reissues')).toMatchObject({
+    expect(await lastExport(t, seeded.a.id, 'reissues')).toMatchObject({
       rows: ROWS,
       cancelled: false,
     });

@@ -1,8 +1,7 @@
 import { decode } from 'iconv-lite';
 import type { ExpiredUsersReport, ExpiryReport } from '@certdesk/contracts';
 import { lifecycleStatus } from '@certdesk/domain';
-import { startTestApp, TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { describeApp } from '../../testing/describe-app';
 import { seedCreditUnions, StaffBrowser } from '../../testing/staff-browser';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -12,13 +11,11 @@ import { parseCsv } from '../import/csv';
 import { download } from './testing/report-testing';
 import { lifecycleInputOf } from '../customers/ib-user-lifecycle';
 
-describe.each(testDatabases())('reports and CSV exports on $name', (db) => {
-  let t: TestApp;
+describeApp('reports and CSV exports on $name', ({ t }) => {
   let cu: CreditUnion;
   let compliance: StaffBrowser;
 
   beforeAll(async () => {
-    t = await startTestApp(db);
     await seedCreditUnions(t, {
       seed: 5,
       creditUnions: 2,
@@ -30,7 +27,6 @@ describe.each(testDatabases())('reports and CSV exports on $name', (db) => {
     compliance = StaffBrowser.of(t);
     await compliance.login('compliance-1001');
   });
-  afterAll(() => t?.close());
 
   async function expiredUsers(
     status: 'expired' | 'reissue_required' = 'expired',

@@ -1,10 +1,5 @@
-import {
-  SeededTenants,
-  staffByUsername,
-  startSeededApp,
-} from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { staffByUsername } from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { StaffSession } from '../auth/staff-session.entity';
 import { IbRenewalSession } from '../ib/ib-renewal-session.entity';
@@ -19,9 +14,7 @@ import { RetentionService } from './retention.service';
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
-describe.each(testDatabases())('retention on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('retention on $name', ({ t, seeded }) => {
   let user: FixtureUser;
 
   const ago = (ms: number) => new Date(t.clock.now().getTime() - ms);
@@ -125,11 +118,9 @@ describe.each(testDatabases())('retention on $name', (db) => {
 
   beforeAll(async () => {
     // 2026-12-01 09:00 JST: 13 months back is 2025-11-01 00:00 JST = 2025-10-31 15:00 UTC.
-    ({ t, seeded } = await startSeededApp(db));
     user = await addIbUser(t, seeded.a, { expiry: '2027-06-30' });
     await t.dataSource.getRepository(StaffSession).clear();
   });
-  afterAll(() => t?.close());
 
   it('deletes ended and expired sessions and notices past NOTICE_RETENTION_MONTHS (13 by default), keeps the rest, and audits it', async () => {
     await session('s-live', {});

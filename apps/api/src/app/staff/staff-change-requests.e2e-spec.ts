@@ -5,14 +5,8 @@ import type {
   StaffChangeRequestView,
 } from '@certdesk/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
-import {
-  SeededTenants,
-  StaffBrowser,
-  staffByUsername,
-  startSeededApp,
-} from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { StaffBrowser, staffByUsername } from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
 import { StaffChangeRequest } from './staff-change-request.entity';
 import { StaffUser } from './staff-user.entity';
 
@@ -20,11 +14,9 @@ import { StaffUser } from './staff-user.entity';
  * Dual control in 職員管理: one admin alone cannot grant manager or admin, nor reset another
  * admin's password; a second admin of the same credit union approves, once.
  */
-describe.each(testDatabases())(
+describeSeededApp(
   'staff changes under dual control on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
+  ({ t, seeded }) => {
     let adminA: StaffBrowser;
     let secondA: StaffBrowser;
     let thirdA: StaffBrowser;
@@ -47,14 +39,12 @@ describe.each(testDatabases())(
     }
 
     beforeAll(async () => {
-      ({ t, seeded } = await startSeededApp(db));
       adminA = await StaffBrowser.signedIn(t, 'admin-1001');
       adminB = await StaffBrowser.signedIn(t, 'admin-1002');
       secondA = await StaffBrowser.signedIn(t, 'admin2-1001');
       thirdA = await extraAdmin('admin3-1001', 'admin-1001');
       fourthA = await extraAdmin('admin4-1001', 'admin-1001');
     });
-    afterAll(() => t?.close());
 
     const audit = (action: string, targetId?: string) =>
       t.dataSource

@@ -3,26 +3,16 @@ import type {
   StaffAccount,
 } from '@certdesk/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
-import {
-  SeededTenants,
-  StaffBrowser,
-  staffByUsername,
-  startSeededApp,
-} from '../../testing/staff-browser';
-import type { TestApp } from '../../testing/test-app';
-import { testDatabases } from '../../testing/test-database';
+import { StaffBrowser, staffByUsername } from '../../testing/staff-browser';
+import { describeSeededApp } from '../../testing/describe-app';
 
-describe.each(testDatabases())('staff management (職員管理) on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('staff management (職員管理) on $name', ({ t, seeded }) => {
   let adminA: StaffBrowser;
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
     adminA = await StaffBrowser.signedIn(t, 'admin-1001');
     await StaffBrowser.signedIn(t, 'admin-1002');
   });
-  afterAll(() => t?.close());
 
   const audit = (action: string) =>
     t.dataSource.getRepository(AuditEvent).findBy({ action });

@@ -1,13 +1,8 @@
 import type { ImportRunDetail, ImportRunView } from '@certdesk/contracts';
 import { encode } from 'iconv-lite';
 import { createHash } from 'node:crypto';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../../testing/staff-browser';
-import type { TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { StaffBrowser } from '../../../testing/staff-browser';
+import { describeSeededApp } from '../../../testing/describe-app';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
@@ -39,9 +34,7 @@ const FILE = csvText([
  * 取込 in the console (issue 16): upload → check → 取り込む or 取消, bad lines, CP932, 取込履歴,
  * the permission, and the tenant.
  */
-describe.each(testDatabases())('imports in the console on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('imports in the console on $name', ({ t, seeded }) => {
   let manager: StaffBrowser;
   let admin: StaffBrowser;
   let otherManager: StaffBrowser;
@@ -68,7 +61,6 @@ describe.each(testDatabases())('imports in the console on $name', (db) => {
     t.dataSource.getRepository(Customer).findOneBy({ contractNumber });
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
     manager = StaffBrowser.of(t);
     admin = StaffBrowser.of(t);
     otherManager = StaffBrowser.of(t);
@@ -76,8 +68,6 @@ describe.each(testDatabases())('imports in the console on $name', (db) => {
     expect((await admin.login('admin-1001')).status).toBe(200);
     expect((await otherManager.login('manager-1002')).status).toBe(200);
   }, 120_000);
-
-  afterAll(() => t?.close());
 
   it('checks an upload without writing, then applies it all at once, audited', async () => {
     const res = await upload(manager, FILE, '顧客一覧.csv');

@@ -1,18 +1,14 @@
 import { DataSource } from 'typeorm';
-import { startTestApp, TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { describeApp } from '../../../testing/describe-app';
 
 /** Overlapping transactions on the one shared SQLite connection must neither nest nor leak. */
-describe.each(testDatabases())('concurrent transactions on $name', (db) => {
-  let t: TestApp;
+describeApp('concurrent transactions on $name', ({ t }) => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    t = await startTestApp(db);
     ds = t.dataSource;
     await ds.query('CREATE TABLE gate_probe (n INTEGER NOT NULL)');
   });
-  afterAll(() => t?.close());
 
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
   const count = async () =>

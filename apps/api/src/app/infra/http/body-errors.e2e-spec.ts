@@ -6,13 +6,8 @@ import type { App } from 'supertest/types';
 import { Openssl } from '@certdesk/pki/testing';
 import { IbClient, IbIdentity } from '../../../testing/ib-client';
 import { customerWithCertificate } from '../../../testing/ib-customer';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-  StaffBrowser,
-} from '../../../testing/staff-browser';
-import { startTestApp, TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { StaffBrowser } from '../../../testing/staff-browser';
+import { describeSeededApp } from '../../../testing/describe-app';
 
 const BIG = 'x'.repeat(200_000);
 
@@ -78,33 +73,27 @@ const BAD_BODIES: {
   },
 ];
 
-describe.each(testDatabases())(
+describeSeededApp(
   'body-parser errors and caching on both listeners ($name)',
-  (db) => {
-    let t: TestApp;
+  { ibChannel: true },
+  ({ t, seeded }) => {
     let server: App;
     let staffPort: number;
     let ib: IbClient;
     let customer: IbIdentity;
-    let seeded: SeededTenants;
     const openssl = new Openssl();
 
     beforeAll(async () => {
-      t = await startTestApp(db, { ibChannel: true });
       server = t.app.getHttpServer() as App;
       const listening = t.app.getHttpServer() as Server;
       await new Promise<void>((resolve) =>
         listening.listen(0, '127.0.0.1', resolve),
       );
       staffPort = (listening.address() as AddressInfo).port;
-      seeded = await seedTwoCreditUnions(t);
       ib = new IbClient(t);
       customer = await customerWithCertificate(t, ib, openssl, seeded.a);
     }, 60_000);
-    afterAll(async () => {
-      openssl.close();
-      await t?.close();
-    });
+    afterAll(() => openssl.close());
 
     it.each(BAD_BODIES)(
       'IB channel: $name answers $status with a Japanese reason (never 500)',

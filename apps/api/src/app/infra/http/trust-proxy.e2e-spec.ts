@@ -1,28 +1,16 @@
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../../testing/staff-browser';
-import type { TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { StaffBrowser } from '../../../testing/staff-browser';
+import { describeSeededApp } from '../../../testing/describe-app';
 import { sessionIdOf } from '../../auth/session-cookie';
 import { StaffSession } from '../../auth/staff-session.entity';
 
 /** TRUST_PROXY decides whose X-Forwarded-For names the staff client (sessions, audit, per-address limits). */
-describe.each(testDatabases())(
+describeSeededApp(
   'TRUST_PROXY on the staff listener on $name',
-  (db) => {
-    let t: TestApp;
-    let seeded: SeededTenants;
-
-    beforeAll(async () => {
-      // A load balancer at 192.0.2.10 only: the test's loopback connection is no trusted proxy.
-      ({ t, seeded } = await startSeededApp(db, {
-        env: { TRUST_PROXY: '192.0.2.10' },
-      }));
-    }, 60_000);
-    afterAll(() => t?.close());
-
+  {
+    // A load balancer at 192.0.2.10 only: the test's loopback connection is no trusted proxy.
+    env: { TRUST_PROXY: '192.0.2.10' },
+  },
+  ({ t, seeded }) => {
     it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
       const browser = StaffBrowser.of(t, '198.51.100.23');
       expect(

@@ -1,11 +1,6 @@
 import { can, STAFF_ROLES, StaffRole } from '@certdesk/domain';
-import {
-  SeededTenants,
-  StaffBrowser,
-  startSeededApp,
-} from '../../../testing/staff-browser';
-import type { TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { StaffBrowser } from '../../../testing/staff-browser';
+import { describeSeededApp } from '../../../testing/describe-app';
 import { RouteAccess } from '../../auth/permissions.decorator';
 import { RouteEntry, RouteInventory } from '../../auth/route-inventory';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
@@ -43,9 +38,7 @@ function mayCall(role: StaffRole, access: RouteAccess | undefined): boolean {
  * every kind of B's ids (any tenant-owned table), called by a role of A that may use the route;
  * and no list of A ever contains an id of B.
  */
-describe.each(testDatabases())('tenant matrix on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('tenant matrix on $name', ({ t, seeded }) => {
   let routes: RouteEntry[];
   const as = (role: StaffRole) => seeded.as(role);
 
@@ -76,13 +69,11 @@ describe.each(testDatabases())('tenant matrix on $name', (db) => {
   }
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
     routes = t.app
       .get(RouteInventory)
       .routes()
       .filter((r) => !/^ib(\/|$)/.test(r.path));
   });
-  afterAll(() => t?.close());
 
   it('answers 404 on every id route for every kind of the other credit union’s ids, and changes nothing', async () => {
     const idRoutes = routes.filter(

@@ -1,7 +1,5 @@
 import { Brackets } from 'typeorm';
-import { SeededTenants, startSeededApp } from '../../../testing/staff-browser';
-import type { TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { describeSeededApp } from '../../../testing/describe-app';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { StaffUser } from '../../staff/staff-user.entity';
@@ -13,9 +11,7 @@ import { TenantScope } from './tenant-scope';
 /** The refusal a missing row and another tenant's row both give. */
 const NOT_FOUND = { code: 'not_found', status: 404 };
 
-describe.each(testDatabases())('TenantScope on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('TenantScope on $name', ({ t, seeded }) => {
   let scope: TenantScope;
   let staffOfB: StaffUser;
 
@@ -36,13 +32,11 @@ describe.each(testDatabases())('TenantScope on $name', (db) => {
     );
 
   beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
     scope = t.app.get(TenantScope);
     staffOfB = await t.dataSource
       .getRepository(StaffUser)
       .findOneByOrFail({ username: 'admin-1002' });
   });
-  afterAll(() => t?.close());
 
   it('refuses to run at all without a signed-in principal', async () => {
     const staff = scope.repository(StaffUser);

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, dueNotice, noticeKindForMilestone } from '@certdesk/domain';
-import { startSeededApp } from '../../../testing/staff-browser';
-import { TestApp } from '../../../testing/test-app';
 import { NoticeMarkerTable1764000000270 } from '../../../migrations/1764000000270-notice-marker-table';
-import { testDatabases } from '../../../testing/test-database';
+import { describeSeededApp } from '../../../testing/describe-app';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { NoticeSchedule } from '../schedule/notice-schedule.entity';
 import { policyOf } from '../schedule/notice-schedule.service';
@@ -28,10 +26,9 @@ interface Case {
   marker: number | null;
 }
 
-describe.each(testDatabases())(
+describeSeededApp(
   'the daily planner’s SQL against libs/domain dueNotice on $name',
-  (db) => {
-    let t: TestApp;
+  ({ t }) => {
     let cu: CreditUnion;
 
     const outbox = () => t.dataSource.getRepository(NoticeOutbox);
@@ -65,7 +62,6 @@ describe.each(testDatabases())(
     }
 
     beforeAll(async () => {
-      ({ t } = await startSeededApp(db));
       cu = await t.dataSource
         .getRepository(CreditUnion)
         .findOneByOrFail({ code: '1001' });
@@ -79,7 +75,6 @@ describe.each(testDatabases())(
         updatedBy: 'spec',
       });
     });
-    afterAll(() => t?.close());
 
     it('queues exactly what dueNotice says on every day from 95 days after expiry to 35 before, whatever the marker holds', async () => {
       const today = t.clock.today();

@@ -1,20 +1,11 @@
-import { startSeededApp } from '../../../testing/staff-browser';
-import { TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { describeSeededApp } from '../../../testing/describe-app';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { addNotices } from '../../reports/testing/report-fixtures';
 import { addIbUser } from '../testing/notice-fixtures';
 import { NoticeOutbox } from './notice-outbox.entity';
 import { OutboxStore } from './notice-outbox.repository';
 
-describe.each(testDatabases())('claiming outbox rows on $name', (db) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    ({ t } = await startSeededApp(db));
-  });
-  afterAll(() => t?.close());
-
+describeSeededApp('claiming outbox rows on $name', ({ db, t }) => {
   it('claims at most the batch asked for, even when the statistics say the outbox is empty', async () => {
     const cu = await t.dataSource
       .getRepository(CreditUnion)

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { NoticeOutboxReferences1764000000260 } from '../../../migrations/1764000000260-notice-outbox-references';
-import {
-  SeededTenants,
-  seedTwoCreditUnions,
-} from '../../../testing/staff-browser';
-import { createTestApp, TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
 import { addNotices } from '../../reports/testing/report-fixtures';
 import { addIbUser } from '../testing/notice-fixtures';
 import { NoticeOutbox } from './notice-outbox.entity';
+import { describeSeededApp } from '../../../testing/describe-app';
 
-describe.each(testDatabases())(
+describeSeededApp(
   'the outbox without foreign keys to its IB user, customer and certificate (migration …260) on $name',
-  (db) => {
-    let t: TestApp;
-    let drop: () => Promise<void>;
-    let seeded: SeededTenants;
+  ({ db, t, seeded }) => {
     const postgres = db.name === 'postgres';
 
     const outbox = () => t.dataSource.getRepository(NoticeOutbox);
@@ -49,17 +41,6 @@ describe.each(testDatabases())(
         await runner.release();
       }
     }
-
-    beforeAll(async () => {
-      const created = await db.create();
-      drop = created.drop;
-      t = await createTestApp(created.config);
-      seeded = await seedTwoCreditUnions(t);
-    });
-    afterAll(async () => {
-      await t?.close();
-      await drop?.();
-    });
 
     it('keeps the outbox’s rows, indexes and marker trigger both ways; only the three foreign keys come and go', async () => {
       const today = t.clock.today();

@@ -10,9 +10,7 @@ import {
   RENEWAL_NOTICE_TITLE,
   StaffRole,
 } from '@certdesk/domain';
-import { SeededTenants, startSeededApp } from '../../../testing/staff-browser';
-import type { TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { describeSeededApp } from '../../../testing/describe-app';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { NoticeJobs } from '../dispatch/notice-jobs';
 import {
@@ -25,18 +23,13 @@ import { NoticeTemplate } from './notice-template.entity';
 
 const KIND = '/api/notice-templates/renewal_reminder';
 
-describe.each(testDatabases())('notice templates over HTTP on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+// No SMTP_URL: the app sends to its in-process SMTP server and mailbox.
+describeSeededApp('notice templates over HTTP on $name', ({ t, seeded }) => {
   const as = (role: StaffRole, cu?: 'a' | 'b') => seeded.as(role, cu);
   const saveDraft = async (subject: string, body: string) =>
     saveTemplateDraft(await as('manager'), subject, body);
 
-  beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db)); // no SMTP_URL: the in-process SMTP server and its mailbox
-    await quietAllUsers(t);
-  });
-  afterAll(() => t?.close());
+  beforeAll(() => quietAllUsers(t));
 
   it('keeps publishing to managers: branch staff and compliance get 403', async () => {
     expect(

@@ -8,26 +8,17 @@ import {
   RENEWAL_NOTICE_TITLE,
   StaffRole,
 } from '@certdesk/domain';
-import { SeededTenants, startSeededApp } from '../../../testing/staff-browser';
-import type { TestApp } from '../../../testing/test-app';
-import { testDatabases } from '../../../testing/test-database';
+import { describeSeededApp } from '../../../testing/describe-app';
 import { saveTemplateDraft } from '../testing/notice-fixtures';
 import { NoticeTemplate } from './notice-template.entity';
 
 const KIND = '/api/notice-templates/renewal_reminder';
 
 /** The shipped templates, and what a draft may hold (publishing and previews: notice-templates.e2e-spec.ts). */
-describe.each(testDatabases())('notice template drafts on $name', (db) => {
-  let t: TestApp;
-  let seeded: SeededTenants;
+describeSeededApp('notice template drafts on $name', ({ t, seeded }) => {
   const as = (role: StaffRole) => seeded.as(role);
   const saveDraft = async (subject: string, body: string, kind?: string) =>
     saveTemplateDraft(await as('manager'), subject, body, kind);
-
-  beforeAll(async () => {
-    ({ t, seeded } = await startSeededApp(db));
-  });
-  afterAll(() => t?.close());
 
   it('creates the shipped defaults on first use and lists every kind to staff (not to admins)', async () => {
     const res = await (await as('branch_staff')).get('/api/notice-templates');
