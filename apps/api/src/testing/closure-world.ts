@@ -5,7 +5,7 @@ import { IbClient, IbIdentity } from './ib-client';
 import { withPins } from './pki';
 import { SeededTenants, StaffBrowser, startSeededApp } from './staff-browser';
 import type { TestApp } from './test-app';
-import type { TestDatabase } from './test-database';
+import { TestDatabase, testDatabases } from './test-database';
 import { AuditEvent } from '../app/audit/audit-event.entity';
 import { Branch } from '../app/credit-unions/branch.entity';
 import { CreditUnion } from '../app/credit-unions/credit-union.entity';
@@ -18,6 +18,34 @@ import { SmtpSink } from '../app/notices/testing/smtp-sink';
 export const PIN = '2468';
 export const CONFIRMATION = '13579';
 export const START = new Date('2026-12-01T09:00:00+09:00');
+
+/**
+ * `describe.each(testDatabases())(title, …)` around a {@link ClosureWorld} opened with `env`
+ * before the body's hooks and closed after the body's tests.
+ */
+export function describeClosureWorld(
+  title: string,
+  env: Record<string, string>,
+  body: (w: ClosureWorld) => void,
+): void;
+export function describeClosureWorld(
+  title: string,
+  body: (w: ClosureWorld) => void,
+): void;
+export function describeClosureWorld(
+  title: string,
+  ...args:
+    | [Record<string, string>, (w: ClosureWorld) => void]
+    | [(w: ClosureWorld) => void]
+): void {
+  const [env, body] = args.length === 2 ? args : [{}, args[0]];
+  describe.each(testDatabases())(title, (db) => {
+    const w = new ClosureWorld();
+    beforeAll(() => w.open(db, env), 120_000);
+    afterAll(() => w.close());
+    body(w);
+  });
+}
 
 /**
  * The 解約・削除 tests' world: the app with the IB listener and an SMTP sink, two seeded credit

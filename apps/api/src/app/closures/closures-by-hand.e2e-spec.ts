@@ -1,16 +1,11 @@
 import { IB_USER_REMOVED_MESSAGE } from '@certdesk/domain';
 import { staffByUsername } from '../../testing/staff-browser';
 import { Certificate } from '../certificates/certificate.entity';
-import { ClosureWorld } from '../../testing/closure-world';
-import { testDatabases } from '../../testing/test-database';
+import { describeClosureWorld } from '../../testing/closure-world';
 
-describe.each(testDatabases())(
+describeClosureWorld(
   '解約・削除 by hand on ご契約先 (issue 16) on $name',
-  (db) => {
-    const w = new ClosureWorld();
-    beforeAll(() => w.open(db), 120_000);
-    afterAll(() => w.close());
-
+  (w) => {
     it('a manager closes a customer or removes an IB user by hand with a reason: same effects, audited', async () => {
       const one = await w.customerWithCertificate('0000300011', 'hand-close');
       const two = await w.customerWithCertificate('0000300012', 'hand-remove');

@@ -8,18 +8,13 @@ import { NoticeJobs } from '../notices/dispatch/notice-jobs';
 import { NoticeOutbox } from '../notices/dispatch/notice-outbox.entity';
 import { SmtpSink } from '../notices/testing/smtp-sink';
 import { RemovalRequest } from './removal-request.entity';
-import { ClosureWorld, START } from '../../testing/closure-world';
+import { describeClosureWorld, START } from '../../testing/closure-world';
 
 const DAY = 86_400_000;
-import { testDatabases } from '../../testing/test-database';
 
-describe.each(testDatabases())(
+describeClosureWorld(
   '解約・削除 by full-file import (issue 16) on $name',
-  (db) => {
-    const w = new ClosureWorld();
-    beforeAll(() => w.open(db), 120_000);
-    afterAll(() => w.close());
-
+  (w) => {
     it('a full file without one customer: listed by the dry run, held above 5 % until another person approves; then its certificate is on the CRL, /ib/me and acquisition are refused and no notice goes out', async () => {
       const gone = await w.customerWithCertificate('0000300001', 'gone-admin');
       const kept = await w.customerWithCertificate('0000300002', 'kept-admin');

@@ -1,17 +1,10 @@
-import { testDatabases } from '../../testing/test-database';
-import { ClosureWorld } from '../../testing/closure-world';
+import { describeClosureWorld } from '../../testing/closure-world';
 import { Certificate } from '../certificates/certificate.entity';
 
-describe.each(testDatabases())(
+describeClosureWorld(
   '解約・削除 below the threshold (IMPORT_REMOVAL_THRESHOLD_PERCENT=50) on $name',
-  (db) => {
-    const w = new ClosureWorld();
-    beforeAll(
-      () => w.open(db, { IMPORT_REMOVAL_THRESHOLD_PERCENT: '50' }),
-      120_000,
-    );
-    afterAll(() => w.close());
-
+  { IMPORT_REMOVAL_THRESHOLD_PERCENT: '50' },
+  (w) => {
     it('a full file without one customer applies at once: closed, revoked, on the CRL, refused at log-on, audited under the importer', async () => {
       const gone = await w.customerWithCertificate('0000400001', 'soon-gone');
       await w.customerWithCertificate('0000400002', 'stays-1');
