@@ -82,10 +82,7 @@ describeSeededApp(
             (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
         )
         .map((u) => u.id);
-      staff = StaffBrowser.of(t);
-      expect(
-        (await staff.login(seeded.username('branch_staff', seeded.a))).status,
-      ).toBe(200);
+      staff = await seeded.as('branch_staff');
     }, 120_000);
 
     async function search(query: string): Promise<CertificateSearchPage> {
