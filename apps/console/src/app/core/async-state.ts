@@ -17,7 +17,10 @@ export function toLoadError(error: unknown): LoadError {
   return { message: apiErrorMessage(error), reasons: apiErrorReasons(error) };
 }
 
-/** The latest answer for the current key; `value` stays while the next one loads (no flicker when paging). */
+/**
+ * The latest answer for the current key; `value` stays while the next one loads (no flicker when
+ * paging), unless the key asks for another target (see {@link LoadOnChangeOptions.target}).
+ */
 export interface Loaded<T> {
   readonly loading: boolean;
   readonly value: T | null;
@@ -25,6 +28,7 @@ export interface Loaded<T> {
 }
 
 const LOADING = { loading: true, value: null, error: null } as const;
+const NO_TARGET = Symbol('no target yet');
 
 /** An answer, or the failure, as a settled {@link Loaded}. */
 function settled<T>(source: Observable<T>): Observable<Loaded<T>> {
@@ -36,6 +40,15 @@ function settled<T>(source: Observable<T>): Observable<Loaded<T>> {
   );
 }
 
+export interface LoadOnChangeOptions<K> {
+  /**
+   * What a key shows (a customer's id, a queue's tab). A key for another target starts from nothing
+   * (no value, no error); one for the same target (a reload) keeps what is shown, answer or error,
+   * until the new answer. Without it every key keeps the value and clears the error.
+   */
+  readonly target?: (key: K) => unknown;
+}
+
 /**
  * The console's one loading abstraction: fetches again whenever `key` changes (a page's query
  * parameters, a reload counter), dropping an answer that is no longer wanted (switchMap). Errors carry
@@ -44,11 +57,23 @@ function settled<T>(source: Observable<T>): Observable<Loaded<T>> {
 export function loadOnChange<K, T>(
   key: Signal<K>,
   fetch: (key: K) => Observable<T>,
+  { target }: LoadOnChangeOptions<K> = {},
 ): Signal<Loaded<T>> {
   const state = signal<Loaded<T>>(LOADING);
+  let shown: unknown = NO_TARGET;
   toObservable(key)
     .pipe(
-      tap(() => state.update((s) => ({ ...s, loading: true, error: null }))),
+      tap((k) => {
+        if (!target) {
+          state.update((s) => ({ ...s, loading: true, error: null }));
+          return;
+        }
+        const previous = shown;
+        shown = target(k);
+        state.update((s) =>
+          Object.is(previous, shown) ? { ...s, loading: true } : LOADING,
+        );
+      }),
       switchMap((k) => settled(fetch(k))),
       takeUntilDestroyed(),
     )

@@ -171,6 +171,28 @@ describe('CustomerPage / ご契約先', () => {
     );
   });
 
+  it('reads another customer as 読み込み中, not the one shown before', async () => {
+    await open(customerDetail());
+    t.answerNoReissues();
+    await router.navigate(['/customers', 'cust-2']);
+    await settle();
+    await harness.fixture.whenStable();
+    expect(el().querySelector('h1')?.textContent?.trim()).toBe('ご契約先');
+    expect(el().querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      '読み込み中…',
+    );
+    http
+      .expectOne('/api/customers/cust-2')
+      .flush(customerDetail({ id: 'cust-2', companyName: '株式会社鈴木工業' }));
+    t.answerNoReissues();
+    await settle();
+    await harness.fixture.whenStable();
+    t.answerNoReissues();
+    expect(el().querySelector('h1')?.textContent?.trim()).toBe(
+      '株式会社鈴木工業',
+    );
+  });
+
   it('says 「指定されたデータは見つかりません」 for an unknown customer', async () => {
     await router.navigateByUrl('/customers/nope');
     await settle();

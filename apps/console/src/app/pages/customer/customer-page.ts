@@ -2,11 +2,11 @@ import { Location } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   inject,
   input,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
@@ -16,10 +16,10 @@ import type {
   IbUserView,
   ReissueView,
 } from '@certdesk/contracts';
-import { Subject, filter, map, merge, switchMap, tap } from 'rxjs';
+import { filter } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
+import { loadOnChange } from '../../core/async-state';
 import { injectNotify } from '../../core/ui/notify';
-import { PageState, toPageState } from '../../core/ui/table/page-state';
 import type { ReturnState } from '../certificates/certificates-page';
 import { PendingReissues } from '../reissues/pending-reissues';
 import {
@@ -31,8 +31,6 @@ import { JapaneseDatePipe } from '../../core/japanese-date.pipe';
 import { CloseDialog, CloseDialogData } from './close-dialog';
 import { CustomerApi } from './customer-api';
 import { IbUserCard } from './ib-user-card';
-
-type CustomerState = PageState<'customer', CustomerDetail>;
 
 const SEARCH_URL = '/certificates';
 
@@ -64,25 +62,18 @@ export class CustomerPage {
   /** Messages that do not follow the user off the page (e.g. after log-out). */
   private readonly notify = injectNotify(8000);
   private readonly pendingReissues = inject(PendingReissues);
-  /** Asks for the same customer again (after a reissue request), keeping the page meanwhile. */
-  private readonly reloads = new Subject<void>();
+  /** Bumped to ask for the same customer again (after an action), keeping the page meanwhile. */
+  private readonly reloads = signal(0);
   /** Opened from the search: going back restores it (its page, its 前へ) from history. */
   private readonly returnUrl = returnUrlOf(this.location.getState());
   protected readonly backHref = this.returnUrl ?? SEARCH_URL;
-  protected readonly state = signal<CustomerState>({ status: 'loading' });
+  /** Another customer starts from 読み込み中; a reload keeps the page (or its error) until the answer. */
+  protected readonly state = loadOnChange(
+    computed(() => ({ id: this.id(), reload: this.reloads() })),
+    ({ id }) => this.api.get(id),
+    { target: ({ id }) => id },
+  );
   protected readonly canClose = inject(AuthService).can('customers.close');
-
-  constructor() {
-    const opened = toObservable(this.id).pipe(
-      tap(() => this.state.set({ status: 'loading' })),
-    );
-    merge(opened, this.reloads.pipe(map(() => this.id())))
-      .pipe(
-        switchMap((id) => this.api.get(id).pipe(toPageState('customer'))),
-        takeUntilDestroyed(),
-      )
-      .subscribe((state) => this.state.set(state));
-  }
 
   /** 再発行を依頼 on a card: the dialog records it; then the card shows 再発行承認待ち. */
   protected requestReissue(customer: CustomerDetail, user: IbUserView): void {
@@ -99,7 +90,7 @@ export class CustomerPage {
           `${user.name}（${user.loginId}）の再発行を依頼しました。役席の承認をお待ちください`,
         );
         this.pendingReissues.refresh();
-        this.reloads.next();
+        this.reload();
       });
   }
 
@@ -110,7 +101,7 @@ export class CustomerPage {
         this.notify(
           `${user.name}（${user.loginId}）の暗証番号ロックを解除しました`,
         );
-        this.reloads.next();
+        this.reload();
       },
       error: (error: unknown) => {
         this.notify(
@@ -147,8 +138,12 @@ export class CustomerPage {
             : `${customer.companyName}を解約しました（削除したIB利用者 ${done.removedIbUsers} 名、失効した電子証明書 ${done.revokedCertificates} 件）`,
         );
         this.pendingReissues.refresh();
-        this.reloads.next();
+        this.reload();
       });
+  }
+
+  private reload(): void {
+    this.reloads.update((n) => n + 1);
   }
 
   protected back(event: MouseEvent): void {

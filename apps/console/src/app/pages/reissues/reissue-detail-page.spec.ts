@@ -113,6 +113,9 @@ describe('ReissueDetailPage / 再発行依頼 and its printable sheet', () => {
   it('says so when the request does not exist', async () => {
     await t.signIn('branch_staff');
     await t.open('/reissues/nope');
+    expect(
+      t.element.querySelector('[role="status"]')?.textContent?.trim(),
+    ).toBe('読み込み中…');
     flushApiError(
       t.http.expectOne('/api/reissues/nope'),
       404,

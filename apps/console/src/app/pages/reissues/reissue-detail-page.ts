@@ -4,21 +4,17 @@ import {
   computed,
   inject,
   input,
-  signal,
+  linkedSignal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { ReissueView } from '@certdesk/contracts';
-import { switchMap } from 'rxjs';
+import { loadOnChange } from '../../core/async-state';
 import { AuthService } from '../../core/auth/auth.service';
 import { StatusChip } from '../../core/lifecycle/status-chip';
-import { PageState, toPageState } from '../../core/ui/table/page-state';
 import { ReissueActions } from './reissue-actions';
 import { ReissueApi, ReissueDecisionKind } from './reissue-api';
 import { ReissueSheet } from './reissue-sheet';
-
-type DetailState = PageState<'reissue', ReissueView>;
 
 /**
  * One reissue request: the request sheet (printable for the branch's paper file), and the
@@ -42,19 +38,13 @@ export class ReissueDetailPage {
   protected readonly creditUnion = computed(
     () => this.auth.session()?.creditUnion.name ?? '',
   );
-  protected readonly state = signal<DetailState>({ status: 'loading' });
-
-  constructor() {
-    toObservable(this.id)
-      .pipe(
-        switchMap((id) => {
-          this.state.set({ status: 'loading' });
-          return this.api.get(id).pipe(toPageState('reissue'));
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((state) => this.state.set(state));
-  }
+  /** Another request starts from 読み込み中 (the template tests `loading` first). */
+  protected readonly state = loadOnChange(this.id, (id) => this.api.get(id));
+  /** The request as a decision or a cancel returned it, shown without asking again; none for another id. */
+  protected readonly decided = linkedSignal<string, ReissueView | null>({
+    source: this.id,
+    computation: () => null,
+  });
 
   /** The browser's print dialog: the print rules leave only the sheet, on A4. */
   protected print(): void {
@@ -70,6 +60,6 @@ export class ReissueDetailPage {
   }
 
   private show(reissue: ReissueView): void {
-    this.state.set({ status: 'ready', reissue });
+    this.decided.set(reissue);
   }
 }

@@ -43,6 +43,8 @@ describe('ReissuesPage / 再発行: the queue and its filters', () => {
       );
   }
 
+  const progress = () => t.element.querySelector('mat-progress-bar') !== null;
+
   const activeTab = async () =>
     (
       await (await t.loader.getHarness(MatTabNavBarHarness)).getActiveLink()
@@ -102,9 +104,16 @@ describe('ReissuesPage / 再発行: the queue and its filters', () => {
     await tabs.clickLink({ label: 'すべて' });
     await t.rendered();
     expect(t.url).toBe('/reissues?status=all');
+    // Another tab starts empty, without the count, while it is read.
+    expect(progress()).toBe(true);
+    expect(t.element.querySelector('.cd-empty')?.textContent?.trim()).toBe(
+      '読み込んでいます…',
+    );
+    expect(await (await tabs.getLinks())[0].getLabel()).toBe('承認待ち');
     const rejected = approvedView({ id: 'r-9', status: 'rejected' });
     expect(await t.answerList([rejected, BY_BRANCH], 1)).toEqual({});
     expect(await activeTab()).toBe('すべて');
+    expect(progress()).toBe(false);
     const [first] = await rows();
     expect(first['requestStatus']).toBe('却下デモ 役席');
     expect(first['waiting']).toBeUndefined();
@@ -182,8 +191,12 @@ describe('ReissuesPage / 再発行: deciding and withdrawing', () => {
     expect(req.request.body).toEqual({ comment: '依頼書・届出印を確認' });
     req.flush(approvedView());
     await t.rendered();
+    // The same tab keeps its rows while it is read again.
+    expect(t.element.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(t.row('r-1').textContent).toContain('株式会社山田商事');
     // The list again, and the navigation badge's count.
     expect(await t.answerAll([])).toBe(2);
+    expect(t.element.querySelector('mat-progress-bar')).toBeNull();
     expect(await t.snackBar()).toBe(
       '再発行を承認しました。お客さまはログオン画面の「電子証明書取得」から2027年2月18日(木)まで取得できます',
     );

@@ -5,17 +5,15 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
-import type { ReissuePage, ReissueView } from '@certdesk/contracts';
+import type { ReissueView } from '@certdesk/contracts';
 import { REISSUE_STATUS_LABELS } from '@certdesk/domain';
-import { switchMap } from 'rxjs';
+import { loadOnChange } from '../../core/async-state';
 import { injectQueryState } from '../../core/query-state';
-import { PageState, toPageState } from '../../core/ui/table/page-state';
 import { IbUserColumn } from '../../core/ui/table/list-columns';
 import { TableRows } from '../../core/ui/table/table-rows';
 import { StatusChip } from '../../core/lifecycle/status-chip';
@@ -31,8 +29,6 @@ import {
   reasonLabel,
   waitingLabel,
 } from './reissue-labels';
-
-type QueueState = PageState<'page', ReissuePage>;
 
 const BASE_COLUMNS = [
   'requestedAt',
@@ -81,45 +77,24 @@ export class ReissuesPage {
     this.filter() === 'pending' ? 'waiting' : 'requestStatus',
     'actions',
   ]);
-  protected readonly state = signal<QueueState>({ status: 'loading' });
-  protected readonly loading = signal(true);
+  /** Bumped after a decision or a cancel: asks again with the same filter. */
+  private readonly reloads = signal(0);
+  /** Another tab starts empty; the same one, reloaded, keeps its rows (or its error) meanwhile. */
+  protected readonly state = loadOnChange(
+    computed(() => ({ filter: this.filter(), reload: this.reloads() })),
+    ({ filter }) =>
+      this.api.list({ status: filter === 'all' ? undefined : filter }),
+    { target: ({ filter }) => filter },
+  );
   /** The credit union's 承認待ち, whatever the tab (the API counts them with every list). */
-  protected readonly pendingCount = computed(() => {
-    const s = this.state();
-    return s.status === 'ready' ? s.page.pendingCount : null;
-  });
+  protected readonly pendingCount = computed(
+    () => this.state().value?.pendingCount ?? null,
+  );
   protected readonly statusLabels = REISSUE_STATUS_LABELS;
   protected readonly userOf = (r: ReissueView) => r.ibUser;
   protected readonly reason = reasonLabel;
   protected readonly waiting = waitingLabel;
   protected readonly time = jstMinute;
-  /** Bumped after a decision or a cancel: asks again with the same filter. */
-  private readonly reloads = signal(0);
-
-  constructor() {
-    const request = computed(() => ({
-      filter: this.filter(),
-      reload: this.reloads(),
-    }));
-    let shown: ReissueFilter | null = null;
-    toObservable(request)
-      .pipe(
-        switchMap(({ filter }) => {
-          this.loading.set(true);
-          // Another tab starts empty; the same one, reloaded, keeps its rows meanwhile.
-          if (filter !== shown) this.state.set({ status: 'loading' });
-          shown = filter;
-          return this.api
-            .list({ status: filter === 'all' ? undefined : filter })
-            .pipe(toPageState('page'));
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((state) => {
-        this.state.set(state);
-        this.loading.set(false);
-      });
-  }
 
   /** 承認待ち carries the credit union's count: 「承認待ち（3）」. */
   protected tabLabel(tab: ReissueFilterTab): string {
