@@ -52,6 +52,8 @@ describeSeededApp(
         .findBy(targetId ? { action, targetId } : { action });
     const stored = (id: string) =>
       t.dataSource.getRepository(StaffChangeRequest).findOneByOrFail({ id });
+    const approve = (who: StaffBrowser, id: string, body: object = {}) =>
+      who.post(`/api/staff-change-requests/${id}/approve`, body);
 
     it('an admin granting manager gets a pending request; the role is unchanged; the same admin cannot approve', async () => {
       const target = await staffByUsername(t, 'compliance-1001');
@@ -81,10 +83,7 @@ describeSeededApp(
         .body as StaffChangeRequestView[];
       expect(listed.map((r) => r.id)).toEqual([pendingChange.id]);
 
-      const own = await adminA.post(
-        `/api/staff-change-requests/${pendingChange.id}/approve`,
-        {},
-      );
+      const own = await approve(adminA, pendingChange.id);
       expect(own.status).toBe(403);
       expect(own.body.message).toMatch(
         /^自分が依頼した変更は承認・却下できません/,
@@ -116,10 +115,9 @@ describeSeededApp(
       }
       expect((await stored(pending.id)).status).toBe('pending');
 
-      const res = await secondA.post(
-        `/api/staff-change-requests/${pending.id}/approve`,
-        { comment: '人事発令を確認' },
-      );
+      const res = await approve(secondA, pending.id, {
+        comment: '人事発令を確認',
+      });
       expect(res.status).toBe(200);
       const decision = res.body as StaffChangeDecision;
       expect(decision.request).toMatchObject({
@@ -177,10 +175,7 @@ describeSeededApp(
         });
         expect([role, taken.status]).toEqual([role, 409]);
       }
-      const approved = await thirdA.post(
-        `/api/staff-change-requests/${pendingChange.id}/approve`,
-        {},
-      );
+      const approved = await approve(thirdA, pendingChange.id);
       expect(approved.status).toBe(200);
       const { account, oneTimePassword } = approved.body as StaffChangeDecision;
       expect(account).toMatchObject({ username: 'kanri.new', role: 'admin' });
@@ -201,17 +196,11 @@ describeSeededApp(
       expect((await staffByUsername(t, 'admin2-1001')).passwordHash).toBe(
         target.passwordHash,
       );
-      const ownAccount = await secondA.post(
-        `/api/staff-change-requests/${pendingChange.id}/approve`,
-        {},
-      );
+      const ownAccount = await approve(secondA, pendingChange.id);
       expect(ownAccount.status).toBe(403);
       expect(ownAccount.body.message).toMatch(/ご自身のアカウント/);
 
-      const approved = await thirdA.post(
-        `/api/staff-change-requests/${pendingChange.id}/approve`,
-        {},
-      );
+      const approved = await approve(thirdA, pendingChange.id);
       expect(approved.status).toBe(200);
       const { oneTimePassword } = approved.body as StaffChangeDecision;
       expect((await secondA.get('/api/auth/me')).status).toBe(401);
@@ -229,12 +218,7 @@ describeSeededApp(
       expect(res.status).toBe(202);
       const { pendingChange } = res.body as StaffChangePending;
       const results = await Promise.all(
-        Array.from({ length: 20 }, () =>
-          fourthA.post(
-            `/api/staff-change-requests/${pendingChange.id}/approve`,
-            {},
-          ),
-        ),
+        Array.from({ length: 20 }, () => approve(fourthA, pendingChange.id)),
       );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
