@@ -26,6 +26,9 @@ export class SearchSortCovering1764000000290 implements MigrationInterface {
         ? `CREATE INDEX ix_ib_user_sort_expiry ON ib_user (${SORT_KEY}) INCLUDE (${COVERED})`
         : `CREATE INDEX ix_ib_user_sort_expiry ON ib_user (${SORT_KEY}, ${COVERED})`,
     );
+    // The dropped index's statistics went with it (the sort key is an expression): take them now,
+    // as the search plans on them from its first request.
+    await queryRunner.query('ANALYZE ib_user');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
