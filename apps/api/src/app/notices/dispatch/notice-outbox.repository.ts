@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, FindOptionsWhere, In, UpdateQueryBuilder } from 'typeorm';
+import { DataSource, FindOptionsWhere, In, UpdateResult } from 'typeorm';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
@@ -30,7 +30,7 @@ export const FINAL_STATUSES: readonly OutboxStatus[] = [
  * then pending ones in `next_attempt_at` order. Each kind is read along its own index in that
  * order and stops at `:limit` (`ix_notice_outbox_lease`, `ix_notice_outbox_due`), so a claim costs
  * the same with 20 rows pending or 200,000: one `OR` over both, ordered afterwards, made PostgreSQL
- * collect and sort every pending row (224 ms per claim with 158,732 pending, docs/benchmarks.md).
+ * collect and sort every pending row (figures in docs/benchmarks.md).
  * Used in a materialised CTE: as `WHERE id IN (SELECT … LIMIT …)`, a plan made on statistics that
  * say the outbox is empty (after a purge) rescanned the subquery per row updated, and each rescan
  * skipped the rows just updated: more rows than `limit` were claimed.
@@ -97,88 +97,39 @@ export class OutboxStore {
    * false when the row is no longer ours (lease lost): then it must not be sent.
    */
   async begin(row: NoticeOutbox): Promise<boolean> {
-    const result = await this.gate.run(() => this.attempt(row).execute());
-    return this.counted(row, result.affected ?? 0);
-  }
-
-  /** Writes the outcome of a claimed row; false when the row is no longer ours (lease lost). */
-  settle(
-    row: NoticeOutbox,
-    patch: QueryDeepPartialEntity<NoticeOutbox>,
-  ): Promise<boolean> {
-    return this.settleAndBegin(row, patch).settled;
-  }
-
-  /**
-   * {@link settle} `row`, and {@link begin} `next` (the row the sender sends after it) at the same
-   * time. On PostgreSQL both are one statement — two UPDATEs in CTEs, one round trip and one commit a
-   * mail instead of two of each (figures in docs/benchmarks.md); a failure of it fails both. SQLite
-   * runs the two writes in the gate, where a round trip costs nothing.
-   */
-  settleAndBegin(
-    row: NoticeOutbox,
-    patch: QueryDeepPartialEntity<NoticeOutbox>,
-    next?: NoticeOutbox,
-  ): { settled: Promise<boolean>; begun: Promise<boolean> } {
-    const outcome = this.write(row, {
-      ...patch,
-      leaseUntil: null,
-      claimToken: null,
-    });
-    if (!next || !this.postgres) {
-      const settled = this.gate.run(() => outcome.execute());
-      return {
-        settled: settled.then((r) => (r.affected ?? 0) > 0),
-        begun: next ? this.begin(next) : Promise.resolve(false),
-      };
-    }
-    const [settleSql, settleValues] = outcome.getQueryAndParameters();
-    const [beginSql, beginValues] = this.attempt(next).getQueryAndParameters();
-    // The second statement's parameters follow the first's ($1… become $n+1…).
-    const shifted = beginSql.replace(
-      /\$(\d+)/g,
-      (_, i: string) => `$${Number(i) + settleValues.length}`,
-    );
-    const both = this.dataSource
-      .query<{ settled: string; begun: string }[]>(
-        `WITH settled AS (${settleSql} RETURNING 1), begun AS (${shifted} RETURNING 1)
-        SELECT (SELECT COUNT(*) FROM settled) AS settled, (SELECT COUNT(*) FROM begun) AS begun`,
-        [...settleValues, ...beginValues],
-      )
-      .then(([counts]) => counts);
-    return {
-      settled: both.then((counts) => Number(counts.settled) > 0),
-      begun: both.then((counts) => this.counted(next, Number(counts.begun))),
-    };
-  }
-
-  /** The UPDATE that counts an attempt on `row` while it is ours. */
-  private attempt(row: NoticeOutbox) {
-    return this.write(row, { attempts: () => 'attempts + 1' });
-  }
-
-  /** Whether an attempt was counted on `row` (`affected` rows), keeping `row.attempts` in step. */
-  private counted(row: NoticeOutbox, affected: number): boolean {
-    if (affected === 0) return false;
+    const result = await this.write(row, { attempts: () => 'attempts + 1' });
+    if (!result.affected) return false;
     row.attempts += 1;
     return true;
   }
 
+  /** Writes the outcome of a claimed row; false when the row is no longer ours (lease lost). */
+  async settle(
+    row: NoticeOutbox,
+    patch: QueryDeepPartialEntity<NoticeOutbox>,
+  ): Promise<boolean> {
+    const result = await this.write(row, {
+      ...patch,
+      leaseUntil: null,
+      claimToken: null,
+    });
+    return (result.affected ?? 0) > 0;
+  }
+
   /**
-   * A sender's write of one row (an attempt, an outcome), to execute in the gate. On PostgreSQL it
-   * commits without waiting for the WAL to reach the disk (`synchronous_commit = off` for this
-   * statement's own transaction, set by `set_config(…, true)` in its WHERE clause: one round trip,
-   * where BEGIN, SET LOCAL and COMMIT took three more — 254 → 277–298 mails/s quiet,
-   * docs/benchmarks.md): each wait was an fsync, two per mail, and they capped one sender at about
-   * 100 mails a second. A killed API process loses nothing by it (the commit is in PostgreSQL); a
-   * crash of PostgreSQL itself may lose the last fraction of a second of these writes (at most 3 ×
-   * `wal_writer_delay`), so those few notices are mailed again and an attempt may go uncounted — the
-   * at-least-once delivery the outbox has anyway. Every other write keeps synchronous commit.
+   * A sender's write of one row (an attempt, an outcome). On PostgreSQL it commits without waiting
+   * for the WAL to reach the disk (`synchronous_commit = off` for this statement's own transaction,
+   * set by `set_config(…, true)` in its WHERE clause: one round trip, where BEGIN, SET LOCAL and
+   * COMMIT took three more; figures in docs/benchmarks.md): each wait was an fsync, two per mail,
+   * which capped one sender. A killed API process loses nothing by it (the commit is in
+   * PostgreSQL); a crash of PostgreSQL itself may lose the last fraction of a second of these
+   * writes (at most 3 × `wal_writer_delay`), so those few notices are mailed again and an attempt
+   * may go uncounted — the at-least-once delivery the outbox has anyway. Every other write keeps synchronous commit. SQLite: in the gate.
    */
   private write(
     row: NoticeOutbox,
     set: QueryDeepPartialEntity<NoticeOutbox>,
-  ): UpdateQueryBuilder<NoticeOutbox> {
+  ): Promise<UpdateResult> {
     const update = this.dataSource
       .createQueryBuilder()
       .update(NoticeOutbox)
@@ -188,7 +139,7 @@ export class OutboxStore {
       update.andWhere(
         "set_config('synchronous_commit', 'off', true) IS NOT NULL",
       );
-    return update;
+    return this.gate.run(() => update.execute());
   }
 
   /** The row while it carries our claim. */

@@ -141,52 +141,6 @@ describe.each(testDatabases())(
       expect(await rowOf(user)).toMatchObject({ status: 'sent', attempts: 1 });
     });
 
-    it("writes one row's outcome and the next row's attempt together, each only while the row is still ours", async () => {
-      await dueUsers(3);
-      await planRun(t, seeded.a);
-      const store = t.app.get(OutboxStore);
-      const [first, second, third] = await store.claim(
-        t.clock.now(),
-        10,
-        seeded.a.id,
-      );
-      const byId = (row: NoticeOutbox) =>
-        outbox().findOneByOrFail({ id: row.id });
-      const both = store.settleAndBegin(first, { status: 'sent' }, second);
-      expect([await both.settled, await both.begun]).toEqual([true, true]);
-      expect(second.attempts).toBe(1);
-      expect(await byId(first)).toMatchObject({
-        status: 'sent',
-        claimToken: null,
-      });
-      expect(await byId(second)).toMatchObject({
-        status: 'sending',
-        attempts: 1,
-      });
-      // Another sender takes over the second and third rows once their lease has passed.
-      t.clock.advance(LEASE_MS + 1000);
-      const retaken = await store.claim(t.clock.now(), 10, seeded.a.id);
-      expect(retaken.map((r) => r.id).sort()).toEqual(
-        [second.id, third.id].sort(),
-      );
-      const ours = retaken.find((r) => r.id === second.id) as NoticeOutbox;
-      // Its outcome is written; the first sender's stale claim on the third row counts nothing…
-      const mixed = store.settleAndBegin(ours, { status: 'failed' }, third);
-      expect([await mixed.settled, await mixed.begun]).toEqual([true, false]);
-      expect(third.attempts).toBe(0);
-      // … and neither does its stale claim on the second row overwrite the outcome.
-      const stale = store.settleAndBegin(second, { status: 'sent' }, third);
-      expect([await stale.settled, await stale.begun]).toEqual([false, false]);
-      expect(await byId(second)).toMatchObject({
-        status: 'failed',
-        attempts: 1,
-      });
-      expect(await byId(third)).toMatchObject({
-        status: 'sending',
-        attempts: 0,
-      });
-    });
-
     it('never gives up a notice because senders holding it in their batch were killed before trying it', async () => {
       const users = await dueUsers(3);
       await planRun(t, seeded.a);

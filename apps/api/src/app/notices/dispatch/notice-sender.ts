@@ -109,8 +109,8 @@ export class NoticeSender {
   /**
    * Sends rows this process has claimed, one message at a time: a crash can then leave at most one
    * mail accepted by the server but not recorded (sent again after the lease: one duplicate per crash).
-   * The next row's attempt is counted with this row's outcome (one statement on PostgreSQL, see
-   * {@link OutboxStore.settleAndBegin}); the next mail still goes out only once both are written.
+   * The next row's attempt is counted while this row's outcome is written (two statements at once,
+   * one wait); the next mail still goes out only once both are done.
    * Each resolves to the status written (`sending` when the lease was lost).
    */
   async sendClaimed(rows: NoticeOutbox[]): Promise<OutboxStatus[]> {
@@ -186,15 +186,15 @@ export class NoticeSender {
       status: OutboxStatus,
       patch: Partial<NoticeOutbox> = {},
     ): Promise<OutboxStatus> => {
-      const toBegin = next && !this.verdict(next, data) ? next : undefined;
-      const { settled, begun } = this.outbox.settleAndBegin(
-        row,
-        { status, updatedAt: now, ...patch },
-        toBegin,
-      );
-      if (toBegin) {
+      const settled = this.outbox.settle(row, {
+        status,
+        updatedAt: now,
+        ...patch,
+      });
+      if (next && !this.verdict(next, data)) {
+        const begun = this.outbox.begin(next);
         begun.catch(() => undefined); // awaited (and thrown) when `next` is delivered
-        data.begun.set(toBegin.id, begun);
+        data.begun.set(next.id, begun);
       }
       const ours = await settled;
       if (!ours)
