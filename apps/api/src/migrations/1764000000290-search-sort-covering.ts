@@ -8,12 +8,11 @@ const COVERED =
 /**
  * The search's sort index also carries the columns its page query tests on each row it walks — the
  * company key of a name search, the revocation, reissue state and expiry of a status filter — so a
- * walk in expiry order reads the index alone and visits the table only for the page's rows: for a
- * common name like ヤマダ at 1M certificates, 1,497 entries tested on 35 index pages instead of
- * 1,529 table pages (figures in docs/benchmarks.md). PostgreSQL keeps them out of the key
- * (`INCLUDE`; it needs the expiry column itself beside the expression to answer from the index);
- * SQLite has no INCLUDE, and appends them to the key after the unique `id`, which leaves the order
- * as it was.
+ * walk in expiry order reads the index alone and visits the table only for the page's rows, where
+ * it visited one table page per row walked (figures in docs/benchmarks.md). PostgreSQL keeps them
+ * out of the key (`INCLUDE`; it needs the expiry column itself beside the expression to answer
+ * from the index); SQLite has no INCLUDE, and appends them to the key after the unique `id`, which
+ * leaves the order as it was.
  */
 export class SearchSortCovering1764000000290 implements MigrationInterface {
   name = 'SearchSortCovering1764000000290';

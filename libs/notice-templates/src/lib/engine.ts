@@ -48,7 +48,7 @@ export const NOTICE_FILTERS: readonly {
 
 /**
  * Wall-clock milliseconds one render may take before liquidjs stops it ("template render limit
- * exceeded"). The shipped templates render in well under 1 ms; a 重要なお知らせ is rendered on every
+ * exceeded"). The shipped templates render far faster; a 重要なお知らせ is rendered on every
  * `/ib/notices`, synchronously, so this bounds how long a bad template can hold the event loop.
  */
 export const RENDER_LIMIT_MS = 50;

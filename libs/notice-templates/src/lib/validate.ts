@@ -188,8 +188,8 @@ export function validateTemplate(
 
 /**
  * The most a template's render on the sample data may take for it to be saved or published (the
- * shipped ones take ~0.1–0.5 ms). Far below {@link RENDER_LIMIT_MS}: what runs on every log-on
- * must stay cheap even on a busy server.
+ * shipped ones take a small fraction of it: docs/benchmarks.md). Far below {@link RENDER_LIMIT_MS}:
+ * what runs on every log-on must stay cheap even on a busy server.
  */
 export const SAMPLE_RENDER_LIMIT_MS = 5;
 

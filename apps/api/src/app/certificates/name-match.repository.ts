@@ -9,7 +9,7 @@ export const COMMON_NAME_IB_USERS = 3000;
 /**
  * How long a key's verdict is reused, and for how many keys. The verdict only chooses the plan (both
  * plans answer alike: certificate-search-common-name.e2e-spec), so a stale one costs time, never a
- * wrong page; reusing it saves the vocabulary count (~0.8 ms of the event loop at 1M, docs/benchmarks.md).
+ * wrong page; reusing it saves the vocabulary count, on the event loop (figures in docs/benchmarks.md).
  */
 const VERDICT_TTL_MS = 60_000;
 const VERDICT_KEYS = 1_000;

@@ -3,7 +3,7 @@ import { describeSeededApp } from '../../testing/describe-app';
 /**
  * The search's page query walks `ix_ib_user_sort_expiry` and tests each row it passes on the index
  * alone (migration …290): a column added to the page query's conditions, or taken out of the index,
- * sends every walked row to the table again (1,529 table pages instead of 35 for ヤマダ at 1M).
+ * sends every walked row to the table again (figures in docs/benchmarks.md).
  * The statement the app runs is planned here with its own parameters; PostgreSQL is told to prefer
  * an index over reading the few test rows whole.
  */
