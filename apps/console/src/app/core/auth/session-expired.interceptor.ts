@@ -6,6 +6,7 @@ import {
   SECOND_FACTOR_REQUIRED_CODE,
   STEP_UP_REQUIRED_CODE,
 } from '@certdesk/contracts';
+import { apiError } from '../api-error';
 import { AuthService, VERIFY_URL } from './auth.service';
 
 /** The `reason` query parameter of `/login` after the server ended the session. */
@@ -32,10 +33,7 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (req, next) => {
   const router = inject(Router);
   return next(req).pipe(
     catchError((error: unknown) => {
-      const code =
-        error instanceof HttpErrorResponse
-          ? (error.error as { code?: unknown } | null)?.code
-          : undefined;
+      const code = apiError(error)?.code;
       if (code === STEP_UP_REQUIRED_CODE) {
         // Still signed in: the step-up interceptor asks for a fresh proof.
       } else if (code === SECOND_FACTOR_REQUIRED_CODE && auth.isSignedIn()) {

@@ -3,13 +3,14 @@ import { inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { STEP_UP_REQUIRED_CODE } from '@certdesk/contracts';
 import { catchError, from, switchMap, throwError } from 'rxjs';
+import { apiError } from '../api-error';
 
 /** Whether the API asked for a fresh second-factor proof (401 `step_up_required`). */
 export function isStepUpRequired(error: unknown): boolean {
   return (
     error instanceof HttpErrorResponse &&
     error.status === 401 &&
-    (error.error as { code?: unknown } | null)?.code === STEP_UP_REQUIRED_CODE
+    apiError(error)?.code === STEP_UP_REQUIRED_CODE
   );
 }
 
