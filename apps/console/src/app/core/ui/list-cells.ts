@@ -77,28 +77,3 @@ export class IbUserLabel {
   readonly name = input.required<string>();
   readonly loginId = input.required<string>();
 }
-
-/**
- * A table's no-data row, across all `columns`: put on the row with `*matNoDataRow`, its text (loading,
- * or that nothing matches) as content.
- */
-@Component({
-  // A table row must be a <tr> for its cell to span the columns: an attribute selector.
-  // eslint-disable-next-line @angular-eslint/component-selector
-  selector: 'tr[cdEmptyRow]',
-  host: { class: 'mat-mdc-row' },
-  template: `<td class="mat-mdc-cell cd-empty" [attr.colspan]="columns()">
-    <ng-content />
-  </td>`,
-  styles: `
-    .cd-empty {
-      padding: 24px 16px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
-  changeDetection: ChangeDetectionStrategy.OnPush,
-})
-export class EmptyRow {
-  /** How many columns the row spans. */
-  readonly columns = input.required<number>({ alias: 'cdEmptyRow' });
-}

@@ -17,6 +17,7 @@ import { EMPTY, catchError, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { formatJstDateTime } from '../../core/jst-datetime';
 import { injectQueryState } from '../../core/query-state';
+import { TableRows } from '../../core/ui/table/table-rows';
 import { AUDIT_QUERY_KEYS, AuditApi, AuditQuery } from './audit-api';
 import { AuditFilters } from './audit-filters';
 import {
@@ -36,7 +37,7 @@ type Verification =
 /** 監査ログ: the credit union's audit trail, filtered through the URL, and the hash-chain check. */
 @Component({
   selector: 'cd-audit-page',
-  imports: [MatTableModule, MatButtonModule, AuditFilters],
+  imports: [MatTableModule, MatButtonModule, AuditFilters, TableRows],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

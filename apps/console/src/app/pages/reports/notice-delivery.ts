@@ -23,7 +23,7 @@ import {
 import { PeriodFilter } from './period-filter';
 import { ReportFrame } from './report-frame';
 import { ReportsApi } from './reports-api';
-import { EmptyRow } from '../../core/ui/list-cells';
+import { TableRows } from '../../core/ui/table/table-rows';
 
 /**
  * 通知の送信状況: e-mail notices per JST business day (the day they were queued for) and milestone —
@@ -37,10 +37,10 @@ import { EmptyRow } from '../../core/ui/list-cells';
     BarChart,
     ChoiceFilter,
     CsvExport,
-    EmptyRow,
     JapaneseDatePipe,
     PeriodFilter,
     ReportFrame,
+    TableRows,
   ],
   templateUrl: './notice-delivery.html',
   styleUrls: ['./report-table.scss', './report-summary.scss'],

@@ -23,6 +23,7 @@ import { apiErrorMessage } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { confirm } from '../../core/ui/confirm-dialog';
 import { injectNotify } from '../../core/ui/notify';
+import { TableRows } from '../../core/ui/table/table-rows';
 import { CreateStaffDialog } from './create-staff-dialog';
 import {
   DecideStaffChangeData,
@@ -49,6 +50,7 @@ import { STAFF_STATUS_LABELS, staffStatus } from './staff-status';
     MatFormFieldModule,
     MatSelectModule,
     StaffChangesPanel,
+    TableRows,
   ],
   templateUrl: './staff-page.html',
   styleUrl: './staff-page.scss',

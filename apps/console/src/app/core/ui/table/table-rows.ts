@@ -16,7 +16,6 @@ import {
   MatTable,
   MatTableModule,
 } from '@angular/material/table';
-import { EmptyRow } from '../list-cells';
 
 /**
  * A list page's table rows, put inside the `mat-table` after its columns: the header row, a row per
@@ -25,7 +24,7 @@ import { EmptyRow } from '../list-cells';
  */
 @Component({
   selector: 'cd-table-rows',
-  imports: [MatTableModule, EmptyRow],
+  imports: [MatTableModule],
   template: `
     <tr mat-header-row *matHeaderRowDef></tr>
     <tr
@@ -35,10 +34,10 @@ import { EmptyRow } from '../list-cells';
       [attr.data-id]="rowId()?.(row)"
       (click)="click(row, $event)"
     ></tr>
-    <tr *matNoDataRow [cdEmptyRow]="columns().length">
-      {{
-        empty()
-      }}
+    <tr class="mat-mdc-row" *matNoDataRow>
+      <td class="mat-mdc-cell cd-empty" [attr.colspan]="columns().length">
+        {{ empty() }}
+      </td>
     </tr>
   `,
   styleUrl: './table-rows.scss',
