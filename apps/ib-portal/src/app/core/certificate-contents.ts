@@ -5,7 +5,7 @@ import {
   input,
 } from '@angular/core';
 import type { IbIssuedCertificate } from '@certdesk/contracts';
-import { japaneseDateTime, validUntil } from './jst-format';
+import { formatJapaneseDateTimeToSecond, validUntil } from './jst-format';
 
 /** ⑧ 発行された電子証明書の内容: the fields the customer checks after installing. */
 @Component({
@@ -43,7 +43,7 @@ export class CertificateContents {
 
   protected readonly view = computed(() => this.issued().certificate);
   protected readonly notBefore = computed(() =>
-    japaneseDateTime(this.view().notBefore),
+    formatJapaneseDateTimeToSecond(this.view().notBefore),
   );
   protected readonly expiry = computed(() =>
     validUntil(this.issued().expiryDate, this.view().notAfter),

@@ -11,7 +11,7 @@ import { RouterLink } from '@angular/router';
 import { CertificateContents } from './certificate-contents';
 import { CertificateIssuance } from './certificate-issuance';
 import { ImportGuide } from './import-guide';
-import { japaneseDate } from './jst-format';
+import { formatJapaneseDateOrAsIs } from './jst-format';
 import { Progress } from './progress';
 
 /**
@@ -122,7 +122,7 @@ export class IssuanceSteps {
   readonly closable = input(false);
 
   protected readonly closeRefused = signal(false);
-  protected readonly expiryOf = japaneseDate;
+  protected readonly expiryOf = formatJapaneseDateOrAsIs;
 
   /** ⑨ このウィンドウを閉じる (browsers close only windows a script opened). */
   protected close(): void {

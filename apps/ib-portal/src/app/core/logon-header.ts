@@ -6,7 +6,7 @@ import {
 } from '@angular/core';
 import { IB_ROLE_LABELS } from '@certdesk/domain';
 import type { IbMe } from '@certdesk/contracts';
-import { japaneseDate } from './jst-format';
+import { formatJapaneseDateOrAsIs } from './jst-format';
 
 /** Whose log-on this is: company, user, role and the certificate's expiry date. */
 @Component({
@@ -39,6 +39,6 @@ export class LogonHeader {
     () => IB_ROLE_LABELS[this.me().ibUser.ibRole],
   );
   protected readonly expiry = computed(() =>
-    japaneseDate(this.me().certificate.expiryDate),
+    formatJapaneseDateOrAsIs(this.me().certificate.expiryDate),
   );
 }

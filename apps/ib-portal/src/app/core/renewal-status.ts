@@ -10,7 +10,7 @@ import { MatButtonModule } from '@angular/material/button';
 import type { IbMe } from '@certdesk/contracts';
 import { IB_RENEWAL_PATH, jstDate } from '@certdesk/domain';
 import { ImportGuide } from './import-guide';
-import { japaneseDate } from './jst-format';
+import { formatJapaneseDateOrAsIs } from './jst-format';
 
 /**
  * After a renewal, on the screens after log-on: a customer still on the old certificate is told
@@ -93,14 +93,16 @@ export class RenewalStatus {
 
   protected readonly issuedOn = computed(() => {
     const newer = this.me().newerCertificate;
-    return newer ? japaneseDate(jstDate(new Date(newer.issuedAt))) : '';
+    return newer
+      ? formatJapaneseDateOrAsIs(jstDate(new Date(newer.issuedAt)))
+      : '';
   });
   protected readonly newExpiry = computed(() =>
-    japaneseDate(this.me().newerCertificate?.expiryDate ?? ''),
+    formatJapaneseDateOrAsIs(this.me().newerCertificate?.expiryDate ?? ''),
   );
   /** The presented certificate's expiry date. */
   protected readonly presentedExpiry = computed(() =>
-    japaneseDate(this.me().certificate.expiryDate),
+    formatJapaneseDateOrAsIs(this.me().certificate.expiryDate),
   );
 
   /** The renewal screens in their own window, as from the notice (seed ③). */

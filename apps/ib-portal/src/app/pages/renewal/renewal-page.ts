@@ -15,7 +15,7 @@ import { apiErrorMessage } from '../../core/api-error';
 import { CertificateIssuance } from '../../core/certificate-issuance';
 import { IbApi } from '../../core/ib-api';
 import { IssuanceSteps } from '../../core/issuance-steps';
-import { japaneseDate } from '../../core/jst-format';
+import { formatJapaneseDateOrAsIs } from '../../core/jst-format';
 import { PassphraseFields, passphraseForm } from '../../core/passphrase';
 import { Progress } from '../../core/progress';
 
@@ -120,7 +120,7 @@ export class RenewalPage implements OnInit {
   protected readonly passphrase = passphraseForm();
   protected readonly expiry = computed(() => {
     const s = this.session();
-    return s ? japaneseDate(s.certificate.expiryDate) : '';
+    return s ? formatJapaneseDateOrAsIs(s.certificate.expiryDate) : '';
   });
 
   async ngOnInit(): Promise<void> {
