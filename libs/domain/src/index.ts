@@ -1,6 +1,7 @@
 export * from './lib/jst-date';
 export * from './lib/jst-datetime';
 export * from './lib/lifecycle';
+export * from './lib/certificate';
 export * from './lib/notices';
 export * from './lib/kana';
 export * from './lib/roles';

@@ -1,15 +1,22 @@
+/** How an audited action ended: done, refused by the access rules, or failed. */
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** Who acted: a member of staff, an IB user, the system's own jobs, or someone not signed in. */
+export type AuditActorType = 'staff' | 'ib_user' | 'system' | 'anonymous';
+
 /** One audit record as `GET /api/audit` lists it. */
 export interface AuditRecord {
   id: string;
   seq: number;
   occurredAt: string;
-  actorType: 'staff' | 'ib_user' | 'system' | 'anonymous';
+  actorType: AuditActorType;
   actorId: string | null;
   actorName: string | null;
   action: string;
   targetType: string | null;
   targetId: string | null;
-  outcome: 'success' | 'denied' | 'failure';
+  outcome: AuditOutcome;
   ip: string | null;
   requestId: string | null;
   details: Record<string, unknown>;

@@ -1,16 +1,5 @@
-import type { IbRole } from '@certdesk/domain';
+import type { IbRole, RevocationReason } from '@certdesk/domain';
 import type { CertificateView } from './customers';
-
-/** RFC 5280 reasons a certificate can be revoked with (`certificate.revocation_reason`). */
-export type RevocationReasonName =
-  | 'unspecified'
-  | 'keyCompromise'
-  | 'cACompromise'
-  | 'affiliationChanged'
-  | 'superseded'
-  | 'cessationOfOperation'
-  | 'certificateHold'
-  | 'privilegeWithdrawn';
 
 /** What a manager may choose on the revoke dialog (a hold, or a CA compromise, is not a staff action). */
 export const STAFF_REVOCATION_REASONS = [
@@ -20,11 +9,11 @@ export const STAFF_REVOCATION_REASONS = [
   'cessationOfOperation',
   'privilegeWithdrawn',
   'unspecified',
-] as const;
+] as const satisfies readonly RevocationReason[];
 export type StaffRevocationReason = (typeof STAFF_REVOCATION_REASONS)[number];
 
 /** Staff-facing labels of the reasons. */
-export const REVOCATION_REASON_LABELS: Record<RevocationReasonName, string> = {
+export const REVOCATION_REASON_LABELS: Record<RevocationReason, string> = {
   unspecified: '理由の指定なし',
   keyCompromise: '秘密鍵の漏えい（そのおそれを含む）',
   cACompromise: '認証局の秘密鍵の漏えい',

@@ -1,4 +1,4 @@
-import type { RemovalRequestStatus } from '@certdesk/domain';
+import type { ClosureSource, RemovalRequestStatus } from '@certdesk/domain';
 import type { ReportHeader } from './reports';
 
 /** 解約・削除 (issue 16): what the console and the API exchange. */
@@ -54,7 +54,7 @@ export interface ClosureReportRow {
   loginId: string | null;
   ibUserName: string | null;
   reason: string | null;
-  source: 'import' | 'manual' | null;
+  source: ClosureSource | null;
   sourceLabel: string | null;
 }
 

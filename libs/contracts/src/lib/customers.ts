@@ -1,4 +1,4 @@
-import type { IbRole } from '@certdesk/domain';
+import type { ClosureSource, IbRole, IssuedVia } from '@certdesk/domain';
 import type { LifecycleStatusName } from './certificates';
 
 /** A certificate as the customer page shows it. */
@@ -10,7 +10,7 @@ export interface CertificateView {
   notAfter: string;
   expiryDate: string;
   fingerprintSha256: string | null;
-  issuedVia: 'initial' | 'renewal' | 'acquisition' | 'reissue' | 'imported';
+  issuedVia: IssuedVia;
   revokedAt: string | null;
   revocationReason: string | null;
   current: boolean;
@@ -68,7 +68,7 @@ export interface ClosureView {
   /** JST date. */
   on: string;
   reason: string | null;
-  source: 'import' | 'manual' | null;
+  source: ClosureSource | null;
   /** 全件ファイル取込 / 職員による手動操作 */
   sourceLabel: string | null;
 }

@@ -1,4 +1,4 @@
-import type { IbRole } from '@certdesk/domain';
+import type { IbRole, IssuedVia } from '@certdesk/domain';
 import type { DecodedCertificateView } from './certificate-detail';
 import type { LifecycleStatusName } from './certificates';
 
@@ -80,5 +80,5 @@ export interface IbIssuedCertificate {
   caCertificatePem: string;
   certificate: DecodedCertificateView;
   expiryDate: string;
-  via: 'renewal' | 'acquisition';
+  via: Extract<IssuedVia, 'renewal' | 'acquisition'>;
 }

@@ -15,11 +15,15 @@ export type NoticeKindName = NoticeKind;
 /** libs/domain `NoticeChannel`: `email` (plain text, no links) or `important_notice` (重要なお知らせ inside IB, HTML). */
 export type NoticeChannelName = NoticeChannel;
 
-/** One version of a template. `draft`: at most one per kind, editable; `published`: frozen. */
+/** A template version's state: `draft`, at most one per kind, editable; `published`, frozen. */
+export const NOTICE_TEMPLATE_STATUSES = ['draft', 'published'] as const;
+export type NoticeTemplateStatus = (typeof NOTICE_TEMPLATE_STATUSES)[number];
+
+/** One version of a template. */
 export interface NoticeTemplateVersion {
   id: string;
   version: number;
-  status: 'draft' | 'published';
+  status: NoticeTemplateStatus;
   subject: string;
   body: string;
   createdAt: string;
@@ -91,7 +95,7 @@ export interface SaveNoticeTemplateDraftRequest {
 export interface NoticeTemplatePreviewRequest {
   subject?: string;
   body?: string;
-  source?: 'draft' | 'published';
+  source?: NoticeTemplateStatus;
   ibUserId?: string;
 }
 

@@ -3,6 +3,10 @@
  * contract, since the credit union's spreadsheets read the columns by these names.
  */
 
+/** A CSV's encoding (`?encoding=`): UTF-8 with a BOM (the default) or CP932 (Shift_JIS). */
+export const CSV_ENCODINGS = ['utf-8', 'cp932'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
 /** 有効期限（月別・店別）: `expiry.csv`. */
 export const EXPIRY_CSV_HEADERS: readonly string[] = [
   '年月',

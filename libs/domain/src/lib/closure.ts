@@ -7,6 +7,7 @@
  * and the IB channel refuses log-on, renewal and acquisition. Rows are never deleted: closed
  * customers stay searchable with their history.
  */
+import type { RevocationReason } from './certificate';
 
 export type CustomerStatus = 'active' | 'closed';
 export type IbUserStatus = 'active' | 'removed';
@@ -35,7 +36,8 @@ export const CLOSURE_SOURCE_LABELS: Readonly<Record<ClosureSource, string>> =
   Object.freeze({ import: '全件ファイル取込', manual: '職員による手動操作' });
 
 /** RFC 5280 reason of the certificates revoked by a closure or a removal. */
-export const CLOSURE_REVOCATION_REASON = 'cessationOfOperation' as const;
+export const CLOSURE_REVOCATION_REASON =
+  'cessationOfOperation' as const satisfies RevocationReason;
 
 /** Removals above this share of a credit union's IB users wait for a second person (default). */
 export const DEFAULT_REMOVAL_THRESHOLD_PERCENT = 5;

@@ -1,3 +1,4 @@
+import type { RevocationReason } from './certificate';
 import { addDays, isIsoDate } from './jst-date';
 import { LifecyclePolicy, resolveLifecyclePolicy } from './lifecycle';
 
@@ -64,7 +65,10 @@ export const OPEN_REISSUE_STATUSES: readonly ReissueStatus[] =
 /** RFC 5280 reason for the certificates revoked on approval. */
 export function revocationReasonFor(
   reason: ReissueReason,
-): 'keyCompromise' | 'superseded' | 'cessationOfOperation' {
+): Extract<
+  RevocationReason,
+  'keyCompromise' | 'superseded' | 'cessationOfOperation'
+> {
   if (reason === 'key_compromise') return 'keyCompromise';
   if (reason === 'person_changed') return 'cessationOfOperation';
   return 'superseded';

@@ -9,10 +9,12 @@ import type { StaffRole } from './roles';
  * - `managers`: 役席 and システム管理 must (the production default); the others may;
  * - `all`: every member of staff must.
  */
-export type SecondFactorPolicy = 'off' | 'managers' | 'all';
-
-export const SECOND_FACTOR_POLICIES: readonly SecondFactorPolicy[] =
-  Object.freeze(['off', 'managers', 'all'] as const);
+export const SECOND_FACTOR_POLICIES = Object.freeze([
+  'off',
+  'managers',
+  'all',
+] as const);
+export type SecondFactorPolicy = (typeof SECOND_FACTOR_POLICIES)[number];
 
 /** Roles `managers` requires a second factor of: the ones that decide or manage staff. */
 export const SECOND_FACTOR_ROLES: readonly StaffRole[] = Object.freeze([

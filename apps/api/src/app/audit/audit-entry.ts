@@ -1,4 +1,5 @@
-import type { AuditEvent, AuditOutcome } from './audit-event.entity';
+import type { AuditOutcome } from '@certdesk/contracts';
+import type { AuditEvent } from './audit-event.entity';
 
 /**
  * What a caller hands to `AuditService.record`. Actor, credit union, IP and request id are

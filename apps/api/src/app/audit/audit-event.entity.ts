@@ -1,8 +1,7 @@
 import { Column, Entity } from 'typeorm';
+import type { AuditActorType, AuditOutcome } from '@certdesk/contracts';
 import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import { InstantColumn } from '../infra/database/instant-column';
-
-export type AuditOutcome = 'success' | 'denied' | 'failure';
 
 /**
  * One append-only audit record. `chain` is the credit union's id (or `system` for events
@@ -15,8 +14,7 @@ export class AuditEvent {
   @Column({ type: 'integer' }) seq!: number;
   @UuidColumn({ nullable: true }) creditUnionId!: string | null;
   @InstantColumn() occurredAt!: Date;
-  @Column({ type: 'varchar', length: 16 }) actorType!:
-    'staff' | 'ib_user' | 'system' | 'anonymous';
+  @Column({ type: 'varchar', length: 16 }) actorType!: AuditActorType;
   @UuidColumn({ nullable: true }) actorId!: string | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) actorName!:
     string | null;

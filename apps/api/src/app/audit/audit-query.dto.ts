@@ -12,9 +12,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { isIsoDate } from '@certdesk/domain';
-import type { AuditOutcome } from './audit-event.entity';
-
-const OUTCOMES: AuditOutcome[] = ['success', 'denied', 'failure'];
+import { AUDIT_OUTCOMES, type AuditOutcome } from '@certdesk/contracts';
 
 const IsJstDate = () =>
   ValidateBy({
@@ -57,10 +55,10 @@ export class AuditQueryDto {
   @MaxLength(100, { message: '操作者は100文字以内で指定してください' })
   actor?: string;
 
-  @ApiPropertyOptional({ enum: OUTCOMES })
+  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES })
   @IsOptional()
-  @IsIn(OUTCOMES, {
-    message: `結果は ${OUTCOMES.join(' / ')} のいずれかで指定してください`,
+  @IsIn(AUDIT_OUTCOMES, {
+    message: `結果は ${AUDIT_OUTCOMES.join(' / ')} のいずれかで指定してください`,
   })
   outcome?: AuditOutcome;
 

@@ -1,19 +1,7 @@
 import { Column, Entity } from 'typeorm';
+import type { IssuedVia, RevocationReason } from '@certdesk/domain';
 import { UuidColumn, UuidPrimaryColumn } from '../infra/database/uuid-column';
 import { InstantColumn } from '../infra/database/instant-column';
-
-export type IssuedVia =
-  'initial' | 'renewal' | 'acquisition' | 'reissue' | 'imported';
-/** RFC 5280 CRLReason names. */
-export type RevocationReason =
-  | 'unspecified'
-  | 'keyCompromise'
-  | 'cACompromise'
-  | 'affiliationChanged'
-  | 'superseded'
-  | 'cessationOfOperation'
-  | 'certificateHold'
-  | 'privilegeWithdrawn';
 
 /** 電子証明書: an X.509 client certificate of one IB user. */
 @Entity('certificate')

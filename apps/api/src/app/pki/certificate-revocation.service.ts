@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
+import type { RevocationReason } from '@certdesk/domain';
 import type { AuditEntry } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
-import {
-  Certificate,
-  RevocationReason,
-} from '../certificates/certificate.entity';
+import { Certificate } from '../certificates/certificate.entity';
 import { CertificateRepository } from '../certificates/certificate.repository';
 import { IbUser } from '../customers/ib-user.entity';
 import { Transactions } from '../infra/database/transactions';

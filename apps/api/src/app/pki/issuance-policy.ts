@@ -1,5 +1,6 @@
 import {
   IB_CONTACT_SENTENCE,
+  IssuedVia,
   LifecycleInput,
   LifecyclePolicy,
   LifecycleStatus,
@@ -8,7 +9,6 @@ import {
   resolveLifecyclePolicy,
 } from '@certdesk/domain';
 import type { ErrorCode } from '@certdesk/contracts';
-import type { IssuedVia } from '../certificates/certificate.entity';
 import { AppError } from '../infra/http/app-error';
 
 /** How a certificate comes to be issued (the server side of renewal, acquisition and reissue). */

@@ -1,17 +1,11 @@
 import { once } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { UnmappableCharacter } from '@certdesk/contracts';
+import type { CsvEncoding, UnmappableCharacter } from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
 import { AppError } from '../infra/http/app-error';
-import {
-  CsvEncoding,
-  csvLine,
-  encodeCsv,
-  unmappableInCp932,
-  UTF8_BOM,
-} from './csv';
+import { csvLine, encodeCsv, unmappableInCp932, UTF8_BOM } from './csv';
 import { batches, ReportSource } from './report-source';
 
 /** The query's `encoding` and `unmappable` (`CsvOptionsDto`), either absent for its default. */

@@ -1,6 +1,5 @@
 import { encode } from 'iconv-lite';
-
-export type CsvEncoding = 'utf-8' | 'cp932';
+import type { CsvEncoding } from '@certdesk/contracts';
 
 /** U+FEFF: lets Excel open UTF-8 CSV as UTF-8. */
 export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
   IB_ROLE_LABELS,
+  IssuedVia,
   REISSUE_REASON_LABELS,
   REISSUE_STATUS_LABELS,
   ReissueStatus,
@@ -38,7 +39,10 @@ const APPROVED: readonly ReissueStatus[] = [
   'expired',
 ];
 /** Certificates that end an acquisition authorization (電子証明書取得 from the logon screen). */
-const ACQUIRED_VIA = ['acquisition', 'reissue'] as const;
+const ACQUIRED_VIA = [
+  'acquisition',
+  'reissue',
+] as const satisfies readonly IssuedVia[];
 
 interface Raw {
   r_id: string;

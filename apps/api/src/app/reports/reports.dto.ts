@@ -12,6 +12,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isIsoDate, REISSUE_STATUSES, ReissueStatus } from '@certdesk/domain';
+import { CSV_ENCODINGS, type CsvEncoding } from '@certdesk/contracts';
 import {
   BranchCode,
   OptionalIsoDate,
@@ -40,10 +41,10 @@ export class ExpiredUsersQueryDto extends IntersectionType(
 
 export class CsvOptionsDto {
   @IsOptional()
-  @IsIn(['utf-8', 'cp932'], {
+  @IsIn(CSV_ENCODINGS, {
     message: 'encoding は utf-8 か cp932 で指定してください',
   })
-  encoding?: 'utf-8' | 'cp932';
+  encoding?: CsvEncoding;
 
   @IsOptional()
   @IsIn(['refuse', 'replace'], {

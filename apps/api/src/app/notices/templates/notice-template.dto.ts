@@ -1,4 +1,8 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  NOTICE_TEMPLATE_STATUSES,
+  type NoticeTemplateStatus,
+} from '@certdesk/contracts';
 
 const TOO_LONG = '長すぎます';
 
@@ -26,10 +30,10 @@ export class PreviewDto {
   body?: string;
 
   @IsOptional()
-  @IsIn(['draft', 'published'], {
+  @IsIn(NOTICE_TEMPLATE_STATUSES, {
     message: 'source は draft か published で指定してください',
   })
-  source?: 'draft' | 'published';
+  source?: NoticeTemplateStatus;
 
   @IsOptional()
   @IsString()

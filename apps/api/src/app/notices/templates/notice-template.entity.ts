@@ -4,9 +4,11 @@ import {
   UuidPrimaryColumn,
 } from '../../infra/database/uuid-column';
 import type { NoticeKind } from '@certdesk/notice-templates';
+import type { NoticeTemplateStatus } from '@certdesk/contracts';
 import { InstantColumn } from '../../infra/database/instant-column';
 
-export type TemplateStatus = 'draft' | 'published';
+/** The repository's name for contracts' `NoticeTemplateStatus`. */
+export type TemplateStatus = NoticeTemplateStatus;
 
 /**
  * One version of a credit union's notice template. Versions count up per (credit union, kind);
@@ -19,7 +21,7 @@ export class NoticeTemplate {
   @UuidColumn() creditUnionId!: string;
   @Column({ type: 'varchar', length: 32 }) kind!: NoticeKind;
   @Column({ type: 'integer' }) version!: number;
-  @Column({ type: 'varchar', length: 16 }) status!: TemplateStatus;
+  @Column({ type: 'varchar', length: 16 }) status!: NoticeTemplateStatus;
   @Column({ type: 'varchar', length: 200 }) subject!: string;
   @Column({ type: 'text' }) body!: string;
   @InstantColumn() createdAt!: Date;
