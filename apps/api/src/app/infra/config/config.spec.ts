@@ -18,6 +18,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('serves no console when CONSOLE_DIR is empty, and resolves a relative one', () => {
+    expect(loadConfig({ CONSOLE_DIR: '' }).consoleDir).toBeNull();
+    expect(loadConfig({ CONSOLE_DIR: 'web' }, '/srv/app').consoleDir).toBe(
+      '/srv/app/web',
+    );
+    expect(loadConfig({ CONSOLE_DIR: '/opt/console' }).consoleDir).toBe(
+      '/opt/console',
+    );
+  });
+
   it('takes PostgreSQL from a postgres:// URL and then seeds no demo data unless asked', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://root@127.0.0.1:5432/test',

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import {
   ConfigError,
+  directory,
   Env,
   matching,
   onOff,
@@ -146,6 +147,7 @@ export const ENV_SCHEMA = z.object({
       value.length >= 12 ? value : refuse('must be at least 12 characters'),
     DEFAULT_DEMO_PASSWORD,
   ),
+  CONSOLE_DIR: directory('dist/apps/console/browser'),
   LOG_FORMAT: text(),
   ...OPS_ENV,
   API_DOCS: onOff(),
@@ -174,6 +176,7 @@ export const ENV_SCHEMA = z.object({
   }),
   IB_TLS_CERT: text(null),
   IB_TLS_KEY: text(null),
+  IB_PORTAL_DIR: directory('dist/apps/ib-portal/browser'),
   DEMO_PIN: pin(DEFAULT_DEMO_PIN),
   DEMO_CONFIRMATION_PIN: pin(DEFAULT_DEMO_CONFIRMATION_PIN),
   MIGRATION_DATABASE_URL: matching(
@@ -203,8 +206,8 @@ export function loadConfig(
 ): AppConfig {
   const v = parseEnv(ENV_SCHEMA, env);
   const { dataDir, database, mode, migrations } = storage(v, env, cwd);
-  const directory = (value: string | undefined, fallback: string) =>
-    value === '' ? null : absolute(value || fallback, cwd);
+  const served = (path: string | null) =>
+    path === null ? null : absolute(path, cwd);
   return {
     mode,
     port: v.PORT,
@@ -217,7 +220,7 @@ export function loadConfig(
         ? database.type === 'sqlite' && mode === 'demo'
         : v.DEMO_DATA === 'on',
     demoPassword: v.DEMO_PASSWORD,
-    consoleDir: directory(env['CONSOLE_DIR'], 'dist/apps/console/browser'),
+    consoleDir: served(v.CONSOLE_DIR),
     logJson: v.LOG_FORMAT !== 'text',
     ops: ops(v),
     apiDocs: v.API_DOCS ?? mode === 'demo',
@@ -230,7 +233,7 @@ export function loadConfig(
     ib: {
       tlsPort: v.IB_TLS_PORT === undefined ? 3443 : v.IB_TLS_PORT,
       ...tlsFiles(v, cwd),
-      portalDir: directory(env['IB_PORTAL_DIR'], 'dist/apps/ib-portal/browser'),
+      portalDir: served(v.IB_PORTAL_DIR),
       demoPin: v.DEMO_PIN,
       demoConfirmationPin: v.DEMO_CONFIRMATION_PIN,
     },

@@ -136,6 +136,19 @@ export function port<F = undefined>(
   }, fallback);
 }
 
+/**
+ * A directory to serve: unset gives `fallback`, but empty means none (null) — unlike the other
+ * variables, where empty is unset. Relative paths are resolved by the caller.
+ */
+export function directory(
+  fallback: string,
+): z.ZodType<string | null, string | undefined> {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value === '' ? null : (value ?? fallback)));
+}
+
 /** At least `minLength` characters; `hint` follows the reason. */
 export function secret(
   minLength: number,
