@@ -7,9 +7,6 @@ import type { NoticeKind } from '@certdesk/notice-templates';
 import type { NoticeTemplateStatus } from '@certdesk/contracts';
 import { InstantColumn } from '../../infra/database/instant-column';
 
-/** The repository's name for contracts' `NoticeTemplateStatus`. */
-export type TemplateStatus = NoticeTemplateStatus;
-
 /**
  * One version of a credit union's notice template. Versions count up per (credit union, kind);
  * at most one draft is open; the published version in use is the highest published one. A

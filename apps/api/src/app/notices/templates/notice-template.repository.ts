@@ -9,7 +9,8 @@ import {
   NoticeKind,
 } from '@certdesk/notice-templates';
 import { Clock } from '../../infra/clock/clock';
-import { NoticeTemplate, TemplateStatus } from './notice-template.entity';
+import type { NoticeTemplateStatus } from '@certdesk/contracts';
+import { NoticeTemplate } from './notice-template.entity';
 
 export function toVersionView(t: NoticeTemplate): NoticeTemplateVersion {
   return {
@@ -30,7 +31,7 @@ export function toVersionView(t: NoticeTemplate): NoticeTemplateVersion {
 function newest(
   creditUnionId: string,
   kind: NoticeKind,
-  status: TemplateStatus,
+  status: NoticeTemplateStatus,
 ): FindOneOptions<NoticeTemplate> {
   return {
     where: { creditUnionId, kind, status },

@@ -19,12 +19,8 @@ import {
   apiErrorReasons,
 } from '../../core/api-error';
 import { FileDownload } from '@certdesk/web';
-import {
-  CsvEncoding,
-  CsvExportEvent,
-  ReportFilters,
-  ReportsApi,
-} from './reports-api';
+import type { CsvEncoding } from '@certdesk/contracts';
+import { CsvExportEvent, ReportFilters, ReportsApi } from './reports-api';
 
 export const ENCODING_LABELS: Readonly<Record<CsvEncoding, string>> = {
   'utf-8': 'UTF-8（Excel対応）',

@@ -9,6 +9,7 @@ import {
 import { Injectable, inject } from '@angular/core';
 import type {
   ClosureReport,
+  CsvEncoding,
   ExpiredUsersReport,
   ExpiryReport,
   NoticeDeliveryReport,
@@ -27,7 +28,6 @@ import {
 
 /** The two lists of expired IB users (`GET /api/reports/{list}`). */
 export type ExpiredUsersList = 'locked-out' | 'past-limit';
-export type CsvEncoding = 'utf-8' | 'cp932';
 /** A report's filters as query parameters (empty values are left out). */
 export type ReportFilters = Readonly<Record<string, string | undefined>>;
 
