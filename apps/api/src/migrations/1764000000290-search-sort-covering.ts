@@ -35,5 +35,6 @@ export class SearchSortCovering1764000000290 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX ix_ib_user_sort_expiry ON ib_user (${SORT_KEY})`,
     );
+    await queryRunner.query('ANALYZE ib_user');
   }
 }

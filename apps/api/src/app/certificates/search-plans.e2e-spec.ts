@@ -3,15 +3,22 @@ import { describeSeededApp } from '../../testing/describe-app';
 /**
  * The search's page query walks `ix_ib_user_sort_expiry` and tests each row it passes on the index
  * alone (migration …290): a column added to the page query's conditions, or taken out of the index,
- * sends every walked row to the table again (figures in docs/benchmarks.md).
- * The statement the app runs is planned here with its own parameters; PostgreSQL is told to prefer
- * an index over reading the few test rows whole.
+ * sends every walked row to the table again (figures in docs/benchmarks.md). The statement the app
+ * runs is planned here with its own parameters. PostgreSQL is told to leave the few test rows'
+ * table and its bitmap scans alone (which also rules out the trigram index), so these cases show
+ * that the index covers each query, not which plan PostgreSQL would choose at a million rows.
+ * SQLite's old index already covered a range (only its status case guards …290 there).
  */
 describeSeededApp(
   'the certificate search walks its sort index alone on $name',
   { now: '2026-12-01T09:00:00+09:00' },
   ({ db, t, seeded }) => {
     const postgres = () => db.name === 'postgres';
+
+    // PostgreSQL answers from an index alone for pages its visibility map marks all-visible.
+    beforeAll(async () => {
+      if (postgres()) await t.dataSource.query('VACUUM ib_user');
+    });
 
     /** The plan of the page query that `GET /api/certificates?{query}` runs. */
     async function planOf(query: string): Promise<string> {
@@ -39,11 +46,10 @@ describeSeededApp(
 
     const covered = () =>
       postgres()
-        ? /"Index Only Scan".{0,300}"Index Name":"ix_ib_user_sort_expiry"/
+        ? /"Node Type":"Index Only Scan"[^{}]*"Index Name":"ix_ib_user_sort_expiry"/
         : /COVERING INDEX ix_ib_user_sort_expiry/;
 
     it('for a status filter', async () => {
-      await t.dataSource.query('VACUUM');
       expect(await planOf('status=expired')).toMatch(covered());
     });
 
