@@ -7,6 +7,10 @@
 export const CSV_ENCODINGS = ['utf-8', 'cp932'] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
 
+/** CP932 only: what to do with characters it cannot hold — `refuse` (422, listing them) or `replace` (〓). */
+export const UNMAPPABLE_MODES = ['refuse', 'replace'] as const;
+export type UnmappableMode = (typeof UNMAPPABLE_MODES)[number];
+
 /** 有効期限（月別・店別）: `expiry.csv`. */
 export const EXPIRY_CSV_HEADERS: readonly string[] = [
   '年月',

@@ -1,7 +1,11 @@
 import { once } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { CsvEncoding, UnmappableCharacter } from '@certdesk/contracts';
+import type {
+  CsvEncoding,
+  UnmappableCharacter,
+  UnmappableMode,
+} from '@certdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../infra/clock/clock';
 import { AppError } from '../infra/http/app-error';
@@ -13,7 +17,7 @@ export interface CsvOptions {
   /** `utf-8` (default, with a BOM for Excel) or `cp932`. */
   encoding?: CsvEncoding;
   /** CP932 only: `refuse` (default) answers 422 listing what would be lost; `replace` writes 〓 and says so in a header. */
-  unmappable?: 'refuse' | 'replace';
+  unmappable?: UnmappableMode;
 }
 
 export interface ExportRequest<R> {

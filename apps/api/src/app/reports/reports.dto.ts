@@ -12,7 +12,12 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isIsoDate, REISSUE_STATUSES, ReissueStatus } from '@certdesk/domain';
-import { CSV_ENCODINGS, type CsvEncoding } from '@certdesk/contracts';
+import {
+  CSV_ENCODINGS,
+  type CsvEncoding,
+  UNMAPPABLE_MODES,
+  type UnmappableMode,
+} from '@certdesk/contracts';
 import {
   BranchCode,
   OptionalIsoDate,
@@ -47,10 +52,10 @@ export class CsvOptionsDto {
   encoding?: CsvEncoding;
 
   @IsOptional()
-  @IsIn(['refuse', 'replace'], {
+  @IsIn(UNMAPPABLE_MODES, {
     message: 'unmappable は refuse か replace で指定してください',
   })
-  unmappable?: 'refuse' | 'replace';
+  unmappable?: UnmappableMode;
 }
 
 export class BranchCsvDto extends IntersectionType(

@@ -124,7 +124,8 @@ export class OutboxStore {
    * which capped one sender. A killed API process loses nothing by it (the commit is in
    * PostgreSQL); a crash of PostgreSQL itself may lose the last fraction of a second of these
    * writes (at most 3 × `wal_writer_delay`), so those few notices are mailed again and an attempt
-   * may go uncounted — the at-least-once delivery the outbox has anyway. Every other write keeps synchronous commit. SQLite: in the gate.
+   * may go uncounted — the at-least-once delivery the outbox has anyway. Every other write keeps
+   * synchronous commit. SQLite: in the gate.
    */
   private write(
     row: NoticeOutbox,
