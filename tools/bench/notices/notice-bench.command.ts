@@ -8,7 +8,10 @@ import { Clock } from '../../../apps/api/src/app/infra/clock/clock';
 import { SeedService } from '../../../apps/api/src/app/seed/seed.service';
 import { NoticePlanner } from '../../../apps/api/src/app/notices/dispatch/notice-planner';
 import { NoticeRun } from '../../../apps/api/src/app/notices/dispatch/notice-run.entity';
-import { NoticeSender } from '../../../apps/api/src/app/notices/dispatch/notice-sender';
+import {
+  CLAIM_BATCH,
+  NoticeSender,
+} from '../../../apps/api/src/app/notices/dispatch/notice-sender';
 import { OutboxStore } from '../../../apps/api/src/app/notices/dispatch/notice-outbox.repository';
 import { SmtpEndpoint } from '../../../apps/api/src/app/notices/mail/mailer';
 import { NoticeBenchRepository } from './notice-bench.repository';
@@ -112,7 +115,11 @@ export const benchNoticesCommand: Command = async (ctx, options) => {
   let sent = 0;
   const started = performance.now();
   while (sent < mails) {
-    const rows = await store.claim(clock.now(), Math.min(100, mails - sent));
+    // Claims as the worker's drain does (CLAIM_BATCH rows at a time).
+    const rows = await store.claim(
+      clock.now(),
+      Math.min(CLAIM_BATCH, mails - sent),
+    );
     if (rows.length === 0) break;
     sent += (await sender.sendClaimed(rows)).filter((s) => s === 'sent').length;
   }

@@ -74,7 +74,7 @@ export class OutboxStore {
     const sql =
       `WITH picked AS MATERIALIZED (${claimablePicks(this.postgres, !!creditUnionId)}) ` +
       `UPDATE notice_outbox SET status = 'sending', claim_token = :token, lease_until = :leaseUntil, ` +
-      `updated_at = :now WHERE id IN (SELECT id FROM picked)`;
+      `updated_at = :now WHERE id IN (SELECT id FROM picked) RETURNING id`;
     const params = {
       token,
       now,
@@ -86,10 +86,24 @@ export class OutboxStore {
       sql,
       params,
     );
-    await this.gate.run(() => this.dataSource.query(query, values));
-    return this.dataSource
-      .getRepository(NoticeOutbox)
-      .find({ where: { claimToken: token }, order: { nextAttemptAt: 'ASC' } });
+    const claimed = await this.gate.run(async () => {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        return (await runner.query(query, values, true)).records as {
+          id: string;
+        }[];
+      } finally {
+        await runner.release();
+      }
+    });
+    if (claimed.length === 0) return [];
+    // Found by the ids the UPDATE returned (primary key), still with our token: `claim_token`
+    // has no index, and finding the rows by it alone read the whole outbox on every claim
+    // (figures in docs/benchmarks.md).
+    return this.dataSource.getRepository(NoticeOutbox).find({
+      where: { id: In(claimed.map((r) => r.id)), claimToken: token },
+      order: { nextAttemptAt: 'ASC' },
+    });
   }
 
   /**

@@ -36,7 +36,8 @@ import {
 } from './notice-outbox.entity';
 import { OutboxStore } from './notice-outbox.repository';
 
-const BATCH = 20;
+/** Rows a sender claims at a time. */
+export const CLAIM_BATCH = 20;
 /** A claimed row is sent only while its lease has at least this long to run (longer than a send can take). */
 const LEASE_MARGIN_MS = 60_000;
 
@@ -92,7 +93,7 @@ export class NoticeSender {
     while (!this.jobs.closing) {
       const rows = await this.outbox.claim(
         this.clock.now(),
-        BATCH,
+        CLAIM_BATCH,
         creditUnionId,
       );
       if (rows.length === 0) break;

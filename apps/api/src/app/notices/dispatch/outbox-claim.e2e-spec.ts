@@ -31,27 +31,76 @@ describeSeededApp('claiming outbox rows on $name', ({ db, t }) => {
   });
 
   it('reads due rows along an index in claim order: no sort of every pending row, however many there are', async () => {
+    await pendingRows(3000);
+    const statements = await statementsOf(() =>
+      t.app.get(OutboxStore).claim(t.clock.now(), 20),
+    );
+    const update = statements.find(([text]) =>
+      /UPDATE notice_outbox SET status = 'sending'/.test(text),
+    ) as Statement;
+    const plan = await planOf(update);
+    expect(plan).toMatch(/ix_notice_outbox_due/);
+    expect(plan).not.toMatch(postgres() ? /"Sort"/ : /TEMP B-TREE/);
+  });
+
+  it('reads back only the rows it claimed, by their keys: never the whole outbox', async () => {
+    await pendingRows(3000);
+    const statements = await statementsOf(() =>
+      t.app.get(OutboxStore).claim(t.clock.now(), 20),
+    );
+    const reads = statements.filter(([text]) =>
+      /^\s*SELECT[\s\S]*notice_outbox/i.test(text),
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads)
+      // Before: the rows were found by `claim_token`, which has no index (a full read per claim).
+      expect(await planOf(read)).not.toMatch(
+        postgres() ? /"Seq Scan"/ : /\bSCAN (NoticeOutbox|notice_outbox)\b/,
+      );
+  });
+
+  type Statement = [string, unknown[]];
+  const postgres = () => db.name === 'postgres';
+
+  async function pendingRows(count: number): Promise<void> {
     const cu = await t.dataSource
       .getRepository(CreditUnion)
       .findOneByOrFail({ code: '1001' });
     const user = await addIbUser(t, cu, { expiry: null });
-    await addNotices(t, user, t.clock.today(), 10, 'pending', 3000);
+    await addNotices(t, user, t.clock.today(), 10, 'pending', count);
     await t.dataSource.query('ANALYZE');
-    // The statement the claim runs, planned (not run) with its own parameters.
-    const query = jest.spyOn(t.dataSource, 'query');
-    await t.app.get(OutboxStore).claim(t.clock.now(), 20);
-    const [sql, values] = query.mock.calls.find(([text]) =>
-      /UPDATE notice_outbox SET status = 'sending'/.test(text),
-    ) as [string, unknown[]];
-    query.mockRestore();
-    const postgres = db.name === 'postgres';
-    const plan = JSON.stringify(
+  }
+
+  /** The statements `work` sends through TypeORM's query runners, with their parameters. */
+  async function statementsOf(
+    work: () => Promise<unknown>,
+  ): Promise<Statement[]> {
+    const runner = t.dataSource.createQueryRunner();
+    // SQLite's one shared runner carries the gate's own `query` (see SqliteGate); PostgreSQL's
+    // runners (one per pool connection) share their class's.
+    const query = jest.spyOn(
+      Object.hasOwn(runner, 'query') ? runner : Object.getPrototypeOf(runner),
+      'query',
+    );
+    await runner.release();
+    try {
+      await work();
+      return query.mock.calls.map(([text, values]) => [
+        text as string,
+        (values ?? []) as unknown[],
+      ]);
+    } finally {
+      query.mockRestore();
+    }
+  }
+
+  /** The statement's plan (planned, not run) with its own parameters. */
+  async function planOf([sql, values]: Statement): Promise<string> {
+    return JSON.stringify(
       await t.dataSource.query(
-        `${postgres ? 'EXPLAIN (FORMAT JSON)' : 'EXPLAIN QUERY PLAN'} ${sql}`,
+        `${postgres() ? 'EXPLAIN (FORMAT JSON)' : 'EXPLAIN QUERY PLAN'} ${sql}`,
         values,
       ),
     );
-    expect(plan).toMatch(/ix_notice_outbox_due/);
-    expect(plan).not.toMatch(postgres ? /"Sort"/ : /TEMP B-TREE/);
-  });
+  }
 });
