@@ -6,6 +6,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { returnedRows } from '../database/returned-rows';
 
 /** A limit: at most `max` attempts per subject in a fixed window of `windowMs` that starts at the first. */
 export interface AttemptLimit {
@@ -187,24 +188,15 @@ export class AttemptCounter implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** `$n` placeholders on both databases (SQLite gets `?` with the values in order of use). */
-  private async run(
-    sql: string,
-    params: (string | number)[],
-  ): Promise<unknown> {
-    const manager = this.dataSource.manager;
-    if (this.dataSource.options.type === 'postgres') {
-      const result: unknown = await manager.query(sql, params);
-      // TypeORM answers an UPDATE or DELETE on PostgreSQL with [rows, affected].
-      return /^\s*(UPDATE|DELETE)/i.test(sql) && Array.isArray(result)
-        ? result[0]
-        : result;
-    }
+  private run(sql: string, params: (string | number)[]): Promise<unknown[]> {
+    if (this.dataSource.options.type === 'postgres')
+      return returnedRows(this.dataSource, sql, params);
     const ordered: (string | number)[] = [];
     const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
       ordered.push(params[Number(n) - 1]);
       return '?';
     });
-    return manager.query(text, ordered);
+    return returnedRows(this.dataSource, text, ordered);
   }
 }
 

@@ -6,6 +6,7 @@ import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { Customer } from '../../customers/customer.entity';
 import { IbUser } from '../../customers/ib-user.entity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { returnedRows } from '../../infra/database/returned-rows';
 import { SqliteGate } from '../../infra/database/sqlite-gate';
 import {
   NoticeOutbox,
@@ -86,16 +87,9 @@ export class OutboxStore {
       sql,
       params,
     );
-    const claimed = await this.gate.run(async () => {
-      const runner = this.dataSource.createQueryRunner();
-      try {
-        return (await runner.query(query, values, true)).records as {
-          id: string;
-        }[];
-      } finally {
-        await runner.release();
-      }
-    });
+    const claimed = await this.gate.run(() =>
+      returnedRows<{ id: string }>(this.dataSource, query, values),
+    );
     if (claimed.length === 0) return [];
     // Found by the ids the UPDATE returned (primary key), still with our token: `claim_token`
     // has no index, and finding the rows by it alone read the whole outbox on every claim
