@@ -36,9 +36,23 @@ const DUE = `FROM ib_user u WHERE u.credit_union_id = :creditUnionId
   AND (SELECT m.milestone FROM notice_marker m WHERE m.certificate_id = u.current_certificate_id)
     IS DISTINCT FROM :milestone`;
 
-/** A version-4 UUID in SQLite's own SQL (it has no UUID function). */
-const SQLITE_UUID = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)
-  || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+/**
+ * A version-7 UUID in each database's own SQL: the statement's time in milliseconds (48 bits) then
+ * random bits, so the rows of one slice take neighbouring keys at the end of the outbox's primary
+ * key instead of pages all over it (a random version 4 made every slice rewrite most of the index's
+ * leaves, and SQLite's checkpoints copy each rewritten page: figures in docs/benchmarks.md).
+ */
+function uuid7Sql(postgres: boolean): string {
+  const ms = postgres
+    ? `lpad(to_hex(CAST(extract(epoch FROM statement_timestamp()) * 1000 AS bigint)), 12, '0')`
+    : `printf('%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
+  // The rest of a version 4's text from its version digit on: random but for the variant bits.
+  const random = postgres
+    ? 'substr(CAST(gen_random_uuid() AS varchar), 16)'
+    : `substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
+      || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))`;
+  return `lower(substr(${ms}, 1, 8) || '-' || substr(${ms}, 9, 4) || '-7' || ${random})`;
+}
 
 /**
  * The planner's SQL (see notice-planner.ts): each slice is one `INSERT … SELECT` from `ib_user`
@@ -121,9 +135,7 @@ export class NoticeCandidateRepository {
     // PostgreSQL types a bare parameter in a SELECT list as text: say what each one is.
     const as = (name: string, type: string) =>
       this.postgres ? `CAST(:${name} AS ${type})` : `:${name}`;
-    const id = this.postgres
-      ? 'CAST(gen_random_uuid() AS varchar)'
-      : SQLITE_UUID;
+    const id = uuid7Sql(this.postgres);
     return `INSERT INTO notice_outbox (id, credit_union_id, dedupe_key, kind, milestone, certificate_id,
       ib_user_id, customer_id, run_id, business_date, expiry_date, status, attempts, next_attempt_at,
       created_at, updated_at)

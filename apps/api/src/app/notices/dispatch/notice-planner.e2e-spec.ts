@@ -16,8 +16,10 @@ import { milestoneKey, NoticePlanner, SLICE_DAYS } from './notice-planner';
 import { NoticeRun } from './notice-run.entity';
 
 const MILESTONES = [30, 10, -1, -80];
-const UUID_V4 =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** A version-7 UUID (RFC 9562): 48 bits of Unix time in milliseconds, then random bits. */
+const UUID_V7 =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const uuidMs = (id: string) => parseInt(id.replace('-', '').slice(0, 12), 16);
 
 /** An IB user and the milestone its certificate's marker holds (null: none). */
 interface Case {
@@ -99,7 +101,9 @@ describeSeededApp(
             cases.push({ user, expiry, marker });
           }
 
+      const startedMs = Date.now();
       const first = await plan();
+      const finishedMs = Date.now();
 
       const expected = cases.map((c) =>
         dueNotice(
@@ -128,7 +132,7 @@ describeSeededApp(
         const c = cases.find((x) => x.user.ibUser.id === row.ibUserId) as Case;
         const certificateId = c.user.certificate?.id as string;
         expect(row).toMatchObject({
-          id: expect.stringMatching(UUID_V4),
+          id: expect.stringMatching(UUID_V7),
           creditUnionId: cu.id,
           dedupeKey: milestoneKey(certificateId, row.milestone as number),
           kind: noticeKindForMilestone(row.milestone as number, MILESTONES),
@@ -144,6 +148,12 @@ describeSeededApp(
         });
       }
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+      // Keys in the order they were written (the time each slice ran, by the database's own clock,
+      // not the app's pinned one): a run appends to the end of the primary key (docs/benchmarks.md).
+      for (const row of rows) {
+        expect(uuidMs(row.id)).toBeGreaterThanOrEqual(startedMs - 1000);
+        expect(uuidMs(row.id)).toBeLessThanOrEqual(finishedMs + 1000);
+      }
 
       // The markers now say so: planning again finds nothing.
       expect(await plan()).toMatchObject({ candidates: 0, planned: 0 });
