@@ -44,8 +44,8 @@ const DUE = `FROM ib_user u WHERE u.credit_union_id = :creditUnionId
  */
 function uuid7Sql(postgres: boolean): string {
   const ms = postgres
-    ? `lpad(to_hex(CAST(extract(epoch FROM statement_timestamp()) * 1000 AS bigint)), 12, '0')`
-    : `printf('%012x', CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
+    ? `lpad(to_hex(CAST(trunc(extract(epoch FROM statement_timestamp()) * 1000) AS bigint)), 12, '0')`
+    : `printf('%012x', CAST(round(unixepoch('subsec') * 1000) AS INTEGER))`;
   // The rest of a version 4's text from its version digit on: random but for the variant bits.
   const random = postgres
     ? 'substr(CAST(gen_random_uuid() AS varchar), 16)'

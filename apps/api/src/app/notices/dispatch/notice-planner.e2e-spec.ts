@@ -148,8 +148,8 @@ describeSeededApp(
         });
       }
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-      // Keys in the order they were written (the time each slice ran, by the database's own clock,
-      // not the app's pinned one): a run appends to the end of the primary key (docs/benchmarks.md).
+      // Keys that begin with the time their slice ran (the database's own clock, not the app's pinned
+      // one), so a run appends to the end of the primary key (docs/benchmarks.md).
       for (const row of rows) {
         expect(uuidMs(row.id)).toBeGreaterThanOrEqual(startedMs - 1000);
         expect(uuidMs(row.id)).toBeLessThanOrEqual(finishedMs + 1000);
