@@ -29,7 +29,7 @@ export class NoticeBenchRepository {
    * Deletes every notice and run, and the planner's markers (migration …270). On PostgreSQL by
    * TRUNCATE: a DELETE left the last run's rows dead in the table and its indexes, so the next
    * first run wrote into a bloated outbox beside the autovacuum that cleared it — not the empty
-   * outbox of an installation's first run (figures in docs/benchmarks.md).
+   * outbox of an installation's first run (figures in docs/notice-run-benchmarks.md).
    */
   async reset(): Promise<void> {
     if (this.ds.options.type === 'postgres') {

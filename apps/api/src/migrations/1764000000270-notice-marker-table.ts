@@ -46,7 +46,7 @@ async function replaceMarkerTrigger(
  * The planner's marker (…230: the last milestone queued for a certificate) moves from two columns
  * of `ib_user` to a narrow table of its own, `notice_marker (certificate_id, milestone)`. Setting
  * it on `ib_user` rewrote a wide row with nine indexes (a trigram GIN among them) per notice, which
- * was most of the first daily run's cost (figures in docs/benchmarks.md).
+ * was most of the first daily run's cost (figures in docs/notice-run-benchmarks.md).
  * The planner looks a candidate's marker up by primary key in a correlated subquery, which
  * PostgreSQL runs as an index probe per row whatever its statistics say, so the plan still cannot
  * go quadratic. A trigger on the outbox still sets it in the inserting transaction, so no writer

@@ -31,7 +31,7 @@ export const FINAL_STATUSES: readonly OutboxStatus[] = [
  * then pending ones in `next_attempt_at` order. Each kind is read along its own index in that
  * order and stops at `:limit` (`ix_notice_outbox_lease`, `ix_notice_outbox_due`), so a claim costs
  * the same with 20 rows pending or 200,000: one `OR` over both, ordered afterwards, made PostgreSQL
- * collect and sort every pending row (figures in docs/benchmarks.md).
+ * collect and sort every pending row (figures in docs/notice-run-benchmarks.md).
  * Used in a materialised CTE: as `WHERE id IN (SELECT … LIMIT …)`, a plan made on statistics that
  * say the outbox is empty (after a purge) rescanned the subquery per row updated, and each rescan
  * skipped the rows just updated: more rows than `limit` were claimed.
@@ -93,7 +93,7 @@ export class OutboxStore {
     if (claimed.length === 0) return [];
     // Found by the ids the UPDATE returned (primary key), still with our token: `claim_token`
     // has no index, and finding the rows by it alone read the whole outbox on every claim
-    // (figures in docs/benchmarks.md).
+    // (figures in docs/notice-run-benchmarks.md).
     return this.dataSource.getRepository(NoticeOutbox).find({
       where: { id: In(claimed.map((r) => r.id)), claimToken: token },
       order: { nextAttemptAt: 'ASC' },
@@ -128,7 +128,7 @@ export class OutboxStore {
    * A sender's write of one row (an attempt, an outcome). On PostgreSQL it commits without waiting
    * for the WAL to reach the disk (`synchronous_commit = off` for this statement's own transaction,
    * set by `set_config(…, true)` in its WHERE clause: one round trip, where BEGIN, SET LOCAL and
-   * COMMIT took three more; figures in docs/benchmarks.md): each wait was an fsync, two per mail,
+   * COMMIT took three more; figures in docs/notice-run-benchmarks.md): each wait was an fsync, two per mail,
    * which capped one sender. A killed API process loses nothing by it (the commit is in
    * PostgreSQL); a crash of PostgreSQL itself may lose the last fraction of a second of these
    * writes (at most 3 × `wal_writer_delay`), so those few notices are mailed again and an attempt
