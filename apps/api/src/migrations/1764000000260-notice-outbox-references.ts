@@ -21,9 +21,10 @@ const SQLITE_LOOSE_FK =
  * writes ids it has just read in the same transaction or run, and no code path deletes an IB user,
  * a customer or a certificate (解約・削除 only mark them; retention deletes outbox rows, not
  * their parents). The checks cost more than the rest of the planner's write: on PostgreSQL each
- * is a row lock on the parent per outbox row (figures in docs/notice-run-benchmarks.md). SQLite cannot drop a
- * constraint, so there the table is rebuilt from its own stored definition without those clauses,
- * and its indexes and triggers (the marker trigger of …230) are created again from theirs.
+ * is a row lock on the parent per outbox row (figures in docs/notice-run-benchmarks.md). SQLite
+ * cannot drop a constraint, so there the table is rebuilt from its own stored definition without
+ * those clauses, and its indexes and triggers (the marker trigger of …230) are created again from
+ * theirs.
  */
 export class NoticeOutboxReferences1764000000260 implements MigrationInterface {
   name = 'NoticeOutboxReferences1764000000260';

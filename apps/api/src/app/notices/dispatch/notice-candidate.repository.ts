@@ -39,8 +39,9 @@ const DUE = `FROM ib_user u WHERE u.credit_union_id = :creditUnionId
 /**
  * A version-7 UUID in each database's own SQL: the statement's time in milliseconds (48 bits) then
  * random bits, so the rows of one slice take neighbouring keys at the end of the outbox's primary
- * key instead of pages all over it (a random version 4 made every slice rewrite most of the index's
- * leaves, and SQLite's checkpoints copy each rewritten page: figures in docs/notice-run-benchmarks.md).
+ * key instead of pages all over it (a random version 4 made every slice rewrite most of the
+ * index's leaves, and SQLite's checkpoints copy each rewritten page: figures in
+ * docs/notice-run-benchmarks.md).
  */
 function uuid7Sql(postgres: boolean): string {
   const ms = postgres

@@ -128,8 +128,8 @@ export class OutboxStore {
    * A sender's write of one row (an attempt, an outcome). On PostgreSQL it commits without waiting
    * for the WAL to reach the disk (`synchronous_commit = off` for this statement's own transaction,
    * set by `set_config(…, true)` in its WHERE clause: one round trip, where BEGIN, SET LOCAL and
-   * COMMIT took three more; figures in docs/notice-run-benchmarks.md): each wait was an fsync, two per mail,
-   * which capped one sender. A killed API process loses nothing by it (the commit is in
+   * COMMIT took three more; figures in docs/notice-run-benchmarks.md): each wait was an fsync, two
+   * per mail, which capped one sender. A killed API process loses nothing by it (the commit is in
    * PostgreSQL); a crash of PostgreSQL itself may lose the last fraction of a second of these
    * writes (at most 3 × `wal_writer_delay`), so those few notices are mailed again and an attempt
    * may go uncounted — the at-least-once delivery the outbox has anyway. Every other write keeps

@@ -148,8 +148,9 @@ describeSeededApp(
         });
       }
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-      // Keys that begin with the time their slice ran (the database's own clock, not the app's pinned
-      // one), so a run appends to the end of the primary key (docs/notice-run-benchmarks.md).
+      // Keys that begin with the time their slice ran (the database's own clock, not the app's
+      // pinned one), so a run appends to the end of the primary key
+      // (docs/notice-run-benchmarks.md).
       for (const row of rows) {
         expect(uuidMs(row.id)).toBeGreaterThanOrEqual(startedMs - 1000);
         expect(uuidMs(row.id)).toBeLessThanOrEqual(finishedMs + 1000);
