@@ -44,6 +44,7 @@ import {
   sqliteTarget,
   stopChild,
 } from './lib/environment.mjs';
+import { cpuPerRequest, readCpu } from './lib/cpu.mjs';
 import { parseOptions, prepare } from './lib/prepare.mjs';
 import { startReferenceServer } from './lib/reference-server.mjs';
 import {
@@ -51,6 +52,7 @@ import {
   FLOOR,
   TARGET_FLOOR_SHARE,
   TARGET_RATIO,
+  cpuTable,
   machineInfo,
   ms,
   table,
@@ -163,11 +165,17 @@ async function measure(server, cookies, testCase, options) {
   };
   await cannon({ ...common, duration: WARMUP_SECONDS, record: false });
   await drain(server.base);
+  const cpuBefore = readCpu(server.child.pid, options.postgres);
   const run = await cannon({
     ...common,
     duration: options.duration,
     record: true,
   });
+  const cpu = cpuPerRequest(
+    cpuBefore,
+    readCpu(server.child.pid, options.postgres),
+    run.times.length,
+  );
   const drained = await drain(server.base);
   const non2xx = [...run.statuses]
     .filter(([s]) => s < 200 || s > 299)
@@ -196,13 +204,18 @@ async function measure(server, cookies, testCase, options) {
     errors,
     non2xx,
     socketErrors,
+    cpu,
     detail: errors
       ? `statuses ${JSON.stringify(Object.fromEntries(run.statuses))}, socket errors ${JSON.stringify(Object.fromEntries(run.socketErrors))}, timeouts ${run.result.timeouts}`
       : '',
   };
 }
 
-async function benchDatabase(target, options) {
+async function benchDatabase(target, allOptions) {
+  // Whose backends' CPU bills to the database column (lib/cpu.mjs): the benchmark database's.
+  const postgres =
+    target.kind === 'postgres' ? new URL(target.where).pathname.slice(1) : null;
+  const options = { ...allOptions, postgres };
   const prepared = await prepare(target, options);
   if (!prepared) return null;
   const { version, data, server } = prepared;
@@ -329,6 +342,8 @@ async function main() {
       `### ${o.target.label} — ${o.version} (${seeded}; load average ${o.load.toFixed(1)} when measuring began, ${o.loadAfter.toFixed(1)} at the end)`,
       '',
       table(o),
+      '',
+      cpuTable(o),
       '',
     );
   }

@@ -46,21 +46,8 @@ export function table(outcome) {
       target === null ? '—' : ratio <= target ? 'PASS' : 'MISS',
     ];
   });
-  // Right-align numbers; pad by display width (kana are two columns wide in a terminal).
-  const width = (s) =>
-    [...s].reduce(
-      (w, ch) =>
-        w + (/[\u3000-\u30ff\uff00-\uffef\u4e00-\u9fff]/.test(ch) ? 2 : 1),
-      0,
-    );
-  const widths = header.map((h, i) =>
-    Math.max(width(h), ...body.map((row) => width(row[i]))),
-  );
   const numeric = [false, true, true, true, true, true, true, false, false];
-  const line = (cells) =>
-    `| ${cells.map((c, i) => (numeric[i] ? ' '.repeat(widths[i] - width(c)) + c : c + ' '.repeat(widths[i] - width(c)))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
-  const lines = [line(header), rule, ...body.map(line)];
+  const lines = [markdownTable(header, body, numeric)];
   for (const r of outcome.rows.filter((row) => row.errors)) {
     lines.push('', `errors on ${r.case}: ${r.detail}`);
   }
@@ -76,6 +63,80 @@ export function table(outcome) {
     );
   }
   return lines.join('\n');
+}
+
+/** A Markdown table, numbers right-aligned, padded by display width (kana are two columns wide in a terminal). */
+function markdownTable(header, body, numeric) {
+  const width = (s) =>
+    [...s].reduce(
+      (w, ch) =>
+        w + (/[\u3000-\u30ff\uff00-\uffef\u4e00-\u9fff]/.test(ch) ? 2 : 1),
+      0,
+    );
+  const widths = header.map((h, i) =>
+    Math.max(width(h), ...body.map((row) => width(row[i]))),
+  );
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (numeric[i] ? ' '.repeat(widths[i] - width(c)) + c : c + ' '.repeat(widths[i] - width(c)))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(header), rule, ...body.map(line)].join('\n');
+}
+
+/**
+ * Where each case's time goes (CPU ms per answered request, lib/cpu.mjs) and what the targets ask of the
+ * machine: the floor at its share of the bare server's requests/s, and each case at the floor's rate over its
+ * ratio (with a fixed number of connections, latency goes as 1 / requests/s: Little's law). Cores = that rate ×
+ * the CPU a request took here, so a case needing more cores than the machine has cannot meet its target in
+ * this set-up by tuning alone; the server column over 1 core means more than one process's main thread.
+ */
+export function cpuTable(outcome) {
+  const rows = outcome.rows.filter((r) => r.cpu);
+  if (rows.length === 0)
+    return 'CPU per request: not measured (Linux /proc only).';
+  const bare = outcome.rows[0];
+  const floorRate = TARGET_FLOOR_SHARE * bare.rps;
+  const body = rows.map((r) => {
+    const rate =
+      r === bare
+        ? null
+        : r.case === FLOOR
+          ? floorRate
+          : r.kind
+            ? floorRate / TARGET_RATIO[r.kind]
+            : null;
+    const total = r.cpu.server + r.cpu.database + r.cpu.client;
+    const cores = (v) => (rate === null ? '—' : ((rate * v) / 1000).toFixed(2));
+    return [
+      r.case,
+      r.cpu.server.toFixed(3),
+      r.cpu.database.toFixed(3),
+      r.cpu.client.toFixed(3),
+      r.cpu.other.toFixed(3),
+      rate === null ? '—' : rate.toFixed(0),
+      cores(r.cpu.server),
+      cores(total),
+    ];
+  });
+  return [
+    markdownTable(
+      [
+        'case',
+        'server ms/req',
+        'database ms/req',
+        'load generator ms/req',
+        'rest of machine ms/req',
+        'req/s the targets need',
+        'server cores',
+        'cores (all three)',
+      ],
+      body,
+      [false, true, true, true, true, true, true, true],
+    ),
+    '',
+    `CPU per answered request (utime + stime; the database column is the benchmark database's PostgreSQL backends; ` +
+      `SQLite runs in the server). Needed: the floor at ${TARGET_FLOOR_SHARE * 100} % of the bare server's ${bare.rps.toFixed(0)} req/s, ` +
+      `each case at that rate over its p95 ratio; cores = needed req/s × CPU per request (this machine: ${os.cpus().length}).`,
+  ].join('\n');
 }
 
 export function machineInfo() {
