@@ -25,6 +25,7 @@ import { NoticeOutboxReferences1764000000260 } from './1764000000260-notice-outb
 import { NoticeMarkerTable1764000000270 } from './1764000000270-notice-marker-table';
 import { OutboxLeasePartial1764000000280 } from './1764000000280-outbox-lease-partial';
 import { SearchSortCovering1764000000290 } from './1764000000290-search-sort-covering';
+import { DueReadCovering1764000000300 } from './1764000000300-due-read-covering';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   NoticeMarkerTable1764000000270,
   OutboxLeasePartial1764000000280,
   SearchSortCovering1764000000290,
+  DueReadCovering1764000000300,
 ];

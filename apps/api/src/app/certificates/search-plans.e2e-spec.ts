@@ -1,4 +1,5 @@
 import { describeSeededApp } from '../../testing/describe-app';
+import { planOf as plan, Statement } from '../../testing/plans';
 
 /**
  * The search's page query walks `ix_ib_user_sort_expiry` and tests each row it passes on the index
@@ -21,7 +22,7 @@ describeSeededApp(
     });
 
     /** The plan of the page query that `GET /api/certificates?{query}` runs. */
-    async function planOf(query: string): Promise<string> {
+    async function pageQueryPlan(query: string): Promise<string> {
       const staff = await seeded.as('branch_staff');
       const spy = jest.spyOn(t.dataSource, 'query');
       const res = await staff.get(`/api/certificates?${query}`);
@@ -30,18 +31,7 @@ describeSeededApp(
       );
       spy.mockRestore();
       expect(res.status).toBe(200);
-      const [sql, values] = page as [string, unknown[]];
-      if (!postgres())
-        return JSON.stringify(
-          await t.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, values),
-        );
-      return t.dataSource.transaction(async (manager) => {
-        await manager.query('SET LOCAL enable_seqscan = off');
-        await manager.query('SET LOCAL enable_bitmapscan = off');
-        return JSON.stringify(
-          await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, values),
-        );
-      });
+      return plan(t.dataSource, page as Statement, { indexesOnly: true });
     }
 
     const covered = () =>
@@ -50,18 +40,18 @@ describeSeededApp(
         : /COVERING INDEX ix_ib_user_sort_expiry/;
 
     it('for a status filter', async () => {
-      expect(await planOf('status=expired')).toMatch(covered());
+      expect(await pageQueryPlan('status=expired')).toMatch(covered());
     });
 
     it('for an expiry range', async () => {
       expect(
-        await planOf('expiresFrom=2026-12-10&expiresTo=2026-12-20'),
+        await pageQueryPlan('expiresFrom=2026-12-10&expiresTo=2026-12-20'),
       ).toMatch(covered());
     });
 
     it('for a company name (PostgreSQL walks for it; SQLite only for a common name)', async () => {
       if (!postgres()) return;
-      expect(await planOf(`q=${encodeURIComponent('ヤマダ')}`)).toMatch(
+      expect(await pageQueryPlan(`q=${encodeURIComponent('ヤマダ')}`)).toMatch(
         covered(),
       );
     });

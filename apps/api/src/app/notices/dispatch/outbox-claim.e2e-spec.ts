@@ -1,4 +1,5 @@
 import { describeSeededApp } from '../../../testing/describe-app';
+import { planOf, Statement, statementsOf } from '../../../testing/plans';
 import { CreditUnion } from '../../credit-unions/credit-union.entity';
 import { addNotices } from '../../reports/testing/report-fixtures';
 import { addIbUser } from '../testing/notice-fixtures';
@@ -32,20 +33,20 @@ describeSeededApp('claiming outbox rows on $name', ({ db, t }) => {
 
   it('reads due rows along an index in claim order: no sort of every pending row, however many there are', async () => {
     await pendingRows(3000);
-    const statements = await statementsOf(() =>
+    const statements = await statementsOf(t.dataSource, () =>
       t.app.get(OutboxStore).claim(t.clock.now(), 20),
     );
     const update = statements.find(([text]) =>
       /UPDATE notice_outbox SET status = 'sending'/.test(text),
     ) as Statement;
-    const plan = await planOf(update);
+    const plan = await planOf(t.dataSource, update);
     expect(plan).toMatch(/ix_notice_outbox_due/);
     expect(plan).not.toMatch(postgres() ? /"Sort"/ : /TEMP B-TREE/);
   });
 
   it('reads back only the rows it claimed, by their keys: never the whole outbox', async () => {
     await pendingRows(3000);
-    const statements = await statementsOf(() =>
+    const statements = await statementsOf(t.dataSource, () =>
       t.app.get(OutboxStore).claim(t.clock.now(), 20),
     );
     // The read of the claimed rows (the claim's UPDATE sets `claim_token`; this is the SELECT).
@@ -53,7 +54,7 @@ describeSeededApp('claiming outbox rows on $name', ({ db, t }) => {
       /^\s*SELECT[\s\S]*notice_outbox[\s\S]*claim_token/i.test(text),
     );
     expect(more).toHaveLength(0);
-    const plan = await planOf(read);
+    const plan = await planOf(t.dataSource, read);
     // Before: found by `claim_token` alone, which has no index — a full read of the outbox per claim.
     expect(plan).not.toMatch(
       postgres() ? /"Seq Scan"/ : /\bSCAN (NoticeOutbox|notice_outbox)\b/,
@@ -65,7 +66,6 @@ describeSeededApp('claiming outbox rows on $name', ({ db, t }) => {
     );
   });
 
-  type Statement = [string, unknown[]];
   const postgres = () => db.name === 'postgres';
 
   async function pendingRows(count: number): Promise<void> {
@@ -75,38 +75,5 @@ describeSeededApp('claiming outbox rows on $name', ({ db, t }) => {
     const user = await addIbUser(t, cu, { expiry: null });
     await addNotices(t, user, t.clock.today(), 10, 'pending', count);
     await t.dataSource.query('ANALYZE');
-  }
-
-  /** The statements `work` sends through TypeORM's query runners, with their parameters. */
-  async function statementsOf(
-    work: () => Promise<unknown>,
-  ): Promise<Statement[]> {
-    const runner = t.dataSource.createQueryRunner();
-    // SQLite's one shared runner carries the gate's own `query` (see SqliteGate); PostgreSQL's
-    // runners (one per pool connection) share their class's.
-    const query = jest.spyOn(
-      Object.hasOwn(runner, 'query') ? runner : Object.getPrototypeOf(runner),
-      'query',
-    );
-    await runner.release();
-    try {
-      await work();
-      return query.mock.calls.map(([text, values]) => [
-        text as string,
-        (values ?? []) as unknown[],
-      ]);
-    } finally {
-      query.mockRestore();
-    }
-  }
-
-  /** The statement's plan (planned, not run) with its own parameters. */
-  async function planOf([sql, values]: Statement): Promise<string> {
-    return JSON.stringify(
-      await t.dataSource.query(
-        `${postgres() ? 'EXPLAIN (FORMAT JSON)' : 'EXPLAIN QUERY PLAN'} ${sql}`,
-        values,
-      ),
-    );
   }
 });
