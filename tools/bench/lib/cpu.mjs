@@ -74,7 +74,8 @@ export function readCpu(pid, postgresDatabase) {
 /** CPU ms per request between two readings: server, database, client, and the rest of the machine. */
 export function cpuPerRequest(before, after, requests) {
   if (!before || !after || requests === 0) return null;
-  const per = (key) => (after[key] - before[key]) / requests;
+  // A backend that ended between the readings takes its CPU with it: never below zero.
+  const per = (key) => Math.max(0, (after[key] - before[key]) / requests);
   const server = per('server');
   const database = per('database');
   const client = per('client');
