@@ -212,10 +212,8 @@ async function measure(server, cookies, testCase, options) {
 }
 
 async function benchDatabase(target, allOptions) {
-  // Whose backends' CPU bills to the database column (lib/cpu.mjs): the benchmark database's.
-  const postgres =
-    target.kind === 'postgres' ? new URL(target.where).pathname.slice(1) : null;
-  const options = { ...allOptions, postgres };
+  // Whose backends' CPU goes to the database column (lib/cpu.mjs).
+  const options = { ...allOptions, postgres: target.database ?? null };
   const prepared = await prepare(target, options);
   if (!prepared) return null;
   const { version, data, server } = prepared;

@@ -164,6 +164,7 @@ export function postgresTarget(certificates, variant = '') {
   };
   return {
     kind: 'postgres',
+    database: name,
     label: 'PostgreSQL',
     where: url,
     env: { DATABASE_URL: url, DATA_DIR: join(BENCH_DIR, 'postgres-data') },

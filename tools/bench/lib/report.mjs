@@ -65,7 +65,7 @@ export function table(outcome) {
   return lines.join('\n');
 }
 
-/** A Markdown table, numbers right-aligned, padded by display width (kana are two columns wide in a terminal). */
+/** A Markdown table: numbers right-aligned, padded by display width (kana are two columns wide). */
 function markdownTable(header, body, numeric) {
   const width = (s) =>
     [...s].reduce(
@@ -83,11 +83,12 @@ function markdownTable(header, body, numeric) {
 }
 
 /**
- * Where each case's time goes (CPU ms per answered request, lib/cpu.mjs) and what the targets ask of the
- * machine: the floor at its share of the bare server's requests/s, and each case at the floor's rate over its
- * ratio (with a fixed number of connections, latency goes as 1 / requests/s: Little's law). Cores = that rate ×
- * the CPU a request took here, so a case needing more cores than the machine has cannot meet its target in
- * this set-up by tuning alone; the server column over 1 core means more than one process's main thread.
+ * Where each case's time goes (CPU ms per answered request, lib/cpu.mjs) and what the targets ask
+ * of the machine: the floor at its share of the bare server's requests/s, and each case at the
+ * floor's rate over its p95 ratio (with a fixed number of connections the mean latency goes as
+ * 1 / requests/s, Little's law; the p95 is taken to follow it). Cores = that rate × the CPU a
+ * request took here, the load generator's included; a server column over 1 core needs more than
+ * one process's main thread.
  */
 export function cpuTable(outcome) {
   const rows = outcome.rows.filter((r) => r.cpu);
@@ -104,12 +105,12 @@ export function cpuTable(outcome) {
           : r.kind
             ? floorRate / TARGET_RATIO[r.kind]
             : null;
-    const total = r.cpu.server + r.cpu.database + r.cpu.client;
+    const total = r.cpu.server + (r.cpu.database ?? 0) + r.cpu.client;
     const cores = (v) => (rate === null ? '—' : ((rate * v) / 1000).toFixed(2));
     return [
       r.case,
       r.cpu.server.toFixed(3),
-      r.cpu.database.toFixed(3),
+      r.cpu.database === null ? '—' : r.cpu.database.toFixed(3),
       r.cpu.client.toFixed(3),
       r.cpu.other.toFixed(3),
       rate === null ? '—' : rate.toFixed(0),
@@ -133,8 +134,8 @@ export function cpuTable(outcome) {
       [false, true, true, true, true, true, true, true],
     ),
     '',
-    `CPU per answered request (utime + stime; the database column is the benchmark database's PostgreSQL backends; ` +
-      `SQLite runs in the server). Needed: the floor at ${TARGET_FLOOR_SHARE * 100} % of the bare server's ${bare.rps.toFixed(0)} req/s, ` +
+    `CPU per answered request (utime + stime; the database column is the benchmark database's PostgreSQL backends, ` +
+      `— where they were not seen; SQLite runs in the server). Needed: the floor at ${TARGET_FLOOR_SHARE * 100} % of the bare server's ${bare.rps.toFixed(0)} req/s, ` +
       `each case at that rate over its p95 ratio; cores = needed req/s × CPU per request (this machine: ${os.cpus().length}).`,
   ].join('\n');
 }
