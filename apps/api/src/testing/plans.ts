@@ -29,21 +29,21 @@ export async function statementsOf(
 
 /**
  * The plan of a statement (planned, not run) with its own parameters, as JSON text: PostgreSQL's
- * `EXPLAIN (FORMAT JSON)`, SQLite's `EXPLAIN QUERY PLAN`. `indexesOnly`: PostgreSQL is told to leave
- * the table and its bitmap scans alone, so that a test's few rows show whether an index covers the
- * statement, not which plan PostgreSQL would choose at a million rows.
+ * `EXPLAIN (FORMAT JSON)`, SQLite's `EXPLAIN QUERY PLAN`. `noTableScans`: PostgreSQL is told to
+ * leave the table and its bitmap scans alone, so that a test's few rows show whether an index
+ * covers the statement, not which plan PostgreSQL would choose at a million rows.
  */
 export async function planOf(
   dataSource: DataSource,
   [sql, values]: Statement,
-  options: { indexesOnly?: boolean } = {},
+  options: { noTableScans?: boolean } = {},
 ): Promise<string> {
   if (dataSource.options.type !== 'postgres')
     return JSON.stringify(
       await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, values),
     );
   return dataSource.transaction(async (manager) => {
-    if (options.indexesOnly) {
+    if (options.noTableScans) {
       await manager.query('SET LOCAL enable_seqscan = off');
       await manager.query('SET LOCAL enable_bitmapscan = off');
     }

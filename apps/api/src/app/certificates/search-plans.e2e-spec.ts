@@ -31,7 +31,7 @@ describeSeededApp(
       );
       spy.mockRestore();
       expect(res.status).toBe(200);
-      return plan(t.dataSource, page as Statement, { indexesOnly: true });
+      return plan(t.dataSource, page as Statement, { noTableScans: true });
     }
 
     const covered = () =>
