@@ -37,8 +37,9 @@ export class StaffSessionRepository {
   /**
    * The session `id` with its staff member and credit union, in one round trip (planned once per
    * connection on PostgreSQL). It runs on every staff request, and a query builder writes its SQL
-   * anew on every execution (a sixth of the floor's CPU in a profile, docs/benchmarks.md): the text
-   * is fixed, so it is written once and its rows become entities through TypeORM's own transformer.
+   * anew on every execution (a sixth of the floor's CPU in a profile: figures in
+   * docs/search-benchmark-rounds.md): the text is fixed, so it is written once and its rows become
+   * entities through TypeORM's own transformer.
    */
   async withStaff(id: string): Promise<SessionRow | null> {
     const lookup = (this.lookup ??= this.compileLookup());

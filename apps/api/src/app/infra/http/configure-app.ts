@@ -40,7 +40,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   const consoleDir = config.consoleDir;
   if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
     // The console's files are looked up on disk for its own paths only: an API request is not
-    // delayed by a stat() of a file that cannot exist (figures in docs/benchmarks.md).
+    // delayed by a stat() of a file that cannot exist (figures in docs/search-benchmark-rounds.md).
     const files = express.static(consoleDir, { index: false, maxAge: '1h' });
     http.use((req: Request, res: Response, next: NextFunction) =>
       API_OR_IB_PATH.test(req.path) ? next() : files(req, res, next),
