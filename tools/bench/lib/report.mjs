@@ -134,8 +134,8 @@ export function cpuTable(outcome) {
       [false, true, true, true, true, true, true, true],
     ),
     '',
-    `CPU per answered request (utime + stime; the database column is the benchmark database's PostgreSQL backends, ` +
-      `— where they were not seen; SQLite runs in the server). Needed: the floor at ${TARGET_FLOOR_SHARE * 100} % of the bare server's ${bare.rps.toFixed(0)} req/s, ` +
+    `CPU per answered request (utime + stime; the database column is the benchmark database's PostgreSQL backends ` +
+      `(— where none was seen); SQLite runs in the server). Needed: the floor at ${TARGET_FLOOR_SHARE * 100} % of the bare server's ${bare.rps.toFixed(0)} req/s, ` +
       `each case at that rate over its p95 ratio; cores = needed req/s × CPU per request (this machine: ${os.cpus().length}).`,
   ].join('\n');
 }
