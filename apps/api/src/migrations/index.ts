@@ -26,6 +26,7 @@ import { NoticeMarkerTable1764000000270 } from './1764000000270-notice-marker-ta
 import { OutboxLeasePartial1764000000280 } from './1764000000280-outbox-lease-partial';
 import { SearchSortCovering1764000000290 } from './1764000000290-search-sort-covering';
 import { DueReadCovering1764000000300 } from './1764000000300-due-read-covering';
+import { StaffSessionChanges1764000000310 } from './1764000000310-staff-session-changes';
 
 /** Every migration, in order. Listed explicitly: the API is bundled, so no file globs. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   OutboxLeasePartial1764000000280,
   SearchSortCovering1764000000290,
   DueReadCovering1764000000300,
+  StaffSessionChanges1764000000310,
 ];

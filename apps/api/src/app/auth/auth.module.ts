@@ -12,6 +12,7 @@ import { LoginThrottle } from './login-throttle';
 import { Passwords } from './passwords';
 import { RouteInventory } from './route-inventory';
 import { SessionService } from './session.service';
+import { SessionCache } from './session-cache';
 import { StaffSessionRepository } from './staff-session.repository';
 import { StaffUserRepository } from '../staff/staff-user.repository';
 import { PasskeyCeremonies } from './second-factor/passkey-ceremonies';
@@ -31,6 +32,7 @@ import { SecondFactorService } from './second-factor/second-factor.service';
     Passwords,
     AttemptCounter,
     SessionService,
+    SessionCache,
     StaffSessionRepository,
     StaffUserRepository,
     LoginThrottle,

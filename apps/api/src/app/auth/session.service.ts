@@ -6,6 +6,7 @@ import { StaffUser } from '../staff/staff-user.entity';
 import { newSessionToken, sessionIdOf } from './session-cookie';
 import { SessionEndReason, StaffSession } from './staff-session.entity';
 import { StaffSessionRepository } from './staff-session.repository';
+import { SessionCache } from './session-cache';
 
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -29,6 +30,7 @@ export class SessionService {
   constructor(
     private readonly sessions: StaffSessionRepository,
     private readonly clock: Clock,
+    private readonly cache: SessionCache,
   ) {}
 
   /** A new session for `staff`; returns the token for the cookie (the database keeps only its hash). */
@@ -60,8 +62,10 @@ export class SessionService {
    * limit, or of a disabled account, is ended on the way.
    */
   async resolve(token: string): Promise<ActiveSession | null> {
-    // One round trip on every request: session, staff member and credit union together, planned once per connection.
-    const row = await this.sessions.withStaff(sessionIdOf(token));
+    // Session, staff member and credit union together (planned once per connection), kept while
+    // none of them changes (session-cache.ts).
+    const id = sessionIdOf(token);
+    const row = await this.cache.read(id, () => this.sessions.withStaff(id));
     if (!row || row.endedAt) return null;
     const { staff, creditUnion, ...session } = row;
     const now = this.clock.now();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not, SelectQueryBuilder } from 'typeorm';
+import type { EntitySubscriberInterface } from 'typeorm';
 import type { Alias } from 'typeorm/query-builder/Alias';
 import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -79,6 +80,32 @@ export class StaffSessionRepository {
   }
 
   /** Records activity on a live session. */
+  /**
+   * Calls `changed` whenever this process updates or removes a session, a staff member or a credit
+   * union through TypeORM (its subscribers: the statement has run, its transaction may not have
+   * committed yet).
+   */
+  onLocalChange(changed: () => void): void {
+    const watched = new Set<unknown>([StaffSession, StaffUser, CreditUnion]);
+    const subscriber: EntitySubscriberInterface = {
+      afterUpdate: (event) => {
+        if (watched.has(event.metadata.target)) changed();
+      },
+      afterRemove: (event) => {
+        if (watched.has(event.metadata.target)) changed();
+      },
+    };
+    this.dataSource.subscribers.push(subscriber);
+  }
+
+  /** SQLite: the counter migration 1764000000310's triggers raise on every change a session check reads. */
+  async changeEpoch(): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      'SELECT epoch FROM staff_session_epoch WHERE id = 1',
+    )) as { epoch: number }[];
+    return Number(row?.epoch ?? -1);
+  }
+
   async touch(id: string, now: Date): Promise<void> {
     await this.dataSource
       .getRepository(StaffSession)

@@ -182,7 +182,12 @@ export class SecondFactorService {
       });
     });
     const context = requestContext.current();
-    if (context?.creditUnion) context.creditUnion.secondFactorPolicy = policy;
+    // A new object: the one the session check answered with may be shared (session-cache.ts).
+    if (context?.creditUnion)
+      context.creditUnion = {
+        ...context.creditUnion,
+        secondFactorPolicy: policy,
+      };
     return this.overview();
   }
 
