@@ -6,12 +6,13 @@ import { createTestApp, TestApp } from '../../testing/test-app';
 import { SESSION_CHANGES_CHANNEL, SessionCache } from './session-cache';
 import { sessionIdOf } from './session-cookie';
 
-/** Waits (up to 5 s) until `check` holds; its last answer otherwise. */
+/** Waits (up to `ms`, 5 s by default) until `check` holds; its last answer otherwise. */
 async function eventually<T>(
   probe: () => Promise<T>,
   check: (value: T) => boolean,
+  ms = 5000,
 ): Promise<T> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
     if (check(value) || Date.now() > deadline) return value;
@@ -81,7 +82,9 @@ describeSeededApp(
           (res.body as { creditUnion?: { name?: string } }).creditUnion
             ?.name === 'さくら信用金庫（改称）',
       );
-      expect(renamed.status).toBe(200);
+      expect(
+        (renamed.body as { creditUnion: { name: string } }).creditUnion.name,
+      ).toBe('さくら信用金庫（改称）');
       await t.dataSource.query(
         `UPDATE staff_user SET disabled_at = created_at WHERE id = ${db.name === 'postgres' ? '$1' : '?'}`,
         [staffId],
@@ -106,6 +109,7 @@ describeSeededApp(
         );
         // Read while nothing can be heard, then ended: the next request must still be refused.
         expect(await status(there)()).toBe(200);
+        expect(cache.listening).toBe(false);
         await t.dataSource.query(
           'UPDATE staff_session SET ended_at = created_at WHERE id = $1',
           [sessionIdOf(token)],
@@ -128,5 +132,44 @@ describeSeededApp(
           await eventually(sessionReads, (reads) => reads.length === 0),
         ).toEqual([]);
       });
+
+    if (db.name === 'postgres')
+      it('stops keeping within seconds when its listening connection goes quiet without closing', async () => {
+        const { there, token } = await signedInOnBoth('manager');
+        const cache = other.app.get(SessionCache);
+        await eventually(
+          async () => cache.listening,
+          (live) => live === true,
+        );
+        const listeners = (await t.dataSource.query(
+          `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+          [`certdesk listener ${SESSION_CHANGES_CHANNEL}`],
+        )) as { pid: number }[];
+        // A stopped backend keeps its socket open but delivers nothing: a dropped idle connection.
+        for (const { pid } of listeners) process.kill(pid, 'SIGSTOP');
+        try {
+          expect(
+            await eventually(
+              async () => cache.listening,
+              (live) => live === false,
+              10_000,
+            ),
+          ).toBe(false);
+          await t.dataSource.query(
+            'UPDATE staff_session SET ended_at = created_at WHERE id = $1',
+            [sessionIdOf(token)],
+          );
+          expect(await status(there)()).toBe(401);
+        } finally {
+          for (const { pid } of listeners) process.kill(pid, 'SIGCONT');
+        }
+        expect(
+          await eventually(
+            async () => cache.listening,
+            (live) => live === true,
+            10_000,
+          ),
+        ).toBe(true);
+      }, 30_000);
   },
 );

@@ -7,18 +7,21 @@ import type {
 
 const row = { id: 's1', staffUserId: 'u1', endedAt: null } as SessionRow;
 
-function sqliteCache(epoch = () => 0) {
+async function sqliteCache(epoch: () => number | null = () => 0) {
   const sessions = {
     changeEpoch: async () => epoch(),
     onLocalChange: () => undefined,
+    changesAnnounced: async () => true,
   } as unknown as StaffSessionRepository;
   const config = { database: { type: 'sqlite' } } as AppConfig;
-  return new SessionCache(sessions, config);
+  const cache = new SessionCache(sessions, config);
+  await cache.onApplicationBootstrap();
+  return cache;
 }
 
 describe('SessionCache', () => {
   it('keeps a live session and answers it without loading again', async () => {
-    const cache = sqliteCache();
+    const cache = await sqliteCache();
     const load = jest.fn(async () => row);
     await cache.read('s1', load);
     await cache.read('s1', load);
@@ -26,7 +29,7 @@ describe('SessionCache', () => {
   });
 
   it('does not keep a read that was under way when everything was dropped', async () => {
-    const cache = sqliteCache();
+    const cache = await sqliteCache();
     let finish: (value: SessionRow) => void = () => undefined;
     const slow = () => new Promise<SessionRow>((resolve) => (finish = resolve));
     const pending = cache.read('s1', slow);
@@ -40,8 +43,8 @@ describe('SessionCache', () => {
   });
 
   it('drops everything when the change counter moves, and keeps no ended session', async () => {
-    let epoch = 0;
-    const cache = sqliteCache(() => epoch);
+    let epoch: number | null = 0;
+    const cache = await sqliteCache(() => epoch);
     const load = jest.fn(async () => row);
     await cache.read('s1', load);
     epoch = 1;
@@ -51,5 +54,9 @@ describe('SessionCache', () => {
     await cache.read('s2', ended);
     await cache.read('s2', ended);
     expect(ended).toHaveBeenCalledTimes(2);
+    epoch = null; // the counter's row is gone: nothing is kept
+    await cache.read('s1', load);
+    await cache.read('s1', load);
+    expect(load).toHaveBeenCalledTimes(4);
   });
 });

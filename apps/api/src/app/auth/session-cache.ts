@@ -1,6 +1,7 @@
 import {
   Inject,
   Injectable,
+  Logger,
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
@@ -39,8 +40,11 @@ interface Entry {
 export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
-  private epoch?: number;
+  private epoch: number | null = null;
+  /** Whether the triggers that announce changes are in place (checked at start). */
+  private announced_ = false;
   private readonly listener?: PgListener;
+  private readonly logger = new Logger(SessionCache.name);
 
   constructor(
     private readonly sessions: StaffSessionRepository,
@@ -59,6 +63,13 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.announced_ = await this.sessions.changesAnnounced();
+    if (!this.announced_) {
+      this.logger.error(
+        'The triggers of migration 1764000000310 are missing: every session check reads the database',
+      );
+      return;
+    }
     await this.listener?.start();
   }
 
@@ -76,8 +87,7 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
     id: string,
     load: () => Promise<SessionRow | null>,
   ): Promise<SessionRow | null> {
-    if (this.listener && !this.listener.live) return load();
-    if (!this.listener) await this.checkEpoch();
+    if (!(await this.keeping())) return load();
     const kept = this.entries.get(id);
     if (kept && Date.now() - kept.storedAt < KEEP_MS) return kept.row;
     const generation = this.generation;
@@ -98,12 +108,22 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
     this.entries.clear();
   }
 
-  private async checkEpoch(): Promise<void> {
+  /**
+   * Whether a kept answer may be used now: the triggers are in place and, on PostgreSQL, changes
+   * are being heard; on SQLite the change counter is read (a new value drops everything).
+   */
+  private async keeping(): Promise<boolean> {
+    if (!this.announced_) return false;
+    if (this.listener) {
+      if (!this.listener.live) this.drop();
+      return this.listener.live;
+    }
     const epoch = await this.sessions.changeEpoch();
-    if (epoch !== this.epoch) {
+    if (epoch === null || epoch !== this.epoch) {
       this.drop();
       this.epoch = epoch;
     }
+    return epoch !== null;
   }
 
   /** `s:<session id>`, `u:<staff id>` or `c:<credit union id>` changed: its answers are dropped. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not, SelectQueryBuilder } from 'typeorm';
-import type { EntitySubscriberInterface } from 'typeorm';
+import type { EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import type { Alias } from 'typeorm/query-builder/Alias';
 import { RawSqlResultsToEntityTransformer } from 'typeorm/query-builder/transformer/RawSqlResultsToEntityTransformer';
 import { CreditUnion } from '../credit-unions/credit-union.entity';
@@ -79,33 +79,64 @@ export class StaffSessionRepository {
     return { sql, qb };
   }
 
-  /** Records activity on a live session. */
   /**
    * Calls `changed` whenever this process updates or removes a session, a staff member or a credit
-   * union through TypeORM (its subscribers: the statement has run, its transaction may not have
-   * committed yet).
+   * union through TypeORM (its subscribers): once the statement has run and, inside a transaction,
+   * again when it commits (a check read between the two would otherwise keep the old row).
    */
   onLocalChange(changed: () => void): void {
     const watched = new Set<unknown>([StaffSession, StaffUser, CreditUnion]);
+    const pending = new WeakSet<object>();
+    const seen = (event: {
+      metadata: { target: unknown };
+      queryRunner: QueryRunner;
+    }) => {
+      if (!watched.has(event.metadata.target)) return;
+      changed();
+      if (event.queryRunner.isTransactionActive) pending.add(event.queryRunner);
+    };
     const subscriber: EntitySubscriberInterface = {
-      afterUpdate: (event) => {
-        if (watched.has(event.metadata.target)) changed();
+      afterUpdate: seen,
+      afterRemove: seen,
+      afterTransactionCommit: ({ queryRunner }) => {
+        if (pending.delete(queryRunner)) changed();
       },
-      afterRemove: (event) => {
-        if (watched.has(event.metadata.target)) changed();
+      afterTransactionRollback: ({ queryRunner }) => {
+        pending.delete(queryRunner);
       },
     };
     this.dataSource.subscribers.push(subscriber);
   }
 
-  /** SQLite: the counter migration 1764000000310's triggers raise on every change a session check reads. */
-  async changeEpoch(): Promise<number> {
+  /**
+   * SQLite: the counter migration 1764000000310's triggers raise on every change a session check
+   * reads; null when it is missing (then nothing may be kept).
+   */
+  async changeEpoch(): Promise<number | null> {
     const [row] = (await this.dataSource.query(
       'SELECT epoch FROM staff_session_epoch WHERE id = 1',
     )) as { epoch: number }[];
-    return Number(row?.epoch ?? -1);
+    return row ? Number(row.epoch) : null;
   }
 
+  /**
+   * Whether every trigger of migration 1764000000310 is in place (a later migration that rebuilds
+   * one of its tables on SQLite would drop them): without them nothing may be kept.
+   */
+  async changesAnnounced(): Promise<boolean> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const [row] = (await this.dataSource.query(
+      postgres
+        ? `SELECT count(*) AS n FROM pg_trigger WHERE NOT tgisinternal AND tgname IN
+           ('staff_session_announce', 'staff_user_announce', 'credit_union_announce')`
+        : `SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN
+           ('staff_session_announce_update', 'staff_session_announce_delete', 'staff_user_announce_update',
+            'staff_user_announce_delete', 'credit_union_announce_update', 'credit_union_announce_delete')`,
+    )) as { n: number | string }[];
+    return Number(row?.n) === (postgres ? 3 : 6);
+  }
+
+  /** Records activity on a live session. */
   async touch(id: string, now: Date): Promise<void> {
     await this.dataSource
       .getRepository(StaffSession)
