@@ -22,6 +22,14 @@ async function eventually<T>(
 
 const readsSession = (sql: string) => /\bstaff_session\b/.test(sql);
 
+/** Waits (up to 10 s) until `cache` hears changes (`live`) or not; whether it does then. */
+const listening = (cache: SessionCache, live: boolean) =>
+  eventually(
+    async () => cache.listening,
+    (now) => now === live,
+    10_000,
+  );
+
 describeSeededApp(
   'the session check kept per process on $name',
   ({ db, t, seeded }) => {
@@ -103,10 +111,7 @@ describeSeededApp(
            WHERE application_name = $1 AND datname = current_database()`,
           [`certdesk listener ${SESSION_CHANGES_CHANNEL}`],
         );
-        await eventually(
-          async () => cache.listening,
-          (live) => !live,
-        );
+        await listening(cache, false);
         // Read while nothing can be heard, then ended: the next request must still be refused.
         expect(await status(there)()).toBe(200);
         expect(cache.listening).toBe(false);
@@ -115,12 +120,7 @@ describeSeededApp(
           [sessionIdOf(token)],
         );
         expect(await status(there)()).toBe(401);
-        expect(
-          await eventually(
-            async () => cache.listening,
-            (live) => live === true,
-          ),
-        ).toBe(true);
+        expect(await listening(cache, true)).toBe(true);
         const { there: again } = await signedInOnBoth('manager');
         const sessionReads = () =>
           statementsOf(other.dataSource, () =>
@@ -137,10 +137,7 @@ describeSeededApp(
       it('stops keeping within seconds when its listening connection goes quiet without closing', async () => {
         const { there, token } = await signedInOnBoth('manager');
         const cache = other.app.get(SessionCache);
-        await eventually(
-          async () => cache.listening,
-          (live) => live === true,
-        );
+        await listening(cache, true);
         const listeners = (await t.dataSource.query(
           `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
           [`certdesk listener ${SESSION_CHANGES_CHANNEL}`],
@@ -148,13 +145,7 @@ describeSeededApp(
         // A stopped backend keeps its socket open but delivers nothing: a dropped idle connection.
         for (const { pid } of listeners) process.kill(pid, 'SIGSTOP');
         try {
-          expect(
-            await eventually(
-              async () => cache.listening,
-              (live) => live === false,
-              10_000,
-            ),
-          ).toBe(false);
+          expect(await listening(cache, false)).toBe(false);
           await t.dataSource.query(
             'UPDATE staff_session SET ended_at = created_at WHERE id = $1',
             [sessionIdOf(token)],
@@ -163,13 +154,7 @@ describeSeededApp(
         } finally {
           for (const { pid } of listeners) process.kill(pid, 'SIGCONT');
         }
-        expect(
-          await eventually(
-            async () => cache.listening,
-            (live) => live === true,
-            10_000,
-          ),
-        ).toBe(true);
+        expect(await listening(cache, true)).toBe(true);
       }, 30_000);
   },
 );
