@@ -23,14 +23,14 @@ interface Entry {
 
 /**
  * The session check's answer (session, staff member, credit union: one join on every staff request)
- * kept per session in this process, and dropped the moment any process changes one of those rows,
- * so that log-out, a password change, disabling or a credit union's settings take effect at once
+ * kept per session in this process, and dropped as soon as it hears that any process changed one of
+ * those rows, so that log-out, a password change, disabling or a credit union's settings take effect
  * everywhere (issue 20; the triggers are migration 1764000000310's):
- * - a change made by this process drops every kept answer as the statement runs, before its
+ * - a change made by this process drops every kept answer as the statement runs and again when its
  *   transaction commits (StaffSessionRepository.onLocalChange);
- * - PostgreSQL: every process LISTENs; a committed change's notification drops the answers it
- *   concerns. While the listening connection is down nothing is kept (fail-closed), and everything
- *   is dropped when it is back;
+ * - PostgreSQL: every process LISTENs (PgListener); a committed change's notification drops the
+ *   answers it concerns. While the listener is not live nothing is kept (fail-closed), and
+ *   everything is dropped whenever it stops or starts being live;
  * - SQLite: the change counter the triggers keep is read first (one indexed read; the CLI is
  *   another process on the same file) and a new value drops everything.
  * A read that was under way when something was dropped is not kept (`generation`): it may have
@@ -114,10 +114,7 @@ export class SessionCache implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private async keeping(): Promise<boolean> {
     if (!this.announced_) return false;
-    if (this.listener) {
-      if (!this.listener.live) this.drop();
-      return this.listener.live;
-    }
+    if (this.listener) return this.listener.live;
     const epoch = await this.sessions.changeEpoch();
     if (epoch === null || epoch !== this.epoch) {
       this.drop();
